@@ -1,0 +1,1 @@
+"""Evaluation of byline (and its peers) on an annotated corpus."""

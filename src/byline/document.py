@@ -1,0 +1,160 @@
+"""Bytes to document: decoding (BOM, declarations, detection) and parsing with lxml.
+
+Everything after this module works on a ``Document``: a parsed lxml tree plus the
+page URL. Pages are parsed once.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+import charset_normalizer
+import lxml.html
+from lxml import etree
+
+from byline.errors import ExtractionError
+
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+"""Larger inputs are refused rather than risking memory on a worker."""
+
+DECLARATION_WINDOW = 4096
+"""Charset declarations must appear this early (the HTML spec says 1024; pages are sloppy)."""
+
+MAX_NESTING = 2048
+"""libxml2 stops descending past this depth (with huge_tree); deeper content is lost."""
+
+BINARY_CONTROL_RATIO = 0.10
+"""A 'page' whose decoded text is this much control characters is not HTML."""
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE
+)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Labels pages use for encodings Python names differently (WHATWG encoding labels).
+_ENCODING_ALIASES = {
+    "iso-8859-1": "cp1252",  # browsers read latin-1 declarations as windows-1252
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "x-sjis": "shift_jis",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "utf8": "utf-8",
+    "unicode": "utf-16",
+}
+
+
+@dataclass(slots=True)
+class Document:
+    """A parsed page."""
+
+    root: etree._Element
+    url: str | None
+    encoding: str | None = None
+
+    def absolute(self, href: str | None) -> str | None:
+        """``href`` resolved against the page URL (or returned as is without one)."""
+        if not href:
+            return None
+        href = href.strip()
+        if not href or href.startswith(("javascript:", "data:")):
+            return None
+        if self.url:
+            try:
+                return urljoin(self.url, href)
+            except ValueError:
+                return href
+        return href
+
+
+def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Decoded text and the encoding used: BOM, then declarations, then detection.
+
+    A declaration is trusted only if the bytes decode cleanly with it, so a page
+    that says utf-8 but is cp1251 is detected rather than turned into mojibake.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace"), encoding
+    for label in (declared, _declared_charset(data)):
+        encoding = _python_codec(label)
+        if encoding:
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                pass
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data[:200_000]).best()
+    encoding = _python_codec(best.encoding) if best else None
+    return data.decode(encoding or "cp1252", errors="replace"), encoding or "cp1252"
+
+
+def parse(html: bytes | str, url: str | None = None) -> Document:
+    """Parse a page into a ``Document``; raise ``ExtractionError`` if it is not HTML."""
+    if isinstance(html, bytes):
+        if len(html) > MAX_INPUT_BYTES:
+            raise ExtractionError(
+                f"input is {len(html) / 2**20:.0f} MB; the limit is {MAX_INPUT_BYTES // 2**20} MB"
+            )
+        text, encoding = decode(html)
+    else:
+        text, encoding = html, None
+    if len(text) > MAX_INPUT_BYTES:
+        raise ExtractionError(f"input is over {MAX_INPUT_BYTES // 2**20} MB of text")
+    if not text.strip():
+        raise ExtractionError("input is empty")
+    if _looks_binary(text):
+        raise ExtractionError("input is binary data, not an HTML page")
+    text = _XML_DECLARATION.sub("", text, count=1)
+    parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+    try:
+        root = lxml.html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError) as error:
+        raise ExtractionError(f"cannot parse the page as HTML: {error}") from None
+    if root is None:
+        raise ExtractionError("cannot parse the page as HTML: no document element")
+    if any("Excessive depth" in entry.message for entry in parser.error_log):
+        raise ExtractionError(
+            f"the page nests elements deeper than {MAX_NESTING} levels; "
+            "a parse would silently lose everything below that depth"
+        )
+    return Document(root=root, url=url, encoding=encoding)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data[:DECLARATION_WINDOW])
+    return match.group(1).decode("ascii", "ignore") if match else None
+
+
+def _python_codec(label: str | None) -> str | None:
+    if not label:
+        return None
+    label = label.strip().lower()
+    label = _ENCODING_ALIASES.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:8192]
+    if "\x00" in sample:
+        return True
+    controls = len(_CONTROL_CHARS.findall(sample))
+    replaced = sample.count("\ufffd")
+    return (controls + replaced) / max(len(sample), 1) > BINARY_CONTROL_RATIO

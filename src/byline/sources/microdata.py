@@ -1,0 +1,8 @@
+"""Placeholder until the microdata source lands."""
+
+from byline.document import Document
+from byline.sources import Candidate
+
+
+def candidates(doc: Document) -> list[Candidate]:
+    return []
