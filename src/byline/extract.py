@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from byline import sources
+from byline.dateline import find_dateline
 from byline.document import parse
+from byline.errors import NoArticleError
 from byline.maintext import extract_main_text
-from byline.reconcile import reconcile
+from byline.quotes import find_quotes
+from byline.reconcile import add_body_images, reconcile
 from byline.record import Article
 
 
@@ -13,15 +16,24 @@ def extract(html: bytes | str, url: str | None = None) -> Article:
     """One article record from one page.
 
     ``html`` may be bytes (decoded by byline: BOM, declarations, detection) or
-    text. Raises ``byline.ExtractionError`` when the input is not a readable page.
+    text. Raises ``byline.ExtractionError`` when the input is not a readable
+    page, and its subclass ``byline.NoArticleError`` when the page has neither a
+    title nor any main text. A page with metadata but no text gives a record
+    whose ``body`` is None.
     """
     doc = parse(html, url)
     candidates = sources.collect(doc)
     article = reconcile(candidates, url=url)
     hint = next((c.value for c in candidates if c.field == "article_body"), None)
     main = extract_main_text(doc, hint=hint, title=article.title)
-    if main is not None:
-        article.body = main.body
-        article.body_html = main.body_html
-        article.word_count = len(main.body.split())
+    if main is None:
+        if article.title is None:
+            raise NoArticleError("no article found: the page has neither a title nor main text")
+        return article
+    article.body = main.body
+    article.body_html = main.body_html
+    article.word_count = len(main.body.split())
+    article.dateline = find_dateline(main.body)
+    article.quotes = find_quotes(main.body)
+    add_body_images(article, main.images)
     return article

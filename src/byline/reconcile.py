@@ -1,14 +1,449 @@
-"""Placeholder reconciliation: first candidate wins."""
+"""Candidates to record: one value per field, chosen by rules, with provenance.
+
+Sources disagree all the time: a ``<title>`` carries " | Site Name", OpenGraph
+has a shortened headline, a CMS writes the modification time as the
+publication time, an "author" is the newsroom. Each field has a rule here that
+says which value wins and why; the values that lost are kept in the provenance.
+"""
 
 from __future__ import annotations
 
-from byline.record import Article
-from byline.sources import Candidate
+import re
+from collections.abc import Callable, Iterable
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from byline import authors as author_names
+from byline.dates import parse_date
+from byline.record import Alternative, Article, Image, Moment, Person, Provenance, Publisher
+from byline.sources import AuthorCandidate, Candidate
+
+# Which source to believe first, per field, when there is no stronger rule.
+# JSON-LD and microdata are written for machines by the CMS; OpenGraph is written
+# for social previews (often shortened); the visible page ("dom") is what readers see.
+DEFAULT_PRIORITY = ("json-ld", "microdata", "opengraph", "twitter", "meta", "dublin-core", "dom")
+PRIORITY: dict[str, tuple[str, ...]] = {
+    "title": ("json-ld", "opengraph", "microdata", "twitter", "meta", "dublin-core", "dom"),
+    "description": ("json-ld", "opengraph", "meta", "twitter", "microdata", "dublin-core", "dom"),
+    "published": (*DEFAULT_PRIORITY, "url"),
+    "modified": DEFAULT_PRIORITY,
+    "section": ("json-ld", "opengraph", "meta", "microdata", "dublin-core", "dom"),
+    "language": ("dom", "json-ld", "microdata", "meta", "dublin-core", "opengraph"),
+    "canonical_url": ("dom", "opengraph", "json-ld", "microdata", "twitter", "meta"),
+    "license": ("json-ld", "microdata", "dom", "dublin-core", "meta"),
+    "authors": ("json-ld", "microdata", "meta", "opengraph", "dublin-core", "dom"),
+    "images": ("json-ld", "opengraph", "twitter", "microdata", "meta", "dom"),
+}
+
+EARLIEST_PLAUSIBLE = date(1995, 1, 1)
+"""News on the web starts here; earlier 'publication dates' are parsing accidents."""
+
+FUTURE_TOLERANCE = timedelta(days=1)
+"""A date up to a day ahead is a time-zone artefact, not the future."""
+
+# " | Site", " - Site", " – Site", " — Site", " :: Site", " » Site", " · Site"
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:»·/]{1,2}\s+")
+TITLE_SUFFIX_MAX_WORDS = 6
+"""A trailing title segment this short, after a longer one, is taken for the site name."""
+
+_LANGUAGE_TAG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{2}|\d{3}|[a-zA-Z]{4}))?")
 
 
 def reconcile(candidates: list[Candidate], url: str | None = None) -> Article:
+    """The metadata of an article record (body fields are filled by the caller)."""
+    by_field: dict[str, list[Candidate]] = {}
+    for candidate in candidates:
+        by_field.setdefault(candidate.field, []).append(candidate)
     article = Article(url=url)
-    for c in candidates:
-        if c.field in ("title", "description") and getattr(article, c.field) is None:
-            setattr(article, c.field, c.value)
+    chooser = _Chooser(article)
+
+    site_names = _site_names(by_field)
+    chooser.set("title", *_choose_title(by_field, site_names))
+    chooser.pick("description", by_field.get("description", []), _clean_text)
+    chooser.pick("section", by_field.get("section", []), _clean_text)
+    chooser.pick("canonical_url", by_field.get("canonical_url", []), _clean_url)
+    chooser.pick("language", by_field.get("language", []), language_tag)
+    chooser.pick("license", by_field.get("license", []), _clean_text)
+    chooser.pick("speakable", by_field.get("speakable", []), _non_empty_list)
+    _set_dates(chooser, by_field)
+    chooser.set("tags", *_merged_terms(by_field.get("tags", []), exclude=("dom",)))
+    chooser.set("keywords", *_merged_terms(by_field.get("keywords", [])))
+    chooser.set("publisher", *_choose_publisher(by_field, site_names))
+    organisations = site_names | _organisation_names(by_field, article.publisher)
+    chooser.set("authors", *_choose_authors(by_field.get("authors", []), organisations))
+    images, image_source = _merged_images(by_field.get("images", []))
+    chooser.set("images", images, image_source)
+    article.main_image = images[0].url if images else None
     return article
+
+
+class _Chooser:
+    """Sets record fields and records where each value came from."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+
+    def set(
+        self, name: str, value: Any, source: str | None, alternatives: Iterable[Alternative] = ()
+    ) -> None:
+        if value is None or value == [] or source is None:
+            return
+        setattr(self.article, name, value)
+        self.article.provenance[name] = Provenance(source=source, alternatives=list(alternatives))
+
+    def pick(self, name: str, candidates: list[Candidate], clean: Callable[[Any], Any]) -> None:
+        """The cleaned value of the most trusted source; other distinct values as alternatives."""
+        valued = [(c.source, clean(c.value)) for c in _by_priority(name, candidates)]
+        valued = [(source, value) for source, value in valued if value not in (None, [], "")]
+        if not valued:
+            return
+        source, value = valued[0]
+        self.set(name, value, source, _alternatives(value, valued[1:]))
+
+
+def _by_priority(field: str, candidates: list[Candidate]) -> list[Candidate]:
+    order = PRIORITY.get(field, DEFAULT_PRIORITY)
+    rank = {source: index for index, source in enumerate(order)}
+    return sorted(candidates, key=lambda c: rank.get(c.source, len(order)))
+
+
+def _alternatives(chosen: Any, others: Iterable[tuple[str, Any]]) -> list[Alternative]:
+    seen = {_comparable(chosen)}
+    result = []
+    for source, value in others:
+        key = _comparable(value)
+        if key not in seen:
+            seen.add(key)
+            result.append(Alternative(source=source, value=value))
+    return result
+
+
+def _comparable(value: Any) -> Any:
+    if isinstance(value, str):
+        return " ".join(value.split()).casefold()
+    if isinstance(value, list):
+        return tuple(_comparable(v) for v in value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return repr(value)
+
+
+# --- text fields ---------------------------------------------------------------------------
+
+
+def _clean_text(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str) and v.strip()), None)
+    if not isinstance(value, str):
+        return None
+    return " ".join(value.split()) or None
+
+
+def _clean_url(value: Any) -> str | None:
+    text = _clean_text(value)
+    return text if text and text.startswith(("http://", "https://")) else None
+
+
+def _non_empty_list(value: Any) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    return [v.strip() for v in value or [] if isinstance(v, str) and v.strip()]
+
+
+def language_tag(value: Any) -> str | None:
+    """BCP 47 from what pages write: ``en_EN`` -> ``en``, ``pt_br`` -> ``pt-BR``."""
+    text = _clean_text(value)
+    match = _LANGUAGE_TAG.match(text or "")
+    if not match:
+        return None
+    language, region = match.group(1).lower(), match.group(2)
+    if not region or region.lower() == language:
+        return language
+    if len(region) == 4:
+        return f"{language}-{region.title()}"
+    return f"{language}-{region.upper()}"
+
+
+# --- title ---------------------------------------------------------------------------------
+
+
+def _site_names(by_field: dict[str, list[Candidate]]) -> set[str]:
+    names = {_clean_text(c.value) for c in by_field.get("site_name", [])}
+    names |= {
+        _clean_text(c.value.name)
+        for c in by_field.get("publisher", [])
+        if isinstance(c.value, Publisher)
+    }
+    return {name.casefold() for name in names if name}
+
+
+def _choose_title(
+    by_field: dict[str, list[Candidate]], site_names: set[str]
+) -> tuple[str | None, str | None, list[Alternative]]:
+    """The headline readers see, confirmed by the page's own metadata.
+
+    A visible heading (``headline`` candidates: the page's h1s) wins when some
+    title source agrees with it, because metadata titles carry site names and
+    social-media rewrites. Otherwise the most trusted metadata title, with a
+    site-name suffix removed.
+    """
+    titles = [
+        (c.source, stripped)
+        for c in _by_priority("title", by_field.get("title", []))
+        if (stripped := strip_site_name(_clean_text(c.value), site_names))
+    ]
+    headings = [
+        (c.source, text) for c in by_field.get("headline", []) if (text := _clean_text(c.value))
+    ]
+    references = [_comparable(value) for _, value in titles]
+    for source, heading in headings:
+        key = _comparable(heading)
+        if any(key == ref or (len(key) > 10 and key in ref) for ref in references):
+            return heading, source, _alternatives(heading, titles)
+    if titles:
+        source, value = titles[0]
+        return value, source, _alternatives(value, titles[1:] + headings)
+    if len(headings) == 1:
+        return headings[0][1], headings[0][0], []
+    return None, None, []
+
+
+def strip_site_name(title: str | None, site_names: set[str]) -> str | None:
+    """``title`` without a " | Site Name" part at its start or end."""
+    if not title:
+        return None
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    kept = [part for part in parts if not _names_site(part, site_names)]
+    if kept and len(kept) < len(parts):
+        return " - ".join(kept) if len(kept) > 1 else kept[0]
+    last = parts[-1]
+    head = title[: title.rfind(last)].rstrip(" |-–—:»·/")
+    if len(last.split()) <= TITLE_SUFFIX_MAX_WORDS and len(head) > 2 * len(last):
+        return head
+    return title
+
+
+def _names_site(part: str, site_names: set[str]) -> bool:
+    key = part.casefold().strip()
+    return any(name == key or (len(name) > 3 and name in key) for name in site_names)
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+
+def _set_dates(chooser: _Chooser, by_field: dict[str, list[Candidate]]) -> None:
+    now = datetime.now(UTC)
+    modified = _parsed_dates("modified", by_field, now)
+    published = _parsed_dates("published", by_field, now)
+    latest = modified[0][1] if modified else None
+    published = [(s, v) for s, v in published if latest is None or not _after(v, latest)]
+    if published:
+        source, value = _most_precise(published)
+        chooser.set("published", value, source, _alternatives(value, published))
+    if modified:
+        first = chooser.article.published
+        modified = [(s, v) for s, v in modified if first is None or not _after(first, v)]
+        if modified:
+            source, value = _most_precise(modified)
+            chooser.set("modified", value, source, _alternatives(value, modified))
+
+
+def _parsed_dates(
+    field: str, by_field: dict[str, list[Candidate]], now: datetime
+) -> list[tuple[str, Moment]]:
+    """Plausible parsed dates for ``field``, most trusted source first."""
+    result = []
+    for candidate in _by_priority(field, by_field.get(field, [])):
+        value = parse_date(candidate.value) if isinstance(candidate.value, str) else None
+        if value is not None and _plausible(value, now):
+            result.append((candidate.source, value))
+    return result
+
+
+def _plausible(value: Moment, now: datetime) -> bool:
+    day = value.date() if isinstance(value, datetime) else value
+    if day < EARLIEST_PLAUSIBLE:
+        return False
+    return day <= (now + FUTURE_TOLERANCE).date()
+
+
+def _after(a: Moment, b: Moment) -> bool:
+    """Whether ``a`` is strictly later than ``b``, comparing days when either is a date."""
+    if isinstance(a, datetime) and isinstance(b, datetime) and _aware(a) == _aware(b):
+        return a > b
+    day_a = a.date() if isinstance(a, datetime) else a
+    day_b = b.date() if isinstance(b, datetime) else b
+    return day_a > day_b
+
+
+def _aware(value: datetime) -> bool:
+    return value.tzinfo is not None and value.utcoffset() is not None
+
+
+def _most_precise(dated: list[tuple[str, Moment]]) -> tuple[str, Moment]:
+    """The most trusted date, upgraded to a time-zone-aware time of the same day if one is seen.
+
+    A source giving only the day and another giving the time of that same day
+    agree; the more precise statement is the better record.
+    """
+    source, value = dated[0]
+    day = value.date() if isinstance(value, datetime) else value
+    if isinstance(value, datetime) and _aware(value):
+        return source, value
+    for other_source, other in dated[1:]:
+        if not (isinstance(other, datetime) and _aware(other) and other.date() == day):
+            continue
+        if not isinstance(value, datetime) or value == other.replace(tzinfo=None):
+            return other_source, other
+    return source, value
+
+
+# --- tags and keywords ---------------------------------------------------------------------
+
+_TERM_SEPARATORS = re.compile(r"\s*[,;|]\s*")
+
+
+def _merged_terms(
+    candidates: list[Candidate], exclude: tuple[str, ...] = ()
+) -> tuple[list[str], str | None, list[Alternative]]:
+    """Terms from every source, split on commas, de-duplicated case-insensitively.
+
+    Sources in ``exclude`` contribute only when no other source has terms
+    (visible tag links are noisier than declared tags).
+    """
+    ranked = _by_priority("tags", candidates)
+    preferred = [c for c in ranked if c.source not in exclude] or ranked
+    terms: list[str] = []
+    seen: set[str] = set()
+    first_source = None
+    for candidate in preferred:
+        for term in _split_terms(candidate.value):
+            if term.casefold() not in seen:
+                seen.add(term.casefold())
+                terms.append(term)
+                first_source = first_source or candidate.source
+    return terms, first_source, []
+
+
+def _split_terms(value: Any) -> list[str]:
+    items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    terms = []
+    for item in items:
+        if isinstance(item, str):
+            parts = (" ".join(part.split()) for part in _TERM_SEPARATORS.split(item))
+            terms.extend(part for part in parts if part)
+    return terms
+
+
+# --- publisher and authors -----------------------------------------------------------------
+
+
+def _choose_publisher(
+    by_field: dict[str, list[Candidate]], site_names: set[str]
+) -> tuple[Publisher | None, str | None, list[Alternative]]:
+    """The most trusted publisher, completed by others of the same name, else the site name."""
+    publishers = [
+        c
+        for c in _by_priority("publisher", by_field.get("publisher", []))
+        if isinstance(c.value, Publisher)
+    ]
+    if publishers:
+        chosen = publishers[0]
+        merged = Publisher(**{k: getattr(chosen.value, k) for k in Publisher.__slots__})
+        for other in publishers[1:]:
+            if _comparable(other.value.name) in (_comparable(merged.name), "''", "None"):
+                for key in Publisher.__slots__:
+                    if getattr(merged, key) is None:
+                        setattr(merged, key, getattr(other.value, key))
+        return merged, chosen.source, []
+    site = _by_priority("site_name", by_field.get("site_name", []))
+    if site and (name := _clean_text(site[0].value)):
+        return Publisher(name=name), site[0].source, []
+    return None, None, []
+
+
+def _organisation_names(
+    by_field: dict[str, list[Candidate]], publisher: Publisher | None
+) -> set[str]:
+    names = {publisher.name.casefold()} if publisher and publisher.name else set()
+    if publisher and publisher.parent:
+        names.add(publisher.parent.casefold())
+    for candidate in by_field.get("authors", []):
+        for author in candidate.value or []:
+            if isinstance(author, AuthorCandidate) and author.kind == "organization":
+                names.add(author.name.casefold())
+    return names
+
+
+def _choose_authors(
+    candidates: list[Candidate], organisations: set[str]
+) -> tuple[list[Person], str | None, list[Alternative]]:
+    """The people of the most trusted source that names any person.
+
+    Organisations (by markup, or by being the publisher or site) and placeholders
+    like "Staff" are never authors, so a news agency byline yields no author.
+    """
+    per_source = []
+    for candidate in _by_priority("authors", candidates):
+        people = _people(candidate.value, organisations)
+        if people:
+            per_source.append((candidate.source, people))
+    if not per_source:
+        return [], None, []
+    source, people = per_source[0]
+    others = [(s, [p.name for p in found]) for s, found in per_source[1:]]
+    return people, source, _alternatives([p.name for p in people], others)
+
+
+def _people(value: Any, organisations: set[str]) -> list[Person]:
+    people: list[Person] = []
+    seen: set[str] = set()
+    for author in value if isinstance(value, list) else []:
+        if not isinstance(author, AuthorCandidate) or author.kind == "organization":
+            continue
+        for name in author_names.split_names(author.name):
+            key = name.casefold()
+            if key in seen or key in organisations or not author_names.is_person_name(name):
+                continue
+            seen.add(key)
+            people.append(Person(name=name, url=author.url))
+    return people
+
+
+# --- images --------------------------------------------------------------------------------
+
+
+def _merged_images(candidates: list[Candidate]) -> tuple[list[Image], str | None]:
+    """Images of every source, lead image first, one per URL, captions and sizes merged."""
+    images: dict[str, Image] = {}
+    first_source = None
+    for candidate in _by_priority("images", candidates):
+        if _merge_images(images, candidate.value):
+            first_source = first_source or candidate.source
+    return list(images.values()), first_source
+
+
+def _merge_images(images: dict[str, Image], new: Any) -> bool:
+    """Add ``new`` images to ``images`` (by URL), filling missing captions and sizes."""
+    added = False
+    for image in new if isinstance(new, list) else []:
+        if not isinstance(image, Image) or not image.url:
+            continue
+        added = True
+        known = images.setdefault(image.url, Image(url=image.url))
+        known.caption = known.caption or image.caption
+        known.width = known.width or image.width
+        known.height = known.height or image.height
+    return added
+
+
+def add_body_images(article: Article, body_images: list[Image]) -> None:
+    """Merge the images found in the main text: captions and sizes for known ones, new ones last."""
+    images = {image.url: image for image in article.images}
+    if not _merge_images(images, body_images):
+        return
+    article.images = list(images.values())
+    article.main_image = article.main_image or article.images[0].url
+    article.provenance.setdefault("images", Provenance(source="dom"))

@@ -1,0 +1,61 @@
+"""The dateline that opens a wire story: ``MOSCOW (Sputnik) -``, ``WASHINGTON, June 5 (AP) —``.
+
+A dateline is a place, optionally a date, optionally an agency in parentheses,
+then a dash. Without an agency only an all-capitals place counts, because a
+capitalised word followed by a dash is often just the first word of a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from byline.record import Dateline
+
+MAX_PLACE_WORDS = 5
+MAX_AGENCY_LENGTH = 40
+
+_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’./\-]*"
+_CONNECTOR = r"(?:de|del|da|do|la|le|am|an|der|of|el|sur)"
+_PLACE = rf"(?P<place>{_WORD}(?:[ \-](?:{_CONNECTOR} )?{_WORD})*?)"
+_REGION = rf"(?:,\s*(?P<region>{_WORD}(?: {_WORD})?))?"
+_DATE = (
+    r"(?:,\s*(?P<date>[A-Z][a-zé]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?"
+    r"|\d{1,2}\.?\s+[A-Za-zéû]{3,9}\.?(?:\s+\d{4})?))?"
+)
+# Agencies are written with a capital (Reuters, AP, AFP) except a few German-language ones.
+_AGENCY = rf"\s*\((?P<agency>(?:[A-Z]|dpa|apa|sda|epd|kna|dts|ots)[^()]{{0,{MAX_AGENCY_LENGTH}}})\)"
+_DASH = r"\s*(?:[-–—]+|\.-|:)\s+"
+
+_WITH_AGENCY = re.compile(rf"^{_PLACE}{_REGION}{_DATE}{_AGENCY}{_DASH}")
+_CAPITALS_ONLY = re.compile(
+    r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]+(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]+)*)"
+    rf"{_REGION}{_DATE}\s*[-–—]+\s+"
+)
+
+
+def find_dateline(body: str | None) -> Dateline | None:
+    """The dateline at the very start of ``body``, if it has one."""
+    if not body:
+        return None
+    opening = body[:200]
+    match = _WITH_AGENCY.match(opening)
+    if match and _is_place(match.group("place")):
+        return Dateline(
+            place=_with_region(match.group("place"), match.group("region")),
+            agency=match.group("agency").strip(),
+            date=match.group("date"),
+            text=match.group(0).strip(),
+        )
+    match = _CAPITALS_ONLY.match(opening)
+    if match and _is_place(match.group("place")):
+        place = _with_region(match.group("place"), match.group("region"))
+        return Dateline(place=place, date=match.group("date"), text=match.group(0).strip())
+    return None
+
+
+def _with_region(place: str, region: str | None) -> str:
+    return f"{place}, {region}" if region else place
+
+
+def _is_place(place: str) -> bool:
+    return 0 < len(place.split()) <= MAX_PLACE_WORDS and any(ch.isalpha() for ch in place)

@@ -1,0 +1,89 @@
+"""Direct quotations in the body and, where the sentence says so, who said them.
+
+A quotation is text between paired quotation marks, long enough to be speech
+rather than a quoted term or title. Its speaker is named by a speech verb next
+to it: ``"...," the ministry said.``, ``"..." said John Smith.``,
+``Smith said: "..."``, ``"...", sagte Schmidt.``, ``a déclaré Dupont``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from byline.record import Quote
+
+MIN_QUOTE_WORDS = 4
+"""Shorter quoted spans are names, titles or scare quotes, not speech."""
+
+MAX_SPEAKER_WORDS = 6
+
+# Opening and closing marks used in news text, per typographic convention.
+_PAIRS = (('"', '"'), ("“", "”"), ("„", "“"), ("«", "»"), ("»", "«"), ("‘", "’"), ("„", "”"))
+
+SPEECH_VERBS = (
+    "said|says|added|adds|told|tells|stated|states|noted|notes|explained|explains|wrote|writes|"
+    "argued|argues|warned|warns|insisted|insists|claimed|claims|asked|asks|replied|announced|"
+    "declared|continued|recalled|concluded|acknowledged|emphasized|emphasised|stressed|"
+    "sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|schreibt|schrieb|fügte|"
+    "a déclaré|a dit|a affirmé|a expliqué|déclare|explique|affirme|"
+    "dijo|afirmó|explicó|declaró|señaló|ha detto|ha dichiarato|ha spiegato|"
+    "powiedział|powiedziała|сказал|сказала|заявил|заявила"
+)
+_SPEAKER = r"(?P<speaker>(?:the |der |die |das |le |la |el |il )?[\w'’.\-]+(?: [\w'’.\-]+){0,5}?)"
+# "..." the ministry said
+_AFTER_SPEAKER_VERB = re.compile(rf"^[,.]?\s*{_SPEAKER}\s+(?:{SPEECH_VERBS})\b", re.IGNORECASE)
+# "..." said the ministry / "..." so Schmidt / "..." according to the ministry
+_AFTER_VERB_SPEAKER = re.compile(
+    rf"^[,.]?\s*(?:{SPEECH_VERBS}|so|according to)\s+{_SPEAKER}(?:[,.;]|$)", re.IGNORECASE
+)
+# Smith said: "..."
+_BEFORE = re.compile(rf"{_SPEAKER}\s+(?:{SPEECH_VERBS})\s*[:,]?\s*$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?]\s+")
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "er", "sie", "il", "elle", "ella", "él"}
+
+
+def find_quotes(body: str | None) -> list[Quote]:
+    """Quotations in reading order, quotation marks removed."""
+    if not body:
+        return []
+    quotes = []
+    for paragraph in body.split("\n\n"):
+        quotes.extend(_paragraph_quotes(paragraph))
+    return quotes
+
+
+def _paragraph_quotes(paragraph: str) -> list[Quote]:
+    found: list[tuple[int, Quote]] = []
+    taken: list[tuple[int, int]] = []
+    for opening, closing in _PAIRS:
+        start = 0
+        while (begin := paragraph.find(opening, start)) != -1:
+            end = paragraph.find(closing, begin + 1)
+            if end == -1:
+                break
+            start = end + 1
+            if any(b <= begin < e for b, e in taken):
+                continue
+            text = paragraph[begin + 1 : end].strip().rstrip(",")
+            if len(text.split()) < MIN_QUOTE_WORDS:
+                continue
+            taken.append((begin, end + 1))
+            speaker = _speaker(paragraph[:begin], paragraph[end + 1 :])
+            found.append((begin, Quote(text=text, speaker=speaker)))
+    return [quote for _, quote in sorted(found, key=lambda item: item[0])]
+
+
+def _speaker(before: str, after: str) -> str | None:
+    after = _SENTENCE_END.split(after[:120], maxsplit=1)[0]
+    match = (
+        _AFTER_SPEAKER_VERB.match(after)
+        or _AFTER_VERB_SPEAKER.match(after)
+        or _BEFORE.search(_SENTENCE_END.split(before[-120:])[-1])
+    )
+    if not match:
+        return None
+    speaker = match.group("speaker").strip(" ,.;")
+    words = speaker.split()
+    if not words or len(words) > MAX_SPEAKER_WORDS or speaker.casefold() in _PRONOUNS:
+        return None
+    return speaker
