@@ -9,7 +9,7 @@ from pathlib import Path
 
 import byline
 from byline.errors import ExtractionError
-from byline.fetch import FetchError, fetch
+from byline.fetch import DEFAULT_TIMEOUT, FetchError, fetch
 from byline.formats import FORMATS
 
 EXIT_OK = 0
@@ -59,6 +59,9 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--url", help="the page's URL, for a file or stdin input")
     extract.add_argument("--format", choices=sorted(FORMATS), default="json")
     extract.add_argument("--output", "-o", type=Path, help="write here instead of stdout")
+    extract.add_argument(
+        "--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds to wait for a URL"
+    )
     return parser
 
 
@@ -69,7 +72,7 @@ def _extract(args: argparse.Namespace) -> int:
     try:
         for source in args.inputs:
             try:
-                content, url = _read(source, args.url)
+                content, url = _read(source, args.url, args.timeout)
                 article = byline.extract(content, url=url)
             except (ExtractionError, FetchError, OSError) as error:
                 code = (
@@ -92,11 +95,11 @@ def _extract(args: argparse.Namespace) -> int:
     return status
 
 
-def _read(source: str, url: str | None) -> tuple[bytes, str | None]:
+def _read(source: str, url: str | None, timeout: float) -> tuple[bytes, str | None]:
     if source == "-":
         return sys.stdin.buffer.read(), url
     if source.startswith(("http://", "https://")):
-        fetched = fetch(source)
+        fetched = fetch(source, timeout=timeout)
         return fetched.content, url or fetched.url
     return Path(source).read_bytes(), url
 

@@ -46,7 +46,19 @@ _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:»·/]{1,2}\s+")
 TITLE_SUFFIX_MAX_WORDS = 6
 """A trailing title segment this short, after a longer one, is taken for the site name."""
 
-_LANGUAGE_TAG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{2}|\d{3}|[a-zA-Z]{4}))?")
+_LANGUAGE_TAG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{4}|[a-zA-Z]{2}|\d{3})\b)?")
+# ISO 3166-1 alpha-2: a region outside this list (``en_EN``, ``en_UK``...) is a CMS typo.
+COUNTRY_CODES = frozenset(
+    "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ "
+    "BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM "
+    "DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS "
+    "GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN "
+    "KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ "
+    "MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM "
+    "PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV "
+    "SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI "
+    "VN VU WF WS YE YT ZA ZM ZW".split()
+)
 
 
 def reconcile(candidates: list[Candidate], url: str | None = None) -> Article:
@@ -157,10 +169,12 @@ def language_tag(value: Any) -> str | None:
     if not match:
         return None
     language, region = match.group(1).lower(), match.group(2)
-    if not region or region.lower() == language:
+    if not region:
         return language
     if len(region) == 4:
         return f"{language}-{region.title()}"
+    if region.isalpha() and region.upper() not in COUNTRY_CODES:
+        return language
     return f"{language}-{region.upper()}"
 
 
@@ -196,16 +210,33 @@ def _choose_title(
         (c.source, text) for c in by_field.get("headline", []) if (text := _clean_text(c.value))
     ]
     references = [_comparable(value) for _, value in titles]
-    for source, heading in headings:
-        key = _comparable(heading)
-        if any(key == ref or (len(key) > 10 and key in ref) for ref in references):
-            return heading, source, _alternatives(heading, titles)
+    confirmed = [
+        (source, heading)
+        for source, heading in headings
+        if any(_heading_matches(_comparable(heading), ref) for ref in references)
+    ]
+    if confirmed:
+        source, heading = max(confirmed, key=lambda item: len(item[1]))
+        return heading, source, _alternatives(heading, titles)
+    # A heading that is a whole segment of the title is the site's name (a logo h1).
+    logo_names = site_names | {_comparable(heading) for _, heading in headings}
+    titles = [(source, strip_site_name(value, logo_names) or value) for source, value in titles]
     if titles:
         source, value = titles[0]
         return value, source, _alternatives(value, titles[1:] + headings)
     if len(headings) == 1:
         return headings[0][1], headings[0][0], []
     return None, None, []
+
+
+HEADING_SHARE_OF_TITLE = 0.6
+"""A heading found inside a longer title must be most of it; a short one is the site name."""
+
+
+def _heading_matches(heading: str, title: str) -> bool:
+    if heading == title:
+        return True
+    return heading in title and len(heading) >= HEADING_SHARE_OF_TITLE * len(title)
 
 
 def strip_site_name(title: str | None, site_names: set[str]) -> str | None:

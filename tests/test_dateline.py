@@ -1,0 +1,38 @@
+import pytest
+
+from byline.dateline import find_dateline
+
+
+@pytest.mark.parametrize(
+    ("opening", "place", "agency", "day"),
+    [
+        ("MOSCOW (Sputnik) - Japanese Foreign Minister", "MOSCOW", "Sputnik", None),
+        ("LONDON (Reuters) - Britain's economy", "LONDON", "Reuters", None),
+        ("WASHINGTON, June 5 (AP) — The Senate", "WASHINGTON", "AP", "June 5"),
+        ("SAN JUAN, Puerto Rico (AP) — A storm", "SAN JUAN, Puerto Rico", "AP", None),
+        ("Berlin (dpa) - Die Bundesregierung", "Berlin", "dpa", None),
+        ("Frankfurt/Main (dpa) - Die Börse", "Frankfurt/Main", "dpa", None),
+        ("Paris, 3 mars (AFP) - Le gouvernement", "Paris", "AFP", "3 mars"),
+        ("Rio de Janeiro (Reuters) - Brazil", "Rio de Janeiro", "Reuters", None),
+        ("NEW YORK — The city council", "NEW YORK", None, None),
+    ],
+)
+def test_datelines_are_parsed(opening, place, agency, day):
+    dateline = find_dateline(opening)
+    assert dateline is not None
+    assert (dateline.place, dateline.agency, dateline.date) == (place, agency, day)
+    assert opening.startswith(dateline.text)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "The cat - is not a dateline",
+        "Über den Wolken (und so) - muss die Freiheit",
+        "Yesterday - as expected - nothing happened",
+        "",
+        "In 2023 (as before) - prices rose",
+    ],
+)
+def test_ordinary_openings_are_not_datelines(opening):
+    assert find_dateline(opening) is None

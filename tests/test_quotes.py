@@ -1,0 +1,42 @@
+from byline.quotes import find_quotes
+
+
+def test_quote_with_speaker_after_it():
+    body = (
+        '"The Ministers concurred to set up a working group on economic security," '
+        "the ministry said."
+    )
+    (quote,) = find_quotes(body)
+    assert quote.text == "The Ministers concurred to set up a working group on economic security"
+    assert quote.speaker == "the ministry"
+
+
+def test_quote_with_inverted_speech_verb_and_typographic_marks():
+    (quote,) = find_quotes("“We are fine with this decision,” said John Smith, a farmer.")
+    assert quote.text == "We are fine with this decision"
+    assert quote.speaker == "John Smith"
+
+
+def test_speaker_before_the_quote():
+    (quote,) = find_quotes('The mayor said: "We will rebuild the bridge by spring."')
+    assert quote.speaker == "The mayor"
+    assert quote.text == "We will rebuild the bridge by spring."
+
+
+def test_german_quote():
+    (quote,) = find_quotes("„Das ist ein wichtiger Schritt für die Stadt“, sagte Anna Schmidt.")
+    assert quote.speaker == "Anna Schmidt"
+
+
+def test_pronoun_is_not_a_speaker_and_short_quotes_are_terms():
+    quotes = find_quotes('He said "this is a long quote here" and left. The "smart" phone.')
+    assert [q.text for q in quotes] == ["this is a long quote here"]
+    assert quotes[0].speaker is None
+
+
+def test_quotes_keep_reading_order_across_paragraphs():
+    body = '"First quote has enough words," she said.\n\n“Second quote has enough words too.”'
+    assert [q.text for q in find_quotes(body)] == [
+        "First quote has enough words",
+        "Second quote has enough words too.",
+    ]
