@@ -1,13 +1,218 @@
-"""Placeholder: author-name cleaning lands with the authors helper."""
+"""Author names from byline strings, and telling people from organisations.
+
+``split_names("Von Anna Muster und Max Beispiel | 23.06.2023")`` gives
+``["Anna Muster", "Max Beispiel"]``; ``is_person_name("dpa")`` is False.
+"""
 
 from __future__ import annotations
 
+import re
+
+from byline.dates import MONTHS
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+def _phrases(text: str) -> tuple[str, ...]:
+    """``"a|b c"`` -> ``("a", "b c")``: word lists whose entries may hold spaces."""
+    return tuple(phrase.strip() for phrase in text.split("|"))
+
+
+MAX_NAME_WORDS = 6
+"""A 'name' longer than this is a sentence or a title, not a person."""
+
+MAX_NAME_CHARS = 60
+
+MAX_BYLINE_CHARS = 300
+"""Longer strings are paragraphs or whole author boxes, not bylines."""
+
+# Lead-ins that introduce the names in a byline, lower case, longest first when compiled.
+BYLINE_PREFIXES = (
+    "by", "from", "written by", "posted by", "published by", "story by", "words by",
+    "reporting by", "author", "authors", "autor", "autorin", "autoren", "autorinnen", "text",
+    "texte", "von", "ein beitrag von", "ein artikel von", "geschrieben von", "verfasst von",
+    "redakteur", "redakteurin", "par", "écrit par", "publié par", "por", "escrito por",
+    "publicado por", "di", "scritto da", "a cura di", "door", "geschreven door", "przez",
+    "autorka", "napisał", "napisała", "автор", "авторы", "текст", "от", "veröffentlicht von",
+    "publiziert von", "erstellt von", "beitrag von", "alles von", "zeige alle beiträge von",
+    "alle beiträge von", "view all posts by", "more from", "more by", "escribe", "publiziert",
+    "publicado", "veröffentlicht", "published", "posted", "责任编辑", "编辑", "作者", "记者", "~",
+)  # fmt: skip
+
+# Words that end a name when they follow it: roles, links and labels printed next to
+# bylines ("Heinz Steiner Weitere Beiträge", "Jane Doe Reporter"). A name that starts
+# with one of them is not a name.
+NAME_STOP_WORDS = frozenset(
+    _words("""
+    reporter reporterin redakteur redakteurin chefredakteur chefredakteurin journalist
+    journalistin correspondent korrespondent korrespondentin editor editorin author autor
+    autorin auteur autora philosophe fotograf fotografin photographer columnist kolumnist
+    kolumnistin contributor writer staff senior weitere alle mehr more view zeige show follow
+    folgen twitter facebook instagram linkedin e-mail email mail kontakt contact profil profile
+    artikel beiträge posts articles datum date updated actualizado aktualisiert last
+    übersetzt translated foto fotos photo photos bild bilder illustration video kamera
+    montag dienstag mittwoch donnerstag freitag samstag sonntag monday tuesday wednesday
+    thursday friday saturday sunday lundi mardi mercredi jeudi vendredi samedi dimanche
+    lunes martes miércoles jueves viernes sábado sabado domingo
+    """)
+)
+
+# Weekday abbreviations dropped only at the end of a name ("Heiko Sauer Do, 23.06.").
+_TRAILING_ABBREVIATIONS = frozenset(_words("mo di mi do fr sa so mon tue wed thu fri sat sun"))
+
+# Words that join two names.
+NAME_JOINERS = ("and", "und", "et", "y", "i", "e", "en", "oraz", "и", "u.", "&")
+
+# Lower-case particles that stay lower case when an ALL-CAPS name is title-cased.
+NAME_PARTICLES = frozenset(
+    _words("von van der den de del della di da dos das du la le ten ter zu y bin al")
+)
+
+# Whole names that are never a person: agencies, placeholders, desks.
+NON_PERSON_NAMES = frozenset(
+    _phrases(
+        "afp|ap|dpa|apa|reuters|sda|sid|kna|epd|ddp|efe|ansa|pap|tass|itar-tass|xinhua|upi|ips|"
+        "afp/dpa|dpa/afp|associated press|agence france-presse|bloomberg|"
+        "staff|admin|administrator|webmaster|editor|editors|redaktion|redakteur|unknown|"
+        "anonymous|anonym|guest|gast|user|team|desk|newsroom|news|editorial board|"
+        "editorial staff|root|moderator|autor|author|n/a|none|null"
+    )
+)
+
+# Words that, anywhere in a name, make it an organisation, a desk or a role.
+ORGANISATION_WORDS = frozenset(
+    _words("""
+    staff redaktion redaktionsteam redaction rédaction redacción redazione redakcja редакция
+    editorial editors desk newsdesk newsroom team board agency agentur press presse prensa
+    news nachrichten media medien verlag gmbh ag inc inc. ltd ltd. llc co. corp corporation
+    company group online magazin magazine zeitung journal service services wire reports
+    admin administrator webmaster unknown anonymous anonym guest gast
+    contributor contributors correspondent correspondents reporter reporters editor
+    """)
+)
+
+_PREFIX = re.compile(
+    r"^(?:(?:"
+    + "|".join(re.escape(p) for p in sorted(BYLINE_PREFIXES, key=len, reverse=True))
+    + r")(?:\s*[:：]\s*|\s+|$)|[:\-–—]\s*)+",
+    re.IGNORECASE,
+)
+_EMAIL_OR_URL = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|(?<!\w)@\w+")
+_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+# Where the names end: a separator, a date or a number, an update note, a photo credit.
+_TAIL = re.compile(
+    r"\s[|·•/–—-]\s|\s*\|\s*|(?<!\w)\d|\b(?:übersetzt von|translated by|fotos?|photos?|"
+    r"bilder?|interview|illustrations?)\s*:|\b(?:updated?|aktualisiert|veröffentlicht|published|posted|"
+    r"mis à jour|publié|actualizado|publicado|aggiornato|zaktualizowano|обновлено|am|um|on|"
+    r"le|el|il|den)\s+\d",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(
+    r"\s*[,;&]\s*|\s+(?:" + "|".join(re.escape(j) for j in NAME_JOINERS) + r")\s+",
+    re.IGNORECASE,
+)
+_TRAILING_NOISE_WORDS = frozenset(
+    {"am", "um", "on", "at", "le", "el", "il", "den", "the", "updated", "update", "published",
+     "posted", "aktualisiert", "veröffentlicht", "mis", "publié", "|", "-", "–", "—"}
+    | set(MONTHS)
+    | _TRAILING_ABBREVIATIONS
+)  # fmt: skip
+_DOMAIN = re.compile(r"\w\.(?:com|net|org|de|at|ch|fr|it|es|pl|ru|uk|info|io|co|eu|nl)\b", re.I)
+_PREFIX_WORDS = frozenset(BYLINE_PREFIXES)
+_LETTER = re.compile(r"[^\W\d_]")
+
 
 def split_names(raw: str) -> list[str]:
-    """Author names in a byline string, without "By", roles or dates."""
-    return [raw.strip()] if raw.strip() else []
+    """Author names in a byline string, without "By", roles, dates or places."""
+    if not isinstance(raw, str):
+        return []
+    text = " ".join(raw.split())
+    if not text or len(text) > MAX_BYLINE_CHARS:
+        return []
+    text = _EMAIL_OR_URL.sub(" ", text)
+    text = _BRACKETS.sub(" ", text)
+    text = _strip_prefix(text)
+    tail = _TAIL.search(text)
+    if tail is not None:
+        text = text[: tail.start()]
+    names: list[str] = []
+    for part in _SPLIT.split(text):
+        name = _clean_name(part)
+        if name and is_person_name(name) and name not in names:
+            names.append(name)
+    return names
 
 
 def is_person_name(name: str) -> bool:
     """Whether ``name`` looks like a person rather than an organisation or placeholder."""
-    return bool(name)
+    if not isinstance(name, str):
+        return False
+    name = " ".join(name.split())
+    if not name or len(name) > MAX_NAME_CHARS or not _LETTER.search(name):
+        return False
+    if any(c.isdigit() for c in name) or "@" in name or "://" in name or "www." in name.lower():
+        return False
+    if _DOMAIN.search(name):
+        return False
+    words = name.split()
+    if len(words) > MAX_NAME_WORDS:
+        return False
+    lowered = name.casefold()
+    if lowered in NON_PERSON_NAMES or lowered in _PREFIX_WORDS:
+        return False
+    lowered_words = [word.strip(".,:;") for word in lowered.split()]
+    if any(word in ORGANISATION_WORDS for word in lowered_words):
+        return False
+    if lowered_words[0] in NAME_STOP_WORDS:
+        return False
+    return not _mixes_lowercase_words(words)
+
+
+def _mixes_lowercase_words(words: list[str]) -> bool:
+    """Whether capitalised words sit next to lower-case ones that are not particles.
+
+    "Tricks für zu Hause" is a phrase; "Ursula von der Leyen" and "john smith" may be names.
+    """
+    capitalised = [w[:1].isupper() for w in words]
+    if len(words) < 2 or not any(capitalised) or all(capitalised):
+        return False
+    return any(
+        not cap and w[:1].isalpha() and w.lower() not in NAME_PARTICLES
+        for w, cap in zip(words, capitalised, strict=True)
+    )
+
+
+def _strip_prefix(text: str) -> str:
+    match = _PREFIX.match(text)
+    if match is None:
+        return text
+    rest = text[match.end() :]
+    # "Di", "De" and "Von" also begin surnames: strip them only before a full name.
+    lead = match.group(0).strip().casefold()
+    if lead in ("di", "von") and len(rest.split()) < 2:
+        return text
+    return rest
+
+
+def _clean_name(part: str) -> str:
+    words = part.strip(" ,;:|-–—'\"«»„“”~").split()
+    for index, word in enumerate(words[1:], start=1):
+        if word.casefold().strip(".,:") in NAME_STOP_WORDS:
+            words = words[:index]
+            break
+    while words and words[-1].casefold().strip(".,") in _TRAILING_NOISE_WORDS:
+        words.pop()  # "John Smith, June 5": the month is left when the digits are cut
+    name = " ".join(words).strip(" ,;:|-–—")
+    if name.isupper() and len(name) > 3:
+        name = _title_case(name)
+    return name
+
+
+def _title_case(name: str) -> str:
+    """ "JEAN-LUC VON DER LEYEN" -> "Jean-Luc von der Leyen"."""
+    words = name.title().split()
+    return " ".join(
+        w.lower() if i and w.lower() in NAME_PARTICLES else w for i, w in enumerate(words)
+    )

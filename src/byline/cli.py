@@ -81,9 +81,6 @@ def _extract(args: argparse.Namespace) -> int:
                 print(f"byline: {source}: {error}", file=sys.stderr)
                 status = max(status, code)
                 continue
-            if not article.body:
-                print(f"byline: {source}: no article text found", file=sys.stderr)
-                status = max(status, EXIT_NO_ARTICLE)
             if several and args.format == "json":
                 out.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
             else:

@@ -1,18 +1,398 @@
-"""Placeholder: date parsing lands with the dates helper."""
+"""Dates and times as pages write them, in the languages news pages use.
+
+Table-driven: month names per language, time-zone abbreviations and a handful of
+regular expressions compiled once at import. Three entry points:
+
+- ``parse_date``: the one date a string holds (a meta tag value, a ``datetime`` attribute);
+- ``find_dates``: every date in a longer text with its span, plus ``marks_update`` to tell a
+  "Updated: ..." date from the publication date next to it;
+- ``date_in_url``: the publication day a URL path carries.
+
+A time with an offset or a zone gives an aware ``datetime``; a time without one gives a
+naive ``datetime`` (the reconciler decides what it means, nothing here invents UTC); a day
+without a time gives a ``date``, never midnight.
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import re
+from datetime import date, datetime, timedelta, timezone
+
+EARLIEST_YEAR = 1900
+"""Years before this are not publication dates (ages, history) and are rejected."""
+
+LATEST_YEAR = 2100
+
+URL_EARLIEST_YEAR = 1995
+"""No news site put dates in URLs before the web was a medium; older 'years' are IDs."""
+
+UPDATE_WINDOW = 40
+"""How far before a date ``marks_update`` looks for a word like "Updated"."""
+
+TIME_ATTACH_GAP = 24
+"""How far before a date a time may sit and still belong to it ("09:33 GMT 23.06.2023")."""
+
+
+# Month names in the languages most news sites use: full names, their declined forms
+# (Polish and Russian genitive) and common abbreviations (matched with an optional dot).
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+MONTH_NAMES: dict[str, tuple[str, ...]] = {
+    "en": _words(
+        "january february march april may june july august september october november december"
+        " jan feb mar apr jun jul aug sep sept oct nov dec"
+    ),
+    "de": _words(
+        "januar februar märz april mai juni juli august september oktober november dezember"
+        " jänner jän mär mrz okt dez"
+    ),
+    "fr": _words(
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
+        " fevrier aout janv févr fevr avr juil déc"
+    ),
+    "es": _words(
+        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre"
+        " diciembre setiembre ene abr ago dic"
+    ),
+    "it": _words(
+        "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre"
+        " dicembre gen mag giu lug set ott"
+    ),
+    "pt": _words(
+        "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro"
+        " dezembro marco fev mai out dez"
+    ),
+    "nl": _words(
+        "januari februari maart april mei juni juli augustus september oktober november"
+        " december mrt"
+    ),
+    "pl": _words(
+        "styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik"
+        " listopad grudzień stycznia lutego marca kwietnia maja czerwca lipca sierpnia"
+        " września października listopada grudnia"
+    ),
+    "ru": _words(
+        "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь"
+        " января февраля марта апреля мая июня июля августа сентября октября ноября декабря"
+        " янв фев мар апр авг сен сент окт ноя дек"
+    ),
+}
+"""Month names per language: the twelve names (and declined forms, twelve at a time) in
+order, then abbreviations, whose numbers ``_MONTH_OVERRIDES`` gives."""
+
+# Abbreviations and forms that do not follow the position of the name in the full list.
+_MONTH_OVERRIDES = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12, "jänner": 1, "jän": 1, "mär": 3, "mrz": 3,
+    "okt": 10, "dez": 12, "fevrier": 2, "aout": 8, "janv": 1, "févr": 2, "fevr": 2, "avr": 4,
+    "juil": 7, "déc": 12, "setiembre": 9, "ene": 1, "abr": 4, "ago": 8, "dic": 12, "gen": 1,
+    "mag": 5, "giu": 6, "lug": 7, "set": 9, "ott": 10, "marco": 3, "fev": 2, "mai": 5,
+    "out": 10, "mrt": 3, "янв": 1, "фев": 2, "мар": 3, "апр": 4, "авг": 8,
+    "сен": 9, "сент": 9, "окт": 10, "ноя": 11, "дек": 12,
+}  # fmt: skip
+
+
+def _month_table() -> dict[str, int]:
+    table: dict[str, int] = {}
+    for names in MONTH_NAMES.values():
+        for position, name in enumerate(names):
+            month = _MONTH_OVERRIDES.get(name, position % 12 + 1)
+            table.setdefault(name, month)
+    return table
+
+
+MONTHS: dict[str, int] = _month_table()
+"""Lower-case month name or abbreviation -> month number."""
+
+# Zone abbreviations news pages print, as offsets in hours. Ambiguous ones (IST, CST as
+# China time) take their most common news meaning.
+ZONE_OFFSETS: dict[str, float] = {
+    "utc": 0, "gmt": 0, "z": 0, "wet": 0, "west": 1, "bst": 1, "cet": 1, "cest": 2,
+    "mez": 1, "mesz": 2, "eet": 2, "eest": 3, "msk": 3, "ist": 5.5, "hkt": 8, "sgt": 8,
+    "jst": 9, "kst": 9, "aest": 10, "aedt": 11, "est": -5, "edt": -4, "cst": -6, "cdt": -5,
+    "mst": -7, "mdt": -6, "pst": -8, "pdt": -7, "akst": -9, "hst": -10,
+}  # fmt: skip
+
+UPDATE_WORDS = (
+    "updated", "update", "last modified", "modified", "last updated", "aktualisiert",
+    "zuletzt aktualisiert", "geändert", "stand", "mis à jour", "mise à jour", "actualizado",
+    "actualización", "aggiornato", "aggiornamento", "zaktualizowano", "aktualizacja",
+    "обновлено", "обновлен", "atualizado", "atualização", "bijgewerkt",
+)  # fmt: skip
+"""Words that, just before a date, say it is a modification date."""
+
+PUBLISH_WORDS = (
+    "published", "posted", "veröffentlicht", "erschienen", "publié", "publicado", "pubblicato",
+    "opublikowano", "опубликовано", "gepubliceerd", "erstellt", "created",
+)  # fmt: skip
+"""Words that, just before a date, say it is the publication date."""
+
+
+def _alternation(words: list[str] | tuple[str, ...]) -> str:
+    # Longest first so "sept" wins over "sep" and "czerwca" over nothing shorter.
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_MONTH = rf"(?P<month>{_alternation(list(MONTHS))})\.?"
+_ZONE = (  # case-sensitive: "ist" and "est" are words in German and Spanish
+    r"(?P<zone>(?-i:(?:UTC|GMT)\s?[+-]\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|Z\b|\b(?:"
+    + _alternation([z.upper() for z in ZONE_OFFSETS if z != "z"])
+    + r")\b))"
+)
+_TIME = (
+    r"(?P<hour>[01]?\d|2[0-3])[:h.](?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d)(?:[.,]\d+)?)?"
+    r"(?:\s?(?P<ampm>[ap]\.?\s?m\.?)(?!\w))?(?:\s?(?:Uhr|h)\b)?(?:\s?" + _ZONE + ")?"
+)
+_DAY = r"(?P<day>[0-3]?\d)"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+
+# Each pattern names its groups year/month/day (month may be a name); the order of the
+# list is the order of preference when two patterns match at the same place.
+_DATE_PATTERNS = [
+    # ISO 8601 with an optional time: 2023-06-23, 2023-06-23T09:33:00.000Z, 2023-06-23 09:33
+    re.compile(
+        r"(?<![\d.])" + _YEAR + r"-(?P<month>[01]?\d)-" + _DAY + r"(?!\d)"
+        r"(?:[T\s]+(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d)"
+        r"(?:[.,]\d+)?)?\s?(?P<zone>Z\b|[+-]\d{2}(?::?\d{2})?(?!\d)|UTC\b|GMT\b)?)?"
+    ),
+    # Compact ISO: 20230623, 20230623T093300Z
+    re.compile(
+        r"(?<![\d.])" + _YEAR + r"(?P<month>[01]\d)(?P<day>[0-3]\d)(?!\d)"
+        r"(?:T(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)(?P<second>[0-5]\d)?"
+        r"(?P<zone>Z\b|[+-]\d{2}:?\d{2})?)?"
+    ),
+    # Year first with slashes or dots: 2023/06/23, 2023.06.23
+    re.compile(r"(?<![\d.])" + _YEAR + r"([/.])(?P<month>[01]?\d)\2" + _DAY + r"(?![\d])"),
+    # Day first, numeric: 23.06.2023, 23/06/2023, 23-06-2023, 23. 06. 2023
+    re.compile(
+        r"(?<![\d.])"
+        + _DAY
+        + r"(?P<sep>[./-])\s?(?P<month>[0-3]?\d)(?P=sep)\s?"
+        + _YEAR
+        + r"(?!\d)"
+    ),
+    # Two-digit year only in the unambiguous German/European shape: 23.06.23
+    re.compile(r"(?<![\d.])(?P<day>[0-3]\d)\.(?P<month>[01]\d)\.(?P<year2>\d{2})(?![\d.]\d)"),
+    # Day, month name, year: 5 June 2023, 31. März 2012, 3 de marzo de 2021, 1er mars 2021
+    re.compile(
+        r"(?<![\d\w])"
+        + _DAY
+        + r"(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+)?"
+        + _MONTH
+        + r",?\s*(?:de\s+|del\s+)?"
+        + _YEAR
+        + r"(?!\d)",
+        re.IGNORECASE,
+    ),
+    # Month name, day, year: June 5, 2023, Jun 5th, 2023
+    re.compile(
+        r"(?<!\w)" + _MONTH + r"\s+" + _DAY + r"(?:st|nd|rd|th)?,?\s+" + _YEAR + r"(?!\d)",
+        re.IGNORECASE,
+    ),
+    # Chinese / Japanese / Korean: 2023年6月23日, 2023년 6월 23일
+    re.compile(_YEAR + r"\s?[年년]\s?(?P<month>[01]?\d)\s?[月월]\s?" + _DAY + r"\s?[日일]?"),
+]
+
+_TIME_AFTER = re.compile(
+    r"[\s,|–—-]*(?:at|um|à|a las|alle|ore|o|в|om|às|kl\.|,)?\s*" + _TIME, re.IGNORECASE
+)
+_TIME_BEFORE = re.compile(_TIME + r"[\s,|–—-]*(?:on|am|le|el|il)?\s*$", re.IGNORECASE)
+_UPDATE_OR_PUBLISH = re.compile(
+    r"(?P<update>"
+    + _alternation(UPDATE_WORDS)
+    + r")|(?P<publish>"
+    + _alternation(PUBLISH_WORDS)
+    + r")",
+    re.IGNORECASE,
+)
+
+_URL_DATE = re.compile(
+    r"(?:^|[/_.-])(?P<year>\d{4})[/_.-](?P<month>\d{1,2})[/_.-](?P<day>\d{1,2})"
+    r"(?=$|[/_.?#-])"
+)
+_URL_COMPACT = re.compile(r"[/_.-](?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})(?=$|[/_.?#-])")
 
 
 def parse_date(text: str) -> datetime | date | None:
     """A date or datetime from free text in any supported language, else None."""
+    if not isinstance(text, str):
+        return None
+    text = text.strip()
+    if not text or len(text) > 500:
+        return None
+    quick = _parse_iso(text)
+    if quick is not None:
+        return quick
+    found = find_dates(text)
+    return found[0][0] if found else None
+
+
+def find_dates(text: str) -> list[tuple[datetime | date, int, int]]:
+    """Every date in ``text`` with the span it covers (a time next to it included), in order."""
+    if not isinstance(text, str) or not text:
+        return []
+    matches: list[tuple[int, int, re.Match[str]]] = []
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            matches.append((match.start(), -(match.end() - match.start()), match))
+    matches.sort(key=lambda item: (item[0], item[1]))
+    found: list[tuple[datetime | date, int, int]] = []
+    last_end = 0
+    for start, _, match in matches:
+        if start < last_end:
+            continue  # overlaps a longer or earlier date
+        result = _moment_from_match(text, match, last_end)
+        if result is not None:
+            found.append(result)
+            last_end = result[2]
+    return found
+
+
+def marks_update(text: str, start: int, after: int = 0) -> bool:
+    """Whether the words just before ``text[start]`` (not before ``after``) mark an update.
+
+    The nearest marker wins, so in "Published 4 June, updated 5 June" only the second
+    date is an update. Pass the end of the previous date as ``after``.
+    """
+    if not isinstance(text, str):
+        return False
+    window = text[max(after, start - UPDATE_WINDOW) : start]
+    last = None
+    for last in _UPDATE_OR_PUBLISH.finditer(window):  # noqa: B007 - we want the last one
+        pass
+    return last is not None and last.group("update") is not None
+
+
+def dates_with_roles(text: str) -> list[tuple[datetime | date, bool]]:
+    """The dates in ``text`` in order, each with whether it is an update (see ``marks_update``)."""
+    result = []
+    previous_end = 0
+    for value, start, end in find_dates(text):
+        result.append((value, marks_update(text, start, previous_end)))
+        previous_end = end
+    return result
+
+
+def date_in_url(url: str) -> date | None:
+    """The publication date a URL path carries (``/2023/06/23/``, ``/20230623/``).
+
+    A year and month alone (``/2023/06/``) give None: the day would be invented.
+    """
+    if not isinstance(url, str) or not url:
+        return None
+    path = url.split("://", 1)[-1]
+    slash = path.find("/")
+    if slash < 0:
+        return None
+    path = path[slash:]
+    latest = date.today().year + 1
+    for pattern in (_URL_DATE, _URL_COMPACT):
+        for match in pattern.finditer(path):
+            year, month, day = (int(match.group(g)) for g in ("year", "month", "day"))
+            if URL_EARLIEST_YEAR <= year <= latest:
+                value = _valid_date(year, month, day)
+                if value is not None:
+                    return value
+    return None
+
+
+def _parse_iso(text: str) -> datetime | date | None:
+    """The fast path for machine dates (``datetime`` attributes, JSON-LD, meta tags)."""
+    if len(text) < 8 or not text[:4].isdigit():
+        return None
     try:
-        return datetime.fromisoformat(text.strip())
+        if len(text) == 10 and text[4] == "-":
+            value: datetime | date = date.fromisoformat(text)
+        elif len(text) == 8 and text.isdigit():
+            value = date.fromisoformat(text)
+        else:
+            value = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return value if EARLIEST_YEAR <= value.year <= LATEST_YEAR else None
+
+
+def _moment_from_match(
+    text: str, match: re.Match[str], not_before: int
+) -> tuple[datetime | date, int, int] | None:
+    groups = match.groupdict()
+    year = _year_of(groups)
+    month_text = groups["month"]
+    month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower())
+    day = int(groups["day"])
+    if year is None or month is None:
+        return None
+    value = _valid_date(year, month, day)
+    if value is None and groups.get("sep") in ("/", "-") and day <= 12 < month:
+        value = _valid_date(year, day, month)  # US month-first: day-first is impossible
+    if value is None:
+        return None
+    start, end = match.span()
+    if groups.get("hour") is not None:
+        moment = _with_time(value, groups)
+        return (moment, start, end) if moment is not None else None
+    after = _TIME_AFTER.match(text, end)
+    if after is not None:
+        moment = _with_time(value, after.groupdict())
+        if moment is not None:
+            return moment, start, after.end()
+    window_start = max(not_before, start - TIME_ATTACH_GAP)
+    before = _TIME_BEFORE.search(text, window_start, start)
+    if before is not None:
+        moment = _with_time(value, before.groupdict())
+        if moment is not None:
+            return moment, before.start(), end
+    return value, start, end
+
+
+def _year_of(groups: dict[str, str | None]) -> int | None:
+    if groups.get("year"):
+        return int(groups["year"])  # type: ignore[arg-type]
+    short = groups.get("year2")
+    if short is None:
+        return None
+    year = 2000 + int(short)
+    # A two-digit year in the future is last century's.
+    return year if year <= date.today().year + 1 else year - 100
+
+
+def _valid_date(year: int, month: int, day: int) -> date | None:
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        return None
+    try:
+        return date(year, month, day)
     except ValueError:
         return None
 
 
-def date_in_url(url: str) -> date | None:
-    """The publication date a URL path carries (``/2023/06/23/``, ``/20230623/``)."""
-    return None
+def _with_time(day: date, groups: dict[str, str | None]) -> datetime | None:
+    hour = int(groups["hour"])  # type: ignore[arg-type]
+    minute = int(groups["minute"])  # type: ignore[arg-type]
+    second = int(groups.get("second") or 0)
+    ampm = (groups.get("ampm") or "").lower()
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm.startswith("p") else 0)
+    tz = _zone(groups.get("zone"))
+    return datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=tz)
+
+
+def _zone(text: str | None) -> timezone | None:
+    if not text:
+        return None
+    text = text.strip()
+    named = ZONE_OFFSETS.get(text.lower())
+    if named is not None:
+        return timezone(timedelta(hours=named))
+    text = text.upper().removeprefix("UTC").removeprefix("GMT").strip()
+    sign = -1 if text.startswith("-") else 1
+    digits = text[1:].replace(":", "")
+    if not digits.isdigit():
+        return None
+    hours, minutes = (int(digits[:-2]), int(digits[-2:])) if len(digits) > 2 else (int(digits), 0)
+    if hours > 14 or minutes >= 60:
+        return None
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))

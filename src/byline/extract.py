@@ -17,9 +17,8 @@ def extract(html: bytes | str, url: str | None = None) -> Article:
 
     ``html`` may be bytes (decoded by byline: BOM, declarations, detection) or
     text. Raises ``byline.ExtractionError`` when the input is not a readable
-    page, and its subclass ``byline.NoArticleError`` when the page has neither a
-    title nor any main text. A page with metadata but no text gives a record
-    whose ``body`` is None.
+    page, and its subclass ``byline.NoArticleError`` when the page holds no main
+    text (a bare title or a menu is not an article).
     """
     doc = parse(html, url)
     candidates = sources.collect(doc)
@@ -27,9 +26,7 @@ def extract(html: bytes | str, url: str | None = None) -> Article:
     hint = next((c.value for c in candidates if c.field == "article_body"), None)
     main = extract_main_text(doc, hint=hint, title=article.title)
     if main is None:
-        if article.title is None:
-            raise NoArticleError("no article found: the page has neither a title nor main text")
-        return article
+        raise NoArticleError("no article found: the page has no main text")
     article.body = main.body
     article.body_html = main.body_html
     article.word_count = len(main.body.split())

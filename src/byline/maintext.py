@@ -1,11 +1,104 @@
-"""Placeholder: main-text extraction lands with the main-text helper."""
+"""Main-text extraction: find the article's text among the page's furniture.
+
+The algorithm, in the spirit of readability.js but our own:
+
+1. **Clean.** Drop elements that never hold article text (scripts, forms
+   controls, embeds), then page furniture (nav, aside, footer...), hidden
+   elements and elements whose class or id names a box of boilerplate (share,
+   related, comments, ads...), unless such an element holds most of the page's
+   text: then it is the article's wrapper, whatever its name says.
+2. **With a hint** (the JSON-LD ``articleBody``), find the smallest container
+   whose paragraphs cover most of the hint and render the page's own version
+   of it, which is often more complete (datelines, quotes).
+3. **Without one, score.** Every paragraph-like block scores by its length and
+   commas, discounted by its link density, and hands its score to its parent,
+   grandparent and further ancestors (less each level up). Containers start
+   from evidence in their tag and class/id names, and end discounted by their
+   own link density. The best container, plus siblings that score well or read
+   like paragraphs, is the article.
+4. **Render** the chosen nodes (``byline.render``), dropping residual
+   boilerplate inside them: link lists, the repeated headline, byline lines.
+5. If that gives very little text, try again without the class-based removal.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from html import escape
 
+from lxml import etree
+
+from byline.boilerplate import (
+    FURNITURE_TAGS,
+    NEVER_CONTENT_TAGS,
+    class_weight,
+    is_hidden,
+    names_boilerplate,
+)
 from byline.document import Document
 from byline.record import Image
+from byline.render import BLOCK_TAGS, INVISIBLE, Renderer
+
+# --- cleaning ---------------------------------------------------------------
+WRAPPER_TEXT_SHARE = 0.5
+"""An element holding this share of the page's text is the article's wrapper: never removed."""
+
+# --- scoring ----------------------------------------------------------------
+MIN_PARAGRAPH_CHARS = 25
+"""Blocks shorter than this are not scored (captions, labels, buttons)."""
+CHARS_PER_POINT = 100
+"""A paragraph earns one point per this many characters..."""
+MAX_LENGTH_POINTS = 3
+"""...up to this many points."""
+ANCESTOR_LEVELS = 5
+"""How far up a paragraph hands its score (parent full, grandparent half, then less)."""
+CLASS_WEIGHT = 25
+"""Points per class/id name that says article (+) or boilerplate (-)."""
+MAX_CLASS_NAMES = 2
+"""Class evidence counts at most this many names either way."""
+TAG_WEIGHTS = {"article": 10, "main": 5, "div": 5, "section": 3, "pre": 3, "td": 3, "blockquote": 3}
+TAG_WEIGHTS |= dict.fromkeys(("ol", "ul", "li", "dl", "dd", "dt", "address", "form"), -3)
+TAG_WEIGHTS |= dict.fromkeys(("th", "h1", "h2", "h3", "h4", "h5", "h6"), -5)
+"""Evidence from the tag itself: an <article> is likely the story, a list item less so."""
+PARAGRAPH_TAGS = frozenset({"p", "pre", "td", "li", "dd", "blockquote"})
+"""Blocks scored by their whole text."""
+DIV_LIKE_TAGS = frozenset({"div", "section", "article", "main", "span", "font", "center"})
+"""Blocks scored by their own inline text only (a div holding text directly)."""
+COMMAS = (",", "，", "、", "،")
+
+# --- choosing the container ---------------------------------------------------
+PARENT_CLIMB_RATIO = 1 / 3
+"""Climbing from the best node stops at an ancestor scoring below this share of it."""
+SIBLING_SCORE_RATIO = 0.2
+"""Siblings scoring this share of the best node join the article..."""
+MIN_SIBLING_SCORE = 10
+"""...when they score at least this much."""
+SIBLING_PARAGRAPH_CHARS = 80
+"""A sibling <p> this long with few links joins too."""
+SIBLING_LINK_DENSITY = 0.25
+WIDEN_PROSE_GAIN = 1.5
+"""An ancestor with this many times the prose of the chosen node holds more of the article..."""
+WIDEN_LINK_DENSITY = 0.3
+"""...unless this much of its text is links (a page of teasers)."""
+
+# --- hint matching -------------------------------------------------------------
+HINT_BLOCK_OVERLAP = 0.7
+"""A block matches the hint when this share of its words occur in the hint."""
+HINT_MIN_BLOCK_WORDS = 4
+HINT_COVERAGE = 0.5
+"""The matched blocks must cover this share of the hint's words, else the hint is ignored."""
+HINT_CONTAINER_SHARE = 0.8
+"""The container is the smallest element holding this share of the matched text."""
+
+# --- result -----------------------------------------------------------------
+MIN_BODY_CHARS = 200
+"""A result shorter than this triggers the relaxed pass."""
+MIN_HINT_FALLBACK_CHARS = 500
+HINT_FALLBACK_RATIO = 0.5
+"""A hint this long, over twice what the page shows, is the text itself (paywalls)."""
+
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(slots=True)
@@ -18,9 +111,363 @@ class MainText:
 def extract_main_text(
     doc: Document, hint: str | None = None, title: str | None = None
 ) -> MainText | None:
-    """The article's main text, or None when the page holds none."""
+    """The article's main text, or None when the page holds none.
+
+    May modify ``doc.root`` (it drops scripts, furniture and boilerplate).
+    """
+    try:
+        return _extract(doc, hint if isinstance(hint, str) else None, _text_or_none(title))
+    except (ValueError, TypeError, AttributeError):  # garbage in a page never crashes the record
+        return None
+
+
+def _extract(doc: Document, hint: str | None, title: str | None) -> MainText | None:
     body = doc.root.find("body")
     if body is None:
+        body = doc.root
+    etree.strip_elements(body, *NEVER_CONTENT_TAGS, with_tail=False)
+    # Holding every element keeps lxml from rebuilding its Python proxy on each
+    # later walk (for lxml.html trees that calls back into Python per element).
+    elements = list(body.iter(etree.Element))
+    removed = _remove_boilerplate(body, elements)
+    result = _best_result(doc, body, hint, title)
+    if result is None or len(result.body) < MIN_BODY_CHARS:
+        _restore(removed)
+        relaxed = _best_result(doc, body, hint, title)
+        if relaxed is not None and (result is None or len(relaxed.body) > len(result.body)):
+            result = relaxed
+    shown = len(result.body) if result else 0
+    if hint and len(hint) >= MIN_HINT_FALLBACK_CHARS and shown < HINT_FALLBACK_RATIO * len(hint):
+        return _hint_as_text(hint, result)  # the page hides the story (paywall, app shell)
+    return result
+
+
+def _hint_as_text(hint: str, found: MainText | None) -> MainText:
+    paragraphs = [" ".join(line.translate(INVISIBLE).split()) for line in hint.splitlines()]
+    paragraphs = [p for p in paragraphs if p]
+    html = "\n".join(f"<p>{escape(p, quote=False)}</p>" for p in paragraphs)
+    return MainText("\n\n".join(paragraphs), html, found.images if found else [])
+
+
+def _best_result(
+    doc: Document, body: etree._Element, hint: str | None, title: str | None
+) -> MainText | None:
+    stats = _score(body)
+    nodes = _nodes_by_score(body, stats)
+    if hint:
+        nodes = _prefer_hint(_container_for_hint(stats, hint), nodes, stats)
+    if not nodes:
         return None
-    text = " ".join(body.text_content().split())
-    return MainText(body=text, body_html="") if text else None
+    renderer = Renderer(doc, title=title, keep=lambda el: _keep_block(el, stats))
+    for node in nodes:
+        renderer.render(node)
+    text, html, images = renderer.result()
+    if not text:
+        return None
+    return MainText(body=text, body_html=html, images=images)
+
+
+# --- cleaning ---------------------------------------------------------------
+
+
+def _remove_boilerplate(
+    body: etree._Element, elements: list[etree._Element]
+) -> list[tuple[etree._Element, int, etree._Element]]:
+    """Remove furniture, hidden and boilerplate-named elements; return an undo log."""
+    doomed = [
+        el
+        for el in elements
+        if el.tag in FURNITURE_TAGS
+        or is_hidden(el)
+        or names_boilerplate(el.get("class"), el.get("id"))
+    ]
+    if not doomed:
+        return []
+    page_chars = _text_chars(body)
+    removed = []
+    for el in doomed:
+        parent = el.getparent()
+        if parent is None or el is body:
+            continue
+        if _text_chars(el) > WRAPPER_TEXT_SHARE * page_chars:
+            continue  # the article's own wrapper, whatever its name says
+        removed.append((parent, parent.index(el), el))
+        parent.remove(el)
+    return removed
+
+
+def _restore(removed: list[tuple[etree._Element, int, etree._Element]]) -> None:
+    for parent, index, el in reversed(removed):
+        parent.insert(index, el)
+
+
+_text_chars = etree.XPath("string-length(normalize-space())")
+
+
+# --- scoring ----------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Stats:
+    """Per-element text measures and container scores of one pass."""
+
+    chars: dict[etree._Element, int] = field(default_factory=dict)
+    link_chars: dict[etree._Element, int] = field(default_factory=dict)
+    commas: dict[etree._Element, int] = field(default_factory=dict)
+    scores: dict[etree._Element, float] = field(default_factory=dict)
+    prose: dict[etree._Element, float] = field(default_factory=dict)
+    """Characters of paragraph text (outside links) each element holds."""
+    paragraphs: list[etree._Element] = field(default_factory=list)
+
+    def link_density(self, el: etree._Element) -> float:
+        chars = self.chars.get(el, 0)
+        return self.link_chars.get(el, 0) / chars if chars else 0.0
+
+
+def _score(body: etree._Element) -> _Stats:
+    """Measure every element bottom-up and score containers from their paragraphs."""
+    stats = _Stats()
+    chars, link_chars, commas = stats.chars, stats.link_chars, stats.commas
+    block_chars: dict[etree._Element, int] = {}
+    elements = list(body.iter(etree.Element))
+    # Reversed document order visits every element after all its descendants.
+    for el in reversed(elements):
+        text = el.text
+        own = len(text.strip()) if text else 0
+        total = own + chars.get(el, 0)
+        comma_count = commas.get(el, 0) + (_count_commas(text) if text else 0)
+        links = total if el.tag == "a" else link_chars.get(el, 0)
+        chars[el], link_chars[el], commas[el] = total, links, comma_count
+        parent = el.getparent()
+        if parent is None:
+            continue
+        tail = el.tail
+        tail_chars = len(tail.strip()) if tail else 0
+        chars[parent] = chars.get(parent, 0) + total + tail_chars
+        commas[parent] = commas.get(parent, 0) + comma_count + (_count_commas(tail) if tail else 0)
+        if links:
+            link_chars[parent] = link_chars.get(parent, 0) + links
+        if el.tag in BLOCK_TAGS:
+            block_chars[parent] = block_chars.get(parent, 0) + total
+        prose = stats.prose.get(el, 0.0)
+        if el.tag in PARAGRAPH_TAGS:
+            length = total
+        elif el.tag in DIV_LIKE_TAGS:
+            length = total - block_chars.get(el, 0)
+        else:
+            length = 0
+        if length >= MIN_PARAGRAPH_CHARS:
+            stats.paragraphs.append(el)
+            _hand_score_up(stats, el, parent, _paragraph_score(el, length, stats))
+            prose = max(prose, length * (1 - stats.link_density(el)))
+        if prose:
+            stats.prose[el] = prose
+            stats.prose[parent] = stats.prose.get(parent, 0.0) + prose
+    for el, score in stats.scores.items():
+        stats.scores[el] = (score + _evidence(el)) * (1 - stats.link_density(el))
+    return stats
+
+
+def _count_commas(text: str) -> int:
+    if text.isascii():
+        return text.count(",")
+    return sum(text.count(comma) for comma in COMMAS)
+
+
+def _paragraph_score(el: etree._Element, length: int, stats: _Stats) -> float:
+    points = 1 + stats.commas[el] + min(length // CHARS_PER_POINT, MAX_LENGTH_POINTS)
+    return points * (1 - stats.link_density(el))
+
+
+def _hand_score_up(stats: _Stats, el: etree._Element, parent: etree._Element, score: float):
+    scores = stats.scores
+    ancestor = parent
+    for level in range(ANCESTOR_LEVELS):
+        if ancestor is None or not isinstance(ancestor.tag, str):
+            break
+        divider = 1 if level == 0 else 2 if level == 1 else level * 3
+        scores[ancestor] = scores.get(ancestor, 0.0) + score / divider
+        ancestor = ancestor.getparent()
+
+
+def _evidence(el: etree._Element) -> float:
+    """Points from the tag and the class/id names: positive says article, negative not."""
+    weight = max(-MAX_CLASS_NAMES, min(MAX_CLASS_NAMES, class_weight(el)))
+    return TAG_WEIGHTS.get(el.tag, 0) + CLASS_WEIGHT * weight
+
+
+# --- choosing the nodes ---------------------------------------------------------
+
+
+def _nodes_by_score(body: etree._Element, stats: _Stats) -> list[etree._Element]:
+    scores = stats.scores
+    candidates = [el for el in scores if el is not body and el.tag not in ("html", "body")]
+    if not candidates:
+        return []  # not one paragraph-like block: no main text (a gallery, an index page)
+    top = max(candidates, key=scores.__getitem__)
+    top = _climb(top, body, scores)
+    top = _widen(top, body, stats)
+    parent = top.getparent()
+    if parent is None:
+        return [top]
+    return _with_siblings(top, parent, stats)
+
+
+def _climb(top: etree._Element, body: etree._Element, scores: dict) -> etree._Element:
+    """Move up to an ancestor that scores better (the article split into several boxes)."""
+    last = scores[top]
+    threshold = last * PARENT_CLIMB_RATIO
+    parent = top.getparent()
+    while parent is not None and parent is not body:
+        score = scores.get(parent)
+        if score is not None:
+            if score < threshold:
+                break
+            if score > last:
+                top = parent
+                break
+            last = score
+        parent = parent.getparent()
+    # A lone child says nothing its parent does not: climb to the widest equivalent box.
+    while (parent := top.getparent()) is not None and parent is not body and len(parent) == 1:
+        top = parent
+    return top
+
+
+def _widen(top: etree._Element, body: etree._Element, stats: _Stats) -> etree._Element:
+    """Move up while an ancestor holds much more prose (an article split into boxes)."""
+    prose = stats.prose.get(top, 0.0)
+    parent = top.getparent()
+    while parent is not None and parent is not body:
+        parent_prose = stats.prose.get(parent, 0.0)
+        if parent_prose >= WIDEN_PROSE_GAIN * prose:
+            if stats.link_density(parent) > WIDEN_LINK_DENSITY:
+                break
+            top, prose = parent, parent_prose
+        parent = parent.getparent()
+    return top
+
+
+def _with_siblings(
+    top: etree._Element, parent: etree._Element, stats: _Stats
+) -> list[etree._Element]:
+    scores = stats.scores
+    top_score = scores.get(top, 0.0)
+    threshold = max(MIN_SIBLING_SCORE, top_score * SIBLING_SCORE_RATIO)
+    top_class = top.get("class")
+    nodes = []
+    for sibling in parent:
+        if not isinstance(sibling.tag, str):
+            continue
+        if sibling is top:
+            nodes.append(sibling)
+            continue
+        bonus = (
+            top_score * SIBLING_SCORE_RATIO
+            if top_class and sibling.get("class") == top_class
+            else 0
+        )
+        scores_well = sibling in scores and scores[sibling] + bonus >= threshold
+        if scores_well or (sibling.tag == "p" and _reads_like_paragraph(sibling, stats)):
+            nodes.append(sibling)
+    return nodes
+
+
+def _reads_like_paragraph(el: etree._Element, stats: _Stats) -> bool:
+    chars = stats.chars.get(el, 0)
+    density = stats.link_density(el)
+    if chars > SIBLING_PARAGRAPH_CHARS:
+        return density < SIBLING_LINK_DENSITY
+    return chars > 0 and density == 0 and _ends_sentence(el.text_content())
+
+
+def _ends_sentence(text: str) -> bool:
+    text = text.rstrip()
+    return bool(text) and text[-1] in ".!?…。！？"
+
+
+def _container_for_hint(stats: _Stats, hint: str) -> etree._Element | None:
+    """The smallest container whose paragraphs cover the hint, or None if none does."""
+    hint_words = set(_WORD.findall(hint.lower()))
+    if len(hint_words) < HINT_MIN_BLOCK_WORDS:
+        return None
+    matched: dict[etree._Element, int] = {}
+    covered: set[str] = set()
+    for el in stats.paragraphs:
+        words = _WORD.findall(el.text_content().lower())
+        if len(words) < HINT_MIN_BLOCK_WORDS:
+            continue
+        inside = sum(1 for word in words if word in hint_words)
+        if inside >= HINT_BLOCK_OVERLAP * len(words):
+            matched[el] = len(words)
+            covered.update(words)
+    if len(covered & hint_words) < HINT_COVERAGE * len(hint_words):
+        return None
+    # Every matched block hands its weight to all its ancestors; the container is
+    # the deepest element holding enough of the total.
+    total = sum(matched.values())
+    held: dict[etree._Element, int] = {}
+    for el, weight in matched.items():
+        for ancestor in el.iterancestors():
+            held[ancestor] = held.get(ancestor, 0) + weight
+    best, best_depth = None, -1
+    for el, weight in held.items():
+        if weight >= HINT_CONTAINER_SHARE * total:
+            depth = sum(1 for _ in el.iterancestors())
+            if depth > best_depth:
+                best, best_depth = el, depth
+    return best
+
+
+def _prefer_hint(
+    container: etree._Element | None, scored: list[etree._Element], stats: _Stats
+) -> list[etree._Element]:
+    """The hint's container, unless the scored nodes already hold it.
+
+    Scored nodes around the hint's container found the same article and more of
+    it (a standfirst outside the articleBody box, a truncated or partial hint);
+    scored nodes elsewhere or inside it missed the article the hint points to.
+    """
+    if container is None:
+        return scored
+    if any(node is container or node in container.iterancestors() for node in scored):
+        return scored
+    return [container]
+
+
+# --- residual boilerplate inside the container --------------------------------
+
+CONDITIONAL_TAGS = frozenset({"div", "section", "ul", "ol", "table", "header", "figure", "dl"})
+"""Boxes judged by their contents before rendering (readability's 'clean conditionally')."""
+MAX_COMMAS_FOR_CHECK = 10
+"""Boxes with this many commas are prose: always kept."""
+LIST_LINK_DENSITY = 0.5
+"""A box whose text is more than this share of link text is a link list..."""
+BOX_LINK_DENSITY = 0.3
+"""...and a non-list box with this share, without article evidence, too..."""
+NAMED_BOX_LINK_DENSITY = 0.2
+SHORT_BOX_CHARS = 100
+"""...and a box named like boilerplate (info, list, meta...) that is linky or this short."""
+
+
+def _keep_block(el: etree._Element, stats: _Stats) -> bool:
+    """False for a box inside the article that holds boilerplate, judged by its contents."""
+    tag = el.tag
+    if tag not in CONDITIONAL_TAGS:
+        return True
+    if stats.commas.get(el, 0) >= MAX_COMMAS_FOR_CHECK:
+        return True
+    chars = stats.chars.get(el, 0)
+    if chars == 0:
+        return True  # images and empty boxes: the renderer decides
+    density = stats.link_density(el)
+    if density > LIST_LINK_DENSITY:
+        return False
+    weight = class_weight(el)
+    if weight < 0 and (density > NAMED_BOX_LINK_DENSITY or chars < SHORT_BOX_CHARS):
+        return False  # a short or linky box whose name says it is not the story
+    return not (tag not in ("ul", "ol") and weight <= 0 and density > BOX_LINK_DENSITY)
+
+
+def _text_or_none(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None

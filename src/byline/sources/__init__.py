@@ -9,6 +9,7 @@ Value conventions per field (what a source puts in ``Candidate.value``):
 field            value
 ===============  ==============================================================
 title            str (as written; reconcile strips " | Site" suffixes)
+headline         str, a heading shown on the page (reconcile trusts it when a title agrees)
 description      str
 published        str, the raw date text (``byline.dates`` parses it)
 modified         str, the raw date text

@@ -1,8 +1,519 @@
-"""Placeholder until the dom source lands."""
+"""The ``dom`` source: what the visible page says about itself.
 
+A handful of XPath queries, no whole-tree walks in Python:
+
+- ``<title>`` and the headline ``<h1>`` -> two ``title`` candidates (``<title>`` first);
+- ``<html lang>`` -> language; ``rel=canonical`` -> canonical_url; ``rel=license`` -> license;
+- ``rel=author`` links and byline elements -> authors, best group first;
+- ``<time>`` elements and visible dates near the headline -> published / modified, best
+  first, as ISO strings (``value.isoformat()``) so every candidate parses the same way;
+- ``rel=tag`` links and tag-list containers -> tags.
+
+Elements are ranked by where they sit: inside the article that holds the headline is
+good; inside comments, sidebars, navigation or footers is bad.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from byline.authors import split_names
+from byline.dates import dates_with_roles, find_dates, marks_update, parse_date
 from byline.document import Document
-from byline.sources import Candidate
+from byline.sources import AuthorCandidate, Candidate
+
+SOURCE = "dom"
+
+BYLINE_MARKERS = ("author", "byline", "autor", "verfasser", "auteur", "firma", "writer")
+"""class/id/itemprop fragments of elements that hold the author's name."""
+
+AUTHOR_HREF_PARTS = ("/author/", "/authors/", "/autor/", "/autoren/", "/auteur/", "/journalist/")
+"""Link targets that are author profile pages."""
+
+DATE_MARKERS = ("date", "time", "datum", "meta", "byline", "posted", "published", "updated")
+"""class/id fragments of elements that show the publication date."""
+
+TAG_MARKERS = ("tags", "tag-list", "taglist", "schlagw", "keyword", "stichw", "etiquet")
+"""class/id fragments of containers listing the article's tags."""
+
+ARTICLE_MARKERS = ("article", "post", "entry", "story", "content", "beitrag", "artikel")
+HEADLINE_MARKERS = ("headline", "title", "titel", "heading")
+BAD_PLACE_MARKERS = (
+    "comment", "sidebar", "widget", "related", "teaser", "footer", "nav", "menu", "popular",
+    "recommend", "komment", "breadcrumb", "newsletter", "share", "social",
+)  # fmt: skip
+"""Ancestor class/id fragments of places where a date or name is not the article's."""
+
+BAD_PLACE_TAGS = frozenset({"aside", "nav", "footer", "form"})
+UPDATE_MARKERS = ("update", "modif", "aktualis", "edited", "changed")
+
+MAX_HEADLINE_CHARS = 300
+MAX_BYLINE_TEXT = 200
+"""Byline elements with more text than this are author boxes or whole articles."""
+MAX_DATE_TEXT = 200
+MAX_ELEMENTS = 80
+"""At most this many matches of one query are ranked (listing pages have hundreds)."""
+MAX_AUTHOR_GROUPS = 3
+MAX_TAG_CHARS = 50
+MIN_TAGS, MAX_TAGS = 2, 40
+NEAR_HEADLINE_CHARS = 300
+"""Visible text after the headline searched for an unmarked date."""
+NEAR_HEADLINE_SCORE = 3.5
+HEADLINE_CLIMB = 3
+"""Levels above the headline whose following siblings count as "after the headline"."""
+NEAR_HEADLINE_LINES = 40
+"""Source lines after the headline within which a byline or date counts as its own."""
+ANCESTOR_DEPTH = 12
+"""How far up the tree an element's surroundings are checked."""
+
+_H1 = etree.XPath("//h1")
+_REL = etree.XPath("//*[@rel]")
+# One query for every element a byline, date or tag list can be; sorted out in Python, which
+# is much faster than XPath translate()/contains() over the whole tree.
+_MARKED = etree.XPath("//*[@class or @id or @itemprop] | //address | //time")
+_TIMES = etree.XPath("//time")
+_AUTHOR_LINKS = etree.XPath(
+    "//a[" + " or ".join(f"contains(@href, '{p}')" for p in AUTHOR_HREF_PARTS) + "]"
+)
+
+
+def _marker_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+_BYLINE_RE = _marker_pattern(BYLINE_MARKERS)
+_DATE_RE = _marker_pattern(DATE_MARKERS)
+_TAG_RE = _marker_pattern(TAG_MARKERS)
+_ANY_RE = _marker_pattern(BYLINE_MARKERS + DATE_MARKERS + TAG_MARKERS)
+_SPACES = re.compile(r"\s+")
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "meta", "link", "head", "html", "body"})
+
+
+@dataclass(slots=True)
+class _Context:
+    """Where the article is (the chosen headline and the element that holds it), and the
+    elements that may hold a byline, a date or tags, each list in document order."""
+
+    headline: etree._Element | None
+    article: etree._Element | None
+    rel: list[etree._Element] = field(default_factory=list)
+    bylines: list[etree._Element] = field(default_factory=list)
+    dates: list[etree._Element] = field(default_factory=list)
+    tag_lists: list[etree._Element] = field(default_factory=list)
+
+
+def _scan(root: etree._Element, headline: etree._Element | None) -> _Context:
+    context = _Context(headline, _article_of(headline), rel=_REL(root)[: MAX_ELEMENTS * 4])
+    for element in _MARKED(root):
+        tag = element.tag
+        if not isinstance(tag, str) or tag in _SKIP_TAGS:
+            continue
+        if tag == "address":
+            context.bylines.append(element)
+            continue
+        markers = _markers(element)
+        if not _ANY_RE.search(markers):
+            continue  # most elements: one search and out
+        if _BYLINE_RE.search(markers):
+            context.bylines.append(element)
+        if tag != "time" and _DATE_RE.search(markers):
+            context.dates.append(element)
+        if _TAG_RE.search(markers):
+            context.tag_lists.append(element)
+    context.bylines = context.bylines[:MAX_ELEMENTS] + _AUTHOR_LINKS(root)[:MAX_ELEMENTS]
+    context.dates = context.dates[:MAX_ELEMENTS]
+    context.tag_lists = context.tag_lists[:MAX_ELEMENTS]
+    return context
 
 
 def candidates(doc: Document) -> list[Candidate]:
-    return []
+    """Every dom candidate of the page (see the module docstring)."""
+    root = doc.root
+    if root is None or not isinstance(root.tag, str):
+        return []
+    found: list[Candidate] = []
+    title = _page_title(root)
+    if title:
+        found.append(Candidate("title", title, SOURCE))
+    headline = _best_headline(root, title)
+    context = _scan(root, headline)
+    if headline is not None:
+        found.append(Candidate("headline", _text(headline), SOURCE))
+    language = _language(root)
+    if language:
+        found.append(Candidate("language", language, SOURCE))
+    found.extend(_rel_candidates(doc, context))
+    found.extend(_author_candidates(doc, context))
+    found.extend(_date_candidates(root, context))
+    tags = _tag_list(context)
+    if tags:
+        found.append(Candidate("tags", tags, SOURCE))
+    return found
+
+
+# --- title, headline, language ---------------------------------------------------------
+
+
+def _page_title(root: etree._Element) -> str | None:
+    element = root.find("head/title")
+    if element is None:
+        element = root.find(".//title")
+    text = _text(element) if element is not None else ""
+    return text or None
+
+
+def _best_headline(root: etree._Element, title: str | None) -> etree._Element | None:
+    best, best_score = None, None
+    title_folded = (title or "").casefold()
+    for h1 in _H1(root)[:MAX_ELEMENTS]:
+        text = _text(h1)
+        if not 2 < len(text) <= MAX_HEADLINE_CHARS:
+            continue
+        score = _headline_score(h1, text, title_folded)
+        if best_score is None or score > best_score:
+            best, best_score = h1, score
+    return best
+
+
+def _headline_score(h1: etree._Element, text: str, title_folded: str) -> int:
+    score = 0
+    own = _markers(h1)
+    if any(m in own for m in HEADLINE_MARKERS):
+        score += 2
+    if any(m in own for m in ("logo", "site", "brand")):
+        score -= 4
+    if text.casefold() in title_folded:
+        score += 3
+    if _article_of(h1) is not None:
+        score += 3
+    if _in_bad_place(h1):
+        score -= 3
+    return score
+
+
+def _article_of(element: etree._Element | None) -> etree._Element | None:
+    """The nearest ``<article>``/``<main>`` around ``element``, else an article-like block."""
+    if element is None:
+        return None
+    marked = None
+    for depth, ancestor in enumerate(element.iterancestors()):
+        if ancestor.tag in ("article", "main"):
+            return ancestor
+        if ancestor.tag in ("body", "html") or depth > ANCESTOR_DEPTH:
+            break
+        if marked is None and ancestor.tag != "header":
+            markers = _markers(ancestor)
+            if any(m in markers for m in ARTICLE_MARKERS) and "head" not in markers:
+                marked = ancestor
+    return marked
+
+
+def _language(root: etree._Element) -> str | None:
+    value = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+    value = value or root.get("xml:lang")
+    value = (value or "").strip()
+    return value or None
+
+
+# --- rel links: canonical, license, author ------------------------------------------------
+
+
+def _rel_candidates(doc: Document, context: _Context) -> list[Candidate]:
+    found: list[Candidate] = []
+    seen: set[str] = set()
+    for element in context.rel:
+        rels = str(element.get("rel") or "").lower().split()
+        if "canonical" in rels and element.tag == "link" and "canonical_url" not in seen:
+            href = doc.absolute(element.get("href"))
+            if href:
+                seen.add("canonical_url")
+                found.append(Candidate("canonical_url", href, SOURCE))
+        if "license" in rels and "license" not in seen:
+            value = doc.absolute(element.get("href")) or _text(element)
+            if value:
+                seen.add("license")
+                found.append(Candidate("license", value, SOURCE))
+    return found
+
+
+# --- authors --------------------------------------------------------------------------------
+
+
+def _author_candidates(doc: Document, context: _Context) -> list[Candidate]:
+    """One ``authors`` candidate per distinct byline, the most article-like first."""
+    groups: list[tuple[float, int, list[AuthorCandidate]]] = []
+    seen: set[tuple[str, ...]] = set()
+    elements = context.bylines + [e for e in context.rel if _is_rel_author(e)]
+    for order, element in enumerate(elements):
+        if element.tag in _SKIP_TAGS or not isinstance(element.tag, str):
+            continue
+        text = _spaced_text(element)
+        if not text or len(text) > MAX_BYLINE_TEXT:
+            continue
+        names = split_names(text)
+        if not names:
+            continue
+        key = tuple(n.casefold() for n in names)
+        if key in seen:
+            continue
+        seen.add(key)
+        score = _author_score(element, context)
+        if score is None:
+            continue
+        url = _author_url(doc, element)
+        people = [AuthorCandidate(n, url if len(names) == 1 else None, "person") for n in names]
+        groups.append((score, order, people))
+    groups.sort(key=lambda g: (-g[0], g[1]))
+    return [Candidate("authors", people, SOURCE) for _, _, people in groups[:MAX_AUTHOR_GROUPS]]
+
+
+def _is_rel_author(element: etree._Element) -> bool:
+    return element.tag == "a" and "author" in str(element.get("rel") or "").lower().split()
+
+
+def _author_score(element: etree._Element, context: _Context) -> float | None:
+    """How much a byline element looks like the article's own; None to ignore it."""
+    if _in_bad_place(element, comments_only=True):
+        return None
+    score = 0.0
+    markers = _markers(element)
+    if "author" in str(element.get("rel") or "").lower() or "author" in (
+        element.get("itemprop") or ""
+    ):
+        score += 2
+    if "byline" in markers or "author" in markers:
+        score += 1
+    if element.tag == "a" and not any(m in markers for m in BYLINE_MARKERS):
+        score -= 1  # a bare profile link: weaker than a marked byline
+    score += _place_score(element, context)
+    return score
+
+
+def _author_url(doc: Document, element: etree._Element) -> str | None:
+    link = element if element.tag == "a" else element.find(".//a[@href]")
+    if link is None:
+        return None
+    href = doc.absolute(link.get("href"))
+    return href if href and href.startswith("http") else None
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+
+def _date_candidates(root: etree._Element, context: _Context) -> list[Candidate]:
+    """Published and modified candidates: the best ``<time>`` first, then visible text."""
+    published: list[tuple[float, int, str]] = []
+    modified: list[tuple[float, int, str]] = []
+    for order, element in enumerate(_TIMES(root)[:MAX_ELEMENTS]):
+        value, is_update = _time_element_date(element)
+        if value is None:
+            continue
+        score = _place_score(element, context) + _time_bonus(element)
+        (modified if is_update else published).append((score + 1, order, value))
+    for order, element in enumerate(context.dates, start=MAX_ELEMENTS):
+        if element.tag in _SKIP_TAGS:
+            continue
+        text = _spaced_text(element)
+        if not text or len(text) > MAX_DATE_TEXT:
+            continue
+        score = _place_score(element, context)
+        for value, is_update in dates_with_roles(text):
+            target = modified if is_update or _marked_update(element) else published
+            target.append((score, order, value.isoformat()))
+    if context.headline is not None:
+        text = _text_after(context.headline, NEAR_HEADLINE_CHARS)
+        for value, is_update in dates_with_roles(text)[:2]:
+            target = modified if is_update else published
+            target.append((NEAR_HEADLINE_SCORE, 3 * MAX_ELEMENTS, value.isoformat()))
+    found: list[Candidate] = []
+    for name, values in (("published", published), ("modified", modified)):
+        found.extend(Candidate(name, v, SOURCE) for v in _best_values(values))
+    return found
+
+
+def _text_after(headline: etree._Element, budget: int) -> str:
+    """The first ``budget`` characters of visible text after the headline (and its parents').
+
+    Many pages print the date in an unmarked element just under the headline.
+    """
+    parts: list[str] = []
+    size = 0
+    node: etree._Element | None = headline
+    for _ in range(HEADLINE_CLIMB):
+        if node is None or size >= budget:
+            break
+        for sibling in node.itersiblings():
+            for text in _visible_texts(sibling):
+                parts.append(text)
+                size += len(text)
+                if size >= budget:
+                    return " ".join(parts)[:budget]
+        node = node.getparent()
+    return " ".join(parts)[:budget]
+
+
+def _visible_texts(element: etree._Element, with_tail: bool = True) -> Iterable[str]:
+    """The text pieces of ``element`` in order, without scripts and styles."""
+    for node in element.iter():
+        visible = isinstance(node.tag, str) and node.tag not in ("script", "style", "noscript")
+        if visible and node.text and not node.text.isspace():
+            yield node.text.strip()
+        if node is not element and node.tail and not node.tail.isspace():
+            yield node.tail.strip()
+    if with_tail and element.tail and not element.tail.isspace():
+        yield element.tail.strip()
+
+
+def _time_element_date(element: etree._Element) -> tuple[str | None, bool]:
+    """The ISO value of a ``<time>`` and whether the markup says it is an update."""
+    raw = element.get("datetime") or _text(element)
+    value = parse_date(raw) if raw else None
+    if value is None and raw:
+        dates = find_dates(_text(element))
+        value = dates[0][0] if dates else None
+    if value is None:
+        return None, False
+    return value.isoformat(), _marked_update(element) or _preceded_by_update(element)
+
+
+def _time_bonus(element: etree._Element) -> float:
+    markers = _markers(element)
+    bonus = 0.0
+    if element.get("pubdate") is not None or "datepublished" in markers:
+        bonus += 2
+    if any(m in markers for m in ("publish", "posted", "created", "entry-date")):
+        bonus += 1
+    return bonus
+
+
+def _marked_update(element: etree._Element) -> bool:
+    markers = _markers(element)
+    return any(m in markers for m in UPDATE_MARKERS)
+
+
+def _preceded_by_update(element: etree._Element) -> bool:
+    """Whether the text just before a ``<time>`` says "Updated" (or the like)."""
+    previous = element.getprevious()
+    before = previous.tail if previous is not None else None
+    if before is None:
+        parent = element.getparent()
+        before = parent.text if parent is not None else None
+    if not before:
+        return False
+    return marks_update(before, len(before))
+
+
+def _best_values(values: list[tuple[float, int, str]]) -> list[str]:
+    """Distinct values, best place first; the first element's date leads among equals."""
+    values.sort(key=lambda v: (-v[0], v[1]))
+    result: list[str] = []
+    for _, _, value in values:
+        if value not in result:
+            result.append(value)
+        if len(result) == 2:
+            break
+    return result
+
+
+# --- tags -------------------------------------------------------------------------------------
+
+
+def _tag_list(context: _Context) -> list[str]:
+    tags = [_text(e) for e in context.rel if _is_rel_tag(e)]
+    tags = [t for t in tags if 0 < len(t) <= MAX_TAG_CHARS]
+    if not tags:
+        tags = _tags_from_container(context)
+    unique: list[str] = []
+    for tag in tags:
+        if tag.casefold() not in (u.casefold() for u in unique):
+            unique.append(tag)
+    return unique[:MAX_TAGS]
+
+
+def _is_rel_tag(element: etree._Element) -> bool:
+    return element.tag == "a" and "tag" in str(element.get("rel") or "").lower().split()
+
+
+def _tags_from_container(context: _Context) -> list[str]:
+    best: list[str] = []
+    best_score = None
+    for container in context.tag_lists:
+        if "cloud" in _markers(container) or _in_bad_place(container):
+            continue
+        links = [_text(a) for a in container.iterfind(".//a")]
+        links = [t.lstrip("#") for t in links if 0 < len(t) <= MAX_TAG_CHARS]
+        if not MIN_TAGS <= len(links) <= MAX_TAGS:
+            continue
+        score = _place_score(container, context)
+        if best_score is None or score > best_score:
+            best, best_score = links, score
+    return best
+
+
+# --- shared helpers ---------------------------------------------------------------------------
+
+
+def _place_score(element: etree._Element, context: _Context) -> float:
+    """Inside the headline's article and just after the headline is good; asides are bad."""
+    score = 0.0
+    if context.article is not None and _is_inside(element, context.article):
+        score += 3
+    if context.headline is not None:
+        line, headline_line = element.sourceline, context.headline.sourceline
+        if line is not None and headline_line is not None:
+            if 0 <= line - headline_line <= NEAR_HEADLINE_LINES:
+                score += 2
+            elif -NEAR_HEADLINE_LINES // 4 <= line - headline_line < 0:
+                score += 1
+    if _in_bad_place(element):
+        score -= 4
+    return score
+
+
+def _is_inside(element: etree._Element, container: etree._Element) -> bool:
+    return any(ancestor is container for ancestor in element.iterancestors())
+
+
+def _in_bad_place(element: etree._Element, comments_only: bool = False) -> bool:
+    for depth, ancestor in enumerate(element.iterancestors()):
+        if depth > ANCESTOR_DEPTH or ancestor.tag in ("body", "html"):
+            break
+        markers = _markers(ancestor)
+        if "comment" in markers or "komment" in markers:
+            return True
+        if ancestor.tag in ("article", "main"):
+            return False  # the article's own footer or aside is still the article
+        if comments_only:
+            continue
+        if ancestor.tag in BAD_PLACE_TAGS or any(m in markers for m in BAD_PLACE_MARKERS):
+            return True
+    return False
+
+
+def _markers(element: etree._Element) -> str:
+    """The class, id and itemprop of an element, lower case, space separated."""
+    parts = (element.get("class"), element.get("id"), element.get("itemprop"))
+    return " ".join(p for p in parts if p).lower()
+
+
+def _spaced_text(element: etree._Element) -> str:
+    """The text of ``element`` with a space between the pieces of different elements.
+
+    Bylines are built from several inline elements ("Veröffentlicht von<a>Chris Jung</a>")
+    whose text must not run together.
+    """
+    return _SPACES.sub(" ", " ".join(_visible_texts(element, with_tail=False))).strip()
+
+
+def _text(element: etree._Element | None) -> str:
+    if element is None:
+        return ""
+    try:
+        text = element.text_content()
+    except (AttributeError, ValueError):
+        text = "".join(element.itertext())
+    return _SPACES.sub(" ", text).strip()

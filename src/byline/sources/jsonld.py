@@ -1,8 +1,32 @@
-"""Placeholder until the jsonld source lands."""
+"""JSON-LD: every ``<script type="application/ld+json">`` block of the page.
+
+Blocks are read leniently (real pages ship broken JSON) and merged into one graph,
+so ``@id`` references resolve across blocks; ``byline.sources._schemaorg`` then
+picks the article object and maps its properties.
+"""
+
+from __future__ import annotations
+
+from typing import Any
 
 from byline.document import Document
 from byline.sources import Candidate
+from byline.sources._common import lenient_json
+from byline.sources._schemaorg import article_candidates
+
+SOURCE = "json-ld"
+_TYPE = "ld+json"  # application/ld+json, whatever the case or parameters
+
+
+def blocks(doc: Document) -> list[Any]:
+    """The decoded values of every JSON-LD block, unreadable blocks left out."""
+    values: list[Any] = []
+    for script in doc.root.iter("script"):
+        if _TYPE in (script.get("type") or "").lower():
+            values.extend(lenient_json(script.text))
+    return values
 
 
 def candidates(doc: Document) -> list[Candidate]:
-    return []
+    roots = blocks(doc)
+    return article_candidates(roots, doc, SOURCE) if roots else []

@@ -1,8 +1,74 @@
-"""Placeholder until the opengraph source lands."""
+"""OpenGraph: ``og:*`` and ``article:*`` meta tags (``property=`` or ``name=``).
+
+``article:author`` is a profile URL or a name: a URL gives an author with that
+``url`` and an empty ``name``, never a name.
+"""
+
+from __future__ import annotations
 
 from byline.document import Document
+from byline.record import Image
 from byline.sources import Candidate
+from byline.sources._common import (
+    MetaTags,
+    absolute_url,
+    clean_text,
+    emit,
+    make_author,
+    meta_tags,
+    to_int,
+    unique,
+)
+
+SOURCE = "opengraph"
+# Keys that start a new image; the ``og:image:*`` tags after one describe it.
+_IMAGE_STARTS = ("og:image", "og:image:url")
+_IMAGE_SECURE = "og:image:secure_url"
+
+
+def _keys(name: str) -> tuple[str, str]:
+    """``article:x`` and its ``og:article:x`` spelling, which some pages use."""
+    return name, "og:" + name
 
 
 def candidates(doc: Document) -> list[Candidate]:
-    return []
+    tags = meta_tags(doc)
+    if not tags.pairs:
+        return []
+    return emit(
+        SOURCE,
+        {
+            "title": tags.first("og:title"),
+            "description": tags.first("og:description"),
+            "canonical_url": absolute_url(doc, tags.first("og:url")),
+            "site_name": tags.first("og:site_name"),
+            "language": tags.first("og:locale"),
+            "published": tags.first(*_keys("article:published_time")),
+            "modified": tags.first(*_keys("article:modified_time"), "og:updated_time"),
+            "section": tags.first(*_keys("article:section")),
+            "tags": tags.all(*_keys("article:tag")),
+            "authors": unique(
+                make_author(doc, name) for name in tags.all(*_keys("article:author"))
+            ),
+            "images": _images(tags, doc),
+        },
+    )
+
+
+def _images(tags: MetaTags, doc: Document) -> list[Image]:
+    """Images in tag order: each ``og:image`` with the width/height/alt tags that follow it."""
+    images: list[Image] = []
+    for key, content in tags.pairs:
+        if not key.startswith("og:image"):
+            continue
+        if key in _IMAGE_STARTS or (key == _IMAGE_SECURE and not images):
+            url = absolute_url(doc, clean_text(content))
+            if url and all(image.url != url for image in images):
+                images.append(Image(url=url))
+        elif images and key == "og:image:width":
+            images[-1].width = images[-1].width or to_int(content)
+        elif images and key == "og:image:height":
+            images[-1].height = images[-1].height or to_int(content)
+        elif images and key == "og:image:alt":
+            images[-1].caption = images[-1].caption or clean_text(content)
+    return images

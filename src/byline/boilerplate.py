@@ -1,0 +1,167 @@
+"""What boilerplate looks like: tags, class/id vocabularies and text patterns.
+
+Main-text extraction (``byline.maintext``) removes whole elements that are never
+article text (scripts, navigation, hidden elements) and elements whose class or id
+names a box of boilerplate (share buttons, related links, comments...). Class and
+id names are split into words (``related-posts`` -> related, posts;
+``socialShare`` -> social, share) and matched word by word, so ``shared`` or
+``adventure`` never match ``share`` or ``ad``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lxml import etree
+
+# Elements that never hold article text, wherever they are.
+NEVER_CONTENT_TAGS = (
+    "script",
+    "style",
+    "template",
+    "svg",
+    "canvas",
+    "iframe",
+    "object",
+    "embed",
+    "video",
+    "audio",
+    "map",
+    "button",
+    "input",
+    "select",
+    "textarea",
+    "option",
+    "link",
+    "meta",
+    "dialog",
+)
+
+# Page furniture: removed unless it holds the article (some sites wrap the whole
+# page in a <form> or a <noscript>, or put the story in an <aside>).
+FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "form", "menu", "noscript"})
+
+# Words that, as part of a class or id name, mark a box of boilerplate.
+BOILERPLATE_WORDS = frozenset(
+    {
+        # sharing and social
+        "share", "sharing", "sharebar", "shares", "social", "socials", "sociallinks", "follow",
+        "shariff", "addthis", "teilen",
+        # related and recommended content, teasers
+        "related", "relatedposts", "recommend", "recommended", "recommendations", "recirculation",
+        "more", "readmore", "outbrain", "taboola", "plista", "teaser", "teasers", "trending",
+        "popular", "mostread", "empfehlung", "empfehlungen", "weiterlesen", "verwandte",
+        # newsletters and subscriptions
+        "newsletter", "subscribe", "subscription", "signup", "abo", "paywall",
+        # comments
+        "comment", "comments", "commentlist", "disqus", "respond", "reply", "kommentar",
+        "kommentare",
+        # consent
+        "cookie", "cookies", "consent", "gdpr", "privacy",
+        # advertising
+        "ad", "ads", "adslot", "adunit", "advert", "advertisement", "advertising", "sponsor",
+        "sponsored", "promo", "promotion", "banner", "anzeige", "werbung", "commercial",
+        # navigation and page furniture
+        "sidebar", "breadcrumb", "breadcrumbs", "pagination", "pager", "navigation", "navbar",
+        "menu", "footer", "masthead", "toolbar", "widget", "widgets", "skiplink",
+        # article furniture
+        "tags", "tagcloud", "taglist", "keywords", "byline", "author", "authors", "bio",
+        "authorbio", "meta", "postmeta", "entrymeta", "print", "rating", "related-links",
+        "hidden", "modal", "popup", "overlay", "login",
+    }
+)  # fmt: skip
+
+# Words that mark a name as the article's own box even when it also holds a
+# boilerplate word ("content-sidebar-wrap" wraps the content, not just the sidebar).
+CONTENT_WORDS = frozenset({"content", "body", "text", "main", "maincontent", "articlebody"})
+
+# A word that makes a name a state of the element ("has-sidebar",
+# "post-with-comments", "no-ads"), not the name of a box.
+STATE_WORDS = frozenset({"has", "with", "no", "is", "show", "enable", "enabled", "allow"})
+
+# Evidence for scoring containers: words that say "article text" or "not article".
+POSITIVE_WORDS = frozenset(
+    {
+        "article", "articlebody", "body", "content", "entry", "hentry", "main", "post",
+        "story", "text", "blog", "artikel", "inhalt", "beitrag", "fliesstext", "copy",
+        "richtext", "prose", "contenido", "noticia", "cuerpo", "contenu", "texte", "tresc",
+        "news", "page",
+    }
+)  # fmt: skip
+NEGATIVE_WORDS = BOILERPLATE_WORDS | frozenset(
+    {"comment", "contact", "foot", "footnote", "header", "nav", "media", "caption", "credit",
+     "date", "time", "info", "links", "list", "tool", "tools", "box", "card", "cards",
+     "teaser", "sidebar", "aside", "top", "logo", "head"}
+)  # fmt: skip
+
+_NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
+
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
+def name_words(name: str) -> tuple[str, ...]:
+    """The lower-case words of one class or id name: ``socialShare-bar`` -> social, share, bar."""
+    return tuple(word.lower() for word in _NAME_WORDS.findall(name))
+
+
+def class_names(element: etree._Element) -> list[str]:
+    """The element's class names and id, as written."""
+    names = (element.get("class") or "").split()
+    ident = element.get("id")
+    if ident:
+        names.append(ident)
+    return names
+
+
+def names_boilerplate(class_attribute: str | None, ident: str | None) -> bool:
+    """True when some class/id name says the element is a box of boilerplate.
+
+    A name that also says "content" ("content-sidebar-wrap") protects the element.
+    """
+    found = False
+    for name in (*(class_attribute or "").split(), *((ident,) if ident else ())):
+        verdict = _name_verdict(name)
+        if verdict is _CONTENT:
+            return False
+        found = found or verdict is _BOILERPLATE
+    return found
+
+
+_CONTENT, _BOILERPLATE = "content", "boilerplate"
+
+
+@lru_cache(maxsize=16384)
+def _name_verdict(name: str) -> str | None:
+    # In BEM names ("story__comments-teaser") the part after "__" says what the box is.
+    words = name_words(name.rpartition("__")[2])
+    if not words or any(word in STATE_WORDS for word in words):
+        return None
+    if any(word in CONTENT_WORDS for word in words):
+        return _CONTENT
+    if any(word in BOILERPLATE_WORDS for word in words):
+        return _BOILERPLATE
+    return None
+
+
+def class_weight(element: etree._Element) -> int:
+    """Evidence from class and id: +1 per name that says article, -1 per name that says not."""
+    weight = 0
+    for name in class_names(element):
+        words = name_words(name.rpartition("__")[2])
+        if not words or any(word in STATE_WORDS for word in words):
+            continue
+        if any(word in POSITIVE_WORDS for word in words):
+            weight += 1
+        elif any(word in NEGATIVE_WORDS for word in words):
+            weight -= 1
+    return weight
+
+
+def is_hidden(element: etree._Element) -> bool:
+    """True for elements a reader never sees (``hidden``, ``aria-hidden``, ``display:none``)."""
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    style = element.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))

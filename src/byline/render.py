@@ -1,0 +1,544 @@
+"""Render chosen DOM nodes as plain text paragraphs and as minimal safe HTML.
+
+Text rules:
+
+- Every block element (p, div, headings, list items, table rows, block quotes,
+  captions...) is its own paragraph; paragraphs are joined by one blank line.
+- Whitespace inside a paragraph is collapsed to single spaces; ``&nbsp;`` is a
+  space; zero-width spaces, BOMs and word joiners are removed
+  (zero-width *joiners*, which shape Arabic, Indic scripts and emoji, and soft
+  hyphens, which are part of the word, are kept).
+- A ``<br>`` splits a paragraph only when the line before it ends a sentence,
+  when both lines around it are short (addresses, verse), or when it is one of
+  several ``<br>`` in a row (a blank line). Otherwise it is a stray line break
+  inside a sentence and becomes a space.
+- Tables that hold data (no blocks in their cells) give one paragraph per row,
+  cells joined by " | "; layout tables are read as plain containers.
+- ``<pre>`` keeps its line breaks.
+
+Figure captions and photo credits go to ``Image.caption``, not to the text or
+the HTML (the corpus annotations, like most readers, treat them as furniture).
+
+HTML keeps only p, h2-h6 (h1 becomes h2), ul/ol/li, blockquote, figure, img
+(absolute src, alt), table/tr/th/td (colspan, rowspan),
+a (absolute http(s)/mailto href), em/strong/b/i, code and pre. Text is escaped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from html import escape
+
+from lxml import etree
+
+from byline.boilerplate import class_names, name_words
+from byline.document import Document
+from byline.record import Image
+
+BLOCK_TAGS = frozenset(
+    {
+        "p", "div", "section", "article", "main", "header", "footer", "aside", "nav",
+        "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
+        "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "blockquote",
+        "pre", "figure", "figcaption", "address", "hr", "center", "details", "summary",
+        "fieldset", "form", "body", "html",
+    }
+)  # fmt: skip
+HEADING_KINDS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+HEADINGS = {"h1": "h2", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h5", "h6": "h6"}
+INLINE_FORMAT = frozenset({"em", "strong", "b", "i", "code", "a"})
+SAFE_SCHEMES = ("http://", "https://", "mailto:")
+
+SHORT_LINE_CHARS = 50
+"""Lines around a <br> both shorter than this are separate lines (addresses, verse)."""
+SENTENCE_END = ".!?…:;。！？\"”»'"
+MIN_IMAGE_SIDE = 50
+"""Images narrower or lower than this (declared size) are icons or tracking pixels."""
+LEAD_BLOCKS = 3
+"""Byline and date lines are dropped only among the first blocks of the article."""
+MAX_LEAD_LINE_CHARS = 80
+"""A byline or date line is short."""
+
+# Removed: zero-width space, BOM (zero-width no-break space), word joiner; nbsp is a space.
+INVISIBLE = {0x200B: None, 0xFEFF: None, 0x2060: None, 0x00A0: " "}
+_NOT_IMAGE = re.compile(
+    r"(?:^|[/_.-])(?:pixel|spacer|blank|tracking|1x1|transparent|placeholder|lazy)[/_.-]", re.I
+)
+_BYLINE_LINE = re.compile(
+    r"^(?:by|von|par|por|door|av|przez|autor|author|text|texte|written by)\b[\s:]", re.I
+)
+_DATE_PART = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./]\d{1,2}[./]|\b\d{1,2}:\d\d\b")
+_STATUS_LINE = re.compile(
+    r"^(?:updated|last (?:updated|modified)|published|posted on|aktualisiert|veröffentlicht|"
+    r"erstellt am|stand:|ultima modifica|mis à jour|publié le|actualizado|publicado)\b",
+    re.I,
+)
+# "Read also: <headline>" teasers and the headings of related-link boxes, in the
+# languages of the pages we see most; the phrase must stand alone or end in ":" or "»".
+_READ_ALSO = re.compile(
+    r"^(?:read (?:also|more)|also read|see also|related(?: articles| stories)?|more on this|"
+    r"you (?:may|might) also like|recommended|"
+    r"lesen sie (?:auch|mehr|hier)|auch interessant|auch lesen|"
+    r"das könnte (?:sie|dich) (?:auch )?interessieren|mehr zum thema|mehr themen|"
+    r"weitere (?:informationen|infos|themen|artikel|beiträge|nachrichten|meldungen)|"
+    r"ähnliche (?:artikel|beiträge|nachrichten)|weiterlesen|schon gelesen|"
+    r"lea(?: también| más)?|lee también|leer más|(?:le|te) puede interesar|vea también|"
+    r"ver también|mire|mira|à lire aussi|a lire aussi|lire aussi|voir aussi|"
+    r"leia também|veja também|leggi anche|czytaj (?:też|także|również|więcej)|"
+    r"zobacz (?:też|także|również)|dowiedz się więcej)\s*(?:[:：»›>|–—-]|[?!.…]*$)",
+    re.I,
+)
+# Photo credits and caption lines: "Foto: dpa", "(Photo: AP)", "Getty Images".
+_CREDIT_LINE = re.compile(
+    r"^[(\[]?(?:foto|fotos|photo|photos|bild|bilder|image|images|picture|credits?|"
+    r"crédits?(?: photos?)?|quelle|source|fuente|źródło|fot|titelbild|beitragsbild|"
+    r"abbildung|grafik)\s*[:./]|"
+    r"^(?:getty images|istock|shutterstock|fotolia|imago|picture alliance|afp|reuters)\b",
+    re.I,
+)
+MAX_TEASER_CHARS = 200
+"""A "Read also: ..." teaser is a headline, never a long paragraph."""
+MAX_CREDIT_CHARS = 100
+MAX_LINK_LABEL_WORDS = 5
+"""A paragraph that is only a link of this few words is a label or a button."""
+MAX_STATUS_LINE_WORDS = 8
+_CAPTION_WORDS = frozenset({"caption", "legend", "legende", "bildunterschrift", "credit"})
+_BLOCK_IN_CELL = etree.XPath(
+    "boolean(.//td//*[self::p or self::div or self::table or self::ul or self::ol"
+    " or self::blockquote or self::h1 or self::h2 or self::h3 or self::h4]"
+    " | .//th//*[self::p or self::div or self::table])"
+)
+
+Token = tuple  # ("t", text) | ("o", name, html) | ("c", name) | ("br",) | ("img", html)
+_BR: Token = ("br",)
+
+
+class Renderer:
+    """Walks chosen nodes and collects paragraphs, their HTML and images."""
+
+    def __init__(
+        self,
+        doc: Document,
+        title: str | None = None,
+        keep: Callable[[etree._Element], bool] | None = None,
+    ) -> None:
+        self.doc = doc
+        self.title = title.casefold() if title else None
+        self.keep = keep or (lambda el: True)
+        self.blocks: list[tuple[str, object, str, str]] = []  # kind, group, text, html
+        self.images: list[Image] = []
+        self._seen_images: set[str] = set()
+        self._tokens: list[Token] = []
+        self._kind = "p"
+        self._group: object = None
+        self._lists: list[str] = []
+
+    # --- public -------------------------------------------------------------
+
+    def render(self, node: etree._Element) -> None:
+        self._walk(node, top=True)
+        self._flush()
+
+    def result(self) -> tuple[str, str, list[Image]]:
+        """The body text, its HTML and the images.
+
+        Figure captions and photo credits are kept in ``Image.caption`` but not in
+        the text or the HTML: they describe a picture, not the story.
+        """
+        self.blocks = [block for block in self.blocks if block[0] != "figcaption"]
+        while self.blocks and self.blocks[-1][0] in HEADING_KINDS:
+            self.blocks.pop()  # a heading with nothing under it introduced something removed
+        text = "\n\n".join(text for _, _, text, _ in self.blocks if text)
+        return text, _assemble_html(self.blocks), self.images
+
+    # --- walking ------------------------------------------------------------
+
+    def _walk(self, el: etree._Element, top: bool = False) -> None:
+        tag = el.tag
+        if not isinstance(tag, str):
+            return
+        if not top and not self.keep(el):
+            if self.blocks and self.blocks[-1][0] in HEADING_KINDS and not _has_text(self._tokens):
+                self.blocks.pop()  # the heading of the box just dropped
+            return
+        if tag == "br":
+            self._tokens.append(_BR)
+        elif tag == "img":
+            self._image(el)
+        elif tag == "pre":
+            self._pre(el)
+        elif tag == "table" and not _BLOCK_IN_CELL(el):
+            self._table(el)
+        elif tag in BLOCK_TAGS:
+            self._block(el, tag)
+        elif tag in INLINE_FORMAT:
+            self._inline(el, tag)
+        else:
+            self._contents(el)
+
+    def _contents(self, el: etree._Element) -> None:
+        if el.text:
+            self._text(el.text)
+        for child in el:
+            self._walk(child)
+            if child.tail:
+                self._text(child.tail)
+
+    def _text(self, text: str) -> None:
+        self._tokens.append(("t", text.translate(INVISIBLE)))
+
+    def _block(self, el: etree._Element, tag: str) -> None:
+        self._flush()
+        saved = (self._kind, self._group, len(self._lists))
+        if tag in HEADINGS:
+            self._kind = HEADINGS[tag]
+        elif self._kind in HEADING_KINDS:
+            self._kind = "p"  # a block inside a heading (broken markup) is text, not heading
+        elif tag in ("ul", "ol"):
+            self._lists.append(tag)
+            self._group = (tag, id(el))
+        elif tag == "li":
+            self._kind = "li"
+            if not self._lists:
+                self._group = ("ul", id(el.getparent()))
+        elif tag == "blockquote":
+            self._kind, self._group = "p", ("blockquote", id(el))
+        elif tag == "figure":
+            self._group = ("figure", id(el))
+        elif tag == "figcaption" or _is_caption(el):
+            self._kind = "figcaption"
+        self._contents(el)
+        self._flush()
+        self._kind, self._group = saved[0], saved[1]
+        del self._lists[saved[2] :]
+
+    def _inline(self, el: etree._Element, tag: str) -> None:
+        opening = _opening_tag(el, tag, self.doc)
+        if opening is None:
+            self._contents(el)
+            return
+        self._tokens.append(("o", tag, opening))
+        self._contents(el)
+        self._tokens.append(("c", tag))
+
+    def _pre(self, el: etree._Element) -> None:
+        self._flush()
+        lines = [line.rstrip() for line in el.text_content().translate(INVISIBLE).split("\n")]
+        text = "\n".join(line for line in lines if line.strip()).strip("\n")
+        if text:
+            self.blocks.append(("pre", self._group, text, f"<pre>{escape(text)}</pre>"))
+
+    def _table(self, el: etree._Element) -> None:
+        self._flush()
+        group = ("table", id(el))
+        for row in el.iter("tr"):
+            if not self.keep(row):
+                continue
+            texts, cells = [], []
+            for cell in row:
+                if cell.tag not in ("td", "th"):
+                    continue
+                self._contents(cell)
+                segments = _segments(self._tokens)
+                self._tokens = []
+                text = " ".join(t for t, _ in segments if t)
+                html = " ".join(h for _, h in segments if h)
+                if text:
+                    texts.append(text)
+                cells.append(f"<{cell.tag}{_span_attributes(cell)}>{html}</{cell.tag}>")
+            if texts:
+                self.blocks.append(("tr", group, " | ".join(texts), f"<tr>{''.join(cells)}</tr>"))
+
+    def _image(self, el: etree._Element) -> None:
+        image = _image_record(el, self.doc)
+        if image is None:
+            return
+        if image.url not in self._seen_images:
+            self._seen_images.add(image.url)
+            self.images.append(image)
+        alt = " ".join((el.get("alt") or "").split())
+        self._tokens.append(("img", f'<img src="{escape(image.url)}" alt="{escape(alt)}">'))
+
+    # --- paragraphs ---------------------------------------------------------
+
+    def _flush(self) -> None:
+        tokens, self._tokens = self._tokens, []
+        if not tokens or _is_link_label(tokens):
+            return
+        for text, html in _segments(tokens):
+            if text and self._is_residual(text):
+                continue
+            if text or html:
+                self.blocks.append((self._kind, self._group, text, html))
+
+    def _is_residual(self, text: str) -> bool:
+        """The headline again, a teaser, a credit, a date line or a lead byline."""
+        if self.title and text.casefold() == self.title:
+            return True
+        if len(text) <= MAX_TEASER_CHARS and _READ_ALSO.match(text):
+            return True
+        if len(text) <= MAX_CREDIT_CHARS and _CREDIT_LINE.match(text):
+            return True
+        if _is_date_line(text):
+            return True
+        if sum(1 for block in self.blocks if block[2]) >= LEAD_BLOCKS:
+            return False
+        return (
+            len(text) <= MAX_LEAD_LINE_CHARS
+            and not _ends_sentence(text)
+            and bool(_BYLINE_LINE.match(text))
+        )
+
+
+# --- segments and the <br> rule ------------------------------------------------
+
+
+def _segments(tokens: list[Token]) -> list[tuple[str, str]]:
+    """(text, html) paragraphs from one block's tokens, split at <br> by the rule above."""
+    lines = _lines(tokens)
+    out: list[tuple[str, str]] = []
+    previous_blank = False
+    for text, html in lines:
+        if not text and not html:
+            previous_blank = True
+            continue
+        if out and not previous_blank and _joins(out[-1][0], text):
+            last_text, last_html = out[-1]
+            out[-1] = (f"{last_text} {text}".strip(), f"{last_html} {html}".strip())
+        else:
+            out.append((text, html))
+        previous_blank = False
+    return out
+
+
+def _joins(before: str, after: str) -> bool:
+    """True when a <br> between these lines is a stray break inside a sentence."""
+    if not before or not after:
+        return False
+    if _ends_sentence(before):
+        return False
+    return not (len(before) < SHORT_LINE_CHARS and len(after) < SHORT_LINE_CHARS)
+
+
+def _lines(tokens: list[Token]) -> list[tuple[str, str]]:
+    """Split tokens at <br>; each line's HTML closes and reopens the inline tags it spans."""
+    lines = []
+    current: list[Token] = []
+    open_tags: list[Token] = []
+    start_tags: list[Token] = []
+    for token in tokens:
+        if token[0] == "br":
+            lines.append(_line(start_tags, current, open_tags))
+            current, start_tags = [], list(open_tags)
+            continue
+        current.append(token)
+        if token[0] == "o":
+            open_tags.append(token)
+        elif token[0] == "c" and open_tags:
+            open_tags.pop()
+    lines.append(_line(start_tags, current, open_tags))
+    return lines
+
+
+def _line(start_tags: list[Token], tokens: list[Token], end_tags: list[Token]) -> tuple[str, str]:
+    text = " ".join("".join(token[1] for token in tokens if token[0] == "t").split())
+    html = _line_html([*start_tags, *tokens, *(("c", tag[1]) for tag in reversed(end_tags))])
+    return text, html
+
+
+def _line_html(tokens: list[Token]) -> str:
+    out: list[str] = []
+    space = False  # a space is owed before the next word
+    started = False
+    for token in tokens:
+        kind = token[0]
+        if kind == "t":
+            raw = token[1]
+            if not raw:
+                continue
+            if raw[0].isspace() and started:
+                space = True
+            words = raw.split()
+            if words:
+                if space:
+                    out.append(" ")
+                out.append(escape(" ".join(words), quote=False))
+                started = True
+                space = raw[-1].isspace()
+        elif kind == "o" or kind == "img":
+            if space:
+                out.append(" ")
+                space = False
+            out.append(token[2] if kind == "o" else token[1])
+            started = started or kind == "img"
+        elif kind == "c":
+            out.append(f"</{token[1]}>")
+    html = "".join(out)
+    return "" if not started else _drop_empty_tags(html)
+
+
+_EMPTY_TAG = re.compile(r"<(em|strong|b|i|code|a)\b[^>]*>\s*</\1>")
+
+
+def _drop_empty_tags(html: str) -> str:
+    if "></" not in html and "> </" not in html:
+        return html
+    previous = None
+    while previous != html:
+        previous, html = html, _EMPTY_TAG.sub("", html)
+    return html
+
+
+def _is_link_label(tokens: list[Token]) -> bool:
+    """A block that is nothing but a short link: a section label, "Sign in", "Next"."""
+    depth, linked, unlinked = 0, [], []
+    for token in tokens:
+        if token[0] == "o" and token[1] == "a":
+            depth += 1
+        elif token[0] == "c" and token[1] == "a":
+            depth -= 1
+        elif token[0] == "t":
+            (linked if depth > 0 else unlinked).append(token[1])
+    words = " ".join(linked).split()
+    return bool(words) and not "".join(unlinked).strip() and len(words) <= MAX_LINK_LABEL_WORDS
+
+
+def _has_text(tokens: list[Token]) -> bool:
+    return any(token[0] == "t" and not token[1].isspace() for token in tokens)
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(text) and text[-1] in SENTENCE_END
+
+
+def _is_date_line(text: str) -> bool:
+    """A short line that only dates the article ("Updated 5 June 2023, 14:02")."""
+    if len(text.split()) > MAX_STATUS_LINE_WORDS or _ends_sentence(text.rstrip(".")):
+        return False
+    return bool(_DATE_PART.search(text) or _STATUS_LINE.match(text))
+
+
+# --- HTML ---------------------------------------------------------------------
+
+
+def _opening_tag(el: etree._Element, tag: str, doc: Document) -> str | None:
+    if tag != "a":
+        return f"<{tag}>"
+    href = doc.absolute(el.get("href"))
+    if not href or not href.lower().startswith(SAFE_SCHEMES):
+        return None
+    return f'<a href="{escape(href)}">'
+
+
+def _span_attributes(cell: etree._Element) -> str:
+    out = ""
+    for name in ("colspan", "rowspan"):
+        value = (cell.get(name) or "").strip()
+        if value.isdigit() and value != "1":
+            out += f' {name}="{value}"'
+    return out
+
+
+def _assemble_html(blocks: list[tuple[str, object, str, str]]) -> str:
+    """Blocks to HTML, wrapping runs of the same list, quote, table or figure."""
+    out: list[str] = []
+    open_group: object = None
+    for kind, group, text, html in blocks:
+        bare_image = not text and html.startswith("<img")
+        if group != open_group:
+            if open_group is not None:
+                out.append(f"</{open_group[0]}>")
+            if group is not None:
+                out.append(f"<{group[0]}>")
+            open_group = group
+        if kind == "tr":
+            out.append(html)
+        elif kind == "li" and group is not None and group[0] in ("ul", "ol"):
+            out.append(f"<li>{html}</li>")
+        elif kind == "li":
+            out.append(f"<p>{html}</p>")
+        elif kind == "pre" or (bare_image and group is not None and group[0] == "figure"):
+            out.append(html)
+        else:
+            out.append(f"<{kind}>{html}</{kind}>")
+    if open_group is not None:
+        out.append(f"</{open_group[0]}>")
+    return "\n".join(out)
+
+
+# --- images -----------------------------------------------------------------
+
+
+def _image_record(el: etree._Element, doc: Document) -> Image | None:
+    source = _image_source(el)
+    url = doc.absolute(source) if source else None
+    if not url or not url.lower().startswith(("http://", "https://")):
+        return None
+    width, height = _dimension(el.get("width")), _dimension(el.get("height"))
+    if (width is not None and width < MIN_IMAGE_SIDE) or (
+        height is not None and height < MIN_IMAGE_SIDE
+    ):
+        return None
+    if _NOT_IMAGE.search(url):
+        return None
+    return Image(url=url, caption=_caption(el), width=width, height=height)
+
+
+LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "src")
+
+
+def _image_source(el: etree._Element) -> str | None:
+    for attribute in LAZY_SOURCES:
+        value = (el.get(attribute) or "").strip()
+        if value and not value.startswith("data:"):
+            return value
+    return _largest_in_srcset(el.get("data-srcset") or el.get("srcset") or "")
+
+
+def _largest_in_srcset(srcset: str) -> str | None:
+    best, best_size = None, -1.0
+    for candidate in srcset.split(","):
+        parts = candidate.split()
+        if not parts or parts[0].startswith("data:"):
+            continue
+        size = 0.0
+        if len(parts) > 1 and parts[1][:-1].replace(".", "", 1).isdigit():
+            size = float(parts[1][:-1])
+        if size > best_size:
+            best, best_size = parts[0], size
+    return best
+
+
+def _dimension(value: str | None) -> int | None:
+    value = (value or "").strip().removesuffix("px")
+    return int(value) if value.isdigit() else None
+
+
+def _caption(img: etree._Element) -> str | None:
+    """The figcaption of the image's figure, or a caption element right after it."""
+    holder = img
+    for _ in range(4):
+        holder = holder.getparent()
+        if holder is None:
+            break
+        if holder.tag == "figure":
+            caption = holder.find(".//figcaption")
+            return _clean(caption.text_content()) if caption is not None else None
+    node = img
+    for _ in range(2):
+        sibling = node.getnext()
+        if sibling is not None and isinstance(sibling.tag, str) and _is_caption(sibling):
+            return _clean(sibling.text_content())
+        node = node.getparent()
+        if node is None or len(node) > 1:
+            break
+    return None
+
+
+def _is_caption(el: etree._Element) -> bool:
+    return any(word in _CAPTION_WORDS for name in class_names(el) for word in name_words(name))
+
+
+def _clean(text: str) -> str | None:
+    return " ".join(text.translate(INVISIBLE).split()) or None

@@ -1,0 +1,348 @@
+"""Helpers shared by the structured metadata sources (JSON-LD, microdata, meta tags).
+
+- text cleaning: HTML entities (also double-escaped ones), tags and whitespace runs;
+- URLs made absolute, integers read from "1200px"-like values;
+- one cached index of every ``<meta>`` of a page, read by four sources;
+- a lenient JSON reader for the broken JSON-LD real pages ship;
+- ``emit``: turning a ``{field: value}`` dict into candidates, empty values dropped.
+
+An ``AuthorCandidate`` made here has a non-empty ``name`` or, when the page gives
+only a profile link (``article:author`` as a URL), ``name == ""`` and a ``url``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from byline.document import Document
+from byline.sources import AuthorCandidate, Candidate
+
+# Only entities closed by ";": html.unescape would also turn "&para" in "Fish&parasites" into ¶.
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+_TAG = re.compile(r"</?[a-zA-Z!][^<>]*>")
+_HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
+_BLANK_LINES = re.compile(r"\s*\n\s*\n\s*")
+_SINGLE_NEWLINE = re.compile(r" ?\n ?")
+_LEADING_INT = re.compile(r"\s*(\d{1,6})(?:\.\d*)?\s*(?:px)?\s*$", re.IGNORECASE)
+MAX_UNESCAPE_ROUNDS = 3
+"""Meta content is sometimes escaped twice (``&amp;quot;``); three rounds undo any real case."""
+
+_BARE_DOMAIN_PATH = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*$")  # facebook.com/x
+_HANDLE = re.compile(r"^@\w+$")  # "@janost": a social media handle, not a name
+_QUOTES = "\"'“”„«»"
+URL_SCHEMES = ("http", "https")
+PLACEHOLDER_NAMES = frozenset({"null", "none", "undefined", "nan", "n/a", "-"})
+
+
+def _unescape_entity(match: re.Match[str]) -> str:
+    return html.unescape(match.group(0))
+
+
+def unescape(text: str) -> str:
+    """``text`` with HTML entities decoded, repeatedly for double-escaped values."""
+    for _ in range(MAX_UNESCAPE_ROUNDS):
+        if "&" not in text:
+            break
+        decoded = _ENTITY.sub(_unescape_entity, text)
+        if decoded == text:
+            break
+        text = decoded
+    return text
+
+
+def clean_text(value: Any) -> str | None:
+    """One line of text: entities decoded, tags dropped, whitespace collapsed; None if empty."""
+    if not isinstance(value, str):
+        return None
+    text = unescape(value)
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    text = " ".join(text.split())
+    return text or None
+
+
+def clean_body(value: Any) -> str | None:
+    """Article text keeping its paragraphs: runs of spaces collapsed, blank lines kept single."""
+    if not isinstance(value, str):
+        return None
+    text = unescape(value).replace("\r\n", "\n").replace("\r", "\n")
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    text = _HORIZONTAL_SPACE.sub(" ", text)
+    text = _BLANK_LINES.sub("\n\n", text)
+    text = _SINGLE_NEWLINE.sub("\n", text).strip()
+    return text or None
+
+
+def looks_like_url(text: str) -> bool:
+    """Whether ``text`` is a web address (or a site path) rather than a name."""
+    lowered = text.strip().lower()
+    return lowered.startswith(("http://", "https://", "/", "www.")) or bool(
+        _BARE_DOMAIN_PATH.match(lowered)
+    )
+
+
+def _with_scheme(text: str) -> str:
+    """``www.x.com/a`` or ``x.com/a`` as ``https://...``; other text unchanged."""
+    lowered = text.lower()
+    if lowered.startswith("www.") or _BARE_DOMAIN_PATH.match(lowered):
+        return "https://" + text
+    return text
+
+
+def absolute_url(doc: Document, value: Any) -> str | None:
+    """``value`` as an absolute http(s) URL, or None when it is not one."""
+    if not isinstance(value, str):
+        return None
+    href = unescape(value).strip()
+    if not href or any(c.isspace() for c in href):
+        return None
+    if href.startswith("//") and not doc.url:
+        href = "https:" + href
+    url = doc.absolute(href)
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in URL_SCHEMES or not parts.netloc:
+        return None
+    return url
+
+
+def to_int(value: Any) -> int | None:
+    """A positive pixel size from ``1200``, ``"1200"``, ``"1200px"`` or ``1200.0``."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return int(value) if value > 0 else None
+    if isinstance(value, str):
+        match = _LEADING_INT.match(value)
+        if match and int(match.group(1)) > 0:
+            return int(match.group(1))
+    return None
+
+
+def make_author(
+    doc: Document, name: Any, url: Any = None, kind: str | None = None
+) -> AuthorCandidate | None:
+    """An author from a raw name and link; a name that is a URL only counts as the link."""
+    text = clean_text(name)
+    link = absolute_url(doc, url)
+    if text and looks_like_url(text):
+        link = link or absolute_url(doc, _with_scheme(text))
+        text = None
+    if text and len(text) > 1 and text[0] in _QUOTES and text[-1] in _QUOTES:
+        text = text[1:-1].strip()  # "'Jan Ost'": quotes left over from a template
+    if text and (
+        text.lower() in PLACEHOLDER_NAMES
+        or _HANDLE.match(text)
+        or not any(c.isalpha() for c in text)  # "|", "1"
+    ):
+        text = None
+    if not text and not link:
+        return None
+    return AuthorCandidate(name=text or "", url=link, kind=kind)
+
+
+def emit(source: str, values: dict[str, Any]) -> list[Candidate]:
+    """Candidates for every field whose value is not None or empty."""
+    return [
+        Candidate(field=name, value=value, source=source)
+        for name, value in values.items()
+        if value is not None and value != [] and value != ""
+    ]
+
+
+def unique(items: Iterable[Any]) -> list[Any]:
+    """``items`` without None/empty values and without repeats, order kept."""
+    seen: set[Any] = set()
+    out = []
+    for item in items:
+        if item is None or item == "" or item in seen:
+            continue
+        seen.add(item)
+        out.append(item)
+    return out
+
+
+# --- the page's <meta> tags, indexed once --------------------------------------------------
+
+
+@dataclass(slots=True)
+class MetaTags:
+    """Every ``<meta>`` with content: ``(key, content)`` in page order, and content by key.
+
+    Keys are the lower-cased ``name``, ``property`` and ``http-equiv`` attributes
+    (a tag with two of them is listed under both). Contents are raw strings.
+    """
+
+    pairs: list[tuple[str, str]] = field(default_factory=list)
+    by_key: dict[str, list[str]] = field(default_factory=dict)
+
+    def all(self, *keys: str) -> list[str]:
+        """Cleaned, de-duplicated contents of every tag with one of ``keys``, by key order."""
+        return unique(clean_text(v) for key in keys for v in self.by_key.get(key, ()))
+
+    def first(self, *keys: str) -> str | None:
+        """The first cleaned, non-empty content among ``keys``, tried in order."""
+        for key in keys:
+            for value in self.by_key.get(key, ()):
+                text = clean_text(value)
+                if text:
+                    return text
+        return None
+
+
+_META_CACHE: weakref.WeakKeyDictionary[Any, MetaTags] = weakref.WeakKeyDictionary()
+_META_KEY_ATTRIBUTES = ("name", "property", "http-equiv")
+
+
+def meta_tags(doc: Document) -> MetaTags:
+    """The page's meta tags, computed once per parsed page (cached on its root element)."""
+    cached = _META_CACHE.get(doc.root)
+    if cached is not None:
+        return cached
+    tags = MetaTags()
+    for element in doc.root.iter("meta"):
+        content = element.get("content")
+        if content is None:
+            continue
+        keys = unique(
+            (element.get(attribute) or "").strip().lower() for attribute in _META_KEY_ATTRIBUTES
+        )
+        for key in keys:
+            tags.pairs.append((key, content))
+            tags.by_key.setdefault(key, []).append(content)
+    _META_CACHE[doc.root] = tags
+    return tags
+
+
+# --- lenient JSON ----------------------------------------------------------------------------
+
+_WRAPPER_START = re.compile(r"^\s*(?:(?://|/\*)\s*)?(?:<!\[CDATA\[|<!--)\s*(?:\*/)?")
+_WRAPPER_END = re.compile(r"(?:(?://|/\*)\s*)?(?:\]\]>|-->)\s*(?:\*/)?\s*$")
+_DECODER = json.JSONDecoder(strict=False)  # strict=False: raw control characters in strings
+_BETWEEN_VALUES = " \t\r\n,;"
+_STRING_END_FOLLOWERS = ",:}]"
+_BARE_WORD_END = ",:}]\n"
+_JSON_LITERALS = {"true", "false", "null", "NaN", "Infinity"}
+_VALID_ESCAPES = set('"\\/bfnrtu')
+
+
+def lenient_json(text: Any) -> list[Any]:
+    """Every JSON value in ``text``, tolerating what real pages get wrong; [] if hopeless.
+
+    Handles CDATA/comment wrappers, a trailing ``;``, several values one after the
+    other, raw newlines in strings, and (after a repair pass) trailing commas,
+    single-quoted strings, unquoted words, unescaped quotes and HTML-escaped JSON.
+    """
+    if not isinstance(text, str):
+        return []
+    text = _WRAPPER_END.sub("", _WRAPPER_START.sub("", text)).strip()
+    if not text:
+        return []
+    values, complete = _decode_all(text)
+    if complete:
+        return values
+    if "&quot;" in text or "&#34;" in text:
+        text = unescape(text)
+    repaired, complete = _decode_all(_repair_json(text))
+    return repaired if len(repaired) >= len(values) else values
+
+
+def _decode_all(text: str) -> tuple[list[Any], bool]:
+    """The values decoded one after the other, and whether the whole text was read."""
+    values: list[Any] = []
+    position, end = 0, len(text)
+    while True:
+        while position < end and text[position] in _BETWEEN_VALUES:
+            position += 1
+        if position >= end:
+            return values, True
+        try:
+            value, position = _DECODER.raw_decode(text, position)
+        except (ValueError, RecursionError):
+            return values, False
+        values.append(value)
+
+
+def _repair_json(text: str) -> str:
+    """``text`` rewritten into valid JSON where the breakage is a common one."""
+    out: list[str] = []
+    i, end = 0, len(text)
+    while i < end:
+        char = text[i]
+        if char in "\"'":
+            i = _copy_string(text, i, out)
+            continue
+        if char == ",":
+            following = _next_visible(text, i + 1)
+            if following is not None and text[following] in "}]":
+                i += 1  # trailing comma
+                continue
+        elif char.isalpha() or char == "_" or char == "@":
+            i = _copy_bare_word(text, i, out)
+            continue
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
+def _next_visible(text: str, start: int) -> int | None:
+    for index in range(start, len(text)):
+        if not text[index].isspace():
+            return index
+    return None
+
+
+def _copy_string(text: str, start: int, out: list[str]) -> int:
+    """Copy the string opening at ``start`` as a valid JSON string; return the index after it.
+
+    A quote closes the string only when what follows can follow a string
+    (``,`` ``:`` ``}`` ``]`` or the end); other quotes are taken as part of the text.
+    """
+    quote = text[start]
+    out.append('"')
+    i, end = start + 1, len(text)
+    while i < end:
+        char = text[i]
+        if char == "\\" and i + 1 < end:
+            following = text[i + 1]
+            if following in _VALID_ESCAPES:
+                out.append(char + following)
+            elif following == "'":
+                out.append("'")
+            else:
+                out.append("\\\\" + following)
+            i += 2
+            continue
+        if char == quote:
+            following = _next_visible(text, i + 1)
+            if following is None or text[following] in _STRING_END_FOLLOWERS:
+                out.append('"')
+                return i + 1
+        out.append('\\"' if char == '"' else char)
+        i += 1
+    out.append('"')
+    return end
+
+
+def _copy_bare_word(text: str, start: int, out: list[str]) -> int:
+    """Copy an unquoted key or value, quoting it unless it is a JSON literal."""
+    i = start
+    while i < len(text) and text[i] not in _BARE_WORD_END:
+        i += 1
+    word = text[start:i].strip()
+    out.append(word if word in _JSON_LITERALS else json.dumps(word, ensure_ascii=False))
+    trailing = text[start:i][len(text[start:i].rstrip()) :]
+    out.append(trailing)
+    return i

@@ -1,0 +1,403 @@
+"""Reading schema.org objects, as JSON-LD gives them or as microdata is turned into.
+
+Both sources hand this module plain dicts shaped like JSON-LD (``@type``, ``@id``,
+properties holding strings, dicts or lists of them). It picks the article object,
+resolves ``@id`` references, and maps schema.org properties to record fields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from byline.document import Document
+from byline.record import Image, Publisher
+from byline.sources import AuthorCandidate, Candidate
+from byline.sources._common import (
+    absolute_url,
+    clean_body,
+    clean_text,
+    emit,
+    looks_like_url,
+    make_author,
+    to_int,
+    unique,
+)
+
+ARTICLE_TYPES = frozenset(
+    {
+        "Article",
+        "NewsArticle",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "BackgroundNewsArticle",
+        "ReviewNewsArticle",
+        "AskPublicNewsArticle",
+        "SatiricalArticle",
+        "BlogPosting",
+        "LiveBlogPosting",
+        "TechArticle",
+        "ScholarlyArticle",
+        "Report",
+        "SocialMediaPosting",
+        "DiscussionForumPosting",
+    }
+)
+# Pages about one thing; read only for title/description/dates when no article object exists.
+PAGE_TYPES = frozenset(
+    {"WebPage", "ItemPage", "AboutPage", "ProfilePage", "QAPage", "CollectionPage", "MediaPage"}
+)
+PERSON_TYPES = frozenset({"Person"})
+ORGANIZATION_TYPES = frozenset({"Organization", "Corporation", "NGO", "Consortium", "Brand"})
+SITE_TYPES = frozenset({"WebSite"})
+BREADCRUMB_TYPES = frozenset({"BreadcrumbList"})
+
+# Where a nested article is a page's own article rather than a teaser of another one.
+MAIN_ENTITY_KEYS = frozenset({"@graph", "mainEntity", "mainEntityOfPage"})
+# Article ranking: an article with its body or the page's URL is the page's article.
+SCORE_BODY = 4
+SCORE_SAME_URL = 4
+SCORE_HEADLINE = 1
+SCORE_TOP_LEVEL = 2
+MIN_BREADCRUMB_ITEMS = 3  # with fewer, the item before the article is the home page
+MAX_DEPTH = 12  # deeper nesting is never an article's metadata (and guards recursion)
+MAX_TEXT_NESTING = 4  # a name nested deeper than {"name": [{"@value": ...}]} is not one
+
+
+def node_types(node: dict[str, Any]) -> set[str]:
+    """The ``@type`` names of a node, without ``schema:`` or ``https://schema.org/`` prefixes."""
+    raw = node.get("@type")
+    names = raw if isinstance(raw, list) else [raw]
+    types = set()
+    for name in names:
+        if isinstance(name, str):
+            short = name.rstrip("/").rsplit("/", 1)[-1].rsplit(":", 1)[-1].strip()
+            if short:
+                types.add(short)
+    return types
+
+
+def kind_of(node: dict[str, Any]) -> str | None:
+    """ "person", "organization" or None, from the node's ``@type``."""
+    types = node_types(node)
+    if types & PERSON_TYPES:
+        return "person"
+    if types & ORGANIZATION_TYPES or any(t.endswith("Organization") for t in types):
+        return "organization"
+    return None
+
+
+def walk(value: Any, key: str = "", depth: int = 0) -> Iterator[tuple[dict[str, Any], str, int]]:
+    """Every dict in ``value`` with the property it sits under and its depth."""
+    if depth > MAX_DEPTH:
+        return
+    if isinstance(value, list):
+        for item in value:
+            yield from walk(item, key, depth)
+    elif isinstance(value, dict):
+        yield value, key, depth
+        for child_key, child in value.items():
+            if isinstance(child, dict | list):
+                yield from walk(child, child_key, depth + 1)
+
+
+class Graph:
+    """All nodes of a page's schema.org data, with ``@id`` lookup."""
+
+    def __init__(self, roots: list[Any]) -> None:
+        self.nodes = list(walk(roots))
+        self.by_id: dict[str, dict[str, Any]] = {}
+        for node, _, _ in self.nodes:
+            node_id = node.get("@id")
+            if isinstance(node_id, str) and len(node) > len(self.by_id.get(node_id, ())):
+                self.by_id[node_id] = node  # the fullest node with this id is its definition
+
+    def resolve(self, value: Any) -> Any:
+        """The node an ``{"@id": ...}`` reference points to (or ``value`` itself)."""
+        if isinstance(value, dict):
+            node_id = value.get("@id")
+            if isinstance(node_id, str):
+                return self.by_id.get(node_id, value)
+        return value
+
+    def items(self, value: Any) -> list[Any]:
+        """``value`` as a list of resolved items."""
+        values = value if isinstance(value, list) else [value]
+        return [self.resolve(v) for v in values if v is not None]
+
+    def of_types(self, types: frozenset[str]) -> list[tuple[dict[str, Any], str, int]]:
+        return [entry for entry in self.nodes if node_types(entry[0]) & types]
+
+
+def text_of(value: Any, depth: int = 0) -> str | None:
+    """The first text in a string, ``{"@value"|"name": ...}`` or a list of them."""
+    if depth > MAX_TEXT_NESTING:
+        return None
+    if isinstance(value, list):
+        for item in value:
+            text = text_of(item, depth + 1)
+            if text:
+                return text
+        return None
+    if isinstance(value, dict):
+        return text_of(value.get("@value", value.get("name")), depth + 1)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return clean_text(value)
+
+
+def texts_of(value: Any) -> list[str]:
+    """Every text in a string or a list of strings/named objects."""
+    values = value if isinstance(value, list) else [value]
+    return unique(text_of(item) for item in values)
+
+
+def best_article(graph: Graph, doc: Document) -> dict[str, Any] | None:
+    """The page's own article object: the one with its body, its URL, at the top; else first."""
+    best, best_score = None, -1
+    for node, key, depth in graph.of_types(ARTICLE_TYPES):
+        score = 0
+        if clean_text(node.get("articleBody")):
+            score += SCORE_BODY
+        if _same_url(canonical_url(node, graph, doc), doc.url):
+            score += SCORE_SAME_URL
+        if clean_text(node.get("headline")):
+            score += SCORE_HEADLINE
+        if depth <= 1 or key in MAIN_ENTITY_KEYS:
+            score += SCORE_TOP_LEVEL
+        if score > best_score:
+            best, best_score = node, score
+    return best
+
+
+def article_candidates(roots: list[Any], doc: Document, source: str) -> list[Candidate]:
+    """Candidates from schema.org data: the article object, else the page object."""
+    graph = Graph(roots)
+    article = best_article(graph, doc)
+    site_name = _site_name(graph, article)
+    if article is None:
+        return emit(source, {**_page_fields(graph, site_name), "site_name": site_name})
+    values = _article_fields(article, graph, doc)
+    publisher = values.get("publisher")
+    values["site_name"] = site_name or (publisher.name if publisher else None)
+    values["section"] = values["section"] or _breadcrumb_section(graph, article, doc)
+    return emit(source, values)
+
+
+def _article_fields(node: dict[str, Any], graph: Graph, doc: Document) -> dict[str, Any]:
+    authors = _authors(node.get("author"), graph, doc) or _authors(node.get("creator"), graph, doc)
+    return {
+        "title": text_of(node.get("headline")) or text_of(node.get("name")),
+        "description": text_of(node.get("description")),
+        "published": text_of(node.get("datePublished")) or text_of(node.get("dateCreated")),
+        "modified": text_of(node.get("dateModified")),
+        "section": text_of(node.get("articleSection")),
+        "keywords": texts_of(node.get("keywords")),
+        "tags": _plain_names(graph.items(node.get("about")) + graph.items(node.get("mentions"))),
+        "authors": authors,
+        "publisher": _publisher(node.get("publisher"), graph, doc),
+        "language": _language(node.get("inLanguage")),
+        "license": _license(node.get("license"), graph, doc),
+        "canonical_url": canonical_url(node, graph, doc),
+        "images": _images(node, graph, doc),
+        "speakable": _speakable(node.get("speakable"), graph),
+        "article_body": clean_body(node.get("articleBody")),
+    }
+
+
+def _page_fields(graph: Graph, site_name: str | None) -> dict[str, Any]:
+    """Title, description and dates of the first page object (a title naming the site is none)."""
+    for node, _, _ in graph.of_types(PAGE_TYPES):
+        title = text_of(node.get("headline")) or text_of(node.get("name"))
+        if title and site_name and title.casefold() == site_name.casefold():
+            title = None
+        values = {
+            "title": title,
+            "description": text_of(node.get("description")),
+            "published": text_of(node.get("datePublished")) or text_of(node.get("dateCreated")),
+            "modified": text_of(node.get("dateModified")),
+        }
+        if any(values.values()):
+            return values
+    return {}
+
+
+def _site_name(graph: Graph, article: dict[str, Any] | None) -> str | None:
+    """The name of the WebSite the article is part of, or of the page's only WebSite."""
+    if article is not None:
+        for part in graph.items(article.get("isPartOf")):
+            if isinstance(part, dict) and node_types(part) & SITE_TYPES:
+                return text_of(part.get("name"))
+    sites = unique(text_of(node.get("name")) for node, _, _ in graph.of_types(SITE_TYPES))
+    return sites[0] if len(sites) == 1 else None
+
+
+def canonical_url(node: dict[str, Any], graph: Graph, doc: Document) -> str | None:
+    """The article's ``url``, else its ``mainEntityOfPage`` (a URL or a page object)."""
+    url = absolute_url(doc, text_of(node.get("url")))
+    if url:
+        return url
+    page = node.get("mainEntityOfPage")
+    if isinstance(page, dict):
+        page = page.get("url") or page.get("@id")
+    return absolute_url(doc, text_of(page))
+
+
+def _authors(value: Any, graph: Graph, doc: Document) -> list[AuthorCandidate]:
+    found = []
+    for item in graph.items(value):
+        if isinstance(item, dict):
+            name = text_of(item.get("name"))
+            if not name:
+                given, family = text_of(item.get("givenName")), text_of(item.get("familyName"))
+                name = " ".join(part for part in (given, family) if part) or None
+            author = make_author(doc, name, text_of(item.get("url")), kind_of(item))
+        else:
+            author = make_author(doc, text_of(item))
+        if author and author not in found:
+            found.append(author)
+    return found
+
+
+def _publisher(value: Any, graph: Graph, doc: Document) -> Publisher | None:
+    items = graph.items(value)
+    item = items[0] if items else None
+    if isinstance(item, str):
+        name = clean_text(item)
+        return Publisher(name=name) if name else None
+    if not isinstance(item, dict):
+        return None
+    parent = graph.items(item.get("parentOrganization"))
+    contact = graph.items(item.get("contactPoint"))
+    contact_point = contact[0] if contact and isinstance(contact[0], dict) else {}
+    publisher = Publisher(
+        name=text_of(item.get("name")) or text_of(item.get("legalName")),
+        url=absolute_url(doc, text_of(item.get("url"))),
+        logo=_logo(item.get("logo"), graph, doc),
+        email=text_of(item.get("email")) or text_of(contact_point.get("email")),
+        telephone=text_of(item.get("telephone")) or text_of(contact_point.get("telephone")),
+        parent=text_of(parent[0]) if parent else None,
+    )
+    return publisher if any((publisher.name, publisher.url, publisher.logo)) else None
+
+
+def _logo(value: Any, graph: Graph, doc: Document) -> str | None:
+    for item in graph.items(value):
+        if isinstance(item, dict):
+            item = item.get("url") or item.get("contentUrl")
+        url = absolute_url(doc, text_of(item))
+        if url:
+            return url
+    return None
+
+
+def _images(node: dict[str, Any], graph: Graph, doc: Document) -> list[Image]:
+    images: dict[str, Image] = {}
+    media = [
+        item
+        for item in graph.items(node.get("associatedMedia"))
+        if isinstance(item, dict) and "ImageObject" in node_types(item)
+    ]
+    for item in graph.items(node.get("image")) + media + graph.items(node.get("thumbnailUrl")):
+        image = _image(item, doc)
+        if image and image.url not in images:
+            images[image.url] = image
+    return list(images.values())
+
+
+def _image(item: Any, doc: Document) -> Image | None:
+    if not isinstance(item, dict):
+        url = absolute_url(doc, text_of(item))
+        return Image(url=url) if url else None
+    url = absolute_url(doc, text_of(item.get("url"))) or absolute_url(
+        doc, text_of(item.get("contentUrl"))
+    )
+    if not url:
+        return None
+    return Image(
+        url=url,
+        caption=text_of(item.get("caption")),
+        width=to_int(_quantity(item.get("width"))),
+        height=to_int(_quantity(item.get("height"))),
+    )
+
+
+def _quantity(value: Any) -> Any:
+    """The number of a ``QuantitativeValue`` (``{"value": 1200}``), or ``value`` itself."""
+    return value.get("value") if isinstance(value, dict) else value
+
+
+def _language(value: Any) -> str | None:
+    if isinstance(value, dict):
+        return text_of(value.get("alternateName")) or text_of(value.get("name"))
+    return text_of(value)
+
+
+def _license(value: Any, graph: Graph, doc: Document) -> str | None:
+    item = graph.resolve(value[0] if isinstance(value, list) and value else value)
+    if isinstance(item, dict):
+        return absolute_url(doc, text_of(item.get("url"))) or text_of(item.get("name"))
+    return text_of(item)
+
+
+def _plain_names(items: list[Any]) -> list[str]:
+    """Names of ``about``/``mentions`` things; URLs and bare references are not names."""
+    names = []
+    for item in items:
+        name = text_of(item.get("name")) if isinstance(item, dict) else text_of(item)
+        if name and not looks_like_url(name):
+            names.append(name)
+    return unique(names)
+
+
+def _speakable(value: Any, graph: Graph) -> list[str]:
+    selectors: list[str] = []
+    for item in graph.items(value):
+        if isinstance(item, dict):
+            selectors += texts_of(item.get("cssSelector")) + texts_of(item.get("xpath"))
+    return unique(selectors)
+
+
+def _breadcrumb_section(graph: Graph, article: dict[str, Any], doc: Document) -> str | None:
+    """The item before the last of a breadcrumb trail whose last item is this article.
+
+    Only trusted when the last item names the article (its headline or URL): many
+    trails end at the section itself, and then the item before it is a parent.
+    Trails through date archives (a crumb that is a number) give no section.
+    """
+    headline = text_of(article.get("headline")) or text_of(article.get("name"))
+    article_url = canonical_url(article, graph, doc) or doc.url
+    for node, _, _ in graph.of_types(BREADCRUMB_TYPES):
+        entries = [e for e in graph.items(node.get("itemListElement")) if isinstance(e, dict)]
+        if len(entries) < MIN_BREADCRUMB_ITEMS:
+            continue
+        entries.sort(key=lambda e: to_int(e.get("position")) or 0)
+        last_name, last_url = _crumb(entries[-1], graph, doc)
+        names_article = bool(headline and last_name and last_name.casefold() == headline.casefold())
+        if not (names_article or _same_url(last_url, article_url)):
+            continue
+        names = [_crumb(entry, graph, doc)[0] or "" for entry in entries]
+        if any(name.isdigit() for name in names):
+            continue  # a date archive trail (Home > 2020 > April > story): no section
+        return names[-2] or None
+    return None
+
+
+def _crumb(entry: dict[str, Any], graph: Graph, doc: Document) -> tuple[str | None, str | None]:
+    item = graph.resolve(entry.get("item"))
+    name = text_of(entry.get("name"))
+    url = None
+    if isinstance(item, dict):
+        name = name or text_of(item.get("name"))
+        url = item.get("@id") or item.get("url")
+    elif isinstance(item, str):
+        url = item
+    return name, absolute_url(doc, text_of(url))
+
+
+def _same_url(first: str | None, second: str | None) -> bool:
+    """Whether two URLs name the same page (trailing slash and fragment aside)."""
+    if not first or not second:
+        return False
+    return first.rstrip("/").split("#")[0] == second.rstrip("/").split("#")[0]

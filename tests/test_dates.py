@@ -1,0 +1,143 @@
+"""byline.dates: parsing one date, finding dates in text, dates in URLs."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import pytest
+
+from byline.dates import date_in_url, dates_with_roles, find_dates, marks_update, parse_date
+
+
+def _tz(hours: float) -> timezone:
+    return timezone(timedelta(hours=hours))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2023-06-23T09:33+0000", datetime(2023, 6, 23, 9, 33, tzinfo=UTC)),
+        ("2023-06-23T09:33:00.000Z", datetime(2023, 6, 23, 9, 33, tzinfo=UTC)),
+        ("2023-06-23T11:33:00+02:00", datetime(2023, 6, 23, 11, 33, tzinfo=_tz(2))),
+        ("2023-06-23 09:33:00", datetime(2023, 6, 23, 9, 33)),
+        ("20230623", date(2023, 6, 23)),
+        ("2023-06-23", date(2023, 6, 23)),
+        ("Fri, 23 Jun 2023 09:33:00 GMT", datetime(2023, 6, 23, 9, 33, tzinfo=UTC)),
+        ("Mon, 05 Jun 2023 09:33:00 +0200", datetime(2023, 6, 5, 9, 33, tzinfo=_tz(2))),
+        ("23.06.2023", date(2023, 6, 23)),
+        ("23/06/2023", date(2023, 6, 23)),
+        ("23-06-2023", date(2023, 6, 23)),
+        ("06/23/2023", date(2023, 6, 23)),
+        ("2023/06/23", date(2023, 6, 23)),
+        ("June 5, 2023", date(2023, 6, 5)),
+        ("5 June 2023", date(2023, 6, 5)),
+        ("31. Mai 2012", date(2012, 5, 31)),
+        ("31. März 2012", date(2012, 3, 31)),
+        ("le 3 mars 2021", date(2021, 3, 3)),
+        ("1er mars 2021 à 14h30", datetime(2021, 3, 1, 14, 30)),
+        ("3 de marzo de 2021", date(2021, 3, 3)),
+        ("3 marzo 2021", date(2021, 3, 3)),
+        ("3 marca 2021", date(2021, 3, 3)),
+        ("3 марта 2021 года", date(2021, 3, 3)),
+        ("3 de março de 2021", date(2021, 3, 3)),
+        ("3 maart 2021", date(2021, 3, 3)),
+        ("09:33 GMT 23.06.2023", datetime(2023, 6, 23, 9, 33, tzinfo=UTC)),
+        ("23.06.2023, 09:33 Uhr", datetime(2023, 6, 23, 9, 33)),
+        ("Jun 5th, 2023 at 9:33 pm", datetime(2023, 6, 5, 21, 33)),
+        ("Sept. 3, 2021 10:00 a.m. EDT", datetime(2021, 9, 3, 10, 0, tzinfo=_tz(-4))),
+        ("23 June 2023 09:33 CEST", datetime(2023, 6, 23, 9, 33, tzinfo=_tz(2))),
+        ("23.06.23", date(2023, 6, 23)),
+        ("2023年6月23日", date(2023, 6, 23)),
+    ],
+)
+def test_parse_date_formats(text: str, expected: date) -> None:
+    value = parse_date(text)
+    assert value == expected
+    assert type(value) is type(expected)  # a date alone stays a date, never midnight
+    if isinstance(expected, datetime):
+        assert (value.tzinfo is None) == (expected.tzinfo is None)  # never invent a zone
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "garbage", "12", "31.02.2023", "2023-13-45", "32/13/2023", "06.23.2023", "0"],
+)
+def test_parse_date_rejects_impossible_or_missing_dates(text: str) -> None:
+    assert parse_date(text) is None
+
+
+@pytest.mark.parametrize("value", [None, 42, b"2023-06-23", ["2023-06-23"]])
+def test_parse_date_never_crashes_on_garbage(value: object) -> None:
+    assert parse_date(value) is None  # type: ignore[arg-type]
+
+
+def test_a_german_word_is_not_a_time_zone() -> None:
+    # "ist" is German for "is", not India Standard Time.
+    assert parse_date("23.06.2023 um 9:33 ist") == datetime(2023, 6, 23, 9, 33)
+
+
+def test_find_dates_gives_every_date_with_its_span_and_update_role() -> None:
+    text = "09:33 GMT 23.06.2023 (Updated: 09:46 GMT 23.06.2023)"
+    found = find_dates(text)
+    assert [value for value, _, _ in found] == [
+        datetime(2023, 6, 23, 9, 33, tzinfo=UTC),
+        datetime(2023, 6, 23, 9, 46, tzinfo=UTC),
+    ]
+    (_, start1, end1), (_, start2, _) = found
+    assert text[start1:end1] == "09:33 GMT 23.06.2023"
+    assert not marks_update(text, start1)
+    assert marks_update(text, start2, end1)
+    assert [role for _, role in dates_with_roles(text)] == [False, True]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aktualisiert am 24.06.2023",
+        "Mis à jour le 24 juin 2023",
+        "Actualizado 24/06/2023",
+        "Aggiornato il 24 giugno 2023",
+        "Zaktualizowano 24 czerwca 2023",
+        "Обновлено 24 июня 2023",
+        "last modified June 24, 2023",
+    ],
+)
+def test_update_markers_in_several_languages(text: str) -> None:
+    [(value, is_update)] = dates_with_roles(text)
+    assert value == date(2023, 6, 24)
+    assert is_update
+
+
+def test_the_nearest_marker_wins() -> None:
+    roles = dates_with_roles("Updated 5 June 2023 | Published 4 June 2023")
+    assert roles == [(date(2023, 6, 5), True), (date(2023, 6, 4), False)]
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.com/2023/06/23/slug", date(2023, 6, 23)),
+        ("https://example.com/news/2023-06-23-slug", date(2023, 6, 23)),
+        ("https://sputnikglobe.com/20230623/japan-france-1111417043.html", date(2023, 6, 23)),
+        ("https://example.com/blog/2020-02/19/c_1125597921.htm", date(2020, 2, 19)),
+        ("https://example.com/2023/06/slug", None),  # month only: no invented day
+        ("https://example.com/article/12345678/", None),  # an ID, not a date
+        ("https://example.com/a/1111417043.html", None),
+        ("https://example.com/2023/06/1234567-slug", None),
+        ("https://example.com/19850623/old", None),  # before dated URLs existed
+        ("https://example.com/x20230623y", None),  # not delimited
+        ("https://2023-06-23.example.com/", None),  # the host is not the path
+        ("", None),
+    ],
+)
+def test_date_in_url(url: str, expected: date | None) -> None:
+    assert date_in_url(url) == expected
+
+
+def test_iso_parsing_is_fast() -> None:
+    import time
+
+    start = time.perf_counter()
+    for _ in range(2000):
+        parse_date("2023-06-23T09:33:00.000Z")
+    assert (time.perf_counter() - start) / 2000 < 50e-6

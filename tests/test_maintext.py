@@ -1,0 +1,213 @@
+"""Main-text extraction: small pages for each behaviour, and corpus pages read in place."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from byline.document import parse
+from byline.maintext import MainText, extract_main_text
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
+
+PARAGRAPHS = [
+    "The city council voted on Tuesday to expand the tram network, a decision that "
+    "followed years of debate, several studies and a public consultation.",
+    "Supporters said the new lines, which will reach three suburbs, would cut car traffic, "
+    "while critics warned about the cost, the noise and the years of construction.",
+    "Work is due to start next spring, and the first trams should run in four years, "
+    "according to the city's transport department.",
+]
+
+
+def page(article: str, around: str = "", head: str = "") -> str:
+    return (
+        f"<html><head><title>T</title>{head}</head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"{around}<article>{article}</article>"
+        "<footer><p>Copyright 2024 The Daily Example, all rights reserved, "
+        "reproduction prohibited.</p></footer></body></html>"
+    )
+
+
+def paragraphs(items: list[str] = PARAGRAPHS) -> str:
+    return "".join(f"<p>{text}</p>" for text in items)
+
+
+def extract(html: str, **kwargs) -> MainText:
+    result = extract_main_text(parse(html, url="https://example.com/news/a.html"), **kwargs)
+    assert result is not None
+    return result
+
+
+def test_article_paragraphs_separated_by_blank_line() -> None:
+    result = extract(page(paragraphs()))
+    assert result.body == "\n\n".join(PARAGRAPHS)
+
+
+def test_boilerplate_boxes_are_dropped() -> None:
+    article = (
+        "<h1>Tram network to grow</h1>"
+        "<div class='share-buttons'><a href='#'>Share on Facebook</a> Tweet this</div>"
+        + paragraphs()
+        + "<div class='related-posts'><h3>Related</h3><ul>"
+        "<li><a href='/x'>Bus fares rise again, the third time this year</a></li>"
+        "<li><a href='/y'>Bike lanes open on the ring road after delays</a></li></ul></div>"
+        "<div id='comments'><p>Great news, finally, I have waited for years for this!</p></div>"
+        "<p>Read also: <a href='/z'>Bridge closed for repairs</a></p>"
+    )
+    cookie = "<div class='cookie-consent'><p>We use cookies, to improve your experience.</p></div>"
+    result = extract(page(article, around=cookie), title="Tram network to grow")
+    for gone in ("Share on Facebook", "Bus fares", "waited for years", "cookies", "Read also"):
+        assert gone not in result.body
+    assert "Copyright" not in result.body and "Home" not in result.body
+    assert "Tram network to grow" not in result.body  # the headline is not body text
+    assert result.body.startswith(PARAGRAPHS[0])
+
+
+def test_state_class_names_do_not_remove_the_article() -> None:
+    wrapper = "<div class='post has-sidebar with-comments'>"
+    html = f"<html><body>{wrapper}{paragraphs()}</div></body></html>"
+    assert extract(html).body == "\n\n".join(PARAGRAPHS)
+
+
+def test_headings_lists_tables_and_quotes_are_kept() -> None:
+    article = (
+        paragraphs(PARAGRAPHS[:2]) + "<h2>What changes</h2><ul><li>Line 4 reaches the airport</li>"
+        "<li>Line 7 runs every five minutes</li></ul>"
+        "<table><tr><th>Line</th><th>Opening</th></tr><tr><td>4</td><td>2027</td></tr></table>"
+        "<blockquote><p>It is a historic day for the city.</p></blockquote>"
+        "<h1>An inner headline</h1>" + paragraphs(PARAGRAPHS[2:])
+    )
+    result = extract(page(article))
+    blocks = result.body.split("\n\n")
+    for block in (
+        "What changes",
+        "Line 4 reaches the airport",
+        "Line 7 runs every five minutes",
+        "Line | Opening",
+        "4 | 2027",
+        "It is a historic day for the city.",
+        "An inner headline",
+    ):
+        assert block in blocks
+    html = result.body_html
+    assert "<h2>What changes</h2>" in html
+    assert "<ul>\n<li>Line 4 reaches the airport</li>" in html
+    assert "<tr><th>Line</th><th>Opening</th></tr>" in html
+    assert "<blockquote>\n<p>It is a historic day for the city.</p>\n</blockquote>" in html
+    assert "<h2>An inner headline</h2>" in html and "<h1>" not in html
+
+
+def test_br_inside_a_sentence_is_a_space_and_after_a_sentence_a_break() -> None:
+    text = (
+        "<p>Japan and France agreed to open a NATO<br>office in Tokyo, the ministry said in "
+        "a statement on Friday after the talks.<br>Both sides also agreed to hold joint "
+        "exercises next year in the Pacific, officials added.</p>"
+    )
+    result = extract(page(text + paragraphs()))
+    assert "a NATO office in Tokyo" in result.body
+    assert "after the talks.\n\nBoth sides also agreed" in result.body
+
+
+def test_br_between_short_lines_keeps_the_lines() -> None:
+    address = "<p>City Transport Department<br>Main Street 1<br>12345 Example City</p>"
+    result = extract(page(paragraphs() + address))
+    assert "City Transport Department\n\nMain Street 1\n\n12345 Example City" in result.body
+
+
+def test_whitespace_nbsp_and_zero_width_characters_are_normalised() -> None:
+    text = (
+        "<p>The\u200b council&nbsp;voted\n   on   Tuesday, after a long debate, to expand it.</p>"
+    )
+    result = extract(page(text + paragraphs()))
+    assert "The council voted on Tuesday, after a long debate, to expand it." in result.body
+
+
+def test_hint_takes_the_page_version_with_what_the_hint_lacks() -> None:
+    dateline = "MOSCOW (Sputnik) - The talks lasted three hours, the ministry said."
+    quote = "“We agreed to deepen our cooperation,” the ministry said in a statement."
+    article = f"<div class='txt'><p>{dateline}</p>{paragraphs()}<p>{quote}</p></div>"
+    # A busier decoy with more text elsewhere on the page, which scoring alone could prefer.
+    other = (
+        "Readers wrote in about the weather, the festival, the football results, the price "
+        "of bread and, once again, the state of the roads in the old town this winter."
+    )
+    decoy = "<div class='main-content'>" + paragraphs([other] * 8) + "</div>"
+    html = f"<html><body>{decoy}<section>{article}</section></body></html>"
+    hint = " ".join(PARAGRAPHS)
+    result = extract(html, hint=hint)
+    assert dateline in result.body and quote in result.body
+    assert PARAGRAPHS[1] in result.body
+    assert other not in result.body
+
+
+def test_hint_that_matches_nothing_falls_back_to_scoring() -> None:
+    result = extract(page(paragraphs()), hint="A short description of something else entirely.")
+    assert result.body == "\n\n".join(PARAGRAPHS)
+
+
+def test_body_html_is_safe() -> None:
+    article = (
+        "<p onclick='steal()' style='color:red' class='x'>The council <b>voted</b> "
+        "<a href='javascript:alert(1)'>today</a>, see <a href='/report.pdf' onclick='x()'>the "
+        "report</a> &lt;script&gt; and more, with details.</p>"
+        "<script>alert('x')</script><p>Second <img src='x' onerror='alert(1)'> part.</p>"
+        + paragraphs()
+    )
+    html = extract(page(article)).body_html
+    assert "script" not in html.replace("&lt;script&gt;", "")
+    assert "onclick" not in html and "onerror" not in html and "style" not in html
+    assert "javascript:" not in html and "class=" not in html
+    assert '<a href="https://example.com/report.pdf">the report</a>' in html
+    assert "<b>voted</b> today," in html
+    assert "&lt;script&gt;" in html
+
+
+def test_images_lazy_sources_captions_and_pixels() -> None:
+    article = (
+        "<figure><img src='data:image/gif;base64,R0l' data-src='/img/tram.jpg' "
+        "width='800' height='450' alt='A tram'><figcaption>The new tram. Photo: City"
+        "</figcaption></figure>"
+        "<img src='/pixel.gif' width='1' height='1'>"
+        "<img srcset='/img/map-400.jpg 400w, /img/map-1200.jpg 1200w' alt='Map'>" + paragraphs()
+    )
+    result = extract(page(article))
+    urls = [image.url for image in result.images]
+    assert urls == ["https://example.com/img/tram.jpg", "https://example.com/img/map-1200.jpg"]
+    assert result.images[0].caption == "The new tram. Photo: City"
+    assert (result.images[0].width, result.images[0].height) == (800, 450)
+    assert "The new tram" not in result.body  # captions describe a picture, not the story
+    assert "The new tram" not in result.body_html
+    assert '<figure>\n<img src="https://example.com/img/tram.jpg" alt="A tram">' in result.body_html
+
+
+def test_page_without_text_gives_none() -> None:
+    html = "<html><body><nav><a href='/'>Home</a></nav><script>var x = 1;</script></body></html>"
+    assert extract_main_text(parse(html)) is None
+
+
+@pytest.mark.parametrize("hint", [None, "", 42, ["x"]])
+def test_garbage_hint_and_title_do_not_crash(hint: object) -> None:
+    result = extract_main_text(parse(page(paragraphs())), hint=hint, title=7)  # type: ignore[arg-type]
+    assert result is not None and PARAGRAPHS[0] in result.body
+
+
+CORPUS_PAGES = ["blog.python.org.html", "dw.com.colonial.html", "zeit.de.zugverkehr.html"]
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="development corpus not available")
+@pytest.mark.parametrize("name", CORPUS_PAGES)
+def test_corpus_page_snippets(name: str) -> None:
+    annotations = json.loads((CORPUS / "annotations.json").read_text(encoding="utf-8"))
+    url, annotation = next((u, a) for u, a in annotations.items() if a["file"] == name)
+    doc = parse((CORPUS / "html" / name).read_bytes(), url=url)
+    result = extract_main_text(doc)
+    assert result is not None
+    body = " ".join(result.body.split())
+    for snippet in annotation["with"]:
+        assert " ".join(snippet.split()) in body
+    for snippet in annotation["without"]:
+        assert " ".join(snippet.split()) not in body

@@ -1,0 +1,234 @@
+"""The meta-tag sources: OpenGraph, Twitter cards, plain meta names and Dublin Core."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from byline.document import parse
+from byline.record import Image, Publisher
+from byline.sources import AuthorCandidate, dublincore, meta, opengraph, twitter
+from byline.sources._common import meta_tags
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
+PAGE_URL = "https://www.example.de/politik/artikel-123.html"
+
+
+def found(module: ModuleType, head: str, url: str | None = PAGE_URL) -> dict[str, object]:
+    html = f"<html><head>{head}</head><body><p>x</p></body></html>"
+    result: dict[str, object] = {}
+    for candidate in module.candidates(parse(html, url)):
+        assert candidate.source == module.SOURCE
+        assert candidate.field not in result
+        result[candidate.field] = candidate.value
+    return result
+
+
+OPENGRAPH = """
+<meta property="og:title" content="Wahl &amp;amp; Zahl">
+<meta property="og:description" content="  Der   Stand  ">
+<meta property="og:url" content="/politik/artikel-123.html">
+<meta property="og:site_name" content="Beispiel">
+<meta property="og:locale" content="de_DE">
+<meta property="og:image" content="/img/a.jpg">
+<meta property="og:image:width" content="1200">
+<meta property="og:image:height" content="630">
+<meta property="og:image:alt" content="Urne">
+<meta property="og:image:url" content="https://cdn.example.de/b.jpg">
+<meta property="og:image:secure_url" content="https://cdn.example.de/b.jpg">
+<meta name="article:published_time" content="2022-01-02T03:04:05+01:00">
+<meta property="og:updated_time" content="2022-01-03T00:00:00+01:00">
+<meta property="article:section" content="Politik">
+<meta property="article:tag" content="Wahl">
+<meta property="article:tag" content="Berlin">
+<meta property="article:tag" content="Wahl">
+<meta property="article:author" content="https://www.facebook.com/jan.ost">
+<meta property="article:author" content="Eva Berg">
+<meta property="article:publisher" content="https://www.facebook.com/beispiel">
+"""
+
+
+def test_opengraph_fields() -> None:
+    values = found(opengraph, OPENGRAPH)
+    assert values["title"] == "Wahl & Zahl"  # double-escaped &amp;amp;
+    assert values["description"] == "Der Stand"
+    assert values["canonical_url"] == PAGE_URL
+    assert values["site_name"] == "Beispiel"
+    assert values["language"] == "de_DE"
+    assert values["images"] == [
+        Image("https://www.example.de/img/a.jpg", "Urne", 1200, 630),
+        Image("https://cdn.example.de/b.jpg"),
+    ]
+    assert values["published"] == "2022-01-02T03:04:05+01:00"  # name= works like property=
+    assert values["modified"] == "2022-01-03T00:00:00+01:00"
+    assert values["section"] == "Politik"
+    assert values["tags"] == ["Wahl", "Berlin"]
+    assert values["authors"] == [
+        AuthorCandidate("", "https://www.facebook.com/jan.ost"),  # a URL is never a name
+        AuthorCandidate("Eva Berg"),
+    ]
+    assert "publisher" not in values
+
+
+def test_twitter_fields_and_handles_are_not_names() -> None:
+    head = """
+    <meta name="twitter:title" content="Titel">
+    <meta property="twitter:description" content="Beschreibung">
+    <meta name="twitter:image:src" content="//cdn.example.de/t.jpg">
+    <meta name="twitter:site" content="@beispiel">
+    <meta name="twitter:creator" content="@janost">"""
+    values = found(twitter, head)
+    assert values == {
+        "title": "Titel",
+        "description": "Beschreibung",
+        "images": [Image("https://cdn.example.de/t.jpg")],
+    }
+
+
+def test_plain_meta_fields_case_insensitive() -> None:
+    head = """
+    <meta name="Description" content="Kurz &amp;quot;gesagt&amp;quot;">
+    <meta name="KEYWORDS" content="a, b">
+    <meta name="news_keywords" content="c">
+    <meta name="author" content="Jan Ost">
+    <meta name="pubdate" content="20220102">
+    <meta name="date" content="2022-01-01">
+    <meta http-equiv="last-modified" content="2022-01-05">
+    <meta http-equiv="Content-Language" content="de">
+    <meta name="parsely-section" content="Inland">
+    <meta name="parsely-tags" content="x,y">
+    <meta name="copyright" content="(c) Beispiel">"""
+    values = found(meta, head)
+    assert values == {
+        "description": 'Kurz "gesagt"',
+        "keywords": ["a, b", "c"],
+        "authors": [AuthorCandidate("Jan Ost")],
+        "published": "20220102",  # pubdate is listed before the generic "date"
+        "modified": "2022-01-05",
+        "language": "de",
+        "section": "Inland",
+        "tags": ["x,y"],
+    }
+
+
+def test_repeated_author_tags_and_parsely_page() -> None:
+    page = {"title": "PT", "pub_date": "2021-02-03T04:05:06Z", "authors": ["A B", "C D"]}
+    head = f"""
+    <meta name="citation_author" content="Ost, Jan">
+    <meta name="citation_author" content="Berg, Eva">
+    <meta name="parsely-page" content='{json.dumps(page)}'>"""
+    values = found(meta, head)
+    assert values["authors"] == [AuthorCandidate("Ost, Jan"), AuthorCandidate("Berg, Eva")]
+    assert values["title"] == "PT"
+    assert values["published"] == "2021-02-03T04:05:06Z"
+
+
+def test_author_meta_holding_a_url_or_placeholder_gives_no_name() -> None:
+    head = '<meta name="author" content="https://www.facebook.com/x"><meta name="date" content="">'
+    assert found(meta, head) == {"authors": [AuthorCandidate("", "https://www.facebook.com/x")]}
+    assert found(meta, '<meta name="author" content=" - ">') == {}
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("null", None),
+        ("@janost", None),  # a handle
+        ("facebook.com/jan.ost", AuthorCandidate("", "https://facebook.com/jan.ost")),
+        ("/autor/jan-ost", AuthorCandidate("", "https://www.example.de/autor/jan-ost")),
+        ("'Jan Ost'", AuthorCandidate("Jan Ost")),
+        ("Dr. J. Ost", AuthorCandidate("Dr. J. Ost")),
+    ],
+)
+def test_author_values_that_are_not_names(content: str, expected: AuthorCandidate | None) -> None:
+    values = found(meta, f'<meta name="author" content="{content}">')
+    assert values.get("authors") == ([expected] if expected else None)
+
+
+def test_dublin_core_any_spelling() -> None:
+    head = """
+    <meta name="DC.title" content="DC Titel">
+    <meta name="dc.creator" content="Jan Ost">
+    <meta name="DC.creator" content="Eva Berg">
+    <meta name="dcterms.created" content="2020-01-01">
+    <meta name="DC.date.issued" content="2020-01-02">
+    <meta name="DCTERMS.modified" content="2020-02-02">
+    <meta name="DC.Description" content="Über">
+    <meta name="dc:subject" content="Klima">
+    <meta name="DC.subject" content="Wetter">
+    <meta name="DC.language" content="de">
+    <meta name="DC.publisher" content="Beispiel Verlag">
+    <meta name="dcterms.license" content="CC BY 4.0">"""
+    values = found(dublincore, head)
+    assert values == {
+        "title": "DC Titel",
+        "authors": [AuthorCandidate("Jan Ost"), AuthorCandidate("Eva Berg")],
+        "published": "2020-01-02",  # issued beats created
+        "modified": "2020-02-02",
+        "description": "Über",
+        "keywords": ["Wetter", "Klima"],
+        "language": "de",
+        "publisher": Publisher(name="Beispiel Verlag"),
+        "license": "CC BY 4.0",
+    }
+
+
+@pytest.mark.parametrize("module", [opengraph, twitter, meta, dublincore])
+@pytest.mark.parametrize(
+    "head",
+    [
+        "",
+        '<meta property="og:title"><meta name="description" content="   ">',
+        '<meta content="orphan"><meta name="" content="x"><meta property="og:image" content=" ">',
+        '<meta name="parsely-page" content="{broken"><meta name="og:image:width" content="wide">',
+        '<meta name="DC.title" content="&amp;amp;"><meta name="twitter:image" content="a b">',
+    ],
+)
+def test_empty_or_broken_tags_give_no_empty_values(module: ModuleType, head: str) -> None:
+    assert all(v not in (None, "", []) for v in found(module, head).values())
+
+
+def test_meta_index_is_built_once_per_page() -> None:
+    doc = parse('<html><head><meta name="a" property="b" content="c"></head></html>')
+    tags = meta_tags(doc)
+    assert meta_tags(doc) is tags
+    assert tags.by_key == {"a": ["c"], "b": ["c"]}
+
+
+def annotated_page(file: str) -> tuple[str, dict[str, object], bytes]:
+    path = CORPUS / "annotations.json"
+    if not path.exists():
+        pytest.skip("development corpus not available")
+    annotations = json.loads(path.read_text(encoding="utf-8"))
+    url, annotation = next((u, a) for u, a in annotations.items() if a["file"] == file)
+    return url, annotation, (CORPUS / "html" / file).read_bytes()
+
+
+def test_corpus_dublin_core_page() -> None:
+    url, annotation, html = annotated_page("nature.com.telescope.html")
+    values = {c.field: c.value for c in dublincore.candidates(parse(html, url))}
+    assert values["title"] == annotation["title"]
+    assert values["published"] == annotation["date"]
+    assert [a.name for a in values["authors"]] == [annotation["author"]]
+
+
+def test_corpus_opengraph_dates_match_annotations_mostly() -> None:
+    """article:published_time carries the annotated day on most corpus pages that have it."""
+    path = CORPUS / "annotations.json"
+    if not path.exists():
+        pytest.skip("development corpus not available")
+    annotations = json.loads(path.read_text(encoding="utf-8"))
+    hits = total = 0
+    for url, annotation in list(annotations.items())[:300]:
+        if not annotation.get("date"):
+            continue
+        doc = parse((CORPUS / "html" / annotation["file"]).read_bytes(), url)
+        values = {c.field: c.value for c in opengraph.candidates(doc)}
+        if "published" in values:
+            total += 1
+            hits += values["published"][:10] == annotation["date"]
+    assert total >= 50
+    assert hits / total > 0.8
