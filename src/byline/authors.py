@@ -25,6 +25,9 @@ MAX_NAME_WORDS = 6
 
 MAX_NAME_CHARS = 60
 
+MAX_AGENCY_CODE_CHARS = 5
+"""A single all-capitals word this short is an agency code or initials ("SP-X", "APA")."""
+
 MAX_BYLINE_CHARS = 300
 """Longer strings are paragraphs or whole author boxes, not bylines."""
 
@@ -56,8 +59,13 @@ NAME_STOP_WORDS = frozenset(
     montag dienstag mittwoch donnerstag freitag samstag sonntag monday tuesday wednesday
     thursday friday saturday sunday lundi mardi mercredi jeudi vendredi samedi dimanche
     lunes martes miércoles jueves viernes sábado sabado domingo
+    stand hace quelle source über about zur symbolbild gesponserte gesponsert sponsored
+    anzeige werbung biografie biography
     """)
 )
+
+# Academic degrees printed after a name ("Grant Tinsley, PhD"): never a name of their own.
+DEGREES = frozenset(_words("phd ph.d. ph.d md m.d. mba msc m.sc. bsc dipl. rn"))
 
 # Weekday abbreviations dropped only at the end of a name ("Heiko Sauer Do, 23.06.").
 _TRAILING_ABBREVIATIONS = frozenset(_words("mo di mi do fr sa so mon tue wed thu fri sat sun"))
@@ -96,21 +104,35 @@ ORGANISATION_WORDS = frozenset(
 _PREFIX = re.compile(
     r"^(?:(?:"
     + "|".join(re.escape(p) for p in sorted(BYLINE_PREFIXES, key=len, reverse=True))
-    + r")(?:\s*[:：]\s*|\s+|$)|[:\-–—]\s*)+",
+    + r")(?:\s*[:：]\s*|\s+|$)|[:\-–—·•|]\s*)+",
+    re.IGNORECASE,
+)
+# A byline that starts after other words: "Disko Von Ernst Lohoff", "Posted on June 5, 2023 by
+# Jane Doe", "Martin Junker Alles von Martin Junker". Lower-case "von" also sits inside names
+# ("Anna von Berg"), so it only counts after a word that announces a byline.
+_INNER_LEAD = re.compile(
+    r"(?:^|\s)(?:(?i:posted by|written by|by|par|por|door|przez)|Von"
+    r"|(?i:alles|mehr|beitrag|artikel|kolumne|kommentar|gastbeitrag|pressemitteilung|bericht|"
+    r"erstellt|geschrieben|verfasst|veröffentlicht|publiziert)\s+von"
+    r"|\d[\d:.]*\s+(?i:von))\s+(?=\S)"
+)
+# Labels of credits that are not the author's ("Illustration von X", "Foto: Y").
+_CREDIT_LABEL = re.compile(
+    r"\b(?:übersetzt von|translated by|fotos?|photos?|bilder?|interview|illustrations?|"
+    r"symbolbild|grafik|graphics?|kamera|video)\s*(?::|\s(?:von|by)\s)",
     re.IGNORECASE,
 )
 _EMAIL_OR_URL = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|(?<!\w)@\w+")
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 # Where the names end: a separator, a date or a number, an update note, a photo credit.
 _TAIL = re.compile(
-    r"\s[|·•/–—-]\s|\s*\|\s*|(?<!\w)\d|\b(?:übersetzt von|translated by|fotos?|photos?|"
-    r"bilder?|interview|illustrations?)\s*:|\b(?:updated?|aktualisiert|veröffentlicht|published|posted|"
+    r"\s[|·•/–—-]\s|\s*\|\s*|(?<!\w)\d|\s+for\s|\b(?:updated?|aktualisiert|veröffentlicht|published|posted|"
     r"mis à jour|publié|actualizado|publicado|aggiornato|zaktualizowano|обновлено|am|um|on|"
     r"le|el|il|den)\s+\d",
     re.IGNORECASE,
 )
 _SPLIT = re.compile(
-    r"\s*[,;&]\s*|\s+(?:" + "|".join(re.escape(j) for j in NAME_JOINERS) + r")\s+",
+    r"\s*[,;&]\s*|(?<=\w)/(?=\w)|\s+(?:" + "|".join(re.escape(j) for j in NAME_JOINERS) + r")\s+",
     re.IGNORECASE,
 )
 _TRAILING_NOISE_WORDS = frozenset(
@@ -134,13 +156,19 @@ def split_names(raw: str) -> list[str]:
     text = _EMAIL_OR_URL.sub(" ", text)
     text = _BRACKETS.sub(" ", text)
     text = _strip_prefix(text)
+    label = _CREDIT_LABEL.search(text)
+    if label is not None and label.start() > 0:
+        text = text[: label.start()]
+    lead = _INNER_LEAD.search(text)
+    if lead is not None and lead.start() > 0:
+        text = text[lead.end() :]
     tail = _TAIL.search(text)
     if tail is not None:
         text = text[: tail.start()]
     names: list[str] = []
     for part in _SPLIT.split(text):
         name = _clean_name(part)
-        if name and is_person_name(name) and name not in names:
+        if name and name.casefold() not in DEGREES and is_person_name(name) and name not in names:
             names.append(name)
     return names
 
@@ -159,6 +187,8 @@ def is_person_name(name: str) -> bool:
     words = name.split()
     if len(words) > MAX_NAME_WORDS:
         return False
+    if len(words) == 1 and name.isupper() and len(name) <= MAX_AGENCY_CODE_CHARS:
+        return False  # "SP-X", "KNA", "DT": an agency code or initials, not a name
     lowered = name.casefold()
     if lowered in NON_PERSON_NAMES or lowered in _PREFIX_WORDS:
         return False
@@ -189,9 +219,10 @@ def _strip_prefix(text: str) -> str:
     if match is None:
         return text
     rest = text[match.end() :]
-    # "Di", "De" and "Von" also begin surnames: strip them only before a full name.
-    lead = match.group(0).strip().casefold()
-    if lead in ("di", "von") and len(rest.split()) < 2:
+    # "Di" and "Von" also begin surnames ("Von Trier"): strip them before a single word only
+    # when written in lower case ("von gizzmo").
+    lead = match.group(0).strip()
+    if lead in ("Di", "Von", "DI", "VON") and len(rest.split()) < 2:
         return text
     return rest
 

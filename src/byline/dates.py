@@ -116,18 +116,21 @@ ZONE_OFFSETS: dict[str, float] = {
 }  # fmt: skip
 
 UPDATE_WORDS = (
-    "updated", "update", "last modified", "modified", "last updated", "aktualisiert",
-    "zuletzt aktualisiert", "geändert", "stand", "mis à jour", "mise à jour", "actualizado",
-    "actualización", "aggiornato", "aggiornamento", "zaktualizowano", "aktualizacja",
-    "обновлено", "обновлен", "atualizado", "atualização", "bijgewerkt",
+    "updated", "update", "last modified", "modified", "last updated", "last edited",
+    "edited", "aktualisiert", "zuletzt aktualisiert", "geändert", "zuletzt am", "stand",
+    "mis à jour", "mise à jour", "actualizado", "actualización", "aggiornato", "aggiornamento",
+    "zaktualizowano", "aktualizacja", "обновлено", "обновлен", "atualizado", "atualização",
+    "bijgewerkt",
 )  # fmt: skip
 """Words that, just before a date, say it is a modification date."""
 
 PUBLISH_WORDS = (
-    "published", "posted", "veröffentlicht", "erschienen", "publié", "publicado", "pubblicato",
-    "opublikowano", "опубликовано", "gepubliceerd", "erstellt", "created",
+    "published", "posted", "veröffentlicht", "erschienen", "publié", "publiée", "mise en ligne",
+    "mis en ligne", "publicado", "pubblicato", "opublikowano", "опубликовано", "gepubliceerd",
+    "erstellt", "created", "datum", "date", "fecha", "publication", "publikation",
 )  # fmt: skip
-"""Words that, just before a date, say it is the publication date."""
+"""Words that, just before a date, say it is the publication date (or label the page's one
+date: "Datum: 26. Januar 2022")."""
 
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
@@ -199,12 +202,12 @@ _TIME_AFTER = re.compile(
     r"[\s,|–—-]*(?:at|um|à|a las|alle|ore|o|в|om|às|kl\.|,)?\s*" + _TIME, re.IGNORECASE
 )
 _TIME_BEFORE = re.compile(_TIME + r"[\s,|–—-]*(?:on|am|le|el|il)?\s*$", re.IGNORECASE)
-_UPDATE_OR_PUBLISH = re.compile(
-    r"(?P<update>"
+_UPDATE_OR_PUBLISH = re.compile(  # whole words: "stand" is not "Standard", "date" not "update"
+    r"(?<!\w)(?:(?P<update>"
     + _alternation(UPDATE_WORDS)
     + r")|(?P<publish>"
     + _alternation(PUBLISH_WORDS)
-    + r")",
+    + r"))(?!\w)",
     re.IGNORECASE,
 )
 
@@ -256,13 +259,24 @@ def marks_update(text: str, start: int, after: int = 0) -> bool:
     The nearest marker wins, so in "Published 4 June, updated 5 June" only the second
     date is an update. Pass the end of the previous date as ``after``.
     """
+    return marker_before(text, start, after) == UPDATE
+
+
+UPDATE, PUBLISH = "update", "publish"
+
+
+def marker_before(text: str, start: int, after: int = 0) -> str | None:
+    """``UPDATE`` or ``PUBLISH`` for the nearest marker word just before ``text[start]``
+    (not before ``after``), None when no marker word is there."""
     if not isinstance(text, str):
-        return False
+        return None
     window = text[max(after, start - UPDATE_WINDOW) : start]
     last = None
     for last in _UPDATE_OR_PUBLISH.finditer(window):  # noqa: B007 - we want the last one
         pass
-    return last is not None and last.group("update") is not None
+    if last is None:
+        return None
+    return UPDATE if last.group("update") is not None else PUBLISH
 
 
 def dates_with_roles(text: str) -> list[tuple[datetime | date, bool]]:

@@ -26,6 +26,28 @@ DECLARATION_WINDOW = 4096
 MAX_NESTING = 2048
 """libxml2 stops descending past this depth (with huge_tree); deeper content is lost."""
 
+MAX_TOLERATED_BAD_BYTES = 3
+"""Undecodable bytes accepted in a declared encoding (a page cut mid-character)."""
+
+# By how common they are on the web: breaks ties between equally good detections
+# (Latin-1 text reads as well in cp1250, but is far more often cp1252).
+WEB_ENCODINGS = (
+    "utf-8",
+    "cp1252",
+    "cp1251",
+    "gb18030",
+    "shift_jis",
+    "euc_jp",
+    "euc_kr",
+    "cp1250",
+    "iso8859-2",
+    "big5",
+    "cp1256",
+    "cp1253",
+    "cp1254",
+    "koi8-r",
+)
+
 BINARY_CONTROL_RATIO = 0.10
 """A 'page' whose decoded text is this much control characters is not HTML."""
 
@@ -87,20 +109,13 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace"), encoding
-    for label in (declared, _declared_charset(data)):
+    for label in (declared, _declared_charset(data), "utf-8"):
         encoding = _python_codec(label)
-        if encoding:
-            try:
-                return data.decode(encoding), encoding
-            except UnicodeDecodeError:
-                pass
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    best = charset_normalizer.from_bytes(data[:200_000]).best()
-    encoding = _python_codec(best.encoding) if best else None
-    return data.decode(encoding or "cp1252", errors="replace"), encoding or "cp1252"
+        text = _decoded_if_clean(data, encoding) if encoding else None
+        if text is not None:
+            return text, encoding  # type: ignore[return-value]
+    encoding = _detected_encoding(data)
+    return data.decode(encoding, errors="replace"), encoding
 
 
 def parse(html: bytes | str, url: str | None = None) -> Document:
@@ -133,6 +148,35 @@ def parse(html: bytes | str, url: str | None = None) -> Document:
             "a parse would silently lose everything below that depth"
         )
     return Document(root=root, url=url, encoding=encoding)
+
+
+def _decoded_if_clean(data: bytes, encoding: str) -> str | None:
+    """The text if ``data`` is (almost) valid in ``encoding``, else None.
+
+    A handful of bad bytes (a page cut mid-character, one pasted Latin-1 quote)
+    does not make a declaration a lie; a page full of them does.
+    """
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        pass
+    text = data.decode(encoding, errors="replace")
+    bad = text.count("\ufffd")
+    return text if bad <= max(MAX_TOLERATED_BAD_BYTES, len(data) // 10_000) else None
+
+
+def _detected_encoding(data: bytes) -> str:
+    """charset-normalizer's guess; among equally good guesses, the one most used on the web."""
+    matches = list(charset_normalizer.from_bytes(data[:200_000]))
+    if not matches:
+        return "cp1252"
+    best = matches[0]
+    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    codecs_found = [codec for m in tied if (codec := _python_codec(m.encoding))]
+    for preferred in WEB_ENCODINGS:
+        if preferred in codecs_found:
+            return preferred
+    return codecs_found[0] if codecs_found else "cp1252"
 
 
 def _declared_charset(data: bytes) -> str | None:

@@ -199,61 +199,150 @@ def _choose_title(
     A visible heading (``headline`` candidates: the page's h1s) wins when some
     title source agrees with it, because metadata titles carry site names and
     social-media rewrites. Otherwise the most trusted metadata title, with a
-    site-name suffix removed.
+    site-name suffix removed. Every other title as written is an alternative.
     """
-    titles = [
-        (c.source, stripped)
+    written = [
+        (c.source, text)
         for c in _by_priority("title", by_field.get("title", []))
-        if (stripped := strip_site_name(_clean_text(c.value), site_names))
+        if (text := _clean_text(c.value))
     ]
     headings = [
         (c.source, text) for c in by_field.get("headline", []) if (text := _clean_text(c.value))
     ]
-    references = [_comparable(value) for _, value in titles]
-    confirmed = [
-        (source, heading)
-        for source, heading in headings
-        if any(_heading_matches(_comparable(heading), ref) for ref in references)
-    ]
-    if confirmed:
-        source, heading = max(confirmed, key=lambda item: len(item[1]))
-        return heading, source, _alternatives(heading, titles)
-    # A heading that is a whole segment of the title is the site's name (a logo h1).
-    logo_names = site_names | {_comparable(heading) for _, heading in headings}
-    titles = [(source, strip_site_name(value, logo_names) or value) for source, value in titles]
-    if titles:
-        source, value = titles[0]
-        return value, source, _alternatives(value, titles[1:] + headings)
-    if len(headings) == 1:
-        return headings[0][1], headings[0][0], []
-    return None, None, []
+    chosen = _confirmed_heading(written, headings, site_names) or _stripped_title(
+        written, headings, site_names
+    )
+    if chosen is None:
+        return None, None, []
+    source, title = chosen
+    others = [(s, v) for s, v in written + headings if (s, v) != chosen]
+    return title, source, _alternatives(title, others)
 
 
-HEADING_SHARE_OF_TITLE = 0.6
-"""A heading found inside a longer title must be most of it; a short one is the site name."""
+def _confirmed_heading(
+    written: list[tuple[str, str]], headings: list[tuple[str, str]], site_names: set[str]
+) -> tuple[str, str] | None:
+    """The heading that best agrees with a title of the page's metadata, if any does.
+
+    Agreement is by words, so dashes, quotes and a " | Site" part do not matter.
+    A heading agrees fully when most of its words are in the title and it covers
+    most of the title once the site name is removed; it agrees in part when it
+    is the longest segment of a "Site » Section » Headline" title. The closest
+    agreement wins; a heading that wraps the whole title in a section label
+    ("Local News | Title") gives the title.
+    """
+    best, best_score = None, 0.0
+    for source, heading in headings:
+        words = set(_words(heading))
+        if not words:
+            continue
+        for _, title in written:
+            core_title = strip_site_name(title, site_names) or title
+            score = _agreement(words, title, core_title)
+            if score > best_score:
+                best, best_score = (source, _title_inside(heading, core_title)), score
+    return best
 
 
-def _heading_matches(heading: str, title: str) -> bool:
-    if heading == title:
-        return True
-    return heading in title and len(heading) >= HEADING_SHARE_OF_TITLE * len(title)
+def _agreement(words: set[str], title: str, core_title: str) -> float:
+    """0 when a heading's ``words`` do not agree with ``title``; higher the closer they are."""
+    core = set(_words(core_title))
+    in_title = len(words & set(_words(title))) / len(words)
+    recall = len(words & core) / max(len(core), 1)
+    if in_title >= HEADING_IN_TITLE and recall >= HEADING_COVERS_TITLE:
+        return 2 + recall + len(words & core) / len(words)
+    segments = [set(_words(title[slice(*span)])) for span in _segment_spans(title)]
+    longest = max(segments, key=len)
+    if (
+        len(segments) > 1
+        and words == longest
+        and sum(len(s) == len(longest) for s in segments) == 1
+    ):
+        return 1 + len(words) / max(len(set(_words(title))), 1)
+    return 0.0
+
+
+def _title_inside(heading: str, title: str) -> str:
+    """``title`` as written in ``heading`` when the heading holds it whole, else the heading."""
+    start = heading.lower().find(title.lower())
+    if start == -1 or len(title) == len(heading):
+        return heading
+    return heading[start : start + len(title)]
+
+
+def _stripped_title(
+    written: list[tuple[str, str]], headings: list[tuple[str, str]], site_names: set[str]
+) -> tuple[str, str] | None:
+    """The most trusted metadata title without its site name, unless it is only a label.
+
+    A title of a word or two ("Home", "Service - Company") names the page, not the
+    article: the page's first heading says more.
+    """
+    names = site_names | {_comparable(heading) for _, heading in headings}
+    title = next(
+        (
+            (source, stripped)
+            for source, value in written
+            if (stripped := strip_site_name(value, names))
+        ),
+        None,
+    )
+    first_heading = headings[0] if headings else None
+    heading_says_more = (
+        first_heading is not None
+        and len(_words(first_heading[1])) > GENERIC_TITLE_MAX_WORDS
+        and (title is None or len(_words(title[1])) <= GENERIC_TITLE_MAX_WORDS)
+    )
+    return first_heading if heading_says_more else title
+
+
+HEADING_IN_TITLE = 0.8
+"""Share of a heading's words that must appear in a metadata title for them to agree."""
+
+HEADING_COVERS_TITLE = 0.6
+"""Share of the title's words (site name removed) the heading must cover: a short
+heading inside a long title is the site's name, not the headline."""
+
+GENERIC_TITLE_MAX_WORDS = 2
+
+_WORDS = re.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORDS.findall(text.casefold())
 
 
 def strip_site_name(title: str | None, site_names: set[str]) -> str | None:
-    """``title`` without a " | Site Name" part at its start or end."""
+    """``title`` without " | Site Name" parts at its start or end, as written otherwise."""
     if not title:
         return None
-    parts = _TITLE_SEPARATORS.split(title)
-    if len(parts) < 2:
+    spans = _segment_spans(title)
+    if len(spans) < 2:
         return title
-    kept = [part for part in parts if not _names_site(part, site_names)]
-    if kept and len(kept) < len(parts):
-        return " - ".join(kept) if len(kept) > 1 else kept[0]
-    last = parts[-1]
-    head = title[: title.rfind(last)].rstrip(" |-–—:»·/")
-    if len(last.split()) <= TITLE_SUFFIX_MAX_WORDS and len(head) > 2 * len(last):
+    first, last = 0, len(spans) - 1
+    while first <= last and _names_site(title[slice(*spans[first])], site_names):
+        first += 1
+    while last >= first and _names_site(title[slice(*spans[last])], site_names):
+        last -= 1
+    if first > last:
+        return title
+    if (first, last) != (0, len(spans) - 1):
+        return title[spans[first][0] : spans[last][1]]
+    head, tail = title[: spans[-1][0]], title[slice(*spans[-1])]
+    head = head.rstrip(" |-–—:»·/")
+    if len(tail.split()) <= TITLE_SUFFIX_MAX_WORDS and len(head) > 2 * len(tail):
         return head
     return title
+
+
+def _segment_spans(title: str) -> list[tuple[int, int]]:
+    """(start, end) of each part of ``title`` between separators."""
+    spans, start = [], 0
+    for separator in _TITLE_SEPARATORS.finditer(title):
+        spans.append((start, separator.start()))
+        start = separator.end()
+    spans.append((start, len(title)))
+    return spans
 
 
 def _names_site(part: str, site_names: set[str]) -> bool:
@@ -268,8 +357,6 @@ def _set_dates(chooser: _Chooser, by_field: dict[str, list[Candidate]]) -> None:
     now = datetime.now(UTC)
     modified = _parsed_dates("modified", by_field, now)
     published = _parsed_dates("published", by_field, now)
-    latest = modified[0][1] if modified else None
-    published = [(s, v) for s, v in published if latest is None or not _after(v, latest)]
     if published:
         source, value = _most_precise(published)
         chooser.set("published", value, source, _alternatives(value, published))

@@ -15,6 +15,7 @@ good; inside comments, sidebars, navigation or footers is bad.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -52,6 +53,12 @@ BAD_PLACE_TAGS = frozenset({"aside", "nav", "footer", "form"})
 UPDATE_MARKERS = ("update", "modif", "aktualis", "edited", "changed")
 
 MAX_HEADLINE_CHARS = 300
+MAX_HEADINGS = 12
+# Class words of a topic line set inside a headline, and of text hidden from sight.
+KICKER_MARKERS = frozenset(
+    "kicker dachzeile roofline overline topline eyebrow subheadline spitzmarke label "
+    "visuallyhidden hidden sr".split()
+)
 MAX_BYLINE_TEXT = 200
 """Byline elements with more text than this are author boxes or whole articles."""
 MAX_DATE_TEXT = 200
@@ -71,6 +78,12 @@ ANCESTOR_DEPTH = 12
 """How far up the tree an element's surroundings are checked."""
 
 _H1 = etree.XPath("//h1")
+_HEADINGS = etree.XPath("//h1 | //h2")
+_INNER_HEADLINE = etree.XPath(
+    './/*[@itemprop="headline"'
+    ' or contains(concat(" ", normalize-space(@class), " "), " headline ")]'
+)
+_MARKER_TOKENS = re.compile(r"[\s_-]+")
 _REL = etree.XPath("//*[@rel]")
 # One query for every element a byline, date or tag list can be; sorted out in Python, which
 # is much faster than XPath translate()/contains() over the whole tree.
@@ -142,7 +155,8 @@ def candidates(doc: Document) -> list[Candidate]:
     headline = _best_headline(root, title)
     context = _scan(root, headline)
     if headline is not None:
-        found.append(Candidate("headline", _text(headline), SOURCE))
+        found.append(Candidate("headline", _headline_text(headline), SOURCE))
+    found.extend(Candidate("headline", text, SOURCE) for text in _other_headings(root, headline))
     language = _language(root)
     if language:
         found.append(Candidate("language", language, SOURCE))
@@ -164,6 +178,50 @@ def _page_title(root: etree._Element) -> str | None:
         element = root.find(".//title")
     text = _text(element) if element is not None else ""
     return text or None
+
+
+def _other_headings(root: etree._Element, best: etree._Element | None) -> list[str]:
+    """Texts of the page's first h1/h2 headings besides the best one, in document order.
+
+    The article's headline is sometimes an h2 under a site-name h1; the reconciler
+    recognises it by its agreement with the page's title.
+    """
+    texts = []
+    for heading in _HEADINGS(root)[:MAX_HEADINGS]:
+        if heading is best:
+            continue
+        text = _headline_text(heading)
+        if 2 < len(text) <= MAX_HEADLINE_CHARS and text not in texts:
+            texts.append(text)
+    return texts
+
+
+def _headline_text(heading: etree._Element) -> str:
+    """The headline proper: without a kicker ("Dachzeile", roofline) or hidden label inside it.
+
+    Many sites put a short topic line in the same h1 as the headline; readers
+    and the page's own metadata treat it as a separate line.
+    """
+    inner = _INNER_HEADLINE(heading)
+    if inner:
+        return _text(inner[0])
+    kickers = [child for child in heading.iterdescendants() if _is_kicker(child)]
+    if not kickers:
+        return _text(heading)
+    trimmed = copy.deepcopy(heading)
+    for child in [c for c in trimmed.iterdescendants() if _is_kicker(c)]:
+        if child.getparent() is not None:
+            child.drop_tree()
+    return _text(trimmed)
+
+
+def _is_kicker(element: etree._Element) -> bool:
+    if not isinstance(element.tag, str):
+        return False
+    if element.tag == "small":
+        return True
+    tokens = _MARKER_TOKENS.split(_markers(element))
+    return any(token in KICKER_MARKERS for token in tokens)
 
 
 def _best_headline(root: etree._Element, title: str | None) -> etree._Element | None:
