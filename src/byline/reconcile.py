@@ -275,8 +275,10 @@ def _stripped_title(
 ) -> tuple[str, str] | None:
     """The most trusted metadata title without its site name, unless it is only a label.
 
-    A title of a word or two ("Home", "Service - Company") names the page, not the
-    article: the page's first heading says more.
+    A heading that did not agree with the title as its headline but equals a
+    segment at one of its ends is the site's name (a logo h1). A title of a word
+    or two ("Home", "Service - Company") names the page, not the article: the
+    page's first heading says more.
     """
     names = site_names | {_comparable(heading) for _, heading in headings}
     title = next(
