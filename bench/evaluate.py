@@ -1,8 +1,9 @@
-"""Score tools on the annotated corpus: ``python -m bench.evaluate [--tool NAME ...]``.
+"""Quick scoring on the annotated corpus: ``python -m bench.evaluate [--tool NAME ...]``.
 
 Prints main-text precision/recall/F1 and metadata accuracy per tool. With
-``--details FILE`` it writes one JSON line per page and tool (counts, fields,
-misses) for error analysis.
+``--details FILE`` it writes one JSON line per page and tool (counts, wrong
+fields, missed and leaked snippets) for error analysis. The full benchmark,
+with timings, memory, languages and the report, is ``python -m bench``.
 """
 
 from __future__ import annotations
@@ -13,46 +14,47 @@ import time
 from pathlib import Path
 
 from bench.corpus import DEFAULT_CORPUS, METADATA_FIELDS, Score, normalise, pages
-from bench.tools import TOOLS
+from bench.tools import TOOLS, quiet
 
 
 def evaluate(tool_names: list[str], corpus: Path, details: Path | None, limit: int | None):
     scores = {name: Score() for name in tool_names}
     seconds = dict.fromkeys(tool_names, 0.0)
     out = details.open("w", encoding="utf-8") if details else None
-    for index, page in enumerate(pages(corpus)):
-        if limit is not None and index >= limit:
+    count = 0
+    for page in pages(corpus):
+        if limit is not None and count >= limit:
             break
+        count += 1
         html = page.read()
         for name in tool_names:
             start = time.perf_counter()
             try:
-                result = TOOLS[name](html, page.url)
+                result = TOOLS[name](html, page.url, None)
             except Exception as error:  # a crashing peer scores the page as empty
                 result = {"error": repr(error)}  # type: ignore[typeddict-unknown-key]
             seconds[name] += time.perf_counter() - start
             counts = scores[name].add_text(page.annotation, result.get("body"))
-            fields = {}
+            wrong = {}
             for field in METADATA_FIELDS:
                 expected = page.annotation.get(field)
-                hit = scores[name].add_field(field, expected, result.get(field))
-                if hit is False:
-                    fields[field] = {"want": expected, "got": result.get(field)}
+                if scores[name].add_field(field, expected, result.get(field)) is False:
+                    wrong[field] = {"want": expected, "got": result.get(field)}
             if out:
+                body = normalise(result.get("body"))
                 record = {
                     "url": page.url,
                     "file": page.annotation["file"],
                     "tool": name,
                     "tp_fn_fp_tn": counts,
-                    "wrong": fields,
+                    "wrong": wrong,
+                    "missed": [s for s in page.annotation["with"] if normalise(s) not in body],
+                    "leaked": [s for s in page.annotation["without"] if normalise(s) in body],
                 }
-                body = normalise(result.get("body"))
-                record["missed"] = [s for s in page.annotation["with"] if normalise(s) not in body]
-                record["leaked"] = [s for s in page.annotation["without"] if normalise(s) in body]
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
     if out:
         out.close()
-    return scores, seconds, index + 1
+    return scores, seconds, count
 
 
 def main() -> None:
@@ -62,6 +64,7 @@ def main() -> None:
     parser.add_argument("--details", type=Path)
     parser.add_argument("--limit", type=int)
     args = parser.parse_args()
+    quiet()
     names = args.tool or ["byline"]
     scores, seconds, count = evaluate(names, args.corpus, args.details, args.limit)
     header = " ".join(f"{f:>11}" for f in METADATA_FIELDS)
@@ -71,7 +74,7 @@ def main() -> None:
         print(
             f"{name:12} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
             + " ".join(f"{s.accuracy(f):11.3f}" for f in METADATA_FIELDS)
-            + f"   {1000 * seconds[name] / count:7.1f}"
+            + f"   {1000 * seconds[name] / max(count, 1):7.1f}"
         )
 
 

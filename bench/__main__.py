@@ -1,0 +1,242 @@
+"""The benchmark: ``python -m bench`` scores and times byline beside its peers.
+
+In one run on the annotated corpus it scores every installed tool (main text
+precision/recall/F1 overall and per language; title, author, date and
+description accuracy), times every tool on every page in the same process,
+interleaved (the order of the tools rotates from page to page so no tool
+always runs on a warm or a cold cache), measures each tool's peak memory in a
+subprocess of its own, and writes ``docs/benchmarks.md`` and
+``docs/benchmarks.png``. Peers come from ``pip install -e '.[bench]'``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bench.corpus import DEFAULT_CORPUS, METADATA_FIELDS, Page, Score, pages
+from bench.tools import TOOLS, available, quiet
+
+LANGUAGE_GROUPS = ("de", "en", "other")
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+PROFILE_NOTES = Path(__file__).resolve().parent / "profile_notes.md"
+
+
+@dataclass
+class Run:
+    """Everything measured for one tool."""
+
+    name: str
+    version: str
+    overall: Score = field(default_factory=Score)
+    by_language: dict[str, Score] = field(default_factory=dict)
+    milliseconds: list[float] = field(default_factory=list)
+    crashes: int = 0
+    peak_mb: float | None = None
+
+    @property
+    def ms_per_page(self) -> float:
+        return statistics.fmean(self.milliseconds) if self.milliseconds else 0.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--tool",
+        action="append",
+        choices=sorted(TOOLS),
+        help="tools to run (default: every installed one)",
+    )
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--limit", type=int, help="only the first N pages")
+    parser.add_argument("--no-memory", action="store_true", help="skip the memory subprocesses")
+    parser.add_argument("--out", type=Path, default=DOCS)
+    args = parser.parse_args()
+    quiet()
+    names = [name for name in (args.tool or list(TOOLS)) if available(name)]
+    corpus = list(pages(args.corpus))[: args.limit]
+    languages = {page.url: _language_group(page) for page in corpus}
+    runs = {name: Run(name, available(name) or "?") for name in names}
+    started = time.time()
+    _score_and_time(corpus, languages, runs)
+    if not args.no_memory:
+        for run in runs.values():
+            run.peak_mb = _peak_memory(run.name, args.corpus, args.limit)
+    elapsed = time.time() - started
+    args.out.mkdir(parents=True, exist_ok=True)
+    report = _report(runs, len(corpus), languages, elapsed)
+    (args.out / "benchmarks.md").write_text(report, encoding="utf-8")
+    _chart(runs, args.out / "benchmarks.png")
+    print(report)
+
+
+def _language_group(page: Page) -> str:
+    """The page's language group (de, en, other) as byline reads it from the page's markup."""
+    import byline
+
+    try:
+        language = byline.extract(page.read(), url=page.url).language or ""
+    except byline.ExtractionError:
+        return "other"
+    primary = language.split("-")[0].lower()
+    return primary if primary in LANGUAGE_GROUPS else "other"
+
+
+def _score_and_time(corpus: list[Page], languages: dict[str, str], runs: dict[str, Run]) -> None:
+    names = list(runs)
+    for index, page in enumerate(corpus):
+        html = page.read()
+        group = languages[page.url]
+        order = names[index % len(names) :] + names[: index % len(names)]
+        for name in order:
+            run = runs[name]
+            start = time.perf_counter()
+            try:
+                result = TOOLS[name](html, page.url, group if group != "other" else None)
+            except Exception:  # a crashing peer scores the page as empty
+                result, run.crashes = {}, run.crashes + 1
+            run.milliseconds.append(1000 * (time.perf_counter() - start))
+            for score in (run.overall, run.by_language.setdefault(group, Score())):
+                score.add_text(page.annotation, result.get("body"))
+                for name_ in METADATA_FIELDS:
+                    score.add_field(name_, page.annotation.get(name_), result.get(name_))
+
+
+def _peak_memory(name: str, corpus: Path, limit: int | None) -> float | None:
+    """Peak resident memory (MB) of a fresh process running one tool on the corpus."""
+    command = [sys.executable, "-m", "bench.memory", name, "--corpus", str(corpus)]
+    if limit:
+        command += ["--limit", str(limit)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    try:
+        return json.loads(result.stdout.strip().splitlines()[-1])["peak_mb"]
+    except (IndexError, ValueError, KeyError):
+        return None
+
+
+def _report(runs: dict[str, Run], count: int, languages: dict[str, str], elapsed: float) -> str:
+    reference = runs.get("trafilatura")
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Generated by `python -m bench` on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, "
+        f"{count} pages of `../shared/corpus/dev`, in {elapsed / 60:.1f} minutes.",
+        f"Machine: {_machine()}.",
+        "",
+        "Main text: precision, recall and F1 over snippet counts summed across pages, as",
+        "`../shared/README.md` defines them. Title, author, date, description: exact-match",
+        "accuracy over the pages annotating the field (authors compared as lists of names).",
+        "Time: milliseconds per page, every tool on every page in one process, interleaved;",
+        "speed is pages per second relative to trafilatura. Peak memory: resident set of a",
+        "fresh process running the tool alone on the same pages.",
+        "",
+        "## Overall",
+        "",
+        "| tool | version | P | R | F1 | title | author | date | description "
+        "| ms/page | speed vs trafilatura | peak MB | crashes |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for run in sorted(runs.values(), key=lambda r: -r.overall.f1):
+        s = run.overall
+        speed = (
+            f"{reference.ms_per_page / run.ms_per_page:.2f}x"
+            if reference and run.ms_per_page
+            else "-"
+        )
+        fields = " | ".join(_accuracy(s, f) for f in METADATA_FIELDS)
+        peak = f"{run.peak_mb:.0f}" if run.peak_mb is not None else "-"
+        lines.append(
+            f"| {run.name} | {run.version} | {s.precision:.3f} | {s.recall:.3f} | "
+            f"**{s.f1:.3f}** | {fields} | {run.ms_per_page:.1f} | {speed} | {peak} | "
+            f"{run.crashes} |"
+        )
+    counts = {group: sum(1 for g in languages.values() if g == group) for group in LANGUAGE_GROUPS}
+    lines += [
+        "",
+        "A dash: the tool does not give that field.",
+        "",
+        "## Main text F1 by language",
+        "",
+        "Language as byline reads it from the page's markup: "
+        + ", ".join(f"{group} {counts[group]} pages" for group in LANGUAGE_GROUPS)
+        + ".",
+        "",
+        "| tool | " + " | ".join(LANGUAGE_GROUPS) + " |",
+        "| --- |" + " --- |" * len(LANGUAGE_GROUPS),
+    ]
+    for run in sorted(runs.values(), key=lambda r: -r.overall.f1):
+        cells = " | ".join(
+            f"{run.by_language[g].f1:.3f}" if g in run.by_language else "-" for g in LANGUAGE_GROUPS
+        )
+        lines.append(f"| {run.name} | {cells} |")
+    lines += ["", "![F1 against time per page](benchmarks.png)", ""]
+    if PROFILE_NOTES.exists():
+        lines += [PROFILE_NOTES.read_text(encoding="utf-8").strip(), ""]
+    return "\n".join(lines)
+
+
+def _accuracy(score: Score, name: str) -> str:
+    hits, total = score.fields.get(name, [0, 0])
+    return f"{hits / total:.3f}" if total and hits else "-"
+
+
+def _machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import os
+
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+
+
+def _chart(runs: dict[str, Run], path: Path) -> None:
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        print("matplotlib is not installed: no chart", file=sys.stderr)
+        return
+    figure, axes = plt.subplots(figsize=(7, 4.5), dpi=120)
+    for run in runs.values():
+        highlight = run.name == "byline"
+        axes.scatter(
+            run.ms_per_page,
+            run.overall.f1,
+            s=90 if highlight else 50,
+            color="#c0392b" if highlight else "#34495e",
+            zorder=3,
+        )
+        axes.annotate(
+            run.name,
+            (run.ms_per_page, run.overall.f1),
+            textcoords="offset points",
+            xytext=(6, 4),
+            fontsize=9,
+        )
+    axes.set_xscale("log")
+    axes.set_xlabel("milliseconds per page (log scale, lower is better)")
+    axes.set_ylabel("main-text F1 (higher is better)")
+    axes.set_title("Main-text F1 against time per page, ../shared/corpus/dev")
+    axes.grid(True, which="both", alpha=0.3)
+    figure.tight_layout()
+    figure.savefig(path)
+    plt.close(figure)
+
+
+if __name__ == "__main__":
+    main()
