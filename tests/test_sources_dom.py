@@ -44,7 +44,8 @@ def values(candidates: list[Candidate], field: str) -> list[object]:
 
 def test_titles_language_canonical_and_license() -> None:
     result = found(ARTICLE)
-    assert values(result, "title") == ["Der Titel | Beispiel-Zeitung", "Der Titel"]
+    assert values(result, "title") == ["Der Titel | Beispiel-Zeitung"]
+    assert values(result, "headline")[0] == "Der Titel"
     assert values(result, "language") == ["de-DE"]
     assert values(result, "canonical_url") == ["https://news.example.com/politik/story-123.html"]
     assert values(result, "license") == ["https://creativecommons.org/licenses/by/4.0/"]
@@ -80,7 +81,7 @@ def test_visible_date_under_the_headline_without_markup() -> None:
 
 def test_seed_page_header_dates_and_tags() -> None:
     result = found((FIXTURES / "sputnik_seed.html").read_bytes())
-    assert "Japan, France Agree to Strengthen Defense Cooperation" in values(result, "title")
+    assert values(result, "headline")[0] == "Japan, France Agree to Strengthen Defense Cooperation"
     assert values(result, "published")[0] == "2023-06-23T09:33:00+00:00"
     assert values(result, "modified")[0] == "2023-06-23T09:46:00+00:00"
     assert values(result, "language") == ["en"]
@@ -108,3 +109,13 @@ def test_url_source_reads_the_path_date() -> None:
     doc = parse("<html><body><p>x</p></body></html>", "https://x.example/2023/06/slug")
     assert url.candidates(doc) == []
     assert url.candidates(parse("<html><body>x</body></html>", None)) == []
+
+
+def test_headline_text_leaves_out_kicker_and_hidden_label() -> None:
+    html = (
+        "<html><body><h1><span class='dachzeile'>Interne Unterlagen</span> "
+        "<span class='headline'>Daten gehackt</span></h1>"
+        "<h2><span class='visuallyhidden'>Headline:</span> Zweiter Titel</h2>"
+        "<h2><small>Einheit der Woche</small><br>Lagen-Pyramide</h2></body></html>"
+    ).encode()
+    assert values(found(html), "headline") == ["Daten gehackt", "Zweiter Titel", "Lagen-Pyramide"]

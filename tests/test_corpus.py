@@ -1,0 +1,109 @@
+"""byline on real pages of the development corpus, read in place from ``../shared``.
+
+Two kinds of test:
+- page tests: for each listed page, every annotated main-text snippet is in the
+  body, no annotated boilerplate snippet is, and the annotated title, author and
+  date are what byline reports (pages chosen across languages and site types);
+- the quality gate: a fixed subset of about 100 pages (every eighth page by file
+  name) scored as ``../shared/README.md`` says, failing when a figure drops below
+  a floor set just under its value when the floor was last raised.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+import pytest
+from conftest import SHARED
+
+import byline
+from bench.corpus import METADATA_FIELDS, Score, metadata_matches, normalise
+
+CORPUS = SHARED / "corpus" / "dev"
+
+pytestmark = pytest.mark.skipif(
+    not (CORPUS / "annotations.json").exists(), reason="../shared/corpus/dev is not here"
+)
+
+
+@cache
+def annotations() -> dict[str, dict]:
+    data = json.loads((CORPUS / "annotations.json").read_text(encoding="utf-8"))
+    return {entry["file"]: {"url": url, **entry} for url, entry in data.items()}
+
+
+@cache
+def article(file: str) -> byline.Article:
+    entry = annotations()[file]
+    return byline.extract((CORPUS / "html" / file).read_bytes(), url=entry["url"])
+
+
+def tool_output(file: str) -> dict[str, str | None]:
+    record = article(file)
+    return {
+        "title": record.title,
+        "author": "; ".join(person.name for person in record.authors) or None,
+        "date": record.published.isoformat()[:10] if record.published else None,
+        "description": record.description,
+    }
+
+
+PAGES: list[str] = []
+
+
+@pytest.mark.parametrize("file", PAGES)
+def test_annotated_snippets(file):
+    entry = annotations()[file]
+    body = normalise(article(file).body)
+    missed = [s for s in entry["with"] if normalise(s) not in body]
+    leaked = [s for s in entry["without"] if normalise(s) in body]
+    assert (missed, leaked) == ([], [])
+
+
+@pytest.mark.parametrize("file", PAGES)
+def test_annotated_metadata(file):
+    entry = annotations()[file]
+    found = tool_output(file)
+    wrong = {
+        name: (entry[name], found[name])
+        for name in ("title", "author", "date")
+        if normalise(
+            entry.get(name)
+            if isinstance(entry.get(name), str)
+            else "; ".join(entry.get(name) or [])
+        )
+        and not metadata_matches(name, entry[name], found[name])
+    }
+    assert wrong == {}
+
+
+GATE_STEP = 8
+FLOORS: dict[str, float] = {}
+
+
+def test_quality_gate():
+    score = Score()
+    for index, file in enumerate(sorted(annotations())):
+        if index % GATE_STEP:
+            continue
+        entry = annotations()[file]
+        try:
+            found = {"body": article(file).body, **tool_output(file)}
+        except byline.ExtractionError:
+            found = {}
+        score.add_text(entry, found.get("body"))
+        for name in METADATA_FIELDS:
+            score.add_field(name, entry.get(name), found.get(name))
+    measured = {
+        "f1": score.f1,
+        "precision": score.precision,
+        "recall": score.recall,
+        **{name: score.accuracy(name) for name in ("title", "author", "date")},
+    }
+    below = {
+        name: (round(measured[name], 3), floor)
+        for name, floor in FLOORS.items()
+        if measured[name] < floor
+    }
+    assert below == {}, f"below the floor (measured, floor): {below}; all: {measured}"
