@@ -96,8 +96,8 @@ def metadata_matches(name: str, expected: Any, found: str | None) -> bool:
 
     Pages whose annotation is empty do not count (this reproduces the figures
     published for trafilatura on this corpus). For authors the comparison is
-    of the list of names: "A, B", "A; B" and ["A", "B"] are the same answer,
-    whatever separator a tool or annotator used.
+    of the list of names: "A, B", "A; B", "A und B" and ["A", "B"] are the same
+    answer, whatever separator a tool or annotator used.
     """
     if isinstance(expected, list):
         expected = "; ".join(expected)
@@ -107,7 +107,7 @@ def metadata_matches(name: str, expected: Any, found: str | None) -> bool:
     return want == got
 
 
-_NAME_SEPARATORS = re.compile(r"\s*[;,]\s*")
+_NAME_SEPARATORS = re.compile(r"\s*(?:[;,&]|\s(?:and|und|et|y|e|i)\s)\s*")
 
 
 def _names(text: str) -> list[str]:

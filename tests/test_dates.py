@@ -6,7 +6,14 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from byline.dates import date_in_url, dates_with_roles, find_dates, marks_update, parse_date
+from byline.dates import (
+    date_in_url,
+    dates_with_roles,
+    find_dates,
+    marker_before,
+    marks_update,
+    parse_date,
+)
 
 
 def _tz(hours: float) -> timezone:
@@ -141,3 +148,23 @@ def test_iso_parsing_is_fast() -> None:
     for _ in range(2000):
         parse_date("2023-06-23T09:33:00.000Z")
     assert (time.perf_counter() - start) / 2000 < 50e-6
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Veröffentlicht am 16.08.2019", "publish"),
+        ("Mise en ligne 23 mai 2019", "publish"),
+        ("Datum: 26. Januar 2022", "publish"),
+        ("Stand: 28.04.2020 18:00 Uhr", "update"),
+        ("(last edited 2019-11-10 13:28:18 by X)", "update"),
+        ("Standard 28.04.2020", None),  # whole words only
+        ("Im Zustand 28.04.2020", None),
+        ("Preis 28.04.2020", None),
+    ],
+)
+def test_marker_before_tells_publication_labels_from_update_labels(
+    text: str, expected: str | None
+) -> None:
+    start = find_dates(text)[0][1]
+    assert marker_before(text, start) == expected

@@ -180,8 +180,46 @@ def test_images_lazy_sources_captions_and_pixels() -> None:
     assert result.images[0].caption == "The new tram. Photo: City"
     assert (result.images[0].width, result.images[0].height) == (800, 450)
     assert "The new tram" not in result.body  # captions describe a picture, not the story
-    assert "The new tram" not in result.body_html
-    assert '<figure>\n<img src="https://example.com/img/tram.jpg" alt="A tram">' in result.body_html
+    # ...but the HTML keeps the article's figure whole
+    assert (
+        '<figure>\n<img src="https://example.com/img/tram.jpg" alt="A tram">\n'
+        "<figcaption>The new tram. Photo: City</figcaption>\n</figure>"
+    ) in result.body_html
+
+
+def test_caption_without_a_pictured_figure_stays_out_of_the_html() -> None:
+    article = (
+        "<figure><img src='/pixel.gif' width='1' height='1'>"
+        "<figcaption>An icon nobody sees</figcaption></figure>"
+        "<div class='caption'>A caption floating outside any figure</div>" + paragraphs()
+    )
+    result = extract(page(article))
+    assert "An icon nobody sees" not in result.body_html
+    assert "floating outside" not in result.body_html
+    assert "floating outside" not in result.body
+
+
+def test_soft_hyphens_and_ruby_readings_are_not_text() -> None:
+    article = (
+        "<p>Schon im Mit\u00adtel\u00adal\u00adter war der Wein das "
+        "Aus\u00adhän\u00adge\u00adschild der Region, weithin gelobt, oft besungen "
+        "und viel getrunken.</p>"
+        "<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby>"
+        "をなくすための法律ができて、親が子どもを教育するために、たたくことを禁止します。</p>"
+        + paragraphs()
+    )
+    body = extract(page(article)).body
+    assert "Schon im Mittelalter war der Wein das Aushängeschild" in body
+    assert "子どもへの虐待をなくすための法律ができて" in body
+
+
+def test_nesting_deeper_than_the_recursion_limit_is_rendered() -> None:
+    depth = 900  # twice 900 levels: past Python's limit, within what the parser accepts
+    article = "<div>" * depth + paragraphs() + "<b>" * depth + "deep end" + "</b>" * depth
+    article += "</div>" * depth
+    body = extract(page(article)).body
+    assert body.startswith(PARAGRAPHS[0])
+    assert body.endswith("deep end")
 
 
 def test_page_without_text_gives_none() -> None:
@@ -211,3 +249,27 @@ def test_corpus_page_snippets(name: str) -> None:
         assert " ".join(snippet.split()) in body
     for snippet in annotation["without"]:
         assert " ".join(snippet.split()) not in body
+
+
+def test_standfirst_in_the_article_header_opens_the_body() -> None:
+    lead = "The tram network will grow by three lines, the council decided after a long debate."
+    html = (
+        "<html><body><main><article><header><h1>Trams</h1>"
+        f"<p class='article-teaser'>{lead}</p><p class='meta'>By Ann Lee</p></header>"
+        f"<div class='article-body'>{paragraphs()}</div></article>"
+        "<ul class='teasers'><li class='teaser'><a href='/a'>Buses</a> Bus fares rise, again, "
+        "for the third time this year, the operator said.</li>"
+        "<li class='teaser'><a href='/b'>Bikes</a> Bike lanes open on the ring road, "
+        "after long delays and much debate.</li></ul></main></body></html>"
+    )
+    body = extract(html).body
+    assert body.startswith(lead)
+    assert "Bus fares" not in body
+
+
+def test_standfirst_before_a_wire_dateline_is_the_web_desk_teaser() -> None:
+    article = (
+        "<p>A short teaser written by the web desk, about the tram network and its cost.</p>"
+        "<p>LONDON (Harbour Wire) - " + PARAGRAPHS[0] + "</p>" + paragraphs(PARAGRAPHS[1:])
+    )
+    assert extract(page(article)).body.startswith("LONDON (Harbour Wire) - ")

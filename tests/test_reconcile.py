@@ -1,4 +1,4 @@
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from byline.reconcile import language_tag, reconcile, strip_site_name
 from byline.record import Image, Publisher
@@ -43,19 +43,106 @@ def test_language_tags_are_bcp47():
     assert language_tag("") is None
 
 
-def test_published_after_modified_or_in_future_or_ancient_is_rejected():
+def test_future_or_ancient_dates_are_rejected_and_an_earlier_modification_is_dropped():
     future = (datetime.now(UTC) + timedelta(days=30)).isoformat()
     article = reconcile(
         [
             Candidate("published", future, "json-ld"),
             Candidate("published", "1970-01-01T00:00:00+00:00", "meta"),
-            Candidate("published", "2023-07-01T10:00:00+00:00", "opengraph"),
-            Candidate("published", "2023-06-23T09:33:00+00:00", "dom"),
-            Candidate("modified", "2023-06-24T08:00:00+00:00", "json-ld"),
+            Candidate("published", "2023-06-23T09:33:00+00:00", "opengraph"),
+            # a modification "before" the publication is a CMS artefact, not a reason to
+            # doubt the publication date (scheduled posts are saved before they go out)
+            Candidate("modified", "2023-06-20T08:00:00+00:00", "json-ld"),
+            Candidate("modified", "2023-06-24T08:00:00+00:00", "opengraph"),
         ]
     )
     assert article.published == datetime(2023, 6, 23, 9, 33, tzinfo=UTC)
     assert article.modified == datetime(2023, 6, 24, 8, 0, tzinfo=UTC)
+
+
+def test_sources_vote_on_the_publication_day():
+    article = reconcile(
+        [
+            Candidate("published", "2022-01-04T07:29:00Z", "json-ld"),
+            Candidate("published", "2022-01-06T08:29:34+01:00", "opengraph"),
+            Candidate("published", "2022-01-06", "meta"),
+            Candidate("published", "2022-01-06", "dom"),
+        ]
+    )
+    assert article.published == datetime(2022, 1, 6, 8, 29, 34, tzinfo=timezone(timedelta(hours=1)))
+
+
+def test_a_utc_time_is_read_on_the_local_day_the_page_shows():
+    # 02:25 UTC is the evening before in New York; the URL and the visible page say so
+    article = reconcile(
+        [
+            Candidate("published", "2020-02-25T02:25:54Z", "json-ld"),
+            Candidate("published", "2020-02-24", "url"),
+        ]
+    )
+    assert article.published == date(2020, 2, 24)
+    # the same instant with its offset, from another source, is the better record
+    article = reconcile(
+        [
+            Candidate("published", "2019-10-18T22:04:00Z", "json-ld"),
+            Candidate("published", "Sat, 19 Oct 2019 00:04:00 +0200", "meta"),
+        ]
+    )
+    assert article.published == datetime(2019, 10, 19, 0, 4, tzinfo=timezone(timedelta(hours=2)))
+    # a visible local clock time of the same minute gives the zone
+    article = reconcile(
+        [
+            Candidate("published", "2022-05-04T00:44:52Z", "json-ld"),
+            Candidate("published", "2022-05-03T21:44:00", "dom"),
+        ]
+    )
+    assert article.published.utcoffset() == timedelta(hours=-3)
+    assert article.published.date() == date(2022, 5, 3)
+    # a bare day stored at central European midnight
+    article = reconcile([Candidate("published", "2021-11-04T23:00:00Z", "opengraph")])
+    assert article.published == date(2021, 11, 5)
+
+
+def test_a_utc_time_that_a_url_confirms_is_left_alone():
+    article = reconcile(
+        [
+            Candidate("published", "2023-10-30T13:01:18+00:00", "json-ld"),
+            Candidate("published", "2023-10-31", "dom"),
+            Candidate("published", "2023-10-30", "url"),
+        ]
+    )
+    assert article.published == datetime(2023, 10, 30, 13, 1, 18, tzinfo=UTC)
+
+
+def test_a_time_without_zone_keeps_only_its_day():
+    article = reconcile([Candidate("published", "2023-06-23T09:33:00", "dom")])
+    assert article.published == date(2023, 6, 23)
+    assert article.to_dict()["published"] == "2023-06-23"
+
+
+def test_the_only_date_of_a_page_is_its_modification_date():
+    article = reconcile([Candidate("modified", "2019-11-10T13:28:18+00:00", "dom")])
+    assert article.published == datetime(2019, 11, 10, 13, 28, 18, tzinfo=UTC)
+
+
+def test_the_page_showing_its_modification_date_gives_that_day():
+    article = reconcile(
+        [
+            Candidate("published", "2019-10-15T16:59:59.000Z", "json-ld"),
+            Candidate("modified", "2020-03-12T14:42:17.000Z", "json-ld"),
+            Candidate("published", "2020-03-12", "dom"),
+        ]
+    )
+    assert article.published == datetime(2020, 3, 12, 14, 42, 17, tzinfo=UTC)
+    # a page that shows its publication day too keeps the declared publication date
+    article = reconcile(
+        [
+            Candidate("published", "2019-10-15T16:59:59.000Z", "json-ld"),
+            Candidate("modified", "2020-03-12T14:42:17.000Z", "json-ld"),
+            Candidate("published", "2019-10-15", "dom"),
+        ]
+    )
+    assert article.published == datetime(2019, 10, 15, 16, 59, 59, tzinfo=UTC)
 
 
 def test_a_date_only_value_stays_a_date():
@@ -89,6 +176,61 @@ def test_person_beats_organisation_and_publisher_is_no_author():
     )
     assert [(p.name, p.url) for p in article.authors] == [("Jane Doe", "https://x.test/jane")]
     assert article.provenance["authors"].source == "dom"
+
+
+def test_visible_byline_beats_meta_author():
+    article = reconcile(
+        [
+            Candidate("authors", [AuthorCandidate("Peter Amende")], "meta"),
+            Candidate("authors", [AuthorCandidate("Harald Bauer")], "dom"),
+        ]
+    )
+    assert [p.name for p in article.authors] == ["Harald Bauer"]
+
+
+def test_other_sources_complete_the_chosen_authors():
+    article = reconcile(
+        [
+            Candidate("authors", [AuthorCandidate("arianschlichenmayer")], "json-ld"),
+            Candidate("authors", [AuthorCandidate("Stefanus")], "opengraph"),
+            Candidate("authors", [AuthorCandidate("Arian Schlichenmayer")], "dom"),
+        ]
+    )
+    assert [p.name for p in article.authors] == ["Arian Schlichenmayer"]
+    article = reconcile(
+        [
+            Candidate("authors", [AuthorCandidate("Stefanus")], "json-ld"),
+            Candidate("authors", [AuthorCandidate("Stefanus Stahl")], "dom"),
+        ]
+    )
+    assert [p.name for p in article.authors] == ["Stefanus Stahl"]
+
+
+def test_co_authors_from_another_source_but_not_dom_link_words():
+    article = reconcile(
+        [
+            Candidate("authors", [AuthorCandidate("Rudolf Fischer")], "json-ld"),
+            Candidate("authors", [AuthorCandidate("Rudolf Fischer, Simon Kohler")], "dom"),
+        ]
+    )
+    assert [p.name for p in article.authors] == ["Rudolf Fischer", "Simon Kohler"]
+    article = reconcile(
+        [
+            Candidate("authors", [AuthorCandidate("Alex Durán")], "json-ld"),
+            Candidate("authors", [AuthorCandidate("Alex Durán, Google")], "dom"),
+        ]
+    )
+    assert [p.name for p in article.authors] == ["Alex Durán"]
+
+
+def test_site_name_after_a_byline_name_is_dropped():
+    article = reconcile(
+        [
+            Candidate("site_name", "PhillyVoice", "opengraph"),
+            Candidate("authors", [AuthorCandidate("Adam Aaronson PhillyVoice")], "dom"),
+        ]
+    )
+    assert [p.name for p in article.authors] == ["Adam Aaronson"]
 
 
 def test_agency_only_byline_gives_no_author():

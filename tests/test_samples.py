@@ -73,8 +73,9 @@ EXPECTED = {
         published=datetime(2021, 3, 3, 7, 15, tzinfo=timezone(timedelta(hours=1))),
         authors=["Camille Durand"],
         language="fr-FR",
-        body_starts="Il y avait foule, mercredi matin",
+        body_starts=None,
         in_body=[
+            "Il y avait foule, mercredi matin",
             "« Nous voulions un lieu où l'on vienne aussi pour travailler",
             "renouveler leur carte à l'accueil.",
         ],

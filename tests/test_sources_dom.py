@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
 from byline.document import parse
-from byline.sources import AuthorCandidate, Candidate, dom, url
+from byline.sources import AuthorCandidate, Candidate, dom, dom_dates, url
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGE_URL = "https://news.example.com/politik/story-123.html"
@@ -119,3 +120,94 @@ def test_headline_text_leaves_out_kicker_and_hidden_label() -> None:
         "<h2><small>Einheit der Woche</small><br>Lagen-Pyramide</h2></body></html>"
     ).encode()
     assert values(found(html), "headline") == ["Daten gehackt", "Zweiter Titel", "Lagen-Pyramide"]
+
+
+UNMARKED_BYLINE = """<html><body><div id="page"><article>
+<h1>Interning of small integers</h1>
+<p><span>Posted by <a href="/about">Konstantin</a> 21.10.2019</span></p>
+<p>Python interns small integers, as shown by the id function. Said by Guido van Rossum.</p>
+<p>CC BY-NC-ND 4.0</p>
+</article>
+<section class="comments"><p>Posted by Troll Meister</p></section>
+</div></body></html>"""
+
+
+def test_unmarked_byline_text_in_the_article() -> None:
+    groups = values(found(UNMARKED_BYLINE), "authors")
+    assert [[a.name for a in group] for group in groups] == [["Konstantin"]]
+
+
+def test_a_bare_by_inside_a_sentence_is_no_byline() -> None:
+    html = UNMARKED_BYLINE.replace("Posted by", "Shared")
+    assert values(found(html), "authors") == []
+
+
+def test_the_byline_nearest_below_the_headline_wins() -> None:
+    filler = "\n".join("<p>Absatz.</p>" for _ in range(80))
+    html = f"""<html><body><article><h1>Der Titel</h1>
+<div class="author">Anna Muster</div>
+{filler}
+<div class="author">Max Beispiel</div></article></body></html>"""
+    groups = values(found(html), "authors")
+    assert [a.name for a in groups[0]] == ["Anna Muster"]
+
+
+# --- dates (byline.sources.dom_dates) ---------------------------------------------------
+
+
+def _page(body: str, head: str = "") -> str:
+    return f"<html><head><title>Seite</title>{head}</head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("<h1>Ein Titel hier</h1><p>Veröffentlicht am 16.08.2019</p>", "2019-08-16"),
+        ("<h1>Ein Titel</h1><ul><li><span>Datum:</span>26. Januar 2022</li></ul>", "2022-01-26"),
+        ("<h1>Un titre</h1><p>Mise en ligne 23 mai 2019</p>", "2019-05-23"),
+        ("<h1>Ein Titel</h1><span class='blue'>01.02.2022</span>", "2022-02-01"),
+        ("<h1>Ein Titel</h1><div class='meta'><span>31.10.23</span></div>", "2023-10-31"),
+        (
+            "<h1>T</h1><h4><time class='date updated published' "
+            "datetime='2020-02-23T10:07:02+01:00'>23. Februar 2020</time></h4>",
+            "2020-02-23T10:07:02+01:00",
+        ),
+    ],
+)
+def test_visible_publication_dates(body: str, expected: str) -> None:
+    assert values(found(_page(body)), "published")[0] == expected
+
+
+def test_a_labelled_date_beats_an_unlabelled_one_and_comments_lose() -> None:
+    html = _page(
+        "<article><h1>Titel</h1><p>Ausgabe 12.03.2019</p><p>Erstellt am: 01.11.2023</p>"
+        "<div class='comments'><p>15.11.2023</p></div></article>"
+    )
+    assert values(found(html), "published")[0] == "2023-11-01"
+
+
+def test_an_update_marker_makes_a_modified_date_that_also_stands_in_for_published() -> None:
+    html = _page(
+        "<div><h1>BeginnersGuide</h1><p>text</p></div>"
+        "<p class='info'>BeginnersGuide/Download (last edited 2019-11-10 13:28:18 by X)</p>"
+    )
+    result = found(html)
+    assert values(result, "modified")[0] == "2019-11-10T13:28:18"
+    assert values(result, "published")[0] == "2019-11-10T13:28:18"
+
+
+def test_date_in_title_and_meta_properties_are_fallbacks() -> None:
+    head = "<meta name='publication_date' content='2022-02-08T14:00:00'>"
+    assert values(found(_page("<p>Kein Datum</p>", head)), "published") == ["2022-02-08T14:00:00"]
+    html = "<html><head><title>23.01.2022 - Sieg in Antholz</title></head><body></body></html>"
+    assert values(found(html), "published") == ["2022-01-23"]
+
+
+def test_dates_of_a_huge_page_are_found_in_bounded_time() -> None:
+    comment = "<div class='comment'><p>Kommentar vom 01.02.2020 12:00</p></div>"
+    html = _page("<h1>Titel</h1><p>Veröffentlicht am 16.08.2019</p>" + comment * 20_000)
+    doc = parse(html, PAGE_URL)
+    start = time.perf_counter()
+    result = dom_dates.date_candidates(doc.root, None, None)
+    assert time.perf_counter() - start < 2.0
+    assert next(c.value for c in result if c.field == "published") == "2019-08-16"

@@ -38,10 +38,12 @@ BYLINE_PREFIXES = (
     "texte", "von", "ein beitrag von", "ein artikel von", "geschrieben von", "verfasst von",
     "redakteur", "redakteurin", "par", "écrit par", "publié par", "por", "escrito por",
     "publicado por", "di", "scritto da", "a cura di", "door", "geschreven door", "przez",
-    "autorka", "napisał", "napisała", "автор", "авторы", "текст", "от", "veröffentlicht von",
+    "auteur", "auteurs", "autrice", "autorka", "napisał", "napisała", "автор", "авторы", "текст",
+    "от", "veröffentlicht von",
     "publiziert von", "erstellt von", "beitrag von", "alles von", "zeige alle beiträge von",
     "alle beiträge von", "view all posts by", "more from", "more by", "escribe", "publiziert",
-    "publicado", "veröffentlicht", "published", "posted", "责任编辑", "编辑", "作者", "记者", "~",
+    "publicado", "veröffentlicht", "published", "posted", "interview", "责任编辑", "编辑", "作者",
+    "记者", "~",
 )  # fmt: skip
 
 # Words that end a name when they follow it: roles, links and labels printed next to
@@ -60,7 +62,7 @@ NAME_STOP_WORDS = frozenset(
     thursday friday saturday sunday lundi mardi mercredi jeudi vendredi samedi dimanche
     lunes martes miércoles jueves viernes sábado sabado domingo
     stand hace quelle source über about zur symbolbild gesponserte gesponsert sponsored
-    anzeige werbung biografie biography
+    anzeige werbung biografie biography search suche menu menü
     """)
 )
 
@@ -126,7 +128,7 @@ _EMAIL_OR_URL = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|(?<!\w)@\w+")
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 # Where the names end: a separator, a date or a number, an update note, a photo credit.
 _TAIL = re.compile(
-    r"\s[|·•/–—-]\s|\s*\|\s*|(?<!\w)\d|\s+for\s|\b(?:updated?|aktualisiert|veröffentlicht|published|posted|"
+    r"\s[|·•/–—-]\s|\s*\|\s*|(?<!\w)\d|\s+for\s|\s(?-i:[A-ZÀ-ÖØ-Þ])\w*\s*:|\b(?:updated?|aktualisiert|veröffentlicht|published|posted|"
     r"mis à jour|publié|actualizado|publicado|aggiornato|zaktualizowano|обновлено|am|um|on|"
     r"le|el|il|den)\s+\d",
     re.IGNORECASE,
@@ -141,6 +143,13 @@ _TRAILING_NOISE_WORDS = frozenset(
     | set(MONTHS)
     | _TRAILING_ABBREVIATIONS
 )  # fmt: skip
+NAME_EDGE_CHARS = " ,;:|-–—'\"«»„“”~→›>·•"
+"""Punctuation, quotes and arrows around a name in a byline, never part of it."""
+# A user name with digits is a person's handle ("r23", "freeman1984", "Marianne1"); other
+# tokens with digits ("R2D2", "3sat") are not names.
+_HANDLE_WITH_DIGITS = re.compile(r"^(?:[a-zß-ÿ][a-zß-ÿ0-9._-]*|[^\W\d_]{2,}\d+)$")
+# Invisible characters inside words: soft hyphens and zero-width spaces/joiners.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 _DOMAIN = re.compile(r"\w\.(?:com|net|org|de|at|ch|fr|it|es|pl|ru|uk|info|io|co|eu|nl)\b", re.I)
 _PREFIX_WORDS = frozenset(BYLINE_PREFIXES)
 _LETTER = re.compile(r"[^\W\d_]")
@@ -150,7 +159,7 @@ def split_names(raw: str) -> list[str]:
     """Author names in a byline string, without "By", roles, dates or places."""
     if not isinstance(raw, str):
         return []
-    text = " ".join(raw.split())
+    text = " ".join(_INVISIBLE.sub("", raw).split())
     if not text or len(text) > MAX_BYLINE_CHARS:
         return []
     text = _EMAIL_OR_URL.sub(" ", text)
@@ -180,7 +189,9 @@ def is_person_name(name: str) -> bool:
     name = " ".join(name.split())
     if not name or len(name) > MAX_NAME_CHARS or not _LETTER.search(name):
         return False
-    if any(c.isdigit() for c in name) or "@" in name or "://" in name or "www." in name.lower():
+    if any(c.isdigit() for c in name) and not _HANDLE_WITH_DIGITS.match(name):
+        return False
+    if "@" in name or "://" in name or "www." in name.lower():
         return False
     if _DOMAIN.search(name):
         return False
@@ -190,7 +201,7 @@ def is_person_name(name: str) -> bool:
     if len(words) == 1 and name.isupper() and len(name) <= MAX_AGENCY_CODE_CHARS:
         return False  # "SP-X", "KNA", "DT": an agency code or initials, not a name
     lowered = name.casefold()
-    if lowered in NON_PERSON_NAMES or lowered in _PREFIX_WORDS:
+    if lowered in NON_PERSON_NAMES or lowered in _PREFIX_WORDS or lowered in NAME_JOINERS:
         return False
     lowered_words = [word.strip(".,:;") for word in lowered.split()]
     if any(word in ORGANISATION_WORDS for word in lowered_words):
@@ -228,7 +239,7 @@ def _strip_prefix(text: str) -> str:
 
 
 def _clean_name(part: str) -> str:
-    words = part.strip(" ,;:|-–—'\"«»„“”~").split()
+    words = part.strip(NAME_EDGE_CHARS).split()
     for index, word in enumerate(words[1:], start=1):
         if word.casefold().strip(".,:") in NAME_STOP_WORDS:
             words = words[:index]
@@ -236,6 +247,8 @@ def _clean_name(part: str) -> str:
     while words and words[-1].casefold().strip(".,") in _TRAILING_NOISE_WORDS:
         words.pop()  # "John Smith, June 5": the month is left when the digits are cut
     name = " ".join(words).strip(" ,;:|-–—")
+    if len(words) == 1 and name.isupper() and len(name) <= MAX_AGENCY_CODE_CHARS:
+        return ""  # "SP-X", "KNA": an agency code, before title case would hide it
     if name.isupper() and len(name) > 3:
         name = _title_case(name)
     return name

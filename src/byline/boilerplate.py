@@ -36,6 +36,9 @@ NEVER_CONTENT_TAGS = (
     "link",
     "meta",
     "dialog",
+    # ruby annotations (furigana): a reading aid printed above the words they gloss
+    "rt",
+    "rp",
 )
 
 # Page furniture: removed unless it holds the article (some sites wrap the whole
@@ -75,6 +78,20 @@ BOILERPLATE_WORDS = frozenset(
 # Words that mark a name as the article's own box even when it also holds a
 # boilerplate word ("content-sidebar-wrap" wraps the content, not just the sidebar).
 CONTENT_WORDS = frozenset({"content", "body", "text", "main", "maincontent", "articlebody"})
+
+# Words naming a box that is never the article, whatever else the name says
+# ("widget_text", "comment-body", "sidebar-content"); wrappers named so are kept
+# by the text share rule in ``byline.maintext``.
+BOX_WORDS = frozenset({"widget", "widgets", "sidebar", "comment", "comments", "commentlist"})
+
+# Words naming the standfirst (lead, deck, intro) that opens an article, often
+# in its header, outside the box of body paragraphs.
+STANDFIRST_WORDS = frozenset(
+    {"standfirst", "lead", "lede", "leadin", "intro", "teaser", "summary", "dek", "deck",
+     "subtitle", "subheadline", "subline", "excerpt", "abstract", "sapo", "chapo", "chapeau",
+     "vorspann", "perex", "preface", "epigraph", "description", "entradilla", "bajada",
+     "sottotitolo", "occhiello", "lid", "wstep"}
+)  # fmt: skip
 
 # A word that makes a name a state of the element ("has-sidebar",
 # "post-with-comments", "no-ads"), not the name of a box.
@@ -138,11 +155,22 @@ def _name_verdict(name: str) -> str | None:
     words = name_words(name.rpartition("__")[2])
     if not words or any(word in STATE_WORDS for word in words):
         return None
+    if any(word in BOX_WORDS for word in words):
+        return _BOILERPLATE  # the text of a widget, the body of a comment: still the box
     if any(word in CONTENT_WORDS for word in words):
         return _CONTENT
     if any(word in BOILERPLATE_WORDS for word in words):
         return _BOILERPLATE
     return None
+
+
+def names_standfirst(element: etree._Element) -> bool:
+    """True when some class/id name says the element is an article's standfirst."""
+    return any(
+        word in STANDFIRST_WORDS
+        for name in class_names(element)
+        for word in name_words(name.rpartition("__")[2])
+    )
 
 
 def class_weight(element: etree._Element) -> int:
@@ -152,7 +180,9 @@ def class_weight(element: etree._Element) -> int:
         words = name_words(name.rpartition("__")[2])
         if not words or any(word in STATE_WORDS for word in words):
             continue
-        if any(word in POSITIVE_WORDS for word in words):
+        if any(word in BOX_WORDS for word in words):
+            weight -= 1
+        elif any(word in POSITIVE_WORDS for word in words):
             weight += 1
         elif any(word in NEGATIVE_WORDS for word in words):
             weight -= 1

@@ -35,6 +35,7 @@ from byline.boilerplate import (
     class_weight,
     is_hidden,
     names_boilerplate,
+    names_standfirst,
 )
 from byline.document import Document
 from byline.record import Image
@@ -42,7 +43,8 @@ from byline.render import BLOCK_TAGS, INVISIBLE, Renderer
 
 # --- cleaning ---------------------------------------------------------------
 WRAPPER_TEXT_SHARE = 0.5
-"""An element holding this share of the page's text is the article's wrapper: never removed."""
+"""An element holding this share of the page's text, or of its paragraph text, is the
+article's wrapper: never removed (menus and footers can outweigh a short article's text)."""
 
 # --- scoring ----------------------------------------------------------------
 MIN_PARAGRAPH_CHARS = 25
@@ -81,6 +83,18 @@ WIDEN_PROSE_GAIN = 1.5
 """An ancestor with this many times the prose of the chosen node holds more of the article..."""
 WIDEN_LINK_DENSITY = 0.3
 """...unless this much of its text is links (a page of teasers)."""
+
+# --- standfirst ------------------------------------------------------------------
+STANDFIRST_LEVELS = 4
+"""A standfirst is looked for under this many ancestors of the chosen nodes."""
+MIN_STANDFIRST_CHARS = 40
+MAX_STANDFIRST_CHARS = 1000
+"""A standfirst is a sentence or a short paragraph..."""
+STANDFIRST_LINK_DENSITY = 0.3
+"""...of prose, not links."""
+MAX_STANDFIRSTS = 2
+LONE_LINK_SHARE = 0.1
+"""A lead named like a teaser box is kept from removal when this little of it is links."""
 
 # --- hint matching -------------------------------------------------------------
 HINT_BLOCK_OVERLAP = 0.7
@@ -158,6 +172,7 @@ def _best_result(
         nodes = _prefer_hint(_container_for_hint(stats, hint), nodes, stats)
     if not nodes:
         return None
+    nodes = _standfirst(nodes, body, stats) + nodes
     renderer = Renderer(doc, title=title, keep=lambda el: _keep_block(el, stats))
     for node in nodes:
         renderer.render(node)
@@ -184,16 +199,47 @@ def _remove_boilerplate(
     if not doomed:
         return []
     page_chars = _text_chars(body)
+    paragraph_chars = _paragraph_chars(body)
+    page_paragraph_chars = paragraph_chars.get(body, 0)
     removed = []
     for el in doomed:
         parent = el.getparent()
         if parent is None or el is body:
             continue
-        if _text_chars(el) > WRAPPER_TEXT_SHARE * page_chars:
+        if (
+            paragraph_chars.get(el, 0) > WRAPPER_TEXT_SHARE * page_paragraph_chars
+            or _text_chars(el) > WRAPPER_TEXT_SHARE * page_chars
+        ):
             continue  # the article's own wrapper, whatever its name says
+        if names_standfirst(el) and _is_lone_prose(el):
+            continue  # a lead paragraph named "teaser": prose, not a card among teaser cards
         removed.append((parent, parent.index(el), el))
         parent.remove(el)
     return removed
+
+
+def _is_lone_prose(el: etree._Element) -> bool:
+    """Text with (almost) no links and no sibling of the same class (cards come in rows)."""
+    if el.tag == "li":
+        return False
+    chars = _text_chars(el)
+    if chars < MIN_STANDFIRST_CHARS:
+        return False
+    if sum(len(link.text_content().strip()) for link in el.iter("a")) > LONE_LINK_SHARE * chars:
+        return False
+    name = el.get("class")
+    return not any(sibling.get("class") == name for sibling in el.itersiblings())
+
+
+def _paragraph_chars(body: etree._Element) -> dict[etree._Element, int]:
+    """Characters of <p> text each element holds: menus and link lists hold none."""
+    held: dict[etree._Element, int] = {}
+    for paragraph in body.iter("p"):
+        chars = _text_chars(paragraph)
+        if chars:
+            for ancestor in paragraph.iterancestors():
+                held[ancestor] = held.get(ancestor, 0) + chars
+    return held
 
 
 def _restore(removed: list[tuple[etree._Element, int, etree._Element]]) -> None:
@@ -371,6 +417,46 @@ def _with_siblings(
         if scores_well or (sibling.tag == "p" and _reads_like_paragraph(sibling, stats)):
             nodes.append(sibling)
     return nodes
+
+
+def _standfirst(
+    nodes: list[etree._Element], body: etree._Element, stats: _Stats
+) -> list[etree._Element]:
+    """The standfirst that opens the article, when it sits before the chosen nodes.
+
+    Pages often put the lead paragraph in the article's header, next to the
+    headline, a few levels away from the box of body paragraphs. It is found by
+    its name, among what precedes the first chosen node under its near ancestors.
+    """
+    if sum(stats.prose.get(node, 0.0) for node in nodes) < MIN_BODY_CHARS:
+        return []  # too little found to trust: the relaxed pass may find the article
+    first = nodes[0]
+    ancestors = []
+    for ancestor in first.iterancestors():
+        if ancestor is body or len(ancestors) == STANDFIRST_LEVELS:
+            break
+        ancestors.append(ancestor)
+    lineage = set(ancestors)
+    for scope in ancestors:
+        found: list[etree._Element] = []
+        for el in scope.iter(etree.Element):
+            if el is first:
+                break
+            if el in lineage or any(el in held.iterdescendants() for held in found):
+                continue
+            if names_standfirst(el) and _reads_like_standfirst(el, stats):
+                found.append(el)
+        if found:
+            return found[:MAX_STANDFIRSTS]
+    return []
+
+
+def _reads_like_standfirst(el: etree._Element, stats: _Stats) -> bool:
+    chars = stats.chars.get(el, 0)
+    return (
+        MIN_STANDFIRST_CHARS <= chars <= MAX_STANDFIRST_CHARS
+        and stats.link_density(el) < STANDFIRST_LINK_DENSITY
+    )
 
 
 def _reads_like_paragraph(el: etree._Element, stats: _Stats) -> bool:

@@ -701,9 +701,7 @@ def _fullest_spelling(person: Person, others: list[list[Person]]) -> Person:
     return person
 
 
-def _with_co_authors(
-    people: list[Person], others: list[tuple[str, list[Person]]]
-) -> list[Person]:
+def _with_co_authors(people: list[Person], others: list[tuple[str, list[Person]]]) -> list[Person]:
     """``people`` extended by another source's list that holds all of them and more.
 
     The visible page's bylines sit next to links and labels, so a "dom" list counts only

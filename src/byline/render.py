@@ -5,9 +5,9 @@ Text rules:
 - Every block element (p, div, headings, list items, table rows, block quotes,
   captions...) is its own paragraph; paragraphs are joined by one blank line.
 - Whitespace inside a paragraph is collapsed to single spaces; ``&nbsp;`` is a
-  space; zero-width spaces, BOMs and word joiners are removed
-  (zero-width *joiners*, which shape Arabic, Indic scripts and emoji, and soft
-  hyphens, which are part of the word, are kept).
+  space; zero-width spaces, BOMs, word joiners and soft hyphens (hints for
+  line breaking, invisible mid-line) are removed; zero-width *joiners*, which
+  shape Arabic, Indic scripts and emoji, are kept.
 - A ``<br>`` splits a paragraph only when the line before it ends a sentence,
   when both lines around it are short (addresses, verse), or when it is one of
   several ``<br>`` in a row (a blank line). Otherwise it is a stray line break
@@ -16,10 +16,11 @@ Text rules:
   cells joined by " | "; layout tables are read as plain containers.
 - ``<pre>`` keeps its line breaks.
 
-Figure captions and photo credits go to ``Image.caption``, not to the text or
-the HTML (the corpus annotations, like most readers, treat them as furniture).
+Figure captions and photo credits go to ``Image.caption`` and not to the text
+(the corpus annotations, like most readers, treat them as furniture); the HTML
+keeps them as the ``<figcaption>`` of a figure that shows its image.
 
-HTML keeps only p, h2-h6 (h1 becomes h2), ul/ol/li, blockquote, figure, img
+HTML keeps only p, h2-h6 (h1 becomes h2), ul/ol/li, blockquote, figure, figcaption, img
 (absolute src, alt), table/tr/th/td (colspan, rowspan),
 a (absolute http(s)/mailto href), em/strong/b/i, code and pre. Text is escaped.
 """
@@ -33,6 +34,7 @@ from html import escape
 from lxml import etree
 
 from byline.boilerplate import class_names, name_words
+from byline.dateline import find_dateline
 from byline.document import Document
 from byline.record import Image
 
@@ -60,8 +62,9 @@ LEAD_BLOCKS = 3
 MAX_LEAD_LINE_CHARS = 80
 """A byline or date line is short."""
 
-# Removed: zero-width space, BOM (zero-width no-break space), word joiner; nbsp is a space.
-INVISIBLE = {0x200B: None, 0xFEFF: None, 0x2060: None, 0x00A0: " "}
+# Removed: zero-width space, BOM (zero-width no-break space), word joiner, soft hyphen;
+# nbsp is a space.
+INVISIBLE = {0x200B: None, 0xFEFF: None, 0x2060: None, 0x00AD: None, 0x00A0: " "}
 _NOT_IMAGE = re.compile(
     r"(?:^|[/_.-])(?:pixel|spacer|blank|tracking|1x1|transparent|placeholder|lazy)[/_.-]", re.I
 )
@@ -137,24 +140,74 @@ class Renderer:
     # --- public -------------------------------------------------------------
 
     def render(self, node: etree._Element) -> None:
-        self._walk(node, top=True)
+        self._walk(node)
         self._flush()
 
     def result(self) -> tuple[str, str, list[Image]]:
         """The body text, its HTML and the images.
 
-        Figure captions and photo credits are kept in ``Image.caption`` but not in
-        the text or the HTML: they describe a picture, not the story.
+        Figure captions and photo credits describe a picture, not the story: they
+        stay out of the text, and in the HTML only as the ``<figcaption>`` of a
+        figure that shows its image (and in ``Image.caption``).
         """
-        self.blocks = [block for block in self.blocks if block[0] != "figcaption"]
+        pictured = {group for _, group, _, html in self.blocks if "<img" in html}
+        self.blocks = [
+            block
+            for block in self.blocks
+            if block[0] != "figcaption" or (_is_figure(block[1]) and block[1] in pictured)
+        ]
         while self.blocks and self.blocks[-1][0] in HEADING_KINDS:
             self.blocks.pop()  # a heading with nothing under it introduced something removed
-        text = "\n\n".join(text for _, _, text, _ in self.blocks if text)
+        self._start_at_dateline()
+        text = "\n\n".join(
+            text for kind, _, text, _ in self.blocks if text and kind != "figcaption"
+        )
         return text, _assemble_html(self.blocks), self.images
+
+    def _start_at_dateline(self) -> None:
+        """Drop the standfirst before a wire dateline: the story proper opens with it.
+
+        Web desks put a teaser above agency copy ("LONDON (Reuters) - ..."); when
+        one of the first paragraphs opens with a dateline, the paragraphs before
+        it are that teaser, not the story (headings and figures stay).
+        """
+        texts = [i for i, block in enumerate(self.blocks) if block[2] and block[0] != "figcaption"]
+        for position in texts[1:LEAD_BLOCKS]:
+            if find_dateline(self.blocks[position][2]) is not None:
+                self.blocks = [
+                    block
+                    for i, block in enumerate(self.blocks)
+                    if i >= position or block[0] != "p" or _is_figure(block[1])
+                ]
+                return
 
     # --- walking ------------------------------------------------------------
 
-    def _walk(self, el: etree._Element, top: bool = False) -> None:
+    def _walk(self, node: etree._Element) -> None:
+        """Render ``node`` itself (never judged by ``keep``) and everything in it."""
+        stack: list[object] = []
+        self._enter(node, stack, top=True)
+        self._drain(stack)
+
+    def _contents(self, el: etree._Element) -> None:
+        stack: list[object] = []
+        self._push_contents(el, stack)
+        self._drain(stack)
+
+    def _drain(self, stack: list[object]) -> None:
+        """Work through the stack in document order. An explicit stack, not recursion:
+        pages nest deeper than Python's recursion limit. An item is an element to
+        enter, a text to add, or a callback that closes a block or an inline tag."""
+        while stack:
+            item = stack.pop()
+            if isinstance(item, str):
+                self._text(item)
+            elif callable(item):
+                item()
+            else:
+                self._enter(item, stack, top=False)
+
+    def _enter(self, el: etree._Element, stack: list[object], top: bool) -> None:
         tag = el.tag
         if not isinstance(tag, str):
             return
@@ -171,24 +224,29 @@ class Renderer:
         elif tag == "table" and not _BLOCK_IN_CELL(el):
             self._table(el)
         elif tag in BLOCK_TAGS:
-            self._block(el, tag)
-        elif tag in INLINE_FORMAT:
-            self._inline(el, tag)
+            stack.append(self._open_block(el, tag))
+            self._push_contents(el, stack)
+        elif tag in INLINE_FORMAT and (opening := _opening_tag(el, tag, self.doc)) is not None:
+            self._tokens.append(("o", tag, opening))
+            stack.append(lambda: self._tokens.append(("c", tag)))
+            self._push_contents(el, stack)
         else:
-            self._contents(el)
+            self._push_contents(el, stack)
 
-    def _contents(self, el: etree._Element) -> None:
+    def _push_contents(self, el: etree._Element, stack: list[object]) -> None:
+        """Queue the children and their tails (reversed: the stack pops the last first)."""
+        for child in reversed(el):
+            if child.tail:
+                stack.append(child.tail)
+            stack.append(child)
         if el.text:
             self._text(el.text)
-        for child in el:
-            self._walk(child)
-            if child.tail:
-                self._text(child.tail)
 
     def _text(self, text: str) -> None:
         self._tokens.append(("t", text.translate(INVISIBLE)))
 
-    def _block(self, el: etree._Element, tag: str) -> None:
+    def _open_block(self, el: etree._Element, tag: str) -> Callable[[], None]:
+        """Start a block's paragraph state; return the callback that ends it."""
         self._flush()
         saved = (self._kind, self._group, len(self._lists))
         if tag in HEADINGS:
@@ -208,19 +266,13 @@ class Renderer:
             self._group = ("figure", id(el))
         elif tag == "figcaption" or _is_caption(el):
             self._kind = "figcaption"
-        self._contents(el)
-        self._flush()
-        self._kind, self._group = saved[0], saved[1]
-        del self._lists[saved[2] :]
 
-    def _inline(self, el: etree._Element, tag: str) -> None:
-        opening = _opening_tag(el, tag, self.doc)
-        if opening is None:
-            self._contents(el)
-            return
-        self._tokens.append(("o", tag, opening))
-        self._contents(el)
-        self._tokens.append(("c", tag))
+        def close() -> None:
+            self._flush()
+            self._kind, self._group = saved[0], saved[1]
+            del self._lists[saved[2] :]
+
+        return close
 
     def _pre(self, el: etree._Element) -> None:
         self._flush()
@@ -440,6 +492,10 @@ def _span_attributes(cell: etree._Element) -> str:
     return out
 
 
+def _is_figure(group: object) -> bool:
+    return isinstance(group, tuple) and group[0] == "figure"
+
+
 def _assemble_html(blocks: list[tuple[str, object, str, str]]) -> str:
     """Blocks to HTML, wrapping runs of the same list, quote, table or figure."""
     out: list[str] = []
@@ -458,7 +514,9 @@ def _assemble_html(blocks: list[tuple[str, object, str, str]]) -> str:
             out.append(f"<li>{html}</li>")
         elif kind == "li":
             out.append(f"<p>{html}</p>")
-        elif kind == "pre" or (bare_image and group is not None and group[0] == "figure"):
+        elif kind == "figcaption" and out[-1].startswith("<figcaption>"):
+            out[-1] = f"{out[-1].removesuffix('</figcaption>')} {html}</figcaption>"
+        elif kind == "pre" or (bare_image and _is_figure(group)):
             out.append(html)
         else:
             out.append(f"<{kind}>{html}</{kind}>")

@@ -22,10 +22,9 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from byline.authors import split_names
-from byline.dates import dates_with_roles, find_dates, marks_update, parse_date
 from byline.document import Document
-from byline.sources import AuthorCandidate, Candidate
+from byline.sources import Candidate, dom_authors
+from byline.sources.dom_dates import date_candidates
 
 SOURCE = "dom"
 
@@ -34,9 +33,6 @@ BYLINE_MARKERS = ("author", "byline", "autor", "verfasser", "auteur", "firma", "
 
 AUTHOR_HREF_PARTS = ("/author/", "/authors/", "/autor/", "/autoren/", "/auteur/", "/journalist/")
 """Link targets that are author profile pages."""
-
-DATE_MARKERS = ("date", "time", "datum", "meta", "byline", "posted", "published", "updated")
-"""class/id fragments of elements that show the publication date."""
 
 TAG_MARKERS = ("tags", "tag-list", "taglist", "schlagw", "keyword", "stichw", "etiquet")
 """class/id fragments of containers listing the article's tags."""
@@ -50,7 +46,6 @@ BAD_PLACE_MARKERS = (
 """Ancestor class/id fragments of places where a date or name is not the article's."""
 
 BAD_PLACE_TAGS = frozenset({"aside", "nav", "footer", "form"})
-UPDATE_MARKERS = ("update", "modif", "aktualis", "edited", "changed")
 
 MAX_HEADLINE_CHARS = 300
 MAX_HEADINGS = 12
@@ -59,19 +54,12 @@ KICKER_MARKERS = frozenset(
     "kicker dachzeile roofline overline topline eyebrow subheadline spitzmarke label "
     "visuallyhidden hidden sr".split()
 )
-MAX_BYLINE_TEXT = 200
-"""Byline elements with more text than this are author boxes or whole articles."""
-MAX_DATE_TEXT = 200
 MAX_ELEMENTS = 80
 """At most this many matches of one query are ranked (listing pages have hundreds)."""
-MAX_AUTHOR_GROUPS = 3
 MAX_TAG_CHARS = 50
 MIN_TAGS, MAX_TAGS = 2, 40
-NEAR_HEADLINE_CHARS = 300
-"""Visible text after the headline searched for an unmarked date."""
-NEAR_HEADLINE_SCORE = 3.5
-HEADLINE_CLIMB = 3
-"""Levels above the headline whose following siblings count as "after the headline"."""
+MAX_SCANNED_ELEMENTS = 20_000
+"""Elements read by the scan: bounds the work on huge pages (a 50 MB comment thread)."""
 NEAR_HEADLINE_LINES = 40
 """Source lines after the headline within which a byline or date counts as its own."""
 ANCESTOR_DEPTH = 12
@@ -85,10 +73,6 @@ _INNER_HEADLINE = etree.XPath(
 )
 _MARKER_TOKENS = re.compile(r"[\s_-]+")
 _REL = etree.XPath("//*[@rel]")
-# One query for every element a byline, date or tag list can be; sorted out in Python, which
-# is much faster than XPath translate()/contains() over the whole tree.
-_MARKED = etree.XPath("//*[@class or @id or @itemprop] | //address | //time")
-_TIMES = etree.XPath("//time")
 _AUTHOR_LINKS = etree.XPath(
     "//a[" + " or ".join(f"contains(@href, '{p}')" for p in AUTHOR_HREF_PARTS) + "]"
 )
@@ -99,9 +83,8 @@ def _marker_pattern(words: Iterable[str]) -> re.Pattern[str]:
 
 
 _BYLINE_RE = _marker_pattern(BYLINE_MARKERS)
-_DATE_RE = _marker_pattern(DATE_MARKERS)
 _TAG_RE = _marker_pattern(TAG_MARKERS)
-_ANY_RE = _marker_pattern(BYLINE_MARKERS + DATE_MARKERS + TAG_MARKERS)
+_ANY_RE = _marker_pattern(BYLINE_MARKERS + TAG_MARKERS)
 _SPACES = re.compile(r"\s+")
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "meta", "link", "head", "html", "body"})
 
@@ -109,19 +92,18 @@ _SKIP_TAGS = frozenset({"script", "style", "noscript", "meta", "link", "head", "
 @dataclass(slots=True)
 class _Context:
     """Where the article is (the chosen headline and the element that holds it), and the
-    elements that may hold a byline, a date or tags, each list in document order."""
+    elements that may hold a byline or tags, each list in document order."""
 
     headline: etree._Element | None
     article: etree._Element | None
     rel: list[etree._Element] = field(default_factory=list)
     bylines: list[etree._Element] = field(default_factory=list)
-    dates: list[etree._Element] = field(default_factory=list)
     tag_lists: list[etree._Element] = field(default_factory=list)
 
 
 def _scan(root: etree._Element, headline: etree._Element | None) -> _Context:
     context = _Context(headline, _article_of(headline), rel=_REL(root)[: MAX_ELEMENTS * 4])
-    for element in _MARKED(root):
+    for element in _marked_elements(root):
         tag = element.tag
         if not isinstance(tag, str) or tag in _SKIP_TAGS:
             continue
@@ -133,14 +115,27 @@ def _scan(root: etree._Element, headline: etree._Element | None) -> _Context:
             continue  # most elements: one search and out
         if _BYLINE_RE.search(markers):
             context.bylines.append(element)
-        if tag != "time" and _DATE_RE.search(markers):
-            context.dates.append(element)
         if _TAG_RE.search(markers):
             context.tag_lists.append(element)
     context.bylines = context.bylines[:MAX_ELEMENTS] + _AUTHOR_LINKS(root)[:MAX_ELEMENTS]
-    context.dates = context.dates[:MAX_ELEMENTS]
     context.tag_lists = context.tag_lists[:MAX_ELEMENTS]
     return context
+
+
+def _marked_elements(root: etree._Element) -> Iterable[etree._Element]:
+    """Elements with a class, id or itemprop, and every ``<address>``, in document order.
+
+    One bounded pass in Python: the XPath union of these queries is quadratic in libxml2
+    (17 s on a 5 MB page of comments).
+    """
+    for count, element in enumerate(root.iter()):
+        if count >= MAX_SCANNED_ELEMENTS:
+            return
+        if not isinstance(element.tag, str):
+            continue
+        marked = element.get("class") or element.get("id") or element.get("itemprop")
+        if marked or element.tag == "address":
+            yield element
 
 
 def candidates(doc: Document) -> list[Candidate]:
@@ -161,8 +156,8 @@ def candidates(doc: Document) -> list[Candidate]:
     if language:
         found.append(Candidate("language", language, SOURCE))
     found.extend(_rel_candidates(doc, context))
-    found.extend(_author_candidates(doc, context))
-    found.extend(_date_candidates(root, context))
+    found.extend(dom_authors.author_candidates(doc, context))
+    found.extend(date_candidates(root, context.headline, context.article))
     tags = _tag_list(context)
     if tags:
         found.append(Candidate("tags", tags, SOURCE))
@@ -298,185 +293,6 @@ def _rel_candidates(doc: Document, context: _Context) -> list[Candidate]:
     return found
 
 
-# --- authors --------------------------------------------------------------------------------
-
-
-def _author_candidates(doc: Document, context: _Context) -> list[Candidate]:
-    """One ``authors`` candidate per distinct byline, the most article-like first."""
-    groups: list[tuple[float, int, list[AuthorCandidate]]] = []
-    seen: set[tuple[str, ...]] = set()
-    elements = context.bylines + [e for e in context.rel if _is_rel_author(e)]
-    for order, element in enumerate(elements):
-        if element.tag in _SKIP_TAGS or not isinstance(element.tag, str):
-            continue
-        text = _spaced_text(element)
-        if not text or len(text) > MAX_BYLINE_TEXT:
-            continue
-        names = split_names(text)
-        if not names:
-            continue
-        key = tuple(n.casefold() for n in names)
-        if key in seen:
-            continue
-        seen.add(key)
-        score = _author_score(element, context)
-        if score is None:
-            continue
-        url = _author_url(doc, element)
-        people = [AuthorCandidate(n, url if len(names) == 1 else None, "person") for n in names]
-        groups.append((score, order, people))
-    groups.sort(key=lambda g: (-g[0], g[1]))
-    return [Candidate("authors", people, SOURCE) for _, _, people in groups[:MAX_AUTHOR_GROUPS]]
-
-
-def _is_rel_author(element: etree._Element) -> bool:
-    return element.tag == "a" and "author" in str(element.get("rel") or "").lower().split()
-
-
-def _author_score(element: etree._Element, context: _Context) -> float | None:
-    """How much a byline element looks like the article's own; None to ignore it."""
-    if _in_bad_place(element, comments_only=True):
-        return None
-    score = 0.0
-    markers = _markers(element)
-    if "author" in str(element.get("rel") or "").lower() or "author" in (
-        element.get("itemprop") or ""
-    ):
-        score += 2
-    if "byline" in markers or "author" in markers:
-        score += 1
-    if element.tag == "a" and not any(m in markers for m in BYLINE_MARKERS):
-        score -= 1  # a bare profile link: weaker than a marked byline
-    score += _place_score(element, context)
-    return score
-
-
-def _author_url(doc: Document, element: etree._Element) -> str | None:
-    link = element if element.tag == "a" else element.find(".//a[@href]")
-    if link is None:
-        return None
-    href = doc.absolute(link.get("href"))
-    return href if href and href.startswith("http") else None
-
-
-# --- dates ----------------------------------------------------------------------------------
-
-
-def _date_candidates(root: etree._Element, context: _Context) -> list[Candidate]:
-    """Published and modified candidates: the best ``<time>`` first, then visible text."""
-    published: list[tuple[float, int, str]] = []
-    modified: list[tuple[float, int, str]] = []
-    for order, element in enumerate(_TIMES(root)[:MAX_ELEMENTS]):
-        value, is_update = _time_element_date(element)
-        if value is None:
-            continue
-        score = _place_score(element, context) + _time_bonus(element)
-        (modified if is_update else published).append((score + 1, order, value))
-    for order, element in enumerate(context.dates, start=MAX_ELEMENTS):
-        if element.tag in _SKIP_TAGS:
-            continue
-        text = _spaced_text(element)
-        if not text or len(text) > MAX_DATE_TEXT:
-            continue
-        score = _place_score(element, context)
-        for value, is_update in dates_with_roles(text):
-            target = modified if is_update or _marked_update(element) else published
-            target.append((score, order, value.isoformat()))
-    if context.headline is not None:
-        text = _text_after(context.headline, NEAR_HEADLINE_CHARS)
-        for value, is_update in dates_with_roles(text)[:2]:
-            target = modified if is_update else published
-            target.append((NEAR_HEADLINE_SCORE, 3 * MAX_ELEMENTS, value.isoformat()))
-    found: list[Candidate] = []
-    for name, values in (("published", published), ("modified", modified)):
-        found.extend(Candidate(name, v, SOURCE) for v in _best_values(values))
-    return found
-
-
-def _text_after(headline: etree._Element, budget: int) -> str:
-    """The first ``budget`` characters of visible text after the headline (and its parents').
-
-    Many pages print the date in an unmarked element just under the headline.
-    """
-    parts: list[str] = []
-    size = 0
-    node: etree._Element | None = headline
-    for _ in range(HEADLINE_CLIMB):
-        if node is None or size >= budget:
-            break
-        for sibling in node.itersiblings():
-            for text in _visible_texts(sibling):
-                parts.append(text)
-                size += len(text)
-                if size >= budget:
-                    return " ".join(parts)[:budget]
-        node = node.getparent()
-    return " ".join(parts)[:budget]
-
-
-def _visible_texts(element: etree._Element, with_tail: bool = True) -> Iterable[str]:
-    """The text pieces of ``element`` in order, without scripts and styles."""
-    for node in element.iter():
-        visible = isinstance(node.tag, str) and node.tag not in ("script", "style", "noscript")
-        if visible and node.text and not node.text.isspace():
-            yield node.text.strip()
-        if node is not element and node.tail and not node.tail.isspace():
-            yield node.tail.strip()
-    if with_tail and element.tail and not element.tail.isspace():
-        yield element.tail.strip()
-
-
-def _time_element_date(element: etree._Element) -> tuple[str | None, bool]:
-    """The ISO value of a ``<time>`` and whether the markup says it is an update."""
-    raw = element.get("datetime") or _text(element)
-    value = parse_date(raw) if raw else None
-    if value is None and raw:
-        dates = find_dates(_text(element))
-        value = dates[0][0] if dates else None
-    if value is None:
-        return None, False
-    return value.isoformat(), _marked_update(element) or _preceded_by_update(element)
-
-
-def _time_bonus(element: etree._Element) -> float:
-    markers = _markers(element)
-    bonus = 0.0
-    if element.get("pubdate") is not None or "datepublished" in markers:
-        bonus += 2
-    if any(m in markers for m in ("publish", "posted", "created", "entry-date")):
-        bonus += 1
-    return bonus
-
-
-def _marked_update(element: etree._Element) -> bool:
-    markers = _markers(element)
-    return any(m in markers for m in UPDATE_MARKERS)
-
-
-def _preceded_by_update(element: etree._Element) -> bool:
-    """Whether the text just before a ``<time>`` says "Updated" (or the like)."""
-    previous = element.getprevious()
-    before = previous.tail if previous is not None else None
-    if before is None:
-        parent = element.getparent()
-        before = parent.text if parent is not None else None
-    if not before:
-        return False
-    return marks_update(before, len(before))
-
-
-def _best_values(values: list[tuple[float, int, str]]) -> list[str]:
-    """Distinct values, best place first; the first element's date leads among equals."""
-    values.sort(key=lambda v: (-v[0], v[1]))
-    result: list[str] = []
-    for _, _, value in values:
-        if value not in result:
-            result.append(value)
-        if len(result) == 2:
-            break
-    return result
-
-
 # --- tags -------------------------------------------------------------------------------------
 
 
@@ -513,6 +329,18 @@ def _tags_from_container(context: _Context) -> list[str]:
 
 
 # --- shared helpers ---------------------------------------------------------------------------
+
+
+def _visible_texts(element: etree._Element, with_tail: bool = True) -> Iterable[str]:
+    """The text pieces of ``element`` in order, without scripts and styles."""
+    for node in element.iter():
+        visible = isinstance(node.tag, str) and node.tag not in ("script", "style", "noscript")
+        if visible and node.text and not node.text.isspace():
+            yield node.text.strip()
+        if node is not element and node.tail and not node.tail.isspace():
+            yield node.tail.strip()
+    if with_tail and element.tail and not element.tail.isspace():
+        yield element.tail.strip()
 
 
 def _place_score(element: etree._Element, context: _Context) -> float:

@@ -1,0 +1,333 @@
+"""Publication and modification dates the visible page shows (part of the ``dom`` source).
+
+Three kinds of evidence, as a reader (or an annotator) would weigh them:
+
+1. markup made for dates: ``<time datetime>``, ``itemprop``/``<meta>`` date properties,
+   elements whose class or id says "date";
+2. a date after a marker word: "Veröffentlicht am 16.08.2019", "Datum: 26. Januar 2022",
+   "Mise en ligne 23 mai 2019", "last edited 2019-11-10" (the last one is a modification);
+3. any other date in a short text: the most plausible one is the first near the headline,
+   inside the article, outside comments, sidebars and teasers.
+
+The page is read with three linear XPath queries; only short text pieces holding a year
+come back to Python, at most ``MAX_TEXTS`` of them, and only pieces up to
+``MAX_PIECE_CHARS`` long are read (a date line is short; a date inside a long paragraph is
+about something else). Candidates are ISO strings, best first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from byline.dates import PUBLISH, UPDATE, find_dates, marker_before, parse_date
+from byline.sources import Candidate
+
+SOURCE = "dom"
+
+MAX_TEXTS = 3_000
+"""Text pieces with a year read per page: the article's date comes well before this."""
+
+MAX_PIECE_CHARS = 160
+"""Longer text pieces are prose, whose dates are about the story, not the page."""
+
+MAX_DATES = 200
+"""Dates collected per page before ranking (listing pages show hundreds)."""
+
+MAX_PER_FIELD = 3
+"""Candidates proposed per field; the reconciler drops implausible ones and takes the next."""
+
+ANCESTOR_DEPTH = 14
+"""How far up the tree a date's surroundings are checked."""
+
+NEAR_HEADLINE_LINES = 40
+"""Source lines after the headline within which a date counts as the article's own."""
+
+SHORT_PIECE_CHARS = 40
+"""A text piece this short holding a date is a date line, not a sentence."""
+
+DATE_MARKERS = (
+    "date", "time", "datum", "zeit", "fecha", "published", "posted", "pubdate", "dateline",
+    "byline", "meta", "info", "stand", "created",
+)  # fmt: skip
+"""class/id/itemprop fragments of elements that show a date."""
+
+PUBLISH_MARKERS = ("publish", "posted", "created", "pubdate", "entry-date", "erstellt")
+UPDATE_MARKERS = ("update", "modif", "aktualis", "edited", "changed", "lastmod")
+BAD_PLACE_MARKERS = (
+    "comment", "komment", "sidebar", "widget", "related", "teaser", "footer", "nav", "menu",
+    "popular", "recommend", "newsletter", "share", "social", "breadcrumb", "reply", "similar",
+    "more-", "weitere",
+)  # fmt: skip
+"""Ancestor class/id fragments of places where a date is another article's or a reader's."""
+
+BAD_PLACE_TAGS = frozenset({"aside", "nav", "footer", "form"})
+INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head"})
+META_DATE_WORDS = ("date", "time", "published", "created", "modified", "updated")
+"""Fragments of ``<meta>`` names, properties and itemprops that hold a date."""
+
+# Scores: what kind of markup holds the date, then bonuses and penalties for its place.
+KIND_TIME = 3.0
+KIND_PROPERTY = 3.0
+KIND_HEAD_META = -2.0
+"""A ``<meta>`` date is not what readers see: below visible dates, above nothing."""
+KIND_MARKED = 2.0
+KIND_TITLE = 1.0
+KIND_TEXT = 0.0
+MARKER_WORD_BONUS = 3.0
+SHORT_PIECE_BONUS = 1.0
+IN_ARTICLE_BONUS = 2.0
+AFTER_HEADLINE_BONUS = 2.0
+BEFORE_HEADLINE_BONUS = 1.0
+BAD_PLACE_PENALTY = 4.0
+UPDATE_AS_PUBLISHED_PENALTY = 3.0
+LIST_ITEM_PENALTY = 1.0
+"""``<li>``: lists of other articles; a weaker sign than a sidebar."""
+
+_DATEISH = re.compile(r"\d{4}|\d[./-]\d")
+"""Cheap test a text must pass before the date patterns run on it."""
+
+_SPACES = re.compile(r"\s+")
+_TIMES = etree.XPath("//time")
+_PROPERTIES = etree.XPath("//*[@itemprop or @property or self::meta][@content or @datetime]")
+# Texts that may hold a year: four digits of this or the last century, or the two digits
+# after a dot ("31.10.23"). "contains" is a plain substring search in libxml2, several
+# times faster than any test for digits in general.
+_TEXTS_WITH_YEARS = etree.XPath(
+    "//body//text()[contains(., '20') or contains(., '19') or contains(., '.0')"
+    " or contains(., '.1') or contains(., '.2')]"
+    f"[string-length(.) <= {4 * MAX_PIECE_CHARS}]"
+    "[not(parent::script or parent::style or parent::noscript)]"
+)
+
+MARKER_CONTEXT_CHARS = 40
+"""Text before a date searched for a marker word ("Veröffentlicht am", "Stand:")."""
+
+
+@dataclass(slots=True)
+class _Found:
+    score: float
+    order: int
+    value: str
+    update: bool
+
+
+def date_candidates(
+    root: etree._Element, headline: etree._Element | None, article: etree._Element | None
+) -> list[Candidate]:
+    """``published`` and ``modified`` candidates of the page, best first, as ISO strings."""
+    if root is None or not isinstance(root.tag, str):
+        return []
+    scan = _Scan(headline, article)
+    scan.read_title(root)
+    scan.read(root)
+    return scan.candidates()
+
+
+class _Scan:
+    """One pass over the page collecting dates with their score."""
+
+    def __init__(self, headline: etree._Element | None, article: etree._Element | None) -> None:
+        self.headline_line = headline.sourceline if headline is not None else None
+        self.article = article
+        self.found: list[_Found] = []
+
+    def candidates(self) -> list[Candidate]:
+        """The best distinct values per field.
+
+        An update date also competes, with a penalty, for ``published``: a page that
+        shows "Stand: 12.11.2021" or "last edited ..." and no publication date still tells
+        readers its date, better than an unlabelled date in a list.
+        """
+        as_published = [
+            _Found(f.score - UPDATE_AS_PUBLISHED_PENALTY, f.order, f.value, False)
+            for f in self.found
+            if f.update
+        ]
+        result: list[Candidate] = []
+        for name, update in (("published", False), ("modified", True)):
+            pool = self.found + as_published if not update else self.found
+            ranked = sorted(
+                (f for f in pool if f.update is update), key=lambda f: (-f.score, f.order)
+            )
+            values: list[str] = []
+            for found in ranked:
+                if found.value not in values:
+                    values.append(found.value)
+                if len(values) == MAX_PER_FIELD:
+                    break
+            result.extend(Candidate(name, value, SOURCE) for value in values)
+        return result
+
+    def add(self, value: object, score: float, update: bool, where: etree._Element) -> None:
+        """Keep a date; among equal scores the one earliest in the page wins."""
+        if len(self.found) < MAX_DATES and hasattr(value, "isoformat"):
+            order = (where.sourceline or 0) * MAX_DATES + len(self.found)  # page order
+            self.found.append(_Found(score, order, value.isoformat(), update))
+
+    # --- the page title ---------------------------------------------------------------
+
+    def read_title(self, root: etree._Element) -> None:
+        """A date in ``<title>`` ("23.01.2022 - Headline", "Headline - 11/05/2022 - Site")."""
+        title = root.find("head/title")
+        text = (title.text or "") if title is not None else ""
+        if len(text) <= 2 * MAX_PIECE_CHARS and _DATEISH.search(text):
+            for value, _, _ in find_dates(text)[:1]:
+                self.add(value, KIND_TITLE, False, title)
+
+    # --- the body ---------------------------------------------------------------------
+
+    def read(self, root: etree._Element) -> None:
+        """Dates of ``<time>`` elements, date properties and short texts holding a year.
+
+        Three XPath queries (each one linear pass in C) instead of a Python walk over every
+        element: only the few texts with a year come back to Python.
+        """
+        for element in _TIMES(root)[:MAX_DATES]:
+            self._read_time(element)
+        for element in _PROPERTIES(root)[:MAX_DATES]:
+            self._read_property(element)
+        for text in _TEXTS_WITH_YEARS(root)[:MAX_TEXTS]:
+            if len(self.found) >= MAX_DATES:
+                break
+            self._read_piece(text)
+
+    def _read_piece(self, piece: etree._ElementUnicodeResult) -> None:
+        """Score the dates of one text piece, with the text before it for marker words."""
+        text = str(piece).strip()
+        if len(text) > MAX_PIECE_CHARS or not _DATEISH.search(text):
+            return
+        element = piece.getparent()
+        if element is None:
+            return
+        if piece.is_tail:
+            holder, previous = element.getparent(), _text_end(element)
+        else:
+            holder, previous = element, _text_before(element)
+        if holder is None or holder.tag == "time":
+            return  # a <time> is read with its datetime attribute
+        dates = find_dates(text)
+        if not dates:
+            return
+        context = f"{previous} {text}"
+        offset = len(context) - len(text)
+        place = self._place(holder)
+        short = SHORT_PIECE_BONUS if len(text) <= SHORT_PIECE_CHARS else 0.0
+        previous_end = 0
+        for value, start, end in dates:
+            marker = marker_before(context, offset + start, previous_end)
+            previous_end = offset + end
+            kind = KIND_MARKED if place.marked else KIND_TEXT
+            bonus = MARKER_WORD_BONUS if marker is not None else 0.0
+            update = marker == UPDATE or (marker is None and place.marked_update)
+            self.add(value, kind + bonus + short + place.score, update, holder)
+
+    def _read_time(self, element: etree._Element) -> None:
+        text = _SPACES.sub(" ", "".join(element.itertext())).strip()[:MAX_PIECE_CHARS]
+        value = parse_date(element.get("datetime") or "") or parse_date(text)
+        if value is None:
+            return
+        place = self._place(element)
+        previous = _text_before(element)
+        marker = marker_before(f"{previous} ", len(previous) + 1)
+        own = _markers(element)
+        if any(m in own for m in PUBLISH_MARKERS) or element.get("pubdate") is not None:
+            update = False
+        elif any(m in own for m in UPDATE_MARKERS) or marker == UPDATE:
+            update = True
+        else:
+            update = place.marked_update
+        bonus = MARKER_WORD_BONUS if marker == PUBLISH or "publish" in own else 0.0
+        self.add(value, KIND_TIME + bonus + place.score, update, element)
+
+    def _read_property(self, element: etree._Element) -> None:
+        """``<meta name="publication_date" content=...>``, ``<span itemprop="dateUpdate">``."""
+        name = " ".join(
+            v for v in (element.get("name"), element.get("property"), element.get("itemprop")) if v
+        ).lower()
+        if not any(word in name for word in META_DATE_WORDS):
+            return
+        raw = element.get("content") or element.get("datetime")
+        value = parse_date(raw) if raw else None
+        if value is None or not hasattr(value, "year"):
+            return
+        update = any(m in name for m in UPDATE_MARKERS)
+        if element.tag == "meta":
+            self.add(value, KIND_HEAD_META, update, element)
+        else:
+            self.add(value, KIND_PROPERTY + self._place(element).score, update, element)
+
+    def _place(self, element: etree._Element) -> _Place:
+        """How much the surroundings of ``element`` say the date is the article's own."""
+        score = 0.0
+        line = element.sourceline
+        if self.headline_line is not None and line is not None:
+            distance = line - self.headline_line
+            if 0 <= distance <= NEAR_HEADLINE_LINES:
+                score += AFTER_HEADLINE_BONUS
+            elif -NEAR_HEADLINE_LINES // 4 <= distance < 0:
+                score += BEFORE_HEADLINE_BONUS
+        marked = marked_update = False
+        bad = in_list = in_article = False
+        node: etree._Element | None = element
+        for depth in range(ANCESTOR_DEPTH):
+            if node is None or node.tag in ("body", "html"):
+                break
+            if node is self.article:
+                in_article = True
+            markers = _markers(node)
+            if depth < 2 and any(m in markers for m in DATE_MARKERS):
+                marked = True
+                marked_update = marked_update or any(m in markers for m in UPDATE_MARKERS)
+            if not in_article:
+                bad = bad or node.tag in BAD_PLACE_TAGS
+                bad = bad or any(m in markers for m in BAD_PLACE_MARKERS)
+                in_list = in_list or node.tag == "li"
+            node = node.getparent()
+        if in_article:
+            score += IN_ARTICLE_BONUS
+        if bad:
+            score -= BAD_PLACE_PENALTY
+        elif in_list:
+            score -= LIST_ITEM_PENALTY
+        return _Place(score, marked, marked_update)
+
+
+@dataclass(slots=True, frozen=True)
+class _Place:
+    score: float
+    marked: bool
+    marked_update: bool
+
+
+def _text_before(element: etree._Element) -> str:
+    """The end of the text just before ``element``: its previous sibling's, or its parent's."""
+    previous = element.getprevious()
+    if previous is not None:
+        return (previous.tail or "").strip() or _text_end(previous)
+    parent = element.getparent()
+    return (parent.text or "").strip()[-MARKER_CONTEXT_CHARS:] if parent is not None else ""
+
+
+def _text_end(element: etree._Element) -> str:
+    """The last characters of the text inside ``element`` ("Datum:" in ``<b>Datum:</b>``)."""
+    node = element
+    for _ in range(ANCESTOR_DEPTH):
+        if not isinstance(node.tag, str) or node.tag in INVISIBLE_TAGS:
+            return ""
+        if len(node) == 0:
+            return (node.text or "").strip()[-MARKER_CONTEXT_CHARS:]
+        node = node[-1]
+        if node.tail and node.tail.strip():
+            return node.tail.strip()[-MARKER_CONTEXT_CHARS:]
+    return ""
+
+
+def _markers(element: etree._Element) -> str:
+    """The class, id and itemprop of an element, lower case, space separated."""
+    if not isinstance(element.tag, str):
+        return ""
+    parts = (element.get("class"), element.get("id"), element.get("itemprop"))
+    return " ".join(p for p in parts if p).lower()
