@@ -114,11 +114,11 @@ def test_url_source_reads_the_path_date() -> None:
 
 def test_headline_text_leaves_out_kicker_and_hidden_label() -> None:
     html = (
-        "<html><body><h1><span class='dachzeile'>Interne Unterlagen</span> "
-        "<span class='headline'>Daten gehackt</span></h1>"
-        "<h2><span class='visuallyhidden'>Headline:</span> Zweiter Titel</h2>"
-        "<h2><small>Einheit der Woche</small><br>Lagen-Pyramide</h2></body></html>"
-    ).encode()
+        b"<html><body><h1><span class='dachzeile'>Interne Unterlagen</span> "
+        b"<span class='headline'>Daten gehackt</span></h1>"
+        b"<h2><span class='visuallyhidden'>Headline:</span> Zweiter Titel</h2>"
+        b"<h2><small>Einheit der Woche</small><br>Lagen-Pyramide</h2></body></html>"
+    )
     assert values(found(html), "headline") == ["Daten gehackt", "Zweiter Titel", "Lagen-Pyramide"]
 
 
