@@ -288,3 +288,45 @@ def test_images_are_merged_by_url_with_lead_first():
     assert [i.url for i in article.images] == ["https://x.test/a.jpg", "https://x.test/b.jpg"]
     assert article.images[1].caption == "B" and article.images[1].width == 640
     assert article.main_image == "https://x.test/a.jpg"
+
+
+def test_main_heading_beats_a_rewritten_metadata_title():
+    article = reconcile(
+        [
+            Candidate("title", "Best lemon cake recipe ever | Bake It", "dom"),
+            Candidate("title", "Best lemon cake recipe ever", "opengraph"),
+            Candidate("headline", "Juicy lemon sheet cake: simply delicious", "dom"),
+        ]
+    )
+    assert article.title == "Juicy lemon sheet cake: simply delicious"
+
+
+def test_logo_heading_is_not_the_headline():
+    article = reconcile(
+        [
+            Candidate("title", "Bake It - Best lemon cake recipe ever", "dom"),
+            Candidate("headline", "Bake It", "dom"),
+        ]
+    )
+    assert article.title == "Best lemon cake recipe ever"
+
+
+def test_headline_as_longest_title_segment():
+    article = reconcile(
+        [
+            Candidate("title", "Four Years » Blog Archive » Interning of small integers", "dom"),
+            Candidate("headline", "Four Years", "dom"),
+            Candidate("headline", "Interning of small integers", "dom"),
+        ]
+    )
+    assert article.title == "Interning of small integers"
+
+
+def test_section_label_around_the_headline_is_dropped():
+    article = reconcile(
+        [
+            Candidate("title", "Brothel busted in Boston", "opengraph"),
+            Candidate("headline", "Local News | Brothel busted in Boston", "dom"),
+        ]
+    )
+    assert article.title == "Brothel busted in Boston"

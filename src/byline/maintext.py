@@ -24,11 +24,14 @@ The algorithm, in the spirit of readability.js but our own:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import escape
+from typing import Protocol
 
 from lxml import etree
 
+from byline.blockmodel import MODEL, BlockContext, block_features
 from byline.boilerplate import (
     FURNITURE_TAGS,
     NEVER_CONTENT_TAGS,
@@ -39,7 +42,7 @@ from byline.boilerplate import (
 )
 from byline.document import Document
 from byline.record import Image
-from byline.render import BLOCK_TAGS, INVISIBLE, Renderer
+from byline.render import BLOCK_TAGS, INVISIBLE, Block, Renderer
 
 # --- cleaning ---------------------------------------------------------------
 WRAPPER_TEXT_SHARE = 0.5
@@ -130,12 +133,15 @@ def extract_main_text(
     May modify ``doc.root`` (it drops scripts, furniture and boilerplate).
     """
     try:
-        return _extract(doc, hint if isinstance(hint, str) else None, _text_or_none(title))
+        return _extract(doc, hint if isinstance(hint, str) else None, _text_or_none(title), MODEL)
     except (ValueError, TypeError, AttributeError):  # garbage in a page never crashes the record
         return None
 
 
-def _extract(doc: Document, hint: str | None, title: str | None) -> MainText | None:
+def _extract(
+    doc: Document, hint: str | None, title: str | None, model: BlockJudge
+) -> MainText | None:
+    """``model`` judges each rendered paragraph (``byline.blockmodel``; training passes its own)."""
     body = doc.root.find("body")
     if body is None:
         body = doc.root
@@ -144,10 +150,11 @@ def _extract(doc: Document, hint: str | None, title: str | None) -> MainText | N
     # later walk (for lxml.html trees that calls back into Python per element).
     elements = list(body.iter(etree.Element))
     removed = _remove_boilerplate(body, elements)
-    result = _best_result(doc, body, hint, title)
+    hint_words = frozenset(_WORD.findall(hint.lower())) if hint else None
+    result = _best_result(doc, body, hint, title, (model, hint_words))
     if result is None or len(result.body) < MIN_BODY_CHARS:
         _restore(removed)
-        relaxed = _best_result(doc, body, hint, title)
+        relaxed = _best_result(doc, body, hint, title, (model, hint_words))
         if relaxed is not None and (result is None or len(relaxed.body) > len(result.body)):
             result = relaxed
     shown = len(result.body) if result else 0
@@ -164,7 +171,11 @@ def _hint_as_text(hint: str, found: MainText | None) -> MainText:
 
 
 def _best_result(
-    doc: Document, body: etree._Element, hint: str | None, title: str | None
+    doc: Document,
+    body: etree._Element,
+    hint: str | None,
+    title: str | None,
+    judge: tuple[BlockJudge, frozenset[str] | None],
 ) -> MainText | None:
     stats = _score(body)
     nodes = _nodes_by_score(body, stats)
@@ -176,10 +187,32 @@ def _best_result(
     renderer = Renderer(doc, title=title, keep=lambda el: _keep_block(el, stats))
     for node in nodes:
         renderer.render(node)
+    model, hint_words = judge
+    context = BlockContext(frozenset(nodes), stats.link_density, hint_words)
+    renderer.blocks = _judged_blocks(renderer.blocks, context, model)
     text, html, images = renderer.result()
     if not text:
         return None
     return MainText(body=text, body_html=html, images=images)
+
+
+class BlockJudge(Protocol):
+    def keeps(self, features: Sequence[float]) -> bool: ...
+
+
+def _judged_blocks(blocks: list[Block], context: BlockContext, model: BlockJudge) -> list[Block]:
+    """The rendered blocks less the text paragraphs the model says are not the story."""
+    texts = [i for i, block in enumerate(blocks) if block[2] and block[0] != "figcaption"]
+    if not texts:
+        return blocks
+    rows = block_features(
+        [blocks[i][2] for i in texts],
+        [blocks[i][0] for i in texts],
+        [blocks[i][4] for i in texts],
+        context,
+    )
+    dropped = {i for i, features in zip(texts, rows, strict=True) if not model.keeps(features)}
+    return [block for i, block in enumerate(blocks) if i not in dropped]
 
 
 # --- cleaning ---------------------------------------------------------------

@@ -113,6 +113,8 @@ _BLOCK_IN_CELL = etree.XPath(
     " | .//th//*[self::p or self::div or self::table])"
 )
 
+Block = tuple[str, object, str, str, etree._Element | None]
+"""kind, group, text, html and the block element the paragraph came from."""
 Token = tuple  # ("t", text) | ("o", name, html) | ("c", name) | ("br",) | ("img", html)
 _BR: Token = ("br",)
 
@@ -129,17 +131,19 @@ class Renderer:
         self.doc = doc
         self.title = title.casefold() if title else None
         self.keep = keep or (lambda el: True)
-        self.blocks: list[tuple[str, object, str, str]] = []  # kind, group, text, html
+        self.blocks: list[Block] = []
         self.images: list[Image] = []
         self._seen_images: set[str] = set()
         self._tokens: list[Token] = []
         self._kind = "p"
         self._group: object = None
+        self._element: etree._Element | None = None
         self._lists: list[str] = []
 
     # --- public -------------------------------------------------------------
 
     def render(self, node: etree._Element) -> None:
+        self._element = node
         self._walk(node)
         self._flush()
 
@@ -150,7 +154,7 @@ class Renderer:
         stay out of the text, and in the HTML only as the ``<figcaption>`` of a
         figure that shows its image (and in ``Image.caption``).
         """
-        pictured = {group for _, group, _, html in self.blocks if "<img" in html}
+        pictured = {block[1] for block in self.blocks if "<img" in block[3]}
         self.blocks = [
             block
             for block in self.blocks
@@ -160,7 +164,7 @@ class Renderer:
             self.blocks.pop()  # a heading with nothing under it introduced something removed
         self._start_at_dateline()
         text = "\n\n".join(
-            text for kind, _, text, _ in self.blocks if text and kind != "figcaption"
+            block[2] for block in self.blocks if block[2] and block[0] != "figcaption"
         )
         return text, _assemble_html(self.blocks), self.images
 
@@ -248,7 +252,8 @@ class Renderer:
     def _open_block(self, el: etree._Element, tag: str) -> Callable[[], None]:
         """Start a block's paragraph state; return the callback that ends it."""
         self._flush()
-        saved = (self._kind, self._group, len(self._lists))
+        saved = (self._kind, self._group, len(self._lists), self._element)
+        self._element = el
         if tag in HEADINGS:
             self._kind = HEADINGS[tag]
         elif self._kind in HEADING_KINDS:
@@ -269,7 +274,7 @@ class Renderer:
 
         def close() -> None:
             self._flush()
-            self._kind, self._group = saved[0], saved[1]
+            self._kind, self._group, self._element = saved[0], saved[1], saved[3]
             del self._lists[saved[2] :]
 
         return close
@@ -279,7 +284,7 @@ class Renderer:
         lines = [line.rstrip() for line in el.text_content().translate(INVISIBLE).split("\n")]
         text = "\n".join(line for line in lines if line.strip()).strip("\n")
         if text:
-            self.blocks.append(("pre", self._group, text, f"<pre>{escape(text)}</pre>"))
+            self.blocks.append(("pre", self._group, text, f"<pre>{escape(text)}</pre>", el))
 
     def _table(self, el: etree._Element) -> None:
         self._flush()
@@ -300,7 +305,8 @@ class Renderer:
                     texts.append(text)
                 cells.append(f"<{cell.tag}{_span_attributes(cell)}>{html}</{cell.tag}>")
             if texts:
-                self.blocks.append(("tr", group, " | ".join(texts), f"<tr>{''.join(cells)}</tr>"))
+                row_html = f"<tr>{''.join(cells)}</tr>"
+                self.blocks.append(("tr", group, " | ".join(texts), row_html, row))
 
     def _image(self, el: etree._Element) -> None:
         image = _image_record(el, self.doc)
@@ -322,7 +328,7 @@ class Renderer:
             if text and self._is_residual(text):
                 continue
             if text or html:
-                self.blocks.append((self._kind, self._group, text, html))
+                self.blocks.append((self._kind, self._group, text, html, self._element))
 
     def _is_residual(self, text: str) -> bool:
         """The headline again, a teaser, a credit, a date line or a lead byline."""
@@ -496,11 +502,11 @@ def _is_figure(group: object) -> bool:
     return isinstance(group, tuple) and group[0] == "figure"
 
 
-def _assemble_html(blocks: list[tuple[str, object, str, str]]) -> str:
+def _assemble_html(blocks: list[Block]) -> str:
     """Blocks to HTML, wrapping runs of the same list, quote, table or figure."""
     out: list[str] = []
     open_group: object = None
-    for kind, group, text, html in blocks:
+    for kind, group, text, html, _ in blocks:
         bare_image = not text and html.startswith("<img")
         if group != open_group:
             if open_group is not None:
