@@ -49,7 +49,49 @@ def tool_output(file: str) -> dict[str, str | None]:
     }
 
 
-PAGES: list[str] = []
+# Pages across languages (de, en, es, pt, fr, zh...) and site types (news, blogs, forums,
+# public bodies) where every annotated field is set: regression tests of the whole record.
+PAGES: list[str] = [
+    "papaganda.org.minions.html",
+    "banyuetan.org.1000200033136171577956287380194268_1.html",
+    "finanztreff.de-Influencer.html",
+    "hertha-blog.de.dame.html",
+    "angelmagazin.de-schmerzen.html",
+    "d44c5ef50718437984dca47627dee96b.html",
+    "beige.de.suedfrankreich.html",
+    "beyssonmanagement.com.innovation.html",
+    "leichtathletik-ostalbkreis.de.1952007.html",
+    "bunterepublik.wordpress.com.talstrasse.html",
+    "californiaglobe.com.amazon.html",
+    "campino2k.de.uberspace.html",
+    "citylimits.org-Nycha.html",
+    "creeny.wordpress.com.nebelsuppe.html",
+    "motor1.de-erwischt.html",
+    "eldeber.com.bo-autos.html",
+    "gay.ch-papst.html",
+    "gizmeo.eu.insekten.html",
+    "journal.3960.org.firefox.html",
+    "lapresse.tn.parite.html",
+    "litradio.net.bossong.html",
+    "motor.at-elektroroller.html",
+    "netzpolitik.org.abmahnungen.html",
+    "strangemachines.io.performant.html",
+    "trome.pe-chollywood.html",
+    "ultimasnoticias.com.ve-ucraina.html",
+    "24horas.cl-segundo.html",
+    "aclu.org-grades.html",
+    "anchor.ch.lanka.html",
+    "campograndenews.com.br-adolescente.html",
+    "correio24horas.com.br-PMS.html",
+    "correiobraziliense.com.br-poderes.html",
+    "katzen-forum.net-Pepe.html",
+    "livenet.ch-sprache.html",
+    "d42c68f1b0f4408b81cf8f00bbe1a631.html",
+    "oetv.at-taucher.html",
+    "piratenpartei.at.grundeinkommen.html",
+    "publimetro.cl-ministra.html",
+    "unsere-zeitung.at.inklusion.html",
+]
 
 
 @pytest.mark.parametrize("file", PAGES)
@@ -79,7 +121,16 @@ def test_annotated_metadata(file):
 
 
 GATE_STEP = 8
-FLOORS: dict[str, float] = {}
+# Measured on this subset when last raised: F1 0.924 (P 0.922, R 0.925), title 0.859,
+# author 0.627, date 0.932. Raise them when byline gets better; never lower them to pass.
+FLOORS: dict[str, float] = {
+    "f1": 0.91,
+    "precision": 0.90,
+    "recall": 0.91,
+    "title": 0.84,
+    "author": 0.60,
+    "date": 0.91,
+}
 
 
 def test_quality_gate():
