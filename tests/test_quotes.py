@@ -40,3 +40,12 @@ def test_quotes_keep_reading_order_across_paragraphs():
         "First quote has enough words",
         "Second quote has enough words too.",
     ]
+
+
+def test_a_continued_quote_keeps_the_paragraph_speaker():
+    body = (
+        '"This is the most important decision in a generation," chair Margaret Ellery told '
+        'reporters. "Every winter we wait is another winter of risk."'
+    )
+    quotes = find_quotes(body)
+    assert [q.speaker for q in quotes] == ["chair Margaret Ellery", "chair Margaret Ellery"]

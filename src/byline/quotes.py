@@ -8,6 +8,7 @@ to it: ``"...," the ministry said.``, ``"..." said John Smith.``,
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from byline.record import Quote
@@ -70,7 +71,12 @@ def _paragraph_quotes(paragraph: str) -> list[Quote]:
             taken.append((begin, end + 1))
             speaker = _speaker(paragraph[:begin], paragraph[end + 1 :])
             found.append((begin, Quote(text=text, speaker=speaker)))
-    return [quote for _, quote in sorted(found, key=lambda item: item[0])]
+    quotes = [quote for _, quote in sorted(found, key=lambda item: item[0])]
+    # News style gives a paragraph one speaker: a quote continuing one already
+    # attributed in the same paragraph is theirs.
+    for previous, quote in itertools.pairwise(quotes):
+        quote.speaker = quote.speaker or previous.speaker
+    return quotes
 
 
 def _speaker(before: str, after: str) -> str | None:
