@@ -109,6 +109,10 @@ class BlockModel:
     def keeps(self, features: Sequence[float]) -> bool:
         return self.probability(features) >= self.threshold
 
+    def judge(self, texts: Sequence[str], rows: Sequence[Sequence[float]]) -> list[bool]:
+        """Keep (True) or drop each paragraph of one rendered article."""
+        return [self.keeps(features) for features in rows]
+
 
 MODEL = BlockModel(
     means=_blockweights.MEANS,

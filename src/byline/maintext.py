@@ -197,21 +197,22 @@ def _best_result(
 
 
 class BlockJudge(Protocol):
-    def keeps(self, features: Sequence[float]) -> bool: ...
+    def judge(self, texts: Sequence[str], rows: Sequence[Sequence[float]]) -> list[bool]:
+        """Keep (True) or drop each paragraph, given its text and features."""
+        ...
 
 
 def _judged_blocks(blocks: list[Block], context: BlockContext, model: BlockJudge) -> list[Block]:
     """The rendered blocks less the text paragraphs the model says are not the story."""
-    texts = [i for i, block in enumerate(blocks) if block[2] and block[0] != "figcaption"]
-    if not texts:
+    positions = [i for i, block in enumerate(blocks) if block[2] and block[0] != "figcaption"]
+    if not positions:
         return blocks
+    texts = [blocks[i][2] for i in positions]
     rows = block_features(
-        [blocks[i][2] for i in texts],
-        [blocks[i][0] for i in texts],
-        [blocks[i][4] for i in texts],
-        context,
+        texts, [blocks[i][0] for i in positions], [blocks[i][4] for i in positions], context
     )
-    dropped = {i for i, features in zip(texts, rows, strict=True) if not model.keeps(features)}
+    verdicts = model.judge(texts, rows)
+    dropped = {i for i, keep in zip(positions, verdicts, strict=True) if not keep}
     return [block for i, block in enumerate(blocks) if i not in dropped]
 
 
