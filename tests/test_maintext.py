@@ -273,3 +273,56 @@ def test_standfirst_before_a_wire_dateline_is_the_web_desk_teaser() -> None:
         "<p>LONDON (Harbour Wire) - " + PARAGRAPHS[0] + "</p>" + paragraphs(PARAGRAPHS[1:])
     )
     assert extract(page(article)).body.startswith("LONDON (Harbour Wire) - ")
+
+
+# --- the paragraph model (byline.blockmodel) -----------------------------------
+
+
+def test_shipped_block_model_matches_the_features() -> None:
+    from byline.blockmodel import FEATURES, MODEL
+
+    for values in (MODEL.means, MODEL.scales, MODEL.weights):
+        assert len(values) == len(FEATURES)
+    assert 0 < MODEL.threshold < 1
+
+
+def test_block_features_give_one_row_per_paragraph() -> None:
+    from byline.blockmodel import FEATURES, BlockContext, block_features
+
+    texts = [*PARAGRAPHS, "Subscribe to our newsletter"]
+    context = BlockContext(frozenset(), lambda el: 0.0)
+    rows = block_features(texts, ["p"] * len(texts), [None] * len(texts), context)
+    assert len(rows) == len(texts)
+    assert all(len(row) == len(FEATURES) for row in rows)
+    features = dict(zip(FEATURES, rows[-1], strict=True))
+    assert features["call_to_action"] == 1.0 and features["closeness_to_end"] == 1.0
+
+
+def test_model_drops_a_closing_prompt_the_rules_keep() -> None:
+    from byline import maintext
+
+    class KeepAll:
+        def judge(self, texts, rows):
+            return [True] * len(texts)
+
+    html = page(paragraphs() + "<p>Follow us on Twitter: @dailyexample</p>")
+    doc = parse(html, url="https://example.com/news/a.html")
+    rules_only = maintext._extract(doc, None, None, KeepAll())
+    assert rules_only is not None and rules_only.body.endswith("@dailyexample")
+    assert extract(html).body == "\n\n".join(PARAGRAPHS)
+
+
+def test_extraction_asks_the_model_about_every_paragraph(monkeypatch) -> None:
+    from byline import maintext
+
+    seen: list[str] = []
+
+    class DropSecond:
+        def judge(self, texts, rows):
+            seen.extend(texts)
+            return [text != PARAGRAPHS[1] for text in texts]
+
+    monkeypatch.setattr(maintext, "MODEL", DropSecond())
+    result = extract(page(paragraphs()))
+    assert seen == PARAGRAPHS
+    assert result.body == "\n\n".join([PARAGRAPHS[0], PARAGRAPHS[2]])

@@ -60,6 +60,9 @@ FEATURES = (
     "hint_overlap",
     "has_hint",
     "starts_lowercase",
+    "short_times_position",
+    "short_without_sentence_end",
+    "in_trailing_short_run",
 )
 
 MAX_NAME_LEVELS = 8
@@ -145,9 +148,12 @@ def block_features(
     longest = max(lengths, default=1) or 1
     short_after = [0] * count
     running = 0
+    trailing_run = count  # index where the closing run of short paragraphs starts
     for i in range(count - 1, -1, -1):
         short_after[i] = running
         running += lengths[i] < SHORT_BLOCK_CHARS
+        if running == count - i:
+            trailing_run = i
     rows = []
     for i, text in enumerate(texts):
         words = _WORD.findall(text)
@@ -157,15 +163,18 @@ def block_features(
         after = count - 1 - i
         negative, positive, boilerplate, depth = _name_evidence(elements[i], context.containers)
         stripped = text.rstrip("\"'”»)’ ")
+        ends = bool(stripped) and stripped[-1] in SENTENCE_ENDS
+        short = lengths[i] < SHORT_BLOCK_CHARS
+        position = i / (count - 1) if count > 1 else 0.0
         rows.append(
             [
                 math.log1p(lengths[i]),
                 math.log1p(len(words)),
-                float(bool(stripped) and stripped[-1] in SENTENCE_ENDS),
+                float(ends),
                 min(sum(text.count(c) for c in SENTENCE_ENDS) / n_words, 1.0),
                 min(sum(text.count(c) for c in COMMAS) / n_words, 1.0),
                 context.link_density(elements[i]) if elements[i] is not None else 0.0,
-                i / (count - 1) if count > 1 else 0.0,
+                position,
                 1 / (1 + after),
                 1 / (1 + i),
                 float(kinds[i] in ("h2", "h3", "h4", "h5", "h6")),
@@ -189,6 +198,9 @@ def block_features(
                 _hint_overlap(words, context.hint_words),
                 float(context.hint_words is not None),
                 float(text[:1].islower()),
+                short * position,
+                float(short and not ends),
+                float(i >= trailing_run),
             ]
         )
     return rows

@@ -108,6 +108,11 @@ HINT_COVERAGE = 0.5
 HINT_CONTAINER_SHARE = 0.8
 """The container is the smallest element holding this share of the matched text."""
 
+# --- the paragraph model ------------------------------------------------------------
+MIN_JUDGED_WORDS = 3
+"""Shorter lines (labels, signatures, a closing word) are left to the rules: the model,
+which reads length as evidence, cannot tell them apart."""
+
 # --- result -----------------------------------------------------------------
 MIN_BODY_CHARS = 200
 """A result shorter than this triggers the relaxed pass."""
@@ -212,7 +217,11 @@ def _judged_blocks(blocks: list[Block], context: BlockContext, model: BlockJudge
         texts, [blocks[i][0] for i in positions], [blocks[i][4] for i in positions], context
     )
     verdicts = model.judge(texts, rows)
-    dropped = {i for i, keep in zip(positions, verdicts, strict=True) if not keep}
+    dropped = {
+        i
+        for i, text, keep in zip(positions, texts, verdicts, strict=True)
+        if not keep and len(text.split()) >= MIN_JUDGED_WORDS
+    }
     return [block for i, block in enumerate(blocks) if i not in dropped]
 
 
