@@ -326,3 +326,83 @@ def test_extraction_asks_the_model_about_every_paragraph(monkeypatch) -> None:
     result = extract(page(paragraphs()))
     assert seen == PARAGRAPHS
     assert result.body == "\n\n".join([PARAGRAPHS[0], PARAGRAPHS[2]])
+
+
+# --- speed rewrites that must not change a result -------------------------------
+
+
+def test_case_folding_matches_ignorecase() -> None:
+    """``blockmodel._fold_case`` + a lower-case pattern finds what IGNORECASE finds.
+
+    Checked per character for every cased code point and every character the
+    prompt and copyright patterns spell: folding must keep word characters word
+    characters, and map a character to a pattern letter exactly when IGNORECASE
+    matches that letter.
+    """
+    import re
+    import sys
+
+    from byline.blockmodel import _CALL_TO_ACTION, COPYRIGHT_PHRASES, _fold_case
+
+    spelled = set(_CALL_TO_ACTION.pattern.replace("\\w", "").replace("\\b", ""))
+    spelled |= set("".join(COPYRIGHT_PHRASES) + "copyright")
+    spelled -= set("\\|?:*()[]")
+    word = re.compile(r"\w")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if char not in spelled and char.lower() == char and char.upper() == char:
+            continue  # uncased and not in a pattern: IGNORECASE treats it as itself
+        folded = _fold_case(char)
+        assert len(folded) == 1, char
+        assert bool(word.match(char)) == bool(word.match(folded)), char
+        for letter in spelled:
+            ignorecase = re.fullmatch(re.escape(letter), char, re.IGNORECASE) is not None
+            assert ignorecase == (folded == letter), (char, letter)
+
+
+def test_prompt_and_copyright_features_ignore_case() -> None:
+    from byline.blockmodel import FEATURES, BlockContext, block_features
+
+    texts = ["SUBSCRIBE to the Newsletter", "© 2024 Daily Example. ALL RIGHTS RESERVED", "Plain."]
+    rows = block_features(texts, ["p"] * 3, [None] * 3, BlockContext(frozenset(), lambda el: 0))
+    cta, copyright_ = FEATURES.index("call_to_action"), FEATURES.index("copyright")
+    assert [row[cta] for row in rows] == [1.0, 0.0, 0.0]
+    assert [row[copyright_] for row in rows] == [0.0, 1.0, 0.0]
+
+
+def test_character_counts_match_the_str_methods() -> None:
+    from byline.blockmodel import _char_counts
+
+    for text in ("ABC def 123", "Ünïcödé ÄÖÜ ß ２３ ①", "Ⓐ Ⅻ ǅ", "", "日本語のテキスト 42"):
+        letters = [c for c in text if c.isalpha()]
+        assert _char_counts(text) == (
+            len(letters),
+            sum(c.isupper() for c in letters),
+            sum(c.isdigit() for c in text),
+        )
+
+
+def test_address_feature_finds_mail_web_and_phone() -> None:
+    from byline.blockmodel import _has_address
+
+    assert _has_address("write to desk@example.com")
+    assert _has_address("see www.example.com") and _has_address("at https://x.org")
+    assert _has_address("call +49 (30) 123 456") and not _has_address("call 123 456")
+    assert not _has_address("awww. nothing here")
+
+
+def test_invisible_characters_are_removed_and_nbsp_is_a_space() -> None:
+    from byline.render import INVISIBLE, visible
+
+    text = "a\u00a0b\u200bc\u00add\ufeffe\u2060f plain ascii"
+    assert visible(text) == text.translate(INVISIBLE) == "a bcdef plain ascii"
+
+
+def test_boxes_nested_in_removed_boxes_do_not_change_the_result() -> None:
+    """A share box inside a removed sidebar goes with it; undoing restores both."""
+    sidebar = (
+        "<aside class='sidebar'><div class='share'><a href='/s'>Share</a></div>"
+        "<ul class='related'><li><a href='/r'>Another story, about trams</a></li></ul></aside>"
+    )
+    result = extract(page(paragraphs(), around=sidebar))
+    assert result.body == "\n\n".join(PARAGRAPHS)

@@ -120,30 +120,36 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 @lru_cache(maxsize=8192)
 def name_words(name: str) -> tuple[str, ...]:
     """The lower-case words of one class or id name: ``socialShare-bar`` -> social, share, bar."""
-    return tuple(word.lower() for word in _NAME_WORDS.findall(name))
+    return tuple(map(str.lower, _NAME_WORDS.findall(name)))
 
 
 def class_names(element: etree._Element) -> list[str]:
     """The element's class names and id, as written."""
-    names = (element.get("class") or "").split()
-    ident = element.get("id")
-    if ident:
-        names.append(ident)
-    return names
+    return attribute_names(element.get("class"), element.get("id"))
 
 
+@lru_cache(maxsize=16384)
 def names_boilerplate(class_attribute: str | None, ident: str | None) -> bool:
     """True when some class/id name says the element is a box of boilerplate.
 
     A name that also says "content" ("content-sidebar-wrap") protects the element.
+    Cached: pages repeat the same few class strings on many elements.
     """
     found = False
-    for name in (*(class_attribute or "").split(), *((ident,) if ident else ())):
+    for name in attribute_names(class_attribute, ident):
         verdict = _name_verdict(name)
         if verdict is _CONTENT:
             return False
         found = found or verdict is _BOILERPLATE
     return found
+
+
+def attribute_names(class_attribute: str | None, ident: str | None) -> list[str]:
+    """The names in a class attribute and an id attribute, as written."""
+    names = (class_attribute or "").split()
+    if ident:
+        names.append(ident)
+    return names
 
 
 _CONTENT, _BOILERPLATE = "content", "boilerplate"
@@ -152,39 +158,50 @@ _CONTENT, _BOILERPLATE = "content", "boilerplate"
 @lru_cache(maxsize=16384)
 def _name_verdict(name: str) -> str | None:
     # In BEM names ("story__comments-teaser") the part after "__" says what the box is.
+    # (``not X.isdisjoint(words)`` reads "some word is in X", and runs in C.)
     words = name_words(name.rpartition("__")[2])
-    if not words or any(word in STATE_WORDS for word in words):
+    if not words or not STATE_WORDS.isdisjoint(words):
         return None
-    if any(word in BOX_WORDS for word in words):
+    if not BOX_WORDS.isdisjoint(words):
         return _BOILERPLATE  # the text of a widget, the body of a comment: still the box
-    if any(word in CONTENT_WORDS for word in words):
+    if not CONTENT_WORDS.isdisjoint(words):
         return _CONTENT
-    if any(word in BOILERPLATE_WORDS for word in words):
+    if not BOILERPLATE_WORDS.isdisjoint(words):
         return _BOILERPLATE
     return None
 
 
 def names_standfirst(element: etree._Element) -> bool:
     """True when some class/id name says the element is an article's standfirst."""
+    return _names_standfirst(element.get("class"), element.get("id"))
+
+
+@lru_cache(maxsize=16384)
+def _names_standfirst(class_attribute: str | None, ident: str | None) -> bool:
     return any(
-        word in STANDFIRST_WORDS
-        for name in class_names(element)
-        for word in name_words(name.rpartition("__")[2])
+        not STANDFIRST_WORDS.isdisjoint(name_words(name.rpartition("__")[2]))
+        for name in attribute_names(class_attribute, ident)
     )
 
 
 def class_weight(element: etree._Element) -> int:
     """Evidence from class and id: +1 per name that says article, -1 per name that says not."""
+    return names_weight(element.get("class"), element.get("id"))
+
+
+@lru_cache(maxsize=16384)
+def names_weight(class_attribute: str | None, ident: str | None) -> int:
+    """``class_weight`` of these class and id attributes (cached per distinct pair)."""
     weight = 0
-    for name in class_names(element):
+    for name in attribute_names(class_attribute, ident):
         words = name_words(name.rpartition("__")[2])
-        if not words or any(word in STATE_WORDS for word in words):
+        if not words or not STATE_WORDS.isdisjoint(words):
             continue
-        if any(word in BOX_WORDS for word in words):
+        if not BOX_WORDS.isdisjoint(words):
             weight -= 1
-        elif any(word in POSITIVE_WORDS for word in words):
+        elif not POSITIVE_WORDS.isdisjoint(words):
             weight += 1
-        elif any(word in NEGATIVE_WORDS for word in words):
+        elif not NEGATIVE_WORDS.isdisjoint(words):
             weight -= 1
     return weight
 

@@ -42,7 +42,7 @@ from byline.boilerplate import (
 )
 from byline.document import Document
 from byline.record import Image
-from byline.render import BLOCK_TAGS, INVISIBLE, Block, Renderer
+from byline.render import BLOCK_TAGS, Block, Renderer, visible
 
 # --- cleaning ---------------------------------------------------------------
 WRAPPER_TEXT_SHARE = 0.5
@@ -151,15 +151,15 @@ def _extract(
     if body is None:
         body = doc.root
     etree.strip_elements(body, *NEVER_CONTENT_TAGS, with_tail=False)
-    # Holding every element keeps lxml from rebuilding its Python proxy on each
-    # later walk (for lxml.html trees that calls back into Python per element).
-    elements = list(body.iter(etree.Element))
-    removed = _remove_boilerplate(body, elements)
+    # Holding (in ``_held``, till the end of this call) the elements left keeps lxml
+    # from rebuilding their Python proxies on each later walk (for lxml.html trees
+    # that calls back into Python per element).
+    removed, _held = _remove_boilerplate(body)
     hint_words = frozenset(_WORD.findall(hint.lower())) if hint else None
-    result = _best_result(doc, body, hint, title, (model, hint_words))
+    result = _best_result(doc, body, title, (model, hint_words))
     if result is None or len(result.body) < MIN_BODY_CHARS:
         _restore(removed)
-        relaxed = _best_result(doc, body, hint, title, (model, hint_words))
+        relaxed = _best_result(doc, body, title, (model, hint_words))
         if relaxed is not None and (result is None or len(relaxed.body) > len(result.body)):
             result = relaxed
     shown = len(result.body) if result else 0
@@ -169,7 +169,7 @@ def _extract(
 
 
 def _hint_as_text(hint: str, found: MainText | None) -> MainText:
-    paragraphs = [" ".join(line.translate(INVISIBLE).split()) for line in hint.splitlines()]
+    paragraphs = [" ".join(visible(line).split()) for line in hint.splitlines()]
     paragraphs = [p for p in paragraphs if p]
     html = "\n".join(f"<p>{escape(p, quote=False)}</p>" for p in paragraphs)
     return MainText("\n\n".join(paragraphs), html, found.images if found else [])
@@ -178,21 +178,20 @@ def _hint_as_text(hint: str, found: MainText | None) -> MainText:
 def _best_result(
     doc: Document,
     body: etree._Element,
-    hint: str | None,
     title: str | None,
     judge: tuple[BlockJudge, frozenset[str] | None],
 ) -> MainText | None:
     stats = _score(body)
     nodes = _nodes_by_score(body, stats)
-    if hint:
-        nodes = _prefer_hint(_container_for_hint(stats, hint), nodes, stats)
+    model, hint_words = judge
+    if hint_words is not None:
+        nodes = _prefer_hint(_container_for_hint(stats, hint_words), nodes, stats)
     if not nodes:
         return None
     nodes = _standfirst(nodes, body, stats) + nodes
     renderer = Renderer(doc, title=title, keep=lambda el: _keep_block(el, stats))
     for node in nodes:
         renderer.render(node)
-    model, hint_words = judge
     context = BlockContext(frozenset(nodes), stats.link_density, hint_words)
     renderer.blocks = _judged_blocks(renderer.blocks, context, model)
     text, html, images = renderer.result()
@@ -229,36 +228,67 @@ def _judged_blocks(blocks: list[Block], context: BlockContext, model: BlockJudge
 
 
 def _remove_boilerplate(
-    body: etree._Element, elements: list[etree._Element]
-) -> list[tuple[etree._Element, int, etree._Element]]:
-    """Remove furniture, hidden and boilerplate-named elements; return an undo log."""
-    doomed = [
-        el
-        for el in elements
-        if el.tag in FURNITURE_TAGS
-        or is_hidden(el)
-        or names_boilerplate(el.get("class"), el.get("id"))
-    ]
-    if not doomed:
-        return []
-    page_chars = _text_chars(body)
-    paragraph_chars = _paragraph_chars(body)
-    page_paragraph_chars = paragraph_chars.get(body, 0)
+    body: etree._Element,
+) -> tuple[list[tuple[etree._Element, int, etree._Element]], list[etree._Element]]:
+    """Remove furniture, hidden and boilerplate-named elements.
+
+    Returns an undo log and the elements left. A removed box takes its contents
+    along unexamined: most boxes named like boilerplate sit inside another one, and
+    most of a page's elements are in such boxes.
+    """
+    left: list[etree._Element] = []
+    doomed: list[etree._Element] = []
+    page: _PageText | None = None
+    stack = [body]  # a walk in document order that can skip a subtree (pages nest deep)
+    while stack:
+        el = stack.pop()
+        if el is not body and _looks_like_boilerplate(el):
+            if page is None:  # measured once, before anything is removed
+                page = _PageText(body)
+            if not _is_kept_anyway(el, page):
+                doomed.append(el)
+                continue
+        left.append(el)
+        stack.extend(el.iterchildren(etree.Element, reversed=True))
     removed = []
-    for el in doomed:
+    for el in doomed:  # in document order, so that undoing in reverse restores the page
         parent = el.getparent()
-        if parent is None or el is body:
-            continue
-        if (
-            paragraph_chars.get(el, 0) > WRAPPER_TEXT_SHARE * page_paragraph_chars
-            or _text_chars(el) > WRAPPER_TEXT_SHARE * page_chars
-        ):
-            continue  # the article's own wrapper, whatever its name says
-        if names_standfirst(el) and _is_lone_prose(el):
-            continue  # a lead paragraph named "teaser": prose, not a card among teaser cards
         removed.append((parent, parent.index(el), el))
         parent.remove(el)
-    return removed
+    return removed, left
+
+
+def _looks_like_boilerplate(el: etree._Element) -> bool:
+    """Furniture by its tag, hidden, or named like a box of boilerplate."""
+    return (
+        el.tag in FURNITURE_TAGS
+        or is_hidden(el)
+        or names_boilerplate(el.get("class"), el.get("id"))
+    )
+
+
+class _PageText:
+    """Characters of text on the whole page, and in each of its <p>."""
+
+    def __init__(self, body: etree._Element) -> None:
+        self.chars: float = _text_chars(body)  # (XPath counts in floats)
+        self.paragraphs = {p: chars for p in body.iter("p") if (chars := _text_chars(p))}
+        self.paragraph_chars = sum(self.paragraphs.values())
+
+    def paragraph_chars_in(self, el: etree._Element) -> float:
+        """Characters of <p> text the element holds: menus and link lists hold none."""
+        return sum(self.paragraphs.get(p, 0) for p in el.iterdescendants("p"))
+
+
+def _is_kept_anyway(el: etree._Element, page: _PageText) -> bool:
+    """True for a box named like boilerplate that is the article's wrapper or its lead."""
+    if (
+        page.paragraph_chars_in(el) > WRAPPER_TEXT_SHARE * page.paragraph_chars
+        or _text_chars(el) > WRAPPER_TEXT_SHARE * page.chars
+    ):
+        return True  # the article's own wrapper, whatever its name says
+    # A lead paragraph named "teaser": prose, not a card among teaser cards.
+    return names_standfirst(el) and _is_lone_prose(el)
 
 
 def _is_lone_prose(el: etree._Element) -> bool:
@@ -272,17 +302,6 @@ def _is_lone_prose(el: etree._Element) -> bool:
         return False
     name = el.get("class")
     return not any(sibling.get("class") == name for sibling in el.itersiblings())
-
-
-def _paragraph_chars(body: etree._Element) -> dict[etree._Element, int]:
-    """Characters of <p> text each element holds: menus and link lists hold none."""
-    held: dict[etree._Element, int] = {}
-    for paragraph in body.iter("p"):
-        chars = _text_chars(paragraph)
-        if chars:
-            for ancestor in paragraph.iterancestors():
-                held[ancestor] = held.get(ancestor, 0) + chars
-    return held
 
 
 def _restore(removed: list[tuple[etree._Element, int, etree._Element]]) -> None:
@@ -316,16 +335,18 @@ class _Stats:
 def _score(body: etree._Element) -> _Stats:
     """Measure every element bottom-up and score containers from their paragraphs."""
     stats = _Stats()
-    chars, link_chars, commas = stats.chars, stats.link_chars, stats.commas
+    # Local names for the dicts: this loop runs once per element of the page.
+    chars, link_chars, commas, prose_of = stats.chars, stats.link_chars, stats.commas, stats.prose
     block_chars: dict[etree._Element, int] = {}
     elements = list(body.iter(etree.Element))
     # Reversed document order visits every element after all its descendants.
     for el in reversed(elements):
+        tag = el.tag
         text = el.text
         own = len(text.strip()) if text else 0
         total = own + chars.get(el, 0)
-        comma_count = commas.get(el, 0) + (_count_commas(text) if text else 0)
-        links = total if el.tag == "a" else link_chars.get(el, 0)
+        comma_count = commas.get(el, 0) + (_count_commas(text) if own else 0)
+        links = total if tag == "a" else link_chars.get(el, 0)
         chars[el], link_chars[el], commas[el] = total, links, comma_count
         parent = el.getparent()
         if parent is None:
@@ -333,15 +354,16 @@ def _score(body: etree._Element) -> _Stats:
         tail = el.tail
         tail_chars = len(tail.strip()) if tail else 0
         chars[parent] = chars.get(parent, 0) + total + tail_chars
-        commas[parent] = commas.get(parent, 0) + comma_count + (_count_commas(tail) if tail else 0)
+        tail_commas = _count_commas(tail) if tail_chars else 0  # (blank tails are common)
+        commas[parent] = commas.get(parent, 0) + comma_count + tail_commas
         if links:
             link_chars[parent] = link_chars.get(parent, 0) + links
-        if el.tag in BLOCK_TAGS:
+        if tag in BLOCK_TAGS:
             block_chars[parent] = block_chars.get(parent, 0) + total
-        prose = stats.prose.get(el, 0.0)
-        if el.tag in PARAGRAPH_TAGS:
+        prose = prose_of.get(el, 0.0)
+        if tag in PARAGRAPH_TAGS:
             length = total
-        elif el.tag in DIV_LIKE_TAGS:
+        elif tag in DIV_LIKE_TAGS:
             length = total - block_chars.get(el, 0)
         else:
             length = 0
@@ -350,8 +372,8 @@ def _score(body: etree._Element) -> _Stats:
             _hand_score_up(stats, el, parent, _paragraph_score(el, length, stats))
             prose = max(prose, length * (1 - stats.link_density(el)))
         if prose:
-            stats.prose[el] = prose
-            stats.prose[parent] = stats.prose.get(parent, 0.0) + prose
+            prose_of[el] = prose
+            prose_of[parent] = prose_of.get(parent, 0.0) + prose
     for el, score in stats.scores.items():
         stats.scores[el] = (score + _evidence(el)) * (1 - stats.link_density(el))
     return stats
@@ -515,9 +537,8 @@ def _ends_sentence(text: str) -> bool:
     return bool(text) and text[-1] in ".!?…。！？"
 
 
-def _container_for_hint(stats: _Stats, hint: str) -> etree._Element | None:
+def _container_for_hint(stats: _Stats, hint_words: frozenset[str]) -> etree._Element | None:
     """The smallest container whose paragraphs cover the hint, or None if none does."""
-    hint_words = set(_WORD.findall(hint.lower()))
     if len(hint_words) < HINT_MIN_BLOCK_WORDS:
         return None
     matched: dict[etree._Element, int] = {}
@@ -526,7 +547,7 @@ def _container_for_hint(stats: _Stats, hint: str) -> etree._Element | None:
         words = _WORD.findall(el.text_content().lower())
         if len(words) < HINT_MIN_BLOCK_WORDS:
             continue
-        inside = sum(1 for word in words if word in hint_words)
+        inside = sum(map(hint_words.__contains__, words))
         if inside >= HINT_BLOCK_OVERLAP * len(words):
             matched[el] = len(words)
             covered.update(words)

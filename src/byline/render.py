@@ -29,11 +29,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from html import escape
 
 from lxml import etree
 
-from byline.boilerplate import class_names, name_words
+from byline.boilerplate import attribute_names, name_words
 from byline.dateline import find_dateline
 from byline.document import Document
 from byline.record import Image
@@ -65,6 +66,10 @@ MAX_LEAD_LINE_CHARS = 80
 # Removed: zero-width space, BOM (zero-width no-break space), word joiner, soft hyphen;
 # nbsp is a space.
 INVISIBLE = {0x200B: None, 0xFEFF: None, 0x2060: None, 0x00AD: None, 0x00A0: " "}
+# ``visible`` applies the table with a regex: ``str.translate`` looks every character
+# of non-ASCII text up in the dict, which is over ten times slower.
+_REMOVED = re.compile("[" + "".join(chr(c) for c, to in INVISIBLE.items() if to is None) + "]")
+_REPLACED = [(chr(c), to) for c, to in INVISIBLE.items() if to is not None]
 _NOT_IMAGE = re.compile(
     r"(?:^|[/_.-])(?:pixel|spacer|blank|tracking|1x1|transparent|placeholder|lazy)[/_.-]", re.I
 )
@@ -247,7 +252,7 @@ class Renderer:
             self._text(el.text)
 
     def _text(self, text: str) -> None:
-        self._tokens.append(("t", text.translate(INVISIBLE)))
+        self._tokens.append(("t", visible(text)))
 
     def _open_block(self, el: etree._Element, tag: str) -> Callable[[], None]:
         """Start a block's paragraph state; return the callback that ends it."""
@@ -281,7 +286,7 @@ class Renderer:
 
     def _pre(self, el: etree._Element) -> None:
         self._flush()
-        lines = [line.rstrip() for line in el.text_content().translate(INVISIBLE).split("\n")]
+        lines = [line.rstrip() for line in visible(el.text_content()).split("\n")]
         text = "\n".join(line for line in lines if line.strip()).strip("\n")
         if text:
             self.blocks.append(("pre", self._group, text, f"<pre>{escape(text)}</pre>", el))
@@ -340,7 +345,7 @@ class Renderer:
             return True
         if _is_date_line(text):
             return True
-        if sum(1 for block in self.blocks if block[2]) >= LEAD_BLOCKS:
+        if _text_blocks_reach(self.blocks, LEAD_BLOCKS):
             return False
         return (
             len(text) <= MAX_LEAD_LINE_CHARS
@@ -354,6 +359,11 @@ class Renderer:
 
 def _segments(tokens: list[Token]) -> list[tuple[str, str]]:
     """(text, html) paragraphs from one block's tokens, split at <br> by the rule above."""
+    if all(token[0] == "t" for token in tokens):
+        # Plain text, the common case: one line, its HTML the escaped text (what the
+        # general path below gives, without its per-token bookkeeping).
+        text = " ".join("".join(token[1] for token in tokens).split())
+        return [(text, escape(text, quote=False))] if text else []
     lines = _lines(tokens)
     out: list[tuple[str, str]] = []
     previous_blank = False
@@ -462,6 +472,25 @@ def _is_link_label(tokens: list[Token]) -> bool:
     return bool(words) and not "".join(unlinked).strip() and len(words) <= MAX_LINK_LABEL_WORDS
 
 
+def visible(text: str) -> str:
+    """``text`` as a reader sees it: without the ``INVISIBLE`` characters, nbsp a space."""
+    if text.isascii():
+        return text  # every invisible character is outside ASCII
+    for char, replacement in _REPLACED:
+        text = text.replace(char, replacement)
+    return _REMOVED.sub("", text)
+
+
+def _text_blocks_reach(blocks: list[Block], count: int) -> bool:
+    """True when ``blocks`` hold at least ``count`` text paragraphs (stops counting there)."""
+    for block in blocks:
+        if block[2]:
+            count -= 1
+            if count <= 0:
+                return True
+    return False
+
+
 def _has_text(tokens: list[Token]) -> bool:
     return any(token[0] == "t" and not token[1].isspace() for token in tokens)
 
@@ -472,7 +501,9 @@ def _ends_sentence(text: str) -> bool:
 
 def _is_date_line(text: str) -> bool:
     """A short line that only dates the article ("Updated 5 June 2023, 14:02")."""
-    if len(text.split()) > MAX_STATUS_LINE_WORDS or _ends_sentence(text.rstrip(".")):
+    # (Splitting no further than one word past the limit tells whether it is passed.)
+    too_long = len(text.split(maxsplit=MAX_STATUS_LINE_WORDS)) > MAX_STATUS_LINE_WORDS
+    if too_long or _ends_sentence(text.rstrip(".")):
         return False
     return bool(_DATE_PART.search(text) or _STATUS_LINE.match(text))
 
@@ -601,8 +632,16 @@ def _caption(img: etree._Element) -> str | None:
 
 
 def _is_caption(el: etree._Element) -> bool:
-    return any(word in _CAPTION_WORDS for name in class_names(el) for word in name_words(name))
+    return _names_caption(el.get("class"), el.get("id"))
+
+
+@lru_cache(maxsize=4096)
+def _names_caption(class_attribute: str | None, ident: str | None) -> bool:
+    return any(
+        not _CAPTION_WORDS.isdisjoint(name_words(name))
+        for name in attribute_names(class_attribute, ident)
+    )
 
 
 def _clean(text: str) -> str | None:
-    return " ".join(text.translate(INVISIBLE).split()) or None
+    return " ".join(visible(text).split()) or None

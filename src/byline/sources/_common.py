@@ -203,16 +203,24 @@ class MetaTags:
 
 
 _META_CACHE: weakref.WeakKeyDictionary[Any, MetaTags] = weakref.WeakKeyDictionary()
+# Plain lxml.etree elements (unlike lxml.html ones) cannot be weakly referenced: for them,
+# the last page's root and tags, compared by identity (holding the root keeps its id from
+# being reused by another tree; the sources read one page after the other).
+_LAST_META: list[tuple[Any, MetaTags]] = []
 _META_KEY_ATTRIBUTES = ("name", "property", "http-equiv")
 
 
 def meta_tags(doc: Document) -> MetaTags:
     """The page's meta tags, computed once per parsed page (cached on its root element)."""
-    cached = _META_CACHE.get(doc.root)
+    root = doc.root
+    try:
+        cached = _META_CACHE.get(root)
+    except TypeError:
+        cached = _LAST_META[0][1] if _LAST_META and _LAST_META[0][0] is root else None
     if cached is not None:
         return cached
     tags = MetaTags()
-    for element in doc.root.iter("meta"):
+    for element in root.iter("meta"):
         content = element.get("content")
         if content is None:
             continue
@@ -222,7 +230,10 @@ def meta_tags(doc: Document) -> MetaTags:
         for key in keys:
             tags.pairs.append((key, content))
             tags.by_key.setdefault(key, []).append(content)
-    _META_CACHE[doc.root] = tags
+    try:
+        _META_CACHE[root] = tags
+    except TypeError:
+        _LAST_META[:] = [(root, tags)]
     return tags
 
 

@@ -1,6 +1,6 @@
 """The ``dom`` source: what the visible page says about itself.
 
-A handful of XPath queries, no whole-tree walks in Python:
+One walk over the tree collects every element and text this source reads (``_walk``):
 
 - ``<title>`` and the headline ``<h1>`` -> two ``title`` candidates (``<title>`` first);
 - ``<html lang>`` -> language; ``rel=canonical`` -> canonical_url; ``rel=license`` -> license;
@@ -15,16 +15,22 @@ good; inside comments, sidebars, navigation or footers is bad.
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lxml import etree
 
 from byline.document import Document
 from byline.sources import Candidate, dom_authors
-from byline.sources.dom_dates import date_candidates
+from byline.sources.dom_dates import (
+    MAX_DATES,
+    MAX_TEXTS,
+    SCRIPT_TAGS,
+    date_candidates,
+    may_hold_year,
+)
 
 SOURCE = "dom"
 
@@ -59,22 +65,17 @@ MAX_ELEMENTS = 80
 MAX_TAG_CHARS = 50
 MIN_TAGS, MAX_TAGS = 2, 40
 MAX_SCANNED_ELEMENTS = 20_000
-"""Elements read by the scan: bounds the work on huge pages (a 50 MB comment thread)."""
+"""Elements read by the walk (with their texts): bounds the work on huge pages (a 50 MB
+comment thread); the article's metadata sits well before this."""
 NEAR_HEADLINE_LINES = 40
 """Source lines after the headline within which a byline or date counts as its own."""
 ANCESTOR_DEPTH = 12
 """How far up the tree an element's surroundings are checked."""
 
-_H1 = etree.XPath("//h1")
-_HEADINGS = etree.XPath("//h1 | //h2")
+_MARKER_TOKENS = re.compile(r"[\s_-]+")
 _INNER_HEADLINE = etree.XPath(
     './/*[@itemprop="headline"'
     ' or contains(concat(" ", normalize-space(@class), " "), " headline ")]'
-)
-_MARKER_TOKENS = re.compile(r"[\s_-]+")
-_REL = etree.XPath("//*[@rel]")
-_AUTHOR_LINKS = etree.XPath(
-    "//a[" + " or ".join(f"contains(@href, '{p}')" for p in AUTHOR_HREF_PARTS) + "]"
 )
 
 
@@ -85,8 +86,80 @@ def _marker_pattern(words: Iterable[str]) -> re.Pattern[str]:
 _BYLINE_RE = _marker_pattern(BYLINE_MARKERS)
 _TAG_RE = _marker_pattern(TAG_MARKERS)
 _ANY_RE = _marker_pattern(BYLINE_MARKERS + TAG_MARKERS)
+_AUTHOR_HREF = _marker_pattern(AUTHOR_HREF_PARTS)
 _SPACES = re.compile(r"\s+")
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "meta", "link", "head", "html", "body"})
+_WALK_EVENTS = ("start", "end")
+
+MAX_BYLINE_PIECE_CHARS = 240
+"""Longer texts are not read for an unmarked byline (``dom_authors``)."""
+BYLINE_LEAD_HINT = re.compile(r"by|von|par|door|por|:")
+"""Every byline lead ``dom_authors`` reads ("Posted by", "von", "Autor:") holds one of these,
+in lower case. (Searched in the lowered text: ``re.IGNORECASE`` makes it ten times slower.)"""
+
+
+class TextPiece(NamedTuple):
+    """One text of the page, with where it sits."""
+
+    text: str
+    owner: etree._Element
+    """The element whose ``text`` (or, with ``is_tail``, whose ``tail``) it is."""
+    is_tail: bool
+    ordinal: int
+    """Its place among the texts of the page, in document order."""
+
+    def parent(self) -> etree._Element | None:
+        """The element the text sits in."""
+        return self.owner.getparent() if self.is_tail else self.owner
+
+
+@dataclass(slots=True)
+class _Page:
+    """Everything the ``dom`` source reads, found by one walk over the tree (``_walk``);
+    each list in document order and bounded."""
+
+    elements: list[etree._Element] = field(default_factory=list)
+    """Every element walked. Holding them keeps their Python proxies alive, so the later
+    queries of this source (XPath, ``getparent``, ancestors) reuse them instead of building
+    new ones: lxml.html builds each proxy through a Python class lookup."""
+    h1s: list[etree._Element] = field(default_factory=list)
+    headings: list[etree._Element] = field(default_factory=list)  # h1 and h2
+    rel: list[etree._Element] = field(default_factory=list)
+    bylines: list[etree._Element] = field(default_factory=list)  # marked ones and <address>
+    author_links: list[etree._Element] = field(default_factory=list)
+    tag_lists: list[etree._Element] = field(default_factory=list)
+    times: list[etree._Element] = field(default_factory=list)
+    date_properties: list[etree._Element] = field(default_factory=list)
+    first_texts: list[int] = field(default_factory=list)
+    """For each of ``elements``, the ordinal of the first text inside it."""
+    year_texts: list[TextPiece] = field(default_factory=list)  # body texts that may hold a year
+    byline_texts: list[TextPiece] = field(default_factory=list)  # short texts with a lead hint
+    flags_by_marker: dict[str, int] = field(default_factory=dict)
+
+    def first_text_of(self, element: etree._Element) -> int | None:
+        """The ordinal of the first text inside ``element``; None when it was not walked."""
+        try:
+            return self.first_texts[self.elements.index(element)]
+        except ValueError:
+            return None
+
+    def marker_flags(self, value: str) -> int:
+        """``_BYLINE`` and ``_TAG_LIST`` flags of one class, id or itemprop value.
+
+        Pages repeat the same class on many elements: each value is searched once. (The
+        words searched hold no space, so testing the values one by one finds what testing
+        their joined ``_markers`` would.)
+        """
+        flags = self.flags_by_marker.get(value)
+        if flags is None:
+            lowered = value.lower()
+            flags = 0
+            if _ANY_RE.search(lowered):  # most values: one search and out
+                flags = (_BYLINE if _BYLINE_RE.search(lowered) else 0) | (
+                    _TAG_LIST if _TAG_RE.search(lowered) else 0
+                )
+            self.flags_by_marker[value] = flags
+        return flags
 
 
 @dataclass(slots=True)
@@ -99,43 +172,107 @@ class _Context:
     rel: list[etree._Element] = field(default_factory=list)
     bylines: list[etree._Element] = field(default_factory=list)
     tag_lists: list[etree._Element] = field(default_factory=list)
+    page: _Page = field(default_factory=lambda: _Page())
 
 
-def _scan(root: etree._Element, headline: etree._Element | None) -> _Context:
-    context = _Context(headline, _article_of(headline), rel=_REL(root)[: MAX_ELEMENTS * 4])
-    for element in _marked_elements(root):
-        tag = element.tag
-        if not isinstance(tag, str) or tag in _SKIP_TAGS:
-            continue
-        if tag == "address":
-            context.bylines.append(element)
-            continue
-        markers = _markers(element)
-        if not _ANY_RE.search(markers):
-            continue  # most elements: one search and out
-        if _BYLINE_RE.search(markers):
-            context.bylines.append(element)
-        if _TAG_RE.search(markers):
-            context.tag_lists.append(element)
-    context.bylines = context.bylines[:MAX_ELEMENTS] + _AUTHOR_LINKS(root)[:MAX_ELEMENTS]
-    context.tag_lists = context.tag_lists[:MAX_ELEMENTS]
-    return context
+def _walk(root: etree._Element) -> _Page:
+    """One bounded walk over the tree collecting what every part of this source reads.
 
-
-def _marked_elements(root: etree._Element) -> Iterable[etree._Element]:
-    """Elements with a class, id or itemprop, and every ``<address>``, in document order.
-
-    One bounded pass in Python: the XPath union of these queries is quadratic in libxml2
-    (17 s on a 5 MB page of comments).
+    One pass in Python instead of one XPath query per kind of element: libxml2 evaluates
+    ``contains()`` and attribute tests slower than Python reads them, and a union of such
+    queries is quadratic (17 s on a 5 MB page of comments). Start events give the elements
+    and their text, end events the text after them (``tail``): texts come in document order.
     """
-    for count, element in enumerate(root.iter()):
-        if count >= MAX_SCANNED_ELEMENTS:
-            return
-        if not isinstance(element.tag, str):
+    page = _Page()
+    in_body = False
+    walked = texts = 0  # elements and texts seen so far
+    for event, node in etree.iterwalk(root, events=_WALK_EVENTS):
+        if event == "end":
+            if node.tag == "body":
+                in_body = False  # the text after <body> is not the body's
+            tail = node.tail
+            if tail:
+                if not tail.isspace():
+                    _read_text(page, TextPiece(tail, node, True, texts), in_body)
+                texts += 1
             continue
-        marked = element.get("class") or element.get("id") or element.get("itemprop")
-        if marked or element.tag == "address":
-            yield element
+        walked += 1
+        if walked > MAX_SCANNED_ELEMENTS:
+            break
+        tag = node.tag
+        if not isinstance(tag, str):
+            continue
+        page.elements.append(node)
+        page.first_texts.append(texts)
+        if tag == "body":
+            in_body = True
+        text = node.text
+        if text:
+            if not text.isspace():  # most texts are the spaces between tags
+                _read_text(page, TextPiece(text, node, False, texts), in_body)
+            texts += 1
+        names = node.keys()  # attribute names only: most are read no further
+        if names or tag in _COLLECTED_TAGS:
+            _collect(page, node, tag, names)
+    return page
+
+
+_COLLECTED_TAGS = frozenset({"time", "h1", "h2", "address", "meta"})
+"""Tags ``_collect`` files even without attributes."""
+_MARKER_ATTRIBUTES = frozenset({"class", "id", "itemprop"})
+_BYLINE, _TAG_LIST = 1, 2
+"""Flags of what a class, id or itemprop value marks (see ``_marker_flags``)."""
+
+
+def _collect(page: _Page, element: etree._Element, tag: str, names: list[str]) -> None:
+    """File one element, with attributes ``names``, under the lists it belongs to."""
+    if tag == "time" and len(page.times) < MAX_DATES:
+        page.times.append(element)
+    elif tag == "h1" or tag == "h2":
+        if tag == "h1" and len(page.h1s) < MAX_ELEMENTS:
+            page.h1s.append(element)
+        if len(page.headings) < MAX_HEADINGS:
+            page.headings.append(element)
+    elif (
+        tag == "a"
+        and "href" in names
+        and len(page.author_links) < MAX_ELEMENTS
+        and _AUTHOR_HREF.search(element.get("href"))
+    ):
+        page.author_links.append(element)
+    if "rel" in names and len(page.rel) < MAX_ELEMENTS * 4:
+        page.rel.append(element)
+    if (
+        ("itemprop" in names or "property" in names or tag == "meta")
+        and ("content" in names or "datetime" in names)
+        and len(page.date_properties) < MAX_DATES
+    ):
+        page.date_properties.append(element)
+    if tag in _SKIP_TAGS:
+        return
+    if tag == "address":
+        if len(page.bylines) < MAX_ELEMENTS:
+            page.bylines.append(element)
+        return
+    flags = 0
+    for name in names:
+        if name in _MARKER_ATTRIBUTES:
+            flags |= page.marker_flags(element.get(name))
+    if flags & _BYLINE and len(page.bylines) < MAX_ELEMENTS:
+        page.bylines.append(element)
+    if flags & _TAG_LIST and len(page.tag_lists) < MAX_ELEMENTS:
+        page.tag_lists.append(element)
+
+
+def _read_text(page: _Page, piece: TextPiece, in_body: bool) -> None:
+    """File a text under the lists it belongs to, if any."""
+    text = piece.text
+    if in_body and len(page.year_texts) < MAX_TEXTS and may_hold_year(text):
+        parent = piece.parent()
+        if parent is not None and parent.tag not in SCRIPT_TAGS:
+            page.year_texts.append(piece)
+    if len(text) <= MAX_BYLINE_PIECE_CHARS and BYLINE_LEAD_HINT.search(text.lower()):
+        page.byline_texts.append(piece)
 
 
 def candidates(doc: Document) -> list[Candidate]:
@@ -143,21 +280,29 @@ def candidates(doc: Document) -> list[Candidate]:
     root = doc.root
     if root is None or not isinstance(root.tag, str):
         return []
+    page = _walk(root)
     found: list[Candidate] = []
     title = _page_title(root)
     if title:
         found.append(Candidate("title", title, SOURCE))
-    headline = _best_headline(root, title)
-    context = _scan(root, headline)
+    headline = _best_headline(page.h1s, title)
+    context = _Context(
+        headline,
+        _article_of(headline),
+        rel=page.rel,
+        bylines=page.bylines + page.author_links,
+        tag_lists=page.tag_lists,
+        page=page,
+    )
     if headline is not None:
         found.append(Candidate("headline", _headline_text(headline), SOURCE))
-    found.extend(Candidate("headline", text, SOURCE) for text in _other_headings(root, headline))
+    found.extend(Candidate("headline", text, SOURCE) for text in _other_headings(page, headline))
     language = _language(root)
     if language:
         found.append(Candidate("language", language, SOURCE))
     found.extend(_rel_candidates(doc, context))
     found.extend(dom_authors.author_candidates(doc, context))
-    found.extend(date_candidates(root, context.headline, context.article))
+    found.extend(date_candidates(root, context.headline, context.article, page))
     tags = _tag_list(context)
     if tags:
         found.append(Candidate("tags", tags, SOURCE))
@@ -175,14 +320,14 @@ def _page_title(root: etree._Element) -> str | None:
     return text or None
 
 
-def _other_headings(root: etree._Element, best: etree._Element | None) -> list[str]:
+def _other_headings(page: _Page, best: etree._Element | None) -> list[str]:
     """Texts of the page's first h1/h2 headings besides the best one, in document order.
 
     The article's headline is sometimes an h2 under a site-name h1; the reconciler
     recognises it by its agreement with the page's title.
     """
     texts = []
-    for heading in _HEADINGS(root)[:MAX_HEADINGS]:
+    for heading in page.headings:
         if heading is best:
             continue
         text = _headline_text(heading)
@@ -203,11 +348,20 @@ def _headline_text(heading: etree._Element) -> str:
     kickers = [child for child in heading.iterdescendants() if _is_kicker(child)]
     if not kickers:
         return _text(heading)
-    trimmed = copy.deepcopy(heading)
-    for child in [c for c in trimmed.iterdescendants() if _is_kicker(c)]:
-        if child.getparent() is not None:
-            child.drop_tree()
-    return _text(trimmed)
+    pieces = [heading.text or ""]
+    for child in heading:
+        _add_texts_outside_kickers(child, pieces)
+    return _SPACES.sub(" ", "".join(pieces)).strip()
+
+
+def _add_texts_outside_kickers(node: etree._Element, pieces: list[str]) -> None:
+    """Append the text of ``node`` and its descendants, skipping kickers (their tails stay:
+    the text after a kicker is the headline's)."""
+    if isinstance(node.tag, str) and not _is_kicker(node):
+        pieces.append(node.text or "")
+        for child in node:
+            _add_texts_outside_kickers(child, pieces)
+    pieces.append(node.tail or "")
 
 
 def _is_kicker(element: etree._Element) -> bool:
@@ -219,10 +373,10 @@ def _is_kicker(element: etree._Element) -> bool:
     return any(token in KICKER_MARKERS for token in tokens)
 
 
-def _best_headline(root: etree._Element, title: str | None) -> etree._Element | None:
+def _best_headline(h1s: list[etree._Element], title: str | None) -> etree._Element | None:
     best, best_score = None, None
     title_folded = (title or "").casefold()
-    for h1 in _H1(root)[:MAX_ELEMENTS]:
+    for h1 in h1s:
         text = _text(h1)
         if not 2 < len(text) <= MAX_HEADLINE_CHARS:
             continue

@@ -61,7 +61,6 @@ _TEXT_LEAD = re.compile(
     re.IGNORECASE,
 )
 _LETTERS = re.compile(r"[^\W\d_]")
-_TEXT_NODES = etree.XPath(".//text()")
 
 
 def author_candidates(doc: Document, context: _Context) -> list[Candidate]:
@@ -120,13 +119,18 @@ def _text_bylines(
     Only a date may stand before the lead: "... by" inside a sentence is no byline.
     """
     scope = context.article if context.article is not None else _body(root)
-    if scope is None:
+    start = context.page.first_text_of(scope) if scope is not None else None
+    if start is None:
         return []
     found: list[tuple[etree._Element, str, bool]] = []
-    for node in _TEXT_NODES(scope)[:MAX_TEXT_NODES]:
-        if len(node) > MAX_TEXT_BYLINE * 2:
+    # The short texts with a lead hint that dom's walk kept, in document order; those of
+    # the scope are the ones from its first text on, up to the first one outside it.
+    for piece in context.page.byline_texts:
+        if piece.ordinal < start:
             continue
-        text = " ".join(node.split())
+        if piece.ordinal >= start + MAX_TEXT_NODES or not _is_in(piece, scope):
+            break
+        text = " ".join(piece.text.split())
         if not text or len(text) > MAX_TEXT_BYLINE:
             continue
         lead = _TEXT_LEAD.search(text)
@@ -135,13 +139,17 @@ def _text_bylines(
         explicit = bool(lead.group("explicit"))
         if not explicit and (lead.start() > LEAD_WITHIN or _LETTERS.search(text, 0, lead.start())):
             continue
-        holder = node.getparent()
-        if holder is not None and node.is_tail:
-            holder = holder.getparent()
+        holder = piece.parent()
         if holder is None or not isinstance(holder.tag, str) or holder.tag in page._SKIP_TAGS:
             continue
         found.append((holder, _byline_text(holder, text, lead), explicit))
     return found
+
+
+def _is_in(piece: page.TextPiece, scope: etree._Element) -> bool:
+    """Whether the text ``piece`` is inside ``scope`` (the tail of ``scope`` is not)."""
+    parent = piece.parent()
+    return parent is scope or (parent is not None and page._is_inside(parent, scope))
 
 
 def _body(root: etree._Element) -> etree._Element | None:

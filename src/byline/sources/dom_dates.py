@@ -9,8 +9,9 @@ Three kinds of evidence, as a reader (or an annotator) would weigh them:
 3. any other date in a short text: the most plausible one is the first near the headline,
    inside the article, outside comments, sidebars and teasers.
 
-The page is read with three linear XPath queries; only short text pieces holding a year
-come back to Python, at most ``MAX_TEXTS`` of them, and only pieces up to
+The elements and texts come from ``dom``'s one walk over the tree: ``<time>`` elements,
+date properties and the body texts that may hold a year, at most ``MAX_TEXTS`` of them;
+only pieces up to
 ``MAX_PIECE_CHARS`` long are read (a date line is short; a date inside a long paragraph is
 about something else). Candidates are ISO strings, best first.
 """
@@ -19,11 +20,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
 from lxml import etree
 
 from byline.dates import PUBLISH, UPDATE, find_dates, marker_before, parse_date
 from byline.sources import Candidate
+
+if TYPE_CHECKING:
+    from byline.sources.dom import TextPiece, _Page
 
 SOURCE = "dom"
 
@@ -90,17 +95,30 @@ _DATEISH = re.compile(r"\d{4}|\d[./-]\d")
 """Cheap test a text must pass before the date patterns run on it."""
 
 _SPACES = re.compile(r"\s+")
-_TIMES = etree.XPath("//time")
-_PROPERTIES = etree.XPath("//*[@itemprop or @property or self::meta][@content or @datetime]")
-# Texts that may hold a year: four digits of this or the last century, or the two digits
-# after a dot ("31.10.23"). "contains" is a plain substring search in libxml2, several
-# times faster than any test for digits in general.
-_TEXTS_WITH_YEARS = etree.XPath(
-    "//body//text()[contains(., '20') or contains(., '19') or contains(., '.0')"
-    " or contains(., '.1') or contains(., '.2')]"
-    f"[string-length(.) <= {4 * MAX_PIECE_CHARS}]"
-    "[not(parent::script or parent::style or parent::noscript)]"
-)
+SCRIPT_TAGS = frozenset({"script", "style", "noscript"})
+"""Elements whose text is code, never a date a reader sees."""
+
+
+def _fragments_pattern(fragments: tuple[str, ...]) -> re.Pattern[str]:
+    """Finds any of ``fragments`` inside a text: one search instead of a test per fragment."""
+    return re.compile("|".join(re.escape(f) for f in fragments))
+
+
+_DATE_MARKER_RE = _fragments_pattern(DATE_MARKERS)
+_UPDATE_MARKER_RE = _fragments_pattern(UPDATE_MARKERS)
+_BAD_PLACE_RE = _fragments_pattern(BAD_PLACE_MARKERS)
+
+MAX_RAW_PIECE_CHARS = 4 * MAX_PIECE_CHARS
+"""Texts longer than this (before stripping) are not read at all."""
+YEAR_HINT = re.compile(r"20|19|\.[012]")
+"""Texts that may hold a year: four digits of this or the last century, or the two digits
+after a dot ("31.10.23"). A cheap test run on every text of the page."""
+
+
+def may_hold_year(text: str) -> bool:
+    """Whether a text of the page is worth reading for dates (see ``YEAR_HINT``)."""
+    return len(text) <= MAX_RAW_PIECE_CHARS and YEAR_HINT.search(text) is not None
+
 
 MARKER_CONTEXT_CHARS = 40
 """Text before a date searched for a marker word ("Veröffentlicht am", "Stand:")."""
@@ -115,14 +133,24 @@ class _Found:
 
 
 def date_candidates(
-    root: etree._Element, headline: etree._Element | None, article: etree._Element | None
+    root: etree._Element,
+    headline: etree._Element | None,
+    article: etree._Element | None,
+    page: _Page | None = None,
 ) -> list[Candidate]:
-    """``published`` and ``modified`` candidates of the page, best first, as ISO strings."""
+    """``published`` and ``modified`` candidates of the page, best first, as ISO strings.
+
+    ``page`` is what ``dom``'s walk over the tree found; without it the tree is walked here.
+    """
     if root is None or not isinstance(root.tag, str):
         return []
+    if page is None:
+        from byline.sources.dom import _walk  # dom imports this module: import when used
+
+        page = _walk(root)
     scan = _Scan(headline, article)
     scan.read_title(root)
-    scan.read(root)
+    scan.read(page)
     return scan.candidates()
 
 
@@ -133,6 +161,7 @@ class _Scan:
         self.headline_line = headline.sourceline if headline is not None else None
         self.article = article
         self.found: list[_Found] = []
+        self.marks_by_element: dict[etree._Element, _Marks] = {}
 
     def candidates(self) -> list[Candidate]:
         """The best distinct values per field.
@@ -179,29 +208,24 @@ class _Scan:
 
     # --- the body ---------------------------------------------------------------------
 
-    def read(self, root: etree._Element) -> None:
-        """Dates of ``<time>`` elements, date properties and short texts holding a year.
-
-        Three XPath queries (each one linear pass in C) instead of a Python walk over every
-        element: only the few texts with a year come back to Python.
-        """
-        for element in _TIMES(root)[:MAX_DATES]:
+    def read(self, page: _Page) -> None:
+        """Dates of ``<time>`` elements, date properties and short texts holding a year,
+        as ``dom``'s walk over the tree collected them."""
+        for element in page.times:
             self._read_time(element)
-        for element in _PROPERTIES(root)[:MAX_DATES]:
+        for element in page.date_properties:
             self._read_property(element)
-        for text in _TEXTS_WITH_YEARS(root)[:MAX_TEXTS]:
+        for piece in page.year_texts:
             if len(self.found) >= MAX_DATES:
                 break
-            self._read_piece(text)
+            self._read_piece(piece)
 
-    def _read_piece(self, piece: etree._ElementUnicodeResult) -> None:
+    def _read_piece(self, piece: TextPiece) -> None:
         """Score the dates of one text piece, with the text before it for marker words."""
-        text = str(piece).strip()
+        text = piece.text.strip()
         if len(text) > MAX_PIECE_CHARS or not _DATEISH.search(text):
             return
-        element = piece.getparent()
-        if element is None:
-            return
+        element = piece.owner
         if piece.is_tail:
             holder, previous = element.getparent(), _text_end(element)
         else:
@@ -259,6 +283,20 @@ class _Scan:
         else:
             self.add(value, KIND_PROPERTY + self._place(element).score, update, element)
 
+    def _marks(self, node: etree._Element) -> _Marks:
+        """What the class, id, itemprop and tag of ``node`` say; once per element, as the
+        dates of a page share most of their ancestors."""
+        marks = self.marks_by_element.get(node)
+        if marks is None:
+            markers = _markers(node)
+            marks = _Marks(
+                date=_DATE_MARKER_RE.search(markers) is not None,
+                update=_UPDATE_MARKER_RE.search(markers) is not None,
+                bad_place=node.tag in BAD_PLACE_TAGS or _BAD_PLACE_RE.search(markers) is not None,
+            )
+            self.marks_by_element[node] = marks
+        return marks
+
     def _place(self, element: etree._Element) -> _Place:
         """How much the surroundings of ``element`` say the date is the article's own."""
         score = 0.0
@@ -277,13 +315,12 @@ class _Scan:
                 break
             if node is self.article:
                 in_article = True
-            markers = _markers(node)
-            if depth < 2 and any(m in markers for m in DATE_MARKERS):
+            marks = self._marks(node)
+            if depth < 2 and marks.date:
                 marked = True
-                marked_update = marked_update or any(m in markers for m in UPDATE_MARKERS)
+                marked_update = marked_update or marks.update
             if not in_article:
-                bad = bad or node.tag in BAD_PLACE_TAGS
-                bad = bad or any(m in markers for m in BAD_PLACE_MARKERS)
+                bad = bad or marks.bad_place
                 in_list = in_list or node.tag == "li"
             node = node.getparent()
         if in_article:
@@ -293,6 +330,12 @@ class _Scan:
         elif in_list:
             score -= LIST_ITEM_PENALTY
         return _Place(score, marked, marked_update)
+
+
+class _Marks(NamedTuple):
+    date: bool  # a DATE_MARKERS fragment
+    update: bool  # an UPDATE_MARKERS fragment
+    bad_place: bool  # a BAD_PLACE_TAGS tag or a BAD_PLACE_MARKERS fragment
 
 
 @dataclass(slots=True, frozen=True)
