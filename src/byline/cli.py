@@ -72,8 +72,8 @@ def _extract(args: argparse.Namespace) -> int:
     try:
         for source in args.inputs:
             try:
-                content, url = _read(source, args.url, args.timeout)
-                article = byline.extract(content, url=url)
+                content, url, charset = _read(source, args.url, args.timeout)
+                article = byline.extract(content, url=url, charset=charset)
             except (ExtractionError, FetchError, OSError) as error:
                 code = (
                     EXIT_NO_ARTICLE if isinstance(error, byline.NoArticleError) else EXIT_BAD_INPUT
@@ -92,13 +92,16 @@ def _extract(args: argparse.Namespace) -> int:
     return status
 
 
-def _read(source: str, url: str | None, timeout: float) -> tuple[bytes, str | None]:
+def _read(
+    source: str, url: str | None, timeout: float
+) -> tuple[bytes, str | None, str | None]:
+    """The input's bytes, its URL and the charset its transport declared."""
     if source == "-":
-        return sys.stdin.buffer.read(), url
+        return sys.stdin.buffer.read(), url, None
     if source.startswith(("http://", "https://")):
         fetched = fetch(source, timeout=timeout)
-        return fetched.content, url or fetched.url
-    return Path(source).read_bytes(), url
+        return fetched.content, url or fetched.url, fetched.charset
+    return Path(source).read_bytes(), url, None
 
 
 if __name__ == "__main__":

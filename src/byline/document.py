@@ -118,14 +118,14 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     return data.decode(encoding, errors="replace"), encoding
 
 
-def parse(html: bytes | str, url: str | None = None) -> Document:
+def parse(html: bytes | str, url: str | None = None, charset: str | None = None) -> Document:
     """Parse a page into a ``Document``; raise ``ExtractionError`` if it is not HTML."""
     if isinstance(html, bytes):
         if len(html) > MAX_INPUT_BYTES:
             raise ExtractionError(
                 f"input is {len(html) / 2**20:.0f} MB; the limit is {MAX_INPUT_BYTES // 2**20} MB"
             )
-        text, encoding = decode(html)
+        text, encoding = decode(html, charset)
     else:
         text, encoding = html, None
     if len(text) > MAX_INPUT_BYTES:
