@@ -145,6 +145,21 @@ def test_the_page_showing_its_modification_date_gives_that_day():
     assert article.published == datetime(2019, 10, 15, 16, 59, 59, tzinfo=UTC)
 
 
+def test_a_generic_date_meta_holding_the_modification_does_not_hide_the_shown_day():
+    # <meta name="date"> repeats, to the second, what JSON-LD calls the modification
+    dated = [
+        Candidate("published", "2020-01-03T09:48:24Z", "json-ld"),
+        Candidate("modified", "2020-01-06T09:22:36Z", "json-ld"),
+        Candidate("published", "2020-01-03T09:48:24Z", "opengraph"),
+        Candidate("published", "2020-01-06T09:22:36Z", "meta"),
+    ]
+    shown = reconcile([*dated, Candidate("published", "2020-01-06", "dom")])
+    assert shown.published == datetime(2020, 1, 6, 9, 22, 36, tzinfo=UTC)
+    # the page that shows the first day keeps it
+    first = reconcile([*dated, Candidate("published", "2020-01-03", "dom")])
+    assert first.published == datetime(2020, 1, 3, 9, 48, 24, tzinfo=UTC)
+
+
 def test_a_date_only_value_stays_a_date():
     article = reconcile([Candidate("published", "2023-06-23", "url")])
     assert article.published == date(2023, 6, 23)

@@ -20,10 +20,12 @@ means and scales stored beside the weights. Pure Python at run time.
 from __future__ import annotations
 
 import math
+import operator
 import re
 import string
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import reduce
 
 from lxml import etree
 
@@ -74,13 +76,22 @@ SENTENCE_ENDS = ".!?…。！？"
 COMMAS = ",，、،"
 
 # Words of prompts that ask the reader to do something: follow, subscribe, share,
-# support, contact. General page furniture in the languages we see most.
+# support, contact. General page furniture in the languages we see most. (Regex
+# fragments, each starting with a plain letter.)
+CALL_TO_ACTION_WORDS = (
+    r"subscri\w*", "newsletter", "follow", "sign ?up", "share", "support us", r"donat\w*",
+    "contact us", "click", "download", "register", "log ?in", "read more", "learn more",
+    "facebook", "twitter", "instagram", "whatsapp", "telegram", "youtube", "linkedin",
+    "podcast", r"abonn\w*", r"folg\w*", r"teil\w*", r"unterstütz\w*", r"spende\w*",
+    r"kontakt\w*", r"klick\w*", "hier", r"anmeld\w*", r"registrier\w*", "weiterlesen",
+    "mehr erfahren", "suivez", r"partag\w*", r"inscri\w*", "s'abonner", "síguenos",
+    r"suscr\w*", "comparte", "obserwuj", r"subskryb\w*",
+)  # fmt: skip
+# The lookahead for the words' first letters makes most positions fail at once: the
+# search is then a third faster than with the alternation alone, and finds the same.
 _CALL_TO_ACTION = re.compile(
-    r"\b(?:subscri\w*|newsletter|follow|sign ?up|share|support us|donat\w*|contact us|"
-    r"click|download|register|log ?in|read more|learn more|facebook|twitter|instagram|"
-    r"whatsapp|telegram|youtube|linkedin|podcast|abonn\w*|folg\w*|teil\w*|unterstütz\w*|"
-    r"spende\w*|kontakt\w*|klick\w*|hier|anmeld\w*|registrier\w*|weiterlesen|mehr erfahren|"
-    r"suivez|partag\w*|inscri\w*|s'abonner|síguenos|suscr\w*|comparte|obserwuj|subskryb\w*)\b"
+    r"\b(?=[" + "".join(sorted({word[0] for word in CALL_TO_ACTION_WORDS})) + "])"
+    r"(?:" + "|".join(CALL_TO_ACTION_WORDS) + r")\b"
 )
 COPYRIGHT_PHRASES = (
     "©",
@@ -119,11 +130,13 @@ class BlockModel:
     threshold: float
 
     def probability(self, features: Sequence[float]) -> float:
-        z = self.bias
-        for value, mean, scale, weight in zip(
-            features, self.means, self.scales, self.weights, strict=True
-        ):
-            z += weight * (value - mean) / scale
+        if not len(features) == len(self.means) == len(self.scales) == len(self.weights):
+            raise ValueError("the features, means, scales and weights differ in number")
+        # bias + sum of weight * (value - mean) / scale, added in order: ``map`` and
+        # ``reduce`` with the operators run the loop in C and round exactly as it would.
+        centred = map(operator.sub, features, self.means)
+        terms = map(operator.truediv, map(operator.mul, self.weights, centred), self.scales)
+        z = reduce(operator.add, terms, self.bias)
         return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
     def keeps(self, features: Sequence[float]) -> bool:
@@ -190,8 +203,8 @@ def block_features(
                 math.log1p(lengths[i]),
                 math.log1p(len(words)),
                 float(ends),
-                min(sum(text.count(c) for c in SENTENCE_ENDS) / n_words, 1.0),
-                min(sum(text.count(c) for c in COMMAS) / n_words, 1.0),
+                min(sum(map(text.count, SENTENCE_ENDS)) / n_words, 1.0),
+                min(sum(map(text.count, COMMAS)) / n_words, 1.0),
                 context.link_density(elements[i]) if elements[i] is not None else 0.0,
                 position,
                 1 / (1 + after),

@@ -6,15 +6,19 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import byline
 from byline.errors import ExtractionError
 from byline.fetch import DEFAULT_TIMEOUT, FetchError, fetch
 from byline.formats import FORMATS
+from byline.pipeline.worker import DEFAULT_PAGE_TIME_LIMIT
 
 EXIT_OK = 0
 EXIT_NO_ARTICLE = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
+FORMATS_OUT = ("jsonl", "parquet", "csv")
 
 EPILOG = """\
 examples:
@@ -35,6 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "extract":
         return _extract(args)
+    if args.command == "run":
+        return _run(args)
     parser.print_help()
     return EXIT_BAD_INPUT
 
@@ -62,7 +68,135 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds to wait for a URL"
     )
+    _add_run_command(commands)
     return parser
+
+
+RUN_EPILOG = """\
+examples:
+  byline run crawl/ --out articles.jsonl
+  byline run 'archives/*.warc.gz' --out articles.parquet --workers 8 --drop-duplicates
+  byline run --urls urls.txt --sitemap https://example.com/sitemap.xml --out news.csv
+  byline run s3://bucket/crawl/*.warc.gz --out articles.parquet \\
+      --engine dask --scheduler tcp://scheduler:8786
+
+Run the same command again to resume an interrupted run: inputs already
+written are skipped, and nothing is written twice. Failed inputs and pages
+without an article go to the errors file (default: OUT.errors.jsonl); the
+summary is printed and written to OUT.summary.json.
+
+exit codes:
+  0  the run finished (see the summary for errors)
+  2  bad usage, or the output exists and is not a byline run to resume
+  130  interrupted: run the same command again to resume
+"""
+
+
+def _add_run_command(commands: Any) -> None:
+    run = commands.add_parser(
+        "run",
+        help="extract many pages (files, directories, WARC, URL lists, sitemaps, feeds)",
+        description="Extract every page of the inputs into one dataset, in parallel, resumably.",
+        epilog=RUN_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    run.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="INPUT",
+        help="HTML files (.gz too), directories, globs, WARC/ARC files, s3:// paths",
+    )
+    run.add_argument("--out", required=True, type=Path, help="output file (Parquet: a directory)")
+    run.add_argument("--format", choices=FORMATS_OUT, help="default: from --out's extension")
+    run.add_argument("--errors", type=Path, help="errors file (default: OUT.errors.jsonl)")
+    run.add_argument("--workers", type=int, help="worker processes (default: the cores)")
+    run.add_argument("--engine", choices=("local", "dask"), default="local")
+    run.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler (default with --engine dask: a local cluster)",
+    )
+    run.add_argument(
+        "--drop-duplicates",
+        action="store_true",
+        help="leave duplicates out instead of marking them with duplicate_of",
+    )
+    run.add_argument(
+        "--urls",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a text file of URLs to fetch, one per line",
+    )
+    run.add_argument("--sitemap", action="append", default=[], metavar="URL")
+    run.add_argument("--feed", action="append", default=[], metavar="URL", help="RSS or Atom")
+    run.add_argument(
+        "--time-limit",
+        type=float,
+        default=DEFAULT_PAGE_TIME_LIMIT,
+        help="seconds allowed per page (default: %(default)s)",
+    )
+    run.add_argument("--concurrency", type=int, help="parallel downloads (URL inputs)")
+    run.add_argument("--delay", type=float, help="seconds between requests to one host")
+    run.add_argument("--overwrite", action="store_true", help="replace an existing output")
+    run.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+
+def _run(args: argparse.Namespace) -> int:
+    from byline.pipeline import run
+    from byline.pipeline.crawl import CrawlSettings
+    from byline.pipeline.journal import JournalMismatch
+
+    if not (args.inputs or args.urls or args.sitemap or args.feed):
+        print("byline run: give inputs, --urls, --sitemap or --feed", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    overrides = {"concurrency": args.concurrency, "per_host_delay": args.delay}
+    try:
+        settings = CrawlSettings(**{k: v for k, v in overrides.items() if v is not None})
+        summary = run(
+            args.inputs,
+            args.out,
+            format=args.format,
+            errors=args.errors,
+            workers=args.workers,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            drop_duplicates=args.drop_duplicates,
+            urls=args.urls,
+            sitemaps=args.sitemap,
+            feeds=args.feed,
+            crawl_settings=settings,
+            page_time_limit=args.time_limit,
+            overwrite=args.overwrite,
+            progress=not args.no_progress and sys.stderr.isatty(),
+        )
+    except (OSError, JournalMismatch, ValueError) as error:
+        print(f"byline run: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("byline run: interrupted; run the same command again to resume", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    _print_summary(summary)
+    return EXIT_OK
+
+
+def _print_summary(summary: Any) -> None:
+    skipped = ", ".join(f"{n} {reason}" for reason, n in sorted(summary.skipped.items()))
+    lines = [
+        f"inputs seen        {summary.inputs}",
+        f"records written    {summary.records}",
+        f"no article found   {summary.no_article}",
+        f"errors             {summary.errors}",
+        f"duplicates         {summary.duplicates}"
+        + (f" ({summary.duplicates_dropped} dropped)" if summary.duplicates_dropped else ""),
+        f"skipped            {sum(summary.skipped.values())}"
+        + (f" ({skipped})" if skipped else ""),
+        f"elapsed            {summary.elapsed:.1f} s" + (" (resumed)" if summary.resumed else ""),
+        f"pages per second   {summary.pages_per_second}",
+        f"output             {summary.output}",
+        f"errors file        {summary.errors_file}",
+    ]
+    print("\n".join(lines), file=sys.stderr)
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -92,9 +226,7 @@ def _extract(args: argparse.Namespace) -> int:
     return status
 
 
-def _read(
-    source: str, url: str | None, timeout: float
-) -> tuple[bytes, str | None, str | None]:
+def _read(source: str, url: str | None, timeout: float) -> tuple[bytes, str | None, str | None]:
     """The input's bytes, its URL and the charset its transport declared."""
     if source == "-":
         return sys.stdin.buffer.read(), url, None

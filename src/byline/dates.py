@@ -120,7 +120,7 @@ UPDATE_WORDS = (
     "edited", "aktualisiert", "zuletzt aktualisiert", "geändert", "zuletzt am", "stand",
     "mis à jour", "mise à jour", "actualizado", "actualización", "aggiornato", "aggiornamento",
     "zaktualizowano", "aktualizacja", "обновлено", "обновлен", "atualizado", "atualização",
-    "bijgewerkt",
+    "bijgewerkt", "überarbeitet", "letzte änderung", "revised", "révisé", "révisée",
 )  # fmt: skip
 """Words that, just before a date, say it is a modification date."""
 
@@ -131,6 +131,14 @@ PUBLISH_WORDS = (
 )  # fmt: skip
 """Words that, just before a date, say it is the publication date (or label the page's one
 date: "Datum: 26. Januar 2022")."""
+
+OTHER_WORDS = (
+    "joined", "registered", "member since", "registriert", "mitglied seit", "dabei seit",
+    "inscrit", "inscrite", "inscription", "registrado", "miembro desde", "iscritto",
+    "zarejestrowany", "зарегистрирован", "lid sinds",
+)  # fmt: skip
+"""Words that, just before a date, say it is not the page's: when a forum or comment user
+signed up ("Registriert: 18.09.2008", "Joined: Mar 2010")."""
 
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
@@ -170,16 +178,16 @@ _DATE_PATTERNS = [
     ),
     # Year first with slashes or dots: 2023/06/23, 2023.06.23
     re.compile(r"(?<![\d.])" + _YEAR + r"([/.])(?P<month>[01]?\d)\2" + _DAY + r"(?![\d])"),
-    # Day first, numeric: 23.06.2023, 23/06/2023, 23-06-2023, 23. 06. 2023
+    # Day first, numeric: 23.06.2023, 23/06/2023, 23-06-2023, 23. 06. 2023, 23 | 06 | 2023
     re.compile(
         r"(?<![\d.])"
         + _DAY
-        + r"(?P<sep>[./-])\s?(?P<month>[0-3]?\d)(?P=sep)\s?"
+        + r"(?P<sep>[./-]|\s\|\s)\s?(?P<month>[0-3]?\d)(?P=sep)\s?"
         + _YEAR
         + r"(?!\d)"
     ),
-    # Two-digit year only in the unambiguous German/European shape: 23.06.23
-    re.compile(r"(?<![\d.])(?P<day>[0-3]\d)\.(?P<month>[01]\d)\.(?P<year2>\d{2})(?![\d.]\d)"),
+    # Two-digit year only in the unambiguous German/European shape: 23.06.23, 2.11.22
+    re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]\d)\.(?P<year2>\d{2})(?![\d.]\d)"),
     # Day, month name, year: 5 June 2023, 31. März 2012, 3 de marzo de 2021, 1er mars 2021
     re.compile(
         r"(?<![\d\w])"
@@ -209,12 +217,14 @@ _TIME_AFTER = re.compile(
     r"[\s,|–—-]*(?:at|um|à|a las|alle|ore|o|в|om|às|kl\.|,)?\s*" + _TIME, re.IGNORECASE
 )
 _TIME_BEFORE = re.compile(_TIME + r"[\s,|–—-]*(?:on|am|le|el|il)?\s*$", re.IGNORECASE)
-_UPDATE_OR_PUBLISH = re.compile(  # whole words: "stand" is not "Standard", "date" not "update"
+_MARKER_WORDS = re.compile(  # whole words: "stand" is not "Standard", "date" not "update"
     r"(?<!\w)(?:(?P<update>"
     + _alternation(UPDATE_WORDS)
     + r")|(?P<publish>"
     + _alternation(PUBLISH_WORDS)
-    + r"))(?!\w)",
+    + r")|"
+    + _alternation(OTHER_WORDS)
+    + r")(?!\w)",
     re.IGNORECASE,
 )
 
@@ -270,21 +280,21 @@ def marks_update(text: str, start: int, after: int = 0) -> bool:
     return marker_before(text, start, after) == UPDATE
 
 
-UPDATE, PUBLISH = "update", "publish"
+UPDATE, PUBLISH, OTHER = "update", "publish", "other"
 
 
 def marker_before(text: str, start: int, after: int = 0) -> str | None:
-    """``UPDATE`` or ``PUBLISH`` for the nearest marker word just before ``text[start]``
-    (not before ``after``), None when no marker word is there."""
+    """``UPDATE``, ``PUBLISH`` or ``OTHER`` for the nearest marker word just before
+    ``text[start]`` (not before ``after``), None when no marker word is there."""
     if not isinstance(text, str):
         return None
     window = text[max(after, start - UPDATE_WINDOW) : start]
     last = None
-    for last in _UPDATE_OR_PUBLISH.finditer(window):  # noqa: B007 - we want the last one
+    for last in _MARKER_WORDS.finditer(window):  # noqa: B007 - we want the last one
         pass
     if last is None:
         return None
-    return UPDATE if last.group("update") is not None else PUBLISH
+    return UPDATE if last.group("update") else PUBLISH if last.group("publish") else OTHER
 
 
 def dates_with_roles(text: str) -> list[tuple[datetime | date, bool]]:

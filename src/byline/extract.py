@@ -12,14 +12,17 @@ from byline.reconcile import add_body_images, reconcile
 from byline.record import Article
 
 
-def extract(html: bytes | str, url: str | None = None, charset: str | None = None) -> Article:
+def extract(
+    html: bytes | str, url: str | None = None, charset: str | None = None
+) -> Article:
     """One article record from one page.
 
     ``html`` may be bytes (decoded by byline: BOM, declarations, detection) or
     text. ``charset`` is the transport's declaration (HTTP ``Content-Type``),
-    tried before the page's own, as browsers do. Raises ``byline.ExtractionError`` when the input is not a readable
-    page, and its subclass ``byline.NoArticleError`` when the page holds no main
-    text (a bare title or a menu is not an article).
+    tried before the page's own, as browsers do. Raises ``byline.ExtractionError``
+    when the input is not a readable page, and its subclass
+    ``byline.NoArticleError`` when the page holds no main text (a bare title or
+    a menu is not an article).
     """
     doc = parse(html, url, charset)
     candidates = sources.collect(doc)

@@ -40,7 +40,7 @@ from byline.boilerplate import (
     names_boilerplate,
     names_standfirst,
 )
-from byline.document import Document
+from byline.document import Document, text_content
 from byline.record import Image
 from byline.render import BLOCK_TAGS, Block, Renderer, visible
 
@@ -151,15 +151,12 @@ def _extract(
     if body is None:
         body = doc.root
     etree.strip_elements(body, *NEVER_CONTENT_TAGS, with_tail=False)
-    # Holding (in ``_held``, till the end of this call) the elements left keeps lxml
-    # from rebuilding their Python proxies on each later walk (for lxml.html trees
-    # that calls back into Python per element).
-    removed, _held = _remove_boilerplate(body)
+    removed, left = _remove_boilerplate(body)
     hint_words = frozenset(_WORD.findall(hint.lower())) if hint else None
-    result = _best_result(doc, body, title, (model, hint_words))
+    result = _best_result(doc, left, title, (model, hint_words))
     if result is None or len(result.body) < MIN_BODY_CHARS:
         _restore(removed)
-        relaxed = _best_result(doc, body, title, (model, hint_words))
+        relaxed = _best_result(doc, list(body.iter(etree.Element)), title, (model, hint_words))
         if relaxed is not None and (result is None or len(relaxed.body) > len(result.body)):
             result = relaxed
     shown = len(result.body) if result else 0
@@ -177,11 +174,14 @@ def _hint_as_text(hint: str, found: MainText | None) -> MainText:
 
 def _best_result(
     doc: Document,
-    body: etree._Element,
+    elements: list[etree._Element],
     title: str | None,
     judge: tuple[BlockJudge, frozenset[str] | None],
 ) -> MainText | None:
-    stats = _score(body)
+    """The main text found among ``elements``: the body, then every element in it, in
+    document order."""
+    body = elements[0]
+    stats = _score(elements)
     nodes = _nodes_by_score(body, stats)
     model, hint_words = judge
     if hint_words is not None:
@@ -232,24 +232,24 @@ def _remove_boilerplate(
 ) -> tuple[list[tuple[etree._Element, int, etree._Element]], list[etree._Element]]:
     """Remove furniture, hidden and boilerplate-named elements.
 
-    Returns an undo log and the elements left. A removed box takes its contents
+    Returns an undo log and the elements left (``body`` first, in document order). A
+    removed box takes its contents
     along unexamined: most boxes named like boilerplate sit inside another one, and
     most of a page's elements are in such boxes.
     """
     left: list[etree._Element] = []
     doomed: list[etree._Element] = []
     page: _PageText | None = None
-    stack = [body]  # a walk in document order that can skip a subtree (pages nest deep)
-    while stack:
-        el = stack.pop()
+    walker = etree.iterwalk(body, events=("start",), tag=etree.Element)  # can skip a subtree
+    for _, el in walker:
         if el is not body and _looks_like_boilerplate(el):
             if page is None:  # measured once, before anything is removed
                 page = _PageText(body)
             if not _is_kept_anyway(el, page):
                 doomed.append(el)
+                walker.skip_subtree()
                 continue
         left.append(el)
-        stack.extend(el.iterchildren(etree.Element, reversed=True))
     removed = []
     for el in doomed:  # in document order, so that undoing in reverse restores the page
         parent = el.getparent()
@@ -298,7 +298,7 @@ def _is_lone_prose(el: etree._Element) -> bool:
     chars = _text_chars(el)
     if chars < MIN_STANDFIRST_CHARS:
         return False
-    if sum(len(link.text_content().strip()) for link in el.iter("a")) > LONE_LINK_SHARE * chars:
+    if sum(len(text_content(link).strip()) for link in el.iter("a")) > LONE_LINK_SHARE * chars:
         return False
     name = el.get("class")
     return not any(sibling.get("class") == name for sibling in el.itersiblings())
@@ -332,13 +332,13 @@ class _Stats:
         return self.link_chars.get(el, 0) / chars if chars else 0.0
 
 
-def _score(body: etree._Element) -> _Stats:
-    """Measure every element bottom-up and score containers from their paragraphs."""
+def _score(elements: list[etree._Element]) -> _Stats:
+    """Measure ``elements`` (a subtree, in document order) bottom-up and score containers
+    from their paragraphs."""
     stats = _Stats()
     # Local names for the dicts: this loop runs once per element of the page.
     chars, link_chars, commas, prose_of = stats.chars, stats.link_chars, stats.commas, stats.prose
     block_chars: dict[etree._Element, int] = {}
-    elements = list(body.iter(etree.Element))
     # Reversed document order visits every element after all its descendants.
     for el in reversed(elements):
         tag = el.tag
@@ -529,7 +529,7 @@ def _reads_like_paragraph(el: etree._Element, stats: _Stats) -> bool:
     density = stats.link_density(el)
     if chars > SIBLING_PARAGRAPH_CHARS:
         return density < SIBLING_LINK_DENSITY
-    return chars > 0 and density == 0 and _ends_sentence(el.text_content())
+    return chars > 0 and density == 0 and _ends_sentence(text_content(el))
 
 
 def _ends_sentence(text: str) -> bool:
@@ -544,7 +544,7 @@ def _container_for_hint(stats: _Stats, hint_words: frozenset[str]) -> etree._Ele
     matched: dict[etree._Element, int] = {}
     covered: set[str] = set()
     for el in stats.paragraphs:
-        words = _WORD.findall(el.text_content().lower())
+        words = _WORD.findall(text_content(el).lower())
         if len(words) < HINT_MIN_BLOCK_WORDS:
             continue
         inside = sum(map(hint_words.__contains__, words))

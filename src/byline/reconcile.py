@@ -459,13 +459,20 @@ def _shown_modification(
     """The modification date, when that is the date the page shows instead of its first one.
 
     Pages that display "Updated March 14, 2021" as their date (and not the day the
-    metadata calls published) present that day to readers as the article's date.
+    metadata calls published) present that day to readers as the article's date. A
+    published value that is another source's modification time does not count as the
+    day the metadata calls published.
     """
     visible = next((v for s, v in published if s == VISIBLE_SOURCE), None)
     if visible is None:
         return None
     day = _day(visible)
-    declared = {_day(v) for s, v in published if s != VISIBLE_SOURCE and s != "url"}
+    relabelled = _modifications_called_published(published, modified)
+    declared = {
+        _day(v)
+        for s, v in published
+        if s != VISIBLE_SOURCE and s != "url" and (s, v) not in relabelled
+    }
     if not declared or day in declared:
         return None
     shown = [(s, v) for s, v in modified if s != VISIBLE_SOURCE and _day(v) == day]
@@ -473,6 +480,29 @@ def _shown_modification(
         return None
     source, value = _most_precise(shown)
     return source, _without_naive_time(value)
+
+
+def _modifications_called_published(
+    published: list[tuple[str, Moment]], modified: list[tuple[str, Moment]]
+) -> list[tuple[str, Moment]]:
+    """The published values that another source gives, to the second, as its modification
+    time and not as its publication time.
+
+    A generic ``<meta name="date">`` or ``dcterms.date`` often holds the last change: when
+    a source that dates the publication otherwise calls that same instant its
+    modification, the value is a modification whatever its label says.
+    """
+    dating = {s for s, _ in published if s != VISIBLE_SOURCE}  # the visible page mixes both
+    changes = [
+        (s, v)
+        for s, v in modified
+        if s in dating and isinstance(v, datetime) and (s, v) not in published
+    ]
+    return [
+        (s, v)
+        for s, v in published
+        if isinstance(v, datetime) and any(s != cs and v == cv for cs, cv in changes)
+    ]
 
 
 def _day(value: Moment) -> date:

@@ -139,6 +139,58 @@ class Article:
         return {f.name: _jsonable(getattr(self, f.name)) for f in fields(self)}
 
 
+@dataclass(slots=True)
+class Source:
+    """Where a record of a batch run (``byline run``) came from."""
+
+    kind: str
+    """``file``, ``warc`` or ``url``."""
+    path: str | None = None
+    """The file read (``file``)."""
+    warc: str | None = None
+    """The WARC/ARC file, local path or fsspec URL (``warc``)."""
+    offset: int | None = None
+    """Byte offset of the record in the archive (``warc``)."""
+    record_id: str | None = None
+    """``WARC-Record-ID`` (``warc``; none for ARC)."""
+    url: str | None = None
+    """The URL as listed or discovered (``url``)."""
+    final_url: str | None = None
+    """The URL after redirects (``url``)."""
+    redirects: list[str] = field(default_factory=list)
+    """The URLs redirected through, in order (``url``)."""
+    status: int | None = None
+    """HTTP status of the response (``warc``, ``url``)."""
+    date: str | None = None
+    """``WARC-Date`` (``warc``) or fetch time, ISO 8601 (``url``)."""
+
+
+@dataclass(slots=True)
+class Record:
+    """One row of a batch run's output: an article, its id and where it came from.
+
+    ``to_dict()`` puts the article's fields at the top level beside ``id``,
+    ``source`` and ``duplicate_of``; JSON Lines, Parquet and CSV all hold it.
+    """
+
+    id: str
+    """Stable id of the input (a hash of its file path, WARC offset or URL)."""
+    source: Source
+    """Where the page came from."""
+    duplicate_of: str | None
+    """Id of the first record of the same story (exact or near duplicate), if any."""
+    article: Article
+    """The extracted article."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            **self.article.to_dict(),
+            "source": _jsonable(self.source),
+            "duplicate_of": self.duplicate_of,
+        }
+
+
 def _jsonable(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()

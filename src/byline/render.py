@@ -36,7 +36,7 @@ from lxml import etree
 
 from byline.boilerplate import attribute_names, name_words
 from byline.dateline import find_dateline
-from byline.document import Document
+from byline.document import Document, text_content
 from byline.record import Image
 
 BLOCK_TAGS = frozenset(
@@ -286,7 +286,7 @@ class Renderer:
 
     def _pre(self, el: etree._Element) -> None:
         self._flush()
-        lines = [line.rstrip() for line in visible(el.text_content()).split("\n")]
+        lines = [line.rstrip() for line in visible(text_content(el)).split("\n")]
         text = "\n".join(line for line in lines if line.strip()).strip("\n")
         if text:
             self.blocks.append(("pre", self._group, text, f"<pre>{escape(text)}</pre>", el))
@@ -327,7 +327,7 @@ class Renderer:
 
     def _flush(self) -> None:
         tokens, self._tokens = self._tokens, []
-        if not tokens or _is_link_label(tokens):
+        if _is_blank(tokens) or _is_link_label(tokens):
             return
         for text, html in _segments(tokens):
             if text and self._is_residual(text):
@@ -456,6 +456,11 @@ def _drop_empty_tags(html: str) -> str:
     while previous != html:
         previous, html = html, _EMPTY_TAG.sub("", html)
     return html
+
+
+def _is_blank(tokens: list[Token]) -> bool:
+    """No tokens, or only white space: the spaces between block tags, half of all flushes."""
+    return all(token[0] == "t" and (token[1].isspace() or not token[1]) for token in tokens)
 
 
 def _is_link_label(tokens: list[Token]) -> bool:
@@ -619,12 +624,12 @@ def _caption(img: etree._Element) -> str | None:
             break
         if holder.tag == "figure":
             caption = holder.find(".//figcaption")
-            return _clean(caption.text_content()) if caption is not None else None
+            return _clean(text_content(caption)) if caption is not None else None
     node = img
     for _ in range(2):
         sibling = node.getnext()
         if sibling is not None and isinstance(sibling.tag, str) and _is_caption(sibling):
-            return _clean(sibling.text_content())
+            return _clean(text_content(sibling))
         node = node.getparent()
         if node is None or len(node) > 1:
             break

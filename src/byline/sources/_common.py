@@ -15,7 +15,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +22,7 @@ from urllib.parse import urlsplit
 
 from byline.document import Document
 from byline.sources import AuthorCandidate, Candidate
+from byline.sources.dom import page_of
 
 # Only entities closed by ";": html.unescape would also turn "&para" in "Fish&parasites" into ¶.
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
@@ -202,25 +202,17 @@ class MetaTags:
         return None
 
 
-_META_CACHE: weakref.WeakKeyDictionary[Any, MetaTags] = weakref.WeakKeyDictionary()
-# Plain lxml.etree elements (unlike lxml.html ones) cannot be weakly referenced: for them,
-# the last page's root and tags, compared by identity (holding the root keeps its id from
-# being reused by another tree; the sources read one page after the other).
-_LAST_META: list[tuple[Any, MetaTags]] = []
+_META_MEMO_KEY = "meta tags"
 _META_KEY_ATTRIBUTES = ("name", "property", "http-equiv")
 
 
 def meta_tags(doc: Document) -> MetaTags:
-    """The page's meta tags, computed once per parsed page (cached on its root element)."""
-    root = doc.root
-    try:
-        cached = _META_CACHE.get(root)
-    except TypeError:
-        cached = _LAST_META[0][1] if _LAST_META and _LAST_META[0][0] is root else None
+    """The page's meta tags, computed once per parsed page (kept in ``doc.memo``)."""
+    cached = doc.memo.get(_META_MEMO_KEY)
     if cached is not None:
         return cached
-    tags = MetaTags()
-    for element in root.iter("meta"):
+    tags = doc.memo[_META_MEMO_KEY] = MetaTags()
+    for element in page_of(doc).metas:
         content = element.get("content")
         if content is None:
             continue
@@ -230,10 +222,6 @@ def meta_tags(doc: Document) -> MetaTags:
         for key in keys:
             tags.pairs.append((key, content))
             tags.by_key.setdefault(key, []).append(content)
-    try:
-        _META_CACHE[root] = tags
-    except TypeError:
-        _LAST_META[:] = [(root, tags)]
     return tags
 
 
@@ -258,7 +246,12 @@ def lenient_json(text: Any) -> list[Any]:
     """
     if not isinstance(text, str):
         return []
-    text = _WRAPPER_END.sub("", _WRAPPER_START.sub("", text)).strip()
+    text = _WRAPPER_START.sub("", text)
+    # A wrapper's end ("]]>", "-->", "*/") closes the text. Its regex tries every position
+    # of the text (slower than decoding the JSON): it runs only on texts that end so.
+    if text.rstrip().endswith((">", "/")):
+        text = _WRAPPER_END.sub("", text)
+    text = text.strip()
     if not text:
         return []
     values, complete = _decode_all(text)

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from byline.document import Document
+from byline.document import Document, text_content
 from byline.sources import Candidate, dom_authors
 from byline.sources.dom_dates import (
     MAX_DATES,
@@ -116,12 +116,12 @@ class TextPiece(NamedTuple):
 @dataclass(slots=True)
 class _Page:
     """Everything the ``dom`` source reads, found by one walk over the tree (``_walk``);
-    each list in document order and bounded."""
+    each list in document order and bounded. The walk also files the elements the
+    structured sources read (``scripts``, ``metas``, ``itemscopes``, ``itemprops``: those
+    lists hold every one of the page, however long it is), so that each walks no tree."""
 
     elements: list[etree._Element] = field(default_factory=list)
-    """Every element walked. Holding them keeps their Python proxies alive, so the later
-    queries of this source (XPath, ``getparent``, ancestors) reuse them instead of building
-    new ones: lxml.html builds each proxy through a Python class lookup."""
+    """Every element walked (the first ``MAX_SCANNED_ELEMENTS``)."""
     h1s: list[etree._Element] = field(default_factory=list)
     headings: list[etree._Element] = field(default_factory=list)  # h1 and h2
     rel: list[etree._Element] = field(default_factory=list)
@@ -134,6 +134,10 @@ class _Page:
     """For each of ``elements``, the ordinal of the first text inside it."""
     year_texts: list[TextPiece] = field(default_factory=list)  # body texts that may hold a year
     byline_texts: list[TextPiece] = field(default_factory=list)  # short texts with a lead hint
+    scripts: list[etree._Element] = field(default_factory=list)
+    metas: list[etree._Element] = field(default_factory=list)
+    itemscopes: list[etree._Element] = field(default_factory=list)  # elements with itemscope
+    itemprops: list[etree._Element] = field(default_factory=list)  # elements with itemprop
     flags_by_marker: dict[str, int] = field(default_factory=dict)
 
     def first_text_of(self, element: etree._Element) -> int | None:
@@ -175,57 +179,105 @@ class _Context:
     page: _Page = field(default_factory=lambda: _Page())
 
 
+def page_of(doc: Document) -> _Page:
+    """What the walk over the page's tree (``_walk``) found: walked once per page, on the
+    first call, and shared by every source."""
+    page = doc.memo.get(_MEMO_KEY)
+    if page is None:
+        page = doc.memo[_MEMO_KEY] = _walk(doc.root)
+    return page
+
+
+_MEMO_KEY = "dom walk"
+
+
 def _walk(root: etree._Element) -> _Page:
-    """One bounded walk over the tree collecting what every part of this source reads.
+    """One walk over the tree collecting what every part of this source reads.
 
     One pass in Python instead of one XPath query per kind of element: libxml2 evaluates
     ``contains()`` and attribute tests slower than Python reads them, and a union of such
-    queries is quadratic (17 s on a 5 MB page of comments). Start events give the elements
-    and their text, end events the text after them (``tail``): texts come in document order.
+    queries is quadratic (17 s on a 5 MB page of comments); every pass over a tree, even
+    in C, costs a tenth of a millisecond per page. Start events give the elements and their
+    text, end events the text after them (``tail``): texts come in document order. After
+    ``MAX_SCANNED_ELEMENTS`` elements, only what the structured sources read is filed.
+    (The loop runs for every element and text of the page: what it calls per element is
+    bound to local names, and most texts and elements are dismissed before any call.)
     """
     page = _Page()
+    add_element, add_first_text = page.elements.append, page.first_texts.append
+    known_flags = page.flags_by_marker.get
     in_body = False
     walked = texts = 0  # elements and texts seen so far
-    for event, node in etree.iterwalk(root, events=_WALK_EVENTS):
+    walker = etree.iterwalk(root, events=_WALK_EVENTS)
+    for event, node in walker:
         if event == "end":
             if node.tag == "body":
                 in_body = False  # the text after <body> is not the body's
             tail = node.tail
             if tail:
                 if not tail.isspace():
-                    _read_text(page, TextPiece(tail, node, True, texts), in_body)
+                    _read_text(page, tail, node, True, texts, in_body)
                 texts += 1
             continue
         walked += 1
-        if walked > MAX_SCANNED_ELEMENTS:
-            break
         tag = node.tag
+        if walked > MAX_SCANNED_ELEMENTS:
+            if isinstance(tag, str):
+                _file_structured(page, node, tag, node.keys())
+            break
         if not isinstance(tag, str):
             continue
-        page.elements.append(node)
-        page.first_texts.append(texts)
+        add_element(node)
+        add_first_text(texts)
         if tag == "body":
             in_body = True
         text = node.text
         if text:
             if not text.isspace():  # most texts are the spaces between tags
-                _read_text(page, TextPiece(text, node, False, texts), in_body)
+                _read_text(page, text, node, False, texts, in_body)
             texts += 1
         names = node.keys()  # attribute names only: most are read no further
-        if names or tag in _COLLECTED_TAGS:
+        if tag in _COLLECTED_TAGS:
             _collect(page, node, tag, names)
+        elif names:
+            if len(names) > 1 or names[0] not in _CLASS_OR_ID:
+                _collect(page, node, tag, names)
+            else:  # one class or id and nothing else: the most common element by far
+                value = node.get(names[0])
+                flags = known_flags(value)
+                if flags is None:
+                    flags = page.marker_flags(value)
+                if flags:
+                    _file_marked(page, node, flags)
+    for event, node in walker:  # the rest of a huge page
+        if event == "start" and isinstance(node.tag, str):
+            _file_structured(page, node, node.tag, node.keys())
     return page
 
 
-_COLLECTED_TAGS = frozenset({"time", "h1", "h2", "address", "meta"})
-"""Tags ``_collect`` files even without attributes."""
+_COLLECTED_TAGS = frozenset({"time", "h1", "h2", "a", "address", "meta", "script"} | _SKIP_TAGS)
+"""Tags ``_collect`` reads whatever their attributes."""
 _MARKER_ATTRIBUTES = frozenset({"class", "id", "itemprop"})
+_CLASS_OR_ID = frozenset({"class", "id"})
 _BYLINE, _TAG_LIST = 1, 2
 """Flags of what a class, id or itemprop value marks (see ``_marker_flags``)."""
 
 
+def _file_structured(page: _Page, element: etree._Element, tag: str, names: list[str]) -> None:
+    """File an element the structured sources read: script, meta, microdata item or property."""
+    if tag == "script":
+        page.scripts.append(element)
+    elif tag == "meta":
+        page.metas.append(element)
+    if "itemscope" in names:
+        page.itemscopes.append(element)
+    if "itemprop" in names:
+        page.itemprops.append(element)
+
+
 def _collect(page: _Page, element: etree._Element, tag: str, names: list[str]) -> None:
     """File one element, with attributes ``names``, under the lists it belongs to."""
+    _file_structured(page, element, tag, names)
     if tag == "time" and len(page.times) < MAX_DATES:
         page.times.append(element)
     elif tag == "h1" or tag == "h2":
@@ -258,21 +310,30 @@ def _collect(page: _Page, element: etree._Element, tag: str, names: list[str]) -
     for name in names:
         if name in _MARKER_ATTRIBUTES:
             flags |= page.marker_flags(element.get(name))
+    if flags:
+        _file_marked(page, element, flags)
+
+
+def _file_marked(page: _Page, element: etree._Element, flags: int) -> None:
+    """File an element whose class, id or itemprop marks a byline or a tag list."""
     if flags & _BYLINE and len(page.bylines) < MAX_ELEMENTS:
         page.bylines.append(element)
     if flags & _TAG_LIST and len(page.tag_lists) < MAX_ELEMENTS:
         page.tag_lists.append(element)
 
 
-def _read_text(page: _Page, piece: TextPiece, in_body: bool) -> None:
-    """File a text under the lists it belongs to, if any."""
-    text = piece.text
+def _read_text(
+    page: _Page, text: str, owner: etree._Element, is_tail: bool, ordinal: int, in_body: bool
+) -> None:
+    """File a text (see ``TextPiece``) under the lists it belongs to, if any."""
+    piece = None
     if in_body and len(page.year_texts) < MAX_TEXTS and may_hold_year(text):
+        piece = TextPiece(text, owner, is_tail, ordinal)
         parent = piece.parent()
         if parent is not None and parent.tag not in SCRIPT_TAGS:
             page.year_texts.append(piece)
     if len(text) <= MAX_BYLINE_PIECE_CHARS and BYLINE_LEAD_HINT.search(text.lower()):
-        page.byline_texts.append(piece)
+        page.byline_texts.append(piece or TextPiece(text, owner, is_tail, ordinal))
 
 
 def candidates(doc: Document) -> list[Candidate]:
@@ -280,7 +341,7 @@ def candidates(doc: Document) -> list[Candidate]:
     root = doc.root
     if root is None or not isinstance(root.tag, str):
         return []
-    page = _walk(root)
+    page = page_of(doc)
     found: list[Candidate] = []
     title = _page_title(root)
     if title:
@@ -552,8 +613,4 @@ def _spaced_text(element: etree._Element) -> str:
 def _text(element: etree._Element | None) -> str:
     if element is None:
         return ""
-    try:
-        text = element.text_content()
-    except (AttributeError, ValueError):
-        text = "".join(element.itertext())
-    return _SPACES.sub(" ", text).strip()
+    return _SPACES.sub(" ", text_content(element)).strip()

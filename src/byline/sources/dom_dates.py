@@ -5,15 +5,18 @@ Three kinds of evidence, as a reader (or an annotator) would weigh them:
 1. markup made for dates: ``<time datetime>``, ``itemprop``/``<meta>`` date properties,
    elements whose class or id says "date";
 2. a date after a marker word: "Veröffentlicht am 16.08.2019", "Datum: 26. Januar 2022",
-   "Mise en ligne 23 mai 2019", "last edited 2019-11-10" (the last one is a modification);
+   "Mise en ligne 23 mai 2019", "last edited 2019-11-10" (the last one is a modification;
+   a date after "Registriert:" or "Joined" is a forum user's sign-up and is dropped);
 3. any other date in a short text: the most plausible one is the first near the headline,
    inside the article, outside comments, sidebars and teasers.
 
 The elements and texts come from ``dom``'s one walk over the tree: ``<time>`` elements,
-date properties and the body texts that may hold a year, at most ``MAX_TEXTS`` of them;
-only pieces up to
-``MAX_PIECE_CHARS`` long are read (a date line is short; a date inside a long paragraph is
-about something else). Candidates are ISO strings, best first.
+date properties and the body texts that may hold a year, at most ``MAX_TEXTS`` of them.
+Pieces up to ``MAX_PIECE_CHARS`` long are read whole (a date line is short); of a longer
+one only a dateline that opens it, as a date inside a paragraph is about something else.
+A date split over elements ("Apr" "04" "2013" in a calendar badge) is read from the
+date-marked element that holds its parts; a page that shows no date at all is dated by
+its scripts' data. Candidates are ISO strings, best first.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from lxml import etree
 
-from byline.dates import PUBLISH, UPDATE, find_dates, marker_before, parse_date
+from byline.dates import OTHER, PUBLISH, UPDATE, find_dates, marker_before, parse_date
 from byline.sources import Candidate
 
 if TYPE_CHECKING:
@@ -53,6 +56,9 @@ NEAR_HEADLINE_LINES = 40
 SHORT_PIECE_CHARS = 40
 """A text piece this short holding a date is a date line, not a sentence."""
 
+SPLIT_DATE_DEPTH = 2
+"""How far above a lone year its date-marked element may be (``div.date > span.year``)."""
+
 DATE_MARKERS = (
     "date", "time", "datum", "zeit", "fecha", "published", "posted", "pubdate", "dateline",
     "byline", "meta", "info", "stand", "created",
@@ -67,6 +73,9 @@ BAD_PLACE_MARKERS = (
     "more-", "weitere",
 )  # fmt: skip
 """Ancestor class/id fragments of places where a date is another article's or a reader's."""
+LAYOUT_PREFIXES = ("has-", "with-", "no-", "without-")
+"""Class prefixes that describe a container's layout ("main-content has-sidebar"): such a
+class names what sits beside the element, not the element."""
 
 BAD_PLACE_TAGS = frozenset({"aside", "nav", "footer", "form"})
 INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head"})
@@ -81,6 +90,8 @@ KIND_HEAD_META = -2.0
 KIND_MARKED = 2.0
 KIND_TITLE = 1.0
 KIND_TEXT = 0.0
+KIND_SCRIPT_DATA = -4.0
+"""A date in a script's data: read only when the page shows none."""
 MARKER_WORD_BONUS = 3.0
 SHORT_PIECE_BONUS = 1.0
 IN_ARTICLE_BONUS = 2.0
@@ -90,6 +101,13 @@ BAD_PLACE_PENALTY = 4.0
 UPDATE_AS_PUBLISHED_PENALTY = 3.0
 LIST_ITEM_PENALTY = 1.0
 """``<li>``: lists of other articles; a weaker sign than a sidebar."""
+
+JSON_LD_TYPE = "application/ld+json"
+_SCRIPT_DATE = re.compile(
+    r'"(?:datePublished|date_published|publishedDate|published_at|publishedAt|publishDate'
+    r'|publicationDate|firstPublished|createdAt|created_at|dateCreated)"\s*:\s*"([^"]{8,40})"'
+)
+"""A publication-date key and its string value in JSON a script holds."""
 
 _DATEISH = re.compile(r"\d{4}|\d[./-]\d")
 """Cheap test a text must pass before the date patterns run on it."""
@@ -108,16 +126,47 @@ _DATE_MARKER_RE = _fragments_pattern(DATE_MARKERS)
 _UPDATE_MARKER_RE = _fragments_pattern(UPDATE_MARKERS)
 _BAD_PLACE_RE = _fragments_pattern(BAD_PLACE_MARKERS)
 
+
+def _names_bad_place(markers: str) -> bool:
+    """Whether class/id/itemprop ``markers`` name a place of other articles or readers."""
+    if _BAD_PLACE_RE.search(markers) is None:
+        return False
+    return any(
+        _BAD_PLACE_RE.search(token) and not token.startswith(LAYOUT_PREFIXES)
+        for token in markers.split()
+    )
+
+
 MAX_RAW_PIECE_CHARS = 4 * MAX_PIECE_CHARS
-"""Texts longer than this (before stripping) are not read at all."""
+"""Texts longer than this (before stripping) are read only for an opening date."""
+OPENING_DATE_CHARS = 60
+"""The start of a long text that is read for a dateline."""
+_DATELINE_LEAD = re.compile(r"[(\[]?(?:\d|[^\W\d_]+\.?,?\s+\d)")
+"""How a dateline begins: a digit, or one word (a month, a weekday) and a digit."""
+_DATELINE_START = re.compile(r"[(\[]?$")
+_DATELINE_END = re.compile(r"\s*(?:[)\]]|[-–—:|](?=\s))")
+"""A dateline: the date comes first, maybe in brackets, closed by a bracket or a dash:
+"(21. November 2022) ...", "21.11.2022 – ...". A sentence that begins with a date ("Am 6.
+Mai 2023 findet ... statt") is about an event, not the page."""
 YEAR_HINT = re.compile(r"20|19|\.[012]")
 """Texts that may hold a year: four digits of this or the last century, or the two digits
 after a dot ("31.10.23"). A cheap test run on every text of the page."""
 
 
 def may_hold_year(text: str) -> bool:
-    """Whether a text of the page is worth reading for dates (see ``YEAR_HINT``)."""
-    return len(text) <= MAX_RAW_PIECE_CHARS and YEAR_HINT.search(text) is not None
+    """Whether a text of the page is worth reading for dates (see ``YEAR_HINT``): a short
+    text anywhere, a long one at its start."""
+    if len(text) > MAX_RAW_PIECE_CHARS:
+        text = text[: 2 * OPENING_DATE_CHARS]  # room for the spaces before it
+    return YEAR_HINT.search(text) is not None
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` opens ``text`` as a dateline."""
+    return (
+        _DATELINE_START.match(text[:start]) is not None
+        and _DATELINE_END.match(text, end) is not None
+    )
 
 
 MARKER_CONTEXT_CHARS = 40
@@ -151,6 +200,8 @@ def date_candidates(
     scan = _Scan(headline, article)
     scan.read_title(root)
     scan.read(page)
+    if not scan.found:
+        scan.read_script_data(root)
     return scan.candidates()
 
 
@@ -162,6 +213,7 @@ class _Scan:
         self.article = article
         self.found: list[_Found] = []
         self.marks_by_element: dict[etree._Element, _Marks] = {}
+        self.split_read: set[etree._Element] = set()
 
     def candidates(self) -> list[Candidate]:
         """The best distinct values per field.
@@ -206,6 +258,22 @@ class _Scan:
             for value, _, _ in find_dates(text)[:1]:
                 self.add(value, KIND_TITLE, False, title)
 
+    def read_script_data(self, root: etree._Element) -> None:
+        """The first publication date in the data of the page's scripts.
+
+        Pages that scripts render (Next.js, shop and review widgets) show no date in their
+        HTML; the data the script renders from names it (``"published_at": "..."``). Read
+        only when the page shows no date: the data also dates other items of the page.
+        """
+        for script in root.iter("script"):
+            if (script.get("type") or "").lower() == JSON_LD_TYPE:
+                continue  # the json-ld source reads these
+            match = _SCRIPT_DATE.search(script.text or "")
+            value = parse_date(match.group(1)) if match else None
+            if value is not None:
+                self.add(value, KIND_SCRIPT_DATA, False, script)
+                return
+
     # --- the body ---------------------------------------------------------------------
 
     def read(self, page: _Page) -> None:
@@ -221,9 +289,19 @@ class _Scan:
             self._read_piece(piece)
 
     def _read_piece(self, piece: TextPiece) -> None:
-        """Score the dates of one text piece, with the text before it for marker words."""
-        text = piece.text.strip()
-        if len(text) > MAX_PIECE_CHARS or not _DATEISH.search(text):
+        """Score the dates of one text piece, with the text before it for marker words.
+
+        Of a long text (prose) only a date that opens it as a dateline counts:
+        "(21. November 2022) Energy consumers ...", "21.11.2022 - Energy consumers ...".
+        """
+        raw = piece.text
+        text = raw[:MAX_RAW_PIECE_CHARS].strip()  # not the whole of a long paragraph
+        opening = len(text) > MAX_PIECE_CHARS or len(raw) > MAX_RAW_PIECE_CHARS
+        if opening:
+            text = text[:OPENING_DATE_CHARS]
+            if not _DATELINE_LEAD.match(text):
+                return  # prose: the cheap test spares most paragraphs the date patterns
+        if not _DATEISH.search(text):
             return
         element = piece.owner
         if piece.is_tail:
@@ -233,6 +311,10 @@ class _Scan:
         if holder is None or holder.tag == "time":
             return  # a <time> is read with its datetime attribute
         dates = find_dates(text)
+        if opening:
+            dates = [d for d in dates[:1] if _is_dateline(text, d[1], d[2])]
+        elif not dates:
+            self._read_split_date(holder)
         if not dates:
             return
         context = f"{previous} {text}"
@@ -243,10 +325,29 @@ class _Scan:
         for value, start, end in dates:
             marker = marker_before(context, offset + start, previous_end)
             previous_end = offset + end
+            if marker == OTHER:
+                continue  # a user's sign-up date, not the page's
             kind = KIND_MARKED if place.marked else KIND_TEXT
             bonus = MARKER_WORD_BONUS if marker is not None else 0.0
             update = marker == UPDATE or (marker is None and place.marked_update)
             self.add(value, kind + bonus + short + place.score, update, holder)
+
+    def _read_split_date(self, holder: etree._Element) -> None:
+        """A date whose parts sit in elements of their own inside a date-marked one, as in
+        calendar badges: ``<div class="date"><span>Apr</span><span>04</span><span>2013``."""
+        node = holder.getparent()
+        for _ in range(SPLIT_DATE_DEPTH):
+            if node is None or node in self.split_read:
+                return
+            if self._marks(node).date:
+                self.split_read.add(node)
+                text = _SPACES.sub(" ", " ".join(node.itertext())).strip()
+                if len(text) <= SHORT_PIECE_CHARS:
+                    for value, _, _ in find_dates(text)[:1]:
+                        place = self._place(node)
+                        self.add(value, KIND_MARKED + SHORT_PIECE_BONUS + place.score, False, node)
+                return
+            node = node.getparent()
 
     def _read_time(self, element: etree._Element) -> None:
         text = _SPACES.sub(" ", "".join(element.itertext())).strip()[:MAX_PIECE_CHARS]
@@ -256,6 +357,8 @@ class _Scan:
         place = self._place(element)
         previous = _text_before(element)
         marker = marker_before(f"{previous} ", len(previous) + 1)
+        if marker == OTHER:
+            return
         own = _markers(element)
         if any(m in own for m in PUBLISH_MARKERS) or element.get("pubdate") is not None:
             update = False
@@ -292,7 +395,7 @@ class _Scan:
             marks = _Marks(
                 date=_DATE_MARKER_RE.search(markers) is not None,
                 update=_UPDATE_MARKER_RE.search(markers) is not None,
-                bad_place=node.tag in BAD_PLACE_TAGS or _BAD_PLACE_RE.search(markers) is not None,
+                bad_place=node.tag in BAD_PLACE_TAGS or _names_bad_place(markers),
             )
             self.marks_by_element[node] = marks
         return marks

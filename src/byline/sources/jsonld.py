@@ -13,6 +13,7 @@ from byline.document import Document
 from byline.sources import Candidate
 from byline.sources._common import lenient_json
 from byline.sources._schemaorg import article_candidates
+from byline.sources.dom import page_of
 
 SOURCE = "json-ld"
 _TYPE = "ld+json"  # application/ld+json, whatever the case or parameters
@@ -21,7 +22,7 @@ _TYPE = "ld+json"  # application/ld+json, whatever the case or parameters
 def blocks(doc: Document) -> list[Any]:
     """The decoded values of every JSON-LD block, unreadable blocks left out."""
     values: list[Any] = []
-    for script in doc.root.iter("script"):
+    for script in page_of(doc).scripts:
         if _TYPE in (script.get("type") or "").lower():
             values.extend(lenient_json(script.text))
     return values

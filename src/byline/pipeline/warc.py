@@ -1,0 +1,240 @@
+"""Pages from web archives: WARC and ARC files, plain or gzipped, read as a stream.
+
+``read_archive`` turns every record of an archive into one ``Item``: an HTML
+response with HTTP status 200 becomes a ``Page`` holding the de-chunked,
+de-compressed HTTP payload; every other record is a counted ``Skipped``. The
+archive is never held in memory, only the current record's payload (at most
+``MAX_PAGE_BYTES``). A truncated or corrupt record ends the file with one
+``Failed`` naming its offset, after every record before it.
+
+warcio reads both formats (fastwarc is faster but has no ARC, and reading is
+already far cheaper than extraction). This module also holds what
+``readers.py`` shares with it: how an input is named, opened and sniffed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from typing import IO, Any
+
+import fsspec
+from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import BufferedReader
+from warcio.recordloader import ArcWarcRecord
+from warcio.timeutils import timestamp_to_iso_date
+
+from byline.document import MAX_INPUT_BYTES
+from byline.pipeline.pages import Failed, Item, Page, Skipped
+
+MAX_PAGE_BYTES = MAX_INPUT_BYTES  # what byline.extract accepts: a bigger page could never be read
+SNIFF_BYTES = 4096  # the start of a body searched for an HTML signature
+HTML_SIGNATURES = (b"<html", b"<!doctype html")
+HTML_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+NO_CONTENT_ENCODING = frozenset({"", "identity"})
+SUPPORTED_ENCODINGS = frozenset(BufferedReader.get_supported_decompressors())
+DRAIN_CHUNK_BYTES = 1 << 16
+SINGLE_GZIP_STREAM = "non-chunked gzip"  # in warcio's error for a whole-file gzipped archive
+_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*://")
+
+
+def is_url(path: str) -> bool:
+    """Whether ``path`` names a file through an fsspec protocol (``s3://``, ``https://``...)."""
+    return bool(_URL.match(path))
+
+
+def location_of(path: str) -> str:
+    """The name an input goes by in keys: a URL as given, a local path made absolute."""
+    return path if is_url(path) else os.path.abspath(path)
+
+
+def open_binary(location: str) -> IO[bytes]:
+    """The file, opened for reading bytes (fsspec for URLs, plain ``open`` is faster locally)."""
+    if is_url(location):
+        return fsspec.open(location, "rb").open()
+    return open(location, "rb")
+
+
+def looks_like_html(data: bytes) -> bool:
+    """Whether the start of ``data`` carries an ``<html`` tag or an HTML doctype."""
+    head = data[:SNIFF_BYTES].lower()
+    return any(signature in head for signature in HTML_SIGNATURES)
+
+
+def too_big_reason(size: int | None) -> str:
+    """The reason a page over ``MAX_PAGE_BYTES`` is not read; ``size`` if it is known."""
+    limit = f"the limit is {MAX_PAGE_BYTES // 2**20} MB"
+    if size is None:
+        return f"page is over {MAX_PAGE_BYTES // 2**20} MB; {limit}"
+    return f"page is {size / 2**20:.0f} MB; {limit}"
+
+
+def unreadable_reason(error: BaseException) -> str:
+    """A one-line reason for a read that failed with ``error``."""
+    return f"cannot read the file: {getattr(error, 'strerror', None) or _one_line(error)}"
+
+
+def read_archive(path: str) -> Iterator[Item]:
+    """One item per record of the WARC or ARC file at ``path`` (local path or fsspec URL)."""
+    location = location_of(path)
+    try:
+        stream = open_binary(location)
+    except (OSError, ValueError, ImportError) as error:  # fsspec: unknown protocol, no backend
+        source = {"kind": "warc", "warc": location}
+        yield Failed(f"file:{location}", unreadable_reason(error), source)
+        return
+    with stream:
+        yield from _archive_items(stream, location)
+
+
+def _archive_items(stream: IO[bytes], location: str) -> Iterator[Item]:
+    records = ArchiveIterator(stream)
+    while True:
+        try:
+            record = next(records, None)
+            if record is None:
+                break
+            # the iterator's offset is where the current record starts, in the file's bytes
+            # (compressed bytes for a gzipped archive): stable across runs
+            offset = records.offset
+            item = _record_item(record, location, offset)
+            complete = _read_to_end(record)
+        # warcio reports a corrupt record with exceptions of many unrelated types
+        # (ArchiveLoadFailed, header parser errors, ValueError, EOFError...)
+        except Exception as error:
+            yield _corrupt(records, location, error)
+            return
+        if not complete:
+            reason = (
+                f"the record at offset {offset} is cut short: the archive ends early or is damaged"
+            )
+            yield Failed(item.key, reason, item.source)
+            return
+        yield item
+    yield from _end_of_archive(records, location)
+
+
+def _corrupt(records: ArchiveIterator, location: str, error: Exception) -> Failed:
+    if SINGLE_GZIP_STREAM in str(error):  # offsets mean nothing inside one gzip stream
+        reason = (
+            "the archive is gzipped as one stream, not one gzip member per record as WARC and "
+            "ARC files must be; `warcio recompress IN OUT` rewrites it"
+        )
+        return Failed(f"file:{location}", reason, {"kind": "warc", "warc": location})
+    if records.offset == 0:
+        reason = f"not a readable WARC or ARC archive: {_one_line(error)}"
+    else:
+        reason = f"the archive is corrupt at offset {records.offset}: {_one_line(error)}"
+    return _failed_at(location, records.offset, reason)
+
+
+def _end_of_archive(records: ArchiveIterator, location: str) -> Iterator[Item]:
+    """A ``Failed`` for bytes after the last record, a ``Skipped`` for an archive with none."""
+    # warcio ends quietly on a last gzip member cut too short to hold a record header
+    end = records.fh.tell()
+    if records.offset < end:
+        reason = (
+            f"the {end - records.offset} bytes at offset {records.offset} are not a whole "
+            "record: the archive ends early or is corrupt"
+        )
+        yield _failed_at(location, records.offset, reason)
+    elif end == 0:
+        yield Skipped(f"file:{location}", "empty-archive", {"kind": "warc", "warc": location})
+
+
+def _record_item(record: ArcWarcRecord, location: str, offset: int) -> Item:
+    """The record as a page or a skip; reads at most ``MAX_PAGE_BYTES`` of its payload."""
+    key = _record_key(location, offset)
+    source = _base_source(location, offset)
+    _check_length(record)
+    if record.rec_type != "response":
+        reason = "arc-header" if record.rec_type == "arc_header" else f"warc-{record.rec_type}"
+        return Skipped(key, reason, source)
+    http = record.http_headers
+    if http is None:  # a response without HTTP: dns:, ftp:, whois:
+        return Skipped(key, "not-html", source)
+    status = http.get_statuscode()
+    source |= _response_source(record, status)
+    if status != "200":
+        return Skipped(key, f"http-{status}", source)
+    media_type, charset = _media_type_and_charset(http.get_header("Content-Type") or "")
+    if media_type and media_type not in HTML_MEDIA_TYPES:
+        return Skipped(key, "not-html", source)
+    encoding = (http.get_header("Content-Encoding") or "").strip().lower()
+    if encoding not in NO_CONTENT_ENCODING and encoding not in SUPPORTED_ENCODINGS:
+        reason = f"the page is compressed with {encoding!r}, which byline cannot decompress"
+        return Failed(key, reason, source)
+    declared = record.payload_length if record.payload_length >= 0 else record.length
+    if declared > MAX_PAGE_BYTES:  # known before reading: the payload is not loaded
+        return Failed(key, too_big_reason(declared), source)
+    content = record.content_stream().read(MAX_PAGE_BYTES + 1)
+    if len(content) > MAX_PAGE_BYTES:
+        return Failed(key, too_big_reason(None), source)
+    if not media_type and not looks_like_html(content):
+        return Skipped(key, "not-html", source)
+    return Page(key, content, url=_target_uri(record), charset=charset, source=source)
+
+
+def _check_length(record: ArcWarcRecord) -> None:
+    """Raise ``ValueError`` unless the record declares its length as a number."""
+    # warcio reads a missing or garbled length (a header cut short) as 0 or "to the end"
+    name = "length" if record.format == "arc" else "Content-Length"
+    declared = record.rec_headers.get_header(name)
+    if not (declared or "").strip().isdigit():
+        raise ValueError(f"the record's length is {declared!r}, not a number")
+
+
+def _read_to_end(record: ArcWarcRecord) -> bool:
+    """Whether the record holds every byte its header declares; reads the rest, keeps none."""
+    stream = record.raw_stream  # limited to the record's length: tell() counts what was read
+    while stream.read(DRAIN_CHUNK_BYTES):
+        pass
+    return stream.tell() >= record.length
+
+
+def _record_key(location: str, offset: int) -> str:
+    return f"warc:{location}@{offset}"
+
+
+def _failed_at(location: str, offset: int, reason: str) -> Failed:
+    return Failed(_record_key(location, offset), reason, _base_source(location, offset))
+
+
+def _base_source(location: str, offset: int) -> dict[str, Any]:
+    return {"kind": "warc", "warc": location, "offset": offset}
+
+
+def _response_source(record: ArcWarcRecord, status: str) -> dict[str, Any]:
+    headers = record.rec_headers
+    if record.format == "arc":  # ARC records have no id; their date is YYYYMMDDhhmmss
+        timestamp = headers.get_header("archive-date") or ""
+        record_id, date = None, timestamp_to_iso_date(timestamp) if timestamp.isdigit() else None
+    else:
+        record_id, date = headers.get_header("WARC-Record-ID"), headers.get_header("WARC-Date")
+    return {
+        "record_id": record_id,
+        "status": int(status) if status.isdigit() else None,
+        "date": date,
+    }
+
+
+def _target_uri(record: ArcWarcRecord) -> str | None:
+    name = "uri" if record.format == "arc" else "WARC-Target-URI"
+    return record.rec_headers.get_header(name)
+
+
+def _media_type_and_charset(content_type: str) -> tuple[str, str | None]:
+    """``("text/html", "utf-8")`` from ``text/html; charset="UTF-8"``; "" when there is none."""
+    media_type, _, parameters = content_type.partition(";")
+    charset = None
+    for parameter in parameters.split(";"):
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset":
+            charset = value.strip().strip("\"'") or None
+    return media_type.strip().lower(), charset
+
+
+def _one_line(error: BaseException) -> str:
+    """The error's message on one line (warcio's can span a paragraph)."""
+    return " ".join(str(error).split()) or type(error).__name__

@@ -1,0 +1,107 @@
+"""What a worker does with one input: extract it, within a time limit, into an ``Outcome``.
+
+This runs in worker processes (local engine) or on Dask workers; an Outcome
+is small and picklable, and holds everything the main process needs to
+write, de-duplicate and journal the input without touching its HTML again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import signal
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import byline
+from byline.pipeline import dedup
+from byline.pipeline.pages import Failed, Item, Skipped
+from byline.record import Article
+
+DEFAULT_PAGE_TIME_LIMIT = 30.0  # seconds; a normal page takes ~10 ms
+
+RECORD = "record"
+NO_ARTICLE = "no-article"
+ERROR = "error"
+SKIPPED = "skipped"
+
+
+@dataclass(slots=True)
+class Outcome:
+    """The result of one input."""
+
+    key: str
+    status: str  # RECORD, NO_ARTICLE, ERROR or SKIPPED
+    source: dict[str, Any] = field(default_factory=dict)
+    reason: str | None = None  # why there is no record (errors, skips)
+    article: Article | None = None
+    signature: dedup.Signature | None = None
+
+    @property
+    def id(self) -> str:
+        return record_id(self.key)
+
+
+def record_id(key: str) -> str:
+    """A stable 16-hex-digit id for an input key, identical on every machine."""
+    return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+
+class PageTimeout(Exception):
+    pass
+
+
+def process_items(
+    items: Iterable[Item], time_limit: float = DEFAULT_PAGE_TIME_LIMIT
+) -> list[Outcome]:
+    return [process(item, time_limit) for item in items]
+
+
+def process(item: Item, time_limit: float = DEFAULT_PAGE_TIME_LIMIT) -> Outcome:
+    """The outcome of one input; never raises for a bad page."""
+    if isinstance(item, Skipped):
+        return Outcome(item.key, SKIPPED, item.source, reason=item.reason)
+    if isinstance(item, Failed):
+        return Outcome(item.key, ERROR, item.source, reason=item.reason)
+    try:
+        with _time_limit(time_limit):
+            article = byline.extract(item.content, url=item.url, charset=item.charset)
+            signature = dedup.signature(article.canonical_url or article.url, article.body or "")
+    except byline.NoArticleError as error:
+        return Outcome(item.key, NO_ARTICLE, item.source, reason=str(error))
+    except byline.ExtractionError as error:
+        return Outcome(item.key, ERROR, item.source, reason=str(error))
+    except PageTimeout:
+        return Outcome(
+            item.key, ERROR, item.source, reason=f"extraction took over {time_limit:g} s"
+        )
+    except RecursionError:
+        return Outcome(item.key, ERROR, item.source, reason="the page is nested too deeply")
+    except Exception as error:  # a bug in byline must cost one page, not the run
+        reason = f"internal error ({type(error).__name__}: {error}); please report it"
+        return Outcome(item.key, ERROR, item.source, reason=reason)
+    return Outcome(item.key, RECORD, item.source, article=article, signature=signature)
+
+
+class _time_limit:
+    """Raise ``PageTimeout`` in this thread after ``seconds`` (main thread only:
+    Python delivers signals there; on Dask's worker threads there is no limit)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.active = seconds > 0 and threading.current_thread() is threading.main_thread()
+        self.seconds = seconds
+
+    def __enter__(self) -> None:
+        if self.active:
+            self.previous = signal.signal(signal.SIGALRM, _raise_timeout)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.active:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.previous)
+
+
+def _raise_timeout(signum: int, frame: object) -> None:
+    raise PageTimeout
