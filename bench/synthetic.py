@@ -154,29 +154,74 @@ def article_page(seed: int, site: str = "news.example.org", body: list[str] | No
         f'<li><a href="/news/story-{seed + k}">Story {seed + k}: more from the city</a></li>'
         for k in range(1, 6)
     )
-    return f"""<!DOCTYPE html>
+    return _ARTICLE_PAGE.format(
+        site=site, title=title, writer=writer, url=url, paragraphs=paragraphs, related=related,
+        published=published.isoformat(), day=f"{published:%d %B %Y}",
+        description=body[0][:150], chrome=_site_chrome(site), teasers=_teasers(rng),
+        comments=_comments(rng),
+    )
+
+
+def _site_chrome(site: str) -> dict[str, str]:
+    """What every page of a site repeats: styles, scripts, a mega menu, a fat footer.
+
+    Real news pages carry 100-300 KB of this around a 5 KB story; extraction
+    speed depends on it.
+    """
+    rng = random.Random(site)
+    sections = [_name(rng) for _ in range(60)]
+    menu = "\n".join(f'<li><a href="/{s.lower()}">{s}</a></li>' for s in sections)
+    footer = "\n".join(f'<a href="/about/{s.lower()}">{s} {_name(rng)}</a>' for s in sections)
+    script = "".join(
+        f"window.cfg{n}={{slot:'{_name(rng)}',size:[{n},{n * 2}],lazy:true}};" for n in range(400)
+    )
+    style = "".join(f".c{n}{{margin:{n}px;color:#{n:06x}}}" for n in range(300))
+    return {"menu": menu, "footer": footer, "script": script, "style": style}
+
+
+def _teasers(rng: random.Random) -> str:
+    return "\n".join(
+        f'<div class="teaser"><a href="/news/{rng.randint(1, 9999)}"><img src="/img/{n}.jpg" '
+        f'alt=""><h3>{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)}</h3></a>'
+        f"<span>{rng.randint(1, 59)} minutes ago</span></div>"
+        for n in range(20)
+    )
+
+
+def _comments(rng: random.Random) -> str:
+    return "\n".join(
+        f'<li class="comment"><b>{_name(rng)}</b> <p>{_sentence(rng)}</p>'
+        f'<a href="#reply">Reply</a></li>'
+        for _ in range(8)
+    )
+
+
+_ARTICLE_PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <title>{title} | {site}</title>
-<meta name="description" content="{body[0][:150]}">
+<meta name="description" content="{description}">
+<style>{chrome[style]}</style>
+<script>{chrome[script]}</script>
 <meta property="og:title" content="{title}">
 <meta property="og:url" content="{url}">
-<meta property="article:published_time" content="{published.isoformat()}">
+<meta property="article:published_time" content="{published}">
 <link rel="canonical" href="{url}">
 <script type="application/ld+json">{{"@context": "https://schema.org", "@type": "NewsArticle",
-"headline": "{title}", "datePublished": "{published.isoformat()}",
+"headline": "{title}", "datePublished": "{published}",
 "author": {{"@type": "Person", "name": "{writer}"}},
 "publisher": {{"@type": "Organization", "name": "{site}"}}}}</script>
 </head><body>
-<header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/business">Business</a>
-<a href="/sport">Sport</a> <a href="/culture">Culture</a></nav></header>
+<div class="cookie-banner">We use cookies to improve your experience. <button>Accept</button></div>
+<header><nav><ul class="menu">{chrome[menu]}</ul></nav></header>
 <main><article>
 <h1>{title}</h1>
-<p class="byline">By {writer}, <time datetime="{published.isoformat()}">
-{published:%d %B %Y}</time></p>
+<p class="byline">By {writer}, <time datetime="{published}">{day}</time></p>
 {paragraphs}
 </article>
-<aside><h2>Related stories</h2><ul>{related}</ul></aside></main>
-<footer><p>&copy; 2024 {site}. All rights reserved.</p><a href="/privacy">Privacy</a></footer>
+<section class="comments"><h2>Comments</h2><ul>{comments}</ul></section>
+<aside><h2>Related stories</h2><ul>{related}</ul><div class="most-read">{teasers}</div></aside>
+</main>
+<footer><p>&copy; 2024 {site}. All rights reserved.</p><nav>{chrome[footer]}</nav></footer>
 </body></html>"""
 
 

@@ -9,7 +9,9 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -18,6 +20,7 @@ import pytest
 from bench.synthetic import article_page, corpus, syndicated_copy, write_warc
 from byline.cli import main
 from byline.pipeline import run
+from byline.pipeline.crawl import CrawlSettings
 from byline.pipeline.journal import JournalMismatch
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -146,19 +149,25 @@ run([sys.argv[1]], sys.argv[2], workers=2, commit_every=25)
 """
 
 
-def test_killed_runs_resume_with_every_input_exactly_once(tmp_path: Path) -> None:
+@pytest.mark.parametrize("suffix", [".jsonl", ".parquet"])
+def test_killed_runs_resume_with_every_input_exactly_once(tmp_path: Path, suffix: str) -> None:
     warc = tmp_path / "big.warc.gz"
     write_warc(warc, corpus(400))
-    reference = tmp_path / "reference.jsonl"
+    reference = tmp_path / f"reference{suffix}"
     run([str(warc)], reference, workers=2)
-    expected = records(reference)
+    expected = _rows(reference)
 
-    out = tmp_path / "out.jsonl"
+    out = tmp_path / f"out{suffix}"
     command = [sys.executable, "-c", RUN_SCRIPT, str(warc), str(out)]
     kills = 0
-    for _ in range(6):  # kill it a few times at different points, then let it finish
+    for attempt in range(8):  # kill it at different points, then let it finish
         process = subprocess.Popen(command, start_new_session=True)
-        if _wait_for_progress(out, process):
+        if attempt % 2:  # early: while starting, or before its first commit
+            time.sleep(0.1 * attempt)
+            alive = process.poll() is None
+        else:  # mid-run: once it has written more than before
+            alive = _wait_for_progress(out, process)
+        if alive:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
             kills += 1
@@ -166,14 +175,19 @@ def test_killed_runs_resume_with_every_input_exactly_once(tmp_path: Path) -> Non
             break
     subprocess.run(command, check=True)
     assert kills >= 2
-    assert records(out) == expected  # same records, same order, none lost, none twice
+    assert _rows(out) == expected  # same records, same order, none lost, none twice
+
+
+def _rows(out: Path) -> list[dict]:
+    return pq.read_table(out).to_pylist() if out.suffix == ".parquet" else records(out)
 
 
 def _wait_for_progress(out: Path, process: subprocess.Popen) -> bool:
-    """Wait until the run has written a little more than before; False once it ended."""
-    start = out.stat().st_size if out.exists() else 0
+    """Wait until the run has committed more than before; False once it ended."""
+    journal = out.with_name(out.name + ".journal")
+    start = journal.stat().st_size if journal.exists() else 0
     while process.poll() is None:
-        if out.exists() and out.stat().st_size > start + 100_000:
+        if journal.exists() and journal.stat().st_size > start + 2_000:
             return True
         time.sleep(0.05)
     return False
@@ -194,3 +208,63 @@ def test_the_command_line_runs_and_summarises(crawl: Path, tmp_path: Path, capsy
     assert "records written    20" in err and "errors file" in err
     assert len(records(out)) == 20
     assert main(["run", "--out", str(out)]) == 2
+
+
+class _Site(BaseHTTPRequestHandler):
+    """Three articles, a sitemap listing two of them, a robots.txt closing /private/."""
+
+    requests: list[str] = []
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        type(self).requests.append(self.path)
+        host = f"http://{self.headers['Host']}"
+        if self.path == "/robots.txt":
+            self._send(b"User-agent: *\nDisallow: /private/\n", "text/plain")
+        elif self.path == "/sitemap.xml":
+            urls = "".join(f"<url><loc>{host}/news/{n}</loc></url>" for n in (2, 3))
+            body = f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+            self._send(body.encode(), "application/xml")
+        elif self.path.startswith("/news/"):
+            self._send(article_page(int(self.path.rsplit("/", 1)[1])).encode(), "text/html")
+        else:
+            self.send_error(404)
+
+    def _send(self, body: bytes, content_type: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def site():
+    _Site.requests = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_url_lists_and_sitemaps_are_fetched_politely(site: str, tmp_path: Path) -> None:
+    listing = tmp_path / "urls.txt"
+    listing.write_text(f"# today's list\n{site}/news/1\n{site}/private/secret\n{site}/missing\n")
+    out = tmp_path / "out.jsonl"
+    settings = CrawlSettings(per_host_delay=0, retries=0)
+    options = {"urls": [str(listing)], "sitemaps": [f"{site}/sitemap.xml"],
+               "crawl_settings": settings}
+    summary = run([], out, **options)
+    rows = records(out)
+    assert [r["source"]["url"] for r in rows] == [f"{site}/news/{n}" for n in (1, 2, 3)]
+    assert all(r["source"]["status"] == 200 and r["source"]["fetched_at"] for r in rows)
+    assert summary.skipped == {"robots-disallowed": 1, "http-404": 1}
+    assert "/private/secret" not in _Site.requests
+
+    fetched = len(_Site.requests)
+    again = run([], out, **options)  # resumed: nothing is fetched twice
+    assert again.records == 3
+    assert [p for p in _Site.requests[fetched:] if p.startswith("/news/")] == []

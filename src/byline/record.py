@@ -7,7 +7,7 @@ JSON-ready data (datetimes as ISO 8601 with their offset, dates as
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from typing import Any
 
@@ -162,7 +162,9 @@ class Source:
     status: int | None = None
     """HTTP status of the response (``warc``, ``url``)."""
     date: str | None = None
-    """``WARC-Date`` (``warc``) or fetch time, ISO 8601 (``url``)."""
+    """``WARC-Date``, ISO 8601 (``warc``)."""
+    fetched_at: str | None = None
+    """When the page was fetched, ISO 8601 UTC (``url``)."""
 
 
 @dataclass(slots=True)
@@ -183,12 +185,16 @@ class Record:
     """The extracted article."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            **self.article.to_dict(),
-            "source": _jsonable(self.source),
-            "duplicate_of": self.duplicate_of,
-        }
+        return record_row(
+            self.id, _jsonable(self.source), self.duplicate_of, self.article.to_dict()
+        )
+
+
+def record_row(
+    id: str, source: dict[str, Any], duplicate_of: str | None, article: dict[str, Any]
+) -> dict[str, Any]:
+    """``Record.to_dict()`` from its parts already JSON-ready (as workers ship them)."""
+    return {"id": id, **article, "source": source, "duplicate_of": duplicate_of}
 
 
 def _jsonable(value: Any) -> Any:
@@ -199,5 +205,5 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _jsonable(v) for k, v in value.items()}
     if hasattr(value, "__dataclass_fields__"):
-        return {k: _jsonable(v) for k, v in asdict(value).items()}
+        return {f.name: _jsonable(getattr(value, f.name)) for f in fields(value)}
     return value

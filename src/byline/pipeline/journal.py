@@ -95,6 +95,7 @@ class Journal:
                     "entries": [e.to_json() for e in state.entries],
                 }
             )
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_name(self.path.name + ".tmp")
         with temporary.open("w", encoding="utf-8") as file:
             for line in lines:

@@ -15,7 +15,7 @@ import os
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any
@@ -48,13 +48,14 @@ from byline.pipeline.worker import (
     Outcome,
     record_id,
 )
-from byline.record import Record, Source
+from byline.record import Source, record_row
 
 JOB_SIZE = 16  # pages per job sent to a local worker: amortises IPC, keeps order cheap
 FILES_PER_DASK_JOB = 64  # HTML files read by one Dask task (an archive is a task of its own)
 COMMIT_EVERY_INPUTS = 1000
 COMMIT_EVERY_SECONDS = 10.0
 DUPLICATE_DROPPED = "duplicate-dropped"
+SOURCE_FIELDS = fields(Source)
 
 
 @dataclass(slots=True)
@@ -111,8 +112,7 @@ def run(
     )
     if overwrite:
         _remove(out, errors_path, journal.path)
-    state = journal.load()
-    if not state.entries and (out.exists() or errors_path.exists()):
+    if not journal.path.exists() and (out.exists() or errors_path.exists()):
         raise FileExistsError(
             f"{out} exists and was not written by an unfinished byline run; "
             "pass --overwrite to replace it"
@@ -120,6 +120,7 @@ def run(
     for listing in urls:
         if not Path(listing).is_file():
             raise FileNotFoundError(f"{listing}: no such URL list")
+    state = journal.load()
     workers = workers or os.cpu_count() or 1
     sources = _Sources(inputs, urls, sitemaps, feeds, crawl_settings, state.done)
     writer = _Writer(out, fmt, errors_path, journal, state, drop_duplicates, commit_every)
@@ -229,6 +230,7 @@ class _Writer:
         commit_every: int,
     ) -> None:
         self.out, self.errors_path = out, errors_path
+        journal.start(state)  # first: an output with a journal beside it is a run to resume
         self.sink = open_sink(out, fmt)
         self.errors = JsonLinesSink(errors_path)
         self.journal = journal
@@ -238,7 +240,6 @@ class _Writer:
         self.resumed = bool(state.entries)
         self.sink.resume_at(state.positions.get("out", 0))
         self.errors.resume_at(state.positions.get("errors", 0))
-        journal.start(state)
         self.dedup = dedup.Deduplicator()
         for entry in state.entries:
             if entry.signature is not None:
@@ -299,8 +300,7 @@ class _Writer:
             return Entry(
                 outcome.id, DUPLICATE_DROPPED, signature=signature.to_json(), duplicate_of=first
             )
-        record = Record(outcome.id, _source(outcome.source), first, outcome.article)
-        self.sink.write(record.to_dict())
+        self.sink.write(record_row(outcome.id, _source(outcome.source), first, outcome.article))
         return Entry(outcome.id, RECORD, signature=signature.to_json(), duplicate_of=first)
 
     def _elapsed(self) -> float:
@@ -326,9 +326,12 @@ class _Writer:
         )
 
 
-def _source(raw: dict[str, Any]) -> Source:
-    known = {f.name for f in fields(Source)}
-    return Source(**{k: v for k, v in raw.items() if k in known})
+def _source(raw: dict[str, Any]) -> dict[str, Any]:
+    """The source as the record's ``Source`` fields, every field present."""
+    return {
+        f.name: raw.get(f.name, f.default if f.default is not MISSING else [])
+        for f in SOURCE_FIELDS
+    }
 
 
 def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:

@@ -17,7 +17,6 @@ from typing import Any
 import byline
 from byline.pipeline import dedup
 from byline.pipeline.pages import Failed, Item, Skipped
-from byline.record import Article
 
 DEFAULT_PAGE_TIME_LIMIT = 30.0  # seconds; a normal page takes ~10 ms
 
@@ -35,7 +34,7 @@ class Outcome:
     status: str  # RECORD, NO_ARTICLE, ERROR or SKIPPED
     source: dict[str, Any] = field(default_factory=dict)
     reason: str | None = None  # why there is no record (errors, skips)
-    article: Article | None = None
+    article: dict[str, Any] | None = None  # Article.to_dict(): built here, not in the main process
     signature: dedup.Signature | None = None
 
     @property
@@ -81,7 +80,7 @@ def process(item: Item, time_limit: float = DEFAULT_PAGE_TIME_LIMIT) -> Outcome:
     except Exception as error:  # a bug in byline must cost one page, not the run
         reason = f"internal error ({type(error).__name__}: {error}); please report it"
         return Outcome(item.key, ERROR, item.source, reason=reason)
-    return Outcome(item.key, RECORD, item.source, article=article, signature=signature)
+    return Outcome(item.key, RECORD, item.source, article=article.to_dict(), signature=signature)
 
 
 class _time_limit:
