@@ -13,6 +13,7 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pyarrow.parquet as pq
 import pytest
@@ -213,9 +214,9 @@ def test_the_command_line_runs_and_summarises(crawl: Path, tmp_path: Path, capsy
 class _Site(BaseHTTPRequestHandler):
     """Three articles, a sitemap listing two of them, a robots.txt closing /private/."""
 
-    requests: list[str] = []
+    requests: ClassVar[list[str]] = []
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+    def do_GET(self) -> None:
         type(self).requests.append(self.path)
         host = f"http://{self.headers['Host']}"
         if self.path == "/robots.txt":
@@ -255,8 +256,11 @@ def test_url_lists_and_sitemaps_are_fetched_politely(site: str, tmp_path: Path) 
     listing.write_text(f"# today's list\n{site}/news/1\n{site}/private/secret\n{site}/missing\n")
     out = tmp_path / "out.jsonl"
     settings = CrawlSettings(per_host_delay=0, retries=0)
-    options = {"urls": [str(listing)], "sitemaps": [f"{site}/sitemap.xml"],
-               "crawl_settings": settings}
+    options = {
+        "urls": [str(listing)],
+        "sitemaps": [f"{site}/sitemap.xml"],
+        "crawl_settings": settings,
+    }
     summary = run([], out, **options)
     rows = records(out)
     assert [r["source"]["url"] for r in rows] == [f"{site}/news/{n}" for n in (1, 2, 3)]
