@@ -155,9 +155,17 @@ def article_page(seed: int, site: str = "news.example.org", body: list[str] | No
         for k in range(1, 6)
     )
     return _ARTICLE_PAGE.format(
-        site=site, title=title, writer=writer, url=url, paragraphs=paragraphs, related=related,
-        published=published.isoformat(), day=f"{published:%d %B %Y}",
-        description=body[0][:150], chrome=_site_chrome(site), teasers=_teasers(rng),
+        site=site,
+        title=title,
+        writer=writer,
+        url=url,
+        paragraphs=paragraphs,
+        related=related,
+        published=published.isoformat(),
+        day=f"{published:%d %B %Y}",
+        description=body[0][:150],
+        chrome=_site_chrome(site),
+        teasers=_teasers(rng),
         comments=_comments(rng),
     )
 

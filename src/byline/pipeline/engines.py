@@ -55,7 +55,11 @@ class LocalEngine:
     def __init__(self, workers: int, time_limit: float) -> None:
         self.workers = max(1, workers)
         self.time_limit = time_limit
+        # forkserver: safe beside the crawler's thread, unlike fork; workers fork from a
+        # server that has byline imported already ("__main__" is left out on purpose:
+        # a script without a main guard would run again in it)
         self._context = multiprocessing.get_context("forkserver")
+        self._context.set_forkserver_preload(["byline.pipeline.worker"])
         self._results: Any = self._context.Queue()
         self._slots: list[_Slot] = []
         self._slots.extend(self._start(index) for index in range(self.workers))
