@@ -370,6 +370,46 @@ def test_prompt_and_copyright_features_ignore_case() -> None:
     assert [row[copyright_] for row in rows] == [0.0, 1.0, 0.0]
 
 
+def test_prompt_lookahead_finds_what_the_words_alone_find() -> None:
+    """The first-letter lookahead of ``_CALL_TO_ACTION`` is a shortcut, not a filter."""
+    import re
+
+    from byline.blockmodel import _CALL_TO_ACTION, CALL_TO_ACTION_WORDS
+
+    words_alone = re.compile(r"\b(?:" + "|".join(CALL_TO_ACTION_WORDS) + r")\b")
+    spellings = [
+        word.replace("\\w*", "ing").replace(" ?", space)
+        for word in CALL_TO_ACTION_WORDS
+        for space in (" ", "")
+    ]
+    # As it stands, in a sentence, inside or before a longer word, and missing its first letter.
+    forms = ("{}", "Please {} now.", "x{}", "{}s")
+    texts = [form.format(spelling) for spelling in spellings for form in forms]
+    texts += [spelling[1:] for spelling in spellings]
+    found = [bool(_CALL_TO_ACTION.search(text)) for text in texts]
+    assert found == [bool(words_alone.search(text)) for text in texts]
+    assert 0 < sum(found) < len(texts)
+
+
+def test_paragraph_probability_is_the_weighted_sum_in_order() -> None:
+    """``BlockModel.probability`` adds the terms as a plain loop does, to the last bit."""
+    import math
+    import random
+
+    from byline.blockmodel import MODEL
+
+    rng = random.Random(5)
+    for _ in range(500):
+        row = [rng.uniform(-5, 5) * rng.choice((1, 0.001, 1000)) for _ in MODEL.weights]
+        z = MODEL.bias
+        terms = zip(row, MODEL.means, MODEL.scales, MODEL.weights, strict=True)
+        for value, mean, scale, weight in terms:
+            z += weight * (value - mean) / scale
+        assert MODEL.probability(row) == 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+    with pytest.raises(ValueError):
+        MODEL.probability(row[:-1])
+
+
 def test_character_counts_match_the_str_methods() -> None:
     from byline.blockmodel import _char_counts
 

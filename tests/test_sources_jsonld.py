@@ -9,8 +9,9 @@ import pytest
 
 from byline.document import parse
 from byline.record import Image, Publisher
-from byline.sources import AuthorCandidate, Candidate, jsonld
+from byline.sources import AuthorCandidate, Candidate, dom, jsonld
 from byline.sources._common import lenient_json
+from byline.sources.dom import page_of
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev" / "html"
 PAGE_URL = "https://news.example.com/politics/2023/06/23/story"
@@ -206,6 +207,8 @@ BROKEN_BLOCKS = [
     # CDATA and comment wrappers, stray semicolon
     '//<![CDATA[\n{"@type": "NewsArticle", "headline": "Line one line two"};\n//]]>',
     '<!-- {"@type": "NewsArticle", "headline": "Line one line two"} -->',
+    '/*<![CDATA[*/ {"@type": "NewsArticle", "headline": "Line one line two"} /*]]>*/ \n ',
+    '<!--\n{"@type": "NewsArticle", "headline": "Line one line two"}\n//-->\n\t',
     # HTML-escaped JSON
     "{&quot;@type&quot;: &quot;NewsArticle&quot;, "
     "&quot;headline&quot;: &quot;Line one line two&quot;}",
@@ -287,3 +290,20 @@ def test_corpus_page_with_single_quoted_json() -> None:
     values = {c.field: c.value for c in jsonld.candidates(parse(read_corpus(name)))}
     assert values["title"] == "Maciej Krzysztoszek rzecznikiem prasowym Grupy Amica"
     assert values["published"] == "2021-05-12"
+
+
+def test_a_block_after_the_bound_of_the_page_walk_is_still_read() -> None:
+    """The one walk over the page reads no more than ``MAX_SCANNED_ELEMENTS`` elements for the
+    dom source, but files every script, however late, for this one."""
+    filler = "<span>x</span>" * (dom.MAX_SCANNED_ELEMENTS + 10)
+    block = json.dumps({"@type": "NewsArticle", "headline": "Late headline"})
+    html = f"<html><body>{filler}<script type='application/ld+json'>{block}</script></body></html>"
+    assert found(html)["title"] == "Late headline"
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="development corpus not available")
+def test_the_walk_gives_every_script_in_document_order() -> None:
+    doc = parse((CORPUS / "taz.de.siemens.html").read_bytes(), PAGE_URL)
+    scripts = list(doc.root.iter("script"))
+    assert len(scripts) > 3
+    assert page_of(doc).scripts == scripts

@@ -10,7 +10,7 @@ import pytest
 
 from byline.document import parse
 from byline.record import Image, Publisher
-from byline.sources import AuthorCandidate, dublincore, meta, opengraph, twitter
+from byline.sources import AuthorCandidate, dom, dublincore, meta, opengraph, twitter
 from byline.sources._common import meta_tags
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
@@ -196,6 +196,12 @@ def test_meta_index_is_built_once_per_page() -> None:
     tags = meta_tags(doc)
     assert meta_tags(doc) is tags
     assert tags.by_key == {"a": ["c"], "b": ["c"]}
+
+
+def test_a_meta_tag_after_the_bound_of_the_page_walk_is_still_read() -> None:
+    filler = "<span>x</span>" * (dom.MAX_SCANNED_ELEMENTS + 10)
+    html = f'<html><body>{filler}<meta name="description" content="Late words"></body></html>'
+    assert meta_tags(parse(html)).first("description") == "Late words"
 
 
 def annotated_page(file: str) -> tuple[str, dict[str, object], bytes]:

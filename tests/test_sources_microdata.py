@@ -9,7 +9,8 @@ import pytest
 
 from byline.document import parse
 from byline.record import Image, Publisher
-from byline.sources import AuthorCandidate, microdata
+from byline.sources import AuthorCandidate, dom, microdata
+from byline.sources.dom import page_of
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
 PAGE_URL = "https://news.example.com/a/story.html"
@@ -154,3 +155,23 @@ def test_corpus_article_items_give_the_annotated_title_date_and_author(file: str
     assert values["title"] == annotation["title"]
     assert values["published"].startswith(annotation["date"])
     assert [a.name for a in values["authors"]] == [annotation["author"]]
+
+
+@pytest.mark.parametrize("file", ["theguardian.com.academics.html", "taz.de.siemens.html"])
+def test_the_walk_gives_every_item_and_property_in_document_order(file: str) -> None:
+    """What ``//@itemscope`` and ``//@itemprop`` find, element by element."""
+    url, _ = annotation_of(file)
+    doc = parse((CORPUS / "html" / file).read_bytes(), url)
+    walked = page_of(doc)
+    assert walked.itemscopes == [a.getparent() for a in doc.root.xpath("//@itemscope")]
+    assert walked.itemprops == [a.getparent() for a in doc.root.xpath("//@itemprop")]
+    assert len(walked.itemprops) > 3
+
+
+def test_an_item_after_the_bound_of_the_page_walk_is_still_read() -> None:
+    filler = "<span>x</span>" * (dom.MAX_SCANNED_ELEMENTS + 10)
+    item = (
+        '<div itemscope itemtype="https://schema.org/NewsArticle">'
+        '<h2 itemprop="headline">Late headline</h2></div>'
+    )
+    assert found(filler + item)["title"] == "Late headline"

@@ -72,6 +72,7 @@ MAX_NAME_LEVELS = 8
 """Class/id evidence is read from the paragraph's element up this many ancestors
 (stopping at the chosen container)."""
 SHORT_BLOCK_CHARS = 100
+_HEADING_KINDS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 SENTENCE_ENDS = ".!?…。！？"
 COMMAS = ",，、،"
 
@@ -185,6 +186,8 @@ def block_features(
         if running == count - i:
             trailing_run = i
     names = _NameEvidence(context.containers)
+    log_lengths = [math.log1p(length) for length in lengths]
+    hint_words = context.hint_words
     rows = []
     for i, text in enumerate(texts):
         words = _WORD.findall(text)
@@ -193,42 +196,43 @@ def block_features(
         letters, upper_letters, digits = _char_counts(text)
         folded = _fold_case(text)
         after = count - 1 - i
-        negative, positive, boilerplate, depth = names.of(elements[i])
+        element = elements[i]
+        negative, positive, boilerplate, depth = names.of(element)
         stripped = text.rstrip("\"'”»)’ ")
         ends = bool(stripped) and stripped[-1] in SENTENCE_ENDS
         short = lengths[i] < SHORT_BLOCK_CHARS
         position = i / (count - 1) if count > 1 else 0.0
         rows.append(
             [
-                math.log1p(lengths[i]),
+                log_lengths[i],
                 math.log1p(len(words)),
                 float(ends),
                 min(sum(map(text.count, SENTENCE_ENDS)) / n_words, 1.0),
                 min(sum(map(text.count, COMMAS)) / n_words, 1.0),
-                context.link_density(elements[i]) if elements[i] is not None else 0.0,
+                context.link_density(element) if element is not None else 0.0,
                 position,
                 1 / (1 + after),
                 1 / (1 + i),
-                float(kinds[i] in ("h2", "h3", "h4", "h5", "h6")),
+                float(kinds[i] in _HEADING_KINDS),
                 float(kinds[i] == "li"),
                 float(kinds[i] == "tr"),
                 float(negative),
                 float(positive),
                 float(boilerplate),
                 depth / MAX_NAME_LEVELS,
-                float(elements[i] is not None and elements[i].tag == "p"),
+                float(element is not None and element.tag == "p"),
                 float(bool(_CALL_TO_ACTION.search(folded))),
                 float(_has_copyright(folded)),
                 float(_has_address(text)),
                 digits / chars,
                 upper_letters / letters if letters else 0.0,
                 lengths[i] / longest,
-                math.log1p(lengths[i - 1]) if i else 0.0,
-                math.log1p(lengths[i + 1]) if after else 0.0,
+                log_lengths[i - 1] if i else 0.0,
+                log_lengths[i + 1] if after else 0.0,
                 float(bool(stripped) and stripped[-1] in "?!"),
                 short_after[i] / after if after else 1.0,
-                _hint_overlap(words, context.hint_words),
-                float(context.hint_words is not None),
+                _hint_overlap(words, hint_words) if hint_words is not None else 0.0,
+                float(hint_words is not None),
                 float(text[:1].islower()),
                 short * position,
                 float(short and not ends),
@@ -269,7 +273,7 @@ def _fold_case(text: str) -> str:
 
 def _has_copyright(folded: str) -> bool:
     """A copyright notice, in text folded by ``_fold_case`` (substring tests: they are cheap)."""
-    return any(phrase in folded for phrase in COPYRIGHT_PHRASES) or (
+    return any(map(folded.__contains__, COPYRIGHT_PHRASES)) or (
         "copyright" in folded and _COPYRIGHT_WORD.search(folded) is not None
     )
 

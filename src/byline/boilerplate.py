@@ -112,12 +112,18 @@ NEGATIVE_WORDS = BOILERPLATE_WORDS | frozenset(
      "teaser", "sidebar", "aside", "top", "logo", "head"}
 )  # fmt: skip
 
+NAME_CACHE_SIZE = 2048
+"""Entries of each cache of class and id verdicts. Pages repeat their own names, seldom
+another site's: this many hold a page's names with room to spare. (The garbage collector
+visits every entry on each full collection: at 16,384 entries the caches cost more
+collection time than their extra hits save.)"""
+
 _NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def name_words(name: str) -> tuple[str, ...]:
     """The lower-case words of one class or id name: ``socialShare-bar`` -> social, share, bar."""
     return tuple(map(str.lower, _NAME_WORDS.findall(name)))
@@ -128,7 +134,7 @@ def class_names(element: etree._Element) -> list[str]:
     return attribute_names(element.get("class"), element.get("id"))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def names_boilerplate(class_attribute: str | None, ident: str | None) -> bool:
     """True when some class/id name says the element is a box of boilerplate.
 
@@ -155,7 +161,7 @@ def attribute_names(class_attribute: str | None, ident: str | None) -> list[str]
 _CONTENT, _BOILERPLATE = "content", "boilerplate"
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def _name_verdict(name: str) -> str | None:
     # In BEM names ("story__comments-teaser") the part after "__" says what the box is.
     # (``not X.isdisjoint(words)`` reads "some word is in X", and runs in C.)
@@ -176,7 +182,7 @@ def names_standfirst(element: etree._Element) -> bool:
     return _names_standfirst(element.get("class"), element.get("id"))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def _names_standfirst(class_attribute: str | None, ident: str | None) -> bool:
     return any(
         not STANDFIRST_WORDS.isdisjoint(name_words(name.rpartition("__")[2]))
@@ -189,7 +195,7 @@ def class_weight(element: etree._Element) -> int:
     return names_weight(element.get("class"), element.get("id"))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def names_weight(class_attribute: str | None, ident: str | None) -> int:
     """``class_weight`` of these class and id attributes (cached per distinct pair)."""
     weight = 0
@@ -204,6 +210,10 @@ def names_weight(class_attribute: str | None, ident: str | None) -> int:
         elif not NEGATIVE_WORDS.isdisjoint(words):
             weight -= 1
     return weight
+
+
+HIDING_ATTRIBUTES = frozenset({"hidden", "aria-hidden", "style"})
+"""The attributes ``is_hidden`` reads: an element with none of them is not hidden."""
 
 
 def is_hidden(element: etree._Element) -> bool:

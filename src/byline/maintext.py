@@ -27,6 +27,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import escape
+from itertools import repeat
 from typing import Protocol
 
 from lxml import etree
@@ -34,6 +35,7 @@ from lxml import etree
 from byline.blockmodel import MODEL, BlockContext, block_features
 from byline.boilerplate import (
     FURNITURE_TAGS,
+    HIDING_ATTRIBUTES,
     NEVER_CONTENT_TAGS,
     class_weight,
     is_hidden,
@@ -150,6 +152,10 @@ def _extract(
     body = doc.root.find("body")
     if body is None:
         body = doc.root
+    # The tree changes from here on: drop what the sources found in it. (lxml frees an
+    # element's Python object cheaply while the element is in the tree; once its subtree
+    # is removed, freeing each one can cost a walk over that subtree.)
+    doc.memo.clear()
     etree.strip_elements(body, *NEVER_CONTENT_TAGS, with_tail=False)
     removed, left = _remove_boilerplate(body)
     hint_words = frozenset(_WORD.findall(hint.lower())) if hint else None
@@ -233,9 +239,8 @@ def _remove_boilerplate(
     """Remove furniture, hidden and boilerplate-named elements.
 
     Returns an undo log and the elements left (``body`` first, in document order). A
-    removed box takes its contents
-    along unexamined: most boxes named like boilerplate sit inside another one, and
-    most of a page's elements are in such boxes.
+    removed box takes its contents along unexamined: most boxes named like boilerplate
+    sit inside another one, and most of a page's elements are in such boxes.
     """
     left: list[etree._Element] = []
     doomed: list[etree._Element] = []
@@ -260,11 +265,14 @@ def _remove_boilerplate(
 
 def _looks_like_boilerplate(el: etree._Element) -> bool:
     """Furniture by its tag, hidden, or named like a box of boilerplate."""
-    return (
-        el.tag in FURNITURE_TAGS
-        or is_hidden(el)
-        or names_boilerplate(el.get("class"), el.get("id"))
-    )
+    if el.tag in FURNITURE_TAGS:
+        return True
+    names = el.keys()  # (one call instead of up to five attribute reads)
+    if not names:
+        return False
+    if not HIDING_ATTRIBUTES.isdisjoint(names) and is_hidden(el):
+        return True
+    return names_boilerplate(el.get("class"), el.get("id"))
 
 
 class _PageText:
@@ -277,7 +285,7 @@ class _PageText:
 
     def paragraph_chars_in(self, el: etree._Element) -> float:
         """Characters of <p> text the element holds: menus and link lists hold none."""
-        return sum(self.paragraphs.get(p, 0) for p in el.iterdescendants("p"))
+        return sum(map(self.paragraphs.get, el.iterdescendants("p"), repeat(0)))
 
 
 def _is_kept_anyway(el: etree._Element, page: _PageText) -> bool:
@@ -382,7 +390,7 @@ def _score(elements: list[etree._Element]) -> _Stats:
 def _count_commas(text: str) -> int:
     if text.isascii():
         return text.count(",")
-    return sum(text.count(comma) for comma in COMMAS)
+    return sum(map(text.count, COMMAS))
 
 
 def _paragraph_score(el: etree._Element, length: int, stats: _Stats) -> float:

@@ -34,7 +34,7 @@ from html import escape
 
 from lxml import etree
 
-from byline.boilerplate import attribute_names, name_words
+from byline.boilerplate import NAME_CACHE_SIZE, attribute_names, name_words
 from byline.dateline import find_dateline
 from byline.document import Document, text_content
 from byline.record import Image
@@ -245,11 +245,13 @@ class Renderer:
     def _push_contents(self, el: etree._Element, stack: list[object]) -> None:
         """Queue the children and their tails (reversed: the stack pops the last first)."""
         for child in reversed(el):
-            if child.tail:
-                stack.append(child.tail)
+            tail = child.tail  # (each read of ``tail`` or ``text`` builds a new string)
+            if tail:
+                stack.append(tail)
             stack.append(child)
-        if el.text:
-            self._text(el.text)
+        text = el.text
+        if text:
+            self._text(text)
 
     def _text(self, text: str) -> None:
         self._tokens.append(("t", visible(text)))
@@ -459,7 +461,7 @@ def _drop_empty_tags(html: str) -> str:
 
 
 def _is_blank(tokens: list[Token]) -> bool:
-    """No tokens, or only white space: the spaces between block tags, half of all flushes."""
+    """No tokens, or only white space (the spaces between block tags): most flushes."""
     return all(token[0] == "t" and (token[1].isspace() or not token[1]) for token in tokens)
 
 
@@ -640,7 +642,7 @@ def _is_caption(el: etree._Element) -> bool:
     return _names_caption(el.get("class"), el.get("id"))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def _names_caption(class_attribute: str | None, ident: str | None) -> bool:
     return any(
         not _CAPTION_WORDS.isdisjoint(name_words(name))

@@ -216,12 +216,13 @@ def meta_tags(doc: Document) -> MetaTags:
         content = element.get("content")
         if content is None:
             continue
-        keys = unique(
-            (element.get(attribute) or "").strip().lower() for attribute in _META_KEY_ATTRIBUTES
-        )
-        for key in keys:
-            tags.pairs.append((key, content))
-            tags.by_key.setdefault(key, []).append(content)
+        keys: list[str] = []
+        for attribute in _META_KEY_ATTRIBUTES:
+            key = (element.get(attribute) or "").strip().lower()
+            if key and key not in keys:
+                keys.append(key)
+                tags.pairs.append((key, content))
+                tags.by_key.setdefault(key, []).append(content)
     return tags
 
 

@@ -1,6 +1,8 @@
 """The ``dom`` source: what the visible page says about itself.
 
-One walk over the tree collects every element and text this source reads (``_walk``):
+One walk over the tree collects every element and text this source reads (``_walk``), and
+the elements the structured sources read (scripts, meta tags, microdata), once per page
+(``page_of``):
 
 - ``<title>`` and the headline ``<h1>`` -> two ``title`` candidates (``<title>`` first);
 - ``<html lang>`` -> language; ``rel=canonical`` -> canonical_url; ``rel=license`` -> license;
@@ -118,7 +120,7 @@ class _Page:
     """Everything the ``dom`` source reads, found by one walk over the tree (``_walk``);
     each list in document order and bounded. The walk also files the elements the
     structured sources read (``scripts``, ``metas``, ``itemscopes``, ``itemprops``: those
-    lists hold every one of the page, however long it is), so that each walks no tree."""
+    lists hold every one of the page, however long it is), so that none walks it again."""
 
     elements: list[etree._Element] = field(default_factory=list)
     """Every element walked (the first ``MAX_SCANNED_ELEMENTS``)."""
@@ -260,7 +262,7 @@ _COLLECTED_TAGS = frozenset({"time", "h1", "h2", "a", "address", "meta", "script
 _MARKER_ATTRIBUTES = frozenset({"class", "id", "itemprop"})
 _CLASS_OR_ID = frozenset({"class", "id"})
 _BYLINE, _TAG_LIST = 1, 2
-"""Flags of what a class, id or itemprop value marks (see ``_marker_flags``)."""
+"""Flags of what a class, id or itemprop value marks (see ``_Page.marker_flags``)."""
 
 
 def _file_structured(page: _Page, element: etree._Element, tag: str, names: list[str]) -> None:
@@ -550,12 +552,15 @@ def _visible_texts(element: etree._Element, with_tail: bool = True) -> Iterable[
     """The text pieces of ``element`` in order, without scripts and styles."""
     for node in element.iter():
         visible = isinstance(node.tag, str) and node.tag not in ("script", "style", "noscript")
-        if visible and node.text and not node.text.isspace():
-            yield node.text.strip()
-        if node is not element and node.tail and not node.tail.isspace():
-            yield node.tail.strip()
-    if with_tail and element.tail and not element.tail.isspace():
-        yield element.tail.strip()
+        text = node.text if visible else None  # (each read of ``text`` builds a new string)
+        if text and not text.isspace():
+            yield text.strip()
+        tail = node.tail if node is not element else None
+        if tail and not tail.isspace():
+            yield tail.strip()
+    tail = element.tail if with_tail else None
+    if tail and not tail.isspace():
+        yield tail.strip()
 
 
 def _place_score(element: etree._Element, context: _Context) -> float:

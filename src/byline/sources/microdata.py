@@ -55,7 +55,6 @@ PERSON_PROPERTIES = frozenset({"author", "creator"})
 MAX_ITEM_DEPTH = 8  # nested items deeper than this are not article metadata
 
 
-
 def candidates(doc: Document) -> list[Candidate]:
     # The elements with these attributes, as the one walk over the page found them.
     page = page_of(doc)
