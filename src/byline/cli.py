@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
 
 import byline
+from byline import search_cli, web
 from byline.errors import ExtractionError
 from byline.fetch import DEFAULT_TIMEOUT, FetchError, fetch
 from byline.formats import FORMATS
+from byline.pipeline.sinks import format_of
 from byline.pipeline.worker import DEFAULT_PAGE_TIME_LIMIT
 
 EXIT_OK = 0
@@ -41,6 +44,10 @@ def main(argv: list[str] | None = None) -> int:
         return _extract(args)
     if args.command == "run":
         return _run(args)
+    for dispatch in (search_cli.dispatch, web.dispatch):
+        code = dispatch(args)
+        if code is not None:
+            return code
     parser.print_help()
     return EXIT_BAD_INPUT
 
@@ -69,6 +76,8 @@ def _parser() -> argparse.ArgumentParser:
         "--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds to wait for a URL"
     )
     _add_run_command(commands)
+    search_cli.add_commands(commands)
+    web.add_command(commands)
     return parser
 
 
@@ -77,6 +86,7 @@ examples:
   byline run crawl/ --out articles.jsonl
   byline run 'archives/*.warc.gz' --out articles.parquet --workers 8 --drop-duplicates
   byline run --urls urls.txt --sitemap https://example.com/sitemap.xml --out news.csv
+  byline run crawl/ --out articles.jsonl --into corpus.db    # then: byline search, byline serve
   byline run s3://bucket/crawl/*.warc.gz --out articles.parquet \\
       --engine dask --scheduler tcp://scheduler:8786
 
@@ -138,6 +148,12 @@ def _add_run_command(commands: Any) -> None:
     )
     run.add_argument("--concurrency", type=int, help="parallel downloads (URL inputs)")
     run.add_argument("--delay", type=float, help="seconds between requests to one host")
+    run.add_argument(
+        "--into",
+        type=Path,
+        metavar="DB",
+        help="also load the records into a searchable corpus database (JSON Lines or Parquet)",
+    )
     run.add_argument("--overwrite", action="store_true", help="replace an existing output")
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
 
@@ -149,6 +165,9 @@ def _run(args: argparse.Namespace) -> int:
 
     if not (args.inputs or args.urls or args.sitemap or args.feed):
         print("byline run: give inputs, --urls, --sitemap or --feed", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.into and format_of(args.out, args.format) == "csv":
+        print("byline run: --into reads the output back: use jsonl or parquet", file=sys.stderr)
         return EXIT_BAD_INPUT
     overrides = {"concurrency": args.concurrency, "per_host_delay": args.delay}
     try:
@@ -177,6 +196,29 @@ def _run(args: argparse.Namespace) -> int:
         print("byline run: interrupted; run the same command again to resume", file=sys.stderr)
         return EXIT_INTERRUPTED
     _print_summary(summary)
+    return _load_into_store(args) if args.into else EXIT_OK
+
+
+def _load_into_store(args: argparse.Namespace) -> int:
+    """Load the whole output into ``args.into``: a resumed run's earlier records too.
+
+    Loading is keyed by page, so loading an output again updates, never doubles.
+    """
+    from byline.pipeline.sinks import read_records
+    from byline.store import Store
+
+    try:
+        with Store(args.into) as store:
+            stats = store.ingest(read_records(args.out, format_of(args.out, args.format)))
+            total = store.count()
+    except (OSError, ValueError, sqlite3.Error) as error:
+        print(f"byline run: loading {args.into}: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(
+        f"corpus             {args.into}: {stats.inserted} inserted, {stats.updated} updated,"
+        f" {total} articles",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 

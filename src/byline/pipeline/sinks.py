@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -42,6 +43,26 @@ def open_sink(path: Path, fmt: str) -> Sink:
     if fmt == "csv":
         return CsvSink(path)
     return JsonLinesSink(path)
+
+
+def read_records(path: Path, fmt: str) -> Iterator[dict[str, Any]]:
+    """The records a JSON Lines or Parquet output holds, streamed.
+
+    CSV is not read back: its flattened columns lose the record's lists.
+    """
+    if fmt == "csv":
+        raise ValueError("records are read back from JSON Lines or Parquet, not CSV")
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        for part in sorted(path.glob("part-*.parquet")):
+            for batch in pq.ParquetFile(part).iter_batches(PARQUET_ROW_GROUP):
+                yield from batch.to_pylist()
+        return
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip():
+                yield json.loads(line)
 
 
 class _AppendedFile:

@@ -1,0 +1,535 @@
+"""The corpus store (``byline.store``) and its commands (``byline ingest``, ``byline search``).
+
+The records are real ``byline run`` output: the sample pages and a few synthetic
+pages (one a syndicated copy), run through the pipeline into JSON Lines once per
+module, then ingested into small stores in ``tmp_path``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import sqlite3
+from collections import Counter
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from bench.synthetic import article_page, syndicated_copy
+from byline import cli
+from byline import store as store_module
+from byline.pipeline import run
+from byline.search_cli import add_commands, dispatch
+from byline.store import SCHEMA_VERSION, Store, StoreError, fts_query
+from tests.conftest import SAMPLES
+
+HARBOUR_TITLE = "Port Authority Approves Tidal Barrier After Decade of Delays"
+HOSTILE_QUERIES = [
+    '"',
+    '"unbalanced phrase',
+    "*",
+    "-",
+    "harbour -barrier",
+    "AND",
+    "OR NOT",
+    "NEAR(",
+    "NEAR(harbour barrier, 2)",
+    "title:harbour",
+    "{title body}: harbour",
+    "^harbour",
+    'a"b"c',
+    "'; DROP TABLE articles; --",
+    "harbour*barrier**",
+    "()",
+    "\x00\x02\x03",
+    "💥 ünïcödé",
+    "",
+    "   ",
+]
+
+
+@pytest.fixture(scope="module")
+def records_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``byline run`` output for the sample pages, two synthetic stories and a copy of one."""
+    folder = tmp_path_factory.mktemp("records")
+    pages = folder / "pages"
+    pages.mkdir()
+    for path in SAMPLES.glob("*.html"):
+        shutil.copy(path, pages / path.name)
+    (pages / "story-1.html").write_text(article_page(1, "site-a.example"), encoding="utf-8")
+    (pages / "story-2.html").write_text(article_page(2, "www.site-b.example"), encoding="utf-8")
+    (pages / "story-1-copy.html").write_text(syndicated_copy(1, "site-c.example"), "utf-8")
+    out = folder / "records.jsonl"
+    run([str(pages)], out, workers=1)
+    return out
+
+
+@pytest.fixture(scope="module")
+def rows(records_file: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in records_file.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture
+def store(tmp_path: Path, records_file: Path) -> Iterator[Store]:
+    corpus = Store(tmp_path / "corpus.db")
+    corpus.ingest_jsonl(records_file)
+    yield corpus
+    corpus.close()
+
+
+def host(row: dict[str, Any]) -> str:
+    return urlsplit(row["canonical_url"] or row["url"]).hostname.removeprefix("www.")
+
+
+def ids(result: Any) -> set[str]:
+    return {hit.id for hit in result.hits}
+
+
+# --- ingest --------------------------------------------------------------------------------
+
+
+def test_ingest_inserts_every_record_and_keeps_it_as_given(store: Store, rows: list) -> None:
+    assert len(rows) >= 8
+    assert store.count() == len(rows)
+    for row in rows:
+        assert store.article(row["id"]) == row
+    assert store.article("no-such-id") is None
+
+
+def test_ingesting_again_updates_and_never_duplicates(store: Store, records_file: Path) -> None:
+    before = store.count()
+    stats = store.ingest_jsonl(records_file)
+    assert (stats.inserted, stats.updated, stats.skipped) == (0, before, 0)
+    assert store.count() == before
+    assert store.search("barrier").total == 1
+
+
+def test_a_changed_page_replaces_its_record_in_the_index(store: Store, rows: list) -> None:
+    harbour = next(row for row in rows if row["title"] == HARBOUR_TITLE)
+    changed = {**harbour, "id": "re-fetched", "title": "Harbour Board Shelves Floodgate Scheme"}
+    stats = store.ingest([changed])
+    assert (stats.inserted, stats.updated) == (0, 1)
+    assert [hit.id for hit in store.search("floodgate").hits] == ["re-fetched"]
+    assert store.search("decade delays").total == 0  # words only the old title had
+    assert store.article(harbour["id"]) is None
+    assert store.count() == len(rows)
+
+
+def test_a_copy_under_its_originals_url_keeps_the_original(store: Store, rows: list) -> None:
+    original = rows[0]
+    copy = {**original, "id": "copy", "duplicate_of": original["id"], "title": "Copy"}
+    assert store.ingest([copy]).skipped == 1
+    assert store.article(original["id"]) == original
+
+
+def test_rows_without_text_or_a_key_are_skipped(tmp_path: Path) -> None:
+    with Store(tmp_path / "corpus.db") as corpus:
+        stats = corpus.ingest(
+            [
+                {"id": "no-text", "url": "https://a.example/1", "title": "  ", "body": None},
+                {"title": "no id or url"},
+                "not a record",
+                {"id": "kept", "title": "A title is enough", "tags": "not a list", "authors": 3},
+            ]
+        )
+        assert (stats.inserted, stats.skipped) == (1, 3)
+        assert corpus.search("title").hits[0].id == "kept"
+
+
+def test_broken_lines_are_counted_not_fatal(tmp_path: Path, rows: list) -> None:
+    path = tmp_path / "mixed.jsonl"
+    lines = [
+        json.dumps(rows[0]).encode(),
+        json.dumps(rows[1])[:50].encode(),  # cut off mid-record
+        b"[1, 2, 3]",
+        b"\xff\xfe not utf-8",
+        b"",
+        json.dumps({"id": "empty"}).encode(),
+        json.dumps(rows[2]).encode(),
+    ]
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    with Store(tmp_path / "corpus.db") as corpus:
+        stats = corpus.ingest_jsonl(path)
+        assert (stats.inserted, stats.updated, stats.skipped, stats.bad_lines) == (2, 0, 1, 3)
+        assert corpus.count() == 2
+
+
+def test_a_readonly_store_refuses_to_ingest(store: Store, rows: list) -> None:
+    with Store(store.path, readonly=True) as reader, pytest.raises(StoreError):
+        reader.ingest(rows)
+
+
+# --- search --------------------------------------------------------------------------------
+
+
+def test_a_title_match_ranks_above_body_mentions(store: Store, rows: list) -> None:
+    rhein = next(row for row in rows if row["language"] == "de")
+    echo = {
+        **rhein,
+        "id": "echo",
+        "url": "https://echo.example/1",
+        "canonical_url": None,
+        "body": rhein["body"] + "\n\nThe town also plans a barrier against spring floods.",
+    }
+    store.ingest([echo])
+    hits = store.search("barrier").hits
+    assert [hit.title for hit in hits][:1] == [HARBOUR_TITLE]
+    assert "echo" in [hit.id for hit in hits]
+    assert hits[0].score > hits[1].score
+
+
+def test_every_word_must_match_and_phrases_keep_their_order(store: Store) -> None:
+    assert store.search("tidal barrier").total == 1
+    assert store.search('"tidal barrier"').total == 1
+    assert store.search('"barrier tidal"').total == 0
+    assert store.search("tidal zeppelin").total == 0
+    assert ids(store.search("tida*")) == ids(store.search("tidal")) != set()
+    assert store.search("tida").total == 0
+    assert store.search("fahre").total == 1  # Fähre: accents fold
+
+
+def test_hostile_queries_never_raise(store: Store) -> None:
+    for query in HOSTILE_QUERIES:
+        result = store.search(query, site="x'; --", author='"', tag="%", section="_")
+        assert result.total == 0
+        assert isinstance(store.search(query).total, int)
+        assert isinstance(store.facets(query), dict)
+        assert isinstance(store.histogram(query), list)
+
+
+def test_operators_in_a_query_are_words(store: Store) -> None:
+    assert fts_query('harbour NEAR( -barrier "tidal') == '"harbour" "NEAR(" "-barrier" "tidal"'
+    assert store.search("harbour -barrier").total == store.search("harbour barrier").total
+
+
+def test_snippets_are_escaped_text_with_mark_as_the_only_markup(store: Store, rows: list) -> None:
+    hostile = {
+        **rows[0],
+        "id": "xss",
+        "url": "https://xss.example/1",
+        "canonical_url": None,
+        "body": 'Harbour news <script>alert("x")</script> <b onclick=x>bold</b> '
+        "<mark>fake</mark> \x02forged\x03 & more harbour",
+        "description": None,
+    }
+    store.ingest([hostile])
+    hit = next(hit for hit in store.search("harbour").hits if hit.id == "xss")
+    assert "&lt;script&gt;" in hit.snippet
+    assert "&lt;mark&gt;fake&lt;/mark&gt;" in hit.snippet
+    assert set(re.findall(r"<[^>]*>", hit.snippet)) == {"<mark>", "</mark>"}
+    assert hit.snippet.count("<mark>") == hit.snippet.count("</mark>") == 2
+    assert "forged" in hit.snippet and "<mark>forged" not in hit.snippet
+
+
+def test_an_empty_query_gives_the_filtered_records_newest_first(store: Store, rows: list) -> None:
+    result = store.search()
+    assert result.total == len(rows)
+    days = [hit.published[:10] for hit in result.hits]
+    assert days == sorted(days, reverse=True)
+    assert all(hit.score == 0 and hit.snippet for hit in result.hits)
+
+
+def test_limit_and_offset_page_through_the_results(store: Store, rows: list) -> None:
+    pages = [store.search(limit=3, offset=start).hits for start in range(0, len(rows), 3)]
+    assert [len(page) for page in pages[:-1]] == [3] * (len(pages) - 1)
+    assert {hit.id for page in pages for hit in page} == {row["id"] for row in rows}
+
+
+def test_site_filter(store: Store, rows: list) -> None:
+    for site in ("site-b.example", "www.Site-B.example", "https://www.site-b.example/x"):
+        assert ids(store.search(site=site)) == {
+            r["id"] for r in rows if host(r) == "site-b.example"
+        }
+    assert store.search("minister", site="site-a.example").total == 1
+    assert store.search("minister").total == 3
+
+
+def test_date_filters_compare_publication_days(store: Store, rows: list) -> None:
+    def day(row: dict[str, Any]) -> str:
+        return row["published"][:10]
+
+    since = store.search(since=date(2023, 5, 9))
+    assert ids(since) == {r["id"] for r in rows if day(r) >= "2023-05-09"}
+    until = store.search(until=date(2022, 9, 18))
+    assert ids(until) == {r["id"] for r in rows if day(r) <= "2022-09-18"}
+    both = store.search(since=date(2021, 1, 1), until=date(2023, 12, 31))
+    assert ids(both) == {r["id"] for r in rows if "2021-01-01" <= day(r) <= "2023-12-31"}
+    assert 0 < both.total < len(rows)
+    assert store.search("tidal", until=date(2024, 3, 13)).total == 0
+    assert store.search("tidal", since=date(2024, 3, 14), until=date(2024, 3, 14)).total == 1
+
+
+def test_undated_records_come_last_and_outside_every_date_range(store: Store, rows: list) -> None:
+    undated = {**rows[0], "id": "undated", "url": "https://undated.example/1", "published": None}
+    undated["canonical_url"] = None
+    store.ingest([undated])
+    assert store.search(limit=50).hits[-1].id == "undated"
+    assert "undated" not in ids(store.search(until=date(2100, 1, 1), limit=50))
+    assert "undated" not in ids(store.search(since=date(1900, 1, 1), limit=50))
+    assert sum(n for _, n in store.histogram()) == len(rows)
+
+
+def test_author_tag_section_and_language_filters(store: Store, rows: list) -> None:
+    def expected(keep: Any) -> set[str]:
+        return {row["id"] for row in rows if keep(row)}
+
+    names = {r["id"]: {a["name"] for a in r["authors"]} for r in rows}
+    assert ids(store.search(author="anna schmidt")) == expected(
+        lambda r: "Anna Schmidt" in names[r["id"]]
+    )
+    assert len(store.search(author="Anna Schmidt").hits) == 2
+    assert ids(store.search(tag="Flooding")) == expected(lambda r: "flooding" in r["tags"])
+    assert ids(store.search(section="local news")) == expected(
+        lambda r: r["section"] == "Local News"
+    )
+    english = expected(lambda r: r["language"].lower().startswith("en"))
+    assert ids(store.search(language="en", limit=50)) == english
+    assert ids(store.search(language="en-GB")) == expected(lambda r: r["language"] == "en-GB")
+    assert ids(store.search("harbour", language="de")) == set()
+
+
+def test_facets_count_the_matching_records(store: Store, rows: list) -> None:
+    facets = store.facets()
+    assert dict(facets["site"]) == Counter(host(row) for row in rows)
+    assert dict(facets["language"]) == Counter(row["language"].split("-")[0] for row in rows)
+    authors = Counter(author["name"] for row in rows for author in row["authors"])
+    assert dict(facets["author"]) == authors
+    assert facets["author"][0] == authors.most_common(1)[0]
+    assert dict(facets["tag"]) == Counter(tag for row in rows for tag in row["tags"])
+    assert dict(facets["section"]) == Counter(row["section"] for row in rows if row["section"])
+    minister = store.facets("minister", language="en")
+    assert dict(minister["site"]) == {"site-a.example": 1, "site-b.example": 1, "site-c.example": 1}
+    assert dict(minister["section"]) == {}
+
+
+def test_histogram_counts_records_per_month(store: Store, rows: list) -> None:
+    histogram = store.histogram()
+    assert histogram == sorted(Counter(row["published"][:7] for row in rows).items())
+    assert store.histogram("barrier") == [("2024-03", 1)]
+    assert store.histogram(since=date(2024, 1, 1)) == [
+        ("2024-01", sum(1 for row in rows if row["published"].startswith("2024-01"))),
+        ("2024-03", 1),
+    ]
+
+
+def test_duplicates_link_a_story_and_its_copies(store: Store, rows: list) -> None:
+    copy = next(row for row in rows if row["duplicate_of"])
+    original = copy["duplicate_of"]
+    assert [hit.id for hit in store.duplicates(original)] == [copy["id"]]
+    assert [hit.id for hit in store.duplicates(copy["id"])] == [original]
+    loner = next(row for row in rows if row["title"] == HARBOUR_TITLE)
+    assert store.duplicates(loner["id"]) == []
+    assert store.duplicates("no-such-id") == []
+
+
+# --- the schema ----------------------------------------------------------------------------
+
+
+def user_version(path: Path) -> int:
+    with sqlite3.connect(path) as conn:
+        return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def test_a_new_store_is_at_the_current_schema_and_reopening_changes_nothing(
+    tmp_path: Path, rows: list
+) -> None:
+    path = tmp_path / "corpus.db"
+    with Store(path) as corpus:
+        corpus.ingest(rows)
+    assert user_version(path) == SCHEMA_VERSION
+    with Store(path) as again, Store(path, readonly=True) as reader:
+        assert again.count() == reader.count() == len(rows)
+    assert user_version(path) == SCHEMA_VERSION
+
+
+def test_opening_an_older_store_runs_the_newer_migrations(
+    tmp_path: Path, rows: list, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "corpus.db"
+    with Store(path) as corpus:
+        corpus.ingest(rows)
+
+    def add_notes(conn: sqlite3.Connection) -> None:
+        conn.execute("CREATE TABLE notes (doc INTEGER, note TEXT)")
+
+    migrations = [*store_module.MIGRATIONS, add_notes]
+    monkeypatch.setattr(store_module, "MIGRATIONS", migrations)
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", len(migrations))
+    with pytest.raises(StoreError, match="open it writable"):
+        Store(path, readonly=True)
+    with Store(path) as upgraded:
+        assert upgraded.count() == len(rows)
+    assert user_version(path) == SCHEMA_VERSION + 1
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM notes").fetchone() == (0,)
+
+
+def test_a_failed_migration_leaves_the_store_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "corpus.db"
+    Store(path).close()
+
+    def broken(conn: sqlite3.Connection) -> None:
+        conn.execute("CREATE TABLE half_done (x)")
+        conn.execute("THIS IS NOT SQL")
+
+    monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, broken])
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    with pytest.raises(sqlite3.OperationalError):
+        Store(path)
+    assert user_version(path) == SCHEMA_VERSION
+    with sqlite3.connect(path) as conn:
+        tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_schema")}
+    assert "half_done" not in tables
+
+
+def test_databases_byline_cannot_use_give_a_clear_error(tmp_path: Path) -> None:
+    newer = tmp_path / "newer.db"
+    with sqlite3.connect(newer) as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(StoreError, match="upgrade byline"):
+        Store(newer)
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE accounts (name)")
+    with pytest.raises(StoreError, match="not a byline corpus"):
+        Store(other)
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not a database " * 100)
+    with pytest.raises(StoreError, match="not a corpus database"):
+        Store(junk, readonly=True)
+    with pytest.raises(StoreError, match="no corpus database"):
+        Store(tmp_path / "missing.db", readonly=True)
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    with pytest.raises(StoreError, match="no byline corpus yet"):
+        Store(empty, readonly=True)
+    assert not (tmp_path / "missing.db").exists()
+
+
+# --- the commands --------------------------------------------------------------------------
+
+
+def byline(*argv: str) -> int | None:
+    """Run ``byline ARGV`` in-process, as ``byline.cli`` does for these commands."""
+    parser = argparse.ArgumentParser(prog="byline")
+    add_commands(parser.add_subparsers(dest="command"))
+    return dispatch(parser.parse_args(list(argv)))
+
+
+def test_ingest_command_reports_what_it_did(
+    tmp_path: Path, records_file: Path, rows: list, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "corpus.db"
+    assert byline("ingest", str(records_file), str(records_file), "--into", str(db)) == 0
+    out = capsys.readouterr().out
+    assert f"{len(rows)} inserted, 0 updated, 0 skipped, 0 bad lines" in out
+    assert f"0 inserted, {len(rows)} updated" in out
+    assert f"{db}: {len(rows)} articles" in out
+
+
+def test_ingest_command_fails_cleanly_on_missing_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "corpus.db"
+    assert byline("ingest", str(tmp_path / "nope.jsonl"), "--into", str(db)) == 2
+    assert "no such file" in capsys.readouterr().err
+    assert not db.exists()
+
+
+def test_search_command_json_and_jsonl(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(store.path)
+    assert byline("search", "barrier", "--db", db, "--format", "json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["query"], data["total"]) == ("barrier", 1)
+    assert data["hits"][0]["title"] == HARBOUR_TITLE
+    assert "<mark>" in data["hits"][0]["snippet"].lower()
+    assert byline("search", "--db", db, "--lang", "en", "--limit", "2", "--format", "jsonl") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    assert all(json.loads(line)["id"] for line in lines)
+
+
+def test_search_command_table(
+    store: Store, rows: list, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "300")  # no wrapping inside the cells checked
+    rich_markup = {
+        **rows[0],
+        "id": "markup",
+        "url": "https://markup.example/1",
+        "canonical_url": None,
+        "title": "[bold red]Harbour[/bold red] \x1b[31mred",
+    }
+    store.ingest([rich_markup])
+    total = store.search("harbour", since=date(2024, 1, 1)).total
+    assert byline("search", "harbour", "--db", str(store.path), "--since", "2024") == 0
+    out = capsys.readouterr().out
+    assert f"{total} results for 'harbour'" in out
+    assert "[bold red]Harbour[/bold red]" in out  # shown as written, not as rich markup
+    assert "\x1b[31m" not in out
+    assert "2024-03-14" in out and "harbourgazette.example" in out
+    assert byline("search", "zeppelin", "--db", str(store.path)) == 0
+    assert "No results." in capsys.readouterr().out
+
+
+def test_search_command_errors_exit_2_without_a_traceback(
+    tmp_path: Path, store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert byline("search", "x", "--db", str(tmp_path / "missing.db")) == 2
+    assert "no corpus database" in capsys.readouterr().err
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"not sqlite " * 100)
+    assert byline("search", "x", "--db", str(junk)) == 2
+    assert "not a corpus database" in capsys.readouterr().err
+    db = str(store.path)
+    assert byline("search", "x", "--db", db, "--since", "2024", "--until", "2023-06") == 2
+    assert "is after --until" in capsys.readouterr().err
+    for bad in (["--since", "2024-13-01"], ["--until", "yesterday"], ["--limit", "0"]):
+        with pytest.raises(SystemExit) as exit_:
+            byline("search", "x", "--db", db, *bad)
+        assert exit_.value.code == 2
+        assert "Traceback" not in capsys.readouterr().err
+
+
+def test_dispatch_leaves_other_commands_alone() -> None:
+    assert dispatch(argparse.Namespace(command="extract")) is None
+
+
+@pytest.mark.parametrize("output", ["records.jsonl", "records.parquet"])
+def test_run_into_loads_the_run_into_a_corpus_and_again_updates_it(
+    tmp_path: Path, records_file: Path, rows: list, output: str
+) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for row in rows:  # the pages behind records_file, from its sources
+        source = Path(row["source"]["path"])
+        shutil.copy(source, pages / source.name)
+    out, db = tmp_path / output, tmp_path / "corpus.db"
+    argv = ["run", str(pages), "--out", str(out), "--workers", "1", "--into", str(db)]
+    assert cli.main([*argv, "--no-progress"]) == 0
+    with Store(db, readonly=True) as corpus:
+        assert corpus.count() == len(rows)
+        [hit] = corpus.search("barrier").hits
+        harbour = next(row for row in rows if row["title"] == HARBOUR_TITLE)
+        assert corpus.article(hit.id)["body"] == harbour["body"]  # type: ignore[index]
+    assert cli.main([*argv, "--overwrite"]) == 0
+    with Store(db, readonly=True) as corpus:
+        assert corpus.count() == len(rows)  # the same pages again: updated, not added
+
+
+def test_run_into_refuses_csv_before_running(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "records.csv"
+    argv = ["run", str(SAMPLES), "--out", str(out), "--into", str(tmp_path / "c.db")]
+    assert cli.main(argv) == 2
+    assert "--into" in capsys.readouterr().err
+    assert not out.exists()
