@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
+import byline
 from byline.authors import is_person_name, split_names
+from byline.document import parse
+from byline.sources import dom
 
 
 @pytest.mark.parametrize(
@@ -66,6 +72,25 @@ from byline.authors import is_person_name, split_names
         ("freeman1984", ["freeman1984"]),
         ("By", []),
         ("", []),
+        # combined credit labels; an author box's heading
+        ("Text & Fotos: Ivan Muster", ["Ivan Muster"]),
+        ("About the Author - Jane Doe", ["Jane Doe"]),
+        # a picture credit names no author; a placeholder is no name
+        ("Photograph by Ed Marsh, Island Project", []),
+        ("Foto: Jane Doe", []),
+        ("No Author", []),
+        # what ends the names: links, categories after a lead, publication notes
+        ("Jane Doe Follow Reporter for politics and economy", ["Jane Doe"]),
+        ("Posted by Jane Doe in Politics", ["Jane Doe"]),
+        ("Posted by Nessel under", ["Nessel"]),
+        ("Iberische Weine in Berlin", []),
+        ("Von Max Muster Publiziert 02/02/2022", ["Max Muster"]),
+        # "Redaktion" introduces a name only with a colon; forms of address are dropped
+        ("Redaktion: Eva Fuchs (Pressesprecherin)", ["Eva Fuchs"]),
+        ("Redaktion Gelbe Seiten", []),
+        ("Rechtsanwalt Max Muster", ["Max Muster"]),
+        ("Pressemitteilung von Katja Muster", ["Katja Muster"]),
+        ("von wordpressadmin", []),
     ],
 )
 def test_split_names(raw: str, expected: list[str]) -> None:
@@ -100,6 +125,10 @@ def test_split_names_never_crashes(value: object) -> None:
         "und",
         "SP-X",
         "Search",
+        "Die Tagespresse",
+        "El Colombiano",
+        "Finanzmagazin Online",
+        "Verein Historische Wehranlage",
         "",
     ],
 )
@@ -112,3 +141,167 @@ def test_not_person_names(name: str) -> None:
 )
 def test_person_names(name: str) -> None:
     assert is_person_name(name)
+
+
+# --- visible bylines (``byline.sources.dom_authors``) ----------------------------------------
+
+
+def _page(byline_html: str, extra: str = "") -> str:
+    return (
+        "<html><body><main><article><h1>Die Schlagzeile</h1>"
+        f"{byline_html}<p>Der erste Absatz des Artikels.</p></article>{extra}</main></body></html>"
+    )
+
+
+def _dom_authors(html: str) -> list[list[str]]:
+    candidates = dom.candidates(parse(html, "https://news.example.com/a/1"))
+    return [[a.name for a in c.value] for c in candidates if c.field == "authors"]
+
+
+@pytest.mark.parametrize(
+    "byline_html",
+    [
+        '<p class="meta">von <em>Klaus Beispiel</em></p>',  # a bare lead alone in its text
+        '<span class="meta">| By </span><span>Klaus Beispiel</span>',
+        "<p><b>Von:</b><br><br>Klaus Beispiel</p>",  # the names after line breaks
+        '<div><p class="label"><strong>By</strong></p></div><div><p>Klaus Beispiel</p></div>',
+        "<h4>Autor</h4><p><a href='/profil/kb'>Klaus Beispiel</a></p>",  # a label element
+        "<p>Autoren Klaus Beispiel und Eva Muster</p>",
+        "<p>Text von Klaus Beispiel</p>",
+        "<p>Blog Beitrag von Klaus Beispiel</p>",
+        "<div>05.02.2020 <span>- Redaktion: Klaus Beispiel (Pressesprecher)</span></div>",
+        "<div data-testid='prism-byline'><span>By</span> <a>Klaus Beispiel</a></div>",
+    ],
+)
+def test_visible_byline_forms(byline_html: str) -> None:
+    groups = _dom_authors(_page(byline_html))
+    assert groups, "no byline found"
+    assert groups[0][0] == "Klaus Beispiel"
+
+
+@pytest.mark.parametrize(
+    "byline_html",
+    [
+        "<p>Ein Text über die Redaktion</p><p>Archiv</p>",  # a lead word ending a sentence
+        "<p>Marie Arana, <span>author</span></p><p>Margaret Beispiel</p>",  # a role, no label
+        "<ul><li><a href='/autoren'>Autoren</a></li><li><a>Chemie-Lexikon</a></li></ul>",
+    ],
+)
+def test_lead_words_that_are_no_byline(byline_html: str) -> None:
+    assert _dom_authors(_page(byline_html)) == []
+
+
+@pytest.mark.parametrize(
+    ("byline_html", "expected"),
+    [
+        ('<p class="muted">11.12.2019 - Klaus Beispiel</p>', [["Klaus Beispiel"]]),
+        ("<small>04.02.2022 | 13:10 Uhr | Klaus Beispiel</small>", [["Klaus Beispiel"]]),
+        # the site's name before the date, a year alone, a topic: no byline
+        ("<p>Handball Schweiz • 02.02.2022</p>", []),
+        ("<p>2018 - Cosplay Area</p>", []),
+        ("<p>12.05.2020 - Neue Regeln für alle</p>", []),
+    ],
+)
+def test_a_full_name_after_a_date_near_the_headline(
+    byline_html: str, expected: list[list[str]]
+) -> None:
+    assert _dom_authors(_page(byline_html)) == expected
+
+
+@pytest.mark.parametrize(
+    ("last_paragraph", "expected"),
+    [
+        ("<p><b><i>Klaus Beispiel</i></b></p>", [["Klaus Beispiel"]]),
+        ("<p> <strong>Klaus Beispiel</strong> </p>", [["Klaus Beispiel"]]),
+        ("<p>Klaus Beispiel</p>", []),  # a plain line: as often a caption or a topic
+        ("<p><b>Klaus Beispiel</b> sagt danke.</p>", []),
+    ],
+)
+def test_a_name_signing_the_article(last_paragraph: str, expected: list[list[str]]) -> None:
+    assert (
+        _dom_authors(_page("", extra="").replace("</article>", last_paragraph + "</article>"))
+        == expected
+    )
+
+
+def test_a_posted_by_line_outside_the_element_taken_for_the_article() -> None:
+    html = (
+        "<html><body><div class='content'><h1>Mein Blog</h1></div>"
+        "<div class='post'><h2>Ein Beitrag</h2><p><span>Posted by Konstantin</span></p>"
+        "<p>Der erste Absatz.</p></div></body></html>"
+    )
+    assert _dom_authors(html) == [["Konstantin"]]
+
+
+def test_a_sidebar_author_widget_is_not_the_byline() -> None:
+    widget = '<ul><li class="widget"><h2>Autor</h2><ul><li><a>Über-Ich</a></li></ul></li></ul>'
+    assert _dom_authors(_page("", extra=widget)) == []
+
+
+# --- choosing among sources (``byline.reconcile``) ----------------------------------------
+
+
+def _record(head: str, body: str = "") -> byline.Article:
+    html = (
+        f"<html><head>{head}</head><body><article><h1>Die Schlagzeile</h1>{body}"
+        f"<p>{'Ein Satz des Artikels, lang genug für einen Haupttext. ' * 12}</p>"
+        "</article></body></html>"
+    )
+    return byline.extract(html, url="https://news.example.com/a/1")
+
+
+def _json_ld(value: dict) -> str:
+    # "<\/": a raw "</script>" in the JSON would end the block, as pages know
+    text = json.dumps(value).replace("</", "<\\/")
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+def test_a_handle_gives_way_to_the_same_name_with_accents() -> None:
+    record = _record(
+        '<meta property="article:author" content="gabor_munier">',
+        '<p class="byline">Autor: Gàbor Muniér</p>',
+    )
+    assert [p.name for p in record.authors] == ["Gàbor Muniér"]
+
+
+def test_a_personal_site_named_after_its_author() -> None:
+    site = {"@type": "WebSite", "name": "Wolfgang Beispiel"}
+    article = {"@type": "Article", "headline": "Die Schlagzeile",
+               "author": {"@type": "Person", "name": "Wolfgang Beispiel"}}  # fmt: skip
+    record = _record(_json_ld({"@context": "https://schema.org", "@graph": [site, article]}))
+    assert [p.name for p in record.authors] == ["Wolfgang Beispiel"]
+
+
+def test_the_site_name_spelled_as_a_domain_is_no_author() -> None:
+    publisher = {"@type": "Organization", "name": "ElDiario.com"}
+    article = {"@type": "NewsArticle", "headline": "Die Schlagzeile", "publisher": publisher,
+               "author": {"@type": "Person", "name": "Eldiario"}}  # fmt: skip
+    record = _record(
+        _json_ld({"@context": "https://schema.org", **article}),
+        '<p class="author">Por Juana Beispiel</p>',
+    )
+    assert [p.name for p in record.authors] == ["Juana Beispiel"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "<b>Jane</b> Doe",
+        "<script>alert('x')</script>Jane Doe",
+        "&lt;script&gt;alert(1)&lt;/script&gt;Jane Doe",
+        "Jane <style>p { color: red }</style>Doe",
+    ],
+)
+def test_json_ld_author_names_with_markup_are_cleaned(name: str) -> None:
+    article = {"@type": "NewsArticle", "headline": "Die Schlagzeile",
+               "author": {"@type": "Person", "name": name}}  # fmt: skip
+    record = _record(_json_ld({"@context": "https://schema.org", **article}))
+    assert [p.name for p in record.authors] == ["Jane Doe"]
+
+
+def test_the_hostile_fixture_page_keeps_its_names_and_title() -> None:
+    """``xss_page.html`` hides scripts in the headline and in its JSON-LD author names."""
+    html = (Path(__file__).parent / "fixtures" / "xss_page.html").read_bytes()
+    record = byline.extract(html, url="https://xss-daily.example/2024/05/02/sea-wall")
+    assert record.title == "Harbour Council Votes on Sea Wall"
+    assert [p.name for p in record.authors] == ["Mara Quill", "Tom Reed"]

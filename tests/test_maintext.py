@@ -446,3 +446,115 @@ def test_boxes_nested_in_removed_boxes_do_not_change_the_result() -> None:
     )
     result = extract(page(paragraphs(), around=sidebar))
     assert result.body == "\n\n".join(PARAGRAPHS)
+
+
+# --- the lead, boxes judged by their contents, wrappers ---------------------------------
+
+LEAD = "The council has backed three new tram lines, to be built over the next four years."
+
+
+def headed_page(header: str, title: str = "Trams for the suburbs") -> str:
+    """An article whose header (headline, then ``header``) sits outside the body's box."""
+    return (
+        "<html><body><main><div class='a1'>"
+        f"<div class='a2'><h1>{title}</h1>{header}</div>"
+        f"<div class='a3'>{paragraphs()}</div></div></main></body></html>"
+    )
+
+
+def test_unnamed_lead_after_the_headline_opens_the_body() -> None:
+    html = headed_page(f"<p class='x1'>{LEAD}</p>")
+    body = extract(html, title="Trams for the suburbs | The Daily Example").body
+    assert body.startswith(LEAD)
+
+
+def test_lead_needs_the_headline_and_a_sentence() -> None:
+    html = headed_page(f"<p>{LEAD}</p>")
+    assert LEAD not in extract(html, title="Something else entirely").body  # no headline
+    label = "Three new lines, twelve stations and a depot for the eastern suburbs"  # no sentence
+    assert label not in extract(headed_page(f"<p>{label}</p>"), title="Trams").body
+
+
+def test_caption_after_the_headline_is_not_the_lead() -> None:
+    caption = "A tram at the central station, where two of the new lines will stop."
+    header = f"<figure><img src='/t.jpg' width='600' height='400'><p>{caption}</p></figure>"
+    assert caption not in extract(headed_page(header), title="Trams for the suburbs").body
+
+
+def test_prose_rich_in_links_is_kept_inside_the_article() -> None:
+    linked = (
+        "The plan follows the <a href='/a'>transport study</a> of last year, which compared "
+        "<a href='/b'>tram, bus and metro options</a> for the suburbs and found trams cheaper "
+        "to run. It also cites the <a href='/c'>regional climate plan</a> and the "
+        "<a href='/d'>noise survey</a>, which residents had asked for, and the council's own "
+        "<a href='/e'>budget forecast for the decade</a>. Opponents point to the "
+        "<a href='/f'>bus network review</a>, which reached the opposite conclusion. Work on "
+        "the <a href='/g'>first line</a> could start next <a href='/h'>spring</a>, the "
+        "<a href='/i'>transport department</a> says, if the <a href='/j'>state grant</a> "
+        "arrives in time and the <a href='/k'>court case</a> brought by residents is settled."
+    )
+    article = paragraphs() + f"<div class='x2'>{linked}</div>"
+    body = extract(page(article)).body
+    assert "which residents had asked for" in body
+
+
+def test_linky_box_with_little_prose_is_dropped() -> None:
+    links = "".join(f"<a href='/{i}'>Tram story number {i}</a> and " for i in range(4))
+    article = paragraphs() + f"<div class='x3'>See {links} more.</div>"
+    assert "Tram story number" not in extract(page(article)).body
+
+
+def test_short_box_named_like_furniture_is_kept_when_it_is_a_sentence() -> None:
+    article = (
+        paragraphs(PARAGRAPHS[:2])
+        + "<div class='card-header'>How much will the new lines cost?</div>"
+        + paragraphs(PARAGRAPHS[2:])
+        + "<div class='card-header'>Tram plans</div><div class='card-info'>Loading...</div>"
+    )
+    body = extract(page(article)).body
+    assert "How much will the new lines cost?" in body
+    assert "Tram plans" not in body and "Loading" not in body
+
+
+def test_pop_up_with_more_text_than_the_article_is_no_wrapper() -> None:
+    terms = " ".join(["Our terms of use, in full, with every clause, apply to all readers."] * 12)
+    html = (
+        f"<html><body><div class='popup-overlay'><p>{terms}</p></div>"
+        f"<article>{paragraphs()}</article></body></html>"
+    )
+    body = extract(html).body
+    assert "terms of use" not in body and body.startswith(PARAGRAPHS[0])
+
+
+def test_sidebar_of_links_outweighing_the_article_is_no_wrapper() -> None:
+    archive = "".join(
+        f"<li><a href='/{i}'>Archive entry {i}: an older story about the city</a> "
+        f"from May, 2019, in print, page {i}</li>"
+        for i in range(30)
+    )
+    html = (
+        f"<html><body><article>{paragraphs()}</article>"
+        f"<aside><ul>{archive}</ul></aside></body></html>"
+    )
+    body = extract(html).body
+    assert "Archive entry" not in body and body.startswith(PARAGRAPHS[0])
+
+
+def test_article_split_into_rows_of_the_same_class_is_read_whole() -> None:
+    def row(texts: list[str]) -> str:
+        inner = f"<div class='col'><div class='text'>{paragraphs(texts)}</div></div>"
+        return f"<section class='row'><div>{inner}<div class='col'></div></div></section>"
+
+    extra = [text.replace("council", "city") for text in PARAGRAPHS]
+    rows = row(PARAGRAPHS[:1]) + row(PARAGRAPHS[1:] + extra)
+    html = f"<html><body><div class='page'>{rows}</div></body></html>"
+    body = extract(html).body
+    assert body.startswith(PARAGRAPHS[0]) and extra[-1] in body
+
+
+def test_class_names_for_screen_sizes_and_disclosures() -> None:
+    from byline.boilerplate import names_boilerplate
+
+    assert not names_boilerplate("hidden-xs", None)  # hidden on phones only
+    assert names_boilerplate("hidden", None)
+    assert names_boilerplate("editorial-disclosure", None)

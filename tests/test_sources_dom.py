@@ -211,3 +211,20 @@ def test_dates_of_a_huge_page_are_found_in_bounded_time() -> None:
     result = dom_dates.date_candidates(doc.root, None, None)
     assert time.perf_counter() - start < 2.0
     assert next(c.value for c in result if c.field == "published") == "2019-08-16"
+
+
+@pytest.mark.parametrize(
+    "inside",
+    [
+        "<script>alert('h1')</script>",
+        "<style>h1 { color: red }</style>",
+        "<template><b>Hidden</b></template>",
+        "<!-- a comment -->",
+    ],
+)
+def test_the_headline_is_its_visible_text_only(inside: str) -> None:
+    plain = "<html><body><article><h1>Harbour {0}Votes</h1><p>Text.</p></article></body></html>"
+    headlines = values(found(plain.format(inside)), "headline")
+    assert headlines[0] == "Harbour Votes"
+    kicker = plain.replace("Harbour {0}", "<span class='kicker'>Local</span> Harbour {0}")
+    assert values(found(kicker.format(inside)), "headline")[0] == "Harbour Votes"

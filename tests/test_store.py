@@ -48,6 +48,8 @@ HOSTILE_QUERIES = [
     "harbour*barrier**",
     "()",
     "\x00\x02\x03",
+    "harbour\x00barrier",
+    "\x00harbour",
     "💥 ünïcödé",
     "",
     "   ",
@@ -203,6 +205,10 @@ def test_hostile_queries_never_raise(store: Store) -> None:
         assert isinstance(store.histogram(query), list)
 
 
+def test_control_characters_in_a_query_separate_words(store: Store) -> None:
+    assert store.search("tidal\x00barrier").total == store.search("tidal barrier").total == 1
+
+
 def test_operators_in_a_query_are_words(store: Store) -> None:
     assert fts_query('harbour NEAR( -barrier "tidal') == '"harbour" "NEAR(" "-barrier" "tidal"'
     assert store.search("harbour -barrier").total == store.search("harbour barrier").total
@@ -239,6 +245,79 @@ def test_limit_and_offset_page_through_the_results(store: Store, rows: list) -> 
     pages = [store.search(limit=3, offset=start).hits for start in range(0, len(rows), 3)]
     assert [len(page) for page in pages[:-1]] == [3] * (len(pages) - 1)
     assert {hit.id for page in pages for hit in page} == {row["id"] for row in rows}
+
+
+def tide_stories(count: int) -> list[dict[str, Any]]:
+    """Stories mentioning "tide" 1 to 5 times, one per day from 2024-01-01 (the last day's
+    published just before midnight), the newest last."""
+    return [
+        {
+            "id": f"tide-{n}",
+            "url": f"https://tides.example/{n}",
+            "title": f"Tide table {n}",
+            "body": "The tide turned. " * (1 + n * 3 % 5) + "Filler words follow. " * 20,
+            "published": f"2024-01-{n + 1:02d}T{'23:59' if n == count - 1 else '00:00'}:00+05:00",
+            "section": "Coast",
+        }
+        for n in range(count)
+    ]
+
+
+def ranked_ids(store: Store, query: str, **filters: Any) -> list[str]:
+    return [hit.id for hit in store.search(query, limit=50, **filters).hits]
+
+
+def test_a_broad_query_ranks_its_newest_matches_first_then_the_older_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = 4
+    monkeypatch.setattr(store_module, "RANK_WINDOW", window)
+    stories = tide_stories(10)
+    with Store(tmp_path / "tides.db") as store:
+        store.ingest(stories)
+        result = store.search("tide", limit=50)
+        assert result.total == len(result.hits) == len(stories)
+        newest = {story["id"] for story in stories[-window:]}
+        assert {hit.id for hit in result.hits[:window]} == newest
+        for part in (result.hits[:window], result.hits[window:]):
+            scores = [hit.score for hit in part]
+            assert scores == sorted(scores, reverse=True) and len(set(scores)) > 1
+        # pages that straddle the two parts give the same order
+        paged = [
+            hit.id
+            for start in range(0, 10, 3)
+            for hit in store.search("tide", limit=3, offset=start).hits
+        ]
+        assert paged == [hit.id for hit in result.hits]
+        # the newest matches within the filters come first; a section keeping every record
+        # makes each match's own row be read and tested
+        until = ranked_ids(store, "tide", until=date(2024, 1, 8), section="coast")
+        assert set(until[:window]) == {f"tide-{n}" for n in range(4, 8)}
+        assert set(until) == {f"tide-{n}" for n in range(8)}
+
+
+def test_a_filtered_query_pages_through_its_matches_with_the_exact_total(tmp_path: Path) -> None:
+    with Store(tmp_path / "tides.db") as store:
+        store.ingest(tide_stories(7))
+        # every story is in this section: the same matches as without it, in the same order
+        unfiltered = ranked_ids(store, "tide")
+        assert ranked_ids(store, "tide", section="Coast") == unfiltered
+        pages = [store.search("tide", section="Coast", limit=3, offset=n) for n in (0, 3, 6, 9)]
+        assert [hit.id for page in pages for hit in page.hits] == unfiltered
+        assert [page.total for page in pages] == [7] * 4
+        assert store.search("tide", section="Coast", limit=0).total == 7
+
+
+def test_date_filters_keep_whole_days_at_the_edges_of_the_range(tmp_path: Path) -> None:
+    stories = tide_stories(5)
+    with Store(tmp_path / "tides.db") as store:
+        store.ingest(stories)
+        for first, last in ((1, 3), (0, 0), (4, 4), (2, 4)):
+            since, until = date(2024, 1, first + 1), date(2024, 1, last + 1)
+            expected = {f"tide-{n}" for n in range(first, last + 1)}
+            assert set(ranked_ids(store, "tide", since=since, until=until)) == expected
+            assert set(ranked_ids(store, "", since=since, until=until)) == expected
+        assert ranked_ids(store, "tide", since=date(2024, 1, 6)) == []
 
 
 def test_site_filter(store: Store, rows: list) -> None:
@@ -306,6 +385,36 @@ def test_facets_count_the_matching_records(store: Store, rows: list) -> None:
     minister = store.facets("minister", language="en")
     assert dict(minister["site"]) == {"site-a.example": 1, "site-b.example": 1, "site-c.example": 1}
     assert dict(minister["section"]) == {}
+
+
+def expected_facets(rows: list[dict[str, Any]]) -> dict[str, Counter[str]]:
+    return {
+        "site": Counter(host(row) for row in rows),
+        "section": Counter(row["section"] for row in rows if row["section"]),
+        "language": Counter(row["language"].split("-")[0] for row in rows),
+        "author": Counter(author["name"] for row in rows for author in row["authors"]),
+        "tag": Counter(tag for row in rows for tag in row["tags"]),
+    }
+
+
+@pytest.mark.parametrize("margin", [-1.0, 2.0], ids=["all but the misses", "the matches"])
+def test_facets_of_a_query_count_its_matches_either_way(
+    store: Store, rows: list, monkeypatch: pytest.MonkeyPatch, margin: float
+) -> None:
+    # FEWER_MISSES_MARGIN decides whether the records that do not match are counted and
+    # subtracted from all the records of the date range, or the matches counted
+    monkeypatch.setattr(store_module, "FEWER_MISSES_MARGIN", margin)
+    assert 0 < store.search("the").total < len(rows)  # some records are left to subtract
+    for query, filters in (
+        ("the", {}),
+        ("the", {"since": date(2023, 5, 9)}),
+        ("minister", {"until": date(2024, 12, 31)}),
+        ("harbour barrier", {"since": date(2024, 3, 14), "until": date(2024, 3, 14)}),
+    ):
+        found = ids(store.search(query, limit=len(rows), **filters))
+        expected = expected_facets([row for row in rows if row["id"] in found])
+        facets = store.facets(query, **filters)
+        assert {name: dict(counts) for name, counts in facets.items()} == expected
 
 
 def test_histogram_counts_records_per_month(store: Store, rows: list) -> None:

@@ -43,7 +43,10 @@ BYLINE_PREFIXES = (
     "publiziert von", "erstellt von", "beitrag von", "alles von", "zeige alle beiträge von",
     "alle beiträge von", "view all posts by", "more from", "more by", "escribe", "publiziert",
     "publicado", "veröffentlicht", "published", "posted", "interview", "责任编辑", "编辑", "作者",
-    "记者", "~",
+    "记者", "~", "text & fotos", "text und fotos", "text & bilder", "text und bilder",
+    "text und interview", "text & interview", "text and photos", "words and pictures",
+    "about the author", "über den autor", "über die autorin", "à propos de l'auteur",
+    "sobre el autor",
 )  # fmt: skip
 
 # Words that end a name when they follow it: roles, links and labels printed next to
@@ -69,6 +72,9 @@ NAME_STOP_WORDS = frozenset(
 # Academic degrees printed after a name ("Grant Tinsley, PhD"): never a name of their own.
 DEGREES = frozenset(_words("phd ph.d. ph.d md m.d. mba msc m.sc. bsc dipl. rn"))
 
+# Professions and forms of address printed before a name, never part of it.
+FORMS_OF_ADDRESS = frozenset(_words("herr frau rechtsanwalt rechtsanwältin"))
+
 # Weekday abbreviations dropped only at the end of a name ("Heiko Sauer Do, 23.06.").
 _TRAILING_ABBREVIATIONS = frozenset(_words("mo di mi do fr sa so mon tue wed thu fri sat sun"))
 
@@ -80,6 +86,9 @@ NAME_PARTICLES = frozenset(
     _words("von van der den de del della di da dos das du la le ten ter zu y bin al")
 )
 
+ADMIN = "admin"
+"""User names beginning or ending with this are a site's CMS account, not a person."""
+
 # Whole names that are never a person: agencies, placeholders, desks.
 NON_PERSON_NAMES = frozenset(
     _phrases(
@@ -87,7 +96,8 @@ NON_PERSON_NAMES = frozenset(
         "afp/dpa|dpa/afp|associated press|agence france-presse|bloomberg|"
         "staff|admin|administrator|webmaster|editor|editors|redaktion|redakteur|unknown|"
         "anonymous|anonym|guest|gast|user|team|desk|newsroom|news|editorial board|"
-        "editorial staff|root|moderator|autor|author|n/a|none|null"
+        "editorial staff|root|moderator|autor|author|n/a|none|null|no author|kein autor|"
+        "unknown author|no name"
     )
 )
 
@@ -100,13 +110,26 @@ ORGANISATION_WORDS = frozenset(
     company group online magazin magazine zeitung journal service services wire reports
     admin administrator webmaster unknown anonymous anonym guest gast
     contributor contributors correspondent correspondents reporter reporters editor
+    verein e.v stiftung foundation institut institute university universität hochschule
+    gesellschaft association verband ministerium ministry
     """)
 )
 
+# Endings of compound words that name organisations ("Tagespresse", "Finanzmagazin").
+ORGANISATION_SUFFIXES = (
+    "presse", "zeitung", "magazin", "redaktion", "verlag", "agentur", "nachrichten", "medien",
+)  # fmt: skip
+LEADING_ARTICLES = frozenset(_words("the die das der el los las les il"))
+
+# Labels that introduce names only with a colon: "Redaktion: Eberhard Fuhr", while
+# "Redaktion Gelbe Liste" is a desk.
+COLON_LABELS = ("redaktion", "rédaction", "redacción", "redazione", "redakcja")
 _PREFIX = re.compile(
     r"^(?:(?:"
     + "|".join(re.escape(p) for p in sorted(BYLINE_PREFIXES, key=len, reverse=True))
-    + r")(?:\s*[:：]\s*|\s+|$)|[:\-–—·•|]\s*)+",
+    + r")(?:\s*[:：]\s*|\s+|$)|(?:"
+    + "|".join(COLON_LABELS)
+    + r")\s*[:：]\s*|[:\-–—·•|]\s*)+",
     re.IGNORECASE,
 )
 # A byline that starts after other words: "Disko Von Ernst Lohoff", "Posted on June 5, 2023 by
@@ -120,7 +143,8 @@ _INNER_LEAD = re.compile(
 )
 # Labels of credits that are not the author's ("Illustration von X", "Foto: Y").
 _CREDIT_LABEL = re.compile(
-    r"\b(?:übersetzt von|translated by|fotos?|photos?|bilder?|interview|illustrations?|"
+    r"\b(?:übersetzt von|translated by|fotos?|photos?|photograph(?:s|ed)?|bilder?|interview|"
+    r"illustrations?|"
     r"symbolbild|grafik|graphics?|kamera|video)\s*(?::|\s(?:von|by)\s)",
     re.IGNORECASE,
 )
@@ -133,13 +157,19 @@ _TAIL = re.compile(
     r"le|el|il|den)\s+\d",
     re.IGNORECASE,
 )
+# After a lead, a lower-case "in"/"under" ends the names: "Posted by Jane Doe in Politics".
+_CATEGORY_TAIL = re.compile(r"\s(?:in|under)(?:\s|$)")
+# Links printed after the names end the whole byline, co-authors included: "Jane Doe Follow
+# Reporter for ... and ...".
+_LINK_WORD = re.compile(r"\s(?:follow|folgen|abonnieren|subscribe)\b", re.IGNORECASE)
 _SPLIT = re.compile(
     r"\s*[,;&]\s*|(?<=\w)/(?=\w)|\s+(?:" + "|".join(re.escape(j) for j in NAME_JOINERS) + r")\s+",
     re.IGNORECASE,
 )
 _TRAILING_NOISE_WORDS = frozenset(
     {"am", "um", "on", "at", "le", "el", "il", "den", "the", "updated", "update", "published",
-     "posted", "aktualisiert", "veröffentlicht", "mis", "publié", "|", "-", "–", "—"}
+     "posted", "aktualisiert", "veröffentlicht", "publiziert", "erschienen", "mis", "publié",
+     "publicado", "pubblicato", "|", "-", "–", "—"}
     | set(MONTHS)
     | _TRAILING_ABBREVIATIONS
 )  # fmt: skip
@@ -164,13 +194,27 @@ def split_names(raw: str) -> list[str]:
         return []
     text = _EMAIL_OR_URL.sub(" ", text)
     text = _BRACKETS.sub(" ", text)
-    text = _strip_prefix(text)
+    if text.casefold() in NON_PERSON_NAMES:
+        return []  # "No Author": the whole text is a placeholder
+    unprefixed = _strip_prefix(text)
+    led = unprefixed != text
+    text = unprefixed
     label = _CREDIT_LABEL.search(text)
-    if label is not None and label.start() > 0:
+    if label is not None:
+        if label.start() == 0:
+            return []  # "Photograph by X": the credit of a picture, not of the text
         text = text[: label.start()]
     lead = _INNER_LEAD.search(text)
-    if lead is not None and lead.start() > 0:
-        text = text[lead.end() :]
+    # (A lone "Von" opening the text may be a surname, "Von Kathrin"; "Pressemitteilung von"
+    # is a lead wherever it stands.)
+    if lead is not None and (lead.start() > 0 or " " in lead.group(0).strip()):
+        text, led = text[lead.end() :], True
+    category = _CATEGORY_TAIL.search(text) if led else None
+    if category is not None:
+        text = text[: category.start()]
+    link = _LINK_WORD.search(text)
+    if link is not None:
+        text = text[: link.start()]
     tail = _TAIL.search(text)
     if tail is not None:
         text = text[: tail.start()]
@@ -201,11 +245,17 @@ def is_person_name(name: str) -> bool:
     if len(words) == 1 and name.isupper() and len(name) <= MAX_AGENCY_CODE_CHARS:
         return False  # "SP-X", "KNA", "DT": an agency code or initials, not a name
     lowered = name.casefold()
+    if len(words) == 1 and (lowered.startswith(ADMIN) or lowered.endswith(ADMIN)):
+        return False  # "wordpressadmin", "admin2": the CMS account, not a person
     if lowered in NON_PERSON_NAMES or lowered in _PREFIX_WORDS or lowered in NAME_JOINERS:
         return False
     lowered_words = [word.strip(".,:;") for word in lowered.split()]
     if any(word in ORGANISATION_WORDS for word in lowered_words):
         return False
+    if any(word.endswith(ORGANISATION_SUFFIXES) for word in lowered_words):
+        return False  # "Tagespresse", "Finanzmagazin": German compounds name organisations
+    if len(words) > 1 and lowered_words[0] in LEADING_ARTICLES:
+        return False  # "Die Tagespresse", "El Colombiano": no personal name starts with an article
     if lowered_words[0] in NAME_STOP_WORDS:
         return False
     return not _mixes_lowercase_words(words)
@@ -240,6 +290,8 @@ def _strip_prefix(text: str) -> str:
 
 def _clean_name(part: str) -> str:
     words = part.strip(NAME_EDGE_CHARS).split()
+    while len(words) > 1 and words[0].casefold() in FORMS_OF_ADDRESS:
+        words.pop(0)  # "Rechtsanwalt Sebastian Einbock"
     for index, word in enumerate(words[1:], start=1):
         if word.casefold().strip(".,:") in NAME_STOP_WORDS:
             words = words[:index]

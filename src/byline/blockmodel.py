@@ -200,6 +200,7 @@ def block_features(
         negative, positive, boilerplate, depth = names.of(element)
         stripped = text.rstrip("\"'”»)’ ")
         ends = bool(stripped) and stripped[-1] in SENTENCE_ENDS
+        marks, commas = _sentence_marks_and_commas(text)
         short = lengths[i] < SHORT_BLOCK_CHARS
         position = i / (count - 1) if count > 1 else 0.0
         rows.append(
@@ -207,8 +208,8 @@ def block_features(
                 log_lengths[i],
                 math.log1p(len(words)),
                 float(ends),
-                min(sum(map(text.count, SENTENCE_ENDS)) / n_words, 1.0),
-                min(sum(map(text.count, COMMAS)) / n_words, 1.0),
+                min(marks / n_words, 1.0),
+                min(commas / n_words, 1.0),
                 context.link_density(element) if element is not None else 0.0,
                 position,
                 1 / (1 + after),
@@ -240,6 +241,12 @@ def block_features(
             ]
         )
     return rows
+
+
+def _sentence_marks_and_commas(text: str) -> tuple[int, int]:
+    if text.isascii():  # (most text: the other marks cannot occur in it)
+        return text.count(".") + text.count("!") + text.count("?"), text.count(",")
+    return sum(map(text.count, SENTENCE_ENDS)), sum(map(text.count, COMMAS))
 
 
 def _char_counts(text: str) -> tuple[int, int, int]:

@@ -65,6 +65,7 @@ BOILERPLATE_WORDS = frozenset(
         # advertising
         "ad", "ads", "adslot", "adunit", "advert", "advertisement", "advertising", "sponsor",
         "sponsored", "promo", "promotion", "banner", "anzeige", "werbung", "commercial",
+        "disclosure",
         # navigation and page furniture
         "sidebar", "breadcrumb", "breadcrumbs", "pagination", "pager", "navigation", "navbar",
         "menu", "footer", "masthead", "toolbar", "widget", "widgets", "skiplink",
@@ -84,6 +85,10 @@ CONTENT_WORDS = frozenset({"content", "body", "text", "main", "maincontent", "ar
 # by the text share rule in ``byline.maintext``.
 BOX_WORDS = frozenset({"widget", "widgets", "sidebar", "comment", "comments", "commentlist"})
 
+# Words naming a box shown over the page on demand (pop-ups, dialogs): it may hold more
+# text than a short article, but never the article itself.
+OVERLAY_WORDS = frozenset({"modal", "popup", "overlay", "lightbox", "popmake"})
+
 # Words naming the standfirst (lead, deck, intro) that opens an article, often
 # in its header, outside the box of body paragraphs.
 STANDFIRST_WORDS = frozenset(
@@ -96,6 +101,9 @@ STANDFIRST_WORDS = frozenset(
 # A word that makes a name a state of the element ("has-sidebar",
 # "post-with-comments", "no-ads"), not the name of a box.
 STATE_WORDS = frozenset({"has", "with", "no", "is", "show", "enable", "enabled", "allow"})
+
+# Screen sizes: "hidden-xs" hides a box on phones only and shows it everywhere else.
+SCREEN_WORDS = frozenset({"xs", "sm", "md", "lg", "xl", "mobile", "phone", "tablet", "desktop"})
 
 # Evidence for scoring containers: words that say "article text" or "not article".
 POSITIVE_WORDS = frozenset(
@@ -166,7 +174,7 @@ def _name_verdict(name: str) -> str | None:
     # In BEM names ("story__comments-teaser") the part after "__" says what the box is.
     # (``not X.isdisjoint(words)`` reads "some word is in X", and runs in C.)
     words = name_words(name.rpartition("__")[2])
-    if not words or not STATE_WORDS.isdisjoint(words):
+    if not words or _names_state(words):
         return None
     if not BOX_WORDS.isdisjoint(words):
         return _BOILERPLATE  # the text of a widget, the body of a comment: still the box
@@ -175,6 +183,22 @@ def _name_verdict(name: str) -> str | None:
     if not BOILERPLATE_WORDS.isdisjoint(words):
         return _BOILERPLATE
     return None
+
+
+def _names_state(words: tuple[str, ...]) -> bool:
+    """True for the words of a name that says how the element is, not what box it is."""
+    return not STATE_WORDS.isdisjoint(words) or (
+        "hidden" in words and not SCREEN_WORDS.isdisjoint(words)
+    )
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
+def names_overlay(class_attribute: str | None, ident: str | None) -> bool:
+    """True when some class/id name says the element is a pop-up or a dialog."""
+    return any(
+        not OVERLAY_WORDS.isdisjoint(name_words(name))
+        for name in attribute_names(class_attribute, ident)
+    )
 
 
 def names_standfirst(element: etree._Element) -> bool:
@@ -201,7 +225,7 @@ def names_weight(class_attribute: str | None, ident: str | None) -> int:
     weight = 0
     for name in attribute_names(class_attribute, ident):
         words = name_words(name.rpartition("__")[2])
-        if not words or not STATE_WORDS.isdisjoint(words):
+        if not words or _names_state(words):
             continue
         if not BOX_WORDS.isdisjoint(words):
             weight -= 1

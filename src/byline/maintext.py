@@ -6,7 +6,7 @@ The algorithm, in the spirit of readability.js but our own:
    controls, embeds), then page furniture (nav, aside, footer...), hidden
    elements and elements whose class or id names a box of boilerplate (share,
    related, comments, ads...), unless such an element holds most of the page's
-   text: then it is the article's wrapper, whatever its name says.
+   prose: then it is the article's wrapper, whatever its name says.
 2. **With a hint** (the JSON-LD ``articleBody``), find the smallest container
    whose paragraphs cover most of the hint and render the page's own version
    of it, which is often more complete (datelines, quotes).
@@ -15,7 +15,8 @@ The algorithm, in the spirit of readability.js but our own:
    grandparent and further ancestors (less each level up). Containers start
    from evidence in their tag and class/id names, and end discounted by their
    own link density. The best container, plus siblings that score well or read
-   like paragraphs, is the article.
+   like paragraphs, is the article; a standfirst before it (named so, or the
+   first sentence of prose after the headline) opens it.
 4. **Render** the chosen nodes (``byline.render``), dropping residual
    boilerplate inside them: link lists, the repeated headline, byline lines.
 5. If that gives very little text, try again without the class-based removal.
@@ -40,6 +41,7 @@ from byline.boilerplate import (
     class_weight,
     is_hidden,
     names_boilerplate,
+    names_overlay,
     names_standfirst,
 )
 from byline.document import Document, text_content
@@ -48,8 +50,9 @@ from byline.render import BLOCK_TAGS, Block, Renderer, visible
 
 # --- cleaning ---------------------------------------------------------------
 WRAPPER_TEXT_SHARE = 0.5
-"""An element holding this share of the page's text, or of its paragraph text, is the
-article's wrapper: never removed (menus and footers can outweigh a short article's text)."""
+"""An element holding over this share of the page's paragraph text, or of the page's text
+(counting only its own text outside links), is the article's wrapper: never removed (menus and
+footers can outweigh a short article's text), unless it is a pop-up."""
 
 # --- scoring ----------------------------------------------------------------
 MIN_PARAGRAPH_CHARS = 25
@@ -98,6 +101,13 @@ MAX_STANDFIRST_CHARS = 1000
 STANDFIRST_LINK_DENSITY = 0.3
 """...of prose, not links."""
 MAX_STANDFIRSTS = 2
+LEAD_TAGS = frozenset({"p", "div", "h2", "h3", "section", "header", "strong", "b"})
+"""Unnamed elements that may hold the lead between the headline and the article's body."""
+PICTURE_TAGS = frozenset({"figure", "figcaption", "picture"})
+HEADLINE_TAGS = frozenset({"h1", "h2"})
+HEADLINE_TITLE_SHARE = 0.5
+"""A heading showing this much of the page's title is the headline (titles add the site's
+name; a heading showing less is a section name or a logo)."""
 LONE_LINK_SHARE = 0.1
 """A lead named like a teaser box is kept from removal when this little of it is links."""
 
@@ -194,7 +204,7 @@ def _best_result(
         nodes = _prefer_hint(_container_for_hint(stats, hint_words), nodes, stats)
     if not nodes:
         return None
-    nodes = _standfirst(nodes, body, stats) + nodes
+    nodes = _standfirst(nodes, body, stats, title) + nodes
     renderer = Renderer(doc, title=title, keep=lambda el: _keep_block(el, stats))
     for node in nodes:
         renderer.render(node)
@@ -290,13 +300,24 @@ class _PageText:
 
 def _is_kept_anyway(el: etree._Element, page: _PageText) -> bool:
     """True for a box named like boilerplate that is the article's wrapper or its lead."""
-    if (
-        page.paragraph_chars_in(el) > WRAPPER_TEXT_SHARE * page.paragraph_chars
-        or _text_chars(el) > WRAPPER_TEXT_SHARE * page.chars
-    ):
+    if names_overlay(el.get("class"), el.get("id")):
+        return False  # a pop-up may outweigh a short article, but never holds it
+    if _is_wrapper(el, page):
         return True  # the article's own wrapper, whatever its name says
     # A lead paragraph named "teaser": prose, not a card among teaser cards.
     return names_standfirst(el) and _is_lone_prose(el)
+
+
+def _is_wrapper(el: etree._Element, page: _PageText) -> bool:
+    """True for an element holding most of the page's paragraph text, or of its text
+    outside links (a long menu or archive list is all links)."""
+    chars = _text_chars(el)
+    if chars <= WRAPPER_TEXT_SHARE * page.paragraph_chars:
+        return False  # (most boxes: too short to hold half the paragraphs, let alone the page)
+    if page.paragraph_chars_in(el) > WRAPPER_TEXT_SHARE * page.paragraph_chars:
+        return True
+    share = WRAPPER_TEXT_SHARE * page.chars
+    return chars > share and chars - sum(map(_text_chars, el.iter("a"))) > share
 
 
 def _is_lone_prose(el: etree._Element) -> bool:
@@ -424,7 +445,7 @@ def _nodes_by_score(body: etree._Element, stats: _Stats) -> list[etree._Element]
     if not candidates:
         return []  # not one paragraph-like block: no main text (a gallery, an index page)
     top = max(candidates, key=scores.__getitem__)
-    top = _climb(top, body, scores)
+    top = _climb(top, body, stats)
     top = _widen(top, body, stats)
     parent = top.getparent()
     if parent is None:
@@ -432,8 +453,9 @@ def _nodes_by_score(body: etree._Element, stats: _Stats) -> list[etree._Element]
     return _with_siblings(top, parent, stats)
 
 
-def _climb(top: etree._Element, body: etree._Element, scores: dict) -> etree._Element:
+def _climb(top: etree._Element, body: etree._Element, stats: _Stats) -> etree._Element:
     """Move up to an ancestor that scores better (the article split into several boxes)."""
+    scores = stats.scores
     last = scores[top]
     threshold = last * PARENT_CLIMB_RATIO
     parent = top.getparent()
@@ -447,8 +469,13 @@ def _climb(top: etree._Element, body: etree._Element, scores: dict) -> etree._El
                 break
             last = score
         parent = parent.getparent()
-    # A lone child says nothing its parent does not: climb to the widest equivalent box.
-    while (parent := top.getparent()) is not None and parent is not body and len(parent) == 1:
+    # A box holding nothing but the chosen one says nothing it does not: climb to the widest
+    # equivalent box (where its siblings are the article's other parts).
+    while (
+        (parent := top.getparent()) is not None
+        and parent is not body
+        and (len(parent) == 1 or stats.chars.get(parent, 0) == stats.chars.get(top, 0))
+    ):
         top = parent
     return top
 
@@ -487,41 +514,92 @@ def _with_siblings(
             else 0
         )
         scores_well = sibling in scores and scores[sibling] + bonus >= threshold
-        if scores_well or (sibling.tag == "p" and _reads_like_paragraph(sibling, stats)):
+        if (
+            scores_well
+            or (sibling.tag == "p" and _reads_like_paragraph(sibling, stats))
+            or (bonus and _holds_prose(sibling, stats))
+        ):
             nodes.append(sibling)
     return nodes
 
 
+def _holds_prose(el: etree._Element, stats: _Stats) -> bool:
+    """True for a box with paragraphs of prose, however deep they are."""
+    return (
+        stats.prose.get(el, 0.0) >= SIBLING_PARAGRAPH_CHARS
+        and stats.link_density(el) < SIBLING_LINK_DENSITY
+    )
+
+
 def _standfirst(
-    nodes: list[etree._Element], body: etree._Element, stats: _Stats
+    nodes: list[etree._Element], body: etree._Element, stats: _Stats, title: str | None
 ) -> list[etree._Element]:
     """The standfirst that opens the article, when it sits before the chosen nodes.
 
     Pages often put the lead paragraph in the article's header, next to the
-    headline, a few levels away from the box of body paragraphs. It is found by
-    its name, among what precedes the first chosen node under its near ancestors.
+    headline, a few levels away from the box of body paragraphs. It is found
+    among what precedes the first chosen node under its near ancestors: by its
+    name, or as the first paragraph of prose after the headline.
     """
     if sum(stats.prose.get(node, 0.0) for node in nodes) < MIN_BODY_CHARS:
         return []  # too little found to trust: the relaxed pass may find the article
     first = nodes[0]
     ancestors = []
     for ancestor in first.iterancestors():
+        ancestors.append(ancestor)
         if ancestor is body or len(ancestors) == STANDFIRST_LEVELS:
             break
-        ancestors.append(ancestor)
     lineage = set(ancestors)
     for scope in ancestors:
         found: list[etree._Element] = []
+        headline = lead = None
         for el in scope.iter(etree.Element):
             if el is first:
                 break
-            if el in lineage or any(el in held.iterdescendants() for held in found):
+            if headline is None and el.tag in HEADLINE_TAGS and _shows_title(el, title):
+                headline = el
                 continue
-            if names_standfirst(el) and _reads_like_standfirst(el, stats):
+            if not _reads_like_standfirst(el, stats) or el in lineage:
+                continue  # (most elements: ruled out by a lookup, before the costlier tests)
+            if any(el in held.iterdescendants() for held in found):
+                continue
+            if headline is not None and lead is None and not found and _may_be_lead(el, headline):
+                lead = el  # the first prose after the headline: a lead if it is a sentence
+                if _ends_sentence(text_content(el)):
+                    found.append(el)
+                    continue
+            if names_standfirst(el):
                 found.append(el)
         if found:
             return found[:MAX_STANDFIRSTS]
     return []
+
+
+def _may_be_lead(el: etree._Element, headline: etree._Element) -> bool:
+    """True for one paragraph, not part of the headline or of a picture's caption."""
+    return (
+        el.tag in LEAD_TAGS
+        and _is_one_paragraph(el)
+        and not any(
+            ancestor is headline or ancestor.tag in PICTURE_TAGS for ancestor in el.iterancestors()
+        )
+    )
+
+
+def _is_one_paragraph(el: etree._Element) -> bool:
+    """True for an element holding no block of its own (a lead, not a box of several)."""
+    return all(child.tag not in BLOCK_TAGS for child in el.iterdescendants(etree.Element))
+
+
+def _shows_title(heading: etree._Element, title: str | None) -> bool:
+    """True for a heading that shows the page's title (not a logo or a section name)."""
+    if not title:
+        return False
+    text = " ".join(text_content(heading).split()).casefold()
+    title = title.casefold()
+    return bool(text) and (
+        title in text or (text in title and len(text) >= HEADLINE_TITLE_SHARE * len(title))
+    )
 
 
 def _reads_like_standfirst(el: etree._Element, stats: _Stats) -> bool:
@@ -603,7 +681,11 @@ LIST_LINK_DENSITY = 0.5
 """A box whose text is more than this share of link text is a link list..."""
 BOX_LINK_DENSITY = 0.3
 """...and a non-list box with this share, without article evidence, too..."""
+MIN_PROSE_BOX_CHARS = 300
+"""...unless this many characters of its text are outside links (prose rich in links)."""
 NAMED_BOX_LINK_DENSITY = 0.2
+SHORT_SENTENCE_ENDS = frozenset(".!?:。！？")
+"""How a short sentence ends (an ellipsis ends placeholders: "Loading...", "Read on…")."""
 SHORT_BOX_CHARS = 100
 """...and a box named like boilerplate (info, list, meta...) that is linky or this short."""
 
@@ -622,9 +704,19 @@ def _keep_block(el: etree._Element, stats: _Stats) -> bool:
     if density > LIST_LINK_DENSITY:
         return False
     weight = class_weight(el)
-    if weight < 0 and (density > NAMED_BOX_LINK_DENSITY or chars < SHORT_BOX_CHARS):
-        return False  # a short or linky box whose name says it is not the story
+    if weight < 0 and density > NAMED_BOX_LINK_DENSITY:
+        return False  # a linky box whose name says it is not the story
+    if weight < 0 and chars < SHORT_BOX_CHARS:
+        # a short box named so: a label, unless it is a sentence (a question, a remark)
+        return density == 0 and _is_short_sentence(text_content(el))
+    if chars * (1 - density) >= MIN_PROSE_BOX_CHARS:
+        return True  # several sentences of text between the links: prose that cites
     return not (tag not in ("ul", "ol") and weight <= 0 and density > BOX_LINK_DENSITY)
+
+
+def _is_short_sentence(text: str) -> bool:
+    text = text.rstrip()
+    return text[-1:] in SHORT_SENTENCE_ENDS and not text.endswith("..")
 
 
 def _text_or_none(value: object) -> str | None:

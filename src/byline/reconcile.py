@@ -9,6 +9,7 @@ says which value wins and why; the values that lost are kept in the provenance.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Any
@@ -707,17 +708,37 @@ def _choose_authors(
 def _people(value: Any, organisations: set[str]) -> list[Person]:
     people: list[Person] = []
     seen: set[str] = set()
+    organisation_keys = {_organisation_key(name) for name in organisations}
     for author in value if isinstance(value, list) else []:
         if not isinstance(author, AuthorCandidate) or author.kind == "organization":
             continue
         for name in author_names.split_names(author.name):
             name = _without_organisation_suffix(name, organisations)
             key = name.casefold()
-            if key in seen or key in organisations or not author_names.is_person_name(name):
+            if key in seen or not author_names.is_person_name(name):
+                continue
+            is_organisation = key in organisations or _organisation_key(name) in organisation_keys
+            if is_organisation and not _declared_person(author, name):
                 continue
             seen.add(key)
             people.append(Person(name=name, url=author.url))
     return people
+
+
+_DOMAIN_ENDING = re.compile(r"\.[a-z]{2,4}$")
+
+
+def _organisation_key(name: str) -> str:
+    """A site's name as written in any form: "ElColombiano.com", "El Colombiano" ->
+    "elcolombiano"."""
+    folded = name.casefold().removeprefix("www.")
+    return _letters(_DOMAIN_ENDING.sub("", folded))
+
+
+def _declared_person(author: AuthorCandidate, name: str) -> bool:
+    """Whether the markup calls ``name`` a person and it reads as a full name: a personal
+    site carries its owner's name ("Wolfgang Schmale"), and is then no organisation."""
+    return author.kind == "person" and _full_personal_name(name)
 
 
 def _without_organisation_suffix(name: str, organisations: set[str]) -> str:
@@ -730,7 +751,8 @@ def _without_organisation_suffix(name: str, organisations: set[str]) -> str:
 
 
 def _letters(name: str) -> str:
-    return "".join(c for c in name.casefold() if c.isalpha())
+    """The letters of ``name`` without accents: "Gàbor Muniér" and "gabor_munier" agree."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if c.isalpha())
 
 
 def _fullest_spelling(person: Person, others: list[list[Person]]) -> Person:

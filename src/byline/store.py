@@ -5,7 +5,8 @@
 
 Each record is a row of ``articles`` (its key and the columns filters read:
 site, section, language, published day), of ``texts`` (what an FTS5 index over
-title, description, body, author names and tags reads; bm25 ranks matches) and
+title, description, body, author names and tags reads; bm25 ranks matches, the
+newest ``RANK_WINDOW`` of them first when more match) and
 of ``records`` (its JSON as ingested). Authors and tags also sit in side tables,
 so filters and facet counts are plain indexed SQL. Records are numbered
 (``doc``) in order of publication day, so a date filter is a range of numbers
@@ -37,8 +38,18 @@ BATCH_ROWS = 1000
 COLUMN_WEIGHTS = {"title": 10.0, "description": 4.0, "body": 1.0, "authors": 5.0, "tags": 5.0}
 """bm25 weight of each indexed column: a word in the title says most about the story."""
 FACET_SIZE = 10
+FEWER_MISSES_MARGIN = 0.2
+"""Facets count the records that do not match and subtract them from all the records of the
+date range when those are fewer than the matches by this share of the corpus: counting all
+the records on the value indexes costs about what counting a fifth of them as matches does."""
+RANK_WINDOW = 10_000
+"""Most matches one search ranks: bm25 costs about a microsecond per match, so a query
+matching more records than this within its filters ranks its newest RANK_WINDOW matches
+first (see ``Store._ranked``), in about 10 ms, however many match."""
 DAY_DOCS = 2**24
 """Doc numbers of one publication day (see ``_doc_day``): more records than a day has."""
+ALL_DOCS = (0, (date.max.toordinal() + 1) * DAY_DOCS - 1)
+"""Every doc number a record can have: the range of a search without date filters."""
 PAGE_SIZE = 8192
 """SQLite page size of a new store: records of a few KB waste less of 8 KB pages than of 4 KB."""
 FEW_FILTERED_SHARE = 0.2
@@ -259,40 +270,70 @@ class Store:
 
         A ``"quoted phrase"`` must appear as written and ``word*`` matches words
         starting with ``word``. A query without words gives every record within the
-        filters, newest first.
+        filters, newest first. When more than ``RANK_WINDOW`` records match, the
+        newest ``RANK_WINDOW`` of them come first (best first), then the older ones.
         """
         selection = _Selection(
             self._conn, query, Filters(since, until, site, section, author, tag, language)
         )
-        docs, params = selection.docs()
-        total = self._conn.execute(f"SELECT count(*) FROM ({docs})", params).fetchone()[0]
-        ranked, params = selection.ranked(max(limit, 0), max(offset, 0))
-        hits = [
-            self._hit(doc, score, selection.match)
-            for doc, score in self._conn.execute(ranked, params)
-        ]
+        limit, offset = max(limit, 0), max(offset, 0)
+        if selection.kept is not None and selection.kept <= RANK_WINDOW:
+            # every match gets ranked anyway: rank them all in one pass, which counts them
+            ranked = self._conn.execute(*selection.ranked(-1, 0)).fetchall()
+            total, ranked = len(ranked), ranked[offset : offset + limit]
+        else:
+            docs, params = selection.docs()
+            total = self._conn.execute(f"SELECT count(*) FROM ({docs})", params).fetchone()[0]
+            ranked = self._ranked(selection, total, limit, offset)
+        hits = [self._hit(doc, score, selection.match) for doc, score in ranked]
         return SearchResult(hits=hits, total=total, query=query)
 
     def facets(self, query: str = "", **filters: Any) -> dict[str, list[tuple[str, int]]]:
         """The top values of site, section, language, author and tag among the matches."""
         selection = _Selection(self._conn, query, Filters(**filters))
-        # one statement, so the matches are found once; when every record counts, the
-        # counts come from the indexes alone
-        hits, params = "", []
-        if not selection.everything:
-            docs, params = selection.docs()
-            hits = f"WITH hits (doc) AS MATERIALIZED ({docs}) "
-        counts = " UNION ALL ".join(
-            f"SELECT * FROM (SELECT '{name}', {column}, count(*) AS n"
-            f" FROM {table}{' JOIN hits USING (doc)' if hits else ''}"
-            f" WHERE {column} IS NOT NULL GROUP BY {column} ORDER BY n DESC, {column}"
-            f" LIMIT {FACET_SIZE})"
+        # one statement, so the records to count are found once
+        counted, params, counts, values = self._facet_counting(selection)
+        cte = f"WITH counted (doc) AS MATERIALIZED ({counted}) " if counted else ""
+        statement = cte + " UNION ALL ".join(
+            f"SELECT * FROM (SELECT '{name}', value, n FROM ({counts(table, column)})"
+            f" WHERE n > 0 ORDER BY n DESC, value LIMIT {FACET_SIZE})"
             for name, (table, column) in _FACETS.items()
         )
         facets: dict[str, list[tuple[str, int]]] = {name: [] for name in _FACETS}
-        for name, value, count in self._conn.execute(hits + counts, params):
+        for name, value, count in self._conn.execute(statement, params + values * len(_FACETS)):
             facets[name].append((value, count))
         return facets
+
+    def _facet_counting(
+        self, selection: _Selection
+    ) -> tuple[str, list[Any], Callable[[str, str], str], list[Any]]:
+        """How facets count the selection: a SELECT of the docs of the ``counted`` records
+        ("" if none are needed), its parameters, the function giving each facet's counting
+        SELECT, and that SELECT's parameters.
+
+        Counting every record of a doc range reads the value indexes alone, without a
+        sort, while each counted record costs a lookup and a sort; so when most records of
+        the range match, the counts are those of the whole range less those of the records
+        that do not match.
+        """
+        if selection.everything:
+            return "", [], _every_count, []
+        if selection.match and selection.dated_only and self._misses_are_fewer(selection):
+            misses, params = selection.misses()
+            return misses, params, _range_count_but_counted, list(selection.doc_range)
+        docs, params = selection.docs()
+        return docs, params, _counted_count, []
+
+    def _misses_are_fewer(self, selection: _Selection) -> bool:
+        """Whether the records in the selection's doc range that do not match its query are
+        fewer than the matches, by over ``FEWER_MISSES_MARGIN`` of the corpus."""
+        margin = FEWER_MISSES_MARGIN * self.count()
+        docs, params = selection.docs()
+        matched = self._conn.execute(f"SELECT count(*) FROM ({docs})", params).fetchone()[0]
+        if matched <= margin:  # the usual case, decided without counting the range
+            return False
+        in_range = self._conn.execute(*selection.in_range("count(*)")).fetchone()[0]
+        return matched - (in_range - matched) > margin
 
     def histogram(self, query: str = "", **filters: Any) -> list[tuple[str, int]]:
         """Matches per month of publication, ``("YYYY-MM", count)``, oldest first."""
@@ -344,6 +385,30 @@ class Store:
     def __exit__(self, *_: object) -> None:
         self.close()
 
+    def _ranked(
+        self, selection: _Selection, total: int, limit: int, offset: int
+    ) -> list[tuple[int, float]]:
+        """``(doc, score)`` of the page of ``total`` matches at ``offset``, best first.
+
+        Beyond ``RANK_WINDOW`` matches, bm25 would score every one of them for one page
+        (the cost of a broad query), so the newest ``RANK_WINDOW`` matches are ranked
+        as the first part of the results and the older ones as the rest: doc numbers
+        follow publication days, so each part is a range of docs the index seeks to.
+        """
+        found = None
+        if selection.match and total > RANK_WINDOW:
+            found = self._conn.execute(*selection.newest(RANK_WINDOW)).fetchone()
+        if found is None:  # (or fewer matches now: an ingest replaced some since the count)
+            return self._conn.execute(*selection.ranked(limit, offset)).fetchall()
+        first, last = selection.doc_range
+        split = found[0]
+        newest = self._conn.execute(*selection.ranked(limit, offset, (split, last))).fetchall()
+        if len(newest) == limit:
+            return newest
+        older_offset = max(offset - RANK_WINDOW, 0)
+        older = selection.ranked(limit - len(newest), older_offset, (first, split - 1))
+        return newest + self._conn.execute(*older).fetchall()
+
     def _hit(self, doc: int, score: float, match: str) -> Hit:
         id_, site, url, published, title, authors, description, opening = self._conn.execute(
             "SELECT id, site, url, published, title, authors, description, substr(body, 1, ?)"
@@ -387,7 +452,8 @@ def fts_query(query: str) -> str:
     stays one phrase (an unclosed quote runs to the end); a trailing * is a prefix.
     """
     terms = []
-    for phrase, word in _QUERY_TERM.findall(query):
+    # FTS5 reads its query as a C string: a NUL would cut a quoted term short
+    for phrase, word in _QUERY_TERM.findall(_CONTROL.sub(" ", query)):
         text = phrase or word
         prefix = not phrase and text.endswith("*")
         text = text.rstrip("*") if prefix else text
@@ -402,13 +468,19 @@ class _Selection:
     def __init__(self, conn: sqlite3.Connection, query: str, filters: Filters) -> None:
         self.match = fts_query(query)
         self._docs = filters.doc_range()
+        self.doc_range = self._docs or ALL_DOCS
+        """The doc numbers within the date filters."""
         other, other_params = filters.sql()
         # a date range is a range of doc numbers, which the index seeks to by itself
         self.conditions = other + (["a.doc BETWEEN ? AND ?"] if self._docs else [])
         self.params = other_params + list(self._docs or ())
+        self.dated_only = not other
+        """Whether the filters are dates alone (or none): the selection is then the
+        matches in ``doc_range``."""
         self.everything = not (self.match or self.conditions)
-        self._few_filtered = bool(self.match and other) and self._keeps_few(conn)
-        self._other_filters = bool(other)
+        self.kept = self._kept(conn) if self.match and other else None
+        """How many records the filters keep, when they narrow a query by more than dates."""
+        self._few_filtered = self.kept is not None and self._keeps_few(conn, self.kept)
 
     def docs(self) -> tuple[str, list[Any]]:
         """A SELECT of the ``doc`` of every selected record."""
@@ -417,20 +489,46 @@ class _Selection:
         matched, params = self._matched()
         return f"SELECT articles_fts.rowid {matched}", params
 
-    def ranked(self, limit: int, offset: int) -> tuple[str, list[Any]]:
-        """A SELECT of ``(doc, score)`` of the selected records, best match (or newest) first."""
+    def ranked(
+        self, limit: int, offset: int, docs: tuple[int, int] | None = None
+    ) -> tuple[str, list[Any]]:
+        """A SELECT of ``(doc, score)`` of the selected records, best match (or newest) first;
+        with a query, ``docs`` narrows it to a range of ``doc_range``."""
         if not self.match:
             sql = (
                 f"SELECT a.doc, 0.0 FROM articles AS a WHERE {self._within()}"
                 " ORDER BY a.doc DESC LIMIT ? OFFSET ?"  # docs are numbered by day
             )
             return sql, [*self.params, limit, offset]
-        matched, params = self._matched()
+        matched, params = self._matched(docs)
         sql = (
             f"SELECT articles_fts.rowid AS doc, -{_bm25()} AS score {matched}"
             " ORDER BY score DESC, doc DESC LIMIT ? OFFSET ?"  # bm25 is lower for better matches
         )
         return sql, [*params, limit, offset]
+
+    def newest(self, count: int) -> tuple[str, list[Any]]:
+        """A SELECT of the doc of the ``count``-th newest match (none if fewer match)."""
+        matched, params = self._matched()
+        sql = (
+            f"SELECT articles_fts.rowid {matched} ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET ?"
+        )
+        return sql, [*params, count - 1]
+
+    def misses(self) -> tuple[str, list[Any]]:
+        """A SELECT of the ``doc`` of the records in ``doc_range`` that do not match."""
+        docs, params = self.docs()
+        in_range, range_params = self.in_range("a.doc")
+        return f"{in_range} AND a.doc NOT IN ({docs})", [*range_params, *params]
+
+    def in_range(self, columns: str) -> tuple[str, list[Any]]:
+        """A SELECT of ``columns`` of the records in ``doc_range``, as ``articles AS a``.
+
+        "+" keeps SQLite from seeking the range in the table, whose rows are wide: it
+        reads the smallest index instead (each index entry holds its doc).
+        """
+        sql = f"SELECT {columns} FROM articles AS a WHERE +a.doc BETWEEN ? AND ?"
+        return sql, list(self.doc_range)
 
     def records(self) -> tuple[str, list[Any]]:
         """FROM and WHERE clauses selecting the records as rows of ``articles AS a``."""
@@ -442,21 +540,21 @@ class _Selection:
     def _within(self) -> str:
         return " AND ".join(self.conditions) or "1"
 
-    def _matched(self) -> tuple[str, list[Any]]:
-        """FROM and WHERE clauses of the index's matches that pass the filters, and their
-        parameters.
+    def _matched(self, docs: tuple[int, int] | None = None) -> tuple[str, list[Any]]:
+        """FROM and WHERE clauses of the index's matches that pass the filters (and lie in
+        ``docs``, a range of ``doc_range``), and their parameters.
 
         The index always drives (looking each filtered record up in it is far
-        slower), seeking to the date range if there is one. When the other filters
+        slower), seeking to the doc range if there is one. When the other filters
         keep few records, their list is built first and each match checked against
         it ("+" stops SQLite turning the list into index lookups); otherwise each
         match's own row is read and tested.
         """
         where, params = ["articles_fts MATCH ?"], [self.match]
-        if self._docs:
+        if docs or self._docs:
             where.append("articles_fts.rowid BETWEEN ? AND ?")
-            params += self._docs
-        if not self._other_filters:
+            params += docs or self._docs
+        if self.dated_only:
             return f"FROM articles_fts WHERE {' AND '.join(where)}", params
         if self._few_filtered:
             where.append(
@@ -469,11 +567,14 @@ class _Selection:
             params + self.params,
         )
 
-    def _keeps_few(self, conn: sqlite3.Connection) -> bool:
-        """Whether the filters keep few enough records to list them (counted on the indexes)."""
-        kept = conn.execute(
-            f"SELECT count(*) FROM articles AS a WHERE {self._within()}", self.params
-        ).fetchone()[0]
+    def _kept(self, conn: sqlite3.Connection) -> int:
+        """How many records the filters keep (counted on the indexes)."""
+        sql = f"SELECT count(*) FROM articles AS a WHERE {self._within()}"
+        return conn.execute(sql, self.params).fetchone()[0]
+
+    @staticmethod
+    def _keeps_few(conn: sqlite3.Connection, kept: int) -> bool:
+        """Whether the filters keep few enough records to list them."""
         corpus = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         return kept <= FEW_FILTERED_SHARE * corpus
 
@@ -486,6 +587,36 @@ _FACETS = {
     "tag": ("article_tags", "tag"),
 }
 """Each facet's table and column (``doc`` names the article in each table)."""
+
+
+def _every_count(table: str, column: str, condition: str = "1") -> str:
+    """A SELECT of ``(value, n)``: the records of ``table`` (meeting ``condition``) per value
+    of ``column``. Without a join it reads the value's index alone, in value order, so
+    the counts need no sort."""
+    return (
+        f"SELECT {column} AS value, count(*) AS n FROM {table}"
+        f" WHERE {column} IS NOT NULL AND {condition} GROUP BY {column}"
+    )
+
+
+def _range_count(table: str, column: str) -> str:
+    """``_every_count`` of the records in a range of docs (two parameters): "+" keeps SQLite
+    on the value's index, whose entries hold their doc, rather than seeking the range."""
+    return _every_count(table, column, "+doc BETWEEN ? AND ?")
+
+
+def _counted_count(table: str, column: str) -> str:
+    """``_every_count`` of the ``counted`` records: a lookup and a sort per record."""
+    return _every_count(f"{table} JOIN counted USING (doc)", column)
+
+
+def _range_count_but_counted(table: str, column: str) -> str:
+    """``_range_count`` less ``_counted_count``."""
+    return (
+        f"SELECT value, every.n - coalesce(less.n, 0) AS n"
+        f" FROM ({_range_count(table, column)}) AS every"
+        f" LEFT JOIN ({_counted_count(table, column)}) AS less USING (value)"
+    )
 
 
 def _bm25() -> str:

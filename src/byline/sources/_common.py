@@ -27,6 +27,8 @@ from byline.sources.dom import page_of
 # Only entities closed by ";": html.unescape would also turn "&para" in "Fish&parasites" into ¶.
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 _TAG = re.compile(r"</?[a-zA-Z!][^<>]*>")
+# Elements whose content is code, never text ("<script>alert(1)</script>Jane Doe" is a name).
+_CODE_ELEMENT = re.compile(r"<(script|style|template)\b[^>]*>.*?(?:</\1\s*>|$)", re.I | re.S)
 _HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
 _BLANK_LINES = re.compile(r"\s*\n\s*\n\s*")
 _SINGLE_NEWLINE = re.compile(r" ?\n ?")
@@ -58,14 +60,19 @@ def unescape(text: str) -> str:
 
 
 def clean_text(value: Any) -> str | None:
-    """One line of text: entities decoded, tags dropped, whitespace collapsed; None if empty."""
+    """One line of text: entities decoded, tags dropped (scripts and styles with their code),
+    whitespace collapsed; None if empty."""
     if not isinstance(value, str):
         return None
-    text = unescape(value)
-    if "<" in text:
-        text = _TAG.sub(" ", text)
-    text = " ".join(text.split())
+    text = " ".join(_without_markup(unescape(value)).split())
     return text or None
+
+
+def _without_markup(text: str) -> str:
+    """``text`` without HTML tags, and without the code inside script and style elements."""
+    if "<" not in text:
+        return text
+    return _TAG.sub(" ", _CODE_ELEMENT.sub(" ", text))
 
 
 def clean_body(value: Any) -> str | None:

@@ -5,7 +5,10 @@ Two kinds of places give names:
 - elements marked as bylines (class/id/itemprop with "author", "byline"..., ``<address>``,
   ``rel=author`` links and links to author pages), found by ``dom``'s one scan of the page;
 - unmarked short texts that read as a byline ("Posted by Konstantin", "von Klaus Stanjek",
-  "Autor: Hans Meier"), searched only inside the article that holds the headline.
+  "Autor: Hans Meier", a label "Autor" before the names), searched inside the article that
+  holds the headline (explicit leads also in the rest of the page when it has none);
+- a full name after a date next to the headline ("11.12.2019 - Anna Muster"), and one
+  signing the article in bold or italics as its last paragraph.
 
 Each distinct group of names becomes one ``authors`` candidate, the most article-like
 first: near the headline and inside its article is good, sidebars and footers are bad,
@@ -14,6 +17,7 @@ comments are never the article's author.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -33,7 +37,9 @@ MAX_BYLINE_TEXT = 200
 """Byline elements with more text than this are author boxes or whole articles."""
 MAX_AUTHOR_GROUPS = 3
 MAX_TEXT_NODES = 400
-"""At most this many short texts of the article are read for an unmarked byline."""
+"""At most this many texts of the article are read for an unmarked byline..."""
+MAX_PAGE_TEXT_NODES = 1500
+"""... and of the page when no article holds the headline (menus come first)."""
 MAX_TEXT_BYLINE = 120
 """An unmarked byline is a short text: longer ones are sentences that mention a name."""
 LEAD_WITHIN = 40
@@ -44,23 +50,40 @@ NEAR_HEADLINE_BONUS = 1.5
 """Extra score of the byline nearest below the headline, falling off with distance."""
 NEAR_HEADLINE_FALLOFF = 60
 """Source lines over which the nearness bonus falls to nothing."""
+FOLLOWING_TEXT_LEVELS = 3
+"""A label's names are looked for after it, its parent and its grandparent, no further."""
+WIDGET_DEPTH = 3
+"""How far up a label is looked at for a sidebar widget holding it."""
+MAX_DATED_NAME_CHARS = 80
+"""A date and a name next to the headline make a short text."""
+MAX_DATED_NAME_WORDS = 3
+EMPHASIS_TAGS = frozenset({"b", "strong", "i", "em"})
 UNMARKED_PENALTY = 1.0
 """An unmarked text byline counts less than an element the page marks as one."""
 
-# Lead words of an unmarked byline; the names follow them. Explicit leads ("Posted by",
-# "Autor:") vouch for a one-word name and may follow other labels ("Datum: 3.11. Autor: X");
-# a bare "by"/"von" may only follow a date, and needs a full name.
+# Lead words of an unmarked byline; the names follow them, in the same text or in the next
+# one ("<b>Von:</b> Götz Warnke", "<h4>Autor</h4><p>Nikolai Huke</p>"). Explicit leads
+# ("Posted by", "Autor:", a label standing alone) vouch for a one-word name and may follow
+# other labels ("Datum: 3.11. Autor: X"); a bare "by"/"von" may only follow a date, and needs
+# a full name.
 _EXPLICIT_LEAD = (
-    r"(?:posted by|written by|words by|story by|geschrieben von|verfasst von|erstellt von|"
-    r"ein beitrag von|eine kolumne von|ein kommentar von|ein gastbeitrag von)(?:\s*:\s*|\s+|$)"
-    r"|(?:autor(?:in)?|author|auteur|autora|text|texte)\s*:\s*"
+    r"(?:posted by|written by|words by|story by|text von|text by|geschrieben von|verfasst von|"
+    r"erstellt von|(?:ein )?beitrag von|eine kolumne von|ein kommentar von|"
+    r"ein gastbeitrag von)(?:\s*:\s*|\s+|$)"
+    r"|(?:autor(?:in|en|innen)?|authors?|auteur|autora)\s*(?::\s*|$)"
+    r"|(?:text|texte|redaktion|by|von|par|por)\s*:\s*"
+    r"|^(?:autor(?:in|en|innen)?|authors?)\s+(?=(?-i:[A-ZÀ-ÖØ-Þ]))"
 )
+BARE_LEADS = ("by", "von", "par", "door", "por")
 _TEXT_LEAD = re.compile(
-    r"(?:^|(?<=[\s|·•,]))"
-    r"(?:(?P<explicit>" + _EXPLICIT_LEAD + r")|(?:by|von|par|door|por)\s+)(?=\S|$)",
+    r"(?:^|(?<=[\s|·•,\-–]))"
+    r"(?:(?P<explicit>" + _EXPLICIT_LEAD + r")|(?:" + "|".join(BARE_LEADS) + r")(?:\s+|$))"
+    r"(?=\S|$)",
     re.IGNORECASE,
 )
 _LETTERS = re.compile(r"[^\W\d_]")
+_NUMERIC_DATE = re.compile(r"^\s*(?:\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}|\d{4}-\d{2}-\d{2})")
+_DATE_NAME_SEPARATOR = re.compile(r"\s+[-–—|·•]\s+|\s*\|\s*")
 
 
 def author_candidates(doc: Document, context: _Context) -> list[Candidate]:
@@ -81,6 +104,10 @@ def author_candidates(doc: Document, context: _Context) -> list[Candidate]:
         if not explicit and any(len(n.split()) < MIN_UNMARKED_NAME_WORDS for n in names):
             continue
         _add_group(groups, seen, doc, element, names, order, context, -UNMARKED_PENALTY)
+    signature = _signature(context)
+    unled = _dated_names(context) + ([signature] if signature is not None else [])
+    for order, (element, name) in enumerate(unled, start=len(elements) + len(text_bylines)):
+        _add_group(groups, seen, doc, element, [name], order, context, -UNMARKED_PENALTY)
     groups.sort(key=lambda g: (-g[0], g[1]))
     return [Candidate("authors", people, SOURCE) for _, _, people in groups[:MAX_AUTHOR_GROUPS]]
 
@@ -105,7 +132,8 @@ def _add_group(
         return
     seen.add(key)
     url = _author_url(doc, element)
-    people = [AuthorCandidate(n, url if len(names) == 1 else None, "person") for n in names]
+    # The visible page does not say whether a name is a person: no kind.
+    people = [AuthorCandidate(n, url if len(names) == 1 else None) for n in names]
     groups.append((score + bonus, order, people))
 
 
@@ -116,34 +144,124 @@ def _text_bylines(
     byline lead ("Posted by").
 
     Each as (element holding it, the byline from its lead on, whether the lead is explicit).
-    Only a date may stand before the lead: "... by" inside a sentence is no byline.
+    Only a date may stand before the lead: "... by" inside a sentence is no byline. When
+    the article holds none, explicit leads of the whole page count: the element taken for
+    the article may be a site header that leaves the post out.
     """
-    scope = context.article if context.article is not None else _body(root)
+    body = _body(root)
+    if context.article is None:
+        return _text_bylines_in(body, context, MAX_PAGE_TEXT_NODES, whole_page=True)
+    found = _text_bylines_in(context.article, context, MAX_TEXT_NODES)
+    if not found and body is not None:
+        found = _text_bylines_in(body, context, MAX_PAGE_TEXT_NODES, whole_page=True)
+        found = [byline for byline in found if byline[2]]
+    return found
+
+
+def _text_bylines_in(
+    scope: etree._Element | None, context: _Context, max_texts: int, whole_page: bool = False
+) -> list[tuple[etree._Element, str, bool]]:
+    """The bylines that texts of ``scope`` begin, among its first ``max_texts`` texts."""
     start = context.page.first_text_of(scope) if scope is not None else None
-    if start is None:
+    if scope is None or start is None:
         return []
     found: list[tuple[etree._Element, str, bool]] = []
     # The short texts with a lead hint that dom's walk kept, in document order; those of
-    # the scope are the ones from its first text on, up to the first one outside it.
+    # the scope are the ones from its first text on, up to the first one outside it (the
+    # whole page holds them all).
     for piece in context.page.byline_texts:
         if piece.ordinal < start:
             continue
-        if piece.ordinal >= start + MAX_TEXT_NODES or not _is_in(piece, scope):
+        if piece.ordinal >= start + max_texts:
             break
-        text = " ".join(piece.text.split())
-        if not text or len(text) > MAX_TEXT_BYLINE:
-            continue
-        lead = _TEXT_LEAD.search(text)
-        if lead is None:
-            continue
-        explicit = bool(lead.group("explicit"))
-        if not explicit and (lead.start() > LEAD_WITHIN or _LETTERS.search(text, 0, lead.start())):
+        if not whole_page and not _is_in(piece, scope):
+            break
+        byline = _text_byline(piece)
+        if byline is not None:
+            found.append(byline)
+    return found
+
+
+def _text_byline(piece: page.TextPiece) -> tuple[etree._Element, str, bool] | None:
+    """The byline that ``piece`` begins, if it reads as one (see ``_text_bylines``)."""
+    text = " ".join(piece.text.split())
+    if not text or len(text) > MAX_TEXT_BYLINE:
+        return None
+    lead = _TEXT_LEAD.search(text)
+    if lead is None:
+        return None
+    explicit = bool(lead.group("explicit"))
+    words_before = _LETTERS.search(text, 0, lead.start()) is not None
+    if not explicit and (lead.start() > LEAD_WITHIN or words_before):
+        return None
+    if lead.end() == len(text) and (words_before or not _is_label(lead.group(0))):
+        return None  # "Die Redaktion", "role: author": a lead word ending a text is no label
+    holder = piece.parent()
+    if holder is None or not isinstance(holder.tag, str) or holder.tag in page._SKIP_TAGS:
+        return None
+    if lead.end() == len(text) and (holder.tag == "a" or _in_widget(holder)):
+        return None  # a link "Autoren" leads to the list of authors; a sidebar's "Autor"
+        # widget names the blog's owner, not the article's author
+    return holder, _byline_text(piece, text, lead), explicit
+
+
+def _dated_names(context: _Context) -> list[tuple[etree._Element, str]]:
+    """Full names printed after a date next to the headline, without a lead:
+    "11.12.2019 - Anna Muster", "04.02.2022 | 13:10 Uhr | Anna Muster".
+
+    Each as (element holding the text, the name). The text opens with a date in digits,
+    every part but the last holds digits (a date, a time), the last is the name. (A name
+    before the date is as often the site's: "Handball Schweiz • 02.02.2022".)
+    """
+    headline_line = context.headline.sourceline if context.headline is not None else None
+    if headline_line is None:
+        return []
+    found = []
+    for piece in context.page.year_texts:
+        text = piece.text.strip()
+        if len(text) > MAX_DATED_NAME_CHARS:
             continue
         holder = piece.parent()
-        if holder is None or not isinstance(holder.tag, str) or holder.tag in page._SKIP_TAGS:
+        line = holder.sourceline if holder is not None else None
+        if line is not None and line - headline_line > page.NEAR_HEADLINE_LINES:
+            break  # the texts come in document order: the rest are further down
+        if line is None or headline_line - line > page.NEAR_HEADLINE_LINES:
             continue
-        found.append((holder, _byline_text(holder, text, lead), explicit))
+        *dates, name = _DATE_NAME_SEPARATOR.split(text)
+        if holder.tag == "a" or not dates or not _NUMERIC_DATE.search(dates[0]):
+            continue
+        if all(any(c.isdigit() for c in part) for part in dates) and _is_full_name(name):
+            found.append((holder, name.strip()))
     return found
+
+
+def _signature(context: _Context) -> tuple[etree._Element, str] | None:
+    """The author's name signing the article: its last paragraph holds nothing but a full
+    name set in bold or italics ("<p><b><i>Anna Muster</i></b></p>"), as print articles end.
+
+    As (the paragraph, the name).
+    """
+    if context.article is None:
+        return None
+    paragraphs = context.article.findall(".//p")
+    last = next((p for p in reversed(paragraphs) if _LETTERS.search(page._spaced_text(p))), None)
+    if last is None or len(last) != 1 or (last.text or "").strip():
+        return None  # not one element alone in its paragraph
+    emphasis = last[0]
+    if emphasis.tag not in EMPHASIS_TAGS or (emphasis.tail or "").strip():
+        return None
+    name = page._spaced_text(last)
+    return (last, name) if _is_full_name(name) else None
+
+
+def _is_full_name(text: str) -> bool:
+    """ "Anna Muster", "Jean-Luc Picard": two or three capitalised words that name a person."""
+    words = text.split()
+    return (
+        MIN_UNMARKED_NAME_WORDS <= len(words) <= MAX_DATED_NAME_WORDS
+        and all(word[:1].isupper() for word in words)
+        and split_names(text) == [text.strip()]
+    )
 
 
 def _is_in(piece: page.TextPiece, scope: etree._Element) -> bool:
@@ -158,22 +276,55 @@ def _body(root: etree._Element) -> etree._Element | None:
     return body if body is not None else root
 
 
-def _byline_text(holder: etree._Element, text: str, lead: re.Match[str]) -> str:
-    """The byline from its lead on; the names may sit in the next element ("By <a>X</a>")
+def _in_widget(element: etree._Element) -> bool:
+    """Whether ``element`` sits in a sidebar widget (a blog's "Autor" box, its "About")."""
+    return any(
+        ancestor.tag == "aside" or "widget" in page._markers(ancestor)
+        for ancestor in itertools.islice(element.iterancestors(), WIDGET_DEPTH)
+    )
+
+
+def _is_label(lead: str) -> bool:
+    """Whether a lead standing alone reads as a label: "Autor", "By", "von:", not "author"
+    (a role in a list of people)."""
+    return lead[:1].isupper() or lead.rstrip().endswith(":") or lead.strip().lower() in BARE_LEADS
+
+
+def _byline_text(piece: page.TextPiece, text: str, lead: re.Match[str]) -> str:
+    """The byline from its lead on; the names may sit in the next element ("By <a>X</a>"),
     or after a label element ("<h5>Autor:</h5> Peter Maahn")."""
+    holder = piece.parent()
     whole = page._spaced_text(holder)
     if len(whole) <= MAX_TEXT_BYLINE:
         again = _TEXT_LEAD.search(whole)
         if again is not None:
             text, lead = whole, again
     byline = text[lead.start() :]
-    if _LETTERS.search(byline, lead.end() - lead.start()):
+    if _LETTERS.search(text, lead.end()):
         return byline
-    following = [holder.tail or ""]
-    sibling = holder.getnext()
-    if sibling is not None and isinstance(sibling.tag, str):
-        following.append(page._spaced_text(sibling))
-    return " ".join([byline, *following])[: MAX_TEXT_BYLINE * 2]
+    return f"{byline} {_text_after(piece.owner, with_tail=not piece.is_tail)}"
+
+
+def _text_after(element: etree._Element, with_tail: bool) -> str:
+    """The first visible text after ``element`` in document order (its tail, its next
+    siblings, then those of its ancestors), up to ``MAX_TEXT_BYLINE`` characters."""
+    node: etree._Element | None = element
+    for _ in range(FOLLOWING_TEXT_LEVELS):
+        if node is None or node.tag in ("body", "html"):
+            break
+        pieces = [node.tail or ""] if with_tail else []
+        with_tail = True
+        for sibling in node.itersiblings():
+            if isinstance(sibling.tag, str) and sibling.tag not in page._SKIP_TAGS:
+                pieces.append(page._spaced_text(sibling))
+            pieces.append(sibling.tail or "")
+            if _LETTERS.search(" ".join(pieces)):
+                break
+        text = " ".join(" ".join(pieces).split())
+        if _LETTERS.search(text):
+            return text[:MAX_TEXT_BYLINE]
+        node = node.getparent()
+    return ""
 
 
 def _is_rel_author(element: etree._Element) -> bool:
