@@ -90,7 +90,17 @@ from byline.sources import dom
         ("Redaktion Gelbe Seiten", []),
         ("Rechtsanwalt Max Muster", ["Max Muster"]),
         ("Pressemitteilung von Katja Muster", ["Katja Muster"]),
+        ("Eine Analyse von Anna Muster", ["Anna Muster"]),
+        ("Ein Text von Klaus Beispiel", ["Klaus Beispiel"]),
         ("von wordpressadmin", []),
+        # a "show my profile" link, an address, a credit of the website: no names
+        # one word before a role is the role's adjective
+        ("Rasender Reporter", []),
+        ("Jan Fleischhauer, deutscher Journalist", ["Jan Fleischhauer"]),
+        ("Afficher mon profil complet", []),
+        ("Van-der-Smissen-Straße 9", []),
+        ("Hecho en Bolivia con Drupal por Smartica", []),
+        ("Jane Doe | Theme by Foo Bar", ["Jane Doe"]),
     ],
 )
 def test_split_names(raw: str, expected: list[str]) -> None:
@@ -129,6 +139,12 @@ def test_split_names_never_crashes(value: object) -> None:
         "El Colombiano",
         "Finanzmagazin Online",
         "Verein Historische Wehranlage",
+        "Agencies",
+        "Collectif",
+        "red",
+        "Pressestelle",
+        "zvg",
+        "Blog",
         "",
     ],
 )
@@ -171,6 +187,8 @@ def _dom_authors(html: str) -> list[list[str]]:
         "<p>Blog Beitrag von Klaus Beispiel</p>",
         "<div>05.02.2020 <span>- Redaktion: Klaus Beispiel (Pressesprecher)</span></div>",
         "<div data-testid='prism-byline'><span>By</span> <a>Klaus Beispiel</a></div>",
+        '<div class="metaInfo">Ein Artikel von <strong>Klaus Beispiel</strong> | 27.01.2022</div>',
+        "<p>Eine Reportage von Klaus Beispiel</p>",
     ],
 )
 def test_visible_byline_forms(byline_html: str) -> None:
@@ -215,6 +233,10 @@ def test_a_full_name_after_a_date_near_the_headline(
         ("<p> <strong>Klaus Beispiel</strong> </p>", [["Klaus Beispiel"]]),
         ("<p>Klaus Beispiel</p>", []),  # a plain line: as often a caption or a topic
         ("<p><b>Klaus Beispiel</b> sagt danke.</p>", []),
+        # a name and the day of writing on the next line, as letters end
+        ("<p>Klaus<br>10. September 2017</p>", [["Klaus"]]),
+        ("<p>Viele Grüße<br>10.09.2017</p>", []),
+        ("<p>Klaus Beispiel<br>Berlin</p>", []),
     ],
 )
 def test_a_name_signing_the_article(last_paragraph: str, expected: list[list[str]]) -> None:
@@ -231,6 +253,73 @@ def test_a_posted_by_line_outside_the_element_taken_for_the_article() -> None:
         "<p>Der erste Absatz.</p></div></body></html>"
     )
     assert _dom_authors(html) == [["Konstantin"]]
+
+
+def test_a_chinese_editor_line_names_a_person_without_capitals() -> None:
+    assert _dom_authors(_page("<p>责任编辑: 焦鹏 【纠错】</p>")) == [["焦鹏"]]
+
+
+def test_a_credit_line_inside_a_paragraph_is_no_byline() -> None:
+    book = (
+        "<p><b>Das Buch zum Thema</b><br>Bewegungstraining für Reiter<br>"
+        "von Josef Kastner, Marieke Hübner und Imke Schlömer<br>192 Seiten</p>"
+    )
+    assert _dom_authors(_page(book)) == []
+    # after a date, the line is the byline
+    assert _dom_authors(_page("<p>03.05.2021<br>von Klaus Beispiel</p>")) == [["Klaus Beispiel"]]
+    # under a kicker, ending its paragraph, the line is the byline
+    kicker = "<p>Meinung<br>von Klaus Beispiel</p>"
+    assert _dom_authors(_page(kicker)) == [["Klaus Beispiel"]]
+
+
+@pytest.mark.parametrize(
+    ("byline_html", "expected"),
+    [
+        ("<span>06.11.2023 13:30 von Olga</span>", [["Olga"]]),
+        ("<span>von Olga</span>", []),  # a bare lead and one word: as often a noun
+    ],
+)
+def test_a_one_word_name_after_a_date_and_a_lead(
+    byline_html: str, expected: list[list[str]]
+) -> None:
+    assert _dom_authors(_page(byline_html)) == expected
+
+
+POST_AUTHOR_REPLY = (
+    '<ol class="comment-list">'
+    '<li class="comment byuser comment-author-karo odd"><div class="comment-author vcard">'
+    '<b class="fn">Erika Leserin</b> <span class="says">sagt:</span></div><p>Toll!</p>'
+    '<ol class="children"><li class="comment byuser comment-author-karo bypostauthor even">'
+    '<div class="comment-author vcard"><b class="fn">Karoline Herr</b> '
+    '<span class="says">sagt:</span></div><p>Danke!</p></li></ol></li></ol>'
+)
+
+
+def test_the_post_authors_reply_names_the_author_of_a_page_without_byline() -> None:
+    assert _dom_authors(_page("", extra=POST_AUTHOR_REPLY)) == [["Karoline Herr"]]
+    # a byline says it better
+    with_byline = _page("<p class='byline'>Von Klaus Beispiel</p>", extra=POST_AUTHOR_REPLY)
+    assert _dom_authors(with_byline) == [["Klaus Beispiel"]]
+    # a reader's answer nested in the reply does not name the author
+    nested = (
+        '<ol><li class="comment bypostauthor"><cite class="fn">admin</cite><p>Ja.</p>'
+        '<ol class="children"><li class="comment"><cite class="fn">Erika Leserin</cite>'
+        "</li></ol></li></ol>"
+    )
+    assert _dom_authors(_page("", extra=nested)) == []
+
+
+def test_the_person_a_licence_credits_names_the_author_of_a_page_without_byline() -> None:
+    notice = (
+        "<footer><span>Ein Hundetagebuch</span> von <a href='https://hund.example.org/' "
+        "rel='cc:attributionURL'>Donald Townsend</a> steht unter einer "
+        "<a rel='license' href='https://creativecommons.org/licenses/by/3.0/'>CC-Lizenz</a>."
+        "</footer>"
+    )
+    assert _dom_authors(_page("", extra=notice)) == [["Donald Townsend"]]
+    assert _dom_authors(_page("", extra=notice.replace("Donald Townsend", "Blog"))) == []
+    with_byline = _page("<p class='byline'>Von Klaus Beispiel</p>", extra=notice)
+    assert _dom_authors(with_byline) == [["Klaus Beispiel"]]
 
 
 def test_a_sidebar_author_widget_is_not_the_byline() -> None:

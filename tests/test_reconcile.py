@@ -101,6 +101,22 @@ def test_a_utc_time_is_read_on_the_local_day_the_page_shows():
     # a bare day stored at central European midnight
     article = reconcile([Candidate("published", "2021-11-04T23:00:00Z", "opengraph")])
     assert article.published == date(2021, 11, 5)
+    # ... or at midnight in the zone the page's other dates are written in
+    article = reconcile(
+        [
+            Candidate("published", "2021-11-04T15:00:00Z", "opengraph"),
+            Candidate("modified", "2021-11-05T10:12:00+09:00", "json-ld"),
+        ]
+    )
+    assert article.published == date(2021, 11, 5)
+    # where that zone puts 23:00 UTC on the same day, the day stays
+    article = reconcile(
+        [
+            Candidate("published", "2021-11-04T23:00:00Z", "opengraph"),
+            Candidate("modified", "2021-11-04T19:12:00-05:00", "json-ld"),
+        ]
+    )
+    assert article.published == datetime(2021, 11, 4, 23, tzinfo=UTC)
 
 
 def test_a_utc_time_that_a_url_confirms_is_left_alone():
@@ -191,6 +207,29 @@ def test_person_beats_organisation_and_publisher_is_no_author():
     )
     assert [(p.name, p.url) for p in article.authors] == [("Jane Doe", "https://x.test/jane")]
     assert article.provenance["authors"].source == "dom"
+
+
+def test_a_publisher_with_a_persons_name_is_no_organisation():
+    # a personal site published by its author; a site name stays an organisation
+    candidates = [
+        Candidate("publisher", Publisher(name="Ernst Lohoff"), "dublin-core"),
+        Candidate("authors", [AuthorCandidate("Ernst Lohoff")], "meta"),
+    ]
+    assert [p.name for p in reconcile(candidates).authors] == ["Ernst Lohoff"]
+    named_site = [*candidates, Candidate("site_name", "Ernst Lohoff", "opengraph")]
+    assert reconcile(named_site).authors == []
+
+
+def test_a_declared_person_may_write_the_surname_in_lower_case():
+    person = Candidate("authors", [AuthorCandidate("Mobasir hassan", kind="person")], "json-ld")
+    assert [p.name for p in reconcile([person]).authors] == ["Mobasir hassan"]
+    # without the markup's word it reads as a phrase; a phrase stays one even so
+    plain = Candidate("authors", [AuthorCandidate("Mobasir hassan")], "meta")
+    assert reconcile([plain]).authors == []
+    phrase = Candidate(
+        "authors", [AuthorCandidate("selbst ist der Mann", kind="person")], "json-ld"
+    )
+    assert reconcile([phrase]).authors == []
 
 
 def test_visible_byline_beats_meta_author():

@@ -49,15 +49,23 @@ BYLINE_PREFIXES = (
     "sobre el autor",
 )  # fmt: skip
 
-# Words that end a name when they follow it: roles, links and labels printed next to
-# bylines ("Heinz Steiner Weitere Beiträge", "Jane Doe Reporter"). A name that starts
-# with one of them is not a name.
-NAME_STOP_WORDS = frozenset(
+# Roles printed next to bylines ("Jane Doe Reporter"). One word before a role is the role's
+# adjective ("Rasender Reporter", "deutscher Journalist"), not a name.
+ROLE_WORDS = frozenset(
     _words("""
     reporter reporterin redakteur redakteurin chefredakteur chefredakteurin journalist
     journalistin correspondent korrespondent korrespondentin editor editorin author autor
     autorin auteur autora philosophe fotograf fotografin photographer columnist kolumnist
-    kolumnistin contributor writer staff senior weitere alle mehr more view zeige show follow
+    kolumnistin contributor writer
+    """)
+)
+
+# Words that end a name when they follow it: roles, links and labels printed next to
+# bylines ("Heinz Steiner Weitere Beiträge", "Jane Doe Reporter"). A name that starts
+# with one of them is not a name.
+NAME_STOP_WORDS = ROLE_WORDS | frozenset(
+    _words("""
+    staff senior weitere alle mehr more view zeige show follow
     folgen twitter facebook instagram linkedin e-mail email mail kontakt contact profil profile
     artikel beiträge posts articles datum date updated actualizado aktualisiert last
     übersetzt translated foto fotos photo photos bild bilder illustration video kamera
@@ -66,6 +74,7 @@ NAME_STOP_WORDS = frozenset(
     lunes martes miércoles jueves viernes sábado sabado domingo
     stand hace quelle source über about zur symbolbild gesponserte gesponsert sponsored
     anzeige werbung biografie biography search suche menu menü
+    afficher voir ver mostrar visualizza vedi bekijk zobacz
     """)
 )
 
@@ -94,10 +103,10 @@ NON_PERSON_NAMES = frozenset(
     _phrases(
         "afp|ap|dpa|apa|reuters|sda|sid|kna|epd|ddp|efe|ansa|pap|tass|itar-tass|xinhua|upi|ips|"
         "afp/dpa|dpa/afp|associated press|agence france-presse|bloomberg|"
-        "staff|admin|administrator|webmaster|editor|editors|redaktion|redakteur|unknown|"
+        "staff|admin|administrator|webmaster|editor|editors|redaktion|red|red.|zvg|redakteur|unknown|"
         "anonymous|anonym|guest|gast|user|team|desk|newsroom|news|editorial board|"
         "editorial staff|root|moderator|autor|author|n/a|none|null|no author|kein autor|"
-        "unknown author|no name"
+        "unknown author|no name|blog"
     )
 )
 
@@ -107,6 +116,7 @@ ORGANISATION_WORDS = frozenset(
     staff redaktion redaktionsteam redaction rédaction redacción redazione redakcja редакция
     editorial editors desk newsdesk newsroom team board agency agentur press presse prensa
     news nachrichten media medien verlag gmbh ag inc inc. ltd ltd. llc co. corp corporation
+    agencies agences agencias agenturen collectif collective kollektiv
     company group online magazin magazine zeitung journal service services wire reports
     admin administrator webmaster unknown anonymous anonym guest gast
     contributor contributors correspondent correspondents reporter reporters editor
@@ -118,7 +128,10 @@ ORGANISATION_WORDS = frozenset(
 # Endings of compound words that name organisations ("Tagespresse", "Finanzmagazin").
 ORGANISATION_SUFFIXES = (
     "presse", "zeitung", "magazin", "redaktion", "verlag", "agentur", "nachrichten", "medien",
+    "pressestelle", "pressebüro", "öffentlichkeitsarbeit",
 )  # fmt: skip
+# Endings of street names ("Van-der-Smissen-Straße 9"): an address printed as a byline.
+STREET_SUFFIXES = ("straße", "strasse", "gasse")
 LEADING_ARTICLES = frozenset(_words("the die das der el los las les il"))
 
 # Labels that introduce names only with a colon: "Redaktion: Eberhard Fuhr", while
@@ -138,6 +151,7 @@ _PREFIX = re.compile(
 _INNER_LEAD = re.compile(
     r"(?:^|\s)(?:(?i:posted by|written by|by|par|por|door|przez)|Von"
     r"|(?i:alles|mehr|beitrag|artikel|kolumne|kommentar|gastbeitrag|pressemitteilung|bericht|"
+    r"reportage|analyse|glosse|rezension|text|"
     r"erstellt|geschrieben|verfasst|veröffentlicht|publiziert)\s+von"
     r"|\d[\d:.]*\s+(?i:von))\s+(?=\S)"
 )
@@ -148,8 +162,16 @@ _CREDIT_LABEL = re.compile(
     r"symbolbild|grafik|graphics?|kamera|video)\s*(?::|\s(?:von|by)\s)",
     re.IGNORECASE,
 )
+# Credits of the website, not of the text: "Powered by WordPress", "Theme by X", "Hecho en
+# Bolivia con Drupal por Smartica".
+_SITE_CREDIT = re.compile(
+    r"\b(?:powered|designed|design|theme|website|webdesign|hosted|made|hecho|desarrollado|"
+    r"diseñado|diseño|réalisé|conçu|propulsé|realisierung|umsetzung|entwickelt)\b"
+    r"[^|•·]{0,40}?\s(?:by|von|par|por)\s",
+    re.IGNORECASE,
+)
 _EMAIL_OR_URL = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|(?<!\w)@\w+")
-_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]|【[^】]*】")
 # Where the names end: a separator, a date or a number, an update note, a photo credit.
 _TAIL = re.compile(
     r"\s[|·•/–—-]\s|\s*\|\s*|(?<!\w)\d|\s+for\s|\s(?-i:[A-ZÀ-ÖØ-Þ])\w*\s*:|\b(?:updated?|aktualisiert|veröffentlicht|published|posted|"
@@ -199,7 +221,7 @@ def split_names(raw: str) -> list[str]:
     unprefixed = _strip_prefix(text)
     led = unprefixed != text
     text = unprefixed
-    label = _CREDIT_LABEL.search(text)
+    label = _CREDIT_LABEL.search(text) or _SITE_CREDIT.search(text)
     if label is not None:
         if label.start() == 0:
             return []  # "Photograph by X": the credit of a picture, not of the text
@@ -226,8 +248,12 @@ def split_names(raw: str) -> list[str]:
     return names
 
 
-def is_person_name(name: str) -> bool:
-    """Whether ``name`` looks like a person rather than an organisation or placeholder."""
+def is_person_name(name: str, declared: bool = False) -> bool:
+    """Whether ``name`` looks like a person rather than an organisation or placeholder.
+
+    ``declared``: markup calls it a person (schema.org ``Person``), so a lower-case word
+    after a capitalised first name ("Mobasir hassan") does not make it a phrase.
+    """
     if not isinstance(name, str):
         return False
     name = " ".join(name.split())
@@ -254,10 +280,14 @@ def is_person_name(name: str) -> bool:
         return False
     if any(word.endswith(ORGANISATION_SUFFIXES) for word in lowered_words):
         return False  # "Tagespresse", "Finanzmagazin": German compounds name organisations
+    if any(word.endswith(STREET_SUFFIXES) for word in lowered_words):
+        return False  # "Van-der-Smissen-Straße": an address
     if len(words) > 1 and lowered_words[0] in LEADING_ARTICLES:
         return False  # "Die Tagespresse", "El Colombiano": no personal name starts with an article
     if lowered_words[0] in NAME_STOP_WORDS:
         return False
+    if declared and words[0][:1].isupper():
+        return True
     return not _mixes_lowercase_words(words)
 
 
@@ -295,6 +325,8 @@ def _clean_name(part: str) -> str:
     for index, word in enumerate(words[1:], start=1):
         if word.casefold().strip(".,:") in NAME_STOP_WORDS:
             words = words[:index]
+            if index == 1 and word.casefold() in ROLE_WORDS:
+                return ""  # "Rasender Reporter", "Freier Journalist": a role, no name
             break
     while words and words[-1].casefold().strip(".,") in _TRAILING_NOISE_WORDS:
         words.pop()  # "John Smith, June 5": the month is left when the digits are cut

@@ -86,7 +86,7 @@ def reconcile(candidates: list[Candidate], url: str | None = None) -> Article:
     chooser.set("tags", *_merged_terms(by_field.get("tags", []), exclude=("dom",)))
     chooser.set("keywords", *_merged_terms(by_field.get("keywords", [])))
     chooser.set("publisher", *_choose_publisher(by_field, site_names))
-    organisations = site_names | _organisation_names(by_field, article.publisher)
+    organisations = _organisation_names(by_field, article.publisher)
     chooser.set("authors", *_choose_authors(by_field.get("authors", []), organisations))
     images, image_source = _merged_images(by_field.get("images", []))
     chooser.set("images", images, image_source)
@@ -397,7 +397,8 @@ VISIBLE_SOURCE = "dom"
 
 MIDNIGHT_UTC_HOURS = frozenset({22, 23})
 """A UTC time of exactly 22:00:00 or 23:00:00 is how a CMS stores a bare day at local
-midnight in central Europe (UTC+1/+2): the page means the next day."""
+midnight in central Europe (UTC+1/+2): the page means the next day. Used only when the
+page's dates give no zone of their own (most pages of the corpus are central European)."""
 
 MAX_ZONE_OFFSET = timedelta(hours=14)
 ZONE_STEP = timedelta(minutes=15)
@@ -412,7 +413,9 @@ def _set_dates(chooser: _Chooser, by_field: dict[str, list[Candidate]]) -> None:
         # Wikis and some blogs show only "last edited ...": the one date the page gives.
         published = modified
     if published:
-        source, value = _shown_modification(published, modified) or _choose_published(published)
+        source, value = _shown_modification(published, modified) or _choose_published(
+            published, _page_zone(published + modified)
+        )
         chooser.set("published", value, source, _alternatives(value, published))
     if modified:
         first = chooser.article.published
@@ -434,14 +437,16 @@ def _parsed_dates(
     return result
 
 
-def _choose_published(dated: list[tuple[str, Moment]]) -> tuple[str, Moment]:
+def _choose_published(
+    dated: list[tuple[str, Moment]], zone: timezone | None = None
+) -> tuple[str, Moment]:
     """The publication date most sources agree on, read as the page's local day.
 
     Sources are voted by day (each source's best value once) because a single CMS field
     is often wrong (the modification time, a crawl time); among the values of the
-    winning day the most precise is kept.
+    winning day the most precise is kept. ``zone`` is the page's own (see ``_page_zone``).
     """
-    local = [(source, _local_reading(value, dated)) for source, value in dated]
+    local = [(source, _local_reading(value, dated, zone)) for source, value in dated]
     votes: dict[date, float] = {}
     voted: set[str] = set()
     for source, value in local:
@@ -510,14 +515,16 @@ def _day(value: Moment) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-def _local_reading(value: Moment, dated: list[tuple[str, Moment]]) -> Moment:
+def _local_reading(
+    value: Moment, dated: list[tuple[str, Moment]], zone: timezone | None = None
+) -> Moment:
     """``value`` as the page's local time when it is a UTC time and the page says where.
 
     News sites store UTC, while the page (and its reader) shows the local day. Evidence,
     strongest first: the same instant with a zone offset from another source; a time
     without zone that is the same minute a whole number of quarter-hours away (the local
-    clock); a CMS's local midnight; a bare day from the URL or page that only a zone
-    within 14 hours explains.
+    clock); a CMS's local midnight (in ``zone``, the page's own, when known); a bare day
+    from the URL or page that only a zone within 14 hours explains.
     """
     if not isinstance(value, datetime) or value.utcoffset() != timedelta(0):
         return value
@@ -535,7 +542,7 @@ def _local_reading(value: Moment, dated: list[tuple[str, Moment]]) -> Moment:
         elif source not in seen:
             days.add(other)  # a bare day: each source's best one only
         seen.add(source)
-    if naive.hour in MIDNIGHT_UTC_HOURS and naive.minute == naive.second == 0:
+    if _is_local_midnight(value, zone):
         return naive.date() + timedelta(days=1)
     if naive.date() in days:
         return value
@@ -544,6 +551,29 @@ def _local_reading(value: Moment, dated: list[tuple[str, Moment]]) -> Moment:
         if midnight - MAX_ZONE_OFFSET <= naive < midnight + timedelta(days=1) + MAX_ZONE_OFFSET:
             return day  # a zone within 14 hours puts this UTC time on that day
     return value
+
+
+def _is_local_midnight(value: datetime, zone: timezone | None) -> bool:
+    """Whether the UTC time ``value`` is the midnight that begins the next local day: how a
+    CMS stores a bare day. In the page's own zone when its other dates give one, else in
+    central Europe's (see ``MIDNIGHT_UTC_HOURS``)."""
+    if value.minute or value.second or value.microsecond:
+        return False
+    if zone is None:
+        return value.hour in MIDNIGHT_UTC_HOURS
+    local = value.astimezone(zone)
+    return local.hour == 0 and local.date() > value.date()
+
+
+def _page_zone(dated: list[tuple[str, Moment]]) -> timezone | None:
+    """The zone the page writes its own times in: the one offset other than UTC that its
+    dates carry (a CMS often stores UTC in one field and local time in another)."""
+    offsets = {
+        offset
+        for _, value in dated
+        if isinstance(value, datetime) and (offset := value.utcoffset())
+    }
+    return timezone(offsets.pop()) if len(offsets) == 1 else None
 
 
 def _is_zone_offset(offset: timedelta) -> bool:
@@ -662,14 +692,21 @@ def _choose_publisher(
 def _organisation_names(
     by_field: dict[str, list[Candidate]], publisher: Publisher | None
 ) -> set[str]:
-    names = {publisher.name.casefold()} if publisher and publisher.name else set()
-    if publisher and publisher.parent:
-        names.add(publisher.parent.casefold())
+    """The names that are organisations on this page: the site's, its publishers' (but for
+    a publisher with a person's name: a personal site is published by its author), and
+    the authors the markup calls organisations; folded."""
+    names = {_clean_text(c.value) for c in by_field.get("site_name", [])}
+    publishers = [c.value for c in by_field.get("publisher", []) if isinstance(c.value, Publisher)]
+    for found in [*publishers, publisher]:
+        if found is not None and found.name and not _full_personal_name(found.name):
+            names.add(found.name)
+        if found is not None and found.parent:
+            names.add(found.parent)
     for candidate in by_field.get("authors", []):
         for author in candidate.value or []:
             if isinstance(author, AuthorCandidate) and author.kind == "organization":
-                names.add(author.name.casefold())
-    return names
+                names.add(author.name)
+    return {name.casefold() for name in names if name}
 
 
 CO_AUTHOR_MIN_WORDS, CO_AUTHOR_MAX_WORDS = 2, 3
@@ -712,10 +749,10 @@ def _people(value: Any, organisations: set[str]) -> list[Person]:
     for author in value if isinstance(value, list) else []:
         if not isinstance(author, AuthorCandidate) or author.kind == "organization":
             continue
-        for name in author_names.split_names(author.name):
+        for name in author_names.split_names(author.name) or _declared_name(author):
             name = _without_organisation_suffix(name, organisations)
             key = name.casefold()
-            if key in seen or not author_names.is_person_name(name):
+            if key in seen or not author_names.is_person_name(name, author.kind == "person"):
                 continue
             is_organisation = key in organisations or _organisation_key(name) in organisation_keys
             if is_organisation and not _declared_person(author, name):
@@ -723,6 +760,13 @@ def _people(value: Any, organisations: set[str]) -> list[Person]:
             seen.add(key)
             people.append(Person(name=name, url=author.url))
     return people
+
+
+def _declared_name(author: AuthorCandidate) -> list[str]:
+    """The name of an author the markup calls a person, as written, when the byline rules
+    find none in it: "Mobasir hassan" is a name, not a phrase, in a schema.org Person."""
+    name = " ".join(author.name.split())
+    return [name] if author.kind == "person" and author_names.is_person_name(name, True) else []
 
 
 _DOMAIN_ENDING = re.compile(r"\.[a-z]{2,4}$")

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from byline.authors import split_names
+from byline.dates import find_dates
 from byline.document import Document
 from byline.sources import AuthorCandidate, Candidate
 from byline.sources import dom as page
@@ -57,6 +58,20 @@ WIDGET_DEPTH = 3
 MAX_DATED_NAME_CHARS = 80
 """A date and a name next to the headline make a short text."""
 MAX_DATED_NAME_WORDS = 3
+POST_AUTHOR_CLASS = "bypostauthor"
+"""WordPress's class of a comment written by the post's author (the reply under a post)."""
+FALLBACK_SCORE = -10.0
+"""A byline says who wrote a post better than the name on the author's reply to a comment
+or the name a licence asks to credit: those are taken only when the page shows no byline."""
+ATTRIBUTION_REL = "cc:attributionurl"
+"""Creative Commons markup of the link to the person a page's licence asks to credit
+("Ein Hundetagebuch von <a rel="cc:attributionURL">Donald Townsend</a> ... CC BY")."""
+NAME_CLASSES = ("fn", "author", "comment-author-name", "comment-author")
+"""Classes of the element that holds a commenter's name, the vCard "fn" first."""
+SIGN_OFF_WORDS = frozenset(
+    "grüße grüsse gruß gruss regards wishes cheers thanks danke salutations saludos".split()
+)
+"""Words of the greeting that ends a letter, on the line where a signature may stand."""
 EMPHASIS_TAGS = frozenset({"b", "strong", "i", "em"})
 UNMARKED_PENALTY = 1.0
 """An unmarked text byline counts less than an element the page marks as one."""
@@ -65,13 +80,15 @@ UNMARKED_PENALTY = 1.0
 # one ("<b>Von:</b> Götz Warnke", "<h4>Autor</h4><p>Nikolai Huke</p>"). Explicit leads
 # ("Posted by", "Autor:", a label standing alone) vouch for a one-word name and may follow
 # other labels ("Datum: 3.11. Autor: X"); a bare "by"/"von" may only follow a date, and needs
-# a full name.
+# a full name unless that date stands in the same text ("06.11.2023 13:30 von Olga").
 _EXPLICIT_LEAD = (
     r"(?:posted by|written by|words by|story by|text von|text by|geschrieben von|verfasst von|"
-    r"erstellt von|(?:ein )?beitrag von|eine kolumne von|ein kommentar von|"
-    r"ein gastbeitrag von)(?:\s*:\s*|\s+|$)"
+    r"erstellt von|(?:ein )?beitrag von|"
+    r"ein (?:artikel|text|bericht|kommentar|gastbeitrag) von|"
+    r"eine (?:kolumne|reportage|analyse|glosse|rezension) von)(?:\s*:\s*|\s+|$)"
     r"|(?:autor(?:in|en|innen)?|authors?|auteur|autora)\s*(?::\s*|$)"
     r"|(?:text|texte|redaktion|by|von|par|por)\s*:\s*"
+    r"|(?:责任编辑|编辑|作者|记者)\s*[:：]\s*"
     r"|^(?:autor(?:in|en|innen)?|authors?)\s+(?=(?-i:[A-ZÀ-ÖØ-Þ]))"
 )
 BARE_LEADS = ("by", "von", "par", "door", "por")
@@ -100,7 +117,7 @@ def author_candidates(doc: Document, context: _Context) -> list[Candidate]:
         _add_group(groups, seen, doc, element, split_names(text), order, context, 0.0)
     text_bylines = _text_bylines(doc.root, context)
     for order, (element, text, explicit) in enumerate(text_bylines, start=len(elements)):
-        names = [n for n in split_names(text) if n[:1].isupper()]
+        names = [n for n in split_names(text) if not n[:1].islower()]  # "焦鹏" has no case
         if not explicit and any(len(n.split()) < MIN_UNMARKED_NAME_WORDS for n in names):
             continue
         _add_group(groups, seen, doc, element, names, order, context, -UNMARKED_PENALTY)
@@ -108,6 +125,10 @@ def author_candidates(doc: Document, context: _Context) -> list[Candidate]:
     unled = _dated_names(context) + ([signature] if signature is not None else [])
     for order, (element, name) in enumerate(unled, start=len(elements) + len(text_bylines)):
         _add_group(groups, seen, doc, element, [name], order, context, -UNMARKED_PENALTY)
+    if not groups:
+        fallback = _post_author_reply(context) or _licence_attribution(context)
+        if fallback is not None:
+            groups.append((FALLBACK_SCORE, len(elements), [AuthorCandidate(fallback)]))
     groups.sort(key=lambda g: (-g[0], g[1]))
     return [Candidate("authors", people, SOURCE) for _, _, people in groups[:MAX_AUTHOR_GROUPS]]
 
@@ -143,7 +164,8 @@ def _text_bylines(
     """Short unmarked texts of the article (or, without one, the page) that begin with a
     byline lead ("Posted by").
 
-    Each as (element holding it, the byline from its lead on, whether the lead is explicit).
+    Each as (element holding it, the byline from its lead on, whether the lead vouches for
+    a one-word name: an explicit lead, or a bare one after a date in the same text).
     Only a date may stand before the lead: "... by" inside a sentence is no byline. When
     the article holds none, explicit leads of the whole page count: the element taken for
     the article may be a site header that leaves the post out.
@@ -194,6 +216,8 @@ def _text_byline(piece: page.TextPiece) -> tuple[etree._Element, str, bool] | No
     words_before = _LETTERS.search(text, 0, lead.start()) is not None
     if not explicit and (lead.start() > LEAD_WITHIN or words_before):
         return None
+    if not explicit and _continues_paragraph(piece):
+        return None  # "Das Buch<br>von X, Y und Z<br>192 Seiten": a credit in a listing
     if lead.end() == len(text) and (words_before or not _is_label(lead.group(0))):
         return None  # "Die Redaktion", "role: author": a lead word ending a text is no label
     holder = piece.parent()
@@ -202,7 +226,33 @@ def _text_byline(piece: page.TextPiece) -> tuple[etree._Element, str, bool] | No
     if lead.end() == len(text) and (holder.tag == "a" or _in_widget(holder)):
         return None  # a link "Autoren" leads to the list of authors; a sidebar's "Autor"
         # widget names the blog's owner, not the article's author
-    return holder, _byline_text(piece, text, lead), explicit
+    dated = lead.start() > 0 and _NUMERIC_DATE.search(text) is not None
+    return holder, _byline_text(piece, text, lead), explicit or dated
+
+
+def _continues_paragraph(piece: page.TextPiece) -> bool:
+    """Whether ``piece`` is a line inside a paragraph of several: the text after a ``<br>``
+    with words before it (not only a date) and more lines after it ("Das Buch<br>von X<br>
+    192 Seiten"). A byline under a kicker ("Kommentar<br>von X") ends its paragraph."""
+    holder = piece.parent()
+    if not piece.is_tail or piece.owner.tag != "br" or holder is None:
+        return False
+    before = [holder.text or ""]
+    for child in holder:
+        if child is piece.owner:
+            break
+        if isinstance(child.tag, str):
+            before.append(page._spaced_text(child))
+        before.append(child.tail or "")
+    text = " ".join(before)
+    if _LETTERS.search(text) is None or _NUMERIC_DATE.search(text):
+        return False
+    after = [
+        page._spaced_text(sibling) + (sibling.tail or "")
+        for sibling in piece.owner.itersiblings()
+        if isinstance(sibling.tag, str)
+    ]
+    return _LETTERS.search(" ".join(after)) is not None
 
 
 def _dated_names(context: _Context) -> list[tuple[etree._Element, str]]:
@@ -237,7 +287,9 @@ def _dated_names(context: _Context) -> list[tuple[etree._Element, str]]:
 
 def _signature(context: _Context) -> tuple[etree._Element, str] | None:
     """The author's name signing the article: its last paragraph holds nothing but a full
-    name set in bold or italics ("<p><b><i>Anna Muster</i></b></p>"), as print articles end.
+    name set in bold or italics ("<p><b><i>Anna Muster</i></b></p>"), as print articles end,
+    or a name and, on the next line, the day of writing ("<p>Benni<br>10. September 2017</p>"),
+    as letters end.
 
     As (the paragraph, the name).
     """
@@ -245,13 +297,70 @@ def _signature(context: _Context) -> tuple[etree._Element, str] | None:
         return None
     paragraphs = context.article.findall(".//p")
     last = next((p for p in reversed(paragraphs) if _LETTERS.search(page._spaced_text(p))), None)
-    if last is None or len(last) != 1 or (last.text or "").strip():
+    if last is None or len(last) != 1:
+        return None
+    if last[0].tag == "br":
+        return _dated_signature(last)
+    if (last.text or "").strip():
         return None  # not one element alone in its paragraph
     emphasis = last[0]
     if emphasis.tag not in EMPHASIS_TAGS or (emphasis.tail or "").strip():
         return None
     name = page._spaced_text(last)
     return (last, name) if _is_full_name(name) else None
+
+
+def _dated_signature(paragraph: etree._Element) -> tuple[etree._Element, str] | None:
+    """A paragraph "name <br> date": (the paragraph, the name)."""
+    name, dated = (paragraph.text or "").strip(), (paragraph[0].tail or "").strip()
+    dates = find_dates(dated)
+    if len(dates) != 1 or dates[0][1:] != (0, len(dated)):
+        return None  # the second line is a date and nothing else
+    words = name.split()
+    if not 0 < len(words) <= MAX_DATED_NAME_WORDS or split_names(name) != [name]:
+        return None
+    if any(word.casefold().strip(",!") in SIGN_OFF_WORDS for word in words):
+        return None  # "Viele Grüße<br>10.09.2017": the greeting before the name
+    return (paragraph, name) if all(word[:1].isupper() for word in words) else None
+
+
+def _post_author_reply(context: _Context) -> str | None:
+    """The name on the post author's own comment ("bypostauthor"), which WordPress marks
+    whatever the theme: on a blog that prints no byline, the author's one trace."""
+    reply = next(
+        (e for e in context.bylines if POST_AUTHOR_CLASS in (e.get("class") or "").split()),
+        None,
+    )
+    if reply is None:
+        return None
+    for name_class in NAME_CLASSES:
+        for element in reply.iter():
+            classes = (element.get("class") or "").split() if isinstance(element.tag, str) else []
+            if name_class in classes and not _in_nested_comment(element, reply):
+                names = split_names(page._spaced_text(element))
+                if names:
+                    return names[0]
+    return None
+
+
+def _licence_attribution(context: _Context) -> str | None:
+    """The name a Creative Commons licence notice credits for the page's work, if any."""
+    for element in context.rel:
+        if ATTRIBUTION_REL in str(element.get("rel") or "").lower().split():
+            names = split_names(page._spaced_text(element))
+            return names[0] if names else None
+    return None
+
+
+def _in_nested_comment(element: etree._Element, reply: etree._Element) -> bool:
+    """Whether ``element`` belongs to another comment nested in ``reply`` (an answer to it)."""
+    for ancestor in element.iterancestors():
+        if ancestor is reply:
+            return False
+        classes = (ancestor.get("class") or "").split()
+        if "children" in classes or "comment" in classes:
+            return True
+    return False
 
 
 def _is_full_name(text: str) -> bool:
