@@ -468,11 +468,19 @@ def test_unnamed_lead_after_the_headline_opens_the_body() -> None:
     assert body.startswith(LEAD)
 
 
-def test_lead_needs_the_headline_and_a_sentence() -> None:
+def test_lead_needs_the_headline_and_a_sentence_or_a_deck() -> None:
     html = headed_page(f"<p>{LEAD}</p>")
     assert LEAD not in extract(html, title="Something else entirely").body  # no headline
-    label = "Three new lines, twelve stations and a depot for the eastern suburbs"  # no sentence
+    label = "Twelve stations and a depot"  # no sentence, too short for a deck
     assert label not in extract(headed_page(f"<p>{label}</p>"), title="Trams").body
+    fields = "Trams | Three new lines, twelve stations and a depot for the suburbs"
+    assert fields not in extract(headed_page(f"<p>{fields}</p>"), title="Trams").body
+
+
+def test_deck_without_a_full_stop_opens_the_body() -> None:
+    deck = "Three new lines, twelve stations and a depot for the eastern suburbs"
+    body = extract(headed_page(f"<p>{deck}</p>"), title="Trams for the suburbs").body
+    assert body.startswith(deck)
 
 
 def test_caption_after_the_headline_is_not_the_lead() -> None:
@@ -558,3 +566,171 @@ def test_class_names_for_screen_sizes_and_disclosures() -> None:
     assert not names_boilerplate("hidden-xs", None)  # hidden on phones only
     assert names_boilerplate("hidden", None)
     assert names_boilerplate("editorial-disclosure", None)
+
+
+# --- text that must not get lost ---------------------------------------------------
+
+
+def test_text_after_a_removed_box_stays_in_its_paragraph() -> None:
+    """lxml removes an element's tail with it: the words after a removed box survive."""
+    sentence = (
+        "<p><noscript><img src='/a.jpg'></noscript>Chris Eubank Jr. returns to the ring this "
+        "weekend <span class='ad-slot'>Advertisement</span>after a long break, his trainer "
+        "said on Monday, and he expects a hard fight.</p>"
+    )
+    body = extract(page(sentence + paragraphs())).body
+    assert body.startswith(
+        "Chris Eubank Jr. returns to the ring this weekend after a long break, his trainer"
+    )
+    assert "Advertisement" not in body
+
+
+def test_removing_and_restoring_boxes_gives_back_the_page() -> None:
+    from lxml import etree
+
+    from byline import maintext
+
+    html = page(
+        "<p><span class='ad'>ad</span> first, <span class='ad'>ad</span> after, "
+        "<aside>aside</aside><span class='promo'>promo</span>tail.</p>"
+        "<div class='share'>Share</div>text after the box" + paragraphs()
+    )
+    body = parse(html).root.find("body")
+    original = etree.tostring(body)
+    undo, _ = maintext._remove_boilerplate(body)
+    removed = etree.tostring(body)
+    assert len(undo.removed) >= 6 and b"Share" not in removed and b"promo" not in removed
+    assert b"<p> first,  after, tail.</p>" in removed and b"text after the box" in removed
+    maintext._restore(undo)
+    assert etree.tostring(body) == original
+
+
+def test_preformatted_text_is_never_dropped_by_the_model() -> None:
+    from byline import maintext
+
+    class DropAll:
+        def judge(self, texts, rows):
+            return [False] * len(texts)
+
+    command = "netsh interface tcp set global autotuninglevel=normal"
+    html = page(paragraphs(PARAGRAPHS[:2]) + f"<pre>{command}</pre>" + paragraphs(PARAGRAPHS[2:]))
+    result = maintext._extract(parse(html), None, None, DropAll())
+    assert result is not None and result.body == command
+
+
+def test_date_lines_go_but_a_sentence_with_a_date_stays() -> None:
+    sentence = "Ab 1. Januar 2024 auch für Tabakwaren."
+    article = "<p>Aktualisiert am 17.01.2021.</p>" + paragraphs() + f"<p>{sentence}</p>"
+    body = extract(page(article)).body
+    assert "Aktualisiert" not in body and body.endswith(sentence)
+
+
+def test_a_lone_link_spelling_out_an_address_is_text_not_a_label() -> None:
+    address = "<p><a href='mailto:desk@example.org'>desk@example.org</a></p>"
+    label = "<p><a href='/next'>Next story</a></p>"
+    body = extract(page(paragraphs() + address + label)).body
+    assert body.endswith("desk@example.org") and "Next story" not in body
+
+
+def test_text_folded_behind_a_read_more_toggle_is_kept() -> None:
+    folded = (
+        "The old farmhouse was rebuilt in 2015, with three bedrooms, a large kitchen and a "
+        "garden that looks over the valley, the river and the village church."
+    )
+    article = (
+        paragraphs()
+        + f"<div class='js_readmore'><p>{folded}</p></div>"
+        + "<p class='read-more'><a href='/more'>Read more</a></p>"
+    )
+    body = extract(page(article)).body
+    assert folded in body and "Read more" not in body
+
+
+def test_style_class_names_are_no_boxes() -> None:
+    from byline.boilerplate import names_boilerplate
+
+    assert not names_boilerplate("relative overflow-hidden", None)  # clips, hides nothing
+    wrapper = "<div class='hero overflow-hidden'>"
+    html = f"<html><body>{wrapper}{paragraphs()}</div></body></html>"
+    assert extract(html).body == "\n\n".join(PARAGRAPHS)
+
+
+def test_reference_lists_are_evidence_against_a_container() -> None:
+    from byline.boilerplate import names_weight
+
+    assert names_weight("article__references", None) < 0  # BEM: the part after "__" says
+    assert names_weight("bibliography", None) < 0
+
+
+def test_slides_with_their_text_in_captions_are_the_article() -> None:
+    slides = "".join(
+        f"<section class='slide'><img src='/{i}.jpg' width='600' height='400'>"
+        f"<caption>{text}</caption></section>"
+        for i, text in enumerate(PARAGRAPHS)
+    )
+    promo = "<div class='promo'><p>Featured funds: growth, income and more</p></div>"
+    html = f"<html><body>{promo}<main>{slides}</main></body></html>"
+    body = extract(html).body
+    assert all(text in body for text in PARAGRAPHS)
+
+
+def test_siblings_of_the_same_kind_holding_prose_join_the_article() -> None:
+    """A row of the same first class name ("row row--first" next to "row row--wide")
+    continues the article even when its own score is low."""
+
+    def deep(inner: str) -> str:  # paragraphs six boxes down, as page builders nest them
+        return "<div><div><div><div><div>" + inner + "</div></div></div></div></div>"
+
+    more = [text.replace("council", "city") for text in PARAGRAPHS]
+    html = (
+        "<html><body><main><div>"
+        f"<section class='row row--first'>{deep(paragraphs(PARAGRAPHS[:1]))}</section>"
+        f"<section class='row row--wide'>{deep(paragraphs(PARAGRAPHS[1:] + more))}</section>"
+        "<section class='promo'><p>Subscribe to our newsletter for more.</p></section>"
+        "</div></main></body></html>"
+    )
+    body = extract(html).body
+    assert body.startswith(PARAGRAPHS[0]) and body.endswith(more[-1])
+    assert "Subscribe" not in body
+
+
+def test_unnamed_sibling_boxes_of_the_same_tag_are_read_whole() -> None:
+    """Chapters in bare blockquotes (or divs) under their headings are one article."""
+    more = [text.replace("council", "city") for text in PARAGRAPHS]
+    html = (
+        "<html><body><h1>Rsync over stunnel</h1>"
+        f"<h2>Overview</h2><blockquote><p>{PARAGRAPHS[0]}</p></blockquote>"
+        f"<h2>Building</h2><blockquote>{paragraphs(PARAGRAPHS[1:] + more)}</blockquote>"
+        "</body></html>"
+    )
+    body = extract(html).body
+    assert PARAGRAPHS[0] in body and body.endswith(more[-1])
+
+
+def test_a_box_with_several_sentences_between_many_links_is_kept() -> None:
+    items = "".join(
+        f"<li><a href='/{i}'>Press funding: study doubts the value of state support "
+        f"for newspapers (part {i})</a> via Horizont and read on the blog on {i} March</li>"
+        for i in range(8)
+    )
+    article = paragraphs() + f"<ul class='linkroll'>{items}</ul>"
+    body = extract(page(article)).body
+    assert "via Horizont and read on the blog on 7 March" in body
+
+
+def test_siblings_are_measured_against_the_best_box_not_its_bare_wrapper() -> None:
+    """Climbing to a wrapper that scores nothing itself (its paragraphs are too deep to
+    hand it points) keeps the bar for siblings where the best box set it."""
+    deep = (
+        "<div><div><div><div><div>" + paragraphs(PARAGRAPHS * 6) + "</div></div></div></div></div>"
+    )
+    weather = (
+        "Elsewhere: rain, wind, snow, fog, hail, frost, sun, clouds, storms, floods, heat, "
+        "and cold across the region this week"
+    )
+    html = (
+        "<html><body><main>"
+        f"<section class='story'>{deep}</section><section class='x'><p>{weather}</p></section>"
+        "</main></body></html>"
+    )
+    assert "Elsewhere" not in extract(html).body

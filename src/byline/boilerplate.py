@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from lxml import etree
 
@@ -98,9 +99,16 @@ STANDFIRST_WORDS = frozenset(
      "sottotitolo", "occhiello", "lid", "wstep"}
 )  # fmt: skip
 
+# Words naming the part of a long text folded behind a "read more" toggle ("js-readmore",
+# "read-more-text"): named like the toggle, but prose.
+EXPANDER_WORDS = frozenset({"readmore"})
+
 # A word that makes a name a state of the element ("has-sidebar",
-# "post-with-comments", "no-ads"), not the name of a box.
-STATE_WORDS = frozenset({"has", "with", "no", "is", "show", "enable", "enabled", "allow"})
+# "post-with-comments", "no-ads") or a style ("overflow-hidden" clips what sticks out of
+# the box, it hides no box), not the name of a box.
+STATE_WORDS = frozenset(
+    {"has", "with", "no", "is", "show", "enable", "enabled", "allow", "overflow"}
+)
 
 # Screen sizes: "hidden-xs" hides a box on phones only and shows it everywhere else.
 SCREEN_WORDS = frozenset({"xs", "sm", "md", "lg", "xl", "mobile", "phone", "tablet", "desktop"})
@@ -117,7 +125,7 @@ POSITIVE_WORDS = frozenset(
 NEGATIVE_WORDS = BOILERPLATE_WORDS | frozenset(
     {"comment", "contact", "foot", "footnote", "header", "nav", "media", "caption", "credit",
      "date", "time", "info", "links", "list", "tool", "tools", "box", "card", "cards",
-     "teaser", "sidebar", "aside", "top", "logo", "head"}
+     "teaser", "sidebar", "aside", "top", "logo", "head", "references", "bibliography"}
 )  # fmt: skip
 
 NAME_CACHE_SIZE = 2048
@@ -212,6 +220,24 @@ def _names_standfirst(class_attribute: str | None, ident: str | None) -> bool:
         not STANDFIRST_WORDS.isdisjoint(name_words(name.rpartition("__")[2]))
         for name in attribute_names(class_attribute, ident)
     )
+
+
+def names_expander(element: etree._Element) -> bool:
+    """True when some class/id name says the element is text behind a "read more" toggle."""
+    return _names_expander(element.get("class"), element.get("id"))
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
+def _names_expander(class_attribute: str | None, ident: str | None) -> bool:
+    for name in attribute_names(class_attribute, ident):
+        words = name_words(name)
+        if not EXPANDER_WORDS.isdisjoint(words) or _has_pair(words, "read", "more"):
+            return True
+    return False
+
+
+def _has_pair(words: tuple[str, ...], first: str, second: str) -> bool:
+    return any(a == first and b == second for a, b in pairwise(words))
 
 
 def class_weight(element: etree._Element) -> int:

@@ -41,6 +41,7 @@ from byline.boilerplate import (
     class_weight,
     is_hidden,
     names_boilerplate,
+    names_expander,
     names_overlay,
     names_standfirst,
 )
@@ -71,7 +72,7 @@ TAG_WEIGHTS = {"article": 10, "main": 5, "div": 5, "section": 3, "pre": 3, "td":
 TAG_WEIGHTS |= dict.fromkeys(("ol", "ul", "li", "dl", "dd", "dt", "address", "form"), -3)
 TAG_WEIGHTS |= dict.fromkeys(("th", "h1", "h2", "h3", "h4", "h5", "h6"), -5)
 """Evidence from the tag itself: an <article> is likely the story, a list item less so."""
-PARAGRAPH_TAGS = frozenset({"p", "pre", "td", "li", "dd", "blockquote"})
+PARAGRAPH_TAGS = frozenset({"p", "pre", "td", "li", "dd", "blockquote", "caption"})
 """Blocks scored by their whole text."""
 DIV_LIKE_TAGS = frozenset({"div", "section", "article", "main", "span", "font", "center"})
 """Blocks scored by their own inline text only (a div holding text directly)."""
@@ -103,6 +104,11 @@ STANDFIRST_LINK_DENSITY = 0.3
 MAX_STANDFIRSTS = 2
 LEAD_TAGS = frozenset({"p", "div", "h2", "h3", "section", "header", "strong", "b"})
 """Unnamed elements that may hold the lead between the headline and the article's body."""
+DECK_TAGS = frozenset({"p", "h2"})
+MIN_DECK_WORDS = 8
+DECK_BREAKERS = ("|", ":", "©")
+"""A lead without a full stop is a deck (subtitle) in a paragraph or the subheading under
+the headline, of this many words, without the marks of a line of fields or a credit."""
 PICTURE_TAGS = frozenset({"figure", "figcaption", "picture"})
 HEADLINE_TAGS = frozenset({"h1", "h2"})
 HEADLINE_TITLE_SHARE = 0.5
@@ -124,6 +130,11 @@ HINT_CONTAINER_SHARE = 0.8
 MIN_JUDGED_WORDS = 3
 """Shorter lines (labels, signatures, a closing word) are left to the rules: the model,
 which reads length as evidence, cannot tell them apart."""
+
+KEPT_KINDS = frozenset({"pre"})
+"""Paragraphs the model reads (they are context for the others) but never drops:
+preformatted text (code, commands) is never furniture, though short lines without
+sentences look to the model like labels."""
 
 # --- result -----------------------------------------------------------------
 MIN_BODY_CHARS = 200
@@ -235,7 +246,7 @@ def _judged_blocks(blocks: list[Block], context: BlockContext, model: BlockJudge
     dropped = {
         i
         for i, text, keep in zip(positions, texts, verdicts, strict=True)
-        if not keep and len(text.split()) >= MIN_JUDGED_WORDS
+        if not keep and len(text.split()) >= MIN_JUDGED_WORDS and blocks[i][0] not in KEPT_KINDS
     }
     return [block for i, block in enumerate(blocks) if i not in dropped]
 
@@ -243,14 +254,24 @@ def _judged_blocks(blocks: list[Block], context: BlockContext, model: BlockJudge
 # --- cleaning ---------------------------------------------------------------
 
 
-def _remove_boilerplate(
-    body: etree._Element,
-) -> tuple[list[tuple[etree._Element, int, etree._Element]], list[etree._Element]]:
+@dataclass(slots=True)
+class _Undo:
+    """How to put removed boxes back: where each was, and the text their tails were
+    appended to (lxml keeps a removed element's tail on it, so reinserting restores it)."""
+
+    removed: list[tuple[etree._Element, int, etree._Element]] = field(default_factory=list)
+    anchors: list[tuple[etree._Element, bool, str | None]] = field(default_factory=list)
+    """(node, whether its text or else its tail took tails, that text before)."""
+
+
+def _remove_boilerplate(body: etree._Element) -> tuple[_Undo, list[etree._Element]]:
     """Remove furniture, hidden and boilerplate-named elements.
 
     Returns an undo log and the elements left (``body`` first, in document order). A
     removed box takes its contents along unexamined: most boxes named like boilerplate
-    sit inside another one, and most of a page's elements are in such boxes.
+    sit inside another one, and most of a page's elements are in such boxes. Its tail
+    (the text after it, which lxml removes with it) stays: the words after an ad in a
+    paragraph belong to the paragraph.
     """
     left: list[etree._Element] = []
     doomed: list[etree._Element] = []
@@ -265,12 +286,27 @@ def _remove_boilerplate(
                 walker.skip_subtree()
                 continue
         left.append(el)
-    removed = []
+    undo = _Undo()
+    tails: dict[tuple[etree._Element, bool], list[str]] = {}
     for el in doomed:  # in document order, so that undoing in reverse restores the page
         parent = el.getparent()
-        removed.append((parent, parent.index(el), el))
+        undo.removed.append((parent, parent.index(el), el))
+        if tail := el.tail:
+            before = el.getprevious()  # (removed boxes before it are gone already)
+            anchor = (before, False) if before is not None else (parent, True)
+            tails.setdefault(anchor, []).append(tail)
         parent.remove(el)
-    return removed, left
+    # Each node's text is set once: appending tail by tail is quadratic on pages with
+    # thousands of removed boxes in a row.
+    for (node, into_text), texts in tails.items():
+        before_text = node.text if into_text else node.tail
+        undo.anchors.append((node, into_text, before_text))
+        joined = (before_text or "") + "".join(texts)
+        if into_text:
+            node.text = joined
+        else:
+            node.tail = joined
+    return undo, left
 
 
 def _looks_like_boilerplate(el: etree._Element) -> bool:
@@ -304,8 +340,9 @@ def _is_kept_anyway(el: etree._Element, page: _PageText) -> bool:
         return False  # a pop-up may outweigh a short article, but never holds it
     if _is_wrapper(el, page):
         return True  # the article's own wrapper, whatever its name says
-    # A lead paragraph named "teaser": prose, not a card among teaser cards.
-    return names_standfirst(el) and _is_lone_prose(el)
+    # A lead paragraph named "teaser", or the text folded behind a "read more" toggle:
+    # prose, not a card among teaser cards or the toggle's link.
+    return (names_standfirst(el) or names_expander(el)) and _is_lone_prose(el)
 
 
 def _is_wrapper(el: etree._Element, page: _PageText) -> bool:
@@ -333,8 +370,13 @@ def _is_lone_prose(el: etree._Element) -> bool:
     return not any(sibling.get("class") == name for sibling in el.itersiblings())
 
 
-def _restore(removed: list[tuple[etree._Element, int, etree._Element]]) -> None:
-    for parent, index, el in reversed(removed):
+def _restore(undo: _Undo) -> None:
+    for node, into_text, text in undo.anchors:
+        if into_text:
+            node.text = text
+        else:
+            node.tail = text
+    for parent, index, el in reversed(undo.removed):
         parent.insert(index, el)
 
 
@@ -444,13 +486,12 @@ def _nodes_by_score(body: etree._Element, stats: _Stats) -> list[etree._Element]
     candidates = [el for el in scores if el is not body and el.tag not in ("html", "body")]
     if not candidates:
         return []  # not one paragraph-like block: no main text (a gallery, an index page)
-    top = max(candidates, key=scores.__getitem__)
-    top = _climb(top, body, stats)
-    top = _widen(top, body, stats)
+    best = max(candidates, key=scores.__getitem__)
+    top = _widen(_climb(best, body, stats), body, stats)
     parent = top.getparent()
     if parent is None:
         return [top]
-    return _with_siblings(top, parent, stats)
+    return _with_siblings(top, parent, stats, max(scores.get(top, 0.0), scores[best]))
 
 
 def _climb(top: etree._Element, body: etree._Element, stats: _Stats) -> etree._Element:
@@ -495,12 +536,14 @@ def _widen(top: etree._Element, body: etree._Element, stats: _Stats) -> etree._E
 
 
 def _with_siblings(
-    top: etree._Element, parent: etree._Element, stats: _Stats
+    top: etree._Element, parent: etree._Element, stats: _Stats, top_score: float
 ) -> list[etree._Element]:
+    """``top`` and the siblings that continue the article: siblings that score well (more
+    easily when they share its class), paragraphs, and boxes of prose of its kind."""
     scores = stats.scores
-    top_score = scores.get(top, 0.0)
     threshold = max(MIN_SIBLING_SCORE, top_score * SIBLING_SCORE_RATIO)
     top_class = top.get("class")
+    kind = _kind(top)
     nodes = []
     for sibling in parent:
         if not isinstance(sibling.tag, str):
@@ -508,19 +551,22 @@ def _with_siblings(
         if sibling is top:
             nodes.append(sibling)
             continue
-        bonus = (
-            top_score * SIBLING_SCORE_RATIO
-            if top_class and sibling.get("class") == top_class
-            else 0
-        )
-        scores_well = sibling in scores and scores[sibling] + bonus >= threshold
+        same_class = sibling.get("class") == top_class and (top_class or sibling.tag == top.tag)
+        bonus = top_score * SIBLING_SCORE_RATIO if same_class else 0
         if (
-            scores_well
+            (sibling in scores and scores[sibling] + bonus >= threshold)
             or (sibling.tag == "p" and _reads_like_paragraph(sibling, stats))
-            or (bonus and _holds_prose(sibling, stats))
+            or ((same_class or _kind(sibling) == kind) and _holds_prose(sibling, stats))
         ):
             nodes.append(sibling)
     return nodes
+
+
+def _kind(el: etree._Element) -> tuple[str, str | None]:
+    """The tag and the first class name: what kind of box it is ("row row--story" and
+    "row row--story wide" are both rows; the later names say how it looks)."""
+    names = (el.get("class") or "").split()
+    return el.tag, names[0] if names else None
 
 
 def _holds_prose(el: etree._Element, stats: _Stats) -> bool:
@@ -565,7 +611,7 @@ def _standfirst(
                 continue
             if headline is not None and lead is None and not found and _may_be_lead(el, headline):
                 lead = el  # the first prose after the headline: a lead if it is a sentence
-                if _ends_sentence(text_content(el)):
+                if _reads_like_lead(el, text_content(el)):
                     found.append(el)
                     continue
             if names_standfirst(el):
@@ -583,6 +629,19 @@ def _may_be_lead(el: etree._Element, headline: etree._Element) -> bool:
         and not any(
             ancestor is headline or ancestor.tag in PICTURE_TAGS for ancestor in el.iterancestors()
         )
+    )
+
+
+def _reads_like_lead(el: etree._Element, text: str) -> bool:
+    """True for a sentence, or for a deck: a paragraph or subheading of several words that
+    decks print without the full stop ("Penalties are to be increased for repeat offenders"),
+    not a line of fields ("12 June | 3 min read") or a labelled one ("Foto: dpa")."""
+    if _ends_sentence(text):
+        return True
+    return (
+        el.tag in DECK_TAGS
+        and len(text.split()) >= MIN_DECK_WORDS
+        and not any(mark in text for mark in DECK_BREAKERS)
     )
 
 
@@ -701,16 +760,16 @@ def _keep_block(el: etree._Element, stats: _Stats) -> bool:
     if chars == 0:
         return True  # images and empty boxes: the renderer decides
     density = stats.link_density(el)
-    if density > LIST_LINK_DENSITY:
-        return False
     weight = class_weight(el)
     if weight < 0 and density > NAMED_BOX_LINK_DENSITY:
         return False  # a linky box whose name says it is not the story
+    if chars * (1 - density) >= MIN_PROSE_BOX_CHARS:
+        return True  # several sentences of text between the links: prose that cites
+    if density > LIST_LINK_DENSITY:
+        return False
     if weight < 0 and chars < SHORT_BOX_CHARS:
         # a short box named so: a label, unless it is a sentence (a question, a remark)
         return density == 0 and _is_short_sentence(text_content(el))
-    if chars * (1 - density) >= MIN_PROSE_BOX_CHARS:
-        return True  # several sentences of text between the links: prose that cites
     return not (tag not in ("ul", "ol") and weight <= 0 and density > BOX_LINK_DENSITY)
 
 

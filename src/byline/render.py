@@ -476,7 +476,18 @@ def _is_link_label(tokens: list[Token]) -> bool:
         elif token[0] == "t":
             (linked if depth > 0 else unlinked).append(token[1])
     words = " ".join(linked).split()
-    return bool(words) and not "".join(unlinked).strip() and len(words) <= MAX_LINK_LABEL_WORDS
+    return (
+        bool(words)
+        and not "".join(unlinked).strip()
+        and len(words) <= MAX_LINK_LABEL_WORDS
+        and not any(map(_spells_address, words))
+    )
+
+
+def _spells_address(word: str) -> bool:
+    """True for a web or e-mail address written out: a cited source or a contact, which
+    the reader reads as text, not a label to click."""
+    return "@" in word or word.startswith(("http://", "https://", "www."))
 
 
 def visible(text: str) -> str:
@@ -510,9 +521,15 @@ def _is_date_line(text: str) -> bool:
     """A short line that only dates the article ("Updated 5 June 2023, 14:02")."""
     # (Splitting no further than one word past the limit tells whether it is passed.)
     too_long = len(text.split(maxsplit=MAX_STATUS_LINE_WORDS)) > MAX_STATUS_LINE_WORDS
-    if too_long or _ends_sentence(text.rstrip(".")):
+    if too_long or _ends_sentence(text.rstrip(".")) or _ends_with_word_and_period(text):
         return False
     return bool(_DATE_PART.search(text) or _STATUS_LINE.match(text))
+
+
+def _ends_with_word_and_period(text: str) -> bool:
+    """True for a line ending like a sentence: a word and a full stop. (A date line may end
+    in a period only after its number: "Aktualisiert am 17.01.2021.")"""
+    return text.endswith(".") and text[-2:-1].isalpha()
 
 
 # --- HTML ---------------------------------------------------------------------
