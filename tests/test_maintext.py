@@ -568,6 +568,47 @@ def test_class_names_for_screen_sizes_and_disclosures() -> None:
     assert names_boilerplate("editorial-disclosure", None)
 
 
+def test_post_metadata_author_profile_contents_notices_and_disclaimers_are_dropped() -> None:
+    article = (
+        paragraphs(PARAGRAPHS[:1])
+        + "<div id='ez-toc-container'><p>Inhaltsverzeichnis</p></div>"
+        + "<div class='img-metadata'><p>The tram depot in the north of the city, photo: "
+        "the city's transport department.</p></div>"
+        + paragraphs(PARAGRAPHS[1:])
+        + "<p class='aawp-disclaimer'>Bei den Verlinkungen handelt es sich um Affiliate-Links, "
+        "wir erhalten eine Provision.</p>"
+        "<div class='entry-utility'>This entry was posted in News by the editor, and tagged "
+        "trams.</div>"
+        "<p class='postmetadata alt'>Der Beitrag wurde am Mittwoch, 5. Mai, veröffentlicht.</p>"
+        "<div class='sect_profile-descr'><p>Schreibt seit 2008 für die Zeitung, vor allem "
+        "über Verkehr, Städtebau und die Politik der Stadt.</p></div>"
+        "<div class='column community-notice qa-blog-entry-notice-after-text'><p>Dieser "
+        "Beitrag gibt die Meinung des Autors wieder, nicht die der Redaktion.</p></div>"
+        "<div class='affiliate-text'><p>Geld erhalten wir, wenn Sie diese Produkte über "
+        "unsere Links kaufen, aber das ändert nichts an unserem Urteil.</p></div>"
+    )
+    body = extract(page(article)).body
+    assert body == "\n\n".join(PARAGRAPHS)
+    from byline.boilerplate import names_boilerplate
+
+    assert names_boilerplate("ez-toc-v2_0_17 counter-hierarchy", "ez-toc-container")
+
+
+def test_content_of_a_boilerplate_box_is_the_box() -> None:
+    from byline.boilerplate import names_boilerplate
+
+    assert names_boilerplate("author-box--content", None)  # the author box's content
+    assert names_boilerplate("slice-container newsletter-inbodyContent", None)
+    assert not names_boilerplate("content-ads-wrap", None)  # wraps the content and its ads
+    assert not names_boilerplate("more-text", None)  # the text behind a "more" toggle
+    author = (
+        "<section class='content-box author-box'><div class='author-box--content'>"
+        "<p>Hallo, ich bin Foodbloggerin, Backbuchautorin und Journalistin, und ich backe "
+        "seit meiner Kindheit.</p></div></section>"
+    )
+    assert extract(page(paragraphs() + author)).body == "\n\n".join(PARAGRAPHS)
+
+
 # --- text that must not get lost ---------------------------------------------------
 
 

@@ -66,19 +66,24 @@ BOILERPLATE_WORDS = frozenset(
         # advertising
         "ad", "ads", "adslot", "adunit", "advert", "advertisement", "advertising", "sponsor",
         "sponsored", "promo", "promotion", "banner", "anzeige", "werbung", "commercial",
-        "disclosure",
+        "affiliate",
+        # the site's notices about the post: disclosures, disclaimers
+        "disclosure", "disclaimer", "notice",
         # navigation and page furniture
         "sidebar", "breadcrumb", "breadcrumbs", "pagination", "pager", "navigation", "navbar",
         "menu", "footer", "masthead", "toolbar", "widget", "widgets", "skiplink",
-        # article furniture
+        # article furniture: tags, the byline and author profile, the post's metadata and
+        # "utility" line ("posted in ... by ..."), a table of contents
         "tags", "tagcloud", "taglist", "keywords", "byline", "author", "authors", "bio",
-        "authorbio", "meta", "postmeta", "entrymeta", "print", "rating", "related-links",
+        "authorbio", "profile", "meta", "postmeta", "entrymeta", "metadata", "postmetadata",
+        "utility", "toc", "print", "rating", "related-links",
         "hidden", "modal", "popup", "overlay", "login",
     }
 )  # fmt: skip
 
 # Words that mark a name as the article's own box even when it also holds a
-# boilerplate word ("content-sidebar-wrap" wraps the content, not just the sidebar).
+# boilerplate word, if they come first ("content-ads-wrap" wraps the content and its ads;
+# "author-box--content" is the author box's content).
 CONTENT_WORDS = frozenset({"content", "body", "text", "main", "maincontent", "articlebody"})
 
 # Words naming a box that is never the article, whatever else the name says
@@ -102,6 +107,10 @@ STANDFIRST_WORDS = frozenset(
 # Words naming the part of a long text folded behind a "read more" toggle ("js-readmore",
 # "read-more-text"): named like the toggle, but prose.
 EXPANDER_WORDS = frozenset({"readmore"})
+
+# Words that, before a content word, name the rest of the text behind a "more" toggle
+# ("more-text", "readmore-content", "moreInformationText"), not a box of boilerplate.
+FOLDED_TEXT_WORDS = frozenset({"more", "readmore"})
 
 # A word that makes a name a state of the element ("has-sidebar",
 # "post-with-comments", "no-ads") or a style ("overflow-hidden" clips what sticks out of
@@ -187,10 +196,23 @@ def _name_verdict(name: str) -> str | None:
     if not BOX_WORDS.isdisjoint(words):
         return _BOILERPLATE  # the text of a widget, the body of a comment: still the box
     if not CONTENT_WORDS.isdisjoint(words):
-        return _CONTENT
+        return _BOILERPLATE if _names_part_of_a_box(words) else _CONTENT
     if not BOILERPLATE_WORDS.isdisjoint(words):
         return _BOILERPLATE
     return None
+
+
+def _names_part_of_a_box(words: tuple[str, ...]) -> bool:
+    """True for a name whose content word comes after a boilerplate word: "author-box--content"
+    and "newsletter-inbodyContent" are the content of the author box and of the newsletter
+    box, where "content-ads-wrap" wraps the content. (Except "more-text": the text
+    folded behind a "more" toggle is the article's.)"""
+    for word in words:
+        if word in CONTENT_WORDS:
+            return False
+        if word in BOILERPLATE_WORDS and word not in FOLDED_TEXT_WORDS:
+            return True
+    return False
 
 
 def _names_state(words: tuple[str, ...]) -> bool:
