@@ -189,6 +189,7 @@ def _dom_authors(html: str) -> list[list[str]]:
         "<div data-testid='prism-byline'><span>By</span> <a>Klaus Beispiel</a></div>",
         '<div class="metaInfo">Ein Artikel von <strong>Klaus Beispiel</strong> | 27.01.2022</div>',
         "<p>Eine Reportage von Klaus Beispiel</p>",
+        "<div class='meta'><span>Auteur</span> <a href='/auteur/kb'>Klaus Beispiel</a></div>",
     ],
 )
 def test_visible_byline_forms(byline_html: str) -> None:
@@ -253,6 +254,10 @@ def test_a_posted_by_line_outside_the_element_taken_for_the_article() -> None:
         "<p>Der erste Absatz.</p></div></body></html>"
     )
     assert _dom_authors(html) == [["Konstantin"]]
+
+
+def test_a_byline_lead_with_a_full_width_colon() -> None:
+    assert _dom_authors(_page("<p>作者：张伟</p>")) == [["张伟"]]
 
 
 def test_a_chinese_editor_line_names_a_person_without_capitals() -> None:

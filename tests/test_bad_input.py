@@ -364,3 +364,34 @@ def test_broken_json_ld_still_gives_a_record_from_other_sources(jsonld: str) -> 
     assert_is_the_news_page(article)
     # from article:published_time, whatever the JSON-LD says or fails to say
     assert article.published == datetime(2024, 8, 11, 6, 30, tzinfo=UTC)
+
+
+# --- the garbage collector ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("enabled", [True, False], ids=["enabled", "disabled"])
+def test_extraction_pauses_the_garbage_collector_and_leaves_it_as_it_was(enabled: bool) -> None:
+    import gc
+
+    from byline.sources import jsonld
+
+    seen_during: list[bool] = []
+    read_scripts = jsonld.candidates
+
+    def spy(doc):  # a source, called in the middle of the extraction
+        seen_during.append(gc.isenabled())
+        return read_scripts(doc)
+
+    was_enabled = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        jsonld.candidates = spy
+        assert_is_the_news_page(byline.extract(news_page()))
+        assert gc.isenabled() is enabled
+        with pytest.raises(byline.ExtractionError):
+            byline.extract(b"\x00\x01\x02" * 100)  # refused: the collector is back all the same
+        assert gc.isenabled() is enabled
+    finally:
+        jsonld.candidates = read_scripts
+        (gc.enable if was_enabled else gc.disable)()
+    assert seen_during == [False]

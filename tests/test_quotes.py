@@ -49,3 +49,25 @@ def test_a_continued_quote_keeps_the_paragraph_speaker():
     )
     quotes = find_quotes(body)
     assert [q.speaker for q in quotes] == ["chair Margaret Ellery", "chair Margaret Ellery"]
+
+
+def test_the_verb_test_before_a_quote_finds_what_the_full_pattern_finds():
+    """``_speaker_before`` tests the end of the text first; it must agree with ``_BEFORE``."""
+    from byline.quotes import _BEFORE, _speaker_before
+
+    sentences = [
+        "The mayor said: ",
+        "Die Ministerin sagte , ",
+        "Le ministre a déclaré\u00a0: ",
+        "THE MINISTRY SAID:\n",
+        "The mayor, who said nothing for weeks, finally spoke",
+        "Officials in the town, the report said, are worried about ",
+        "saidsaid ",
+        "",
+    ]
+    for sentence in sentences:
+        expected = _BEFORE.search(sentence)
+        found = _speaker_before(sentence)
+        assert (found and found.group("speaker")) == (expected and expected.group("speaker"))
+    assert _speaker_before("The mayor said: ").group("speaker") == "The mayor"
+    assert _speaker_before("Officials in the town, the report said, are worried about ") is None

@@ -228,3 +228,28 @@ def test_the_headline_is_its_visible_text_only(inside: str) -> None:
     assert headlines[0] == "Harbour Votes"
     kicker = plain.replace("Harbour {0}", "<span class='kicker'>Local</span> Harbour {0}")
     assert values(found(kicker.format(inside)), "headline")[0] == "Harbour Votes"
+
+
+def test_the_first_text_of_an_element_is_its_place_among_the_walked_texts() -> None:
+    """``first_text_of`` counts the texts (and tails) before an element, blank ones too: the
+    ordinals the walk gives its text pieces."""
+    doc = parse(
+        "<html><head><title>T</title></head><body>\n<div id='a'>one <b>two</b> three</div>"
+        "\n<p id='b'>Posted by Anna Muster</p></body></html>"
+    )
+    page = dom.page_of(doc)
+    (piece,) = [p for p in page.byline_texts if p.text.startswith("Posted by")]
+    paragraph = doc.root.find(".//p")
+    assert page.first_text_of(paragraph) == piece.ordinal
+    assert page.first_text_of(doc.root) == 0
+    assert page.first_text_of(doc.root.find(".//b")) == 3  # "T", "\n", "one "
+
+
+def test_an_element_after_the_bound_of_the_walk_has_no_first_text() -> None:
+    filler = "<span>x</span>" * (dom.MAX_SCANNED_ELEMENTS + 10)
+    doc = parse(f"<html><body><p>early</p>{filler}<p>late</p></body></html>")
+    page = dom.page_of(doc)
+    early, late = doc.root.findall(".//p")
+    assert not page.complete
+    assert page.first_text_of(early) == 0
+    assert page.first_text_of(late) is None

@@ -98,7 +98,7 @@ _WALK_EVENTS = ("start", "end")
 
 MAX_BYLINE_PIECE_CHARS = 240
 """Longer texts are not read for an unmarked byline (``dom_authors``)."""
-BYLINE_LEAD_HINT = re.compile(r"by|von|par|door|por|autor|author|:")
+BYLINE_LEAD_HINT = re.compile(r"by|von|par|door|por|autor|auteur|author|:|：")
 """Every byline lead ``dom_authors`` reads ("Posted by", "von", "Autor") holds one of these,
 in lower case. (Searched in the lowered text: ``re.IGNORECASE`` makes it ten times slower.)"""
 
@@ -125,8 +125,8 @@ class _Page:
     structured sources read (``scripts``, ``metas``, ``itemscopes``, ``itemprops``: those
     lists hold every one of the page, however long it is), so that none walks it again."""
 
-    elements: list[etree._Element] = field(default_factory=list)
-    """Every element walked (the first ``MAX_SCANNED_ELEMENTS``)."""
+    complete: bool = True
+    """Whether the walk read every element (not stopped at ``MAX_SCANNED_ELEMENTS``)."""
     h1s: list[etree._Element] = field(default_factory=list)
     headings: list[etree._Element] = field(default_factory=list)  # h1 and h2
     rel: list[etree._Element] = field(default_factory=list)
@@ -135,8 +135,6 @@ class _Page:
     tag_lists: list[etree._Element] = field(default_factory=list)
     times: list[etree._Element] = field(default_factory=list)
     date_properties: list[etree._Element] = field(default_factory=list)
-    first_texts: list[int] = field(default_factory=list)
-    """For each of ``elements``, the ordinal of the first text inside it."""
     year_texts: list[TextPiece] = field(default_factory=list)  # body texts that may hold a year
     byline_texts: list[TextPiece] = field(default_factory=list)  # short texts with a lead hint
     scripts: list[etree._Element] = field(default_factory=list)
@@ -146,11 +144,15 @@ class _Page:
     flags_by_marker: dict[str, int] = field(default_factory=dict)
 
     def first_text_of(self, element: etree._Element) -> int | None:
-        """The ordinal of the first text inside ``element``; None when it was not walked."""
-        try:
-            return self.first_texts[self.elements.index(element)]
-        except ValueError:
+        """The ordinal of the first text inside ``element``; None when it was not walked.
+
+        Counted when asked (once or twice per page) rather than noted for every element
+        during the walk: the texts before an element are libxml2's text nodes preceding it,
+        one per ``text`` or ``tail`` the walk counts.
+        """
+        if not self.complete and _ELEMENTS_BEFORE(element) >= MAX_SCANNED_ELEMENTS:
             return None
+        return int(_TEXTS_BEFORE(element))
 
     def marker_flags(self, value: str) -> int:
         """``_BYLINE`` and ``_TAG_LIST`` flags of one class, id or itemprop value.
@@ -194,6 +196,9 @@ def page_of(doc: Document) -> _Page:
 
 
 _MEMO_KEY = "dom walk"
+# (Two counts, not a count of a union: XPath unions sort their node sets.)
+_TEXTS_BEFORE = etree.XPath("count(preceding::text())")
+_ELEMENTS_BEFORE = etree.XPath("count(preceding::*) + count(ancestor::*)")
 
 
 def _walk(root: etree._Element) -> _Page:
@@ -209,14 +214,14 @@ def _walk(root: etree._Element) -> _Page:
     bound to local names, and most texts and elements are dismissed before any call.)
     """
     page = _Page()
-    add_element, add_first_text = page.elements.append, page.first_texts.append
     known_flags = page.flags_by_marker.get
+    body = None
     in_body = False
     walked = texts = 0  # elements and texts seen so far
     walker = etree.iterwalk(root, events=_WALK_EVENTS)
     for event, node in walker:
         if event == "end":
-            if node.tag == "body":
+            if node is body:  # (an identity test: reading ``tag`` builds a string)
                 in_body = False  # the text after <body> is not the body's
             tail = node.tail
             if tail:
@@ -227,15 +232,14 @@ def _walk(root: etree._Element) -> _Page:
         walked += 1
         tag = node.tag
         if walked > MAX_SCANNED_ELEMENTS:
+            page.complete = False
             if isinstance(tag, str):
                 _file_structured(page, node, tag, node.keys())
             break
         if not isinstance(tag, str):
             continue
-        add_element(node)
-        add_first_text(texts)
         if tag == "body":
-            in_body = True
+            body, in_body = node, True
         text = node.text
         if text:
             if not text.isspace():  # most texts are the spaces between tags
