@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import byline
-from byline.authors import is_person_name, split_names
+from byline.authors import is_person_name, is_user_handle, split_names
 from byline.document import parse
 from byline.sources import dom
 
@@ -101,6 +101,17 @@ from byline.sources import dom
         ("Van-der-Smissen-Straße 9", []),
         ("Hecho en Bolivia con Drupal por Smartica", []),
         ("Jane Doe | Theme by Foo Bar", ["Jane Doe"]),
+        ("/ Cory Doctorow / 10:08 am Fri Jul 19, 2013", ["Cory Doctorow"]),  # slashes between
+        # an organisation's address or the rest of its name, the place the author writes from
+        ("Olympia-Verlag GmbH, Nürnberg, Germany", []),
+        ("Bundesministerium für Wirtschaft und Klimaschutz", []),
+        ("Von Markus Balser, Berlin", ["Markus Balser"]),
+        ("Redaktion, Anna Muster", ["Anna Muster"]),
+        ("Endlich mehr Beschleunigung wagen!", []),  # a headline marked as a byline
+        ("Kristen Falc'hon Kristen Falc'hon", ["Kristen Falc'hon"]),  # picture text and link
+        ("Kathrin Beispiel Pressesprecherin", ["Kathrin Beispiel"]),
+        ("Von Markus Balser, Julian Beispiel", ["Markus Balser", "Julian Beispiel"]),
+        ("last edited 2019-11-10 13:28:18 by MatsWichmann)", ["MatsWichmann"]),
     ],
 )
 def test_split_names(raw: str, expected: list[str]) -> None:
@@ -145,6 +156,15 @@ def test_split_names_never_crashes(value: object) -> None:
         "Pressestelle",
         "zvg",
         "Blog",
+        "Pixabay",  # an image library credited under a photo
+        "publisher",
+        "Herausgeber",
+        "Sekretariat",
+        "Noticias de El Salvador",
+        "Cortesía",  # "courtesy of", a photo credit
+        "stunnel_rsync.html",  # a page's file name
+        "Bundesverband WindEnergie",
+        "Super User",  # Joomla's first account
         "",
     ],
 )
@@ -157,6 +177,15 @@ def test_not_person_names(name: str) -> None:
 )
 def test_person_names(name: str) -> None:
     assert is_person_name(name)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("delta201", True), ("r23", True), ("Marianne1", True), ("Anfang", False),
+     ("R2D2", False), ("2023", False), ("Jane Doe1", False)],
+)  # fmt: skip
+def test_user_handles(name: str, expected: bool) -> None:
+    assert is_user_handle(name) is expected
 
 
 # --- visible bylines (``byline.sources.dom_authors``) ----------------------------------------
@@ -256,6 +285,63 @@ def test_a_posted_by_line_outside_the_element_taken_for_the_article() -> None:
     assert _dom_authors(html) == [["Konstantin"]]
 
 
+def test_a_user_name_after_a_lead_outside_the_element_taken_for_the_article() -> None:
+    html = (
+        "<html><body><div class='content-h1'><h1>Tomaten richtig schneiden</h1></div>"
+        "<div class='userbox'><span>von <a href='/user/Marianne1.html'>Marianne1</a><br>"
+        "am 20.09.2020</span></div><p>Der erste Absatz.</p>"
+        "<p>Ein Rezept von Hand gemacht.</p></body></html>"
+    )
+    assert _dom_authors(html) == [["Marianne1"]]
+    # a bare lead before a word, outside the article, is no byline
+    assert _dom_authors(html.replace("Marianne1</a>", "Mamas Küche</a>")) == []
+
+
+def test_the_line_after_a_byline_is_no_name() -> None:
+    byline = (
+        "<p>Von <strong><a href='/rb'>Roland Beispiel</a></strong> und <strong>"
+        "<a href='/sd'>Sebastian Muster</a></strong><br><span></span><br>Kakuma /Kenia</p>"
+    )
+    assert _dom_authors(_page(byline)) == [["Roland Beispiel", "Sebastian Muster"]]
+
+
+def test_a_wiki_page_names_its_last_editor() -> None:
+    info = (
+        '<p id="pageinfo" class="info">BeginnersGuide/Download (last edited 2019-11-10 '
+        '13:28:18 by <span title="MatsWichmann @ host"><a href="/moin/MatsWichmann">'
+        "MatsWichmann</a></span>)</p>"
+    )
+    html = f"<html><body><div id='page'><h1>Page</h1><p>Text.</p>{info}</div></body></html>"
+    assert _dom_authors(html) == [["MatsWichmann"]]
+
+
+def test_a_visible_byline_beats_one_hidden_for_search_engines() -> None:
+    hidden = (
+        '<div class="meta"><span class="vcard rich-snippet-hidden"><span class="fn">'
+        '<a href="/author/isabell/" rel="author">Isabell Angele</a></span></span></div>'
+        "<p><strong>Von Matthias Lauerer</strong></p>"
+    )
+    assert _dom_authors(_page(hidden))[0] == ["Matthias Lauerer"]
+    shown = hidden.replace(" rich-snippet-hidden", "")
+    assert _dom_authors(_page(shown))[0] == ["Isabell Angele"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("Rede von Bundespräsident Johannes Rau beim Konvent", [["Johannes Rau"]]),
+        ("Speech by Prime Minister Jane Doe at the United Nations", [["Jane Doe"]]),
+        ("Rede von der Zukunft der Städte", []),  # a speech about something, no speaker
+        ("Die Rede von Johannes Rau", []),  # a report on a speech, by someone else
+    ],
+)
+def test_a_speech_is_by_the_speaker_its_headline_names(
+    headline: str, expected: list[list[str]]
+) -> None:
+    html = f"<html><body><main><h1>{headline}</h1><p>Meine Damen und Herren.</p></main></body>"
+    assert _dom_authors(html) == expected
+
+
 def test_a_byline_lead_with_a_full_width_colon() -> None:
     assert _dom_authors(_page("<p>作者：张伟</p>")) == [["张伟"]]
 
@@ -282,6 +368,9 @@ def test_a_credit_line_inside_a_paragraph_is_no_byline() -> None:
     [
         ("<span>06.11.2023 13:30 von Olga</span>", [["Olga"]]),
         ("<span>von Olga</span>", []),  # a bare lead and one word: as often a noun
+        # a user name is no word of a sentence
+        ("<span> by </span><h3><a href='/profile/142450'>delta201</a></h3>", [["delta201"]]),
+        ("<span>by design</span>", []),
     ],
 )
 def test_a_one_word_name_after_a_date_and_a_lead(

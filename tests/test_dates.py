@@ -58,6 +58,8 @@ def _tz(hours: float) -> timezone:
         ("23.06.23", date(2023, 6, 23)),
         ("Kultur, 2.11.22", date(2022, 11, 2)),
         ("26 | 01 | 2022", date(2022, 1, 26)),
+        ("( Pescasseroli, 14 Gennaio 20 )", date(2020, 1, 14)),
+        ("14 Jan 20", date(2020, 1, 14)),
         ("2023年6月23日", date(2023, 6, 23)),
     ],
 )
@@ -71,7 +73,18 @@ def test_parse_date_formats(text: str, expected: date) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "garbage", "12", "31.02.2023", "2023-13-45", "32/13/2023", "06.23.2023", "0"],
+    [
+        "",
+        "   ",
+        "garbage",
+        "12",
+        "31.02.2023",
+        "2023-13-45",
+        "32/13/2023",
+        "06.23.2023",
+        "0",
+        "on 14 January 20 people",  # a two-digit year only where the date line ends
+    ],
 )
 def test_parse_date_rejects_impossible_or_missing_dates(text: str) -> None:
     assert parse_date(text) is None
@@ -224,3 +237,94 @@ def test_script_data_dates_a_page_that_shows_no_date() -> None:
     # a date the page shows is read instead: the script's data also dates other items
     shown = html.replace("<h1>Kaffee</h1>", "<h1>Kaffee</h1><p>Veröffentlicht am 5. März 2019</p>")
     assert _published(shown) == ["2019-03-05"]
+
+
+def test_a_hidden_date_ranks_below_the_date_readers_see() -> None:
+    html = (
+        "<html><body><h1>Klimakonferenz</h1>"
+        "<div style='display: none'><time itemprop='datePublished'"
+        " datetime='2021-10-27T20:35:36+01:00'>2021-10-27T20:35:36+01:00</time></div>"
+        "<p class='article-meta'>Berlin, 28.10.2021</p><p>Text.</p></body></html>"
+    )
+    assert _published(html)[0] == "2021-10-28"
+    # a page that shows no date still has the hidden one
+    assert _published(html.replace("<p class='article-meta'>Berlin, 28.10.2021</p>", "")) == [
+        "2021-10-27T20:35:36+01:00"
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Der nächste Stammtisch findet am Mi. 5. Februar 2020 ab 19 Uhr im Café statt.",
+        "Abbildung: Satellitenbild bei St. Moritz vom 5.2.2020 (links) und die Schneekarte",
+    ],
+)
+def test_a_date_inside_a_sentence_is_not_the_pages(sentence: str) -> None:
+    html = f"<html><body><h1>Stammtisch</h1><p>{sentence}</p></body></html>"
+    assert _published(html) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hofheim am Taunus | Wiesbaden, 11. November 2021",  # a place, ending at the date
+        "By Giovanni Gaggero | 11/11/2021 | Climate",  # a name before the date
+        "Veröffentlicht von Max Mustermann am 11. November 2021 in Allgemein",  # a marker
+        "Dieser Beitrag wurde am 11. November 2021 in der Kategorie News veröffentlicht.",
+    ],
+)
+def test_a_date_line_with_a_place_or_a_name_is_read(line: str) -> None:
+    html = f"<html><body><h1>Preis</h1><p>{line}</p><p>Text.</p></body></html>"
+    assert _published(html) == ["2021-11-11"]
+
+
+def test_a_sentence_in_a_date_box_is_a_date_line() -> None:
+    line = "Written by John Smith on November 11, 2021 in Politics and World News"
+    html = f"<html><body><h1>Preis</h1><div class='post-meta'>{line}</div><p>Text.</p>"
+    assert _published(html) == ["2021-11-11"]
+    assert _published(html.replace("class='post-meta'", "class='lead'")) == []
+
+
+def test_dates_of_a_listing_are_not_the_pages() -> None:
+    events = "".join(
+        f"<li><span class='datum'>{day}.03.2020 18:00 Uhr</span> <a>Weinprobe {day}</a></li>"
+        for day in (7, 14, 21)
+    )
+    html = f"<html><body><h1>Rioja</h1><p>Text.</p><ul class='list-group'>{events}</ul>"
+    assert _published(html) == []
+    # two dated items are not yet a listing (a post and its update, a pair of links)
+    two = html.replace("<li><span class='datum'>21.03.2020", "<li><span>")
+    assert _published(two)[0] == "2020-03-07T18:00:00"
+    # a labelled date says what it dates, in a list or not
+    labelled = html.replace("<li><span class='datum'>7.03", "<li>Veröffentlicht: <span>7.03")
+    assert _published(labelled)[0] == "2020-03-07T18:00:00"
+
+
+def test_the_posts_of_a_thread_are_no_listing() -> None:
+    post = " Ich habe das gleiche Problem mit dem Update und finde keine Lösung dafür." * 5
+    posts = "".join(
+        f"<li class='message'><span class='DateTime'>{day}.03.2020</span><p>{post}</p></li>"
+        for day in (7, 14, 21)
+    )
+    html = f"<html><body><h1>Update-Problem</h1><ol class='messageList'>{posts}</ol>"
+    assert _published(html)[0] == "2020-03-07"
+
+
+def test_a_dateline_with_a_two_digit_year_and_a_month_name_is_read() -> None:
+    html = (
+        "<html><body><h1>Orso marsicano</h1><div><em>( Pescasseroli, 14 Gennaio 20 )</em>"
+        "<p>Sono almeno 9 le femmine di orso che si sono riprodotte nel 2019.</p></div>"
+    )
+    assert _published(html) == ["2020-01-14"]
+
+
+def test_a_date_in_a_quotation_is_the_quoted_texts() -> None:
+    tweet = (
+        "<blockquote class='twitter-tweet'><p>I love it!</p>&mdash; Javier"
+        " <a href='https://twitter.com/x/status/1'>16 May 2018</a></blockquote>"
+    )
+    html = f"<html><body><h1>Desktop</h1><p>Run Windows on a Mac.</p>{tweet}</body></html>"
+    assert _published(html) == []
+    shown = html.replace("<p>Run", "<p class='date'>3 February 2020</p><p>Run")
+    assert _published(shown) == ["2020-02-03"]

@@ -72,6 +72,39 @@ def test_sources_vote_on_the_publication_day():
     assert article.published == datetime(2022, 1, 6, 8, 29, 34, tzinfo=timezone(timedelta(hours=1)))
 
 
+def test_a_sources_second_value_does_not_vote():
+    article = reconcile(
+        [
+            Candidate("published", "2022-01-04", "json-ld"),
+            Candidate("published", "2022-01-02", "json-ld"),  # not its best: no vote
+            Candidate("published", "2022-01-06", "opengraph"),
+            Candidate("published", "2022-01-06", "dom"),
+        ]
+    )
+    assert article.published == date(2022, 1, 6)
+
+
+def test_plain_meta_tags_repeating_one_instant_vote_once():
+    # <meta name="date"> and DCTERMS.date print one CMS field: the visible date outweighs it
+    article = reconcile(
+        [
+            Candidate("published", "2021-12-20T11:02:44+01:00", "meta"),
+            Candidate("published", "2021-12-20T11:02:44+01:00", "dublin-core"),
+            Candidate("published", "2022-01-27", "dom"),
+        ]
+    )
+    assert article.published == date(2022, 1, 27)
+    # two plain tags with different instants of a day are two statements
+    article = reconcile(
+        [
+            Candidate("published", "2021-12-20T11:02:44+01:00", "meta"),
+            Candidate("published", "2021-12-20T09:00:00+01:00", "dublin-core"),
+            Candidate("published", "2022-01-27", "dom"),
+        ]
+    )
+    assert article.published.date() == date(2021, 12, 20)
+
+
 def test_a_utc_time_is_read_on_the_local_day_the_page_shows():
     # 02:25 UTC is the evening before in New York; the URL and the visible page say so
     article = reconcile(
@@ -217,6 +250,21 @@ def test_a_publisher_with_a_persons_name_is_no_organisation():
     ]
     assert [p.name for p in reconcile(candidates).authors] == ["Ernst Lohoff"]
     named_site = [*candidates, Candidate("site_name", "Ernst Lohoff", "opengraph")]
+    assert reconcile(named_site).authors == []
+
+
+def test_a_user_handle_names_a_person_even_when_the_site_is_named_after_it():
+    # a one-person blog "happyface313" whose posts are by the account "happyface313"
+    candidates = [
+        Candidate("site_name", "happyface313", "opengraph"),
+        Candidate("authors", [AuthorCandidate("happyface313")], "dom"),
+    ]
+    assert [p.name for p in reconcile(candidates).authors] == ["happyface313"]
+    # a site name without digits is still no author
+    named_site = [
+        Candidate("site_name", "Harbour Gazette", "opengraph"),
+        Candidate("authors", [AuthorCandidate("Harbour Gazette")], "dom"),
+    ]
     assert reconcile(named_site).authors == []
 
 

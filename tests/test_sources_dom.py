@@ -253,3 +253,14 @@ def test_an_element_after_the_bound_of_the_walk_has_no_first_text() -> None:
     assert not page.complete
     assert page.first_text_of(early) == 0
     assert page.first_text_of(late) is None
+
+
+def test_byline_text_keeps_document_order_around_inline_elements() -> None:
+    # a forum post header: the date sits between the lead and the handle
+    html = """<html><body><div class="post"><h3>Re: Regeln</h3>
+    <p class="author">Beitrag von <span class="date"><b>21.01.2009</b>, 05:42</span> &raquo;
+    <!-- profile --><a href="/u/lupa">lupa</a><script>track()</script></p>
+    <div class="content">Bitte lest die Regeln, bevor ihr hier etwas schreibt. Danke.</div>
+    </div></body></html>"""
+    byline = parse(html.encode()).root.xpath("//p")[0]
+    assert dom._spaced_text(byline) == "Beitrag von 21.01.2009 , 05:42 » lupa"

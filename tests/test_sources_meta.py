@@ -126,6 +126,11 @@ def test_repeated_author_tags_and_parsely_page() -> None:
     assert values["published"] == "2021-02-03T04:05:06Z"
 
 
+def test_sharing_plugin_author_tag() -> None:
+    head = "<meta name='shareaholic:article_author_name' content='Wolfgang Michal'>"
+    assert found(meta, head)["authors"] == [AuthorCandidate("Wolfgang Michal")]
+
+
 def test_author_meta_holding_a_url_or_placeholder_gives_no_name() -> None:
     head = '<meta name="author" content="https://www.facebook.com/x"><meta name="date" content="">'
     assert found(meta, head) == {"authors": [AuthorCandidate("", "https://www.facebook.com/x")]}

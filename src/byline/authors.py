@@ -56,7 +56,8 @@ ROLE_WORDS = frozenset(
     reporter reporterin redakteur redakteurin chefredakteur chefredakteurin journalist
     journalistin correspondent korrespondent korrespondentin editor editorin author autor
     autorin auteur autora philosophe fotograf fotografin photographer columnist kolumnist
-    kolumnistin contributor writer
+    kolumnistin contributor writer pressesprecher pressesprecherin sprecher sprecherin
+    spokesperson spokesman spokeswoman
     """)
 )
 
@@ -74,7 +75,7 @@ NAME_STOP_WORDS = ROLE_WORDS | frozenset(
     lunes martes miércoles jueves viernes sábado sabado domingo
     stand hace quelle source über about zur symbolbild gesponserte gesponsert sponsored
     anzeige werbung biografie biography search suche menu menü
-    afficher voir ver mostrar visualizza vedi bekijk zobacz
+    afficher voir ver mostrar visualizza vedi bekijk zobacz courtesy cortesía
     """)
 )
 
@@ -106,7 +107,8 @@ NON_PERSON_NAMES = frozenset(
         "staff|admin|administrator|webmaster|editor|editors|redaktion|red|red.|zvg|redakteur|unknown|"
         "anonymous|anonym|guest|gast|user|team|desk|newsroom|news|editorial board|"
         "editorial staff|root|moderator|autor|author|n/a|none|null|no author|kein autor|"
-        "unknown author|no name|blog"
+        "unknown author|no name|blog|publisher|herausgeber|pixabay|unsplash|shutterstock|istock|"
+        "getty images|imago|imago images|picture alliance|super user"
     )
 )
 
@@ -121,14 +123,16 @@ ORGANISATION_WORDS = frozenset(
     admin administrator webmaster unknown anonymous anonym guest gast
     contributor contributors correspondent correspondents reporter reporters editor
     verein e.v stiftung foundation institut institute university universität hochschule
-    gesellschaft association verband ministerium ministry
+    gesellschaft association verband ministerium ministry sekretariat secretariat
+    noticias notizie firma
     """)
 )
 
 # Endings of compound words that name organisations ("Tagespresse", "Finanzmagazin").
 ORGANISATION_SUFFIXES = (
     "presse", "zeitung", "magazin", "redaktion", "verlag", "agentur", "nachrichten", "medien",
-    "pressestelle", "pressebüro", "öffentlichkeitsarbeit",
+    "pressestelle", "pressebüro", "öffentlichkeitsarbeit", "verband", "ministerium",
+    "gesellschaft", "genossenschaft",
 )  # fmt: skip
 # Endings of street names ("Van-der-Smissen-Straße 9"): an address printed as a byline.
 STREET_SUFFIXES = ("straße", "strasse", "gasse")
@@ -142,7 +146,7 @@ _PREFIX = re.compile(
     + "|".join(re.escape(p) for p in sorted(BYLINE_PREFIXES, key=len, reverse=True))
     + r")(?:\s*[:：]\s*|\s+|$)|(?:"
     + "|".join(COLON_LABELS)
-    + r")\s*[:：]\s*|[:\-–—·•|]\s*)+",
+    + r")\s*[:：]\s*|[:\-–—·•|/]\s*)+",
     re.IGNORECASE,
 )
 # A byline that starts after other words: "Disko Von Ernst Lohoff", "Posted on June 5, 2023 by
@@ -195,14 +199,18 @@ _TRAILING_NOISE_WORDS = frozenset(
     | set(MONTHS)
     | _TRAILING_ABBREVIATIONS
 )  # fmt: skip
-NAME_EDGE_CHARS = " ,;:|-–—'\"«»„“”~→›>·•"
+SENTENCE_ENDS = ("!", "?")
+"""Marks that end exclamations and questions, never a list of names."""
+NAME_EDGE_CHARS = " ,;:|/-–—'\"«»„“”~→›>·•()"
 """Punctuation, quotes and arrows around a name in a byline, never part of it."""
 # A user name with digits is a person's handle ("r23", "freeman1984", "Marianne1"); other
 # tokens with digits ("R2D2", "3sat") are not names.
 _HANDLE_WITH_DIGITS = re.compile(r"^(?:[a-zß-ÿ][a-zß-ÿ0-9._-]*|[^\W\d_]{2,}\d+)$")
+_DIGIT = re.compile(r"\d")
 # Invisible characters inside words: soft hyphens and zero-width spaces/joiners.
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 _DOMAIN = re.compile(r"\w\.(?:com|net|org|de|at|ch|fr|it|es|pl|ru|uk|info|io|co|eu|nl)\b", re.I)
+_FILE_NAME = re.compile(r"\w\.(?:html?|php|aspx?|jsp|pdf)$", re.I)
 _PREFIX_WORDS = frozenset(BYLINE_PREFIXES)
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -240,12 +248,50 @@ def split_names(raw: str) -> list[str]:
     tail = _TAIL.search(text)
     if tail is not None:
         text = text[: tail.start()]
+    if text.rstrip().endswith(SENTENCE_ENDS):
+        return []  # "Endlich mehr Beschleunigung wagen!": a headline, not names
     names: list[str] = []
-    for part in _SPLIT.split(text):
+    parts = _SPLIT.split(text)
+    separators = ["", *_SPLIT.findall(text)]
+    for index, (part, separator) in enumerate(zip(parts, separators, strict=True)):
         name = _clean_name(part)
-        if name and name.casefold() not in DEGREES and is_person_name(name) and name not in names:
+        if not name or name.casefold() in DEGREES:
+            continue
+        if not is_person_name(name):
+            if _names_an_organisation(name):
+                break  # "Olympia-Verlag GmbH, Nürnberg, Germany": its address follows
+            continue
+        if index == len(parts) - 1 and _is_place_after_name(name, separator, names):
+            break
+        if name not in names:
             names.append(name)
     return names
+
+
+def _names_an_organisation(name: str) -> bool:
+    """Whether ``name`` is an organisation's full name (by the words it holds) or a phrase:
+    what follows it in a byline is its address or the rest of its name ("Bundesministerium
+    für Wirtschaft und Klimaschutz"). (A desk's one word, "Redaktion, Anna Muster", may be
+    followed by people.)"""
+    words = name.split()
+    lowered_words = [word.casefold().strip(".,:;") for word in words]
+    return len(words) > 1 and (
+        any(word in ORGANISATION_WORDS for word in lowered_words)
+        or any(word.endswith(ORGANISATION_SUFFIXES) for word in lowered_words)
+        or _mixes_lowercase_words(words)
+    )
+
+
+def _is_place_after_name(name: str, separator: str, names: list[str]) -> bool:
+    """Whether ``name``, one word after a comma that follows a full name at the end of a
+    byline, is the place the author writes from: "Von Markus Balser, Berlin"."""
+    return (
+        separator.strip() == ","
+        and " " not in name
+        and bool(names)
+        and " " in names[-1]
+        and name[:1].isupper()
+    )
 
 
 def is_person_name(name: str, declared: bool = False) -> bool:
@@ -263,8 +309,8 @@ def is_person_name(name: str, declared: bool = False) -> bool:
         return False
     if "@" in name or "://" in name or "www." in name.lower():
         return False
-    if _DOMAIN.search(name):
-        return False
+    if _DOMAIN.search(name) or _FILE_NAME.search(name):
+        return False  # "Spiegel.de", "stunnel_rsync.html": a site or a page, not a person
     words = name.split()
     if len(words) > MAX_NAME_WORDS:
         return False
@@ -289,6 +335,17 @@ def is_person_name(name: str, declared: bool = False) -> bool:
     if declared and words[0][:1].isupper():
         return True
     return not _mixes_lowercase_words(words)
+
+
+def is_user_handle(name: str) -> bool:
+    """Whether ``name`` is one token of letters and digits, a user name ("delta201", "r23",
+    "Marianne1"): no word of a language, so one alone after "by" still names a person."""
+    return (
+        " " not in name
+        and _DIGIT.search(name) is not None
+        and _HANDLE_WITH_DIGITS.match(name) is not None
+        and _LETTER.search(name) is not None
+    )
 
 
 def _mixes_lowercase_words(words: list[str]) -> bool:
@@ -330,6 +387,9 @@ def _clean_name(part: str) -> str:
             break
     while words and words[-1].casefold().strip(".,") in _TRAILING_NOISE_WORDS:
         words.pop()  # "John Smith, June 5": the month is left when the digits are cut
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+        words = words[:half]  # "Jane Doe Jane Doe": a picture's text and the link's
     name = " ".join(words).strip(" ,;:|-–—")
     if len(words) == 1 and name.isupper() and len(name) <= MAX_AGENCY_CODE_CHARS:
         return ""  # "SP-X", "KNA": an agency code, before title case would hide it

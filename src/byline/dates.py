@@ -199,6 +199,11 @@ _DATE_PATTERNS = [
         + r"(?!\d)",
         re.IGNORECASE,
     ),
+    # Day, month name, two-digit year that ends its text or bracket: (Rom, 14 Gennaio 20)
+    re.compile(
+        r"(?<![\d\w])" + _DAY + r"\.?\s+" + _MONTH + r"\s+(?P<year2>\d{2})(?=\s*(?:$|[)\]]))",
+        re.IGNORECASE,
+    ),
     # Month name, day, year: June 5, 2023, Jun 5th, 2023
     re.compile(
         r"(?<!\w)" + _MONTH + r"\s+" + _DAY + r"(?:st|nd|rd|th)?,?\s+" + _YEAR + r"(?!\d)",
@@ -295,6 +300,12 @@ def marker_before(text: str, start: int, after: int = 0) -> str | None:
     if last is None:
         return None
     return UPDATE if last.group("update") else PUBLISH if last.group("publish") else OTHER
+
+
+def has_marker(text: str) -> bool:
+    """Whether ``text`` names a publication, update or sign-up anywhere: "Dieser Beitrag
+    wurde am 5. Juni 2023 in der Kategorie News veröffentlicht" dates the page."""
+    return isinstance(text, str) and _MARKER_WORDS.search(text) is not None
 
 
 def dates_with_roles(text: str) -> list[tuple[datetime | date, bool]]:

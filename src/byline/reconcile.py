@@ -392,6 +392,11 @@ Each source's best value votes for its day; the first source in ``PRIORITY`` bre
 A URL path date is the steadiest statement of a publication day (it never changes when
 the article is edited), and the visible page is what readers read as the date."""
 
+PLAIN_META_SOURCES = frozenset({"meta", "dublin-core"})
+"""Sources read from plain ``<meta>`` tags. A CMS prints one stored date into several of
+them (``name="date"``, ``DC.date``, ``DCTERMS.date``): the same instant from two of them is
+one statement, and votes once."""
+
 VISIBLE_SOURCE = "dom"
 """The source that reports what readers see on the page."""
 
@@ -442,19 +447,26 @@ def _choose_published(
 ) -> tuple[str, Moment]:
     """The publication date most sources agree on, read as the page's local day.
 
-    Sources are voted by day (each source's best value once) because a single CMS field
-    is often wrong (the modification time, a crawl time); among the values of the
-    winning day the most precise is kept. ``zone`` is the page's own (see ``_page_zone``).
+    Sources are voted by day (each source's best value once, plain ``<meta>`` copies of one
+    instant once: see ``PLAIN_META_SOURCES``) because a single CMS field is often wrong (the
+    modification time, a crawl time); among the values of the winning day the most precise
+    is kept. ``zone`` is the page's own (see ``_page_zone``).
     """
     local = [(source, _local_reading(value, dated, zone)) for source, value in dated]
     votes: dict[date, float] = {}
     voted: set[str] = set()
+    plain_meta_times: set[datetime] = set()
     for source, value in local:
-        if source not in voted:
-            voted.add(source)
-            votes[_day(value)] = votes.get(_day(value), 0.0) + DATE_VOTE_WEIGHT.get(source, 0.5)
+        if source in voted:
+            continue
+        voted.add(source)
+        if source in PLAIN_META_SOURCES and isinstance(value, datetime):
+            if value in plain_meta_times:
+                continue  # another plain <meta> tag's copy
+            plain_meta_times.add(value)
+        votes[_day(value)] = votes.get(_day(value), 0.0) + DATE_VOTE_WEIGHT.get(source, 0.5)
     best = max(votes.values())
-    winner = next(_day(v) for _, v in local if votes[_day(v)] == best)
+    winner = next(_day(v) for _, v in local if votes.get(_day(v)) == best)  # a voted day
     source, value = _most_precise([(s, v) for s, v in local if _day(v) == winner])
     return source, _without_naive_time(value)
 
@@ -755,7 +767,9 @@ def _people(value: Any, organisations: set[str]) -> list[Person]:
             if key in seen or not author_names.is_person_name(name, author.kind == "person"):
                 continue
             is_organisation = key in organisations or _organisation_key(name) in organisation_keys
-            if is_organisation and not _declared_person(author, name):
+            # a handle such as "happyface313" names its owner even when the site is named after it
+            is_handle = author_names.is_user_handle(name)
+            if is_organisation and not _declared_person(author, name) and not is_handle:
                 continue
             seen.add(key)
             people.append(Person(name=name, url=author.url))

@@ -545,15 +545,15 @@ def _tags_from_container(context: _Context) -> list[str]:
 
 
 def _visible_texts(element: etree._Element, with_tail: bool = True) -> Iterable[str]:
-    """The text pieces of ``element`` in order, without scripts and styles."""
-    for node in element.iter():
-        visible = isinstance(node.tag, str) and node.tag not in ("script", "style", "noscript")
-        text = node.text if visible else None  # (each read of ``text`` builds a new string)
-        if text and not text.isspace():
-            yield text.strip()
-        tail = node.tail if node is not element else None
-        if tail and not tail.isspace():
-            yield tail.strip()
+    """The text pieces of ``element`` in document order, without scripts and styles."""
+    # a child's tail comes after the child's own text: "von <time>..</time> » <a>r23</a>"
+    for event, node in etree.iterwalk(element, events=("start", "end", "comment", "pi")):
+        if event == "start":
+            piece = node.text if node.tag not in ("script", "style", "noscript") else None
+        else:  # "end" of an element, or a comment or processing instruction
+            piece = node.tail if node is not element else None
+        if piece and not piece.isspace():  # (each read of text or tail builds a new string)
+            yield piece.strip()
     tail = element.tail if with_tail else None
     if tail and not tail.isspace():
         yield tail.strip()

@@ -6,9 +6,13 @@ Two kinds of places give names:
   ``rel=author`` links and links to author pages), found by ``dom``'s one scan of the page;
 - unmarked short texts that read as a byline ("Posted by Konstantin", "von Klaus Stanjek",
   "Autor: Hans Meier", a label "Autor" before the names), searched inside the article that
-  holds the headline (explicit leads also in the rest of the page when it has none);
-- a full name after a date next to the headline ("11.12.2019 - Anna Muster"), and one
-  signing the article in bold or italics as its last paragraph.
+  holds the headline (explicit leads, and leads before a user name, also in the rest of
+  the page when it has none);
+- a full name after a date next to the headline ("11.12.2019 - Anna Muster"), one
+  signing the article in bold or italics as its last paragraph, and the speaker a
+  speech's headline names ("Rede von Bundespräsident Johannes Rau beim ...").
+
+A byline hidden from readers by its class counts less than the visible ones.
 
 Each distinct group of names becomes one ``authors`` candidate, the most article-like
 first: near the headline and inside its article is good, sidebars and footers are bad,
@@ -23,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from byline.authors import split_names
+from byline.authors import is_user_handle, split_names
 from byline.dates import find_dates
 from byline.document import Document
 from byline.sources import AuthorCandidate, Candidate
@@ -73,19 +77,42 @@ SIGN_OFF_WORDS = frozenset(
 )
 """Words of the greeting that ends a letter, on the line where a signature may stand."""
 EMPHASIS_TAGS = frozenset({"b", "strong", "i", "em"})
+OFFICE_WORDS = frozenset(
+    "president prime minister secretary chancellor governor mayor senator ambassador "
+    "dr. prof. präsident präsidentin président présidente presidente ministre ministro".split()
+)
+"""Offices and titles printed between "Speech by" and the speaker's name."""
+OFFICE_ENDINGS = (
+    "präsident", "präsidentin", "kanzler", "kanzlerin", "minister", "ministerin", "meister",
+    "meisterin", "sekretär", "sekretärin",
+)  # fmt: skip
+"""Endings of German compound offices: "Bundespräsident", "Oberbürgermeisterin"."""
 UNMARKED_PENALTY = 1.0
 """An unmarked text byline counts less than an element the page marks as one."""
+HIDDEN_CLASSES = frozenset(
+    "hidden rich-snippet-hidden sr-only screen-reader-text visually-hidden visuallyhidden "
+    "d-none".split()
+)
+"""Classes that hide an element from sight: a byline there is written for search engines
+(often the CMS account that posted the article), the one readers see names the writer."""
+HIDDEN_PENALTY = 4.0
+"""More than the marks of a byline can add (rel/itemprop +2, class +1) and an unmarked text
+loses (``UNMARKED_PENALTY``): any visible byline in the same place beats a hidden one."""
+HIDDEN_DEPTH = 3
+"""How far up a byline is looked at for a class that hides it."""
 
 # Lead words of an unmarked byline; the names follow them, in the same text or in the next
 # one ("<b>Von:</b> Götz Warnke", "<h4>Autor</h4><p>Nikolai Huke</p>"). Explicit leads
-# ("Posted by", "Autor:", a label standing alone) vouch for a one-word name and may follow
-# other labels ("Datum: 3.11. Autor: X"); a bare "by"/"von" may only follow a date, and needs
-# a full name unless that date stands in the same text ("06.11.2023 13:30 von Olga").
+# ("Posted by", "Autor:", a label standing alone, a wiki's "last edited 2019-11-10 by") vouch
+# for a one-word name and may follow other labels ("Datum: 3.11. Autor: X"); a bare
+# "by"/"von" may only follow a date, and needs a full name (or a user name, "by delta201")
+# unless that date stands in the same text ("06.11.2023 13:30 von Olga").
 _EXPLICIT_LEAD = (
     r"(?:posted by|written by|words by|story by|text von|text by|geschrieben von|verfasst von|"
     r"erstellt von|(?:ein )?beitrag von|"
     r"ein (?:artikel|text|bericht|kommentar|gastbeitrag) von|"
-    r"eine (?:kolumne|reportage|analyse|glosse|rezension) von)(?:\s*:\s*|\s+|$)"
+    r"eine (?:kolumne|reportage|analyse|glosse|rezension) von|"
+    r"last (?:edited|modified|changed)(?: [\d:./-]+)* by)(?:\s*:\s*|\s+|$)"
     r"|(?:autor(?:in|en|innen)?|authors?|auteur|autora)\s*(?::\s*|$)"
     r"|(?:text|texte|redaktion|by|von|par|por)\s*:\s*"
     r"|(?:责任编辑|编辑|作者|记者)\s*[:：]\s*"
@@ -93,12 +120,18 @@ _EXPLICIT_LEAD = (
 )
 BARE_LEADS = ("by", "von", "par", "door", "por")
 _TEXT_LEAD = re.compile(
-    r"(?:^|(?<=[\s|·•,\-–]))"
+    r"(?:^|(?<=[\s|·•,\-–(]))"
     r"(?:(?P<explicit>" + _EXPLICIT_LEAD + r")|(?:" + "|".join(BARE_LEADS) + r")(?:\s+|$))"
     r"(?=\S|$)",
     re.IGNORECASE,
 )
 _LETTERS = re.compile(r"[^\W\d_]")
+# A headline announcing a speech, its speaker after the lead.
+_SPEECH_LEAD = re.compile(
+    r"^(?:rede|ansprache|grußwort|festrede|speech|remarks|address|discours|discurso)"
+    r"\s+(?:von|by|de|del|of)\s+(.+)",
+    re.IGNORECASE,
+)
 _NUMERIC_DATE = re.compile(r"^\s*(?:\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}|\d{4}-\d{2}-\d{2})")
 _DATE_NAME_SEPARATOR = re.compile(r"\s+[-–—|·•]\s+|\s*\|\s*")
 
@@ -117,12 +150,13 @@ def author_candidates(doc: Document, context: _Context) -> list[Candidate]:
         _add_group(groups, seen, doc, element, split_names(text), order, context, 0.0)
     text_bylines = _text_bylines(doc.root, context)
     for order, (element, text, explicit) in enumerate(text_bylines, start=len(elements)):
-        names = [n for n in split_names(text) if not n[:1].islower()]  # "焦鹏" has no case
-        if not explicit and any(len(n.split()) < MIN_UNMARKED_NAME_WORDS for n in names):
+        # "焦鹏" has no case; a user name ("delta201") is no word of a sentence
+        names = [n for n in split_names(text) if not n[:1].islower() or is_user_handle(n)]
+        if not explicit and any(_may_be_a_word(n) for n in names):
             continue
         _add_group(groups, seen, doc, element, names, order, context, -UNMARKED_PENALTY)
-    signature = _signature(context)
-    unled = _dated_names(context) + ([signature] if signature is not None else [])
+    signatures = [found for found in (_signature(context), _speaker(context)) if found]
+    unled = _dated_names(context) + signatures
     for order, (element, name) in enumerate(unled, start=len(elements) + len(text_bylines)):
         _add_group(groups, seen, doc, element, [name], order, context, -UNMARKED_PENALTY)
     if not groups:
@@ -167,8 +201,8 @@ def _text_bylines(
     Each as (element holding it, the byline from its lead on, whether the lead vouches for
     a one-word name: an explicit lead, or a bare one after a date in the same text).
     Only a date may stand before the lead: "... by" inside a sentence is no byline. When
-    the article holds none, explicit leads of the whole page count: the element taken for
-    the article may be a site header that leaves the post out.
+    the article holds none, explicit leads of the whole page count, and leads before a user
+    name: the element taken for the article may be a site header that leaves the post out.
     """
     body = _body(root)
     if context.article is None:
@@ -176,7 +210,7 @@ def _text_bylines(
     found = _text_bylines_in(context.article, context, MAX_TEXT_NODES)
     if not found and body is not None:
         found = _text_bylines_in(body, context, MAX_PAGE_TEXT_NODES, whole_page=True)
-        found = [byline for byline in found if byline[2]]
+        found = [byline for byline in found if byline[2] or _names_a_user(byline[1])]
     return found
 
 
@@ -218,7 +252,8 @@ def _text_byline(piece: page.TextPiece) -> tuple[etree._Element, str, bool] | No
         return None
     if not explicit and _continues_paragraph(piece):
         return None  # "Das Buch<br>von X, Y und Z<br>192 Seiten": a credit in a listing
-    if lead.end() == len(text) and (words_before or not _is_label(lead.group(0))):
+    ending = lead.end() == len(text)
+    if ending and not _awaits_names(lead) and (words_before or not _is_label(lead.group(0))):
         return None  # "Die Redaktion", "role: author": a lead word ending a text is no label
     holder = piece.parent()
     if holder is None or not isinstance(holder.tag, str) or holder.tag in page._SKIP_TAGS:
@@ -310,6 +345,32 @@ def _signature(context: _Context) -> tuple[etree._Element, str] | None:
     return (last, name) if _is_full_name(name) else None
 
 
+def _speaker(context: _Context) -> tuple[etree._Element, str] | None:
+    """The speaker a speech's headline names, its author: "Rede von Bundespräsident Johannes
+    Rau beim Föderalismuskonvent", "Speech by President Jane Doe at the UN".
+
+    As (the headline, the name): the capitalised words after the lead and the offices,
+    up to the first lower-case word.
+    """
+    if context.headline is None:
+        return None
+    lead = _SPEECH_LEAD.match(page._text(context.headline))
+    if lead is None:
+        return None
+    words = lead.group(1).split()
+    while words and _is_office(words[0]):
+        words.pop(0)
+    name_words = list(itertools.takewhile(lambda word: word[:1].isupper(), words))
+    name = " ".join(name_words).rstrip(",:;")
+    return (context.headline, name) if _is_full_name(name) else None
+
+
+def _is_office(word: str) -> bool:
+    """ "Bundespräsident", "Ministerin", "President", "Dr.": an office or title before a name."""
+    folded = word.casefold()
+    return folded in OFFICE_WORDS or folded.endswith(OFFICE_ENDINGS)
+
+
 def _dated_signature(paragraph: etree._Element) -> tuple[etree._Element, str] | None:
     """A paragraph "name <br> date": (the paragraph, the name)."""
     name, dated = (paragraph.text or "").strip(), (paragraph[0].tail or "").strip()
@@ -363,6 +424,19 @@ def _in_nested_comment(element: etree._Element, reply: etree._Element) -> bool:
     return False
 
 
+def _names_a_user(byline: str) -> bool:
+    """Whether ``byline`` names one user by a handle ("von Marianne1 am 20.09.2020"): a
+    lead before a user name vouches for a byline anywhere on the page, as explicit ones do."""
+    names = split_names(byline)
+    return len(names) == 1 and is_user_handle(names[0])
+
+
+def _may_be_a_word(name: str) -> bool:
+    """Whether ``name``, after a bare "by"/"von", may be a word of a sentence rather than a
+    name: one word ("von Anfang"), unless a user name that no language has ("by delta201")."""
+    return len(name.split()) < MIN_UNMARKED_NAME_WORDS and not is_user_handle(name)
+
+
 def _is_full_name(text: str) -> bool:
     """ "Anna Muster", "Jean-Luc Picard": two or three capitalised words that name a person."""
     words = text.split()
@@ -393,6 +467,13 @@ def _in_widget(element: etree._Element) -> bool:
     )
 
 
+def _awaits_names(lead: re.Match[str]) -> bool:
+    """Whether an explicit lead ends with a preposition ("Posted by", "(last edited
+    2019-11-10 by"), which no sentence ends with: the names follow in the next element."""
+    words = lead.group(0).split()
+    return bool(lead.group("explicit")) and len(words) > 1 and words[-1].lower() in BARE_LEADS
+
+
 def _is_label(lead: str) -> bool:
     """Whether a lead standing alone reads as a label: "Autor", "By", "von:", not "author"
     (a role in a list of people)."""
@@ -403,7 +484,7 @@ def _byline_text(piece: page.TextPiece, text: str, lead: re.Match[str]) -> str:
     """The byline from its lead on; the names may sit in the next element ("By <a>X</a>"),
     or after a label element ("<h5>Autor:</h5> Peter Maahn")."""
     holder = piece.parent()
-    whole = page._spaced_text(holder)
+    whole = _line_with_names(holder) or page._spaced_text(holder)
     if len(whole) <= MAX_TEXT_BYLINE:
         again = _TEXT_LEAD.search(whole)
         if again is not None:
@@ -412,6 +493,28 @@ def _byline_text(piece: page.TextPiece, text: str, lead: re.Match[str]) -> str:
     if _LETTERS.search(text, lead.end()):
         return byline
     return f"{byline} {_text_after(piece.owner, with_tail=not piece.is_tail)}"
+
+
+def _line_with_names(holder: etree._Element) -> str | None:
+    """The line of ``holder`` (its text up to a ``<br>``) that holds a lead and words after
+    it, when ``holder`` has several: "Von <a>X</a> und <a>Y</a><br>Kakuma / Kenia" -> "Von X
+    und Y" (the next line is a place, a date or the first sentence)."""
+    if holder.find("br") is None:
+        return None
+    lines: list[list[str]] = [[]]
+    for event, node in etree.iterwalk(holder, events=("start", "end")):
+        if event == "start" and node.tag == "br":
+            lines.append([])
+        elif event == "start" and isinstance(node.tag, str) and node.tag not in page._SKIP_TAGS:
+            lines[-1].append(node.text or "")
+        elif event == "end" and node is not holder:
+            lines[-1].append(node.tail or "")
+    for words in lines:
+        line = " ".join(" ".join(words).split())
+        lead = _TEXT_LEAD.search(line)
+        if lead is not None and _LETTERS.search(line, lead.end()):
+            return line
+    return None
 
 
 def _text_after(element: etree._Element, with_tail: bool) -> str:
@@ -454,8 +557,20 @@ def _author_score(element: etree._Element, context: _Context) -> float | None:
         score += 1
     if element.tag == "a" and not any(m in markers for m in page.BYLINE_MARKERS):
         score -= 1  # a bare profile link: weaker than a marked byline
+    if _is_hidden(element):
+        score -= HIDDEN_PENALTY
     score += page._place_score(element, context)
     return score + _nearness(element, context)
+
+
+def _is_hidden(element: etree._Element) -> bool:
+    """Whether ``element`` or one of its nearest ancestors is hidden from readers by class."""
+    ancestors = itertools.islice(element.iterancestors(), HIDDEN_DEPTH)
+    for node in itertools.chain((element,), ancestors):
+        classes = node.get("class")
+        if classes and not HIDDEN_CLASSES.isdisjoint(classes.lower().split()):
+            return True
+    return False
 
 
 def _nearness(element: etree._Element, context: _Context) -> float:

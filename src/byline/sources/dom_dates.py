@@ -8,7 +8,11 @@ Three kinds of evidence, as a reader (or an annotator) would weigh them:
    "Mise en ligne 23 mai 2019", "last edited 2019-11-10" (the last one is a modification;
    a date after "Registriert:" or "Joined" is a forum user's sign-up and is dropped);
 3. any other date in a short text: the most plausible one is the first near the headline,
-   inside the article, outside comments, sidebars and teasers.
+   inside the article, outside comments, sidebars and teasers. A date a sentence leads up
+   to ("findet am 5. Februar 2020 ab 19 Uhr statt") is about something else, the dates of
+   a listing (a list with several dated items) date its items, a date in a quotation
+   (``<blockquote>``: a quoted post, an embedded tweet) is the quoted text's, and a hidden
+   date ranks below every date the page shows.
 
 The elements and texts come from ``dom``'s one walk over the tree: ``<time>`` elements,
 date properties and the body texts that may hold a year, at most ``MAX_TEXTS`` of them.
@@ -27,7 +31,15 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from lxml import etree
 
-from byline.dates import OTHER, PUBLISH, UPDATE, find_dates, marker_before, parse_date
+from byline.dates import (
+    OTHER,
+    PUBLISH,
+    UPDATE,
+    find_dates,
+    has_marker,
+    marker_before,
+    parse_date,
+)
 from byline.sources import Candidate
 
 if TYPE_CHECKING:
@@ -52,6 +64,11 @@ ANCESTOR_DEPTH = 14
 
 NEAR_HEADLINE_LINES = 40
 """Source lines after the headline within which a date counts as the article's own."""
+
+SENTENCE_WORDS_BEFORE = 4
+SENTENCE_WORDS_AFTER = 2
+"""Words before and after a date (and no marker word) that make its text a sentence about
+something dated, not a date line: see ``_in_sentence``."""
 
 SHORT_PIECE_CHARS = 40
 """A text piece this short holding a date is a date line, not a sentence."""
@@ -101,6 +118,16 @@ BAD_PLACE_PENALTY = 4.0
 UPDATE_AS_PUBLISHED_PENALTY = 3.0
 LIST_ITEM_PENALTY = 1.0
 """``<li>``: lists of other articles; a weaker sign than a sidebar."""
+LISTING_ITEMS = 3
+"""Items of one list showing a date that make it a listing of other things: see
+``_Scan._outside_listings``."""
+LISTING_ENTRY_CHARS = 300
+"""An item of a listing up to this long is an entry (a headline or an event and its date,
+maybe a teaser line); a longer one is content, as the posts of a forum thread are."""
+HIDDEN_PENALTY = 8.0
+"""A date inside a hidden element (``display:none``, ``hidden``) is machine data that no
+reader sees, like a ``<meta>``: it ranks below every visible date and is kept for pages that
+show none. (``aria-hidden`` is not hiding: screen readers skip icons and badges that show.)"""
 
 JSON_LD_TYPE = "application/ld+json"
 _SCRIPT_DATE = re.compile(
@@ -109,7 +136,7 @@ _SCRIPT_DATE = re.compile(
 )
 """A publication-date key and its string value in JSON a script holds."""
 
-_DATEISH = re.compile(r"\d{4}|\d[./-]\d")
+_DATEISH = re.compile(r"\d{4}|\d[./-]\d|\d\.?\s[^\W\d_]{3,}\.?\s\d\d\s*(?:$|[)\]])")
 """Cheap test a text must pass before the date patterns run on it."""
 
 _SPACES = re.compile(r"\s+")
@@ -160,6 +187,25 @@ def may_hold_year(text: str) -> bool:
     return "20" in text or "19" in text or ".0" in text or ".1" in text or ".2" in text
 
 
+def _in_sentence(text: str, start: int, end: int, after: int) -> bool:
+    """Whether the date at ``text[start:end]`` sits inside a sentence: words lead up to it
+    (since ``after``) and go on after it, and none says it dates the page. "Der nächste
+    Stammtisch findet am 5. Februar 2020 ab 19 Uhr statt" is about an event; a date line
+    ends at its date or puts at most a name or a place before it ("Hofheim am Taunus |
+    Wiesbaden, 11. November 2021"); "Dieser Beitrag wurde am 5. Juni 2023 in der Kategorie
+    News veröffentlicht" says what it dates."""
+    return (
+        _count_words(text[max(after, 0) : start]) >= SENTENCE_WORDS_BEFORE
+        and _count_words(text[end:]) >= SENTENCE_WORDS_AFTER
+        and not has_marker(text)
+    )
+
+
+def _count_words(text: str) -> int:
+    """Words with a letter in ``text``: "|", "-" and numbers do not count."""
+    return sum(1 for word in text.split() if any(c.isalpha() for c in word))
+
+
 def _is_dateline(text: str, start: int, end: int) -> bool:
     """Whether the date at ``text[start:end]`` opens ``text`` as a dateline."""
     return (
@@ -178,6 +224,7 @@ class _Found:
     order: int
     value: str
     update: bool
+    item: etree._Element | None = None  # the list item holding the date, if any
 
 
 def date_candidates(
@@ -221,14 +268,15 @@ class _Scan:
         shows "Stand: 12.11.2021" or "last edited ..." and no publication date still tells
         readers its date, better than an unlabelled date in a list.
         """
+        own = self._outside_listings()
         as_published = [
             _Found(f.score - UPDATE_AS_PUBLISHED_PENALTY, f.order, f.value, False)
-            for f in self.found
+            for f in own
             if f.update
         ]
         result: list[Candidate] = []
         for name, update in (("published", False), ("modified", True)):
-            pool = self.found + as_published if not update else self.found
+            pool = own + as_published if not update else own
             ranked = sorted(
                 (f for f in pool if f.update is update), key=lambda f: (-f.score, f.order)
             )
@@ -241,11 +289,37 @@ class _Scan:
             result.extend(Candidate(name, value, SOURCE) for value in values)
         return result
 
-    def add(self, value: object, score: float, update: bool, where: etree._Element) -> None:
-        """Keep a date; among equal scores the one earliest in the page wins."""
+    def _outside_listings(self) -> list[_Found]:
+        """The dates that are not entries of a listing: a list in which ``LISTING_ITEMS`` or
+        more items show a date lists other things (articles, events), each dated. Only its
+        short items are entries: a long one is a post of a thread, whose first is the page's.
+        """
+        items_per_list: dict[etree._Element | None, set[etree._Element]] = {}
+        for found in self.found:
+            if found.item is not None:
+                items_per_list.setdefault(found.item.getparent(), set()).add(found.item)
+        listed = {
+            item
+            for items in items_per_list.values()
+            if len(items) >= LISTING_ITEMS
+            for item in items
+            if _is_short(item, LISTING_ENTRY_CHARS)
+        }
+        return [f for f in self.found if f.item not in listed]
+
+    def add(
+        self,
+        value: object,
+        score: float,
+        update: bool,
+        where: etree._Element,
+        item: etree._Element | None = None,
+    ) -> None:
+        """Keep a date (``item``: the list item it is in); among equal scores the one
+        earliest in the page wins."""
         if len(self.found) < MAX_DATES and hasattr(value, "isoformat"):
             order = (where.sourceline or 0) * MAX_DATES + len(self.found)  # page order
-            self.found.append(_Found(score, order, value.isoformat(), update))
+            self.found.append(_Found(score, order, value.isoformat(), update, item))
 
     # --- the page title ---------------------------------------------------------------
 
@@ -319,17 +393,25 @@ class _Scan:
         context = f"{previous} {text}"
         offset = len(context) - len(text)
         place = self._place(holder)
+        if place.quoted:
+            return
         short = SHORT_PIECE_BONUS if len(text) <= SHORT_PIECE_CHARS else 0.0
         previous_end = 0
         for value, start, end in dates:
             marker = marker_before(context, offset + start, previous_end)
+            in_sentence = (
+                marker is None
+                and not place.marked  # a date or byline box holds date lines, whatever their words
+                and _in_sentence(text, start, end, previous_end - offset)
+            )
             previous_end = offset + end
-            if marker == OTHER:
-                continue  # a user's sign-up date, not the page's
+            if marker == OTHER or in_sentence:
+                continue  # a user's sign-up date, or a date the text is about
             kind = KIND_MARKED if place.marked else KIND_TEXT
             bonus = MARKER_WORD_BONUS if marker is not None else 0.0
             update = marker == UPDATE or (marker is None and place.marked_update)
-            self.add(value, kind + bonus + short + place.score, update, holder)
+            item = place.item if marker is None else None  # a labelled date says what it dates
+            self.add(value, kind + bonus + short + place.score, update, holder, item)
 
     def _read_split_date(self, holder: etree._Element) -> None:
         """A date whose parts sit in elements of their own inside a date-marked one, as in
@@ -344,7 +426,9 @@ class _Scan:
                 if len(text) <= SHORT_PIECE_CHARS:
                     for value, _, _ in find_dates(text)[:1]:
                         place = self._place(node)
-                        self.add(value, KIND_MARKED + SHORT_PIECE_BONUS + place.score, False, node)
+                        if not place.quoted:
+                            score = KIND_MARKED + SHORT_PIECE_BONUS + place.score
+                            self.add(value, score, False, node, place.item)
                 return
             node = node.getparent()
 
@@ -354,6 +438,8 @@ class _Scan:
         if value is None:
             return
         place = self._place(element)
+        if place.quoted:
+            return
         previous = _text_before(element)
         marker = marker_before(f"{previous} ", len(previous) + 1)
         if marker == OTHER:
@@ -366,7 +452,8 @@ class _Scan:
         else:
             update = place.marked_update
         bonus = MARKER_WORD_BONUS if marker == PUBLISH or "publish" in own else 0.0
-        self.add(value, KIND_TIME + bonus + place.score, update, element)
+        item = place.item if marker is None else None
+        self.add(value, KIND_TIME + bonus + place.score, update, element, item)
 
     def _read_property(self, element: etree._Element) -> None:
         """``<meta name="publication_date" content=...>``, ``<span itemprop="dateUpdate">``."""
@@ -383,7 +470,9 @@ class _Scan:
         if element.tag == "meta":
             self.add(value, KIND_HEAD_META, update, element)
         else:
-            self.add(value, KIND_PROPERTY + self._place(element).score, update, element)
+            place = self._place(element)
+            if not place.quoted:
+                self.add(value, KIND_PROPERTY + place.score, update, element, place.item)
 
     def _marks(self, node: etree._Element) -> _Marks:
         """What the class, id, itemprop and tag of ``node`` say; once per element, as the
@@ -395,6 +484,7 @@ class _Scan:
                 date=_DATE_MARKER_RE.search(markers) is not None,
                 update=_UPDATE_MARKER_RE.search(markers) is not None,
                 bad_place=node.tag in BAD_PLACE_TAGS or _names_bad_place(markers),
+                hidden=_is_hidden(node),
             )
             self.marks_by_element[node] = marks
         return marks
@@ -410,7 +500,8 @@ class _Scan:
             elif -NEAR_HEADLINE_LINES // 4 <= distance < 0:
                 score += BEFORE_HEADLINE_BONUS
         marked = marked_update = False
-        bad = in_list = in_article = False
+        bad = in_list = in_article = hidden = quoted = False
+        item = None
         node: etree._Element | None = element
         for depth in range(ANCESTOR_DEPTH):
             if node is None or node.tag in ("body", "html"):
@@ -418,11 +509,15 @@ class _Scan:
             if node is self.article:
                 in_article = True
             marks = self._marks(node)
+            hidden = hidden or marks.hidden
+            if item is None and node.tag == "li":
+                item = node
             if depth < 2 and marks.date:
                 marked = True
                 marked_update = marked_update or marks.update
             if not in_article:
                 bad = bad or marks.bad_place
+                quoted = quoted or node.tag == "blockquote"
                 in_list = in_list or node.tag == "li"
             node = node.getparent()
         if in_article:
@@ -431,13 +526,16 @@ class _Scan:
             score -= BAD_PLACE_PENALTY
         elif in_list:
             score -= LIST_ITEM_PENALTY
-        return _Place(score, marked, marked_update)
+        if hidden:
+            score -= HIDDEN_PENALTY
+        return _Place(score, marked, marked_update, item, quoted)
 
 
 class _Marks(NamedTuple):
     date: bool  # a DATE_MARKERS fragment
     update: bool  # an UPDATE_MARKERS fragment
     bad_place: bool  # a BAD_PLACE_TAGS tag or a BAD_PLACE_MARKERS fragment
+    hidden: bool  # hidden from readers by an attribute or its style
 
 
 @dataclass(slots=True, frozen=True)
@@ -445,6 +543,8 @@ class _Place:
     score: float
     marked: bool
     marked_update: bool
+    item: etree._Element | None  # the nearest list item around the element
+    quoted: bool  # inside a quotation: a quoted post's date, an embedded tweet's
 
 
 def _text_before(element: etree._Element) -> str:
@@ -468,6 +568,27 @@ def _text_end(element: etree._Element) -> str:
         if node.tail and node.tail.strip():
             return node.tail.strip()[-MARKER_CONTEXT_CHARS:]
     return ""
+
+
+def _is_short(element: etree._Element, limit: int) -> bool:
+    """Whether the text inside ``element`` is at most ``limit`` characters long."""
+    length = 0
+    for text in element.itertext():
+        length += len(text.strip())
+        if length > limit:
+            return False
+    return True
+
+
+def _is_hidden(element: etree._Element) -> bool:
+    """Whether ``element`` is hidden from readers by its ``hidden`` attribute or its style."""
+    if element.get("hidden") is not None:
+        return True
+    style = element.get("style")
+    if not style:
+        return False
+    style = style.replace(" ", "").lower()  # plain substring tests: this runs per element
+    return "display:none" in style or "visibility:hidden" in style
 
 
 def _markers(element: etree._Element) -> str:

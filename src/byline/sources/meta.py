@@ -40,7 +40,13 @@ PUBLISHED_NAMES = (
     "displaydate",
 )
 MODIFIED_NAMES = ("article.updated", "article:modified", "last-modified")
-AUTHOR_NAMES = ("parsely-author", "citation_author", "author", "sailthru.author")
+AUTHOR_NAMES = (
+    "parsely-author",
+    "citation_author",
+    "author",
+    "sailthru.author",
+    "shareaholic:article_author_name",  # a widespread WordPress sharing plugin
+)
 SECTION_NAMES = ("parsely-section",)
 TAG_NAMES = ("parsely-tags", "sailthru.tags")
 KEYWORD_NAMES = ("keywords", "news_keywords")
