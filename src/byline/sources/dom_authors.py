@@ -557,13 +557,13 @@ def _author_score(element: etree._Element, context: _Context) -> float | None:
         score += 1
     if element.tag == "a" and not any(m in markers for m in page.BYLINE_MARKERS):
         score -= 1  # a bare profile link: weaker than a marked byline
-    if _is_hidden(element):
+    if _hidden_by_class(element):
         score -= HIDDEN_PENALTY
     score += page._place_score(element, context)
     return score + _nearness(element, context)
 
 
-def _is_hidden(element: etree._Element) -> bool:
+def _hidden_by_class(element: etree._Element) -> bool:
     """Whether ``element`` or one of its nearest ancestors is hidden from readers by class."""
     ancestors = itertools.islice(element.iterancestors(), HIDDEN_DEPTH)
     for node in itertools.chain((element,), ancestors):

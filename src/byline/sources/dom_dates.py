@@ -484,7 +484,7 @@ class _Scan:
                 date=_DATE_MARKER_RE.search(markers) is not None,
                 update=_UPDATE_MARKER_RE.search(markers) is not None,
                 bad_place=node.tag in BAD_PLACE_TAGS or _names_bad_place(markers),
-                hidden=_is_hidden(node),
+                hidden=_hidden_by_markup(node),
             )
             self.marks_by_element[node] = marks
         return marks
@@ -580,7 +580,7 @@ def _is_short(element: etree._Element, limit: int) -> bool:
     return True
 
 
-def _is_hidden(element: etree._Element) -> bool:
+def _hidden_by_markup(element: etree._Element) -> bool:
     """Whether ``element`` is hidden from readers by its ``hidden`` attribute or its style."""
     if element.get("hidden") is not None:
         return True
