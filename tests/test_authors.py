@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import byline
-from byline.authors import is_person_name, is_user_handle, split_names
+from byline.authors import credit, is_person_name, is_user_handle, split_names
 from byline.document import parse
 from byline.sources import dom
 
@@ -488,3 +488,24 @@ def test_the_hostile_fixture_page_keeps_its_names_and_title() -> None:
     record = byline.extract(html, url="https://xss-daily.example/2024/05/02/sea-wall")
     assert record.title == "Harbour Council Votes on Sea Wall"
     assert [p.name for p in record.authors] == ["Mara Quill", "Tom Reed"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Redaktion", "Redaktion"),
+        ("von: Rasender Reporter", "Rasender Reporter"),
+        ("By AFP/The Local", "AFP/The Local"),
+        ("  Staff and news service reports ", "Staff and news service reports"),
+        ("Unknown", None),  # placeholders credit no one
+        ("No Author", None),
+        ("wp_admin", None),
+        ("imago images", None),  # a picture credit
+        ("redaktion@example.org", None),
+        ("https://example.org/team", None),
+        ("– –", None),
+        ("This article was produced by the newsroom of a large media house today", None),
+    ],
+)
+def test_credits(raw: str, expected: str | None) -> None:
+    assert credit(raw) == expected

@@ -432,3 +432,21 @@ def test_section_label_around_the_headline_is_dropped():
         ]
     )
     assert article.title == "Brothel busted in Boston"
+
+
+def test_a_page_that_names_no_person_is_credited_to_its_desk_or_agency():
+    agency = [
+        Candidate("authors", [AuthorCandidate("Unknown", kind="person")], "microdata"),
+        Candidate("authors", [AuthorCandidate("AFP/The Local")], "opengraph"),
+    ]
+    article = reconcile(agency)
+    assert article.authors == []
+    assert article.credit == "AFP/The Local"
+    assert article.provenance["credit"].source == "opengraph"
+    # a named person is the author, and the page's other credits are then no credit
+    person = Candidate("authors", [AuthorCandidate("Jane Doe")], "dom")
+    article = reconcile([*agency, person])
+    assert [p.name for p in article.authors] == ["Jane Doe"]
+    assert article.credit is None
+    # placeholders alone credit no one
+    assert reconcile(agency[:1]).credit is None

@@ -99,18 +99,32 @@ NAME_PARTICLES = frozenset(
 ADMIN = "admin"
 """User names beginning or ending with this are a site's CMS account, not a person."""
 
-# Whole names that are never a person: agencies, placeholders, desks.
-NON_PERSON_NAMES = frozenset(
+# Whole names that credit an article but are no one person: agencies and desks.
+AGENCY_AND_DESK_NAMES = frozenset(
     _phrases(
         "afp|ap|dpa|apa|reuters|sda|sid|kna|epd|ddp|efe|ansa|pap|tass|itar-tass|xinhua|upi|ips|"
         "afp/dpa|dpa/afp|associated press|agence france-presse|bloomberg|"
-        "staff|admin|administrator|webmaster|editor|editors|redaktion|red|red.|zvg|redakteur|unknown|"
-        "anonymous|anonym|guest|gast|user|team|desk|newsroom|news|editorial board|"
-        "editorial staff|root|moderator|autor|author|n/a|none|null|no author|kein autor|"
-        "unknown author|no name|blog|publisher|herausgeber|pixabay|unsplash|shutterstock|istock|"
-        "getty images|imago|imago images|picture alliance|super user"
+        "staff|editors|redaktion|red|red.|team|desk|newsroom|news|editorial board|editorial staff"
     )
 )
+
+# Whole names that stand for no one: CMS accounts, roles and empty credits.
+PLACEHOLDER_NAMES = frozenset(
+    _phrases(
+        "admin|administrator|webmaster|editor|redakteur|unknown|anonymous|anonym|guest|gast|user|"
+        "root|moderator|autor|author|n/a|none|null|no author|kein autor|unknown author|no name|"
+        "blog|publisher|herausgeber|super user"
+    )
+)
+
+# Picture agencies and credits: they credit photographs, not the text.
+PICTURE_CREDITS = frozenset(
+    _phrases(
+        "pixabay|unsplash|shutterstock|istock|getty images|imago|imago images|picture alliance|zvg"
+    )
+)
+
+NON_PERSON_NAMES = AGENCY_AND_DESK_NAMES | PLACEHOLDER_NAMES | PICTURE_CREDITS
 
 # Words that, anywhere in a name, make it an organisation, a desk or a role.
 ORGANISATION_WORDS = frozenset(
@@ -404,3 +418,24 @@ def _title_case(name: str) -> str:
     return " ".join(
         w.lower() if i and w.lower() in NAME_PARTICLES else w for i, w in enumerate(words)
     )
+
+
+def credit(raw: str) -> str | None:
+    """What a byline that names no person credits, as written: a desk, an agency or the
+    organisation itself ("Redaktion", "AFP/The Local", "Staff and news service reports").
+
+    None for placeholders ("Unknown", "admin"), picture credits, addresses and anything
+    too long to be a byline.
+    """
+    text = _strip_prefix(" ".join(_INVISIBLE.sub("", raw).split())).strip(NAME_EDGE_CHARS)
+    folded = text.casefold()
+    unusable = (
+        not _LETTER.search(text)
+        or len(text) > MAX_NAME_CHARS
+        or len(text.split()) > MAX_NAME_WORDS
+        or folded in PLACEHOLDER_NAMES
+        or folded in PICTURE_CREDITS
+        or ADMIN in folded
+        or _EMAIL_OR_URL.search(text) is not None
+    )
+    return None if unusable else text

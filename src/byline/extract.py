@@ -16,9 +16,7 @@ from byline.reconcile import add_body_images, reconcile
 from byline.record import Article
 
 
-def extract(
-    html: bytes | str, url: str | None = None, charset: str | None = None
-) -> Article:
+def extract(html: bytes | str, url: str | None = None, charset: str | None = None) -> Article:
     """One article record from one page.
 
     ``html`` may be bytes (decoded by byline: BOM, declarations, detection) or

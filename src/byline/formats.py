@@ -62,7 +62,7 @@ def to_html(article: Article) -> str:
 
 
 def _byline(data: dict[str, Any]) -> str:
-    names = ", ".join(author["name"] for author in data["authors"])
+    names = ", ".join(author["name"] for author in data["authors"]) or data["credit"]
     publisher = (data["publisher"] or {}).get("name")
     parts = [names, publisher, data["published"]]
     return " · ".join(part for part in parts if part)

@@ -88,6 +88,8 @@ def reconcile(candidates: list[Candidate], url: str | None = None) -> Article:
     chooser.set("publisher", *_choose_publisher(by_field, site_names))
     organisations = _organisation_names(by_field, article.publisher)
     chooser.set("authors", *_choose_authors(by_field.get("authors", []), organisations))
+    if not article.authors:
+        chooser.set("credit", *_choose_credit(by_field.get("authors", [])))
     images, image_source = _merged_images(by_field.get("images", []))
     chooser.set("images", images, image_source)
     article.main_image = images[0].url if images else None
@@ -752,6 +754,21 @@ def _choose_authors(
     people = [_fullest_spelling(person, [found for _, found in others]) for person in people]
     alternatives = [(s, [p.name for p in found]) for s, found in per_source[1:]]
     return people, source, _alternatives([p.name for p in people], alternatives)
+
+
+def _choose_credit(candidates: list[Candidate]) -> tuple[str | None, str | None, list[Alternative]]:
+    """What the most trusted source credits when no source names a person: a desk, an
+    agency or the organisation ("Redaktion", "AFP/The Local")."""
+    credits = [
+        (candidate.source, found)
+        for candidate in _by_priority("authors", candidates)
+        for author in candidate.value or []
+        if isinstance(author, AuthorCandidate) and (found := author_names.credit(author.name))
+    ]
+    if not credits:
+        return None, None, []
+    source, chosen = credits[0]
+    return chosen, source, _alternatives(chosen, credits[1:])
 
 
 def _people(value: Any, organisations: set[str]) -> list[Person]:

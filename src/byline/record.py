@@ -109,6 +109,10 @@ class Article:
     """``<meta name=keywords>`` and JSON-LD ``keywords``, split and de-duplicated."""
     authors: list[Person] = field(default_factory=list)
     """The people who wrote the article."""
+    credit: str | None = None
+    """Who the page credits for the article when it names no person, as written: a desk,
+    an agency or the organisation itself ("Redaktion", "AFP/The Local"). None when
+    ``authors`` names anyone, or the page credits no one."""
     publisher: Publisher | None = None
     """The publishing organisation."""
     language: str | None = None
