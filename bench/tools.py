@@ -181,9 +181,17 @@ PACKAGES = {
 def available(name: str) -> str | None:
     """The installed version of a tool's package, or None when it is not installed."""
     try:
-        return version(PACKAGES[name])
+        found = version(PACKAGES[name])
     except PackageNotFoundError:
         return None
+    return f"{found} ({_byline_build()})" if name == "byline" else found
+
+
+def _byline_build() -> str:
+    """Whether the installed byline runs its extraction modules compiled (see setup.py)."""
+    import byline.maintext
+
+    return "pure Python" if byline.maintext.__file__.endswith(".py") else "mypyc"
 
 
 def quiet() -> None:

@@ -229,7 +229,7 @@ _PREFIX_WORDS = frozenset(BYLINE_PREFIXES)
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-def split_names(raw: str) -> list[str]:
+def split_names(raw: object) -> list[str]:
     """Author names in a byline string, without "By", roles, dates or places."""
     if not isinstance(raw, str):
         return []

@@ -240,7 +240,7 @@ _URL_DATE = re.compile(
 _URL_COMPACT = re.compile(r"[/_.-](?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})(?=$|[/_.?#-])")
 
 
-def parse_date(text: str) -> datetime | date | None:
+def parse_date(text: object) -> datetime | date | None:
     """A date or datetime from free text in any supported language, else None."""
     if not isinstance(text, str):
         return None

@@ -118,10 +118,10 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace"), encoding
     for label in (declared, _declared_charset(data), "utf-8"):
-        encoding = _python_codec(label)
-        text = _decoded_if_clean(data, encoding) if encoding else None
-        if text is not None:
-            return text, encoding  # type: ignore[return-value]
+        codec = _python_codec(label)
+        text = _decoded_if_clean(data, codec) if codec else None
+        if codec and text is not None:
+            return text, codec
     encoding = _detected_encoding(data)
     return data.decode(encoding, errors="replace"), encoding
 

@@ -154,7 +154,7 @@ class MainText:
 
 
 def extract_main_text(
-    doc: Document, hint: str | None = None, title: str | None = None
+    doc: Document, hint: object = None, title: object = None
 ) -> MainText | None:
     """The article's main text, or None when the page holds none.
 

@@ -668,7 +668,7 @@ def _merged_terms(
 
 def _split_terms(value: Any) -> list[str]:
     items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
-    terms = []
+    terms: list[str] = []
     for item in items:
         if isinstance(item, str):
             parts = (" ".join(part.split()) for part in _TERM_SEPARATORS.split(item))

@@ -118,7 +118,9 @@ _BLOCK_IN_CELL = etree.XPath(
     " | .//th//*[self::p or self::div or self::table])"
 )
 
-Block = tuple[str, object, str, str, etree._Element | None]
+Group = tuple[str, int]
+"""A run of blocks shown together: ("ul", id of the list element), ("table", ...)."""
+Block = tuple[str, Group | None, str, str, etree._Element | None]
 """kind, group, text, html and the block element the paragraph came from."""
 Token = tuple  # ("t", text) | ("o", name, html) | ("c", name) | ("br",) | ("img", html)
 _BR: Token = ("br",)
@@ -141,7 +143,7 @@ class Renderer:
         self._seen_images: set[str] = set()
         self._tokens: list[Token] = []
         self._kind = "p"
-        self._group: object = None
+        self._group: Group | None = None
         self._element: etree._Element | None = None
         self._lists: list[str] = []
 
@@ -467,7 +469,9 @@ def _is_blank(tokens: list[Token]) -> bool:
 
 def _is_link_label(tokens: list[Token]) -> bool:
     """A block that is nothing but a short link: a section label, "Sign in", "Next"."""
-    depth, linked, unlinked = 0, [], []
+    depth = 0
+    linked: list[str] = []
+    unlinked: list[str] = []
     for token in tokens:
         if token[0] == "o" and token[1] == "a":
             depth += 1
@@ -553,14 +557,14 @@ def _span_attributes(cell: etree._Element) -> str:
     return out
 
 
-def _is_figure(group: object) -> bool:
-    return isinstance(group, tuple) and group[0] == "figure"
+def _is_figure(group: Group | None) -> bool:
+    return group is not None and group[0] == "figure"
 
 
 def _assemble_html(blocks: list[Block]) -> str:
     """Blocks to HTML, wrapping runs of the same list, quote, table or figure."""
     out: list[str] = []
-    open_group: object = None
+    open_group: Group | None = None
     for kind, group, text, html, _ in blocks:
         bare_image = not text and html.startswith("<img")
         if group != open_group:

@@ -338,8 +338,8 @@ def _copy_string(text: str, start: int, out: list[str]) -> int:
             i += 2
             continue
         if char == quote:
-            following = _next_visible(text, i + 1)
-            if following is None or text[following] in _STRING_END_FOLLOWERS:
+            after = _next_visible(text, i + 1)
+            if after is None or text[after] in _STRING_END_FOLLOWERS:
                 out.append('"')
                 return i + 1
         out.append('\\"' if char == '"' else char)

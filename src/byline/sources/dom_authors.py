@@ -313,7 +313,7 @@ def _dated_names(context: _Context) -> list[tuple[etree._Element, str]]:
         if line is None or headline_line - line > page.NEAR_HEADLINE_LINES:
             continue
         *dates, name = _DATE_NAME_SEPARATOR.split(text)
-        if holder.tag == "a" or not dates or not _NUMERIC_DATE.search(dates[0]):
+        if holder is None or holder.tag == "a" or not dates or not _NUMERIC_DATE.search(dates[0]):
             continue
         if all(any(c.isdigit() for c in part) for part in dates) and _is_full_name(name):
             found.append((holder, name.strip()))
