@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from byline.dates import MONTHS
 
@@ -20,19 +21,19 @@ def _phrases(text: str) -> tuple[str, ...]:
     return tuple(phrase.strip() for phrase in text.split("|"))
 
 
-MAX_NAME_WORDS = 6
+MAX_NAME_WORDS: Final = 6
 """A 'name' longer than this is a sentence or a title, not a person."""
 
-MAX_NAME_CHARS = 60
+MAX_NAME_CHARS: Final = 60
 
-MAX_AGENCY_CODE_CHARS = 5
+MAX_AGENCY_CODE_CHARS: Final = 5
 """A single all-capitals word this short is an agency code or initials ("SP-X", "APA")."""
 
-MAX_BYLINE_CHARS = 300
+MAX_BYLINE_CHARS: Final = 300
 """Longer strings are paragraphs or whole author boxes, not bylines."""
 
 # Lead-ins that introduce the names in a byline, lower case, longest first when compiled.
-BYLINE_PREFIXES = (
+BYLINE_PREFIXES: Final = (
     "by", "from", "written by", "posted by", "published by", "story by", "words by",
     "reporting by", "author", "authors", "autor", "autorin", "autoren", "autorinnen", "text",
     "texte", "von", "ein beitrag von", "ein artikel von", "geschrieben von", "verfasst von",
@@ -51,7 +52,7 @@ BYLINE_PREFIXES = (
 
 # Roles printed next to bylines ("Jane Doe Reporter"). One word before a role is the role's
 # adjective ("Rasender Reporter", "deutscher Journalist"), not a name.
-ROLE_WORDS = frozenset(
+ROLE_WORDS: Final = frozenset(
     _words("""
     reporter reporterin redakteur redakteurin chefredakteur chefredakteurin journalist
     journalistin correspondent korrespondent korrespondentin editor editorin author autor
@@ -64,7 +65,7 @@ ROLE_WORDS = frozenset(
 # Words that end a name when they follow it: roles, links and labels printed next to
 # bylines ("Heinz Steiner Weitere Beiträge", "Jane Doe Reporter"). A name that starts
 # with one of them is not a name.
-NAME_STOP_WORDS = ROLE_WORDS | frozenset(
+NAME_STOP_WORDS: Final = ROLE_WORDS | frozenset(
     _words("""
     staff senior weitere alle mehr more view zeige show follow
     folgen twitter facebook instagram linkedin e-mail email mail kontakt contact profil profile
@@ -80,27 +81,29 @@ NAME_STOP_WORDS = ROLE_WORDS | frozenset(
 )
 
 # Academic degrees printed after a name ("Grant Tinsley, PhD"): never a name of their own.
-DEGREES = frozenset(_words("phd ph.d. ph.d md m.d. mba msc m.sc. bsc dipl. rn"))
+DEGREES: Final = frozenset(_words("phd ph.d. ph.d md m.d. mba msc m.sc. bsc dipl. rn"))
 
 # Professions and forms of address printed before a name, never part of it.
-FORMS_OF_ADDRESS = frozenset(_words("herr frau rechtsanwalt rechtsanwältin"))
+FORMS_OF_ADDRESS: Final = frozenset(_words("herr frau rechtsanwalt rechtsanwältin"))
 
 # Weekday abbreviations dropped only at the end of a name ("Heiko Sauer Do, 23.06.").
-_TRAILING_ABBREVIATIONS = frozenset(_words("mo di mi do fr sa so mon tue wed thu fri sat sun"))
+_TRAILING_ABBREVIATIONS: Final = frozenset(
+    _words("mo di mi do fr sa so mon tue wed thu fri sat sun")
+)
 
 # Words that join two names.
-NAME_JOINERS = ("and", "und", "et", "y", "i", "e", "en", "oraz", "и", "u.", "&")
+NAME_JOINERS: Final = ("and", "und", "et", "y", "i", "e", "en", "oraz", "и", "u.", "&")
 
 # Lower-case particles that stay lower case when an ALL-CAPS name is title-cased.
-NAME_PARTICLES = frozenset(
+NAME_PARTICLES: Final = frozenset(
     _words("von van der den de del della di da dos das du la le ten ter zu y bin al")
 )
 
-ADMIN = "admin"
+ADMIN: Final = "admin"
 """User names beginning or ending with this are a site's CMS account, not a person."""
 
 # Whole names that credit an article but are no one person: agencies and desks.
-AGENCY_AND_DESK_NAMES = frozenset(
+AGENCY_AND_DESK_NAMES: Final = frozenset(
     _phrases(
         "afp|ap|dpa|apa|reuters|sda|sid|kna|epd|ddp|efe|ansa|pap|tass|itar-tass|xinhua|upi|ips|"
         "afp/dpa|dpa/afp|associated press|agence france-presse|bloomberg|"
@@ -109,7 +112,7 @@ AGENCY_AND_DESK_NAMES = frozenset(
 )
 
 # Whole names that stand for no one: CMS accounts, roles and empty credits.
-PLACEHOLDER_NAMES = frozenset(
+PLACEHOLDER_NAMES: Final = frozenset(
     _phrases(
         "admin|administrator|webmaster|editor|redakteur|unknown|anonymous|anonym|guest|gast|user|"
         "root|moderator|autor|author|n/a|none|null|no author|kein autor|unknown author|no name|"
@@ -118,16 +121,16 @@ PLACEHOLDER_NAMES = frozenset(
 )
 
 # Picture agencies and credits: they credit photographs, not the text.
-PICTURE_CREDITS = frozenset(
+PICTURE_CREDITS: Final = frozenset(
     _phrases(
         "pixabay|unsplash|shutterstock|istock|getty images|imago|imago images|picture alliance|zvg"
     )
 )
 
-NON_PERSON_NAMES = AGENCY_AND_DESK_NAMES | PLACEHOLDER_NAMES | PICTURE_CREDITS
+NON_PERSON_NAMES: Final = AGENCY_AND_DESK_NAMES | PLACEHOLDER_NAMES | PICTURE_CREDITS
 
 # Words that, anywhere in a name, make it an organisation, a desk or a role.
-ORGANISATION_WORDS = frozenset(
+ORGANISATION_WORDS: Final = frozenset(
     _words("""
     staff redaktion redaktionsteam redaction rédaction redacción redazione redakcja редакция
     editorial editors desk newsdesk newsroom team board agency agentur press presse prensa
@@ -143,19 +146,19 @@ ORGANISATION_WORDS = frozenset(
 )
 
 # Endings of compound words that name organisations ("Tagespresse", "Finanzmagazin").
-ORGANISATION_SUFFIXES = (
+ORGANISATION_SUFFIXES: Final = (
     "presse", "zeitung", "magazin", "redaktion", "verlag", "agentur", "nachrichten", "medien",
     "pressestelle", "pressebüro", "öffentlichkeitsarbeit", "verband", "ministerium",
     "gesellschaft", "genossenschaft",
 )  # fmt: skip
 # Endings of street names ("Van-der-Smissen-Straße 9"): an address printed as a byline.
-STREET_SUFFIXES = ("straße", "strasse", "gasse")
-LEADING_ARTICLES = frozenset(_words("the die das der el los las les il"))
+STREET_SUFFIXES: Final = ("straße", "strasse", "gasse")
+LEADING_ARTICLES: Final = frozenset(_words("the die das der el los las les il"))
 
 # Labels that introduce names only with a colon: "Redaktion: Eberhard Fuhr", while
 # "Redaktion Gelbe Liste" is a desk.
-COLON_LABELS = ("redaktion", "rédaction", "redacción", "redazione", "redakcja")
-_PREFIX = re.compile(
+COLON_LABELS: Final = ("redaktion", "rédaction", "redacción", "redazione", "redakcja")
+_PREFIX: Final = re.compile(
     r"^(?:(?:"
     + "|".join(re.escape(p) for p in sorted(BYLINE_PREFIXES, key=len, reverse=True))
     + r")(?:\s*[:：]\s*|\s+|$)|(?:"
@@ -166,7 +169,7 @@ _PREFIX = re.compile(
 # A byline that starts after other words: "Disko Von Ernst Lohoff", "Posted on June 5, 2023 by
 # Jane Doe", "Martin Junker Alles von Martin Junker". Lower-case "von" also sits inside names
 # ("Anna von Berg"), so it only counts after a word that announces a byline.
-_INNER_LEAD = re.compile(
+_INNER_LEAD: Final = re.compile(
     r"(?:^|\s)(?:(?i:posted by|written by|by|par|por|door|przez)|Von"
     r"|(?i:alles|mehr|beitrag|artikel|kolumne|kommentar|gastbeitrag|pressemitteilung|bericht|"
     r"reportage|analyse|glosse|rezension|text|"
@@ -174,7 +177,7 @@ _INNER_LEAD = re.compile(
     r"|\d[\d:.]*\s+(?i:von))\s+(?=\S)"
 )
 # Labels of credits that are not the author's ("Illustration von X", "Foto: Y").
-_CREDIT_LABEL = re.compile(
+_CREDIT_LABEL: Final = re.compile(
     r"\b(?:übersetzt von|translated by|fotos?|photos?|photograph(?:s|ed)?|bilder?|interview|"
     r"illustrations?|"
     r"symbolbild|grafik|graphics?|kamera|video)\s*(?::|\s(?:von|by)\s)",
@@ -182,51 +185,53 @@ _CREDIT_LABEL = re.compile(
 )
 # Credits of the website, not of the text: "Powered by WordPress", "Theme by X", "Hecho en
 # Bolivia con Drupal por Smartica".
-_SITE_CREDIT = re.compile(
+_SITE_CREDIT: Final = re.compile(
     r"\b(?:powered|designed|design|theme|website|webdesign|hosted|made|hecho|desarrollado|"
     r"diseñado|diseño|réalisé|conçu|propulsé|realisierung|umsetzung|entwickelt)\b"
     r"[^|•·]{0,40}?\s(?:by|von|par|por)\s",
     re.IGNORECASE,
 )
-_EMAIL_OR_URL = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|(?<!\w)@\w+")
-_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]|【[^】]*】")
+_EMAIL_OR_URL: Final = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|(?<!\w)@\w+")
+_BRACKETS: Final = re.compile(r"\([^)]*\)|\[[^\]]*\]|【[^】]*】")
 # Where the names end: a separator, a date or a number, an update note, a photo credit.
-_TAIL = re.compile(
+_TAIL: Final = re.compile(
     r"\s[|·•/–—-]\s|\s*\|\s*|(?<!\w)\d|\s+for\s|\s(?-i:[A-ZÀ-ÖØ-Þ])\w*\s*:|\b(?:updated?|aktualisiert|veröffentlicht|published|posted|"
     r"mis à jour|publié|actualizado|publicado|aggiornato|zaktualizowano|обновлено|am|um|on|"
     r"le|el|il|den)\s+\d",
     re.IGNORECASE,
 )
 # After a lead, a lower-case "in"/"under" ends the names: "Posted by Jane Doe in Politics".
-_CATEGORY_TAIL = re.compile(r"\s(?:in|under)(?:\s|$)")
+_CATEGORY_TAIL: Final = re.compile(r"\s(?:in|under)(?:\s|$)")
 # Links printed after the names end the whole byline, co-authors included: "Jane Doe Follow
 # Reporter for ... and ...".
-_LINK_WORD = re.compile(r"\s(?:follow|folgen|abonnieren|subscribe)\b", re.IGNORECASE)
-_SPLIT = re.compile(
+_LINK_WORD: Final = re.compile(r"\s(?:follow|folgen|abonnieren|subscribe)\b", re.IGNORECASE)
+_SPLIT: Final = re.compile(
     r"\s*[,;&]\s*|(?<=\w)/(?=\w)|\s+(?:" + "|".join(re.escape(j) for j in NAME_JOINERS) + r")\s+",
     re.IGNORECASE,
 )
-_TRAILING_NOISE_WORDS = frozenset(
+_TRAILING_NOISE_WORDS: Final = frozenset(
     {"am", "um", "on", "at", "le", "el", "il", "den", "the", "updated", "update", "published",
      "posted", "aktualisiert", "veröffentlicht", "publiziert", "erschienen", "mis", "publié",
      "publicado", "pubblicato", "|", "-", "–", "—"}
     | set(MONTHS)
     | _TRAILING_ABBREVIATIONS
 )  # fmt: skip
-SENTENCE_ENDS = ("!", "?")
+SENTENCE_ENDS: Final = ("!", "?")
 """Marks that end exclamations and questions, never a list of names."""
-NAME_EDGE_CHARS = " ,;:|/-–—'\"«»„“”~→›>·•()"
+NAME_EDGE_CHARS: Final = " ,;:|/-–—'\"«»„“”~→›>·•()"
 """Punctuation, quotes and arrows around a name in a byline, never part of it."""
 # A user name with digits is a person's handle ("r23", "freeman1984", "Marianne1"); other
 # tokens with digits ("R2D2", "3sat") are not names.
-_HANDLE_WITH_DIGITS = re.compile(r"^(?:[a-zß-ÿ][a-zß-ÿ0-9._-]*|[^\W\d_]{2,}\d+)$")
-_DIGIT = re.compile(r"\d")
+_HANDLE_WITH_DIGITS: Final = re.compile(r"^(?:[a-zß-ÿ][a-zß-ÿ0-9._-]*|[^\W\d_]{2,}\d+)$")
+_DIGIT: Final = re.compile(r"\d")
 # Invisible characters inside words: soft hyphens and zero-width spaces/joiners.
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
-_DOMAIN = re.compile(r"\w\.(?:com|net|org|de|at|ch|fr|it|es|pl|ru|uk|info|io|co|eu|nl)\b", re.I)
-_FILE_NAME = re.compile(r"\w\.(?:html?|php|aspx?|jsp|pdf)$", re.I)
-_PREFIX_WORDS = frozenset(BYLINE_PREFIXES)
-_LETTER = re.compile(r"[^\W\d_]")
+_INVISIBLE: Final = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+_DOMAIN: Final = re.compile(
+    r"\w\.(?:com|net|org|de|at|ch|fr|it|es|pl|ru|uk|info|io|co|eu|nl)\b", re.I
+)
+_FILE_NAME: Final = re.compile(r"\w\.(?:html?|php|aspx?|jsp|pdf)$", re.I)
+_PREFIX_WORDS: Final = frozenset(BYLINE_PREFIXES)
+_LETTER: Final = re.compile(r"[^\W\d_]")
 
 
 def split_names(raw: object) -> list[str]:

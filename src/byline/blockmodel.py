@@ -26,13 +26,14 @@ import string
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import reduce
+from typing import Final
 
 from lxml import etree
 
 from byline import _blockweights
 from byline.boilerplate import class_weight, names_boilerplate
 
-FEATURES = (
+FEATURES: Final = (
     "log_chars",
     "log_words",
     "ends_sentence",
@@ -68,18 +69,18 @@ FEATURES = (
     "in_trailing_short_run",
 )
 
-MAX_NAME_LEVELS = 8
+MAX_NAME_LEVELS: Final = 8
 """Class/id evidence is read from the paragraph's element up this many ancestors
 (stopping at the chosen container)."""
-SHORT_BLOCK_CHARS = 100
-_HEADING_KINDS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-SENTENCE_ENDS = ".!?…。！？"
-COMMAS = ",，、،"
+SHORT_BLOCK_CHARS: Final = 100
+_HEADING_KINDS: Final = frozenset({"h2", "h3", "h4", "h5", "h6"})
+SENTENCE_ENDS: Final = ".!?…。！？"
+COMMAS: Final = ",，、،"
 
 # Words of prompts that ask the reader to do something: follow, subscribe, share,
 # support, contact. General page furniture in the languages we see most. (Regex
 # fragments, each starting with a plain letter.)
-CALL_TO_ACTION_WORDS = (
+CALL_TO_ACTION_WORDS: Final = (
     r"subscri\w*", "newsletter", "follow", "sign ?up", "share", "support us", r"donat\w*",
     "contact us", "click", "download", "register", "log ?in", "read more", "learn more",
     "facebook", "twitter", "instagram", "whatsapp", "telegram", "youtube", "linkedin",
@@ -90,11 +91,11 @@ CALL_TO_ACTION_WORDS = (
 )  # fmt: skip
 # The lookahead for the words' first letters makes most positions fail at once: the
 # search is then a third faster than with the alternation alone, and finds the same.
-_CALL_TO_ACTION = re.compile(
+_CALL_TO_ACTION: Final = re.compile(
     r"\b(?=[" + "".join(sorted({word[0] for word in CALL_TO_ACTION_WORDS})) + "])"
     r"(?:" + "|".join(CALL_TO_ACTION_WORDS) + r")\b"
 )
-COPYRIGHT_PHRASES = (
+COPYRIGHT_PHRASES: Final = (
     "©",
     "(c)",
     "all rights reserved",
@@ -103,14 +104,14 @@ COPYRIGHT_PHRASES = (
     "todos los derechos",
     "wszelkie prawa",
 )
-_COPYRIGHT_WORD = re.compile(r"\bcopyright\b")
-_WEB_ADDRESS = re.compile(r"\bwww\.")
-_PHONE_NUMBER = re.compile(r"\d[\d /()-]{7,}\d")
-_WORD = re.compile(r"\w+")
-_ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
-_ASCII_LETTERS = string.ascii_letters.encode()
-_ASCII_UPPERCASE = string.ascii_uppercase.encode()
-_ASCII_DIGITS = string.digits.encode()
+_COPYRIGHT_WORD: Final = re.compile(r"\bcopyright\b")
+_WEB_ADDRESS: Final = re.compile(r"\bwww\.")
+_PHONE_NUMBER: Final = re.compile(r"\d[\d /()-]{7,}\d")
+_WORD: Final = re.compile(r"\w+")
+_ASCII_RUNS: Final = re.compile(r"[\x00-\x7f]+")
+_ASCII_LETTERS: Final = string.ascii_letters.encode()
+_ASCII_UPPERCASE: Final = string.ascii_uppercase.encode()
+_ASCII_DIGITS: Final = string.digits.encode()
 
 # Case-insensitive search is slow in Python's ``re``: it cannot skip ahead to a
 # possible first character and compares every character case by case. The
@@ -148,7 +149,7 @@ class BlockModel:
         return [self.keeps(features) for features in rows]
 
 
-MODEL = BlockModel(
+MODEL: Final = BlockModel(
     means=_blockweights.MEANS,
     scales=_blockweights.SCALES,
     weights=_blockweights.WEIGHTS,

@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import pairwise
+from typing import Final
 
 from lxml import etree
 
 # Elements that never hold article text, wherever they are.
-NEVER_CONTENT_TAGS = (
+NEVER_CONTENT_TAGS: Final = (
     "script",
     "style",
     "template",
@@ -44,10 +45,10 @@ NEVER_CONTENT_TAGS = (
 
 # Page furniture: removed unless it holds the article (some sites wrap the whole
 # page in a <form> or a <noscript>, or put the story in an <aside>).
-FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "form", "menu", "noscript"})
+FURNITURE_TAGS: Final = frozenset({"nav", "aside", "footer", "form", "menu", "noscript"})
 
 # Words that, as part of a class or id name, mark a box of boilerplate.
-BOILERPLATE_WORDS = frozenset(
+BOILERPLATE_WORDS: Final = frozenset(
     {
         # sharing and social
         "share", "sharing", "sharebar", "shares", "social", "socials", "sociallinks", "follow",
@@ -84,20 +85,20 @@ BOILERPLATE_WORDS = frozenset(
 # Words that mark a name as the article's own box even when it also holds a
 # boilerplate word, if they come first ("content-ads-wrap" wraps the content and its ads;
 # "author-box--content" is the author box's content).
-CONTENT_WORDS = frozenset({"content", "body", "text", "main", "maincontent", "articlebody"})
+CONTENT_WORDS: Final = frozenset({"content", "body", "text", "main", "maincontent", "articlebody"})
 
 # Words naming a box that is never the article, whatever else the name says
 # ("widget_text", "comment-body", "sidebar-content"); wrappers named so are kept
 # by the text share rule in ``byline.maintext``.
-BOX_WORDS = frozenset({"widget", "widgets", "sidebar", "comment", "comments", "commentlist"})
+BOX_WORDS: Final = frozenset({"widget", "widgets", "sidebar", "comment", "comments", "commentlist"})
 
 # Words naming a box shown over the page on demand (pop-ups, dialogs): it may hold more
 # text than a short article, but never the article itself.
-OVERLAY_WORDS = frozenset({"modal", "popup", "overlay", "lightbox", "popmake"})
+OVERLAY_WORDS: Final = frozenset({"modal", "popup", "overlay", "lightbox", "popmake"})
 
 # Words naming the standfirst (lead, deck, intro) that opens an article, often
 # in its header, outside the box of body paragraphs.
-STANDFIRST_WORDS = frozenset(
+STANDFIRST_WORDS: Final = frozenset(
     {"standfirst", "lead", "lede", "leadin", "intro", "teaser", "summary", "dek", "deck",
      "subtitle", "subheadline", "subline", "excerpt", "abstract", "sapo", "chapo", "chapeau",
      "vorspann", "perex", "preface", "epigraph", "description", "entradilla", "bajada",
@@ -106,24 +107,26 @@ STANDFIRST_WORDS = frozenset(
 
 # Words naming the part of a long text folded behind a "read more" toggle ("js-readmore",
 # "read-more-text"): named like the toggle, but prose.
-EXPANDER_WORDS = frozenset({"readmore"})
+EXPANDER_WORDS: Final = frozenset({"readmore"})
 
 # Words that, before a content word, name the rest of the text behind a "more" toggle
 # ("more-text", "readmore-content", "moreInformationText"), not a box of boilerplate.
-FOLDED_TEXT_WORDS = frozenset({"more", "readmore"})
+FOLDED_TEXT_WORDS: Final = frozenset({"more", "readmore"})
 
 # A word that makes a name a state of the element ("has-sidebar",
 # "post-with-comments", "no-ads") or a style ("overflow-hidden" clips what sticks out of
 # the box, it hides no box), not the name of a box.
-STATE_WORDS = frozenset(
+STATE_WORDS: Final = frozenset(
     {"has", "with", "no", "is", "show", "enable", "enabled", "allow", "overflow"}
 )
 
 # Screen sizes: "hidden-xs" hides a box on phones only and shows it everywhere else.
-SCREEN_WORDS = frozenset({"xs", "sm", "md", "lg", "xl", "mobile", "phone", "tablet", "desktop"})
+SCREEN_WORDS: Final = frozenset(
+    {"xs", "sm", "md", "lg", "xl", "mobile", "phone", "tablet", "desktop"}
+)
 
 # Evidence for scoring containers: words that say "article text" or "not article".
-POSITIVE_WORDS = frozenset(
+POSITIVE_WORDS: Final = frozenset(
     {
         "article", "articlebody", "body", "content", "entry", "hentry", "main", "post",
         "story", "text", "blog", "artikel", "inhalt", "beitrag", "fliesstext", "copy",
@@ -131,21 +134,21 @@ POSITIVE_WORDS = frozenset(
         "news", "page",
     }
 )  # fmt: skip
-NEGATIVE_WORDS = BOILERPLATE_WORDS | frozenset(
+NEGATIVE_WORDS: Final = BOILERPLATE_WORDS | frozenset(
     {"comment", "contact", "foot", "footnote", "header", "nav", "media", "caption", "credit",
      "date", "time", "info", "links", "list", "tool", "tools", "box", "card", "cards",
      "teaser", "sidebar", "aside", "top", "logo", "head", "references", "bibliography"}
 )  # fmt: skip
 
-NAME_CACHE_SIZE = 2048
+NAME_CACHE_SIZE: Final = 2048
 """Entries of each cache of class and id verdicts. Pages repeat their own names, seldom
 another site's: this many hold a page's names with room to spare. (The garbage collector
 visits every entry on each full collection: at 16,384 entries the caches cost more
 collection time than their extra hits save.)"""
 
-_NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
+_NAME_WORDS: Final = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_HIDDEN_STYLE: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
 @lru_cache(maxsize=NAME_CACHE_SIZE)
@@ -284,7 +287,7 @@ def names_weight(class_attribute: str | None, ident: str | None) -> int:
     return weight
 
 
-HIDING_ATTRIBUTES = frozenset({"hidden", "aria-hidden", "style"})
+HIDING_ATTRIBUTES: Final = frozenset({"hidden", "aria-hidden", "style"})
 """The attributes ``is_hidden`` reads: an element with none of them is not hidden."""
 
 

@@ -8,26 +8,29 @@ capitalised word followed by a dash is often just the first word of a sentence.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from byline.record import Dateline
 
-MAX_PLACE_WORDS = 5
-MAX_AGENCY_LENGTH = 40
+MAX_PLACE_WORDS: Final = 5
+MAX_AGENCY_LENGTH: Final = 40
 
-_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’./\-]*"
-_CONNECTOR = r"(?:de|del|da|do|la|le|am|an|der|of|el|sur)"
-_PLACE = rf"(?P<place>{_WORD}(?:[ \-](?:{_CONNECTOR} )?{_WORD})*?)"
-_REGION = rf"(?:,\s*(?P<region>{_WORD}(?: {_WORD})?))?"
-_DATE = (
+_WORD: Final = r"[A-ZÀ-ÖØ-Þ][\w'’./\-]*"
+_CONNECTOR: Final = r"(?:de|del|da|do|la|le|am|an|der|of|el|sur)"
+_PLACE: Final = rf"(?P<place>{_WORD}(?:[ \-](?:{_CONNECTOR} )?{_WORD})*?)"
+_REGION: Final = rf"(?:,\s*(?P<region>{_WORD}(?: {_WORD})?))?"
+_DATE: Final = (
     r"(?:,\s*(?P<date>[A-Z][a-zé]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?"
     r"|\d{1,2}\.?\s+[A-Za-zéû]{3,9}\.?(?:\s+\d{4})?))?"
 )
 # Agencies are written with a capital (Reuters, AP, AFP) except a few German-language ones.
-_AGENCY = rf"\s*\((?P<agency>(?:[A-Z]|dpa|apa|sda|epd|kna|dts|ots)[^()]{{0,{MAX_AGENCY_LENGTH}}})\)"
-_DASH = r"\s*(?:[-–—]+|\.-|:)\s+"
+_AGENCY: Final = (
+    rf"\s*\((?P<agency>(?:[A-Z]|dpa|apa|sda|epd|kna|dts|ots)[^()]{{0,{MAX_AGENCY_LENGTH}}})\)"
+)
+_DASH: Final = r"\s*(?:[-–—]+|\.-|:)\s+"
 
-_WITH_AGENCY = re.compile(rf"^{_PLACE}{_REGION}{_DATE}{_AGENCY}{_DASH}")
-_CAPITALS_ONLY = re.compile(
+_WITH_AGENCY: Final = re.compile(rf"^{_PLACE}{_REGION}{_DATE}{_AGENCY}{_DASH}")
+_CAPITALS_ONLY: Final = re.compile(
     r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]+(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]+)*)"
     rf"{_REGION}{_DATE}\s*[-–—]+\s+"
 )

@@ -17,19 +17,20 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta, timezone
+from typing import Final
 
-EARLIEST_YEAR = 1900
+EARLIEST_YEAR: Final = 1900
 """Years before this are not publication dates (ages, history) and are rejected."""
 
-LATEST_YEAR = 2100
+LATEST_YEAR: Final = 2100
 
-URL_EARLIEST_YEAR = 1995
+URL_EARLIEST_YEAR: Final = 1995
 """No news site put dates in URLs before the web was a medium; older 'years' are IDs."""
 
-UPDATE_WINDOW = 40
+UPDATE_WINDOW: Final = 40
 """How far before a date ``marks_update`` looks for a word like "Updated"."""
 
-TIME_ATTACH_GAP = 24
+TIME_ATTACH_GAP: Final = 24
 """How far before a date a time may sit and still belong to it ("09:33 GMT 23.06.2023")."""
 
 
@@ -39,7 +40,7 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
-MONTH_NAMES: dict[str, tuple[str, ...]] = {
+MONTH_NAMES: Final[dict[str, tuple[str, ...]]] = {
     "en": _words(
         "january february march april may june july august september october november december"
         " jan feb mar apr jun jul aug sep sept oct nov dec"
@@ -83,7 +84,7 @@ MONTH_NAMES: dict[str, tuple[str, ...]] = {
 order, then abbreviations, whose numbers ``_MONTH_OVERRIDES`` gives."""
 
 # Abbreviations and forms that do not follow the position of the name in the full list.
-_MONTH_OVERRIDES = {
+_MONTH_OVERRIDES: Final = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "sept": 9, "oct": 10, "nov": 11, "dec": 12, "jänner": 1, "jän": 1, "mär": 3, "mrz": 3,
     "okt": 10, "dez": 12, "fevrier": 2, "aout": 8, "janv": 1, "févr": 2, "fevr": 2, "avr": 4,
@@ -103,19 +104,19 @@ def _month_table() -> dict[str, int]:
     return table
 
 
-MONTHS: dict[str, int] = _month_table()
+MONTHS: Final[dict[str, int]] = _month_table()
 """Lower-case month name or abbreviation -> month number."""
 
 # Zone abbreviations news pages print, as offsets in hours. Ambiguous ones (IST, CST as
 # China time) take their most common news meaning.
-ZONE_OFFSETS: dict[str, float] = {
+ZONE_OFFSETS: Final[dict[str, float]] = {
     "utc": 0, "gmt": 0, "z": 0, "wet": 0, "west": 1, "bst": 1, "cet": 1, "cest": 2,
     "mez": 1, "mesz": 2, "eet": 2, "eest": 3, "msk": 3, "ist": 5.5, "hkt": 8, "sgt": 8,
     "jst": 9, "kst": 9, "aest": 10, "aedt": 11, "est": -5, "edt": -4, "cst": -6, "cdt": -5,
     "mst": -7, "mdt": -6, "pst": -8, "pdt": -7, "akst": -9, "hst": -10,
 }  # fmt: skip
 
-UPDATE_WORDS = (
+UPDATE_WORDS: Final = (
     "updated", "update", "last modified", "modified", "last updated", "last edited",
     "edited", "aktualisiert", "zuletzt aktualisiert", "geändert", "zuletzt am", "stand",
     "mis à jour", "mise à jour", "actualizado", "actualización", "aggiornato", "aggiornamento",
@@ -124,7 +125,7 @@ UPDATE_WORDS = (
 )  # fmt: skip
 """Words that, just before a date, say it is a modification date."""
 
-PUBLISH_WORDS = (
+PUBLISH_WORDS: Final = (
     "published", "posted", "veröffentlicht", "erschienen", "publié", "publiée", "mise en ligne",
     "mis en ligne", "publicado", "pubblicato", "opublikowano", "опубликовано", "gepubliceerd",
     "erstellt", "created", "datum", "date", "fecha", "publication", "publikation",
@@ -132,7 +133,7 @@ PUBLISH_WORDS = (
 """Words that, just before a date, say it is the publication date (or label the page's one
 date: "Datum: 26. Januar 2022")."""
 
-OTHER_WORDS = (
+OTHER_WORDS: Final = (
     "joined", "registered", "member since", "registriert", "mitglied seit", "dabei seit",
     "inscrit", "inscrite", "inscription", "registrado", "miembro desde", "iscritto",
     "zarejestrowany", "зарегистрирован", "lid sinds",
@@ -148,22 +149,22 @@ def _alternation(words: list[str] | tuple[str, ...]) -> str:
 
 # The lookahead changes no match: a month name begins with a letter, and testing that first
 # spares trying the ~150 names at every digit and space (the costliest part of find_dates).
-_MONTH = rf"(?=[^\W\d_])(?P<month>{_alternation(list(MONTHS))})\.?"
-_ZONE = (  # case-sensitive: "ist" and "est" are words in German and Spanish
+_MONTH: Final = rf"(?=[^\W\d_])(?P<month>{_alternation(list(MONTHS))})\.?"
+_ZONE: Final = (  # case-sensitive: "ist" and "est" are words in German and Spanish
     r"(?P<zone>(?-i:(?:UTC|GMT)\s?[+-]\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|Z\b|\b(?:"
     + _alternation([z.upper() for z in ZONE_OFFSETS if z != "z"])
     + r")\b))"
 )
-_TIME = (
+_TIME: Final = (
     r"(?P<hour>[01]?\d|2[0-3])[:h.](?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d)(?:[.,]\d+)?)?"
     r"(?:\s?(?P<ampm>[ap]\.?\s?m\.?)(?!\w))?(?:\s?(?:Uhr|h)\b)?(?:\s?" + _ZONE + ")?"
 )
-_DAY = r"(?P<day>[0-3]?\d)"
-_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_DAY: Final = r"(?P<day>[0-3]?\d)"
+_YEAR: Final = r"(?P<year>(?:19|20)\d{2})"
 
 # Each pattern names its groups year/month/day (month may be a name); the order of the
 # list is the order of preference when two patterns match at the same place.
-_DATE_PATTERNS = [
+_DATE_PATTERNS: Final = [
     # ISO 8601 with an optional time: 2023-06-23, 2023-06-23T09:33:00.000Z, 2023-06-23 09:33
     re.compile(
         r"(?<![\d.])" + _YEAR + r"-(?P<month>[01]?\d)-" + _DAY + r"(?!\d)"
@@ -215,14 +216,14 @@ _DATE_PATTERNS = [
 
 # Every pattern but the two-digit-year one needs a four-digit year: a text without one (a
 # price, "Seite 1.2", a time) is tried with that one pattern only.
-_FOUR_DIGIT_YEAR = re.compile(_YEAR)
-_TWO_DIGIT_YEAR_PATTERNS = [p for p in _DATE_PATTERNS if "year2" in p.groupindex]
+_FOUR_DIGIT_YEAR: Final = re.compile(_YEAR)
+_TWO_DIGIT_YEAR_PATTERNS: Final = [p for p in _DATE_PATTERNS if "year2" in p.groupindex]
 
-_TIME_AFTER = re.compile(
+_TIME_AFTER: Final = re.compile(
     r"[\s,|–—-]*(?:at|um|à|a las|alle|ore|o|в|om|às|kl\.|,)?\s*" + _TIME, re.IGNORECASE
 )
-_TIME_BEFORE = re.compile(_TIME + r"[\s,|–—-]*(?:on|am|le|el|il)?\s*$", re.IGNORECASE)
-_MARKER_WORDS = re.compile(  # whole words: "stand" is not "Standard", "date" not "update"
+_TIME_BEFORE: Final = re.compile(_TIME + r"[\s,|–—-]*(?:on|am|le|el|il)?\s*$", re.IGNORECASE)
+_MARKER_WORDS: Final = re.compile(  # whole words: "stand" is not "Standard", "date" not "update"
     r"(?<!\w)(?:(?P<update>"
     + _alternation(UPDATE_WORDS)
     + r")|(?P<publish>"
@@ -233,11 +234,13 @@ _MARKER_WORDS = re.compile(  # whole words: "stand" is not "Standard", "date" no
     re.IGNORECASE,
 )
 
-_URL_DATE = re.compile(
+_URL_DATE: Final = re.compile(
     r"(?:^|[/_.-])(?P<year>\d{4})[/_.-](?P<month>\d{1,2})[/_.-](?P<day>\d{1,2})"
     r"(?=$|[/_.?#-])"
 )
-_URL_COMPACT = re.compile(r"[/_.-](?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})(?=$|[/_.?#-])")
+_URL_COMPACT: Final = re.compile(
+    r"[/_.-](?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})(?=$|[/_.?#-])"
+)
 
 
 def parse_date(text: object) -> datetime | date | None:

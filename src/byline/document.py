@@ -14,7 +14,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 from urllib.parse import urljoin
 
 import charset_normalizer
@@ -22,21 +22,21 @@ from lxml import etree
 
 from byline.errors import ExtractionError
 
-MAX_INPUT_BYTES = 64 * 1024 * 1024
+MAX_INPUT_BYTES: Final = 64 * 1024 * 1024
 """Larger inputs are refused rather than risking memory on a worker."""
 
-DECLARATION_WINDOW = 4096
+DECLARATION_WINDOW: Final = 4096
 """Charset declarations must appear this early (the HTML spec says 1024; pages are sloppy)."""
 
-MAX_NESTING = 2048
+MAX_NESTING: Final = 2048
 """libxml2 stops descending past this depth (with huge_tree); deeper content is lost."""
 
-MAX_TOLERATED_BAD_BYTES = 3
+MAX_TOLERATED_BAD_BYTES: Final = 3
 """Undecodable bytes accepted in a declared encoding (a page cut mid-character)."""
 
 # By how common they are on the web: breaks ties between equally good detections
 # (Latin-1 text reads as well in cp1250, but is far more often cp1252).
-WEB_ENCODINGS = (
+WEB_ENCODINGS: Final = (
     "utf-8",
     "cp1252",
     "cp1251",
@@ -53,22 +53,22 @@ WEB_ENCODINGS = (
     "koi8-r",
 )
 
-BINARY_CONTROL_RATIO = 0.10
+BINARY_CONTROL_RATIO: Final = 0.10
 """A 'page' whose decoded text is this much control characters is not HTML."""
 
-_META_CHARSET = re.compile(
+_META_CHARSET: Final = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE
 )
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_BOMS = (
+_XML_DECLARATION: Final = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_CONTROL_CHARS: Final = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_BOMS: Final = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
 # Labels pages use for encodings Python names differently (WHATWG encoding labels).
-_ENCODING_ALIASES = {
+_ENCODING_ALIASES: Final = {
     "iso-8859-1": "cp1252",  # browsers read latin-1 declarations as windows-1252
     "latin1": "cp1252",
     "latin-1": "cp1252",

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import escape
 from itertools import repeat
-from typing import Protocol
+from typing import Final, Protocol
 
 from lxml import etree
 
@@ -50,100 +50,108 @@ from byline.record import Image
 from byline.render import BLOCK_TAGS, Block, Renderer, visible
 
 # --- cleaning ---------------------------------------------------------------
-WRAPPER_TEXT_SHARE = 0.5
+WRAPPER_TEXT_SHARE: Final = 0.5
 """An element holding over this share of the page's paragraph text, or of the page's text
 (counting only its own text outside links), is the article's wrapper: never removed (menus and
 footers can outweigh a short article's text), unless it is a pop-up."""
 
 # --- scoring ----------------------------------------------------------------
-MIN_PARAGRAPH_CHARS = 25
+MIN_PARAGRAPH_CHARS: Final = 25
 """Blocks shorter than this are not scored (captions, labels, buttons)."""
-CHARS_PER_POINT = 100
+CHARS_PER_POINT: Final = 100
 """A paragraph earns one point per this many characters..."""
-MAX_LENGTH_POINTS = 3
+MAX_LENGTH_POINTS: Final = 3
 """...up to this many points."""
-ANCESTOR_LEVELS = 5
+ANCESTOR_LEVELS: Final = 5
 """How far up a paragraph hands its score (parent full, grandparent half, then less)."""
-CLASS_WEIGHT = 25
+CLASS_WEIGHT: Final = 25
 """Points per class/id name that says article (+) or boilerplate (-)."""
-MAX_CLASS_NAMES = 2
+MAX_CLASS_NAMES: Final = 2
 """Class evidence counts at most this many names either way."""
-TAG_WEIGHTS = {"article": 10, "main": 5, "div": 5, "section": 3, "pre": 3, "td": 3, "blockquote": 3}
+TAG_WEIGHTS: dict[str, int] = {
+    "article": 10,
+    "main": 5,
+    "div": 5,
+    "section": 3,
+    "pre": 3,
+    "td": 3,
+    "blockquote": 3,
+}
 TAG_WEIGHTS |= dict.fromkeys(("ol", "ul", "li", "dl", "dd", "dt", "address", "form"), -3)
 TAG_WEIGHTS |= dict.fromkeys(("th", "h1", "h2", "h3", "h4", "h5", "h6"), -5)
 """Evidence from the tag itself: an <article> is likely the story, a list item less so."""
-PARAGRAPH_TAGS = frozenset({"p", "pre", "td", "li", "dd", "blockquote", "caption"})
+PARAGRAPH_TAGS: Final = frozenset({"p", "pre", "td", "li", "dd", "blockquote", "caption"})
 """Blocks scored by their whole text."""
-DIV_LIKE_TAGS = frozenset({"div", "section", "article", "main", "span", "font", "center"})
+DIV_LIKE_TAGS: Final = frozenset({"div", "section", "article", "main", "span", "font", "center"})
 """Blocks scored by their own inline text only (a div holding text directly)."""
-COMMAS = (",", "，", "、", "،")
+COMMAS: Final = (",", "，", "、", "،")
 
 # --- choosing the container ---------------------------------------------------
-PARENT_CLIMB_RATIO = 1 / 3
+PARENT_CLIMB_RATIO: Final = 1 / 3
 """Climbing from the best node stops at an ancestor scoring below this share of it."""
-SIBLING_SCORE_RATIO = 0.2
+SIBLING_SCORE_RATIO: Final = 0.2
 """Siblings scoring this share of the best node join the article..."""
-MIN_SIBLING_SCORE = 10
+MIN_SIBLING_SCORE: Final = 10
 """...when they score at least this much."""
-SIBLING_PARAGRAPH_CHARS = 80
+SIBLING_PARAGRAPH_CHARS: Final = 80
 """A sibling <p> this long with few links joins too."""
-SIBLING_LINK_DENSITY = 0.25
-WIDEN_PROSE_GAIN = 1.5
+SIBLING_LINK_DENSITY: Final = 0.25
+WIDEN_PROSE_GAIN: Final = 1.5
 """An ancestor with this many times the prose of the chosen node holds more of the article..."""
-WIDEN_LINK_DENSITY = 0.3
+WIDEN_LINK_DENSITY: Final = 0.3
 """...unless this much of its text is links (a page of teasers)."""
 
 # --- standfirst ------------------------------------------------------------------
-STANDFIRST_LEVELS = 4
+STANDFIRST_LEVELS: Final = 4
 """A standfirst is looked for under this many ancestors of the chosen nodes."""
-MIN_STANDFIRST_CHARS = 40
-MAX_STANDFIRST_CHARS = 1000
+MIN_STANDFIRST_CHARS: Final = 40
+MAX_STANDFIRST_CHARS: Final = 1000
 """A standfirst is a sentence or a short paragraph..."""
-STANDFIRST_LINK_DENSITY = 0.3
+STANDFIRST_LINK_DENSITY: Final = 0.3
 """...of prose, not links."""
-MAX_STANDFIRSTS = 2
-LEAD_TAGS = frozenset({"p", "div", "h2", "h3", "section", "header", "strong", "b"})
+MAX_STANDFIRSTS: Final = 2
+LEAD_TAGS: Final = frozenset({"p", "div", "h2", "h3", "section", "header", "strong", "b"})
 """Unnamed elements that may hold the lead between the headline and the article's body."""
-DECK_TAGS = frozenset({"p", "h2"})
-MIN_DECK_WORDS = 8
-DECK_BREAKERS = ("|", ":", "©")
+DECK_TAGS: Final = frozenset({"p", "h2"})
+MIN_DECK_WORDS: Final = 8
+DECK_BREAKERS: Final = ("|", ":", "©")
 """A lead without a full stop is a deck (subtitle) in a paragraph or the subheading under
 the headline, of this many words, without the marks of a line of fields or a credit."""
-PICTURE_TAGS = frozenset({"figure", "figcaption", "picture"})
-HEADLINE_TAGS = frozenset({"h1", "h2"})
-HEADLINE_TITLE_SHARE = 0.5
+PICTURE_TAGS: Final = frozenset({"figure", "figcaption", "picture"})
+HEADLINE_TAGS: Final = frozenset({"h1", "h2"})
+HEADLINE_TITLE_SHARE: Final = 0.5
 """A heading showing this much of the page's title is the headline (titles add the site's
 name; a heading showing less is a section name or a logo)."""
-LONE_LINK_SHARE = 0.1
+LONE_LINK_SHARE: Final = 0.1
 """A lead named like a teaser box is kept from removal when this little of it is links."""
 
 # --- hint matching -------------------------------------------------------------
-HINT_BLOCK_OVERLAP = 0.7
+HINT_BLOCK_OVERLAP: Final = 0.7
 """A block matches the hint when this share of its words occur in the hint."""
-HINT_MIN_BLOCK_WORDS = 4
-HINT_COVERAGE = 0.5
+HINT_MIN_BLOCK_WORDS: Final = 4
+HINT_COVERAGE: Final = 0.5
 """The matched blocks must cover this share of the hint's words, else the hint is ignored."""
-HINT_CONTAINER_SHARE = 0.8
+HINT_CONTAINER_SHARE: Final = 0.8
 """The container is the smallest element holding this share of the matched text."""
 
 # --- the paragraph model ------------------------------------------------------------
-MIN_JUDGED_WORDS = 3
+MIN_JUDGED_WORDS: Final = 3
 """Shorter lines (labels, signatures, a closing word) are left to the rules: the model,
 which reads length as evidence, cannot tell them apart."""
 
-KEPT_KINDS = frozenset({"pre"})
+KEPT_KINDS: Final = frozenset({"pre"})
 """Paragraphs the model reads (they are context for the others) but never drops:
 preformatted text (code, commands) is never furniture, though short lines without
 sentences look to the model like labels."""
 
 # --- result -----------------------------------------------------------------
-MIN_BODY_CHARS = 200
+MIN_BODY_CHARS: Final = 200
 """A result shorter than this triggers the relaxed pass."""
-MIN_HINT_FALLBACK_CHARS = 500
-HINT_FALLBACK_RATIO = 0.5
+MIN_HINT_FALLBACK_CHARS: Final = 500
+HINT_FALLBACK_RATIO: Final = 0.5
 """A hint this long, over twice what the page shows, is the text itself (paywalls)."""
 
-_WORD = re.compile(r"\w+")
+_WORD: Final = re.compile(r"\w+")
 
 
 @dataclass(slots=True)
@@ -153,9 +161,7 @@ class MainText:
     images: list[Image] = field(default_factory=list)
 
 
-def extract_main_text(
-    doc: Document, hint: object = None, title: object = None
-) -> MainText | None:
+def extract_main_text(doc: Document, hint: object = None, title: object = None) -> MainText | None:
     """The article's main text, or None when the page holds none.
 
     May modify ``doc.root`` (it drops scripts, furniture and boilerplate).
@@ -380,7 +386,7 @@ def _restore(undo: _Undo) -> None:
         parent.insert(index, el)
 
 
-_text_chars = etree.XPath("string-length(normalize-space())")
+_text_chars: Final = etree.XPath("string-length(normalize-space())")
 
 
 # --- scoring ----------------------------------------------------------------
@@ -732,20 +738,22 @@ def _prefer_hint(
 
 # --- residual boilerplate inside the container --------------------------------
 
-CONDITIONAL_TAGS = frozenset({"div", "section", "ul", "ol", "table", "header", "figure", "dl"})
+CONDITIONAL_TAGS: Final = frozenset(
+    {"div", "section", "ul", "ol", "table", "header", "figure", "dl"}
+)
 """Boxes judged by their contents before rendering (readability's 'clean conditionally')."""
-MAX_COMMAS_FOR_CHECK = 10
+MAX_COMMAS_FOR_CHECK: Final = 10
 """Boxes with this many commas are prose: always kept."""
-LIST_LINK_DENSITY = 0.5
+LIST_LINK_DENSITY: Final = 0.5
 """A box whose text is more than this share of link text is a link list..."""
-BOX_LINK_DENSITY = 0.3
+BOX_LINK_DENSITY: Final = 0.3
 """...and a non-list box with this share, without article evidence, too..."""
-MIN_PROSE_BOX_CHARS = 300
+MIN_PROSE_BOX_CHARS: Final = 300
 """...unless this many characters of its text are outside links (prose rich in links)."""
-NAMED_BOX_LINK_DENSITY = 0.2
-SHORT_SENTENCE_ENDS = frozenset(".!?:。！？")
+NAMED_BOX_LINK_DENSITY: Final = 0.2
+SHORT_SENTENCE_ENDS: Final = frozenset(".!?:。！？")
 """How a short sentence ends (an ellipsis ends placeholders: "Loading...", "Read on…")."""
-SHORT_BOX_CHARS = 100
+SHORT_BOX_CHARS: Final = 100
 """...and a box named like boilerplate (info, list, meta...) that is linky or this short."""
 
 

@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import itertools
 import re
+from typing import Final
 
 from byline.record import Quote
 
-MIN_QUOTE_WORDS = 4
+MIN_QUOTE_WORDS: Final = 4
 """Shorter quoted spans are names, titles or scare quotes, not speech."""
 
-MAX_SPEAKER_WORDS = 6
+MAX_SPEAKER_WORDS: Final = 6
 
 # Opening and closing marks used in news text, per typographic convention.
-_PAIRS = (('"', '"'), ("“", "”"), ("„", "“"), ("«", "»"), ("»", "«"), ("‘", "’"), ("„", "”"))
+_PAIRS: Final = (('"', '"'), ("“", "”"), ("„", "“"), ("«", "»"), ("»", "«"), ("‘", "’"), ("„", "”"))
 
-SPEECH_VERBS = (
+SPEECH_VERBS: Final = (
     "said|says|added|adds|told|tells|stated|states|noted|notes|explained|explains|wrote|writes|"
     "argued|argues|warned|warns|insisted|insists|claimed|claims|asked|asks|replied|announced|"
     "declared|continued|recalled|concluded|acknowledged|emphasized|emphasised|stressed|"
@@ -30,20 +31,24 @@ SPEECH_VERBS = (
     "dijo|afirmó|explicó|declaró|señaló|ha detto|ha dichiarato|ha spiegato|"
     "powiedział|powiedziała|сказал|сказала|заявил|заявила"
 )
-_SPEAKER = r"(?P<speaker>(?:the |der |die |das |le |la |el |il )?[\w'’.\-]+(?: [\w'’.\-]+){0,5}?)"
+_SPEAKER: Final = (
+    r"(?P<speaker>(?:the |der |die |das |le |la |el |il )?[\w'’.\-]+(?: [\w'’.\-]+){0,5}?)"
+)
 # "..." the ministry said
-_AFTER_SPEAKER_VERB = re.compile(rf"^[,.]?\s*{_SPEAKER}\s+(?:{SPEECH_VERBS})\b", re.IGNORECASE)
+_AFTER_SPEAKER_VERB: Final = re.compile(
+    rf"^[,.]?\s*{_SPEAKER}\s+(?:{SPEECH_VERBS})\b", re.IGNORECASE
+)
 # "..." said the ministry / "..." so Schmidt / "..." according to the ministry
-_AFTER_VERB_SPEAKER = re.compile(
+_AFTER_VERB_SPEAKER: Final = re.compile(
     rf"^[,.]?\s*(?:{SPEECH_VERBS}|so|according to)\s+{_SPEAKER}(?:[,.;]|$)", re.IGNORECASE
 )
 # Smith said: "..."
-_BEFORE = re.compile(rf"{_SPEAKER}\s+(?:{SPEECH_VERBS})\s*[:,]?\s*$", re.IGNORECASE)
+_BEFORE: Final = re.compile(rf"{_SPEAKER}\s+(?:{SPEECH_VERBS})\s*[:,]?\s*$", re.IGNORECASE)
 # What ``_BEFORE`` needs at the end of the text, tested first: searched alone, ``_BEFORE``
 # tries its speaker's words at every position of the text (most of the time of quotes).
-_ENDS_WITH_VERB = re.compile(rf"\s(?:{SPEECH_VERBS})\s*[:,]?\s*$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?]\s+")
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "er", "sie", "il", "elle", "ella", "él"}
+_ENDS_WITH_VERB: Final = re.compile(rf"\s(?:{SPEECH_VERBS})\s*[:,]?\s*$", re.IGNORECASE)
+_SENTENCE_END: Final = re.compile(r"[.!?]\s+")
+_PRONOUNS: Final = {"he", "she", "they", "it", "we", "i", "er", "sie", "il", "elle", "ella", "él"}
 
 
 def find_quotes(body: str | None) -> list[Quote]:

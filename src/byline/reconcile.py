@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, time, timedelta, timezone
-from typing import Any
+from typing import Any, Final
 
 from byline import authors as author_names
 from byline.dates import parse_date
@@ -22,8 +22,16 @@ from byline.sources import AuthorCandidate, Candidate
 # Which source to believe first, per field, when there is no stronger rule.
 # JSON-LD and microdata are written for machines by the CMS; OpenGraph is written
 # for social previews (often shortened); the visible page ("dom") is what readers see.
-DEFAULT_PRIORITY = ("json-ld", "microdata", "opengraph", "twitter", "meta", "dublin-core", "dom")
-PRIORITY: dict[str, tuple[str, ...]] = {
+DEFAULT_PRIORITY: Final = (
+    "json-ld",
+    "microdata",
+    "opengraph",
+    "twitter",
+    "meta",
+    "dublin-core",
+    "dom",
+)
+PRIORITY: Final[dict[str, tuple[str, ...]]] = {
     "title": ("json-ld", "opengraph", "microdata", "twitter", "meta", "dublin-core", "dom"),
     "description": ("json-ld", "opengraph", "meta", "twitter", "microdata", "dublin-core", "dom"),
     "published": (*DEFAULT_PRIORITY, "url"),
@@ -40,20 +48,20 @@ PRIORITY: dict[str, tuple[str, ...]] = {
     "images": ("json-ld", "opengraph", "twitter", "microdata", "meta", "dom"),
 }
 
-EARLIEST_PLAUSIBLE = date(1995, 1, 1)
+EARLIEST_PLAUSIBLE: Final = date(1995, 1, 1)
 """News on the web starts here; earlier 'publication dates' are parsing accidents."""
 
-FUTURE_TOLERANCE = timedelta(days=1)
+FUTURE_TOLERANCE: Final = timedelta(days=1)
 """A date up to a day ahead is a time-zone artefact, not the future."""
 
 # " | Site", " - Site", " – Site", " — Site", " :: Site", " » Site", " · Site"
-_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:»·/]{1,2}\s+")
-TITLE_SUFFIX_MAX_WORDS = 6
+_TITLE_SEPARATORS: Final = re.compile(r"\s+[|\-–—:»·/]{1,2}\s+")
+TITLE_SUFFIX_MAX_WORDS: Final = 6
 """A trailing title segment this short, after a longer one, is taken for the site name."""
 
-_LANGUAGE_TAG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{4}|[a-zA-Z]{2}|\d{3})\b)?")
+_LANGUAGE_TAG: Final = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{4}|[a-zA-Z]{2}|\d{3})\b)?")
 # ISO 3166-1 alpha-2: a region outside this list (``en_EN``, ``en_UK``...) is a CMS typo.
-COUNTRY_CODES = frozenset(
+COUNTRY_CODES: Final = frozenset(
     "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ "
     "BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM "
     "DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS "
@@ -330,14 +338,14 @@ def _is_site_name(heading: str, written: list[tuple[str, str]], site_names: set[
     return False
 
 
-HEADING_IN_TITLE = 0.8
+HEADING_IN_TITLE: Final = 0.8
 """Share of a heading's words that must appear in a metadata title for them to agree."""
 
-HEADING_COVERS_TITLE = 0.6
+HEADING_COVERS_TITLE: Final = 0.6
 """Share of the title's words (site name removed) the heading must cover: a short
 heading inside a long title is the site's name, not the headline."""
 
-_WORDS = re.compile(r"\w+")
+_WORDS: Final = re.compile(r"\w+")
 
 
 def _words(text: str) -> list[str]:
@@ -384,7 +392,7 @@ def _names_site(part: str, site_names: set[str]) -> bool:
 
 # --- dates ---------------------------------------------------------------------------------
 
-DATE_VOTE_WEIGHT: dict[str, float] = {
+DATE_VOTE_WEIGHT: Final[dict[str, float]] = {
     "json-ld": 1.0, "microdata": 1.0, "opengraph": 1.0, "twitter": 0.8, "meta": 0.8,
     "dublin-core": 0.8, "dom": 0.9, "url": 1.2,
 }  # fmt: skip
@@ -394,21 +402,21 @@ Each source's best value votes for its day; the first source in ``PRIORITY`` bre
 A URL path date is the steadiest statement of a publication day (it never changes when
 the article is edited), and the visible page is what readers read as the date."""
 
-PLAIN_META_SOURCES = frozenset({"meta", "dublin-core"})
+PLAIN_META_SOURCES: Final = frozenset({"meta", "dublin-core"})
 """Sources read from plain ``<meta>`` tags. A CMS prints one stored date into several of
 them (``name="date"``, ``DC.date``, ``DCTERMS.date``): the same instant from two of them is
 one statement, and votes once."""
 
-VISIBLE_SOURCE = "dom"
+VISIBLE_SOURCE: Final = "dom"
 """The source that reports what readers see on the page."""
 
-MIDNIGHT_UTC_HOURS = frozenset({22, 23})
+MIDNIGHT_UTC_HOURS: Final = frozenset({22, 23})
 """A UTC time of exactly 22:00:00 or 23:00:00 is how a CMS stores a bare day at local
 midnight in central Europe (UTC+1/+2): the page means the next day. Used only when the
 page's dates give no zone of their own (most pages of the corpus are central European)."""
 
-MAX_ZONE_OFFSET = timedelta(hours=14)
-ZONE_STEP = timedelta(minutes=15)
+MAX_ZONE_OFFSET: Final = timedelta(hours=14)
+ZONE_STEP: Final = timedelta(minutes=15)
 """Time zones are whole quarter-hours within 14 hours of UTC."""
 
 
@@ -641,7 +649,7 @@ def _most_precise(dated: list[tuple[str, Moment]]) -> tuple[str, Moment]:
 
 # --- tags and keywords ---------------------------------------------------------------------
 
-_TERM_SEPARATORS = re.compile(r"\s*[,;|]\s*")
+_TERM_SEPARATORS: Final = re.compile(r"\s*[,;|]\s*")
 
 
 def _merged_terms(
@@ -800,7 +808,7 @@ def _declared_name(author: AuthorCandidate) -> list[str]:
     return [name] if author.kind == "person" and author_names.is_person_name(name, True) else []
 
 
-_DOMAIN_ENDING = re.compile(r"\.[a-z]{2,4}$")
+_DOMAIN_ENDING: Final = re.compile(r"\.[a-z]{2,4}$")
 
 
 def _organisation_key(name: str) -> str:

@@ -31,6 +31,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 from html import escape
+from typing import Final
 
 from lxml import etree
 
@@ -39,7 +40,7 @@ from byline.dateline import find_dateline
 from byline.document import Document, text_content
 from byline.record import Image
 
-BLOCK_TAGS = frozenset(
+BLOCK_TAGS: Final = frozenset(
     {
         "p", "div", "section", "article", "main", "header", "footer", "aside", "nav",
         "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
@@ -48,43 +49,45 @@ BLOCK_TAGS = frozenset(
         "fieldset", "form", "body", "html",
     }
 )  # fmt: skip
-HEADING_KINDS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-HEADINGS = {"h1": "h2", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h5", "h6": "h6"}
-INLINE_FORMAT = frozenset({"em", "strong", "b", "i", "code", "a"})
-SAFE_SCHEMES = ("http://", "https://", "mailto:")
+HEADING_KINDS: Final = frozenset({"h2", "h3", "h4", "h5", "h6"})
+HEADINGS: Final = {"h1": "h2", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h5", "h6": "h6"}
+INLINE_FORMAT: Final = frozenset({"em", "strong", "b", "i", "code", "a"})
+SAFE_SCHEMES: Final = ("http://", "https://", "mailto:")
 
-SHORT_LINE_CHARS = 50
+SHORT_LINE_CHARS: Final = 50
 """Lines around a <br> both shorter than this are separate lines (addresses, verse)."""
-SENTENCE_END = ".!?…:;。！？\"”»'"
-MIN_IMAGE_SIDE = 50
+SENTENCE_END: Final = ".!?…:;。！？\"”»'"
+MIN_IMAGE_SIDE: Final = 50
 """Images narrower or lower than this (declared size) are icons or tracking pixels."""
-LEAD_BLOCKS = 3
+LEAD_BLOCKS: Final = 3
 """Byline and date lines are dropped only among the first blocks of the article."""
-MAX_LEAD_LINE_CHARS = 80
+MAX_LEAD_LINE_CHARS: Final = 80
 """A byline or date line is short."""
 
 # Removed: zero-width space, BOM (zero-width no-break space), word joiner, soft hyphen;
 # nbsp is a space.
-INVISIBLE = {0x200B: None, 0xFEFF: None, 0x2060: None, 0x00AD: None, 0x00A0: " "}
+INVISIBLE: Final = {0x200B: None, 0xFEFF: None, 0x2060: None, 0x00AD: None, 0x00A0: " "}
 # ``visible`` applies the table with a regex: ``str.translate`` looks every character
 # of non-ASCII text up in the dict, which is over ten times slower.
-_REMOVED = re.compile("[" + "".join(chr(c) for c, to in INVISIBLE.items() if to is None) + "]")
-_REPLACED = [(chr(c), to) for c, to in INVISIBLE.items() if to is not None]
-_NOT_IMAGE = re.compile(
+_REMOVED: Final = re.compile(
+    "[" + "".join(chr(c) for c, to in INVISIBLE.items() if to is None) + "]"
+)
+_REPLACED: Final = [(chr(c), to) for c, to in INVISIBLE.items() if to is not None]
+_NOT_IMAGE: Final = re.compile(
     r"(?:^|[/_.-])(?:pixel|spacer|blank|tracking|1x1|transparent|placeholder|lazy)[/_.-]", re.I
 )
-_BYLINE_LINE = re.compile(
+_BYLINE_LINE: Final = re.compile(
     r"^(?:by|von|par|por|door|av|przez|autor|author|text|texte|written by)\b[\s:]", re.I
 )
-_DATE_PART = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./]\d{1,2}[./]|\b\d{1,2}:\d\d\b")
-_STATUS_LINE = re.compile(
+_DATE_PART: Final = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./]\d{1,2}[./]|\b\d{1,2}:\d\d\b")
+_STATUS_LINE: Final = re.compile(
     r"^(?:updated|last (?:updated|modified)|published|posted on|aktualisiert|veröffentlicht|"
     r"erstellt am|stand:|ultima modifica|mis à jour|publié le|actualizado|publicado)\b",
     re.I,
 )
 # "Read also: <headline>" teasers and the headings of related-link boxes, in the
 # languages of the pages we see most; the phrase must stand alone or end in ":" or "»".
-_READ_ALSO = re.compile(
+_READ_ALSO: Final = re.compile(
     r"^(?:read (?:also|more)|also read|see also|related(?: articles| stories)?|more on this|"
     r"you (?:may|might) also like|recommended|"
     r"lesen sie (?:auch|mehr|hier)|auch interessant|auch lesen|"
@@ -98,21 +101,21 @@ _READ_ALSO = re.compile(
     re.I,
 )
 # Photo credits and caption lines: "Foto: dpa", "(Photo: AP)", "Getty Images".
-_CREDIT_LINE = re.compile(
+_CREDIT_LINE: Final = re.compile(
     r"^[(\[]?(?:foto|fotos|photo|photos|bild|bilder|image|images|picture|credits?|"
     r"crédits?(?: photos?)?|quelle|source|fuente|źródło|fot|titelbild|beitragsbild|"
     r"abbildung|grafik)\s*[:./]|"
     r"^(?:getty images|istock|shutterstock|fotolia|imago|picture alliance|afp|reuters)\b",
     re.I,
 )
-MAX_TEASER_CHARS = 200
+MAX_TEASER_CHARS: Final = 200
 """A "Read also: ..." teaser is a headline, never a long paragraph."""
-MAX_CREDIT_CHARS = 100
-MAX_LINK_LABEL_WORDS = 5
+MAX_CREDIT_CHARS: Final = 100
+MAX_LINK_LABEL_WORDS: Final = 5
 """A paragraph that is only a link of this few words is a label or a button."""
-MAX_STATUS_LINE_WORDS = 8
-_CAPTION_WORDS = frozenset({"caption", "legend", "legende", "bildunterschrift", "credit"})
-_BLOCK_IN_CELL = etree.XPath(
+MAX_STATUS_LINE_WORDS: Final = 8
+_CAPTION_WORDS: Final = frozenset({"caption", "legend", "legende", "bildunterschrift", "credit"})
+_BLOCK_IN_CELL: Final = etree.XPath(
     "boolean(.//td//*[self::p or self::div or self::table or self::ul or self::ol"
     " or self::blockquote or self::h1 or self::h2 or self::h3 or self::h4]"
     " | .//th//*[self::p or self::div or self::table])"
@@ -123,7 +126,7 @@ Group = tuple[str, int]
 Block = tuple[str, Group | None, str, str, etree._Element | None]
 """kind, group, text, html and the block element the paragraph came from."""
 Token = tuple  # ("t", text) | ("o", name, html) | ("c", name) | ("br",) | ("img", html)
-_BR: Token = ("br",)
+_BR: Final[Token] = ("br",)
 
 
 class Renderer:
@@ -450,7 +453,7 @@ def _line_html(tokens: list[Token]) -> str:
     return "" if not started else _drop_empty_tags(html)
 
 
-_EMPTY_TAG = re.compile(r"<(em|strong|b|i|code|a)\b[^>]*>\s*</\1>")
+_EMPTY_TAG: Final = re.compile(r"<(em|strong|b|i|code|a)\b[^>]*>\s*</\1>")
 
 
 def _drop_empty_tags(html: str) -> str:
@@ -608,7 +611,7 @@ def _image_record(el: etree._Element, doc: Document) -> Image | None:
     return Image(url=url, caption=_caption(el), width=width, height=height)
 
 
-LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "src")
+LAZY_SOURCES: Final = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "src")
 
 
 def _image_source(el: etree._Element) -> str | None:

@@ -17,7 +17,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 from urllib.parse import urlsplit
 
 from byline.document import Document
@@ -25,22 +25,22 @@ from byline.sources import AuthorCandidate, Candidate
 from byline.sources.dom import page_of
 
 # Only entities closed by ";": html.unescape would also turn "&para" in "Fish&parasites" into ¶.
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
-_TAG = re.compile(r"</?[a-zA-Z!][^<>]*>")
+_ENTITY: Final = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+_TAG: Final = re.compile(r"</?[a-zA-Z!][^<>]*>")
 # Elements whose content is code, never text ("<script>alert(1)</script>Jane Doe" is a name).
-_CODE_ELEMENT = re.compile(r"<(script|style|template)\b[^>]*>.*?(?:</\1\s*>|$)", re.I | re.S)
-_HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
-_BLANK_LINES = re.compile(r"\s*\n\s*\n\s*")
-_SINGLE_NEWLINE = re.compile(r" ?\n ?")
-_LEADING_INT = re.compile(r"\s*(\d{1,6})(?:\.\d*)?\s*(?:px)?\s*$", re.IGNORECASE)
-MAX_UNESCAPE_ROUNDS = 3
+_CODE_ELEMENT: Final = re.compile(r"<(script|style|template)\b[^>]*>.*?(?:</\1\s*>|$)", re.I | re.S)
+_HORIZONTAL_SPACE: Final = re.compile(r"[^\S\n]+")
+_BLANK_LINES: Final = re.compile(r"\s*\n\s*\n\s*")
+_SINGLE_NEWLINE: Final = re.compile(r" ?\n ?")
+_LEADING_INT: Final = re.compile(r"\s*(\d{1,6})(?:\.\d*)?\s*(?:px)?\s*$", re.IGNORECASE)
+MAX_UNESCAPE_ROUNDS: Final = 3
 """Meta content is sometimes escaped twice (``&amp;quot;``); three rounds undo any real case."""
 
-_BARE_DOMAIN_PATH = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*$")  # facebook.com/x
-_HANDLE = re.compile(r"^@\w+$")  # "@janost": a social media handle, not a name
-_QUOTES = "\"'“”„«»"
-URL_SCHEMES = ("http", "https")
-PLACEHOLDER_NAMES = frozenset({"null", "none", "undefined", "nan", "n/a", "-"})
+_BARE_DOMAIN_PATH: Final = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*$")  # facebook.com/x
+_HANDLE: Final = re.compile(r"^@\w+$")  # "@janost": a social media handle, not a name
+_QUOTES: Final = "\"'“”„«»"
+URL_SCHEMES: Final = ("http", "https")
+PLACEHOLDER_NAMES: Final = frozenset({"null", "none", "undefined", "nan", "n/a", "-"})
 
 
 def _unescape_entity(match: re.Match[str]) -> str:
@@ -209,8 +209,8 @@ class MetaTags:
         return None
 
 
-_META_MEMO_KEY = "meta tags"
-_META_KEY_ATTRIBUTES = ("name", "property", "http-equiv")
+_META_MEMO_KEY: Final = "meta tags"
+_META_KEY_ATTRIBUTES: Final = ("name", "property", "http-equiv")
 
 
 def meta_tags(doc: Document) -> MetaTags:
@@ -235,14 +235,14 @@ def meta_tags(doc: Document) -> MetaTags:
 
 # --- lenient JSON ----------------------------------------------------------------------------
 
-_WRAPPER_START = re.compile(r"^\s*(?:(?://|/\*)\s*)?(?:<!\[CDATA\[|<!--)\s*(?:\*/)?")
-_WRAPPER_END = re.compile(r"(?:(?://|/\*)\s*)?(?:\]\]>|-->)\s*(?:\*/)?\s*$")
-_DECODER = json.JSONDecoder(strict=False)  # strict=False: raw control characters in strings
-_BETWEEN_VALUES = " \t\r\n,;"
-_STRING_END_FOLLOWERS = ",:}]"
-_BARE_WORD_END = ",:}]\n"
-_JSON_LITERALS = {"true", "false", "null", "NaN", "Infinity"}
-_VALID_ESCAPES = set('"\\/bfnrtu')
+_WRAPPER_START: Final = re.compile(r"^\s*(?:(?://|/\*)\s*)?(?:<!\[CDATA\[|<!--)\s*(?:\*/)?")
+_WRAPPER_END: Final = re.compile(r"(?:(?://|/\*)\s*)?(?:\]\]>|-->)\s*(?:\*/)?\s*$")
+_DECODER: Final = json.JSONDecoder(strict=False)  # strict=False: raw control characters in strings
+_BETWEEN_VALUES: Final = " \t\r\n,;"
+_STRING_END_FOLLOWERS: Final = ",:}]"
+_BARE_WORD_END: Final = ",:}]\n"
+_JSON_LITERALS: Final = {"true", "false", "null", "NaN", "Infinity"}
+_VALID_ESCAPES: Final = set('"\\/bfnrtu')
 
 
 def lenient_json(text: Any) -> list[Any]:

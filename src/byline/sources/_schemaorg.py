@@ -8,7 +8,7 @@ resolves ``@id`` references, and maps schema.org properties to record fields.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Final
 
 from byline.document import Document
 from byline.record import Image, Publisher
@@ -24,7 +24,7 @@ from byline.sources._common import (
     unique,
 )
 
-ARTICLE_TYPES = frozenset(
+ARTICLE_TYPES: Final = frozenset(
     {
         "Article",
         "NewsArticle",
@@ -45,24 +45,24 @@ ARTICLE_TYPES = frozenset(
     }
 )
 # Pages about one thing; read only for title/description/dates when no article object exists.
-PAGE_TYPES = frozenset(
+PAGE_TYPES: Final = frozenset(
     {"WebPage", "ItemPage", "AboutPage", "ProfilePage", "QAPage", "CollectionPage", "MediaPage"}
 )
-PERSON_TYPES = frozenset({"Person"})
-ORGANIZATION_TYPES = frozenset({"Organization", "Corporation", "NGO", "Consortium", "Brand"})
-SITE_TYPES = frozenset({"WebSite"})
-BREADCRUMB_TYPES = frozenset({"BreadcrumbList"})
+PERSON_TYPES: Final = frozenset({"Person"})
+ORGANIZATION_TYPES: Final = frozenset({"Organization", "Corporation", "NGO", "Consortium", "Brand"})
+SITE_TYPES: Final = frozenset({"WebSite"})
+BREADCRUMB_TYPES: Final = frozenset({"BreadcrumbList"})
 
 # Where a nested article is a page's own article rather than a teaser of another one.
-MAIN_ENTITY_KEYS = frozenset({"@graph", "mainEntity", "mainEntityOfPage"})
+MAIN_ENTITY_KEYS: Final = frozenset({"@graph", "mainEntity", "mainEntityOfPage"})
 # Article ranking: an article with its body or the page's URL is the page's article.
-SCORE_BODY = 4
-SCORE_SAME_URL = 4
-SCORE_HEADLINE = 1
-SCORE_TOP_LEVEL = 2
-MIN_BREADCRUMB_ITEMS = 3  # with fewer, the item before the article is the home page
-MAX_DEPTH = 12  # deeper nesting is never an article's metadata (and guards recursion)
-MAX_TEXT_NESTING = 4  # a name nested deeper than {"name": [{"@value": ...}]} is not one
+SCORE_BODY: Final = 4
+SCORE_SAME_URL: Final = 4
+SCORE_HEADLINE: Final = 1
+SCORE_TOP_LEVEL: Final = 2
+MIN_BREADCRUMB_ITEMS: Final = 3  # with fewer, the item before the article is the home page
+MAX_DEPTH: Final = 12  # deeper nesting is never an article's metadata (and guards recursion)
+MAX_TEXT_NESTING: Final = 4  # a name nested deeper than {"name": [{"@value": ...}]} is not one
 
 
 def node_types(node: dict[str, Any]) -> set[str]:

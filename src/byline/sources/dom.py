@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from lxml import etree
 
@@ -34,48 +34,55 @@ from byline.sources.dom_dates import (
     may_hold_year,
 )
 
-SOURCE = "dom"
+SOURCE: Final = "dom"
 
-BYLINE_MARKERS = ("author", "byline", "autor", "verfasser", "auteur", "firma", "writer")
+BYLINE_MARKERS: Final = ("author", "byline", "autor", "verfasser", "auteur", "firma", "writer")
 """class/id/itemprop fragments of elements that hold the author's name."""
 
-AUTHOR_HREF_PARTS = ("/author/", "/authors/", "/autor/", "/autoren/", "/auteur/", "/journalist/")
+AUTHOR_HREF_PARTS: Final = (
+    "/author/",
+    "/authors/",
+    "/autor/",
+    "/autoren/",
+    "/auteur/",
+    "/journalist/",
+)
 """Link targets that are author profile pages."""
 
-TAG_MARKERS = ("tags", "tag-list", "taglist", "schlagw", "keyword", "stichw", "etiquet")
+TAG_MARKERS: Final = ("tags", "tag-list", "taglist", "schlagw", "keyword", "stichw", "etiquet")
 """class/id fragments of containers listing the article's tags."""
 
-ARTICLE_MARKERS = ("article", "post", "entry", "story", "content", "beitrag", "artikel")
-HEADLINE_MARKERS = ("headline", "title", "titel", "heading")
-BAD_PLACE_MARKERS = (
+ARTICLE_MARKERS: Final = ("article", "post", "entry", "story", "content", "beitrag", "artikel")
+HEADLINE_MARKERS: Final = ("headline", "title", "titel", "heading")
+BAD_PLACE_MARKERS: Final = (
     "comment", "sidebar", "widget", "related", "teaser", "footer", "nav", "menu", "popular",
     "recommend", "komment", "breadcrumb", "newsletter", "share", "social",
 )  # fmt: skip
 """Ancestor class/id fragments of places where a date or name is not the article's."""
 
-BAD_PLACE_TAGS = frozenset({"aside", "nav", "footer", "form"})
+BAD_PLACE_TAGS: Final = frozenset({"aside", "nav", "footer", "form"})
 
-MAX_HEADLINE_CHARS = 300
-MAX_HEADINGS = 12
+MAX_HEADLINE_CHARS: Final = 300
+MAX_HEADINGS: Final = 12
 # Class words of a topic line set inside a headline, and of text hidden from sight.
-KICKER_MARKERS = frozenset(
+KICKER_MARKERS: Final = frozenset(
     "kicker dachzeile roofline overline topline eyebrow subheadline spitzmarke label "
     "visuallyhidden hidden sr".split()
 )
-MAX_ELEMENTS = 80
+MAX_ELEMENTS: Final = 80
 """At most this many matches of one query are ranked (listing pages have hundreds)."""
-MAX_TAG_CHARS = 50
+MAX_TAG_CHARS: Final = 50
 MIN_TAGS, MAX_TAGS = 2, 40
-MAX_SCANNED_ELEMENTS = 20_000
+MAX_SCANNED_ELEMENTS: Final = 20_000
 """Elements read by the walk (with their texts): bounds the work on huge pages (a 50 MB
 comment thread); the article's metadata sits well before this."""
-NEAR_HEADLINE_LINES = 40
+NEAR_HEADLINE_LINES: Final = 40
 """Source lines after the headline within which a byline or date counts as its own."""
-ANCESTOR_DEPTH = 12
+ANCESTOR_DEPTH: Final = 12
 """How far up the tree an element's surroundings are checked."""
 
-_MARKER_TOKENS = re.compile(r"[\s_-]+")
-_INNER_HEADLINE = etree.XPath(
+_MARKER_TOKENS: Final = re.compile(r"[\s_-]+")
+_INNER_HEADLINE: Final = etree.XPath(
     './/*[@itemprop="headline"'
     ' or contains(concat(" ", normalize-space(@class), " "), " headline ")]'
 )
@@ -85,20 +92,22 @@ def _marker_pattern(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in words))
 
 
-_BYLINE_RE = _marker_pattern(BYLINE_MARKERS)
-_TAG_RE = _marker_pattern(TAG_MARKERS)
-_ANY_RE = _marker_pattern(BYLINE_MARKERS + TAG_MARKERS)
-_AUTHOR_HREF = _marker_pattern(AUTHOR_HREF_PARTS)
-_SPACES = re.compile(r"\s+")
-_SKIP_TAGS = frozenset({"script", "style", "noscript", "meta", "link", "head", "html", "body"})
-HIDDEN_TEXT_TAGS = ("script", "style", "template")
+_BYLINE_RE: Final = _marker_pattern(BYLINE_MARKERS)
+_TAG_RE: Final = _marker_pattern(TAG_MARKERS)
+_ANY_RE: Final = _marker_pattern(BYLINE_MARKERS + TAG_MARKERS)
+_AUTHOR_HREF: Final = _marker_pattern(AUTHOR_HREF_PARTS)
+_SPACES: Final = re.compile(r"\s+")
+_SKIP_TAGS: Final = frozenset(
+    {"script", "style", "noscript", "meta", "link", "head", "html", "body"}
+)
+HIDDEN_TEXT_TAGS: Final = ("script", "style", "template")
 """Elements whose text is code or markup, never shown: a script inside an ``<h1>`` is not
 part of its headline."""
-_WALK_EVENTS = ("start", "end")
+_WALK_EVENTS: Final = ("start", "end")
 
-MAX_BYLINE_PIECE_CHARS = 240
+MAX_BYLINE_PIECE_CHARS: Final = 240
 """Longer texts are not read for an unmarked byline (``dom_authors``)."""
-BYLINE_LEAD_HINT = re.compile(r"by|von|par|door|por|autor|auteur|author|:|：")
+BYLINE_LEAD_HINT: Final = re.compile(r"by|von|par|door|por|autor|auteur|author|:|：")
 """Every byline lead ``dom_authors`` reads ("Posted by", "von", "Autor") holds one of these,
 in lower case. (Searched in the lowered text: ``re.IGNORECASE`` makes it ten times slower.)"""
 
@@ -195,10 +204,10 @@ def page_of(doc: Document) -> _Page:
     return page
 
 
-_MEMO_KEY = "dom walk"
+_MEMO_KEY: Final = "dom walk"
 # (Two counts, not a count of a union: XPath unions sort their node sets.)
-_TEXTS_BEFORE = etree.XPath("count(preceding::text())")
-_ELEMENTS_BEFORE = etree.XPath("count(preceding::*) + count(ancestor::*)")
+_TEXTS_BEFORE: Final = etree.XPath("count(preceding::text())")
+_ELEMENTS_BEFORE: Final = etree.XPath("count(preceding::*) + count(ancestor::*)")
 
 
 def _walk(root: etree._Element) -> _Page:
@@ -264,12 +273,14 @@ def _walk(root: etree._Element) -> _Page:
     return page
 
 
-_COLLECTED_TAGS = frozenset({"time", "h1", "h2", "a", "address", "meta", "script"} | _SKIP_TAGS)
+_COLLECTED_TAGS: Final = frozenset(
+    {"time", "h1", "h2", "a", "address", "meta", "script"} | _SKIP_TAGS
+)
 """Tags ``_collect`` reads whatever their attributes."""
 # ``data-testid``: the class names of script-built pages are hashes ("QHbl nkdH"); their
 # test ids still say what an element is ("prism-byline").
-_MARKER_ATTRIBUTES = frozenset({"class", "id", "itemprop", "data-testid"})
-_CLASS_OR_ID = frozenset({"class", "id"})
+_MARKER_ATTRIBUTES: Final = frozenset({"class", "id", "itemprop", "data-testid"})
+_CLASS_OR_ID: Final = frozenset({"class", "id"})
 _BYLINE, _TAG_LIST = 1, 2
 """Flags of what a class, id or itemprop value marks (see ``_Page.marker_flags``)."""
 

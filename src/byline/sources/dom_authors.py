@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from lxml import etree
 
@@ -36,69 +36,69 @@ from byline.sources import dom as page
 if TYPE_CHECKING:
     from byline.sources.dom import _Context
 
-SOURCE = "dom"
+SOURCE: Final = "dom"
 
-MAX_BYLINE_TEXT = 200
+MAX_BYLINE_TEXT: Final = 200
 """Byline elements with more text than this are author boxes or whole articles."""
-MAX_AUTHOR_GROUPS = 3
-MAX_TEXT_NODES = 400
+MAX_AUTHOR_GROUPS: Final = 3
+MAX_TEXT_NODES: Final = 400
 """At most this many texts of the article are read for an unmarked byline..."""
-MAX_PAGE_TEXT_NODES = 1500
+MAX_PAGE_TEXT_NODES: Final = 1500
 """... and of the page when no article holds the headline (menus come first)."""
-MAX_TEXT_BYLINE = 120
+MAX_TEXT_BYLINE: Final = 120
 """An unmarked byline is a short text: longer ones are sentences that mention a name."""
-LEAD_WITHIN = 40
+LEAD_WITHIN: Final = 40
 """A bare lead ("von") comes first, or after a date of at most this length."""
-MIN_UNMARKED_NAME_WORDS = 2
+MIN_UNMARKED_NAME_WORDS: Final = 2
 """After a bare "von"/"by", one capitalised word is as often a noun as a name."""
-NEAR_HEADLINE_BONUS = 1.5
+NEAR_HEADLINE_BONUS: Final = 1.5
 """Extra score of the byline nearest below the headline, falling off with distance."""
-NEAR_HEADLINE_FALLOFF = 60
+NEAR_HEADLINE_FALLOFF: Final = 60
 """Source lines over which the nearness bonus falls to nothing."""
-FOLLOWING_TEXT_LEVELS = 3
+FOLLOWING_TEXT_LEVELS: Final = 3
 """A label's names are looked for after it, its parent and its grandparent, no further."""
-WIDGET_DEPTH = 3
+WIDGET_DEPTH: Final = 3
 """How far up a label is looked at for a sidebar widget holding it."""
-MAX_DATED_NAME_CHARS = 80
+MAX_DATED_NAME_CHARS: Final = 80
 """A date and a name next to the headline make a short text."""
-MAX_DATED_NAME_WORDS = 3
-POST_AUTHOR_CLASS = "bypostauthor"
+MAX_DATED_NAME_WORDS: Final = 3
+POST_AUTHOR_CLASS: Final = "bypostauthor"
 """WordPress's class of a comment written by the post's author (the reply under a post)."""
-FALLBACK_SCORE = -10.0
+FALLBACK_SCORE: Final = -10.0
 """A byline says who wrote a post better than the name on the author's reply to a comment
 or the name a licence asks to credit: those are taken only when the page shows no byline."""
-ATTRIBUTION_REL = "cc:attributionurl"
+ATTRIBUTION_REL: Final = "cc:attributionurl"
 """Creative Commons markup of the link to the person a page's licence asks to credit
 ("Ein Hundetagebuch von <a rel="cc:attributionURL">Donald Townsend</a> ... CC BY")."""
-NAME_CLASSES = ("fn", "author", "comment-author-name", "comment-author")
+NAME_CLASSES: Final = ("fn", "author", "comment-author-name", "comment-author")
 """Classes of the element that holds a commenter's name, the vCard "fn" first."""
-SIGN_OFF_WORDS = frozenset(
+SIGN_OFF_WORDS: Final = frozenset(
     "grüße grüsse gruß gruss regards wishes cheers thanks danke salutations saludos".split()
 )
 """Words of the greeting that ends a letter, on the line where a signature may stand."""
-EMPHASIS_TAGS = frozenset({"b", "strong", "i", "em"})
-OFFICE_WORDS = frozenset(
+EMPHASIS_TAGS: Final = frozenset({"b", "strong", "i", "em"})
+OFFICE_WORDS: Final = frozenset(
     "president prime minister secretary chancellor governor mayor senator ambassador "
     "dr. prof. präsident präsidentin président présidente presidente ministre ministro".split()
 )
 """Offices and titles printed between "Speech by" and the speaker's name."""
-OFFICE_ENDINGS = (
+OFFICE_ENDINGS: Final = (
     "präsident", "präsidentin", "kanzler", "kanzlerin", "minister", "ministerin", "meister",
     "meisterin", "sekretär", "sekretärin",
 )  # fmt: skip
 """Endings of German compound offices: "Bundespräsident", "Oberbürgermeisterin"."""
-UNMARKED_PENALTY = 1.0
+UNMARKED_PENALTY: Final = 1.0
 """An unmarked text byline counts less than an element the page marks as one."""
-HIDDEN_CLASSES = frozenset(
+HIDDEN_CLASSES: Final = frozenset(
     "hidden rich-snippet-hidden sr-only screen-reader-text visually-hidden visuallyhidden "
     "d-none".split()
 )
 """Classes that hide an element from sight: a byline there is written for search engines
 (often the CMS account that posted the article), the one readers see names the writer."""
-HIDDEN_PENALTY = 4.0
+HIDDEN_PENALTY: Final = 4.0
 """More than the marks of a byline can add (rel/itemprop +2, class +1) and an unmarked text
 loses (``UNMARKED_PENALTY``): any visible byline in the same place beats a hidden one."""
-HIDDEN_DEPTH = 3
+HIDDEN_DEPTH: Final = 3
 """How far up a byline is looked at for a class that hides it."""
 
 # Lead words of an unmarked byline; the names follow them, in the same text or in the next
@@ -107,7 +107,7 @@ HIDDEN_DEPTH = 3
 # for a one-word name and may follow other labels ("Datum: 3.11. Autor: X"); a bare
 # "by"/"von" may only follow a date, and needs a full name (or a user name, "by delta201")
 # unless that date stands in the same text ("06.11.2023 13:30 von Olga").
-_EXPLICIT_LEAD = (
+_EXPLICIT_LEAD: Final = (
     r"(?:posted by|written by|words by|story by|text von|text by|geschrieben von|verfasst von|"
     r"erstellt von|(?:ein )?beitrag von|"
     r"ein (?:artikel|text|bericht|kommentar|gastbeitrag) von|"
@@ -118,22 +118,22 @@ _EXPLICIT_LEAD = (
     r"|(?:责任编辑|编辑|作者|记者)\s*[:：]\s*"
     r"|^(?:autor(?:in|en|innen)?|authors?)\s+(?=(?-i:[A-ZÀ-ÖØ-Þ]))"
 )
-BARE_LEADS = ("by", "von", "par", "door", "por")
-_TEXT_LEAD = re.compile(
+BARE_LEADS: Final = ("by", "von", "par", "door", "por")
+_TEXT_LEAD: Final = re.compile(
     r"(?:^|(?<=[\s|·•,\-–(]))"
     r"(?:(?P<explicit>" + _EXPLICIT_LEAD + r")|(?:" + "|".join(BARE_LEADS) + r")(?:\s+|$))"
     r"(?=\S|$)",
     re.IGNORECASE,
 )
-_LETTERS = re.compile(r"[^\W\d_]")
+_LETTERS: Final = re.compile(r"[^\W\d_]")
 # A headline announcing a speech, its speaker after the lead.
-_SPEECH_LEAD = re.compile(
+_SPEECH_LEAD: Final = re.compile(
     r"^(?:rede|ansprache|grußwort|festrede|speech|remarks|address|discours|discurso)"
     r"\s+(?:von|by|de|del|of)\s+(.+)",
     re.IGNORECASE,
 )
-_NUMERIC_DATE = re.compile(r"^\s*(?:\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}|\d{4}-\d{2}-\d{2})")
-_DATE_NAME_SEPARATOR = re.compile(r"\s+[-–—|·•]\s+|\s*\|\s*")
+_NUMERIC_DATE: Final = re.compile(r"^\s*(?:\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}|\d{4}-\d{2}-\d{2})")
+_DATE_NAME_SEPARATOR: Final = re.compile(r"\s+[-–—|·•]\s+|\s*\|\s*")
 
 
 def author_candidates(doc: Document, context: _Context) -> list[Candidate]:

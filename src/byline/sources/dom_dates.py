@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from lxml import etree
 
@@ -45,102 +45,102 @@ from byline.sources import Candidate
 if TYPE_CHECKING:
     from byline.sources.dom import TextPiece, _Page
 
-SOURCE = "dom"
+SOURCE: Final = "dom"
 
-MAX_TEXTS = 3_000
+MAX_TEXTS: Final = 3_000
 """Text pieces with a year read per page: the article's date comes well before this."""
 
-MAX_PIECE_CHARS = 160
+MAX_PIECE_CHARS: Final = 160
 """Longer text pieces are prose, whose dates are about the story, not the page."""
 
-MAX_DATES = 200
+MAX_DATES: Final = 200
 """Dates collected per page before ranking (listing pages show hundreds)."""
 
-MAX_PER_FIELD = 3
+MAX_PER_FIELD: Final = 3
 """Candidates proposed per field; the reconciler drops implausible ones and takes the next."""
 
-ANCESTOR_DEPTH = 14
+ANCESTOR_DEPTH: Final = 14
 """How far up the tree a date's surroundings are checked."""
 
-NEAR_HEADLINE_LINES = 40
+NEAR_HEADLINE_LINES: Final = 40
 """Source lines after the headline within which a date counts as the article's own."""
 
-SENTENCE_WORDS_BEFORE = 4
-SENTENCE_WORDS_AFTER = 2
+SENTENCE_WORDS_BEFORE: Final = 4
+SENTENCE_WORDS_AFTER: Final = 2
 """Words before and after a date (and no marker word) that make its text a sentence about
 something dated, not a date line: see ``_in_sentence``."""
 
-SHORT_PIECE_CHARS = 40
+SHORT_PIECE_CHARS: Final = 40
 """A text piece this short holding a date is a date line, not a sentence."""
 
-SPLIT_DATE_DEPTH = 2
+SPLIT_DATE_DEPTH: Final = 2
 """How far above a lone year its date-marked element may be (``div.date > span.year``)."""
 
-DATE_MARKERS = (
+DATE_MARKERS: Final = (
     "date", "time", "datum", "zeit", "fecha", "published", "posted", "pubdate", "dateline",
     "byline", "meta", "info", "stand", "created",
 )  # fmt: skip
 """class/id/itemprop fragments of elements that show a date."""
 
-PUBLISH_MARKERS = ("publish", "posted", "created", "pubdate", "entry-date", "erstellt")
-UPDATE_MARKERS = ("update", "modif", "aktualis", "edited", "changed", "lastmod")
-BAD_PLACE_MARKERS = (
+PUBLISH_MARKERS: Final = ("publish", "posted", "created", "pubdate", "entry-date", "erstellt")
+UPDATE_MARKERS: Final = ("update", "modif", "aktualis", "edited", "changed", "lastmod")
+BAD_PLACE_MARKERS: Final = (
     "comment", "komment", "sidebar", "widget", "related", "teaser", "footer", "nav", "menu",
     "popular", "recommend", "newsletter", "share", "social", "breadcrumb", "reply", "similar",
     "more-", "weitere",
 )  # fmt: skip
 """Ancestor class/id fragments of places where a date is another article's or a reader's."""
-LAYOUT_PREFIXES = ("has-", "with-", "no-", "without-")
+LAYOUT_PREFIXES: Final = ("has-", "with-", "no-", "without-")
 """Class prefixes that describe a container's layout ("main-content has-sidebar"): such a
 class names what sits beside the element, not the element."""
 
-BAD_PLACE_TAGS = frozenset({"aside", "nav", "footer", "form"})
-INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head"})
-META_DATE_WORDS = ("date", "time", "published", "created", "modified", "updated")
+BAD_PLACE_TAGS: Final = frozenset({"aside", "nav", "footer", "form"})
+INVISIBLE_TAGS: Final = frozenset({"script", "style", "noscript", "template", "svg", "head"})
+META_DATE_WORDS: Final = ("date", "time", "published", "created", "modified", "updated")
 """Fragments of ``<meta>`` names, properties and itemprops that hold a date."""
 
 # Scores: what kind of markup holds the date, then bonuses and penalties for its place.
-KIND_TIME = 3.0
-KIND_PROPERTY = 3.0
-KIND_HEAD_META = -2.0
+KIND_TIME: Final = 3.0
+KIND_PROPERTY: Final = 3.0
+KIND_HEAD_META: Final = -2.0
 """A ``<meta>`` date is not what readers see: below visible dates, above nothing."""
-KIND_MARKED = 2.0
-KIND_TITLE = 1.0
-KIND_TEXT = 0.0
-KIND_SCRIPT_DATA = -4.0
+KIND_MARKED: Final = 2.0
+KIND_TITLE: Final = 1.0
+KIND_TEXT: Final = 0.0
+KIND_SCRIPT_DATA: Final = -4.0
 """A date in a script's data: read only when the page shows none."""
-MARKER_WORD_BONUS = 3.0
-SHORT_PIECE_BONUS = 1.0
-IN_ARTICLE_BONUS = 2.0
-AFTER_HEADLINE_BONUS = 2.0
-BEFORE_HEADLINE_BONUS = 1.0
-BAD_PLACE_PENALTY = 4.0
-UPDATE_AS_PUBLISHED_PENALTY = 3.0
-LIST_ITEM_PENALTY = 1.0
+MARKER_WORD_BONUS: Final = 3.0
+SHORT_PIECE_BONUS: Final = 1.0
+IN_ARTICLE_BONUS: Final = 2.0
+AFTER_HEADLINE_BONUS: Final = 2.0
+BEFORE_HEADLINE_BONUS: Final = 1.0
+BAD_PLACE_PENALTY: Final = 4.0
+UPDATE_AS_PUBLISHED_PENALTY: Final = 3.0
+LIST_ITEM_PENALTY: Final = 1.0
 """``<li>``: lists of other articles; a weaker sign than a sidebar."""
-LISTING_ITEMS = 3
+LISTING_ITEMS: Final = 3
 """Items of one list showing a date that make it a listing of other things: see
 ``_Scan._outside_listings``."""
-LISTING_ENTRY_CHARS = 300
+LISTING_ENTRY_CHARS: Final = 300
 """An item of a listing up to this long is an entry (a headline or an event and its date,
 maybe a teaser line); a longer one is content, as the posts of a forum thread are."""
-HIDDEN_PENALTY = 8.0
+HIDDEN_PENALTY: Final = 8.0
 """A date inside a hidden element (``display:none``, ``hidden``) is machine data that no
 reader sees, like a ``<meta>``: it ranks below every visible date and is kept for pages that
 show none. (``aria-hidden`` is not hiding: screen readers skip icons and badges that show.)"""
 
-JSON_LD_TYPE = "application/ld+json"
-_SCRIPT_DATE = re.compile(
+JSON_LD_TYPE: Final = "application/ld+json"
+_SCRIPT_DATE: Final = re.compile(
     r'"(?:datePublished|date_published|publishedDate|published_at|publishedAt|publishDate'
     r'|publicationDate|firstPublished|createdAt|created_at|dateCreated)"\s*:\s*"([^"]{8,40})"'
 )
 """A publication-date key and its string value in JSON a script holds."""
 
-_DATEISH = re.compile(r"\d{4}|\d[./-]\d|\d\.?\s[^\W\d_]{3,}\.?\s\d\d\s*(?:$|[)\]])")
+_DATEISH: Final = re.compile(r"\d{4}|\d[./-]\d|\d\.?\s[^\W\d_]{3,}\.?\s\d\d\s*(?:$|[)\]])")
 """Cheap test a text must pass before the date patterns run on it."""
 
-_SPACES = re.compile(r"\s+")
-SCRIPT_TAGS = frozenset({"script", "style", "noscript"})
+_SPACES: Final = re.compile(r"\s+")
+SCRIPT_TAGS: Final = frozenset({"script", "style", "noscript"})
 """Elements whose text is code, never a date a reader sees."""
 
 
@@ -149,9 +149,9 @@ def _fragments_pattern(fragments: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(f) for f in fragments))
 
 
-_DATE_MARKER_RE = _fragments_pattern(DATE_MARKERS)
-_UPDATE_MARKER_RE = _fragments_pattern(UPDATE_MARKERS)
-_BAD_PLACE_RE = _fragments_pattern(BAD_PLACE_MARKERS)
+_DATE_MARKER_RE: Final = _fragments_pattern(DATE_MARKERS)
+_UPDATE_MARKER_RE: Final = _fragments_pattern(UPDATE_MARKERS)
+_BAD_PLACE_RE: Final = _fragments_pattern(BAD_PLACE_MARKERS)
 
 
 def _names_bad_place(markers: str) -> bool:
@@ -164,14 +164,14 @@ def _names_bad_place(markers: str) -> bool:
     )
 
 
-MAX_RAW_PIECE_CHARS = 4 * MAX_PIECE_CHARS
+MAX_RAW_PIECE_CHARS: Final = 4 * MAX_PIECE_CHARS
 """Texts longer than this (before stripping) are read only for an opening date."""
-OPENING_DATE_CHARS = 60
+OPENING_DATE_CHARS: Final = 60
 """The start of a long text that is read for a dateline."""
-_DATELINE_LEAD = re.compile(r"[(\[]?(?:\d|[^\W\d_]+\.?,?\s+\d)")
+_DATELINE_LEAD: Final = re.compile(r"[(\[]?(?:\d|[^\W\d_]+\.?,?\s+\d)")
 """How a dateline begins: a digit, or one word (a month, a weekday) and a digit."""
-_DATELINE_START = re.compile(r"[(\[]?$")
-_DATELINE_END = re.compile(r"\s*(?:[)\]]|[-–—:|](?=\s))")
+_DATELINE_START: Final = re.compile(r"[(\[]?$")
+_DATELINE_END: Final = re.compile(r"\s*(?:[)\]]|[-–—:|](?=\s))")
 """A dateline: the date comes first, maybe in brackets, closed by a bracket or a dash:
 "(21. November 2022) ...", "21.11.2022 – ...". A sentence that begins with a date ("Am 6.
 Mai 2023 findet ... statt") is about an event, not the page."""
@@ -214,7 +214,7 @@ def _is_dateline(text: str, start: int, end: int) -> bool:
     )
 
 
-MARKER_CONTEXT_CHARS = 40
+MARKER_CONTEXT_CHARS: Final = 40
 """Text before a date searched for a marker word ("Veröffentlicht am", "Stand:")."""
 
 

@@ -5,23 +5,25 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from byline.document import Document
 from byline.record import Publisher
 from byline.sources import Candidate
 from byline.sources._common import emit, make_author, meta_tags, unique
 
-SOURCE = "dublin-core"
-_PREFIXES = ("dc", "dcterms")
+SOURCE: Final = "dublin-core"
+_PREFIXES: Final = ("dc", "dcterms")
 
-TITLE = ("title",)
-CREATOR = ("creator",)
-PUBLISHED = ("date.issued", "issued", "date.created", "created", "date")
-MODIFIED = ("modified", "date.modified")
-DESCRIPTION = ("description", "abstract")
-SUBJECT = ("subject",)
-LANGUAGE = ("language",)
-PUBLISHER = ("publisher",)
-LICENSE = ("license", "rights")
+TITLE: Final = ("title",)
+CREATOR: Final = ("creator",)
+PUBLISHED: Final = ("date.issued", "issued", "date.created", "created", "date")
+MODIFIED: Final = ("modified", "date.modified")
+DESCRIPTION: Final = ("description", "abstract")
+SUBJECT: Final = ("subject",)
+LANGUAGE: Final = ("language",)
+PUBLISHER: Final = ("publisher",)
+LICENSE: Final = ("license", "rights")
 
 
 def _keys(terms: tuple[str, ...]) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ picks the article object and maps its properties.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
 from byline.document import Document
 from byline.sources import Candidate
@@ -15,8 +15,8 @@ from byline.sources._common import lenient_json
 from byline.sources._schemaorg import article_candidates
 from byline.sources.dom import page_of
 
-SOURCE = "json-ld"
-_TYPE = "ld+json"  # application/ld+json, whatever the case or parameters
+SOURCE: Final = "json-ld"
+_TYPE: Final = "ld+json"  # application/ld+json, whatever the case or parameters
 
 
 def blocks(doc: Document) -> list[Any]:

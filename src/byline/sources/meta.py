@@ -7,7 +7,7 @@ repeat (``citation_author``, ``parsely-author``) give every value.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
 from byline.document import Document
 from byline.sources import AuthorCandidate, Candidate
@@ -21,11 +21,11 @@ from byline.sources._common import (
     unique,
 )
 
-SOURCE = "meta"
+SOURCE: Final = "meta"
 
-TITLE_NAMES = ("parsely-title", "sailthru.title", "citation_title", "title")
-DESCRIPTION_NAMES = ("description", "sailthru.description")
-PUBLISHED_NAMES = (
+TITLE_NAMES: Final = ("parsely-title", "sailthru.title", "citation_title", "title")
+DESCRIPTION_NAMES: Final = ("description", "sailthru.description")
+PUBLISHED_NAMES: Final = (
     "parsely-pub-date",
     "article.published",
     "article:published",
@@ -39,19 +39,19 @@ PUBLISHED_NAMES = (
     "date",
     "displaydate",
 )
-MODIFIED_NAMES = ("article.updated", "article:modified", "last-modified")
-AUTHOR_NAMES = (
+MODIFIED_NAMES: Final = ("article.updated", "article:modified", "last-modified")
+AUTHOR_NAMES: Final = (
     "parsely-author",
     "citation_author",
     "author",
     "sailthru.author",
     "shareaholic:article_author_name",  # a widespread WordPress sharing plugin
 )
-SECTION_NAMES = ("parsely-section",)
-TAG_NAMES = ("parsely-tags", "sailthru.tags")
-KEYWORD_NAMES = ("keywords", "news_keywords")
-LANGUAGE_NAMES = ("content-language", "language")
-PARSELY_PAGE = "parsely-page"
+SECTION_NAMES: Final = ("parsely-section",)
+TAG_NAMES: Final = ("parsely-tags", "sailthru.tags")
+KEYWORD_NAMES: Final = ("keywords", "news_keywords")
+LANGUAGE_NAMES: Final = ("content-language", "language")
+PARSELY_PAGE: Final = "parsely-page"
 
 
 def candidates(doc: Document) -> list[Candidate]:

@@ -12,7 +12,7 @@ properties make an implicit one.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
 from lxml import etree
 
@@ -22,10 +22,10 @@ from byline.sources._common import clean_body
 from byline.sources._schemaorg import ARTICLE_TYPES, PAGE_TYPES, article_candidates
 from byline.sources.dom import page_of
 
-SOURCE = "microdata"
+SOURCE: Final = "microdata"
 
 # The attribute holding an element's property value, by tag (HTML spec, "itemprop" values).
-_URL_ATTRIBUTES = {
+_URL_ATTRIBUTES: Final = {
     "a": "href",
     "area": "href",
     "link": "href",
@@ -42,17 +42,23 @@ _URL_ATTRIBUTES = {
     "time": "datetime",
 }
 # Text of these elements is never part of a property's value.
-_SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template"})
+_SKIPPED_TAGS: Final = frozenset({"script", "style", "noscript", "template"})
 # Block elements: their boundaries separate paragraphs in an ``articleBody`` text.
-_BLOCK_TAGS = frozenset(
+_BLOCK_TAGS: Final = frozenset(
     {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr"}
     | {"section", "article", "figure", "figcaption", "ul", "ol", "table", "header", "footer"}
 )
 # Properties that only an article has, trusted even outside an item.
-STRAY_ARTICLE_PROPERTIES = ("headline", "datePublished", "dateModified", "dateCreated", "author")
+STRAY_ARTICLE_PROPERTIES: Final = (
+    "headline",
+    "datePublished",
+    "dateModified",
+    "dateCreated",
+    "author",
+)
 # A link given as one of these is a profile: its text is the name, its href the url.
-PERSON_PROPERTIES = frozenset({"author", "creator"})
-MAX_ITEM_DEPTH = 8  # nested items deeper than this are not article metadata
+PERSON_PROPERTIES: Final = frozenset({"author", "creator"})
+MAX_ITEM_DEPTH: Final = 8  # nested items deeper than this are not article metadata
 
 
 def candidates(doc: Document) -> list[Candidate]:

@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from byline.document import Document
 from byline.record import Image
 from byline.sources import Candidate
@@ -20,10 +22,10 @@ from byline.sources._common import (
     unique,
 )
 
-SOURCE = "opengraph"
+SOURCE: Final = "opengraph"
 # Keys that start a new image; the ``og:image:*`` tags after one describe it.
-_IMAGE_STARTS = ("og:image", "og:image:url")
-_IMAGE_SECURE = "og:image:secure_url"
+_IMAGE_STARTS: Final = ("og:image", "og:image:url")
+_IMAGE_SECURE: Final = "og:image:secure_url"
 
 
 def _keys(name: str) -> tuple[str, str]:

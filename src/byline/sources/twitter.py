@@ -5,12 +5,14 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from byline.document import Document
 from byline.record import Image
 from byline.sources import Candidate
 from byline.sources._common import absolute_url, emit, meta_tags
 
-SOURCE = "twitter"
+SOURCE: Final = "twitter"
 
 
 def candidates(doc: Document) -> list[Candidate]:

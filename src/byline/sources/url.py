@@ -7,11 +7,13 @@ path when the page was fetched through a short or tracking URL).
 
 from __future__ import annotations
 
+from typing import Final
+
 from byline.dates import date_in_url
 from byline.document import Document
 from byline.sources import Candidate
 
-SOURCE = "url"
+SOURCE: Final = "url"
 
 
 def candidates(doc: Document) -> list[Candidate]:
