@@ -11,9 +11,9 @@ id names are split into words (``related-posts`` -> related, posts;
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
 from itertools import pairwise
-from typing import Final
+from typing import Final, TypeVar
 
 from lxml import etree
 
@@ -146,12 +146,37 @@ another site's: this many hold a page's names with room to spare. (The garbage c
 visits every entry on each full collection: at 16,384 entries the caches cost more
 collection time than their extra hits save.)"""
 
+T = TypeVar("T")
+_UNKNOWN: Final = object()
+
+
+def remembered(function: Callable[..., T]) -> Callable[..., T]:
+    """``function`` with its results remembered by its (positional) arguments.
+
+    For the verdicts on class and id names: pages repeat their own names on many elements.
+    At ``NAME_CACHE_SIZE`` results the memory is emptied whole, which costs less per call
+    than an LRU cache's bookkeeping (most calls are hits, most misses are a new page's
+    names, which no eviction order would have kept).
+    """
+    known: dict[tuple[object, ...], T] = {}
+
+    def remembering(*args: object) -> T:
+        result = known.get(args, _UNKNOWN)
+        if result is _UNKNOWN:
+            if len(known) >= NAME_CACHE_SIZE:
+                known.clear()
+            result = known[args] = function(*args)
+        return result  # type: ignore[return-value]
+
+    return remembering
+
+
 _NAME_WORDS: Final = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 
 _HIDDEN_STYLE: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
-@lru_cache(maxsize=NAME_CACHE_SIZE)
+@remembered
 def name_words(name: str) -> tuple[str, ...]:
     """The lower-case words of one class or id name: ``socialShare-bar`` -> social, share, bar."""
     return tuple(map(str.lower, _NAME_WORDS.findall(name)))
@@ -162,7 +187,7 @@ def class_names(element: etree._Element) -> list[str]:
     return attribute_names(element.get("class"), element.get("id"))
 
 
-@lru_cache(maxsize=NAME_CACHE_SIZE)
+@remembered
 def names_boilerplate(class_attribute: str | None, ident: str | None) -> bool:
     """True when some class/id name says the element is a box of boilerplate.
 
@@ -189,7 +214,7 @@ def attribute_names(class_attribute: str | None, ident: str | None) -> list[str]
 _CONTENT, _BOILERPLATE = "content", "boilerplate"
 
 
-@lru_cache(maxsize=NAME_CACHE_SIZE)
+@remembered
 def _name_verdict(name: str) -> str | None:
     # In BEM names ("story__comments-teaser") the part after "__" says what the box is.
     # (``not X.isdisjoint(words)`` reads "some word is in X", and runs in C.)
@@ -225,7 +250,7 @@ def _names_state(words: tuple[str, ...]) -> bool:
     )
 
 
-@lru_cache(maxsize=NAME_CACHE_SIZE)
+@remembered
 def names_overlay(class_attribute: str | None, ident: str | None) -> bool:
     """True when some class/id name says the element is a pop-up or a dialog."""
     return any(
@@ -239,7 +264,7 @@ def names_standfirst(element: etree._Element) -> bool:
     return _names_standfirst(element.get("class"), element.get("id"))
 
 
-@lru_cache(maxsize=NAME_CACHE_SIZE)
+@remembered
 def _names_standfirst(class_attribute: str | None, ident: str | None) -> bool:
     return any(
         not STANDFIRST_WORDS.isdisjoint(name_words(name.rpartition("__")[2]))
@@ -252,7 +277,7 @@ def names_expander(element: etree._Element) -> bool:
     return _names_expander(element.get("class"), element.get("id"))
 
 
-@lru_cache(maxsize=NAME_CACHE_SIZE)
+@remembered
 def _names_expander(class_attribute: str | None, ident: str | None) -> bool:
     for name in attribute_names(class_attribute, ident):
         words = name_words(name)
@@ -270,7 +295,7 @@ def class_weight(element: etree._Element) -> int:
     return names_weight(element.get("class"), element.get("id"))
 
 
-@lru_cache(maxsize=NAME_CACHE_SIZE)
+@remembered
 def names_weight(class_attribute: str | None, ident: str | None) -> int:
     """``class_weight`` of these class and id attributes (cached per distinct pair)."""
     weight = 0

@@ -138,7 +138,7 @@ def parse(html: bytes | str, url: str | None = None, charset: str | None = None)
         text, encoding = html, None
     if len(text) > MAX_INPUT_BYTES:
         raise ExtractionError(f"input is over {MAX_INPUT_BYTES // 2**20} MB of text")
-    if not text.strip():
+    if not text or text.isspace():  # (``strip()`` would copy the page)
         raise ExtractionError("input is empty")
     if _looks_binary(text):
         raise ExtractionError("input is binary data, not an HTML page")

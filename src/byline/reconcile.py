@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Any, Final
 
@@ -253,42 +254,62 @@ def _confirmed_heading(
         if len(spans := _segment_spans(heading)) > 1
         for span in spans
     ]
-    return _best_agreeing(headings, written, site_names) or _best_agreeing(
-        parts, written, site_names
-    )
+    titles = [_TitleWords.of(title, site_names) for _, title in written]
+    return _best_agreeing(headings, titles) or _best_agreeing(parts, titles)
+
+
+@dataclass(frozen=True, slots=True)
+class _TitleWords:
+    """A metadata title as headings are compared with it: its words, the words of its core
+    (the title less its site name) and of each of its segments. Measured once per title:
+    every heading and every part of one is compared with every title."""
+
+    core: str
+    words: frozenset[str]
+    core_words: frozenset[str]
+    segments: list[frozenset[str]]
+
+    @staticmethod
+    def of(title: str, site_names: set[str]) -> _TitleWords:
+        core = strip_site_name(title, site_names) or title
+        return _TitleWords(
+            core,
+            frozenset(_words(title)),
+            frozenset(_words(core)),
+            [frozenset(_words(title[slice(*span)])) for span in _segment_spans(title)],
+        )
 
 
 def _best_agreeing(
-    headings: list[tuple[str, str]], written: list[tuple[str, str]], site_names: set[str]
+    headings: list[tuple[str, str]], titles: list[_TitleWords]
 ) -> tuple[str, str] | None:
     best, best_score = None, 0.0
     for source, heading in headings:
         words = set(_words(heading))
         if not words:
             continue
-        for _, title in written:
-            core_title = strip_site_name(title, site_names) or title
-            score = _agreement(words, title, core_title)
+        for title in titles:
+            score = _agreement(words, title)
             if score > best_score:
-                best, best_score = (source, _title_inside(heading, core_title)), score
+                best, best_score = (source, _title_inside(heading, title.core)), score
     return best
 
 
-def _agreement(words: set[str], title: str, core_title: str) -> float:
+def _agreement(words: set[str], title: _TitleWords) -> float:
     """0 when a heading's ``words`` do not agree with ``title``; higher the closer they are."""
-    core = set(_words(core_title))
-    in_title = len(words & set(_words(title))) / len(words)
+    core = title.core_words
+    in_title = len(words & title.words) / len(words)
     recall = len(words & core) / max(len(core), 1)
     if in_title >= HEADING_IN_TITLE and recall >= HEADING_COVERS_TITLE:
         return 2 + recall + len(words & core) / len(words)
-    segments = [set(_words(title[slice(*span)])) for span in _segment_spans(title)]
+    segments = title.segments
     longest = max(segments, key=len)
     if (
         len(segments) > 1
         and words == longest
         and sum(len(s) == len(longest) for s in segments) == 1
     ):
-        return 1 + len(words) / max(len(set(_words(title))), 1)
+        return 1 + len(words) / max(len(title.words), 1)
     return 0.0
 
 

@@ -29,13 +29,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 from html import escape
 from typing import Final
 
 from lxml import etree
 
-from byline.boilerplate import NAME_CACHE_SIZE, attribute_names, name_words
+from byline.boilerplate import attribute_names, name_words, remembered
 from byline.dateline import find_dateline
 from byline.document import Document, text_content
 from byline.record import Image
@@ -666,7 +665,7 @@ def _is_caption(el: etree._Element) -> bool:
     return _names_caption(el.get("class"), el.get("id"))
 
 
-@lru_cache(maxsize=NAME_CACHE_SIZE)
+@remembered
 def _names_caption(class_attribute: str | None, ident: str | None) -> bool:
     return any(
         not _CAPTION_WORDS.isdisjoint(name_words(name))

@@ -29,9 +29,6 @@ _ENTITY: Final = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-z
 _TAG: Final = re.compile(r"</?[a-zA-Z!][^<>]*>")
 # Elements whose content is code, never text ("<script>alert(1)</script>Jane Doe" is a name).
 _CODE_ELEMENT: Final = re.compile(r"<(script|style|template)\b[^>]*>.*?(?:</\1\s*>|$)", re.I | re.S)
-_HORIZONTAL_SPACE: Final = re.compile(r"[^\S\n]+")
-_BLANK_LINES: Final = re.compile(r"\s*\n\s*\n\s*")
-_SINGLE_NEWLINE: Final = re.compile(r" ?\n ?")
 _LEADING_INT: Final = re.compile(r"\s*(\d{1,6})(?:\.\d*)?\s*(?:px)?\s*$", re.IGNORECASE)
 MAX_UNESCAPE_ROUNDS: Final = 3
 """Meta content is sometimes escaped twice (``&amp;quot;``); three rounds undo any real case."""
@@ -43,8 +40,20 @@ URL_SCHEMES: Final = ("http", "https")
 PLACEHOLDER_NAMES: Final = frozenset({"null", "none", "undefined", "nan", "n/a", "-"})
 
 
+MAX_KNOWN_ENTITIES: Final = 4096
+_decoded_entities: dict[str, str] = {}
+
+
 def _unescape_entity(match: re.Match[str]) -> str:
-    return html.unescape(match.group(0))
+    """One entity decoded; remembered, since a text repeats the same few entities (a
+    JSON-LD ``articleBody`` escaped to the last apostrophe holds thousands)."""
+    entity = match.group(0)
+    decoded = _decoded_entities.get(entity)
+    if decoded is None:
+        if len(_decoded_entities) >= MAX_KNOWN_ENTITIES:
+            _decoded_entities.clear()
+        decoded = _decoded_entities[entity] = html.unescape(entity)
+    return decoded
 
 
 def unescape(text: str) -> str:
@@ -82,10 +91,20 @@ def clean_body(value: Any) -> str | None:
     text = unescape(value).replace("\r\n", "\n").replace("\r", "\n")
     if "<" in text:
         text = _TAG.sub(" ", text)
-    text = _HORIZONTAL_SPACE.sub(" ", text)
-    text = _BLANK_LINES.sub("\n\n", text)
-    text = _SINGLE_NEWLINE.sub("\n", text).strip()
-    return text or None
+    # Line by line rather than with patterns over the whole text: a pattern for "a blank
+    # line among spaces" backtracks over every run of indentation, quadratic in its length.
+    paragraphs: list[str] = []
+    lines: list[str] = []
+    for line in text.split("\n"):
+        words = line.split()
+        if words:
+            lines.append(" ".join(words))
+        elif lines:
+            paragraphs.append("\n".join(lines))
+            lines = []
+    if lines:
+        paragraphs.append("\n".join(lines))
+    return "\n\n".join(paragraphs) or None
 
 
 def looks_like_url(text: str) -> bool:
