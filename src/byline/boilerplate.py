@@ -153,10 +153,10 @@ _UNKNOWN: Final = object()
 def remembered(function: Callable[..., T]) -> Callable[..., T]:
     """``function`` with its results remembered by its (positional) arguments.
 
-    For the verdicts on class and id names: pages repeat their own names on many elements.
-    At ``NAME_CACHE_SIZE`` results the memory is emptied whole, which costs less per call
-    than an LRU cache's bookkeeping (most calls are hits, most misses are a new page's
-    names, which no eviction order would have kept).
+    For lookups a page repeats many times: verdicts on its class and id names, its
+    entities. At ``NAME_CACHE_SIZE`` results the memory is emptied whole, which costs less
+    per call than an LRU cache's bookkeeping (most calls are hits, and most misses are a
+    new page's values, which no eviction order would have kept).
     """
     known: dict[tuple[object, ...], T] = {}
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 from urllib.parse import urlsplit
 
+from byline.boilerplate import remembered
 from byline.document import Document
 from byline.sources import AuthorCandidate, Candidate
 from byline.sources.dom import page_of
@@ -40,20 +41,13 @@ URL_SCHEMES: Final = ("http", "https")
 PLACEHOLDER_NAMES: Final = frozenset({"null", "none", "undefined", "nan", "n/a", "-"})
 
 
-MAX_KNOWN_ENTITIES: Final = 4096
-_decoded_entities: dict[str, str] = {}
-
-
 def _unescape_entity(match: re.Match[str]) -> str:
-    """One entity decoded; remembered, since a text repeats the same few entities (a
-    JSON-LD ``articleBody`` escaped to the last apostrophe holds thousands)."""
-    entity = match.group(0)
-    decoded = _decoded_entities.get(entity)
-    if decoded is None:
-        if len(_decoded_entities) >= MAX_KNOWN_ENTITIES:
-            _decoded_entities.clear()
-        decoded = _decoded_entities[entity] = html.unescape(entity)
-    return decoded
+    return _decoded_entity(match.group(0))
+
+
+@remembered  # a text repeats the same few entities (an escaped articleBody, thousands)
+def _decoded_entity(entity: str) -> str:
+    return html.unescape(entity)
 
 
 def unescape(text: str) -> str:
