@@ -25,6 +25,7 @@ COMPILED_MODULES = [
     "src/byline/maintext.py",
     "src/byline/render.py",
     "src/byline/boilerplate.py",
+    "src/byline/memo.py",
     "src/byline/blockmodel.py",
     "src/byline/_blockweights.py",
     "src/byline/reconcile.py",

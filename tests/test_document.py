@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import urljoin
 
 import pytest
 from conftest import SHARED, fixture_bytes
@@ -67,6 +68,43 @@ def test_corpus_pages_parse_to_the_tree_of_their_text() -> None:
     annotations = json.loads((CORPUS / "annotations.json").read_text(encoding="utf-8"))
     for annotation in list(annotations.values())[:CORPUS_PAGES]:
         assert_bytes_parse_like_text((CORPUS / "html" / annotation["file"]).read_bytes())
+
+
+@pytest.mark.parametrize("base", ["https://example.org/a/b.html", "http://example.org/"])
+def test_links_resolve_as_urljoin_resolves_them(base: str) -> None:
+    """``Document.absolute`` returns plain absolute addresses as they are, without
+    ``urljoin``: only where ``urljoin`` would return them unchanged too."""
+    hrefs = [
+        "https://cdn.example.com/img/a.jpg?w=640&h=480#top",
+        "http://example.org",
+        "https://example.org?x=1",
+        "https://example.org//double",
+        "HTTPS://example.org/upper-scheme",
+        "https://example.org/empty-query?",
+        "https://example.org/empty-fragment#",
+        "https://example.org/empty-query?#fragment",
+        "https://example.org/params;jsessionid=1?x=1",
+        "https://example.org/params;",
+        "https:///no-host",
+        "https://[::1/broken-ipv6",
+        "https://example.org/tab\there",
+        "https://example.org/control\x01",
+        "https://bäckerei.de/öffnungszeiten",
+        "//cdn.example.com/protocol-relative.jpg",
+        "/root-relative",
+        "relative/path",
+        "../up",
+        "?only-query",
+        "#only-fragment",
+        "mailto:desk@example.org",
+    ]
+    doc = Document(root=etree.Element("html"), url=base)
+    for href in hrefs:
+        try:
+            expected = urljoin(base, href)
+        except ValueError:
+            expected = href
+        assert doc.absolute(href) == expected, href
 
 
 def test_text_content_is_the_string_value_of_the_element() -> None:

@@ -392,6 +392,26 @@ def test_prompt_lookahead_finds_what_the_words_alone_find() -> None:
     assert 0 < sum(found) < len(texts)
 
 
+def test_word_split_finds_what_the_word_pattern_finds() -> None:
+    """``blockmodel.words_of`` splits Latin-1 text in C: the words must be ``\\w+``'s."""
+    import re
+
+    from byline.blockmodel import words_of
+
+    word = re.compile(r"\w+")
+    every_latin1 = "".join(map(chr, range(256)))
+    texts = [
+        every_latin1,
+        every_latin1[::-1],
+        " ".join(every_latin1),
+        "Zoë’s café – “naïve” ½ ª² déjà-vu_x",  # leaves Latin-1: the pattern's path
+        "Straße\xa0für\x85Grüße\x1cund Maß",
+        "",
+    ]
+    for text in texts:
+        assert words_of(text) == word.findall(text), text
+
+
 def test_paragraph_probability_is_the_weighted_sum_in_order() -> None:
     """``BlockModel.probability`` adds the terms as a plain loop does, to the last bit."""
     import math

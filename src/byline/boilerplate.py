@@ -11,11 +11,12 @@ id names are split into words (``related-posts`` -> related, posts;
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from itertools import pairwise
-from typing import Final, TypeVar
+from typing import Final
 
 from lxml import etree
+
+from byline.memo import remembered
 
 # Elements that never hold article text, wherever they are.
 NEVER_CONTENT_TAGS: Final = (
@@ -139,37 +140,6 @@ NEGATIVE_WORDS: Final = BOILERPLATE_WORDS | frozenset(
      "date", "time", "info", "links", "list", "tool", "tools", "box", "card", "cards",
      "teaser", "sidebar", "aside", "top", "logo", "head", "references", "bibliography"}
 )  # fmt: skip
-
-NAME_CACHE_SIZE: Final = 2048
-"""Entries of each cache of class and id verdicts. Pages repeat their own names, seldom
-another site's: this many hold a page's names with room to spare. (The garbage collector
-visits every entry on each full collection: at 16,384 entries the caches cost more
-collection time than their extra hits save.)"""
-
-T = TypeVar("T")
-_UNKNOWN: Final = object()
-
-
-def remembered(function: Callable[..., T]) -> Callable[..., T]:
-    """``function`` with its results remembered by its (positional) arguments.
-
-    For lookups a page repeats many times: verdicts on its class and id names, its
-    entities. At ``NAME_CACHE_SIZE`` results the memory is emptied whole, which costs less
-    per call than an LRU cache's bookkeeping (most calls are hits, and most misses are a
-    new page's values, which no eviction order would have kept).
-    """
-    known: dict[tuple[object, ...], T] = {}
-
-    def remembering(*args: object) -> T:
-        result = known.get(args, _UNKNOWN)
-        if result is _UNKNOWN:
-            if len(known) >= NAME_CACHE_SIZE:
-                known.clear()
-            result = known[args] = function(*args)
-        return result  # type: ignore[return-value]
-
-    return remembering
-
 
 _NAME_WORDS: Final = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 

@@ -21,6 +21,7 @@ import charset_normalizer
 from lxml import etree
 
 from byline.errors import ExtractionError
+from byline.memo import remembered
 
 MAX_INPUT_BYTES: Final = 64 * 1024 * 1024
 """Larger inputs are refused rather than risking memory on a worker."""
@@ -60,6 +61,12 @@ _META_CHARSET: Final = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE
 )
 _XML_DECLARATION: Final = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_PLAIN_WEB_URL: Final = re.compile(
+    r"https?://[^\s\x00-\x1f/?#;][^\s\x00-\x1f?#;]*(?:\?[^\s\x00-\x1f#]+)?(?:#[^\s\x00-\x1f]+)?\Z"
+)
+"""An absolute web address that ``urljoin`` would return unchanged: with a host, and no
+empty query or fragment, parameters, white space or control characters for its parsing
+to drop."""
 _CONTROL_CHARS: Final = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _BOMS: Final = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -100,11 +107,16 @@ class Document:
         href = href.strip()
         if not href or href.startswith(("javascript:", "data:")):
             return None
-        if self.url:
-            try:
-                return urljoin(self.url, href)
-            except ValueError:
-                return href
+        if not self.url or _PLAIN_WEB_URL.match(href):
+            return href
+        return _joined(self.url, href)
+
+
+@remembered  # pages repeat their links (an image in three tags, an author on every teaser)
+def _joined(base: str, href: str) -> str:
+    try:
+        return urljoin(base, href)
+    except ValueError:
         return href
 
 

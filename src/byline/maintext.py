@@ -24,7 +24,6 @@ The algorithm, in the spirit of readability.js but our own:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import escape
@@ -33,7 +32,7 @@ from typing import Final, Protocol
 
 from lxml import etree
 
-from byline.blockmodel import MODEL, BlockContext, block_features
+from byline.blockmodel import MODEL, BlockContext, block_features, words_of
 from byline.boilerplate import (
     FURNITURE_TAGS,
     HIDING_ATTRIBUTES,
@@ -151,8 +150,6 @@ MIN_HINT_FALLBACK_CHARS: Final = 500
 HINT_FALLBACK_RATIO: Final = 0.5
 """A hint this long, over twice what the page shows, is the text itself (paywalls)."""
 
-_WORD: Final = re.compile(r"\w+")
-
 
 @dataclass(slots=True)
 class MainText:
@@ -185,7 +182,7 @@ def _extract(
     doc.memo.clear()
     etree.strip_elements(body, *NEVER_CONTENT_TAGS, with_tail=False)
     removed, left = _remove_boilerplate(body)
-    hint_words = frozenset(_WORD.findall(hint.lower())) if hint else None
+    hint_words = frozenset(words_of(hint.lower())) if hint else None
     result = _best_result(doc, left, title, (model, hint_words))
     if result is None or len(result.body) < MIN_BODY_CHARS:
         _restore(removed)
@@ -695,7 +692,7 @@ def _container_for_hint(stats: _Stats, hint_words: frozenset[str]) -> etree._Ele
     matched: dict[etree._Element, int] = {}
     covered: set[str] = set()
     for el in stats.paragraphs:
-        words = _WORD.findall(text_content(el).lower())
+        words = words_of(text_content(el).lower())
         if len(words) < HINT_MIN_BLOCK_WORDS:
             continue
         inside = sum(map(hint_words.__contains__, words))

@@ -34,9 +34,10 @@ from typing import Final
 
 from lxml import etree
 
-from byline.boilerplate import attribute_names, name_words, remembered
+from byline.boilerplate import attribute_names, name_words
 from byline.dateline import find_dateline
 from byline.document import Document, text_content
+from byline.memo import remembered
 from byline.record import Image
 
 BLOCK_TAGS: Final = frozenset(

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 from urllib.parse import urlsplit
 
-from byline.boilerplate import remembered
 from byline.document import Document
+from byline.memo import remembered
 from byline.sources import AuthorCandidate, Candidate
 from byline.sources.dom import page_of
 
