@@ -328,3 +328,18 @@ def test_a_date_in_a_quotation_is_the_quoted_texts() -> None:
     assert _published(html) == []
     shown = html.replace("<p>Run", "<p class='date'>3 February 2020</p><p>Run")
     assert _published(shown) == ["2020-02-03"]
+
+
+def test_the_month_first_pattern_is_skipped_only_where_it_cannot_match() -> None:
+    """``_DAY_BEFORE_YEAR`` is a shortcut, not a filter: wherever the month-first pattern
+    finds a date, the shortcut finds its day and year."""
+    from byline.dates import _DAY_BEFORE_YEAR, _MONTH_DAY_YEAR, MONTHS
+
+    forms = ("{} 5, 2023", "{} 5th 2023", "{}. 31ST, 1999", "Updated {} 1\u00a0 2020 at 9:00")
+    texts = [form.format(name.upper() if i % 2 else name) for i, name in enumerate(MONTHS)
+             for form in forms]  # fmt: skip
+    texts += ["June 2023", "5 June 2023", "June 5, 20233", "Juneteenth 5, 2023"]
+    matched = [text for text in texts if _MONTH_DAY_YEAR.search(text)]
+    assert len(matched) >= len(MONTHS) * len(forms)
+    assert all(_DAY_BEFORE_YEAR.search(text) for text in matched)
+    assert find_dates("Posted June 5th, 2023 by Jane")[0][0] == date(2023, 6, 5)
