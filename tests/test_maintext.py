@@ -393,18 +393,22 @@ def test_prompt_lookahead_finds_what_the_words_alone_find() -> None:
 
 
 def test_word_split_finds_what_the_word_pattern_finds() -> None:
-    """``blockmodel.words_of`` splits Latin-1 text in C: the words must be ``\\w+``'s."""
+    """``blockmodel.words_of`` splits single-byte text in C: the words must be ``\\w+``'s."""
     import re
 
     from byline.blockmodel import words_of
 
     word = re.compile(r"\w+")
     every_latin1 = "".join(map(chr, range(256)))
+    every_cp1252 = bytes(range(256)).decode("cp1252", "ignore")
     texts = [
         every_latin1,
         every_latin1[::-1],
         " ".join(every_latin1),
-        "Zoë’s café – “naïve” ½ ª² déjà-vu_x",  # leaves Latin-1: the pattern's path
+        every_cp1252,
+        " ".join(every_cp1252[::-1]),
+        "Zoë’s café – “naïve” ½ ª² déjà-vu_x… Œuvre Šárka",  # Windows-1252
+        "Zoë’s café – “naïve” ½ ª² Ωmega 東京",  # neither: the pattern's path
         "Straße\xa0für\x85Grüße\x1cund Maß",
         "",
     ]

@@ -108,10 +108,23 @@ _COPYRIGHT_WORD: Final = re.compile(r"\bcopyright\b")
 _WEB_ADDRESS: Final = re.compile(r"\bwww\.")
 _PHONE_NUMBER: Final = re.compile(r"\d[\d /()-]{7,}\d")
 _WORD: Final = re.compile(r"\w+")
-_LATIN1_WORD_BYTES: Final = bytes(
-    byte if _WORD.fullmatch(chr(byte)) else ord(" ") for byte in range(256)
+
+
+def _word_bytes(codec: str) -> bytes:
+    """A byte table for ``codec``: each byte whose character ``_WORD`` matches kept, every
+    other one made a space."""
+    return bytes(
+        byte if _WORD.fullmatch(bytes([byte]).decode(codec, "replace")) else ord(" ")
+        for byte in range(256)
+    )
+
+
+# Single-byte codecs tried in turn by ``words_of``: Latin-1 first (its encoding is a
+# copy), then Windows-1252, which adds the typographic quotes, dashes and ellipsis.
+_SINGLE_BYTE_WORD_TABLES: Final = (
+    ("latin-1", _word_bytes("latin-1")),
+    ("cp1252", _word_bytes("cp1252")),
 )
-"""Latin-1 bytes: each one whose character ``_WORD`` matches kept, every other one a space."""
 _ASCII_RUNS: Final = re.compile(r"[\x00-\x7f]+")
 _ASCII_LETTERS: Final = string.ascii_letters.encode()
 _ASCII_UPPERCASE: Final = string.ascii_uppercase.encode()
@@ -251,15 +264,17 @@ def block_features(
 def words_of(text: str) -> list[str]:
     """The words of ``text``, as the pattern ``\\w+`` finds them.
 
-    Text within Latin-1 (three paragraphs in four: English without typographic quotes,
-    German, French, Spanish) is split without the regex engine, about five times faster:
-    its non-word bytes become spaces in C.
+    Text that one byte per character can hold (nine paragraphs in ten: English, German,
+    French, Spanish, typographic quotes included) is split without the regex engine, two
+    to five times faster: its non-word bytes become spaces in C.
     """
-    try:
-        latin1 = text.encode("latin-1")
-    except UnicodeEncodeError:
-        return _WORD.findall(text)
-    return latin1.translate(_LATIN1_WORD_BYTES).decode("latin-1").split()
+    for codec, word_bytes in _SINGLE_BYTE_WORD_TABLES:
+        try:
+            encoded = text.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        return encoded.translate(word_bytes).decode(codec).split()
+    return _WORD.findall(text)
 
 
 def _sentence_marks_and_commas(text: str) -> tuple[int, int]:

@@ -96,7 +96,6 @@ _BYLINE_RE: Final = _marker_pattern(BYLINE_MARKERS)
 _TAG_RE: Final = _marker_pattern(TAG_MARKERS)
 _ANY_RE: Final = _marker_pattern(BYLINE_MARKERS + TAG_MARKERS)
 _AUTHOR_HREF: Final = _marker_pattern(AUTHOR_HREF_PARTS)
-_SPACES: Final = re.compile(r"\s+")
 _SKIP_TAGS: Final = frozenset(
     {"script", "style", "noscript", "meta", "link", "head", "html", "body"}
 )
@@ -453,7 +452,7 @@ def _headline_text(heading: etree._Element) -> str:
     if not any(_is_kicker(child) for child in heading.iterdescendants()):
         return _text(heading)
     texts = _texts_inside(heading, lambda e: _is_hidden(e) or _is_kicker(e))
-    return _SPACES.sub(" ", "".join(texts)).strip()
+    return " ".join("".join(texts).split())
 
 
 def _is_kicker(element: etree._Element) -> bool:
@@ -641,7 +640,7 @@ def _spaced_text(element: etree._Element) -> str:
     Bylines are built from several inline elements ("Veröffentlicht von<a>Chris Jung</a>")
     whose text must not run together.
     """
-    return _SPACES.sub(" ", " ".join(_visible_texts(element, with_tail=False))).strip()
+    return " ".join(" ".join(_visible_texts(element, with_tail=False)).split())
 
 
 def _text(element: etree._Element | None) -> str:
@@ -652,7 +651,7 @@ def _text(element: etree._Element | None) -> str:
         text = text_content(element)  # the common case: one call in C
     else:
         text = "".join(_texts_inside(element, _is_hidden))
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def _is_hidden(element: etree._Element) -> bool:

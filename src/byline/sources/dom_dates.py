@@ -139,7 +139,6 @@ _SCRIPT_DATE: Final = re.compile(
 _DATEISH: Final = re.compile(r"\d{4}|\d[./-]\d|\d\.?\s[^\W\d_]{3,}\.?\s\d\d\s*(?:$|[)\]])")
 """Cheap test a text must pass before the date patterns run on it."""
 
-_SPACES: Final = re.compile(r"\s+")
 SCRIPT_TAGS: Final = frozenset({"script", "style", "noscript"})
 """Elements whose text is code, never a date a reader sees."""
 
@@ -422,7 +421,7 @@ class _Scan:
                 return
             if self._marks(node).date:
                 self.split_read.add(node)
-                text = _SPACES.sub(" ", " ".join(node.itertext())).strip()
+                text = " ".join(" ".join(node.itertext()).split())
                 if len(text) <= SHORT_PIECE_CHARS:
                     for value, _, _ in find_dates(text)[:1]:
                         place = self._place(node)
@@ -433,7 +432,7 @@ class _Scan:
             node = node.getparent()
 
     def _read_time(self, element: etree._Element) -> None:
-        text = _SPACES.sub(" ", "".join(element.itertext())).strip()[:MAX_PIECE_CHARS]
+        text = " ".join("".join(element.itertext()).split())[:MAX_PIECE_CHARS]
         value = parse_date(element.get("datetime") or "") or parse_date(text)
         if value is None:
             return
