@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import SHARED
 
 from byline.document import parse
 from byline.sources import AuthorCandidate, Candidate, dom, dom_dates, url
@@ -243,6 +244,34 @@ def test_the_first_text_of_an_element_is_its_place_among_the_walked_texts() -> N
     assert page.first_text_of(paragraph) == piece.ordinal
     assert page.first_text_of(doc.root) == 0
     assert page.first_text_of(doc.root.find(".//b")) == 3  # "T", "\n", "one "
+
+
+def test_the_walk_numbers_texts_and_tails_in_document_order() -> None:
+    """Every text piece the walk files carries its place among the page's text nodes as
+    XPath lists them (texts and tails, blank ones too), and the text after ``<body>`` is
+    not the body's."""
+    pages = [
+        "<html><head><title>T</title></head><body><div><p>By <a>Jane Roe</a> on 3 May 2023</p>"
+        "Von Max Muster: 2022<ul><li>a<b>b<i>2021 c</i>By d</b>By e 2020</li></ul>f</div>"
+        "By g 2019</body>By h 2018</html>"
+    ]
+    corpus = SHARED / "corpus" / "dev" / "html"
+    pages += [path.read_bytes() for path in sorted(corpus.glob("*.html"))[:40]]
+    for html in pages:
+        doc = parse(html)
+        place = {
+            (text.getparent(), text.is_tail): ordinal
+            for ordinal, text in enumerate(doc.root.xpath("//text()"))
+        }
+        page = dom.page_of(doc)
+        pieces = page.byline_texts + page.year_texts
+        assert pieces
+        for piece in pieces:
+            assert piece.ordinal == place[piece.owner, piece.is_tail]
+        assert [p.ordinal for p in page.year_texts] == sorted(p.ordinal for p in page.year_texts)
+    page = dom.page_of(parse(pages[0]))
+    in_body = [piece.text for piece in page.year_texts]
+    assert "By g 2019" in in_body and "By h 2018" not in in_body
 
 
 def test_an_element_after_the_bound_of_the_walk_has_no_first_text() -> None:

@@ -264,7 +264,7 @@ def _walk(root: etree._Element) -> _Page:
                     flags = page.marker_flags(value)
                 if flags:
                     _file_marked(page, node, flags)
-    else:
+    else:  # the whole page walked: the texts after the last elements (</body>, </html>)
         _close(page, open_elements, None, body, texts, in_body)
     for node in elements:  # the rest of a huge page
         if isinstance(node.tag, str):
