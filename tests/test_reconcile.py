@@ -1,6 +1,7 @@
 from datetime import UTC, date, datetime, timedelta, timezone
 
-from byline.reconcile import language_tag, reconcile, strip_site_name
+from byline.language import language_tag
+from byline.reconcile import reconcile, strip_site_name
 from byline.record import Image, Publisher
 from byline.sources import AuthorCandidate, Candidate
 

@@ -17,6 +17,7 @@ from typing import Any, Final
 
 from byline import authors as author_names
 from byline.dates import parse_date
+from byline.language import language_tag
 from byline.record import Alternative, Article, Image, Moment, Person, Provenance, Publisher
 from byline.sources import AuthorCandidate, Candidate
 
@@ -60,20 +61,6 @@ _TITLE_SEPARATORS: Final = re.compile(r"\s+[|\-–—:»·/]{1,2}\s+")
 TITLE_SUFFIX_MAX_WORDS: Final = 6
 """A trailing title segment this short, after a longer one, is taken for the site name."""
 
-_LANGUAGE_TAG: Final = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{4}|[a-zA-Z]{2}|\d{3})\b)?")
-# ISO 3166-1 alpha-2: a region outside this list (``en_EN``, ``en_UK``...) is a CMS typo.
-COUNTRY_CODES: Final = frozenset(
-    "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ "
-    "BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM "
-    "DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS "
-    "GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN "
-    "KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ "
-    "MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM "
-    "PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV "
-    "SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI "
-    "VN VU WF WS YE YT ZA ZM ZW".split()
-)
-
 
 def reconcile(candidates: list[Candidate], url: str | None = None) -> Article:
     """The metadata of an article record (body fields are filled by the caller)."""
@@ -88,7 +75,7 @@ def reconcile(candidates: list[Candidate], url: str | None = None) -> Article:
     chooser.pick("description", by_field.get("description", []), _clean_text)
     chooser.pick("section", by_field.get("section", []), _clean_text)
     chooser.pick("canonical_url", by_field.get("canonical_url", []), _clean_url)
-    chooser.pick("language", by_field.get("language", []), language_tag)
+    chooser.pick("language", by_field.get("language", []), _language)
     chooser.pick("license", by_field.get("license", []), _clean_text)
     chooser.pick("speakable", by_field.get("speakable", []), _non_empty_list)
     _set_dates(chooser, by_field)
@@ -167,6 +154,10 @@ def _clean_text(value: Any) -> str | None:
     return " ".join(value.split()) or None
 
 
+def _language(value: Any) -> str | None:
+    return language_tag(_clean_text(value))
+
+
 def _clean_url(value: Any) -> str | None:
     text = _clean_text(value)
     return text if text and text.startswith(("http://", "https://")) else None
@@ -176,22 +167,6 @@ def _non_empty_list(value: Any) -> list[str]:
     if isinstance(value, str):
         value = [value]
     return [v.strip() for v in value or [] if isinstance(v, str) and v.strip()]
-
-
-def language_tag(value: Any) -> str | None:
-    """BCP 47 from what pages write: ``en_EN`` -> ``en``, ``pt_br`` -> ``pt-BR``."""
-    text = _clean_text(value)
-    match = _LANGUAGE_TAG.match(text or "")
-    if not match:
-        return None
-    language, region = match.group(1).lower(), match.group(2)
-    if not region:
-        return language
-    if len(region) == 4:
-        return f"{language}-{region.title()}"
-    if region.isalpha() and region.upper() not in COUNTRY_CODES:
-        return language
-    return f"{language}-{region.upper()}"
 
 
 # --- title ---------------------------------------------------------------------------------
