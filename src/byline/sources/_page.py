@@ -18,7 +18,9 @@ from typing import Final, NamedTuple
 
 from lxml import etree
 
+from byline import lexicon
 from byline.document import Document
+from byline.lexicon import alternation, covering, lexicon_words
 
 BYLINE_MARKERS: Final = ("author", "byline", "autor", "verfasser", "auteur", "firma", "writer")
 """class/id/itemprop fragments of elements that hold the author's name."""
@@ -60,9 +62,13 @@ SKIP_TAGS: Final = SCRIPT_TAGS | {"meta", "link", "head", "html", "body"}
 
 MAX_BYLINE_PIECE_CHARS: Final = 240
 """Longer texts are not read for an unmarked byline (``dom_authors``)."""
-BYLINE_LEAD_HINT: Final = re.compile(r"by|von|par|door|por|autor|auteur|author|:|：")
-"""Every byline lead ``dom_authors`` reads ("Posted by", "von", "Autor") holds one of these,
-in lower case. (Searched in the lowered text: ``re.IGNORECASE`` makes it ten times slower.)"""
+BYLINE_LEAD_HINT: Final = re.compile(
+    alternation(covering(lexicon.BARE_LEADS + lexicon_words(lexicon.AUTHOR_LABELS) + (":", "：")))
+)
+"""Every byline lead ``dom_authors`` reads ("Posted by", "von", "Autor", "Text:") holds one
+of these, in lower case: a bare lead, an author label, or a colon; the explicit leads end in
+a bare lead ("geschrieben von"). (Searched in the lowered text: ``re.IGNORECASE`` makes it
+ten times slower.)"""
 
 
 def _marker_pattern(words: Iterable[str]) -> re.Pattern[str]:

@@ -27,9 +27,11 @@ from typing import Final
 
 from lxml import etree
 
+from byline import lexicon
 from byline.authors import is_user_handle, split_names
 from byline.dates import find_dates
 from byline.document import Document
+from byline.lexicon import alternation, lexicon_words
 from byline.sources import AuthorCandidate, Candidate
 from byline.sources._page import BYLINE_MARKERS, SKIP_TAGS, TextPiece
 from byline.sources._places import (
@@ -81,21 +83,13 @@ ATTRIBUTION_REL: Final = "cc:attributionurl"
 ("Ein Hundetagebuch von <a rel="cc:attributionURL">Donald Townsend</a> ... CC BY")."""
 NAME_CLASSES: Final = ("fn", "author", "comment-author-name", "comment-author")
 """Classes of the element that holds a commenter's name, the vCard "fn" first."""
-SIGN_OFF_WORDS: Final = frozenset(
-    "grüße grüsse gruß gruss regards wishes cheers thanks danke salutations saludos".split()
-)
+SIGN_OFF_WORDS: Final = frozenset(lexicon_words(lexicon.SIGN_OFF_WORDS))
 """Words of the greeting that ends a letter, on the line where a signature may stand."""
 EMPHASIS_TAGS: Final = frozenset({"b", "strong", "i", "em"})
-OFFICE_WORDS: Final = frozenset(
-    "president prime minister secretary chancellor governor mayor senator ambassador "
-    "dr. prof. präsident präsidentin président présidente presidente ministre ministro".split()
-)
+OFFICE_WORDS: Final = frozenset(lexicon_words(lexicon.OFFICE_WORDS))
 """Offices and titles printed between "Speech by" and the speaker's name."""
-OFFICE_ENDINGS: Final = (
-    "präsident", "präsidentin", "kanzler", "kanzlerin", "minister", "ministerin", "meister",
-    "meisterin", "sekretär", "sekretärin",
-)  # fmt: skip
-"""Endings of German compound offices: "Bundespräsident", "Oberbürgermeisterin"."""
+OFFICE_ENDINGS: Final = lexicon_words(lexicon.OFFICE_ENDINGS)
+"""Endings of compound offices: "Bundespräsident", "Oberbürgermeisterin"."""
 UNMARKED_PENALTY: Final = 1.0
 """An unmarked text byline counts less than an element the page marks as one."""
 HIDDEN_PENALTY: Final = 4.0
@@ -110,21 +104,30 @@ loses (``UNMARKED_PENALTY``): any visible byline in the same place beats a hidde
 # for a one-word name and may follow other labels ("Datum: 3.11. Autor: X"); a bare
 # "by"/"von" may only follow a date, and needs a full name (or a user name, "by delta201")
 # unless that date stands in the same text ("06.11.2023 13:30 von Olga").
-_EXPLICIT_LEAD: Final = (
-    r"(?:posted by|written by|words by|story by|text von|text by|geschrieben von|verfasst von|"
-    r"erstellt von|(?:ein )?beitrag von|"
-    r"ein (?:artikel|text|bericht|kommentar|gastbeitrag) von|"
-    r"eine (?:kolumne|reportage|analyse|glosse|rezension) von|"
-    r"last (?:edited|modified|changed)(?: [\d:./-]+)* by)(?:\s*:\s*|\s+|$)"
-    r"|(?:autor(?:in|en|innen)?|authors?|auteur|autora)\s*(?::\s*|$)"
-    r"|(?:text|texte|redaktion|by|von|par|por)\s*:\s*"
-    r"|(?:责任编辑|编辑|作者|记者)\s*[:：]\s*"
-    r"|^(?:autor(?:in|en|innen)?|authors?)\s+(?=(?-i:[A-ZÀ-ÖØ-Þ]))"
+BARE_LEADS: Final = lexicon.BARE_LEADS
+AUTHOR_LABELS: Final = lexicon_words(lexicon.AUTHOR_LABELS)
+COLON_LEADS: Final = (
+    lexicon_words(lexicon.TEXT_LABELS)
+    + lexicon_words(lexicon.DESK_LABELS)
+    + BARE_LEADS
+    + lexicon.BYLINE_LEADS["zh"]
 )
-BARE_LEADS: Final = ("by", "von", "par", "door", "por")
+"""Leads that need a colon: "Text: X", "Redaktion: X", "von: X", "作者：X"."""
+_EXPLICIT_LEAD: Final = (
+    r"(?:"
+    + alternation(lexicon_words(lexicon.EXPLICIT_BYLINE_LEADS))
+    + r"|last (?:edited|modified|changed)(?: [\d:./-]+)* by)(?:\s*:\s*|\s+|$)"
+    + r"|(?:"
+    + alternation(AUTHOR_LABELS)
+    + r")\s*(?::\s*|$)|(?:"
+    + alternation(COLON_LEADS)
+    + r")\s*[:：]\s*|^(?:"
+    + alternation(AUTHOR_LABELS)
+    + r")\s+(?=(?-i:[A-ZÀ-ÖØ-Þ]))"
+)
 _TEXT_LEAD: Final = re.compile(
     r"(?:^|(?<=[\s|·•,\-–(]))"
-    r"(?:(?P<explicit>" + _EXPLICIT_LEAD + r")|(?:" + "|".join(BARE_LEADS) + r")(?:\s+|$))"
+    r"(?:(?P<explicit>" + _EXPLICIT_LEAD + r")|(?:" + alternation(BARE_LEADS) + r")(?:\s+|$))"
     r"(?=\S|$)",
     re.IGNORECASE,
 )
