@@ -162,7 +162,7 @@ def test_the_dom_parts_and_the_structured_sources_stand_on_the_page_index() -> N
     assert graph["byline.lexicon"] == set()
 
 
-def test_the_check_finds_a_cycle_and_a_function_level_import(tmp_path: Path) -> None:
+def test_the_check_finds_a_cycle_and_a_function_level_import() -> None:
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
     assert cycles(graph) == [frozenset({"a", "b", "c"})]
     tree = ast.parse("import os\ndef f():\n    from byline import dates\n")

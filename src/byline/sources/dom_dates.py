@@ -15,7 +15,7 @@ Three kinds of evidence, as a reader (or an annotator) would weigh them:
    date ranks below every date the page shows.
 
 The elements and texts come from ``dom``'s one walk over the tree: ``<time>`` elements,
-date properties and the body texts that may hold a year, at most ``MAX_TEXTS`` of them.
+date properties and the body texts that may hold a year, at most ``_page.MAX_TEXTS`` of them.
 Pieces up to ``MAX_PIECE_CHARS`` long are read whole (a date line is short); of a longer
 one only a dateline that opens it, as a date inside a paragraph is about something else.
 A date split over elements ("Apr" "04" "2013" in a calendar badge) is read from the
