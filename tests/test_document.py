@@ -11,7 +11,7 @@ from lxml import etree
 
 from byline.document import Document, decode, parse, text_content
 from byline.maintext import extract_main_text
-from byline.sources.dom import page_of
+from byline.sources._page import page_of
 
 CORPUS = SHARED / "corpus" / "dev"
 CORPUS_PAGES = 120

@@ -10,6 +10,8 @@ from conftest import SHARED
 
 from byline.document import parse
 from byline.sources import AuthorCandidate, Candidate, dom, dom_dates, url
+from byline.sources._page import MAX_SCANNED_ELEMENTS, page_of
+from byline.sources._places import spaced_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGE_URL = "https://news.example.com/politik/story-123.html"
@@ -209,7 +211,7 @@ def test_dates_of_a_huge_page_are_found_in_bounded_time() -> None:
     html = _page("<h1>Titel</h1><p>Veröffentlicht am 16.08.2019</p>" + comment * 20_000)
     doc = parse(html, PAGE_URL)
     start = time.perf_counter()
-    result = dom_dates.date_candidates(doc.root, None, None)
+    result = dom_dates.date_candidates(doc.root, None, None, page_of(doc))
     assert time.perf_counter() - start < 2.0
     assert next(c.value for c in result if c.field == "published") == "2019-08-16"
 
@@ -238,7 +240,7 @@ def test_the_first_text_of_an_element_is_its_place_among_the_walked_texts() -> N
         "<html><head><title>T</title></head><body>\n<div id='a'>one <b>two</b> three</div>"
         "\n<p id='b'>Posted by Anna Muster</p></body></html>"
     )
-    page = dom.page_of(doc)
+    page = page_of(doc)
     (piece,) = [p for p in page.byline_texts if p.text.startswith("Posted by")]
     paragraph = doc.root.find(".//p")
     assert page.first_text_of(paragraph) == piece.ordinal
@@ -263,21 +265,21 @@ def test_the_walk_numbers_texts_and_tails_in_document_order() -> None:
             (text.getparent(), text.is_tail): ordinal
             for ordinal, text in enumerate(doc.root.xpath("//text()"))
         }
-        page = dom.page_of(doc)
+        page = page_of(doc)
         pieces = page.byline_texts + page.year_texts
         assert pieces
         for piece in pieces:
             assert piece.ordinal == place[piece.owner, piece.is_tail]
         assert [p.ordinal for p in page.year_texts] == sorted(p.ordinal for p in page.year_texts)
-    page = dom.page_of(parse(pages[0]))
+    page = page_of(parse(pages[0]))
     in_body = [piece.text for piece in page.year_texts]
     assert "By g 2019" in in_body and "By h 2018" not in in_body
 
 
 def test_an_element_after_the_bound_of_the_walk_has_no_first_text() -> None:
-    filler = "<span>x</span>" * (dom.MAX_SCANNED_ELEMENTS + 10)
+    filler = "<span>x</span>" * (MAX_SCANNED_ELEMENTS + 10)
     doc = parse(f"<html><body><p>early</p>{filler}<p>late</p></body></html>")
-    page = dom.page_of(doc)
+    page = page_of(doc)
     early, late = doc.root.findall(".//p")
     assert not page.complete
     assert page.first_text_of(early) == 0
@@ -292,4 +294,4 @@ def test_byline_text_keeps_document_order_around_inline_elements() -> None:
     <div class="content">Bitte lest die Regeln, bevor ihr hier etwas schreibt. Danke.</div>
     </div></body></html>"""
     byline = parse(html.encode()).root.xpath("//p")[0]
-    assert dom._spaced_text(byline) == "Beitrag von 21.01.2009 , 05:42 » lupa"
+    assert spaced_text(byline) == "Beitrag von 21.01.2009 , 05:42 » lupa"

@@ -9,9 +9,9 @@ import pytest
 
 from byline.document import parse
 from byline.record import Image, Publisher
-from byline.sources import AuthorCandidate, Candidate, dom, jsonld
+from byline.sources import AuthorCandidate, Candidate, jsonld
 from byline.sources._common import lenient_json
-from byline.sources.dom import page_of
+from byline.sources._page import MAX_SCANNED_ELEMENTS, page_of
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev" / "html"
 PAGE_URL = "https://news.example.com/politics/2023/06/23/story"
@@ -295,7 +295,7 @@ def test_corpus_page_with_single_quoted_json() -> None:
 def test_a_block_after_the_bound_of_the_page_walk_is_still_read() -> None:
     """The one walk over the page reads no more than ``MAX_SCANNED_ELEMENTS`` elements for the
     dom source, but files every script, however late, for this one."""
-    filler = "<span>x</span>" * (dom.MAX_SCANNED_ELEMENTS + 10)
+    filler = "<span>x</span>" * (MAX_SCANNED_ELEMENTS + 10)
     block = json.dumps({"@type": "NewsArticle", "headline": "Late headline"})
     html = f"<html><body>{filler}<script type='application/ld+json'>{block}</script></body></html>"
     assert found(html)["title"] == "Late headline"

@@ -10,8 +10,9 @@ import pytest
 
 from byline.document import parse
 from byline.record import Image, Publisher
-from byline.sources import AuthorCandidate, dom, dublincore, meta, opengraph, twitter
+from byline.sources import AuthorCandidate, dublincore, meta, opengraph, twitter
 from byline.sources._common import meta_tags
+from byline.sources._page import MAX_SCANNED_ELEMENTS
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
 PAGE_URL = "https://www.example.de/politik/artikel-123.html"
@@ -204,7 +205,7 @@ def test_meta_index_is_built_once_per_page() -> None:
 
 
 def test_a_meta_tag_after_the_bound_of_the_page_walk_is_still_read() -> None:
-    filler = "<span>x</span>" * (dom.MAX_SCANNED_ELEMENTS + 10)
+    filler = "<span>x</span>" * (MAX_SCANNED_ELEMENTS + 10)
     html = f'<html><body>{filler}<meta name="description" content="Late words"></body></html>'
     assert meta_tags(parse(html)).first("description") == "Late words"
 

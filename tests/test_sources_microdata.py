@@ -9,8 +9,8 @@ import pytest
 
 from byline.document import parse
 from byline.record import Image, Publisher
-from byline.sources import AuthorCandidate, dom, microdata
-from byline.sources.dom import page_of
+from byline.sources import AuthorCandidate, microdata
+from byline.sources._page import MAX_SCANNED_ELEMENTS, page_of
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
 PAGE_URL = "https://news.example.com/a/story.html"
@@ -169,7 +169,7 @@ def test_the_walk_gives_every_item_and_property_in_document_order(file: str) -> 
 
 
 def test_an_item_after_the_bound_of_the_page_walk_is_still_read() -> None:
-    filler = "<span>x</span>" * (dom.MAX_SCANNED_ELEMENTS + 10)
+    filler = "<span>x</span>" * (MAX_SCANNED_ELEMENTS + 10)
     item = (
         '<div itemscope itemtype="https://schema.org/NewsArticle">'
         '<h2 itemprop="headline">Late headline</h2></div>'

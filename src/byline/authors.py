@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from byline import lexicon
 from byline.dates import MONTHS
+from byline.lexicon import alternation, lexicon_words
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -32,35 +34,17 @@ MAX_AGENCY_CODE_CHARS: Final = 5
 MAX_BYLINE_CHARS: Final = 300
 """Longer strings are paragraphs or whole author boxes, not bylines."""
 
-# Lead-ins that introduce the names in a byline, lower case, longest first when compiled.
 BYLINE_PREFIXES: Final = (
-    "by", "from", "written by", "posted by", "published by", "story by", "words by",
-    "reporting by", "author", "authors", "autor", "autorin", "autoren", "autorinnen", "text",
-    "texte", "von", "ein beitrag von", "ein artikel von", "geschrieben von", "verfasst von",
-    "redakteur", "redakteurin", "par", "écrit par", "publié par", "por", "escrito por",
-    "publicado por", "di", "scritto da", "a cura di", "door", "geschreven door", "przez",
-    "auteur", "auteurs", "autrice", "autorka", "napisał", "napisała", "автор", "авторы", "текст",
-    "от", "veröffentlicht von",
-    "publiziert von", "erstellt von", "beitrag von", "alles von", "zeige alle beiträge von",
-    "alle beiträge von", "view all posts by", "more from", "more by", "escribe", "publiziert",
-    "publicado", "veröffentlicht", "published", "posted", "interview", "责任编辑", "编辑", "作者",
-    "记者", "~", "text & fotos", "text und fotos", "text & bilder", "text und bilder",
-    "text und interview", "text & interview", "text and photos", "words and pictures",
-    "about the author", "über den autor", "über die autorin", "à propos de l'auteur",
-    "sobre el autor",
-)  # fmt: skip
+    lexicon_words(lexicon.BYLINE_PREPOSITIONS)
+    + lexicon_words(lexicon.AUTHOR_LABELS)
+    + lexicon_words(lexicon.TEXT_LABELS)
+    + lexicon_words(lexicon.BYLINE_LEADS)
+)
+"""Lead-ins that introduce the names in a byline (longest first when compiled)."""
 
 # Roles printed next to bylines ("Jane Doe Reporter"). One word before a role is the role's
 # adjective ("Rasender Reporter", "deutscher Journalist"), not a name.
-ROLE_WORDS: Final = frozenset(
-    _words("""
-    reporter reporterin redakteur redakteurin chefredakteur chefredakteurin journalist
-    journalistin correspondent korrespondent korrespondentin editor editorin author autor
-    autorin auteur autora philosophe fotograf fotografin photographer columnist kolumnist
-    kolumnistin contributor writer pressesprecher pressesprecherin sprecher sprecherin
-    spokesperson spokesman spokeswoman
-    """)
-)
+ROLE_WORDS: Final = frozenset(lexicon_words(lexicon.ROLE_WORDS))
 
 # Words that end a name when they follow it: roles, links and labels printed next to
 # bylines ("Heinz Steiner Weitere Beiträge", "Jane Doe Reporter"). A name that starts
@@ -157,24 +141,27 @@ LEADING_ARTICLES: Final = frozenset(_words("the die das der el los las les il"))
 
 # Labels that introduce names only with a colon: "Redaktion: Eberhard Fuhr", while
 # "Redaktion Gelbe Liste" is a desk.
-COLON_LABELS: Final = ("redaktion", "rédaction", "redacción", "redazione", "redakcja")
+COLON_LABELS: Final = lexicon_words(lexicon.DESK_LABELS)
 _PREFIX: Final = re.compile(
     r"^(?:(?:"
-    + "|".join(re.escape(p) for p in sorted(BYLINE_PREFIXES, key=len, reverse=True))
+    + alternation(BYLINE_PREFIXES)
     + r")(?:\s*[:：]\s*|\s+|$)|(?:"
-    + "|".join(COLON_LABELS)
+    + alternation(COLON_LABELS)
     + r")\s*[:：]\s*|[:\-–—·•|/]\s*)+",
     re.IGNORECASE,
 )
 # A byline that starts after other words: "Disko Von Ernst Lohoff", "Posted on June 5, 2023 by
 # Jane Doe", "Martin Junker Alles von Martin Junker". Lower-case "von" also sits inside names
 # ("Anna von Berg"), so it only counts after a word that announces a byline.
+# (Of the prepositions, "di" and "av" also begin names and Italian and Scandinavian phrases:
+# only as the first word of a byline are they read as its lead.)
+_INNER_PREPOSITIONS: Final = lexicon_words(lexicon.BYLINE_PREPOSITIONS, without=("von", "di", "av"))
 _INNER_LEAD: Final = re.compile(
-    r"(?:^|\s)(?:(?i:posted by|written by|by|par|por|door|przez)|Von"
-    r"|(?i:alles|mehr|beitrag|artikel|kolumne|kommentar|gastbeitrag|pressemitteilung|bericht|"
-    r"reportage|analyse|glosse|rezension|text|"
-    r"erstellt|geschrieben|verfasst|veröffentlicht|publiziert)\s+von"
-    r"|\d[\d:.]*\s+(?i:von))\s+(?=\S)"
+    r"(?:^|\s)(?:(?i:"
+    + alternation(lexicon.EXPLICIT_BYLINE_LEADS["en"] + _INNER_PREPOSITIONS)
+    + r")|Von|(?i:"
+    + alternation(lexicon_words(lexicon.LEAD_WORDS_BEFORE_VON))
+    + r")\s+von|\d[\d:.]*\s+(?i:von))\s+(?=\S)"
 )
 # Labels of credits that are not the author's ("Illustration von X", "Foto: Y").
 _CREDIT_LABEL: Final = re.compile(

@@ -287,7 +287,11 @@ HIDING_ATTRIBUTES: Final = frozenset({"hidden", "aria-hidden", "style"})
 
 
 def is_hidden(element: etree._Element) -> bool:
-    """True for elements a reader never sees (``hidden``, ``aria-hidden``, ``display:none``)."""
+    """True for elements a reader never sees (``hidden``, ``aria-hidden``, ``display:none``).
+
+    The one test of hidden markup: main text drops such elements, the dom source ranks their
+    dates last (``sources.dom_dates``).
+    """
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
     style = element.get("style")

@@ -19,6 +19,9 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from typing import Final
 
+from byline import lexicon
+from byline.lexicon import alternation, lexicon_words
+
 EARLIEST_YEAR: Final = 1900
 """Years before this are not publication dates (ages, history) and are rejected."""
 
@@ -116,43 +119,18 @@ ZONE_OFFSETS: Final[dict[str, float]] = {
     "mst": -7, "mdt": -6, "pst": -8, "pdt": -7, "akst": -9, "hst": -10,
 }  # fmt: skip
 
-UPDATE_WORDS: Final = (
-    "updated", "update", "last modified", "modified", "last updated", "last edited",
-    "edited", "aktualisiert", "zuletzt aktualisiert", "geändert", "zuletzt am", "stand",
-    "mis à jour", "mise à jour", "actualizado", "actualización", "aggiornato", "aggiornamento",
-    "zaktualizowano", "aktualizacja", "обновлено", "обновлен", "atualizado", "atualização",
-    "bijgewerkt", "überarbeitet", "letzte änderung", "revised", "révisé", "révisée",
-)  # fmt: skip
-"""Words that, just before a date, say it is a modification date."""
-
-PUBLISH_WORDS: Final = (
-    "published", "posted", "veröffentlicht", "erschienen", "publié", "publiée", "mise en ligne",
-    "mis en ligne", "publicado", "pubblicato", "opublikowano", "опубликовано", "gepubliceerd",
-    "erstellt", "created", "datum", "date", "fecha", "publication", "publikation",
-)  # fmt: skip
-"""Words that, just before a date, say it is the publication date (or label the page's one
-date: "Datum: 26. Januar 2022")."""
-
-OTHER_WORDS: Final = (
-    "joined", "registered", "member since", "registriert", "mitglied seit", "dabei seit",
-    "inscrit", "inscrite", "inscription", "registrado", "miembro desde", "iscritto",
-    "zarejestrowany", "зарегистрирован", "lid sinds",
-)  # fmt: skip
-"""Words that, just before a date, say it is not the page's: when a forum or comment user
-signed up ("Registriert: 18.09.2008", "Joined: Mar 2010")."""
-
-
-def _alternation(words: list[str] | tuple[str, ...]) -> str:
-    # Longest first so "sept" wins over "sep" and "czerwca" over nothing shorter.
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+UPDATE_WORDS: Final = lexicon_words(lexicon.UPDATE_WORDS)
+PUBLISH_WORDS: Final = lexicon_words(lexicon.PUBLISH_WORDS)
+OTHER_WORDS: Final = lexicon_words(lexicon.SIGN_UP_WORDS)
+"""The marker words before a date (``marker_before``), from ``lexicon``."""
 
 
 # The lookahead changes no match: a month name begins with a letter, and testing that first
 # spares trying the ~150 names at every digit and space (the costliest part of find_dates).
-_MONTH: Final = rf"(?=[^\W\d_])(?P<month>{_alternation(list(MONTHS))})\.?"
+_MONTH: Final = rf"(?=[^\W\d_])(?P<month>{alternation(list(MONTHS))})\.?"
 _ZONE: Final = (  # case-sensitive: "ist" and "est" are words in German and Spanish
     r"(?P<zone>(?-i:(?:UTC|GMT)\s?[+-]\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|Z\b|\b(?:"
-    + _alternation([z.upper() for z in ZONE_OFFSETS if z != "z"])
+    + alternation([z.upper() for z in ZONE_OFFSETS if z != "z"])
     + r")\b))"
 )
 _TIME: Final = (
@@ -230,11 +208,11 @@ _TIME_AFTER: Final = re.compile(
 _TIME_BEFORE: Final = re.compile(_TIME + r"[\s,|–—-]*(?:on|am|le|el|il)?\s*$", re.IGNORECASE)
 _MARKER_WORDS: Final = re.compile(  # whole words: "stand" is not "Standard", "date" not "update"
     r"(?<!\w)(?:(?P<update>"
-    + _alternation(UPDATE_WORDS)
+    + alternation(UPDATE_WORDS)
     + r")|(?P<publish>"
-    + _alternation(PUBLISH_WORDS)
+    + alternation(PUBLISH_WORDS)
     + r")|"
-    + _alternation(OTHER_WORDS)
+    + alternation(OTHER_WORDS)
     + r")(?!\w)",
     re.IGNORECASE,
 )

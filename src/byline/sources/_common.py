@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from byline.document import Document
 from byline.memo import remembered
 from byline.sources import AuthorCandidate, Candidate
-from byline.sources.dom import page_of
+from byline.sources._page import page_of
 
 # Only entities closed by ";": html.unescape would also turn "&para" in "Fish&parasites" into ¶.
 _ENTITY: Final = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")

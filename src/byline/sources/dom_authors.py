@@ -23,18 +23,29 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from lxml import etree
 
+from byline import lexicon
 from byline.authors import is_user_handle, split_names
 from byline.dates import find_dates
 from byline.document import Document
+from byline.lexicon import alternation, lexicon_words
 from byline.sources import AuthorCandidate, Candidate
-from byline.sources import dom as page
-
-if TYPE_CHECKING:
-    from byline.sources.dom import _Context
+from byline.sources._page import BYLINE_MARKERS, SKIP_TAGS, TextPiece
+from byline.sources._places import (
+    NEAR_HEADLINE_LINES,
+    PAGE_TAGS,
+    Context,
+    hidden_by_class,
+    in_bad_place,
+    is_inside,
+    markers,
+    place_score,
+    spaced_text,
+    visible_text,
+)
 
 SOURCE: Final = "dom"
 
@@ -72,34 +83,20 @@ ATTRIBUTION_REL: Final = "cc:attributionurl"
 ("Ein Hundetagebuch von <a rel="cc:attributionURL">Donald Townsend</a> ... CC BY")."""
 NAME_CLASSES: Final = ("fn", "author", "comment-author-name", "comment-author")
 """Classes of the element that holds a commenter's name, the vCard "fn" first."""
-SIGN_OFF_WORDS: Final = frozenset(
-    "grüße grüsse gruß gruss regards wishes cheers thanks danke salutations saludos".split()
-)
+SIGN_OFF_WORDS: Final = frozenset(lexicon_words(lexicon.SIGN_OFF_WORDS))
 """Words of the greeting that ends a letter, on the line where a signature may stand."""
 EMPHASIS_TAGS: Final = frozenset({"b", "strong", "i", "em"})
-OFFICE_WORDS: Final = frozenset(
-    "president prime minister secretary chancellor governor mayor senator ambassador "
-    "dr. prof. präsident präsidentin président présidente presidente ministre ministro".split()
-)
+OFFICE_WORDS: Final = frozenset(lexicon_words(lexicon.OFFICE_WORDS))
 """Offices and titles printed between "Speech by" and the speaker's name."""
-OFFICE_ENDINGS: Final = (
-    "präsident", "präsidentin", "kanzler", "kanzlerin", "minister", "ministerin", "meister",
-    "meisterin", "sekretär", "sekretärin",
-)  # fmt: skip
-"""Endings of German compound offices: "Bundespräsident", "Oberbürgermeisterin"."""
+OFFICE_ENDINGS: Final = lexicon_words(lexicon.OFFICE_ENDINGS)
+"""Endings of compound offices: "Bundespräsident", "Oberbürgermeisterin"."""
 UNMARKED_PENALTY: Final = 1.0
 """An unmarked text byline counts less than an element the page marks as one."""
-HIDDEN_CLASSES: Final = frozenset(
-    "hidden rich-snippet-hidden sr-only screen-reader-text visually-hidden visuallyhidden "
-    "d-none".split()
-)
-"""Classes that hide an element from sight: a byline there is written for search engines
-(often the CMS account that posted the article), the one readers see names the writer."""
 HIDDEN_PENALTY: Final = 4.0
-"""More than the marks of a byline can add (rel/itemprop +2, class +1) and an unmarked text
+"""A byline hidden by its class (``_places.hidden_by_class``) is written for search engines
+(often the CMS account that posted the article); the one readers see names the writer.
+More than the marks of a byline can add (rel/itemprop +2, class +1) and an unmarked text
 loses (``UNMARKED_PENALTY``): any visible byline in the same place beats a hidden one."""
-HIDDEN_DEPTH: Final = 3
-"""How far up a byline is looked at for a class that hides it."""
 
 # Lead words of an unmarked byline; the names follow them, in the same text or in the next
 # one ("<b>Von:</b> Götz Warnke", "<h4>Autor</h4><p>Nikolai Huke</p>"). Explicit leads
@@ -107,21 +104,30 @@ HIDDEN_DEPTH: Final = 3
 # for a one-word name and may follow other labels ("Datum: 3.11. Autor: X"); a bare
 # "by"/"von" may only follow a date, and needs a full name (or a user name, "by delta201")
 # unless that date stands in the same text ("06.11.2023 13:30 von Olga").
-_EXPLICIT_LEAD: Final = (
-    r"(?:posted by|written by|words by|story by|text von|text by|geschrieben von|verfasst von|"
-    r"erstellt von|(?:ein )?beitrag von|"
-    r"ein (?:artikel|text|bericht|kommentar|gastbeitrag) von|"
-    r"eine (?:kolumne|reportage|analyse|glosse|rezension) von|"
-    r"last (?:edited|modified|changed)(?: [\d:./-]+)* by)(?:\s*:\s*|\s+|$)"
-    r"|(?:autor(?:in|en|innen)?|authors?|auteur|autora)\s*(?::\s*|$)"
-    r"|(?:text|texte|redaktion|by|von|par|por)\s*:\s*"
-    r"|(?:责任编辑|编辑|作者|记者)\s*[:：]\s*"
-    r"|^(?:autor(?:in|en|innen)?|authors?)\s+(?=(?-i:[A-ZÀ-ÖØ-Þ]))"
+BARE_LEADS: Final = lexicon.BARE_LEADS
+AUTHOR_LABELS: Final = lexicon_words(lexicon.AUTHOR_LABELS)
+COLON_LEADS: Final = (
+    lexicon_words(lexicon.TEXT_LABELS)
+    + lexicon_words(lexicon.DESK_LABELS)
+    + BARE_LEADS
+    + lexicon.BYLINE_LEADS["zh"]
 )
-BARE_LEADS: Final = ("by", "von", "par", "door", "por")
+"""Leads that need a colon: "Text: X", "Redaktion: X", "von: X", "作者：X"."""
+_EXPLICIT_LEAD: Final = (
+    r"(?:"
+    + alternation(lexicon_words(lexicon.EXPLICIT_BYLINE_LEADS))
+    + r"|last (?:edited|modified|changed)(?: [\d:./-]+)* by)(?:\s*:\s*|\s+|$)"
+    + r"|(?:"
+    + alternation(AUTHOR_LABELS)
+    + r")\s*(?::\s*|$)|(?:"
+    + alternation(COLON_LEADS)
+    + r")\s*[:：]\s*|^(?:"
+    + alternation(AUTHOR_LABELS)
+    + r")\s+(?=(?-i:[A-ZÀ-ÖØ-Þ]))"
+)
 _TEXT_LEAD: Final = re.compile(
     r"(?:^|(?<=[\s|·•,\-–(]))"
-    r"(?:(?P<explicit>" + _EXPLICIT_LEAD + r")|(?:" + "|".join(BARE_LEADS) + r")(?:\s+|$))"
+    r"(?:(?P<explicit>" + _EXPLICIT_LEAD + r")|(?:" + alternation(BARE_LEADS) + r")(?:\s+|$))"
     r"(?=\S|$)",
     re.IGNORECASE,
 )
@@ -136,15 +142,15 @@ _NUMERIC_DATE: Final = re.compile(r"^\s*(?:\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}|\
 _DATE_NAME_SEPARATOR: Final = re.compile(r"\s+[-–—|·•]\s+|\s*\|\s*")
 
 
-def author_candidates(doc: Document, context: _Context) -> list[Candidate]:
+def author_candidates(doc: Document, context: Context) -> list[Candidate]:
     """One ``authors`` candidate per distinct byline, the most article-like first."""
     groups: list[tuple[float, int, list[AuthorCandidate]]] = []
     seen: set[tuple[str, ...]] = set()
     elements = context.bylines + [e for e in context.rel if _is_rel_author(e)]
     for order, element in enumerate(elements):
-        if not isinstance(element.tag, str) or element.tag in page._SKIP_TAGS:
+        if not isinstance(element.tag, str) or element.tag in SKIP_TAGS:
             continue
-        text = page._spaced_text(element)
+        text = spaced_text(element)
         if not text or len(text) > MAX_BYLINE_TEXT:
             continue
         _add_group(groups, seen, doc, element, split_names(text), order, context, 0.0)
@@ -174,7 +180,7 @@ def _add_group(
     element: etree._Element,
     names: list[str],
     order: int,
-    context: _Context,
+    context: Context,
     bonus: float,
 ) -> None:
     if not names:
@@ -192,9 +198,7 @@ def _add_group(
     groups.append((score + bonus, order, people))
 
 
-def _text_bylines(
-    root: etree._Element, context: _Context
-) -> list[tuple[etree._Element, str, bool]]:
+def _text_bylines(root: etree._Element, context: Context) -> list[tuple[etree._Element, str, bool]]:
     """Short unmarked texts of the article (or, without one, the page) that begin with a
     byline lead ("Posted by").
 
@@ -215,7 +219,7 @@ def _text_bylines(
 
 
 def _text_bylines_in(
-    scope: etree._Element | None, context: _Context, max_texts: int, whole_page: bool = False
+    scope: etree._Element | None, context: Context, max_texts: int, whole_page: bool = False
 ) -> list[tuple[etree._Element, str, bool]]:
     """The bylines that texts of ``scope`` begin, among its first ``max_texts`` texts."""
     start = context.page.first_text_of(scope) if scope is not None else None
@@ -238,7 +242,7 @@ def _text_bylines_in(
     return found
 
 
-def _text_byline(piece: page.TextPiece) -> tuple[etree._Element, str, bool] | None:
+def _text_byline(piece: TextPiece) -> tuple[etree._Element, str, bool] | None:
     """The byline that ``piece`` begins, if it reads as one (see ``_text_bylines``)."""
     text = " ".join(piece.text.split())
     if not text or len(text) > MAX_TEXT_BYLINE:
@@ -256,7 +260,7 @@ def _text_byline(piece: page.TextPiece) -> tuple[etree._Element, str, bool] | No
     if ending and not _awaits_names(lead) and (words_before or not _is_label(lead.group(0))):
         return None  # "Die Redaktion", "role: author": a lead word ending a text is no label
     holder = piece.parent()
-    if holder is None or not isinstance(holder.tag, str) or holder.tag in page._SKIP_TAGS:
+    if holder is None or not isinstance(holder.tag, str) or holder.tag in SKIP_TAGS:
         return None
     if lead.end() == len(text) and (holder.tag == "a" or _in_widget(holder)):
         return None  # a link "Autoren" leads to the list of authors; a sidebar's "Autor"
@@ -265,7 +269,7 @@ def _text_byline(piece: page.TextPiece) -> tuple[etree._Element, str, bool] | No
     return holder, _byline_text(piece, text, lead), explicit or dated
 
 
-def _continues_paragraph(piece: page.TextPiece) -> bool:
+def _continues_paragraph(piece: TextPiece) -> bool:
     """Whether ``piece`` is a line inside a paragraph of several: the text after a ``<br>``
     with words before it (not only a date) and more lines after it ("Das Buch<br>von X<br>
     192 Seiten"). A byline under a kicker ("Kommentar<br>von X") ends its paragraph."""
@@ -277,20 +281,20 @@ def _continues_paragraph(piece: page.TextPiece) -> bool:
         if child is piece.owner:
             break
         if isinstance(child.tag, str):
-            before.append(page._spaced_text(child))
+            before.append(spaced_text(child))
         before.append(child.tail or "")
     text = " ".join(before)
     if _LETTERS.search(text) is None or _NUMERIC_DATE.search(text):
         return False
     after = [
-        page._spaced_text(sibling) + (sibling.tail or "")
+        spaced_text(sibling) + (sibling.tail or "")
         for sibling in piece.owner.itersiblings()
         if isinstance(sibling.tag, str)
     ]
     return _LETTERS.search(" ".join(after)) is not None
 
 
-def _dated_names(context: _Context) -> list[tuple[etree._Element, str]]:
+def _dated_names(context: Context) -> list[tuple[etree._Element, str]]:
     """Full names printed after a date next to the headline, without a lead:
     "11.12.2019 - Anna Muster", "04.02.2022 | 13:10 Uhr | Anna Muster".
 
@@ -308,9 +312,9 @@ def _dated_names(context: _Context) -> list[tuple[etree._Element, str]]:
             continue
         holder = piece.parent()
         line = holder.sourceline if holder is not None else None
-        if line is not None and line - headline_line > page.NEAR_HEADLINE_LINES:
+        if line is not None and line - headline_line > NEAR_HEADLINE_LINES:
             break  # the texts come in document order: the rest are further down
-        if line is None or headline_line - line > page.NEAR_HEADLINE_LINES:
+        if line is None or headline_line - line > NEAR_HEADLINE_LINES:
             continue
         *dates, name = _DATE_NAME_SEPARATOR.split(text)
         if holder is None or holder.tag == "a" or not dates or not _NUMERIC_DATE.search(dates[0]):
@@ -320,7 +324,7 @@ def _dated_names(context: _Context) -> list[tuple[etree._Element, str]]:
     return found
 
 
-def _signature(context: _Context) -> tuple[etree._Element, str] | None:
+def _signature(context: Context) -> tuple[etree._Element, str] | None:
     """The author's name signing the article: its last paragraph holds nothing but a full
     name set in bold or italics ("<p><b><i>Anna Muster</i></b></p>"), as print articles end,
     or a name and, on the next line, the day of writing ("<p>Benni<br>10. September 2017</p>"),
@@ -331,7 +335,7 @@ def _signature(context: _Context) -> tuple[etree._Element, str] | None:
     if context.article is None:
         return None
     paragraphs = context.article.findall(".//p")
-    last = next((p for p in reversed(paragraphs) if _LETTERS.search(page._spaced_text(p))), None)
+    last = next((p for p in reversed(paragraphs) if _LETTERS.search(spaced_text(p))), None)
     if last is None or len(last) != 1:
         return None
     if last[0].tag == "br":
@@ -341,11 +345,11 @@ def _signature(context: _Context) -> tuple[etree._Element, str] | None:
     emphasis = last[0]
     if emphasis.tag not in EMPHASIS_TAGS or (emphasis.tail or "").strip():
         return None
-    name = page._spaced_text(last)
+    name = spaced_text(last)
     return (last, name) if _is_full_name(name) else None
 
 
-def _speaker(context: _Context) -> tuple[etree._Element, str] | None:
+def _speaker(context: Context) -> tuple[etree._Element, str] | None:
     """The speaker a speech's headline names, its author: "Rede von Bundespräsident Johannes
     Rau beim Föderalismuskonvent", "Speech by President Jane Doe at the UN".
 
@@ -354,7 +358,7 @@ def _speaker(context: _Context) -> tuple[etree._Element, str] | None:
     """
     if context.headline is None:
         return None
-    lead = _SPEECH_LEAD.match(page._text(context.headline))
+    lead = _SPEECH_LEAD.match(visible_text(context.headline))
     if lead is None:
         return None
     words = lead.group(1).split()
@@ -385,7 +389,7 @@ def _dated_signature(paragraph: etree._Element) -> tuple[etree._Element, str] | 
     return (paragraph, name) if all(word[:1].isupper() for word in words) else None
 
 
-def _post_author_reply(context: _Context) -> str | None:
+def _post_author_reply(context: Context) -> str | None:
     """The name on the post author's own comment ("bypostauthor"), which WordPress marks
     whatever the theme: on a blog that prints no byline, the author's one trace."""
     reply = next(
@@ -398,17 +402,17 @@ def _post_author_reply(context: _Context) -> str | None:
         for element in reply.iter():
             classes = (element.get("class") or "").split() if isinstance(element.tag, str) else []
             if name_class in classes and not _in_nested_comment(element, reply):
-                names = split_names(page._spaced_text(element))
+                names = split_names(spaced_text(element))
                 if names:
                     return names[0]
     return None
 
 
-def _licence_attribution(context: _Context) -> str | None:
+def _licence_attribution(context: Context) -> str | None:
     """The name a Creative Commons licence notice credits for the page's work, if any."""
     for element in context.rel:
         if ATTRIBUTION_REL in str(element.get("rel") or "").lower().split():
-            names = split_names(page._spaced_text(element))
+            names = split_names(spaced_text(element))
             return names[0] if names else None
     return None
 
@@ -447,10 +451,10 @@ def _is_full_name(text: str) -> bool:
     )
 
 
-def _is_in(piece: page.TextPiece, scope: etree._Element) -> bool:
+def _is_in(piece: TextPiece, scope: etree._Element) -> bool:
     """Whether the text ``piece`` is inside ``scope`` (the tail of ``scope`` is not)."""
     parent = piece.parent()
-    return parent is scope or (parent is not None and page._is_inside(parent, scope))
+    return parent is scope or (parent is not None and is_inside(parent, scope))
 
 
 def _body(root: etree._Element) -> etree._Element | None:
@@ -462,7 +466,7 @@ def _body(root: etree._Element) -> etree._Element | None:
 def _in_widget(element: etree._Element) -> bool:
     """Whether ``element`` sits in a sidebar widget (a blog's "Autor" box, its "About")."""
     return any(
-        ancestor.tag == "aside" or "widget" in page._markers(ancestor)
+        ancestor.tag == "aside" or "widget" in markers(ancestor)
         for ancestor in itertools.islice(element.iterancestors(), WIDGET_DEPTH)
     )
 
@@ -480,11 +484,11 @@ def _is_label(lead: str) -> bool:
     return lead[:1].isupper() or lead.rstrip().endswith(":") or lead.strip().lower() in BARE_LEADS
 
 
-def _byline_text(piece: page.TextPiece, text: str, lead: re.Match[str]) -> str:
+def _byline_text(piece: TextPiece, text: str, lead: re.Match[str]) -> str:
     """The byline from its lead on; the names may sit in the next element ("By <a>X</a>"),
     or after a label element ("<h5>Autor:</h5> Peter Maahn")."""
     holder = piece.parent()
-    whole = _line_with_names(holder) or page._spaced_text(holder)
+    whole = _line_with_names(holder) or spaced_text(holder)
     if len(whole) <= MAX_TEXT_BYLINE:
         again = _TEXT_LEAD.search(whole)
         if again is not None:
@@ -505,7 +509,7 @@ def _line_with_names(holder: etree._Element) -> str | None:
     for event, node in etree.iterwalk(holder, events=("start", "end")):
         if event == "start" and node.tag == "br":
             lines.append([])
-        elif event == "start" and isinstance(node.tag, str) and node.tag not in page._SKIP_TAGS:
+        elif event == "start" and isinstance(node.tag, str) and node.tag not in SKIP_TAGS:
             lines[-1].append(node.text or "")
         elif event == "end" and node is not holder:
             lines[-1].append(node.tail or "")
@@ -522,13 +526,13 @@ def _text_after(element: etree._Element, with_tail: bool) -> str:
     siblings, then those of its ancestors), up to ``MAX_TEXT_BYLINE`` characters."""
     node: etree._Element | None = element
     for _ in range(FOLLOWING_TEXT_LEVELS):
-        if node is None or node.tag in ("body", "html"):
+        if node is None or node.tag in PAGE_TAGS:
             break
         pieces = [node.tail or ""] if with_tail else []
         with_tail = True
         for sibling in node.itersiblings():
-            if isinstance(sibling.tag, str) and sibling.tag not in page._SKIP_TAGS:
-                pieces.append(page._spaced_text(sibling))
+            if isinstance(sibling.tag, str) and sibling.tag not in SKIP_TAGS:
+                pieces.append(spaced_text(sibling))
             pieces.append(sibling.tail or "")
             if _LETTERS.search(" ".join(pieces)):
                 break
@@ -543,37 +547,27 @@ def _is_rel_author(element: etree._Element) -> bool:
     return element.tag == "a" and "author" in str(element.get("rel") or "").lower().split()
 
 
-def _author_score(element: etree._Element, context: _Context) -> float | None:
+def _author_score(element: etree._Element, context: Context) -> float | None:
     """How much a byline element looks like the article's own; None to ignore it."""
-    if page._in_bad_place(element, comments_only=True):
+    if in_bad_place(element, comments_only=True):
         return None
     score = 0.0
-    markers = page._markers(element)
+    own = markers(element)
     if "author" in str(element.get("rel") or "").lower() or "author" in (
         element.get("itemprop") or ""
     ):
         score += 2
-    if "byline" in markers or "author" in markers:
+    if "byline" in own or "author" in own:
         score += 1
-    if element.tag == "a" and not any(m in markers for m in page.BYLINE_MARKERS):
+    if element.tag == "a" and not any(m in own for m in BYLINE_MARKERS):
         score -= 1  # a bare profile link: weaker than a marked byline
-    if _hidden_by_class(element):
+    if hidden_by_class(element):
         score -= HIDDEN_PENALTY
-    score += page._place_score(element, context)
+    score += place_score(element, context)
     return score + _nearness(element, context)
 
 
-def _hidden_by_class(element: etree._Element) -> bool:
-    """Whether ``element`` or one of its nearest ancestors is hidden from readers by class."""
-    ancestors = itertools.islice(element.iterancestors(), HIDDEN_DEPTH)
-    for node in itertools.chain((element,), ancestors):
-        classes = node.get("class")
-        if classes and not HIDDEN_CLASSES.isdisjoint(classes.lower().split()):
-            return True
-    return False
-
-
-def _nearness(element: etree._Element, context: _Context) -> float:
+def _nearness(element: etree._Element, context: Context) -> float:
     """A bonus for bylines just below the headline, where articles print their own."""
     if context.headline is None:
         return 0.0

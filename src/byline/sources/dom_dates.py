@@ -15,7 +15,7 @@ Three kinds of evidence, as a reader (or an annotator) would weigh them:
    date ranks below every date the page shows.
 
 The elements and texts come from ``dom``'s one walk over the tree: ``<time>`` elements,
-date properties and the body texts that may hold a year, at most ``MAX_TEXTS`` of them.
+date properties and the body texts that may hold a year, at most ``_page.MAX_TEXTS`` of them.
 Pieces up to ``MAX_PIECE_CHARS`` long are read whole (a date line is short); of a longer
 one only a dateline that opens it, as a date inside a paragraph is about something else.
 A date split over elements ("Apr" "04" "2013" in a calendar badge) is read from the
@@ -27,10 +27,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import Final, NamedTuple
 
 from lxml import etree
 
+from byline.boilerplate import is_hidden
 from byline.dates import (
     OTHER,
     PUBLISH,
@@ -41,29 +42,27 @@ from byline.dates import (
     parse_date,
 )
 from byline.sources import Candidate
-
-if TYPE_CHECKING:
-    from byline.sources.dom import TextPiece, _Page
+from byline.sources._page import (
+    MAX_DATES,
+    MAX_PIECE_CHARS,
+    MAX_RAW_PIECE_CHARS,
+    OPENING_DATE_CHARS,
+    Page,
+    TextPiece,
+)
+from byline.sources._places import (
+    ANCESTOR_DEPTH,
+    BAD_PLACE_TAGS,
+    PAGE_TAGS,
+    headline_nearness,
+    markers,
+    names_bad_place,
+)
 
 SOURCE: Final = "dom"
 
-MAX_TEXTS: Final = 3_000
-"""Text pieces with a year read per page: the article's date comes well before this."""
-
-MAX_PIECE_CHARS: Final = 160
-"""Longer text pieces are prose, whose dates are about the story, not the page."""
-
-MAX_DATES: Final = 200
-"""Dates collected per page before ranking (listing pages show hundreds)."""
-
 MAX_PER_FIELD: Final = 3
 """Candidates proposed per field; the reconciler drops implausible ones and takes the next."""
-
-ANCESTOR_DEPTH: Final = 14
-"""How far up the tree a date's surroundings are checked."""
-
-NEAR_HEADLINE_LINES: Final = 40
-"""Source lines after the headline within which a date counts as the article's own."""
 
 SENTENCE_WORDS_BEFORE: Final = 4
 SENTENCE_WORDS_AFTER: Final = 2
@@ -84,17 +83,6 @@ DATE_MARKERS: Final = (
 
 PUBLISH_MARKERS: Final = ("publish", "posted", "created", "pubdate", "entry-date", "erstellt")
 UPDATE_MARKERS: Final = ("update", "modif", "aktualis", "edited", "changed", "lastmod")
-BAD_PLACE_MARKERS: Final = (
-    "comment", "komment", "sidebar", "widget", "related", "teaser", "footer", "nav", "menu",
-    "popular", "recommend", "newsletter", "share", "social", "breadcrumb", "reply", "similar",
-    "more-", "weitere",
-)  # fmt: skip
-"""Ancestor class/id fragments of places where a date is another article's or a reader's."""
-LAYOUT_PREFIXES: Final = ("has-", "with-", "no-", "without-")
-"""Class prefixes that describe a container's layout ("main-content has-sidebar"): such a
-class names what sits beside the element, not the element."""
-
-BAD_PLACE_TAGS: Final = frozenset({"aside", "nav", "footer", "form"})
 INVISIBLE_TAGS: Final = frozenset({"script", "style", "noscript", "template", "svg", "head"})
 META_DATE_WORDS: Final = ("date", "time", "published", "created", "modified", "updated")
 """Fragments of ``<meta>`` names, properties and itemprops that hold a date."""
@@ -112,8 +100,6 @@ KIND_SCRIPT_DATA: Final = -4.0
 MARKER_WORD_BONUS: Final = 3.0
 SHORT_PIECE_BONUS: Final = 1.0
 IN_ARTICLE_BONUS: Final = 2.0
-AFTER_HEADLINE_BONUS: Final = 2.0
-BEFORE_HEADLINE_BONUS: Final = 1.0
 BAD_PLACE_PENALTY: Final = 4.0
 UPDATE_AS_PUBLISHED_PENALTY: Final = 3.0
 LIST_ITEM_PENALTY: Final = 1.0
@@ -125,9 +111,11 @@ LISTING_ENTRY_CHARS: Final = 300
 """An item of a listing up to this long is an entry (a headline or an event and its date,
 maybe a teaser line); a longer one is content, as the posts of a forum thread are."""
 HIDDEN_PENALTY: Final = 8.0
-"""A date inside a hidden element (``display:none``, ``hidden``) is machine data that no
-reader sees, like a ``<meta>``: it ranks below every visible date and is kept for pages that
-show none. (``aria-hidden`` is not hiding: screen readers skip icons and badges that show.)"""
+"""A date inside a hidden element (``boilerplate.is_hidden``: ``display:none``, ``hidden``)
+is machine data that no reader sees, like a ``<meta>``: it ranks below every visible date
+and is kept for pages that show none."""
+LAST_TEXT_DEPTH: Final = 14
+"""How deep into an element the end of its text is looked for (``_text_end``)."""
 
 JSON_LD_TYPE: Final = "application/ld+json"
 _SCRIPT_DATE: Final = re.compile(
@@ -139,9 +127,6 @@ _SCRIPT_DATE: Final = re.compile(
 _DATEISH: Final = re.compile(r"\d{4}|\d[./-]\d|\d\.?\s[^\W\d_]{3,}\.?\s\d\d\s*(?:$|[)\]])")
 """Cheap test a text must pass before the date patterns run on it."""
 
-SCRIPT_TAGS: Final = frozenset({"script", "style", "noscript"})
-"""Elements whose text is code, never a date a reader sees."""
-
 
 def _fragments_pattern(fragments: tuple[str, ...]) -> re.Pattern[str]:
     """Finds any of ``fragments`` inside a text: one search instead of a test per fragment."""
@@ -150,23 +135,6 @@ def _fragments_pattern(fragments: tuple[str, ...]) -> re.Pattern[str]:
 
 _DATE_MARKER_RE: Final = _fragments_pattern(DATE_MARKERS)
 _UPDATE_MARKER_RE: Final = _fragments_pattern(UPDATE_MARKERS)
-_BAD_PLACE_RE: Final = _fragments_pattern(BAD_PLACE_MARKERS)
-
-
-def _names_bad_place(markers: str) -> bool:
-    """Whether class/id/itemprop ``markers`` name a place of other articles or readers."""
-    if _BAD_PLACE_RE.search(markers) is None:
-        return False
-    return any(
-        _BAD_PLACE_RE.search(token) and not token.startswith(LAYOUT_PREFIXES)
-        for token in markers.split()
-    )
-
-
-MAX_RAW_PIECE_CHARS: Final = 4 * MAX_PIECE_CHARS
-"""Texts longer than this (before stripping) are read only for an opening date."""
-OPENING_DATE_CHARS: Final = 60
-"""The start of a long text that is read for a dateline."""
 _DATELINE_LEAD: Final = re.compile(r"[(\[]?(?:\d|[^\W\d_]+\.?,?\s+\d)")
 """How a dateline begins: a digit, or one word (a month, a weekday) and a digit."""
 _DATELINE_START: Final = re.compile(r"[(\[]?$")
@@ -174,16 +142,6 @@ _DATELINE_END: Final = re.compile(r"\s*(?:[)\]]|[-–—:|](?=\s))")
 """A dateline: the date comes first, maybe in brackets, closed by a bracket or a dash:
 "(21. November 2022) ...", "21.11.2022 – ...". A sentence that begins with a date ("Am 6.
 Mai 2023 findet ... statt") is about an event, not the page."""
-
-
-def may_hold_year(text: str) -> bool:
-    """Whether a text of the page is worth reading for dates: a short text anywhere, a long
-    one at its start. A year shows four digits of this or the last century, or two digits
-    after a dot ("31.10.23"). Run on every text of the page: plain substring tests, which
-    are cheaper than any regex."""
-    if len(text) > MAX_RAW_PIECE_CHARS:
-        text = text[: 2 * OPENING_DATE_CHARS]  # room for the spaces before it
-    return "20" in text or "19" in text or ".0" in text or ".1" in text or ".2" in text
 
 
 def _in_sentence(text: str, start: int, end: int, after: int) -> bool:
@@ -230,18 +188,14 @@ def date_candidates(
     root: etree._Element,
     headline: etree._Element | None,
     article: etree._Element | None,
-    page: _Page | None = None,
+    page: Page,
 ) -> list[Candidate]:
     """``published`` and ``modified`` candidates of the page, best first, as ISO strings.
 
-    ``page`` is what ``dom``'s walk over the tree found; without it the tree is walked here.
+    ``page`` is what the walk over the tree found (``_page.page_of``).
     """
     if root is None or not isinstance(root.tag, str):
         return []
-    if page is None:
-        from byline.sources.dom import _walk  # dom imports this module: import when used
-
-        page = _walk(root)
     scan = _Scan(headline, article)
     scan.read_title(root)
     scan.read(page)
@@ -348,7 +302,7 @@ class _Scan:
 
     # --- the body ---------------------------------------------------------------------
 
-    def read(self, page: _Page) -> None:
+    def read(self, page: Page) -> None:
         """Dates of ``<time>`` elements, date properties and short texts holding a year,
         as ``dom``'s walk over the tree collected them."""
         for element in page.times:
@@ -443,7 +397,7 @@ class _Scan:
         marker = marker_before(f"{previous} ", len(previous) + 1)
         if marker == OTHER:
             return
-        own = _markers(element)
+        own = markers(element)
         if any(m in own for m in PUBLISH_MARKERS) or element.get("pubdate") is not None:
             update = False
         elif any(m in own for m in UPDATE_MARKERS) or marker == UPDATE:
@@ -478,32 +432,25 @@ class _Scan:
         dates of a page share most of their ancestors."""
         marks = self.marks_by_element.get(node)
         if marks is None:
-            markers = _markers(node)
+            found = markers(node)
             marks = _Marks(
-                date=_DATE_MARKER_RE.search(markers) is not None,
-                update=_UPDATE_MARKER_RE.search(markers) is not None,
-                bad_place=node.tag in BAD_PLACE_TAGS or _names_bad_place(markers),
-                hidden=_hidden_by_markup(node),
+                date=_DATE_MARKER_RE.search(found) is not None,
+                update=_UPDATE_MARKER_RE.search(found) is not None,
+                bad_place=node.tag in BAD_PLACE_TAGS or names_bad_place(found),
+                hidden=is_hidden(node),
             )
             self.marks_by_element[node] = marks
         return marks
 
     def _place(self, element: etree._Element) -> _Place:
         """How much the surroundings of ``element`` say the date is the article's own."""
-        score = 0.0
-        line = element.sourceline
-        if self.headline_line is not None and line is not None:
-            distance = line - self.headline_line
-            if 0 <= distance <= NEAR_HEADLINE_LINES:
-                score += AFTER_HEADLINE_BONUS
-            elif -NEAR_HEADLINE_LINES // 4 <= distance < 0:
-                score += BEFORE_HEADLINE_BONUS
+        score = headline_nearness(element.sourceline, self.headline_line)
         marked = marked_update = False
         bad = in_list = in_article = hidden = quoted = False
         item = None
         node: etree._Element | None = element
-        for depth in range(ANCESTOR_DEPTH):
-            if node is None or node.tag in ("body", "html"):
+        for depth in range(ANCESTOR_DEPTH + 1):  # the element and its ancestors
+            if node is None or node.tag in PAGE_TAGS:
                 break
             if node is self.article:
                 in_article = True
@@ -558,7 +505,7 @@ def _text_before(element: etree._Element) -> str:
 def _text_end(element: etree._Element) -> str:
     """The last characters of the text inside ``element`` ("Datum:" in ``<b>Datum:</b>``)."""
     node = element
-    for _ in range(ANCESTOR_DEPTH):
+    for _ in range(LAST_TEXT_DEPTH):
         if not isinstance(node.tag, str) or node.tag in INVISIBLE_TAGS:
             return ""
         if len(node) == 0:
@@ -577,22 +524,3 @@ def _is_short(element: etree._Element, limit: int) -> bool:
         if length > limit:
             return False
     return True
-
-
-def _hidden_by_markup(element: etree._Element) -> bool:
-    """Whether ``element`` is hidden from readers by its ``hidden`` attribute or its style."""
-    if element.get("hidden") is not None:
-        return True
-    style = element.get("style")
-    if not style:
-        return False
-    style = style.replace(" ", "").lower()  # plain substring tests: this runs per element
-    return "display:none" in style or "visibility:hidden" in style
-
-
-def _markers(element: etree._Element) -> str:
-    """The class, id and itemprop of an element, lower case, space separated."""
-    if not isinstance(element.tag, str):
-        return ""
-    parts = (element.get("class"), element.get("id"), element.get("itemprop"))
-    return " ".join(p for p in parts if p).lower()

@@ -12,8 +12,8 @@ from typing import Any, Final
 from byline.document import Document
 from byline.sources import Candidate
 from byline.sources._common import lenient_json
+from byline.sources._page import page_of
 from byline.sources._schemaorg import article_candidates
-from byline.sources.dom import page_of
 
 SOURCE: Final = "json-ld"
 _TYPE: Final = "ld+json"  # application/ld+json, whatever the case or parameters

@@ -19,8 +19,8 @@ from lxml import etree
 from byline.document import Document
 from byline.sources import Candidate
 from byline.sources._common import clean_body
+from byline.sources._page import page_of
 from byline.sources._schemaorg import ARTICLE_TYPES, PAGE_TYPES, article_candidates
-from byline.sources.dom import page_of
 
 SOURCE: Final = "microdata"
 

@@ -1,0 +1,282 @@
+"""The words news pages print around their metadata, per language.
+
+Every pattern and prefilter that reads these words is built from the tables here
+(``authors``, ``dates``, ``render``, ``sources.dom_authors``, ``sources._page``), so that
+adding a language is adding an entry to each table. Tables are keyed by language code, like
+``dates.MONTH_NAMES``; ``""`` holds what no one language owns. Words are lower case; the
+patterns match them ignoring case. A pattern that reads only part of a table says which
+part and why (``lexicon_words(table, without=...)``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Final
+
+Table = Mapping[str, tuple[str, ...]]
+
+
+def _phrases(text: str) -> tuple[str, ...]:
+    """``"a|b c"`` -> ``("a", "b c")``: word lists whose entries may hold spaces."""
+    return tuple(phrase.strip() for phrase in text.split("|"))
+
+
+# --- bylines ------------------------------------------------------------------------------
+
+BYLINE_PREPOSITIONS: Final[Table] = {
+    "en": ("by",),
+    "de": ("von",),
+    "fr": ("par",),
+    "es": ("por",),
+    "pt": ("por",),
+    "it": ("di",),
+    "nl": ("door",),
+    "pl": ("przez",),
+    "sv": ("av",),
+}
+"""The word before an author's name: "by Jane Doe", "von Anna Muster"."""
+
+AUTHOR_LABELS: Final[Table] = {
+    "en": ("author", "authors"),
+    "de": ("autor", "autorin", "autoren", "autorinnen"),
+    "fr": ("auteur", "auteurs", "autrice"),
+    "es": ("autora",),
+    "pl": ("autorka",),
+    "ru": ("автор", "авторы"),
+}
+"""Labels before the names: "Autor: Hans Meier", "Author Jane Doe"."""
+
+TEXT_LABELS: Final[Table] = {"en": ("text",), "de": ("text",), "fr": ("texte",), "ru": ("текст",)}
+"""Labels of the text's author among the credits of a feature ("Text: X, Fotos: Y")."""
+
+DESK_LABELS: Final[Table] = {
+    "de": ("redaktion",),
+    "fr": ("rédaction",),
+    "es": ("redacción",),
+    "it": ("redazione",),
+    "pl": ("redakcja",),
+}
+"""The desk: a label before names only with a colon ("Redaktion: Eberhard Fuhr"), else the
+desk's own name ("Redaktion Gelbe Liste")."""
+
+BYLINE_LEADS: Final[Table] = {
+    "en": _phrases(
+        "written by|posted by|published by|story by|words by|reporting by|view all posts by|"
+        "more from|more by|from|published|posted|interview|text and photos|words and pictures|"
+        "about the author"
+    ),
+    "de": _phrases(
+        "geschrieben von|verfasst von|erstellt von|veröffentlicht von|publiziert von|"
+        "beitrag von|ein beitrag von|ein artikel von|alles von|zeige alle beiträge von|"
+        "alle beiträge von|veröffentlicht|publiziert|redakteur|redakteurin|interview|"
+        "text & fotos|text und fotos|text & bilder|text und bilder|text und interview|"
+        "text & interview|über den autor|über die autorin"
+    ),
+    "fr": _phrases("écrit par|publié par|à propos de l'auteur"),
+    "es": _phrases("escrito por|publicado por|publicado|escribe|sobre el autor"),
+    "it": _phrases("scritto da|a cura di"),
+    "nl": _phrases("geschreven door"),
+    "pl": _phrases("napisał|napisała"),
+    "ru": _phrases("от"),
+    "zh": _phrases("责任编辑|编辑|作者|记者"),
+    "": _phrases("~"),
+}
+"""Other lead-ins of the names in a byline: phrases ("written by"), verbs ("publiziert"),
+an author box's heading ("About the author"), credits of text and pictures."""
+
+EXPLICIT_BYLINE_LEADS: Final[Table] = {
+    "en": _phrases("posted by|written by|words by|story by|text by"),
+    "de": _phrases(
+        "text von|geschrieben von|verfasst von|erstellt von|beitrag von|ein beitrag von|"
+        "ein artikel von|ein text von|ein bericht von|ein kommentar von|ein gastbeitrag von|"
+        "eine kolumne von|eine reportage von|eine analyse von|eine glosse von|"
+        "eine rezension von"
+    ),
+}
+"""Lead-ins that make any short text a byline, even one name alone ("Posted by Konstantin");
+a bare preposition ("von Anfang an") may begin a sentence."""
+
+LEAD_WORDS_BEFORE_VON: Final[Table] = {
+    "de": _phrases(
+        "alles|mehr|beitrag|artikel|kolumne|kommentar|gastbeitrag|pressemitteilung|bericht|"
+        "reportage|analyse|glosse|rezension|text|erstellt|geschrieben|verfasst|veröffentlicht|"
+        "publiziert"
+    ),
+}
+"""German words that make the "von" after them a byline's lead inside a longer text
+("Disko Von Ernst Lohoff" is a name, "Ein Kommentar von Ernst Lohoff" a byline)."""
+
+ROLE_WORDS: Final[Table] = {
+    "en": _phrases(
+        "reporter|journalist|correspondent|editor|author|photographer|columnist|contributor|"
+        "writer|spokesperson|spokesman|spokeswoman"
+    ),
+    "de": _phrases(
+        "reporter|reporterin|redakteur|redakteurin|chefredakteur|chefredakteurin|journalist|"
+        "journalistin|korrespondent|korrespondentin|editorin|autor|autorin|fotograf|"
+        "fotografin|kolumnist|kolumnistin|pressesprecher|pressesprecherin|sprecher|sprecherin"
+    ),
+    "fr": _phrases("auteur|philosophe"),
+    "es": _phrases("autora"),
+}
+"""Roles printed next to a byline ("Jane Doe Reporter")."""
+
+OFFICE_WORDS: Final[Table] = {
+    "en": _phrases(
+        "president|prime|minister|secretary|chancellor|governor|mayor|senator|ambassador"
+    ),
+    "de": _phrases("präsident|präsidentin"),
+    "fr": _phrases("président|présidente|ministre"),
+    "es": _phrases("presidente|ministro"),
+    "": _phrases("dr.|prof."),
+}
+"""Offices and titles printed between "Speech by" and the speaker's name."""
+
+OFFICE_ENDINGS: Final[Table] = {
+    "de": _phrases(
+        "präsident|präsidentin|kanzler|kanzlerin|minister|ministerin|meister|meisterin|"
+        "sekretär|sekretärin"
+    ),
+}
+"""Endings of compound offices: "Bundespräsident", "Oberbürgermeisterin"."""
+
+SIGN_OFF_WORDS: Final[Table] = {
+    "en": _phrases("regards|wishes|cheers|thanks"),
+    "de": _phrases("grüße|grüsse|gruß|gruss|danke"),
+    "fr": _phrases("salutations"),
+    "es": _phrases("saludos"),
+}
+"""Words of the greeting that ends a letter, on the line where a signature may stand."""
+
+# --- dates ----------------------------------------------------------------------------------
+
+UPDATE_WORDS: Final[Table] = {
+    "en": _phrases("updated|update|last modified|modified|last updated|last edited|edited|revised"),
+    "de": _phrases(
+        "aktualisiert|zuletzt aktualisiert|geändert|zuletzt am|stand|überarbeitet|letzte änderung"
+    ),
+    "fr": _phrases("mis à jour|mise à jour|révisé|révisée"),
+    "es": _phrases("actualizado|actualización"),
+    "it": _phrases("aggiornato|aggiornamento"),
+    "pt": _phrases("atualizado|atualização"),
+    "nl": _phrases("bijgewerkt"),
+    "pl": _phrases("zaktualizowano|aktualizacja"),
+    "ru": _phrases("обновлено|обновлен"),
+}
+"""Words that, just before a date, say it is a modification date."""
+
+PUBLISH_WORDS: Final[Table] = {
+    "en": _phrases("published|posted|created|date|publication"),
+    "de": _phrases("veröffentlicht|erschienen|erstellt|datum|publikation"),
+    "fr": _phrases("publié|publiée|mise en ligne|mis en ligne|publication"),
+    "es": _phrases("publicado|fecha"),
+    "it": _phrases("pubblicato"),
+    "pt": _phrases("publicado"),
+    "nl": _phrases("gepubliceerd"),
+    "pl": _phrases("opublikowano"),
+    "ru": _phrases("опубликовано"),
+}
+"""Words that, just before a date, say it is the publication date (or label the page's one
+date: "Datum: 26. Januar 2022")."""
+
+SIGN_UP_WORDS: Final[Table] = {
+    "en": _phrases("joined|registered|member since"),
+    "de": _phrases("registriert|mitglied seit|dabei seit"),
+    "fr": _phrases("inscrit|inscrite|inscription"),
+    "es": _phrases("registrado|miembro desde"),
+    "it": _phrases("iscritto"),
+    "nl": _phrases("lid sinds"),
+    "pl": _phrases("zarejestrowany"),
+    "ru": _phrases("зарегистрирован"),
+}
+"""Words that, just before a date, say it is not the page's: when a forum or comment user
+signed up ("Registriert: 18.09.2008", "Joined: Mar 2010")."""
+
+STATUS_LINE_STARTS: Final[Table] = {
+    "en": _phrases("updated|last updated|last modified|published|posted on"),
+    "de": _phrases("aktualisiert|veröffentlicht|erstellt am|stand:"),
+    "fr": _phrases("mis à jour|publié le"),
+    "es": _phrases("actualizado|publicado"),
+    "it": _phrases("ultima modifica"),
+    "pt": _phrases("publicado"),
+}
+"""Openings of a line that only dates the article ("Updated 5 June 2023, 14:02")."""
+
+# --- main text: teasers and credits ------------------------------------------------------
+
+READ_ALSO: Final[Table] = {
+    "en": _phrases(
+        "read also|read more|also read|see also|related|related articles|related stories|"
+        "more on this|you may also like|you might also like|recommended"
+    ),
+    "de": _phrases(
+        "lesen sie auch|lesen sie mehr|lesen sie hier|auch interessant|auch lesen|"
+        "das könnte sie interessieren|das könnte sie auch interessieren|"
+        "das könnte dich interessieren|das könnte dich auch interessieren|mehr zum thema|"
+        "mehr themen|weitere informationen|weitere infos|weitere themen|weitere artikel|"
+        "weitere beiträge|weitere nachrichten|weitere meldungen|ähnliche artikel|"
+        "ähnliche beiträge|ähnliche nachrichten|weiterlesen|schon gelesen"
+    ),
+    "es": _phrases(
+        "lea|lea también|lea más|lee también|leer más|le puede interesar|te puede interesar|"
+        "vea también|ver también|mire|mira"
+    ),
+    "fr": _phrases("à lire aussi|a lire aussi|lire aussi|voir aussi"),
+    "pt": _phrases("leia também|veja também"),
+    "it": _phrases("leggi anche"),
+    "pl": _phrases(
+        "czytaj też|czytaj także|czytaj również|czytaj więcej|zobacz też|zobacz także|"
+        "zobacz również|dowiedz się więcej"
+    ),
+}
+"""Headings of "read also" teasers and related-link boxes."""
+
+PICTURE_CREDIT_LABELS: Final[Table] = {
+    "en": _phrases("photo|photos|image|images|picture|credit|credits|source"),
+    "de": _phrases("foto|fotos|bild|bilder|quelle|titelbild|beitragsbild|abbildung|grafik"),
+    "fr": _phrases("crédit|crédits|crédit photo|crédits photo|crédit photos|crédits photos"),
+    "es": _phrases("foto|fotos|fuente"),
+    "pl": _phrases("fot|źródło"),
+}
+"""Labels of a photo credit or a caption's source line ("Foto: dpa", "(Photo: AP)")."""
+
+PICTURE_AGENCIES: Final[Table] = {
+    "": _phrases("getty images|istock|shutterstock|fotolia|imago|picture alliance|afp|reuters"),
+}
+"""Agencies whose name alone opens a photo credit line ("Getty Images / X")."""
+
+
+def lexicon_words(table: Table, without: Iterable[str] = ()) -> tuple[str, ...]:
+    """The distinct words of ``table`` in every language, but those in ``without``: in the
+    table's order (languages, then words), so patterns built from them are stable."""
+    left_out = frozenset(without)
+    words: dict[str, None] = {}
+    for entries in table.values():
+        for word in entries:
+            if word not in left_out:
+                words.setdefault(word)
+    return tuple(words)
+
+
+def covering(words: Iterable[str]) -> tuple[str, ...]:
+    """The fewest of ``words`` that every one of them holds: ``("autor", "autorin")`` ->
+    ``("autor",)``. A text holding none of them holds none of ``words``."""
+    distinct = sorted(set(words), key=len)
+    kept: list[str] = []
+    for word in distinct:
+        if not any(shorter in word for shorter in kept):
+            kept.append(word)
+    return tuple(kept)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, escaped, longest first (so "sept" wins over "sep")."""
+    return "|".join(re.escape(w) for w in sorted(sorted(set(words)), key=len, reverse=True))
+
+
+BARE_LEADS: Final = lexicon_words(BYLINE_PREPOSITIONS, without=("di", "av"))
+"""The prepositions read as a byline's lead wherever a short text begins with one. Not "di",
+also German Tuesday ("Di, 5. März") and the start of surnames ("Di Maio"), nor "av", an
+abbreviation ("AV-Technik") and a common piece of words: the prefilter of such texts
+(``sources._page.BYLINE_LEAD_HINT``) would let most texts of a page through."""

@@ -1,0 +1,347 @@
+"""The page index: one walk over the tree that files what every source reads.
+
+The ``dom`` source and its parts (``dom_authors``, ``dom_dates``) read the headings, rel links,
+byline and tag-list elements, ``<time>`` elements, date properties and the short texts that
+may hold a year or a byline lead; the structured sources read the scripts, meta tags and
+microdata items. ``page_of`` walks a page once, on the first call, and every source shares
+what it found. The cheap prefilters that decide which texts and elements are filed
+(``may_hold_year``, ``BYLINE_LEAD_HINT``, the marker patterns) live here with the walk, so
+that what a source may find and what the walk keeps for it are stated in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Final, NamedTuple
+
+from lxml import etree
+
+from byline import lexicon
+from byline.document import Document
+from byline.lexicon import alternation, covering, lexicon_words
+
+BYLINE_MARKERS: Final = ("author", "byline", "autor", "verfasser", "auteur", "firma", "writer")
+"""class/id/itemprop fragments of elements that hold the author's name."""
+
+AUTHOR_HREF_PARTS: Final = (
+    "/author/",
+    "/authors/",
+    "/autor/",
+    "/autoren/",
+    "/auteur/",
+    "/journalist/",
+)
+"""Link targets that are author profile pages."""
+
+TAG_MARKERS: Final = ("tags", "tag-list", "taglist", "schlagw", "keyword", "stichw", "etiquet")
+"""class/id fragments of containers listing the article's tags."""
+
+MAX_ELEMENTS: Final = 80
+"""At most this many matches of one query are ranked (listing pages have hundreds)."""
+MAX_HEADINGS: Final = 12
+MAX_SCANNED_ELEMENTS: Final = 20_000
+"""Elements read by the walk (with their texts): bounds the work on huge pages (a 50 MB
+comment thread); the article's metadata sits well before this."""
+MAX_TEXTS: Final = 3_000
+"""Text pieces with a year read per page: the article's date comes well before this."""
+MAX_DATES: Final = 200
+"""Dates collected per page before ranking (listing pages show hundreds)."""
+MAX_PIECE_CHARS: Final = 160
+"""Longer text pieces are prose, whose dates are about the story, not the page."""
+MAX_RAW_PIECE_CHARS: Final = 4 * MAX_PIECE_CHARS
+"""Texts longer than this (before stripping) are read only for an opening date."""
+OPENING_DATE_CHARS: Final = 60
+"""The start of a long text that is read for a dateline."""
+
+SCRIPT_TAGS: Final = frozenset({"script", "style", "noscript"})
+"""Elements whose text is code, never a date or a name a reader sees."""
+SKIP_TAGS: Final = SCRIPT_TAGS | {"meta", "link", "head", "html", "body"}
+"""Elements that are never a byline or a tag list themselves."""
+
+MAX_BYLINE_PIECE_CHARS: Final = 240
+"""Longer texts are not read for an unmarked byline (``dom_authors``)."""
+BYLINE_LEAD_HINT: Final = re.compile(
+    alternation(covering(lexicon.BARE_LEADS + lexicon_words(lexicon.AUTHOR_LABELS) + (":", "：")))
+)
+"""Every byline lead ``dom_authors`` reads ("Posted by", "von", "Autor", "Text:") holds one
+of these, in lower case: a bare lead, an author label, or a colon; the explicit leads end in
+a bare lead ("geschrieben von"). (Searched in the lowered text: ``re.IGNORECASE`` makes it
+ten times slower.)"""
+
+
+def _marker_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+_BYLINE_RE: Final = _marker_pattern(BYLINE_MARKERS)
+_TAG_RE: Final = _marker_pattern(TAG_MARKERS)
+_ANY_RE: Final = _marker_pattern(BYLINE_MARKERS + TAG_MARKERS)
+_AUTHOR_HREF: Final = _marker_pattern(AUTHOR_HREF_PARTS)
+
+
+def may_hold_year(text: str) -> bool:
+    """Whether a text of the page is worth reading for dates: a short text anywhere, a long
+    one at its start. A year shows four digits of this or the last century, or two digits
+    after a dot ("31.10.23"). Run on every text of the page: plain substring tests, which
+    are cheaper than any regex."""
+    if len(text) > MAX_RAW_PIECE_CHARS:
+        text = text[: 2 * OPENING_DATE_CHARS]  # room for the spaces before it
+    return "20" in text or "19" in text or ".0" in text or ".1" in text or ".2" in text
+
+
+class TextPiece(NamedTuple):
+    """One text of the page, with where it sits."""
+
+    text: str
+    owner: etree._Element
+    """The element whose ``text`` (or, with ``is_tail``, whose ``tail``) it is."""
+    is_tail: bool
+    ordinal: int
+    """Its place among the texts of the page, in document order."""
+
+    def parent(self) -> etree._Element | None:
+        """The element the text sits in."""
+        return self.owner.getparent() if self.is_tail else self.owner
+
+
+@dataclass(slots=True)
+class Page:
+    """Everything the ``dom`` source reads, found by one walk over the tree (``walk``);
+    each list in document order and bounded. The walk also files the elements the
+    structured sources read (``scripts``, ``metas``, ``itemscopes``, ``itemprops``: those
+    lists hold every one of the page, however long it is), so that none walks it again."""
+
+    complete: bool = True
+    """Whether the walk read every element (not stopped at ``MAX_SCANNED_ELEMENTS``)."""
+    h1s: list[etree._Element] = field(default_factory=list)
+    headings: list[etree._Element] = field(default_factory=list)  # h1 and h2
+    rel: list[etree._Element] = field(default_factory=list)
+    bylines: list[etree._Element] = field(default_factory=list)  # marked ones and <address>
+    author_links: list[etree._Element] = field(default_factory=list)
+    tag_lists: list[etree._Element] = field(default_factory=list)
+    times: list[etree._Element] = field(default_factory=list)
+    date_properties: list[etree._Element] = field(default_factory=list)
+    year_texts: list[TextPiece] = field(default_factory=list)  # body texts that may hold a year
+    byline_texts: list[TextPiece] = field(default_factory=list)  # short texts with a lead hint
+    scripts: list[etree._Element] = field(default_factory=list)
+    metas: list[etree._Element] = field(default_factory=list)
+    itemscopes: list[etree._Element] = field(default_factory=list)  # elements with itemscope
+    itemprops: list[etree._Element] = field(default_factory=list)  # elements with itemprop
+    flags_by_marker: dict[str, int] = field(default_factory=dict)
+
+    def first_text_of(self, element: etree._Element) -> int | None:
+        """The ordinal of the first text inside ``element``; None when it was not walked.
+
+        Counted when asked (once or twice per page) rather than noted for every element
+        during the walk: the texts before an element are libxml2's text nodes preceding it,
+        one per ``text`` or ``tail`` the walk counts.
+        """
+        if not self.complete and _ELEMENTS_BEFORE(element) >= MAX_SCANNED_ELEMENTS:
+            return None
+        return int(_TEXTS_BEFORE(element))
+
+    def marker_flags(self, value: str) -> int:
+        """``_BYLINE`` and ``_TAG_LIST`` flags of one class, id or itemprop value.
+
+        Pages repeat the same class on many elements: each value is searched once. (The
+        words searched hold no space, so testing the values one by one finds what testing
+        their joined ``_markers`` would.)
+        """
+        flags = self.flags_by_marker.get(value)
+        if flags is None:
+            lowered = value.lower()
+            flags = 0
+            if _ANY_RE.search(lowered):  # most values: one search and out
+                flags = (_BYLINE if _BYLINE_RE.search(lowered) else 0) | (
+                    _TAG_LIST if _TAG_RE.search(lowered) else 0
+                )
+            self.flags_by_marker[value] = flags
+        return flags
+
+
+def page_of(doc: Document) -> Page:
+    """What the walk over the page's tree (``walk``) found: walked once per page, on the
+    first call, and shared by every source."""
+    page = doc.memo.get(_MEMO_KEY)
+    if page is None:
+        page = doc.memo[_MEMO_KEY] = walk(doc.root)
+    return page
+
+
+_MEMO_KEY: Final = "dom walk"
+# (Two counts, not a count of a union: XPath unions sort their node sets.)
+_TEXTS_BEFORE: Final = etree.XPath("count(preceding::text())")
+_ELEMENTS_BEFORE: Final = etree.XPath("count(preceding::*) + count(ancestor::*)")
+
+
+def walk(root: etree._Element) -> Page:
+    """One walk over the tree collecting what every part of this source reads.
+
+    One pass in Python instead of one XPath query per kind of element: libxml2 evaluates
+    ``contains()`` and attribute tests slower than Python reads them, and a union of such
+    queries is quadratic (17 s on a 5 MB page of comments); every pass over a tree, even
+    in C, costs a tenth of a millisecond per page. Texts are read in document order: an
+    element's text when the walk reaches it, the text after it (``tail``) once its
+    subtree is done, which is when the walk reaches an element that is not inside it.
+    (``iter()`` and a stack of the open elements cost a third of what ``iterwalk``'s
+    start and end events cost.) After ``MAX_SCANNED_ELEMENTS`` elements, only what the
+    structured sources read is filed. (The loop runs for every element and text of the
+    page: what it calls per element is bound to local names, and most texts and elements
+    are dismissed before any call.)
+    """
+    page = Page()
+    known_flags = page.flags_by_marker.get
+    body = None
+    in_body = False
+    walked = texts = 0  # elements and texts seen so far
+    open_elements: list[etree._Element] = []  # the current element and its ancestors
+    elements = root.iter()
+    for node in elements:
+        parent = node.getparent()
+        if open_elements and open_elements[-1] is not parent:
+            texts, in_body = _close(page, open_elements, parent, body, texts, in_body)
+        open_elements.append(node)
+        walked += 1
+        tag = node.tag
+        if walked > MAX_SCANNED_ELEMENTS:
+            page.complete = False
+            if isinstance(tag, str):
+                _file_structured(page, node, tag, node.keys())
+            break
+        if not isinstance(tag, str):
+            continue
+        if tag == "body":
+            body, in_body = node, True
+        text = node.text
+        if text:
+            if not text.isspace():  # most texts are the spaces between tags
+                _read_text(page, text, node, False, texts, in_body)
+            texts += 1
+        names = node.keys()  # attribute names only: most are read no further
+        if tag in _COLLECTED_TAGS:
+            _collect(page, node, tag, names)
+        elif names:
+            if len(names) > 1 or names[0] not in _CLASS_OR_ID:
+                _collect(page, node, tag, names)
+            else:  # one class or id and nothing else: the most common element by far
+                value = node.get(names[0])
+                flags = known_flags(value)
+                if flags is None:
+                    flags = page.marker_flags(value)
+                if flags:
+                    _file_marked(page, node, flags)
+    else:  # the whole page walked: the texts after the last elements (</body>, </html>)
+        _close(page, open_elements, None, body, texts, in_body)
+    for node in elements:  # the rest of a huge page
+        if isinstance(node.tag, str):
+            _file_structured(page, node, node.tag, node.keys())
+    return page
+
+
+def _close(
+    page: Page,
+    open_elements: list[etree._Element],
+    until: etree._Element | None,
+    body: etree._Element | None,
+    texts: int,
+    in_body: bool,
+) -> tuple[int, bool]:
+    """Close the open elements down to ``until`` (all of them for None), reading the text
+    after each; the count of texts and whether the walk is still in the body, updated."""
+    while open_elements and open_elements[-1] is not until:
+        done = open_elements.pop()
+        if done is body:  # (an identity test: reading ``tag`` builds a string)
+            in_body = False  # the text after <body> is not the body's
+        tail = done.tail
+        if tail:
+            if not tail.isspace():
+                _read_text(page, tail, done, True, texts, in_body)
+            texts += 1
+    return texts, in_body
+
+
+_COLLECTED_TAGS: Final = frozenset(
+    {"time", "h1", "h2", "a", "address", "meta", "script"} | SKIP_TAGS
+)
+"""Tags ``_collect`` reads whatever their attributes."""
+# ``data-testid``: the class names of script-built pages are hashes ("QHbl nkdH"); their
+# test ids still say what an element is ("prism-byline").
+_MARKER_ATTRIBUTES: Final = frozenset({"class", "id", "itemprop", "data-testid"})
+_CLASS_OR_ID: Final = frozenset({"class", "id"})
+_BYLINE, _TAG_LIST = 1, 2
+"""Flags of what a class, id or itemprop value marks (see ``Page.marker_flags``)."""
+
+
+def _file_structured(page: Page, element: etree._Element, tag: str, names: list[str]) -> None:
+    """File an element the structured sources read: script, meta, microdata item or property."""
+    if tag == "script":
+        page.scripts.append(element)
+    elif tag == "meta":
+        page.metas.append(element)
+    if "itemscope" in names:
+        page.itemscopes.append(element)
+    if "itemprop" in names:
+        page.itemprops.append(element)
+
+
+def _collect(page: Page, element: etree._Element, tag: str, names: list[str]) -> None:
+    """File one element, with attributes ``names``, under the lists it belongs to."""
+    _file_structured(page, element, tag, names)
+    if tag == "time" and len(page.times) < MAX_DATES:
+        page.times.append(element)
+    elif tag == "h1" or tag == "h2":
+        if tag == "h1" and len(page.h1s) < MAX_ELEMENTS:
+            page.h1s.append(element)
+        if len(page.headings) < MAX_HEADINGS:
+            page.headings.append(element)
+    elif (
+        tag == "a"
+        and "href" in names
+        and len(page.author_links) < MAX_ELEMENTS
+        and _AUTHOR_HREF.search(element.get("href"))
+    ):
+        page.author_links.append(element)
+    if "rel" in names and len(page.rel) < MAX_ELEMENTS * 4:
+        page.rel.append(element)
+    if (
+        ("itemprop" in names or "property" in names or tag == "meta")
+        and ("content" in names or "datetime" in names)
+        and len(page.date_properties) < MAX_DATES
+    ):
+        page.date_properties.append(element)
+    if tag in SKIP_TAGS:
+        return
+    if tag == "address":
+        if len(page.bylines) < MAX_ELEMENTS:
+            page.bylines.append(element)
+        return
+    flags = 0
+    for name in names:
+        if name in _MARKER_ATTRIBUTES:
+            flags |= page.marker_flags(element.get(name))
+    if flags:
+        _file_marked(page, element, flags)
+
+
+def _file_marked(page: Page, element: etree._Element, flags: int) -> None:
+    """File an element whose class, id or itemprop marks a byline or a tag list."""
+    if flags & _BYLINE and len(page.bylines) < MAX_ELEMENTS:
+        page.bylines.append(element)
+    if flags & _TAG_LIST and len(page.tag_lists) < MAX_ELEMENTS:
+        page.tag_lists.append(element)
+
+
+def _read_text(
+    page: Page, text: str, owner: etree._Element, is_tail: bool, ordinal: int, in_body: bool
+) -> None:
+    """File a text (see ``TextPiece``) under the lists it belongs to, if any."""
+    piece = None
+    if in_body and len(page.year_texts) < MAX_TEXTS and may_hold_year(text):
+        piece = TextPiece(text, owner, is_tail, ordinal)
+        parent = piece.parent()
+        if parent is not None and parent.tag not in SCRIPT_TAGS:
+            page.year_texts.append(piece)
+    if len(text) <= MAX_BYLINE_PIECE_CHARS and BYLINE_LEAD_HINT.search(text.lower()):
+        page.byline_texts.append(piece or TextPiece(text, owner, is_tail, ordinal))

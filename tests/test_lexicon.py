@@ -1,0 +1,87 @@
+"""byline.lexicon: one table per kind of word, and the patterns and prefilters built from it."""
+
+from __future__ import annotations
+
+import pytest
+
+from byline import lexicon
+from byline.authors import split_names
+from byline.dates import marker_before
+from byline.document import parse
+from byline.lexicon import covering, lexicon_words
+from byline.sources import dom
+from byline.sources._page import BYLINE_LEAD_HINT, page_of
+from byline.sources.dom_authors import _TEXT_LEAD, AUTHOR_LABELS, BARE_LEADS, COLON_LEADS
+
+TABLES = [
+    value
+    for name, value in vars(lexicon).items()
+    if name.isupper() and isinstance(value, dict) and name != "BARE_LEADS"
+]
+
+
+def _leads_dom_authors_reads() -> list[str]:
+    """One text per lead the unmarked-byline pattern knows, as a page prints it."""
+    explicit = lexicon_words(lexicon.EXPLICIT_BYLINE_LEADS)
+    texts = [f"{lead.title()} Anna Muster" for lead in explicit + BARE_LEADS]
+    texts += [f"{label.title()}: Anna Muster" for label in AUTHOR_LABELS]
+    texts += [f"{label.title()} Anna Muster" for label in AUTHOR_LABELS]
+    texts += [f"{lead}: Anna Muster" for lead in COLON_LEADS]
+    texts += ["Last edited 2019-11-10 by Anna"]
+    return texts
+
+
+def test_every_table_is_lower_case_and_keyed_by_language() -> None:
+    assert len(TABLES) > 15
+    for table in TABLES:
+        for language, words in table.items():
+            assert language == "" or (len(language) == 2 and language.islower())
+            assert words and all(word == word.lower() == word.strip() for word in words)
+
+
+@pytest.mark.parametrize("text", _leads_dom_authors_reads())
+def test_the_byline_prefilter_lets_every_lead_through(text: str) -> None:
+    """``_page.BYLINE_LEAD_HINT`` decides which texts of a page ``dom_authors`` reads: a
+    lead it missed would never be read. Every lead the pattern knows is a lead, and the
+    walk keeps the text that holds it."""
+    assert _TEXT_LEAD.search(text) is not None
+    assert BYLINE_LEAD_HINT.search(text.lower()) is not None
+    page = page_of(parse(f"<html><body><article><p>{text}</p></article></body></html>"))
+    assert [piece.text for piece in page.byline_texts] == [text]
+
+
+def test_a_text_without_any_lead_is_left_out_by_the_prefilter() -> None:
+    assert BYLINE_LEAD_HINT.search("heute im stadtrat beschlossen") is None
+
+
+def test_covering_keeps_the_shortest_words_every_word_holds() -> None:
+    assert covering(["autorin", "autor", "author", "authors", "by"]) == ("by", "autor", "author")
+
+
+def test_every_byline_lead_is_stripped_from_the_names() -> None:
+    leads = (
+        lexicon_words(lexicon.BYLINE_PREPOSITIONS, without=("di",))
+        + lexicon_words(lexicon.AUTHOR_LABELS)
+        + lexicon_words(lexicon.BYLINE_LEADS)
+    )
+    for lead in leads:
+        assert split_names(f"{lead} Anna Muster") == ["Anna Muster"], lead
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [(lexicon.UPDATE_WORDS, "update"), (lexicon.PUBLISH_WORDS, "publish")],
+)
+def test_every_date_marker_word_is_read_before_a_date(table: lexicon.Table, expected: str) -> None:
+    for word in lexicon_words(table):
+        text = f"{word} 5. Juni 2023"
+        assert marker_before(text, len(word) + 1) == expected, word
+
+
+def test_a_lead_of_another_language_reads_as_a_byline_on_a_page() -> None:
+    html = (
+        "<html><body><article><h1>Titre de l'article</h1><p>Auteurs : Jeanne Dupont</p>"
+        "<p>Le texte.</p></article></body></html>"
+    )
+    authors = [c.value for c in dom.candidates(parse(html)) if c.field == "authors"]
+    assert [[a.name for a in group] for group in authors] == [["Jeanne Dupont"]]
