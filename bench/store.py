@@ -29,7 +29,10 @@ from typing import Any
 from bench.__main__ import _machine
 from bench.report import write_section
 from bench.synthetic import OBJECTS, SUBJECTS, SYLLABLES, VERBS, article_text
-from byline.store import BATCH_ROWS, RANK_WINDOW, Store
+from byline.record import Record
+from byline.store import Store
+from byline.store.ingest import BATCH_ROWS
+from byline.store.query import RANK_WINDOW
 from byline.web.views import PAGE_SIZE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,7 +89,7 @@ def _build(path: Path, count: int) -> tuple[float, float]:
             rows = [record(n) for n in range(first, min(first + BATCH_ROWS, count))]
             generating += time.perf_counter() - start
             start = time.perf_counter()
-            store.ingest(rows)
+            store.ingest(map(Record.from_dict, rows))  # as ingest_jsonl reads them
             ingesting += time.perf_counter() - start
     return ingesting, generating  # closing the store checkpointed the WAL into the file
 
