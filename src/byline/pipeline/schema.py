@@ -151,7 +151,7 @@ def _csv_cell(value: Any, hint: Any) -> Any:
     return value
 
 
-def _hints(cls: type) -> dict[str, Any]:
+def _hints(cls: Any) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
