@@ -23,13 +23,17 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from bench.__main__ import _machine
 from bench.report import write_section
 from bench.synthetic import OBJECTS, SUBJECTS, SYLLABLES, VERBS, article_text
-from byline.store import BATCH_ROWS, RANK_WINDOW, Store
+from byline.record import Record
+from byline.store import Store
+from byline.store.ingest import BATCH_ROWS
+from byline.store.query import RANK_WINDOW
 from byline.web.views import PAGE_SIZE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,8 +73,7 @@ def main() -> None:
             matched = [store.search(q, limit=0).total for q in words]
             latencies = _latencies(store, words)
         latencies[PAGE_VIEW] = [
-            _milliseconds(lambda q=q, n=n: page_view(path, q, _alternate(n)))
-            for n, q in enumerate(words)
+            _milliseconds(partial(page_view, path, q, _alternate(n))) for n, q in enumerate(words)
         ]
     report = _report(args.records, ingest_seconds, generate_seconds, size, latencies, matched)
     write_section(args.out / "benchmarks.md", "store", report)
@@ -86,7 +89,7 @@ def _build(path: Path, count: int) -> tuple[float, float]:
             rows = [record(n) for n in range(first, min(first + BATCH_ROWS, count))]
             generating += time.perf_counter() - start
             start = time.perf_counter()
-            store.ingest(rows)
+            store.ingest(map(Record.from_dict, rows))  # as ingest_jsonl reads them
             ingesting += time.perf_counter() - start
     return ingesting, generating  # closing the store checkpointed the WAL into the file
 
@@ -166,24 +169,22 @@ def _latencies(store: Store, words: list[str]) -> dict[str, list[float]]:
     """Milliseconds per call, by kind of call."""
     numbered = list(enumerate(words))
     calls: dict[str, list[Callable[[], Any]]] = {
-        "two words + site": [
-            lambda q=q, n=n: store.search(q, **site_filter(n)) for n, q in numbered
-        ],
+        "two words + site": [partial(store.search, q, **site_filter(n)) for n, q in numbered],
         "two words + since (any day)": [
-            lambda q=q, n=n: store.search(q, **since_filter(n)) for n, q in numbered
+            partial(store.search, q, **since_filter(n)) for n, q in numbered
         ],
         f"two words + since (one of the last {RECENT_DAYS} days)": [
-            lambda q=q, n=n: store.search(q, **since_filter(n, RECENT_DAYS)) for n, q in numbered
+            partial(store.search, q, **since_filter(n, RECENT_DAYS)) for n, q in numbered
         ],
-        "two words, no filter": [lambda q=q: store.search(q) for q in words],
+        "two words, no filter": [partial(store.search, q) for q in words],
         "site, no query (newest first)": [
-            lambda n=n: store.search(**site_filter(n)) for n in range(len(words))
+            partial(store.search, **site_filter(n)) for n in range(len(words))
         ],
         "facets: two words + site or since": [
-            lambda q=q, n=n: store.facets(q, **_alternate(n)) for n, q in numbered
+            partial(store.facets, q, **_alternate(n)) for n, q in numbered
         ],
         "histogram: two words + site or since": [
-            lambda q=q, n=n: store.histogram(q, **_alternate(n)) for n, q in numbered
+            partial(store.histogram, q, **_alternate(n)) for n, q in numbered
         ],
         "facets: whole corpus": [store.facets for _ in range(WHOLE_CORPUS_CALLS)],
     }

@@ -23,12 +23,16 @@ import pytest
 
 from bench.synthetic import article_page, syndicated_copy
 from byline import cli
-from byline import store as store_module
 from byline.pipeline import run
+from byline.record import Article, Record
 from byline.search_cli import add_commands, dispatch
-from byline.store import SCHEMA_VERSION, Store, StoreError, fts_query
+from byline.store import Store, StoreError, fts_query, schema
+from byline.store import query as planning
+from byline.store.schema import SCHEMA_VERSION
 from tests.conftest import SAMPLES
 
+FILE = {"kind": "file", "path": "page.html"}
+"""The ``source`` of a hand-made record."""
 HARBOUR_TITLE = "Port Authority Approves Tidal Barrier After Decade of Delays"
 HOSTILE_QUERIES = [
     '"',
@@ -89,6 +93,16 @@ def host(row: dict[str, Any]) -> str:
     return urlsplit(row["canonical_url"] or row["url"]).hostname.removeprefix("www.")
 
 
+def records(*rows: dict[str, Any]) -> list[Record]:
+    return [Record.from_dict(row) for row in rows]
+
+
+def stored(store: Store, article_id: str) -> dict[str, Any] | None:
+    """The record with this id, as ``to_dict()`` gives it (None if there is none)."""
+    record = store.article(article_id)
+    return None if record is None else record.to_dict()
+
+
 def ids(result: Any) -> set[str]:
     return {hit.id for hit in result.hits}
 
@@ -100,7 +114,7 @@ def test_ingest_inserts_every_record_and_keeps_it_as_given(store: Store, rows: l
     assert len(rows) >= 8
     assert store.count() == len(rows)
     for row in rows:
-        assert store.article(row["id"]) == row
+        assert stored(store, row["id"]) == row
     assert store.article("no-such-id") is None
 
 
@@ -115,7 +129,7 @@ def test_ingesting_again_updates_and_never_duplicates(store: Store, records_file
 def test_a_changed_page_replaces_its_record_in_the_index(store: Store, rows: list) -> None:
     harbour = next(row for row in rows if row["title"] == HARBOUR_TITLE)
     changed = {**harbour, "id": "re-fetched", "title": "Harbour Board Shelves Floodgate Scheme"}
-    stats = store.ingest([changed])
+    stats = store.ingest(records(changed))
     assert (stats.inserted, stats.updated) == (0, 1)
     assert [hit.id for hit in store.search("floodgate").hits] == ["re-fetched"]
     assert store.search("decade delays").total == 0  # words only the old title had
@@ -126,25 +140,24 @@ def test_a_changed_page_replaces_its_record_in_the_index(store: Store, rows: lis
 def test_a_copy_under_its_originals_url_keeps_the_original(store: Store, rows: list) -> None:
     original = rows[0]
     copy = {**original, "id": "copy", "duplicate_of": original["id"], "title": "Copy"}
-    assert store.ingest([copy]).skipped == 1
-    assert store.article(original["id"]) == original
+    assert store.ingest(records(copy)).skipped == 1
+    assert stored(store, original["id"]) == original
 
 
-def test_rows_without_text_or_a_key_are_skipped(tmp_path: Path) -> None:
+def test_records_without_text_or_a_key_are_skipped(tmp_path: Path) -> None:
     with Store(tmp_path / "corpus.db") as corpus:
         stats = corpus.ingest(
-            [
-                {"id": "no-text", "url": "https://a.example/1", "title": "  ", "body": None},
-                {"title": "no id or url"},
-                "not a record",
-                {"id": "kept", "title": "A title is enough", "tags": "not a list", "authors": 3},
-            ]
+            records(
+                {"id": "no-text", "source": FILE, "url": "https://a.example/1", "title": "  "},
+                {"id": " ", "source": FILE, "title": "no id or url"},
+                {"id": "kept", "source": FILE, "title": "A title is enough"},
+            )
         )
-        assert (stats.inserted, stats.skipped) == (1, 3)
+        assert (stats.inserted, stats.skipped) == (1, 2)
         assert corpus.search("title").hits[0].id == "kept"
 
 
-def test_broken_lines_are_counted_not_fatal(tmp_path: Path, rows: list) -> None:
+def test_lines_that_are_not_records_are_counted_not_fatal(tmp_path: Path, rows: list) -> None:
     path = tmp_path / "mixed.jsonl"
     lines = [
         json.dumps(rows[0]).encode(),
@@ -152,19 +165,21 @@ def test_broken_lines_are_counted_not_fatal(tmp_path: Path, rows: list) -> None:
         b"[1, 2, 3]",
         b"\xff\xfe not utf-8",
         b"",
-        json.dumps({"id": "empty"}).encode(),
+        json.dumps({"id": "no source", "title": "A title"}).encode(),
+        json.dumps({"id": "typed", "source": FILE, "title": "A title", "tags": "x"}).encode(),
+        json.dumps({"id": "empty", "source": FILE}).encode(),  # a record, without text
         json.dumps(rows[2]).encode(),
     ]
     path.write_bytes(b"\n".join(lines) + b"\n")
     with Store(tmp_path / "corpus.db") as corpus:
         stats = corpus.ingest_jsonl(path)
-        assert (stats.inserted, stats.updated, stats.skipped, stats.bad_lines) == (2, 0, 1, 3)
+        assert (stats.inserted, stats.updated, stats.skipped, stats.bad_lines) == (2, 0, 1, 5)
         assert corpus.count() == 2
 
 
 def test_a_readonly_store_refuses_to_ingest(store: Store, rows: list) -> None:
     with Store(store.path, readonly=True) as reader, pytest.raises(StoreError):
-        reader.ingest(rows)
+        reader.ingest(records(*rows))
 
 
 # --- search --------------------------------------------------------------------------------
@@ -179,7 +194,7 @@ def test_a_title_match_ranks_above_body_mentions(store: Store, rows: list) -> No
         "canonical_url": None,
         "body": rhein["body"] + "\n\nThe town also plans a barrier against spring floods.",
     }
-    store.ingest([echo])
+    store.ingest(records(echo))
     hits = store.search("barrier").hits
     assert [hit.title for hit in hits][:1] == [HARBOUR_TITLE]
     assert "echo" in [hit.id for hit in hits]
@@ -224,7 +239,7 @@ def test_snippets_are_escaped_text_with_mark_as_the_only_markup(store: Store, ro
         "<mark>fake</mark> \x02forged\x03 & more harbour",
         "description": None,
     }
-    store.ingest([hostile])
+    store.ingest(records(hostile))
     hit = next(hit for hit in store.search("harbour").hits if hit.id == "xss")
     assert "&lt;script&gt;" in hit.snippet
     assert "&lt;mark&gt;fake&lt;/mark&gt;" in hit.snippet
@@ -258,6 +273,7 @@ def tide_stories(count: int) -> list[dict[str, Any]]:
             "body": "The tide turned. " * (1 + n * 3 % 5) + "Filler words follow. " * 20,
             "published": f"2024-01-{n + 1:02d}T{'23:59' if n == count - 1 else '00:00'}:00+05:00",
             "section": "Coast",
+            "source": {"kind": "url", "url": f"https://tides.example/{n}"},
         }
         for n in range(count)
     ]
@@ -271,10 +287,10 @@ def test_a_broad_query_ranks_its_newest_matches_first_then_the_older_ones(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = 4
-    monkeypatch.setattr(store_module, "RANK_WINDOW", window)
+    monkeypatch.setattr(planning, "RANK_WINDOW", window)
     stories = tide_stories(10)
     with Store(tmp_path / "tides.db") as store:
-        store.ingest(stories)
+        store.ingest(records(*stories))
         result = store.search("tide", limit=50)
         assert result.total == len(result.hits) == len(stories)
         newest = {story["id"] for story in stories[-window:]}
@@ -298,7 +314,7 @@ def test_a_broad_query_ranks_its_newest_matches_first_then_the_older_ones(
 
 def test_a_filtered_query_pages_through_its_matches_with_the_exact_total(tmp_path: Path) -> None:
     with Store(tmp_path / "tides.db") as store:
-        store.ingest(tide_stories(7))
+        store.ingest(records(*tide_stories(7)))
         # every story is in this section: the same matches as without it, in the same order
         unfiltered = ranked_ids(store, "tide")
         assert ranked_ids(store, "tide", section="Coast") == unfiltered
@@ -311,7 +327,7 @@ def test_a_filtered_query_pages_through_its_matches_with_the_exact_total(tmp_pat
 def test_date_filters_keep_whole_days_at_the_edges_of_the_range(tmp_path: Path) -> None:
     stories = tide_stories(5)
     with Store(tmp_path / "tides.db") as store:
-        store.ingest(stories)
+        store.ingest(records(*stories))
         for first, last in ((1, 3), (0, 0), (4, 4), (2, 4)):
             since, until = date(2024, 1, first + 1), date(2024, 1, last + 1)
             expected = {f"tide-{n}" for n in range(first, last + 1)}
@@ -347,7 +363,7 @@ def test_date_filters_compare_publication_days(store: Store, rows: list) -> None
 def test_undated_records_come_last_and_outside_every_date_range(store: Store, rows: list) -> None:
     undated = {**rows[0], "id": "undated", "url": "https://undated.example/1", "published": None}
     undated["canonical_url"] = None
-    store.ingest([undated])
+    store.ingest(records(undated))
     assert store.search(limit=50).hits[-1].id == "undated"
     assert "undated" not in ids(store.search(until=date(2100, 1, 1), limit=50))
     assert "undated" not in ids(store.search(since=date(1900, 1, 1), limit=50))
@@ -369,8 +385,11 @@ def test_author_tag_section_and_language_filters(store: Store, rows: list) -> No
     )
     english = expected(lambda r: r["language"].lower().startswith("en"))
     assert ids(store.search(language="en", limit=50)) == english
-    assert ids(store.search(language="en-GB")) == expected(lambda r: r["language"] == "en-GB")
+    british = expected(lambda r: r["language"] == "en-GB")
+    for tag in ("en-GB", "en_gb", " EN-gb "):  # read as byline.language reads a page's tag
+        assert ids(store.search(language=tag)) == british != set()
     assert ids(store.search("harbour", language="de")) == set()
+    assert store.search(language="42").total == store.search(language="-").total == 0
 
 
 def test_facets_count_the_matching_records(store: Store, rows: list) -> None:
@@ -403,7 +422,7 @@ def test_facets_of_a_query_count_its_matches_either_way(
 ) -> None:
     # FEWER_MISSES_MARGIN decides whether the records that do not match are counted and
     # subtracted from all the records of the date range, or the matches counted
-    monkeypatch.setattr(store_module, "FEWER_MISSES_MARGIN", margin)
+    monkeypatch.setattr(planning, "FEWER_MISSES_MARGIN", margin)
     assert 0 < store.search("the").total < len(rows)  # some records are left to subtract
     for query, filters in (
         ("the", {}),
@@ -450,7 +469,7 @@ def test_a_new_store_is_at_the_current_schema_and_reopening_changes_nothing(
 ) -> None:
     path = tmp_path / "corpus.db"
     with Store(path) as corpus:
-        corpus.ingest(rows)
+        corpus.ingest(records(*rows))
     assert user_version(path) == SCHEMA_VERSION
     with Store(path) as again, Store(path, readonly=True) as reader:
         assert again.count() == reader.count() == len(rows)
@@ -462,14 +481,14 @@ def test_opening_an_older_store_runs_the_newer_migrations(
 ) -> None:
     path = tmp_path / "corpus.db"
     with Store(path) as corpus:
-        corpus.ingest(rows)
+        corpus.ingest(records(*rows))
 
     def add_notes(conn: sqlite3.Connection) -> None:
         conn.execute("CREATE TABLE notes (doc INTEGER, note TEXT)")
 
-    migrations = [*store_module.MIGRATIONS, add_notes]
-    monkeypatch.setattr(store_module, "MIGRATIONS", migrations)
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", len(migrations))
+    migrations = [*schema.MIGRATIONS, add_notes]
+    monkeypatch.setattr(schema, "MIGRATIONS", migrations)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", len(migrations))
     with pytest.raises(StoreError, match="open it writable"):
         Store(path, readonly=True)
     with Store(path) as upgraded:
@@ -477,6 +496,25 @@ def test_opening_an_older_store_runs_the_newer_migrations(
     assert user_version(path) == SCHEMA_VERSION + 1
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT count(*) FROM notes").fetchone() == (0,)
+
+
+def test_a_schema_1_store_gets_its_language_tags_as_byline_writes_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "corpus.db"
+    with monkeypatch.context() as schema_1:
+        schema_1.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
+        schema_1.setattr(schema, "SCHEMA_VERSION", 1)
+        with Store(path) as corpus:
+            corpus.ingest(records(*tide_stories(3)))
+    with sqlite3.connect(path) as conn:  # as schema 1 stored them, lower-cased
+        conn.execute("UPDATE articles SET language = 'pt-br', lang = 'pt' WHERE id = 'tide-1'")
+    with Store(path) as upgraded:
+        assert ids(upgraded.search(language="pt-BR")) == {"tide-1"}
+        assert ids(upgraded.search(language="pt")) == {"tide-1"}
+    with sqlite3.connect(path) as conn:
+        languages = conn.execute("SELECT language FROM articles").fetchall()
+        assert set(languages) == {(None,), ("pt-BR",)}
 
 
 def test_a_failed_migration_leaves_the_store_as_it_was(
@@ -489,8 +527,8 @@ def test_a_failed_migration_leaves_the_store_as_it_was(
         conn.execute("CREATE TABLE half_done (x)")
         conn.execute("THIS IS NOT SQL")
 
-    monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, broken])
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, broken])
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     with pytest.raises(sqlite3.OperationalError):
         Store(path)
     assert user_version(path) == SCHEMA_VERSION
@@ -577,7 +615,7 @@ def test_search_command_table(
         "canonical_url": None,
         "title": "[bold red]Harbour[/bold red] \x1b[31mred",
     }
-    store.ingest([rich_markup])
+    store.ingest(records(rich_markup))
     total = store.search("harbour", since=date(2024, 1, 1)).total
     assert byline("search", "harbour", "--db", str(store.path), "--since", "2024") == 0
     out = capsys.readouterr().out
@@ -628,7 +666,8 @@ def test_run_into_loads_the_run_into_a_corpus_and_again_updates_it(
         assert corpus.count() == len(rows)
         [hit] = corpus.search("barrier").hits
         harbour = next(row for row in rows if row["title"] == HARBOUR_TITLE)
-        assert corpus.article(hit.id)["body"] == harbour["body"]  # type: ignore[index]
+        loaded = corpus.article(hit.id)
+        assert loaded is not None and loaded.article == Article.from_dict(harbour)
     assert cli.main([*argv, "--overwrite"]) == 0
     with Store(db, readonly=True) as corpus:
         assert corpus.count() == len(rows)  # the same pages again: updated, not added

@@ -32,6 +32,7 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import positive_data_acceptance
 
 import byline
+from byline.record import Record, Source
 from byline.store import Store
 from byline.web import add_command, dispatch
 from byline.web.app import create_app
@@ -77,15 +78,8 @@ def corpus_rows() -> list[dict[str, Any]]:
     rows = []
     for path, url in pages:
         article = byline.extract(path.read_bytes(), url=url)
-        source = {"kind": "file", "path": path.name}
-        rows.append(
-            {
-                "id": record_id(path.name),
-                **article.to_dict(),
-                "source": source,
-                "duplicate_of": None,
-            }
-        )
+        source = Source("file", path=path.name)
+        rows.append(Record(record_id(path.name), source, None, article).to_dict())
     harbour = next(row for row in rows if row["id"] == record_id(HARBOUR))
     copy_url = "https://syndication.example/wire/tidal-barrier"
     rows.append(
@@ -110,7 +104,7 @@ def corpus_db(rows: list[dict[str, Any]], tmp_path_factory: pytest.TempPathFacto
     path = tmp_path_factory.mktemp("web") / "corpus.db"
     store = Store(path)
     try:
-        store.ingest(rows)
+        store.ingest(map(Record.from_dict, rows))
     finally:
         store.close()
     return path
@@ -621,7 +615,7 @@ def test_hostile_urls_in_a_record_are_not_links(
     }
     path = tmp_path / "hostile.db"
     store = Store(path)
-    store.ingest([hostile])
+    store.ingest([Record.from_dict(hostile)])
     store.close()
     with TestClient(create_app(path)) as hostile_client:
         page = hostile_client.get("/articles/hostile-urls").text

@@ -32,6 +32,7 @@ pytest.importorskip("uvicorn", reason="the web extra is not installed")
 import uvicorn
 from playwright.sync_api import Browser, Dialog, Page, sync_playwright
 
+from byline.record import Record
 from byline.store import Store
 from byline.web.app import create_app
 from tests.conftest import FIXTURES, SEED_URL
@@ -65,7 +66,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = tmp_path_factory.mktemp("browser") / "corpus.db"
     store = Store(db)
     try:
-        store.ingest(corpus_rows())
+        store.ingest(map(Record.from_dict, corpus_rows()))
     finally:
         store.close()
     with socket.socket() as probe:  # a free port (the kernel picks one)

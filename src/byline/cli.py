@@ -14,8 +14,9 @@ from byline import search_cli, web
 from byline.errors import ExtractionError
 from byline.fetch import DEFAULT_TIMEOUT, FetchError, fetch
 from byline.formats import FORMATS
-from byline.pipeline.sinks import format_of
+from byline.pipeline.sinks import format_of, read_records
 from byline.pipeline.worker import DEFAULT_PAGE_TIME_LIMIT
+from byline.store import Store
 
 EXIT_OK = 0
 EXIT_NO_ARTICLE = 1
@@ -204,12 +205,10 @@ def _load_into_store(args: argparse.Namespace) -> int:
 
     Loading is keyed by page, so loading an output again updates, never doubles.
     """
-    from byline.pipeline.sinks import read_records
-    from byline.store import Store
-
+    records = read_records(args.out, format_of(args.out, args.format))
     try:
         with Store(args.into) as store:
-            stats = store.ingest(read_records(args.out, format_of(args.out, args.format)))
+            stats = store.ingest(records)
             total = store.count()
     except (OSError, ValueError, sqlite3.Error) as error:
         print(f"byline run: loading {args.into}: {error}", file=sys.stderr)

@@ -7,9 +7,16 @@ JSON-ready data (datetimes as ISO 8601 with their offset, dates as
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+import types
+import typing
+from collections.abc import Callable
+from dataclasses import MISSING, Field, dataclass, field, fields, is_dataclass
 from datetime import date, datetime
-from typing import Any
+from functools import cache, partial
+from typing import TYPE_CHECKING, Any, Final, TypeVar
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 # The names metadata sources are reported under in ``Article.provenance``.
 SOURCES = ("json-ld", "microdata", "opengraph", "twitter", "meta", "dublin-core", "dom", "url")
@@ -142,6 +149,25 @@ class Article:
         """JSON-ready data: every field, datetimes as ISO 8601 with their offset."""
         return {f.name: _jsonable(getattr(self, f.name)) for f in fields(self)}
 
+    @classmethod
+    def from_dict(cls, data: object) -> Article:
+        """The article of ``to_dict()`` data: its exact inverse.
+
+        A missing (or null) key leaves its field at the default, so older records load;
+        keys that are not fields (a ``Record``'s ``id``...) are passed over. Raises
+        ``RecordError``, naming the field, for a value of the wrong type.
+        """
+        article: Article = _loaded(cls, data, "record")
+        for name, provenance in article.provenance.items():
+            if name in _MOMENT_FIELDS:  # the one type JSON does not keep: parse it back
+                for i, alternative in enumerate(provenance.alternatives):
+                    try:
+                        alternative.value = _moment(alternative.value)
+                    except RecordError as error:
+                        where = f"record.provenance.{name}.alternatives[{i}]"
+                        raise error.at("value").at(where) from None
+        return article
+
 
 @dataclass(slots=True)
 class Source:
@@ -193,6 +219,21 @@ class Record:
             self.id, _jsonable(self.source), self.duplicate_of, self.article.to_dict()
         )
 
+    @classmethod
+    def from_dict(cls, data: object) -> Record:
+        """The record of ``to_dict()`` data (a ``byline run`` output row): its exact inverse.
+
+        ``id`` and ``source`` are required, the article's fields as ``Article.from_dict``
+        reads them. Raises ``RecordError`` for data that is not a record.
+        """
+        mapping = _loaded(dict, data, "record")
+        return cls(
+            id=_loaded(str, mapping.get("id"), "id"),
+            source=_loaded(Source, mapping.get("source"), "source"),
+            duplicate_of=_loaded(str | None, mapping.get("duplicate_of"), "duplicate_of"),
+            article=Article.from_dict(mapping),
+        )
+
 
 def record_row(
     id: str, source: dict[str, Any], duplicate_of: str | None, article: dict[str, Any]
@@ -211,3 +252,157 @@ def _jsonable(value: Any) -> Any:
     if hasattr(value, "__dataclass_fields__"):
         return {f.name: _jsonable(getattr(value, f.name)) for f in fields(value)}
     return value
+
+
+class RecordError(ValueError):
+    """Data that is not a record: a value of the wrong type, or a required field missing.
+
+    The message names the field and says what was wrong; it is safe to show to a user.
+    """
+
+    def __init__(self, problem: str, *where: str) -> None:
+        super().__init__(problem)
+        self.problem, self.where = problem, where
+
+    def __str__(self) -> str:
+        path = ".".join(self.where).replace(".[", "[")
+        return f"{path}: {self.problem}" if path else self.problem
+
+    def at(self, name: str) -> RecordError:
+        """This error, one level further out (in the field or item ``name``)."""
+        return RecordError(self.problem, name, *self.where)
+
+
+_Loader = Callable[[object], Any]
+
+
+def _loaded(hint: Any, data: object, where: str) -> Any:
+    """A value of type ``hint`` from its ``_jsonable`` form, at ``where`` in the record."""
+    try:
+        return _loader(hint)(data)
+    except RecordError as error:
+        raise error.at(where) from None
+
+
+@cache
+def _loader(hint: Any) -> _Loader:
+    """A function giving a value of type ``hint`` from its JSON-ready form, or raising
+    ``RecordError``. Built once per type: a record is loaded in microseconds."""
+    optional, hint = _is_optional(hint), _without_none(hint)
+    load = _bare_loader(hint)
+    if optional:
+        return lambda value: None if value is None else load(value)
+    return load
+
+
+def _bare_loader(hint: Any) -> _Loader:
+    if hint is Any:
+        return lambda value: value
+    if _is_moment(hint):
+        return _moment
+    if is_dataclass(hint):
+        return _dataclass_loader(hint)  # type: ignore[arg-type]
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is list:
+        return partial(_list, _loader(args[0]))
+    if origin is dict:
+        return partial(_dict, _loader(args[1]))
+    return partial(_checked, hint)
+
+
+def _dataclass_loader(cls: type[DataclassInstance]) -> _Loader:
+    """A missing or null key takes the field's default (a required field has none)."""
+    hints = typing.get_type_hints(cls)
+    required = tuple(f.name for f in fields(cls) if not _has_default(f))
+    loaders = tuple((f.name, _loader(hints[f.name])) for f in fields(cls))
+
+    def load(data: object) -> Any:
+        mapping = _checked(dict, data)
+        values = {}
+        for name, load_field in loaders:
+            value = mapping.get(name)
+            if value is None and name not in required:
+                continue
+            try:
+                values[name] = load_field(value)
+            except RecordError as error:
+                raise error.at(name) from None
+        return cls(**values)
+
+    return load
+
+
+def _list(load_item: _Loader, value: object) -> list[Any]:
+    items = []
+    for i, item in enumerate(_checked(list, value)):
+        try:
+            items.append(load_item(item))
+        except RecordError as error:
+            raise error.at(f"[{i}]") from None
+    return items
+
+
+def _dict(load_item: _Loader, value: object) -> dict[str, Any]:
+    mapping = {}
+    for key, item in _checked(dict, value).items():
+        try:
+            mapping[_checked(str, key)] = load_item(item)
+        except RecordError as error:
+            raise error.at(str(key)) from None
+    return mapping
+
+
+_Checked = TypeVar("_Checked")
+
+
+def _checked(kind: type[_Checked], value: object) -> _Checked:
+    # bool is an int to isinstance, never to a record
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+        expected = "an object" if kind is dict else kind.__name__
+        raise RecordError(
+            "missing" if value is None else f"expected {expected}, got {_kind(value)}"
+        )
+    return value
+
+
+def _moment(value: object) -> Moment:
+    """A ``Moment`` from its ISO 8601 text: a date as ``YYYY-MM-DD``, else a datetime."""
+    text = _checked(str, value)
+    try:
+        if len(text) <= len("YYYY-MM-DD"):
+            return date.fromisoformat(text)
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise RecordError(f"{text!r} is not an ISO 8601 date or time") from None
+
+
+def _kind(value: object) -> str:
+    return "null" if value is None else type(value).__name__
+
+
+def _has_default(f: Field[Any]) -> bool:
+    return f.default is not MISSING or f.default_factory is not MISSING
+
+
+def _without_none(hint: Any) -> Any:
+    """``X`` of ``X | None``; other hints as they are."""
+    args = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+    return args[0] if _is_union(hint) and len(args) == 1 else hint
+
+
+def _is_optional(hint: Any) -> bool:
+    return _is_union(hint) and type(None) in typing.get_args(hint)
+
+
+def _is_union(hint: Any) -> bool:
+    return typing.get_origin(hint) in (typing.Union, types.UnionType)
+
+
+def _is_moment(hint: Any) -> bool:
+    return _is_union(hint) and set(typing.get_args(hint)) - {type(None)} == {datetime, date}
+
+
+_MOMENT_FIELDS: Final = frozenset(
+    name for name, hint in typing.get_type_hints(Article).items() if _is_moment(hint)
+)
+"""The article's date fields, whose alternatives' values are dates too."""

@@ -86,6 +86,26 @@ def conform(value: Any, hint: Any) -> Any:
     return value
 
 
+def unconform(value: Any, hint: Any) -> Any:
+    """``value`` as read from Parquet, in its ``to_dict()`` form: the inverse of ``conform``."""
+    if value is None:
+        return None
+    hint = _without_none(hint)
+    if hint is Any:
+        return json.loads(value)
+    origin = typing.get_origin(hint)
+    if origin is list:
+        (item,) = typing.get_args(hint)
+        return [unconform(v, item) for v in value]
+    if origin is dict:  # a map reads back as (key, value) pairs
+        _, item = typing.get_args(hint)
+        return {k: unconform(v, item) for k, v in value}
+    if is_dataclass(hint):
+        hints = _hints(hint)
+        return {f.name: unconform(value.get(f.name), hints[f.name]) for f in fields(hint)}
+    return value
+
+
 def csv_columns() -> list[str]:
     """Flat CSV column names: struct fields dotted (``publisher.name``)."""
     return [name for name, _ in _flat_columns()]
@@ -131,7 +151,7 @@ def _csv_cell(value: Any, hint: Any) -> Any:
     return value
 
 
-def _hints(cls: type) -> dict[str, Any]:
+def _hints(cls: Any) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 

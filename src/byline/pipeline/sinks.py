@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from byline.pipeline import schema
+from byline.record import Record
 
 PARQUET_ROW_GROUP = 1000  # rows; bounds the memory a reader needs per group
 FORMATS = ("jsonl", "parquet", "csv")
@@ -45,24 +46,29 @@ def open_sink(path: Path, fmt: str) -> Sink:
     return JsonLinesSink(path)
 
 
-def read_records(path: Path, fmt: str) -> Iterator[dict[str, Any]]:
+def read_records(path: Path, fmt: str) -> Iterator[Record]:
     """The records a JSON Lines or Parquet output holds, streamed.
 
-    CSV is not read back: its flattened columns lose the record's lists.
+    CSV is not read back: its flattened columns lose the record's lists. Raises
+    ``RecordError`` for a row that is not a record.
     """
     if fmt == "csv":
         raise ValueError("records are read back from JSON Lines or Parquet, not CSV")
     if fmt == "parquet":
         import pyarrow.parquet as pq
 
+        columns = schema.record_fields()
         for part in sorted(path.glob("part-*.parquet")):
             for batch in pq.ParquetFile(part).iter_batches(PARQUET_ROW_GROUP):
-                yield from batch.to_pylist()
+                for row in batch.to_pylist():
+                    yield Record.from_dict(
+                        {name: schema.unconform(row.get(name), hint) for name, hint in columns}
+                    )
         return
     with path.open(encoding="utf-8") as lines:
         for line in lines:
             if line.strip():
-                yield json.loads(line)
+                yield Record.from_dict(json.loads(line))
 
 
 class _AppendedFile:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -10,6 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ValidationError
 from starlette.concurrency import run_in_threadpool
 
+from byline.store import Hit
 from byline.web.extraction import (
     MAX_URL_CHARS,
     ExtractRequest,
@@ -28,18 +28,6 @@ FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 router = APIRouter(prefix="/api", tags=["api"])
 
 
-class HitOut(BaseModel):
-    id: str
-    title: str | None
-    site: str | None
-    url: str | None
-    published: str | None
-    authors: list[str]
-    snippet: str
-    """HTML-escaped text; matches are wrapped in ``<mark>``, the only markup in it."""
-    score: float
-
-
 class FacetCount(BaseModel):
     value: str
     count: int
@@ -56,7 +44,7 @@ class SearchOut(BaseModel):
     total: int
     limit: int
     offset: int
-    hits: list[HitOut]
+    hits: list[Hit]
     facets: dict[str, list[FacetCount]]
     """Top values of site, section, language, author and tag, with counts."""
     histogram: list[MonthCount]
@@ -92,7 +80,7 @@ def search(
         total=result.total,
         limit=limit,
         offset=offset,
-        hits=[HitOut(**asdict(hit)) for hit in result.hits],
+        hits=result.hits,
         facets={
             name: [FacetCount(value=value, count=count) for value, count in counts]
             for name, counts in facets.items()
@@ -108,7 +96,7 @@ def article(request: Request, article_id: str) -> dict[str, Any]:
         record = store.article(article_id)
     if record is None:
         raise HTTPException(404, f"No article with id {article_id!r}.")
-    return record
+    return record.to_dict()
 
 
 EXTRACT_BODY = {

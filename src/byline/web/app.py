@@ -95,13 +95,16 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith(JSON_PATHS)
 
 
-async def _http_error(request: Request, error: HTTPException) -> Response:
+async def _http_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, HTTPException)  # the one type it is registered for
     if _wants_json(request):
         return await http_exception_handler(request, error)
-    return pages.error_page(request, error.status_code, str(error.detail), error.headers)
+    headers = dict(error.headers) if error.headers else None
+    return pages.error_page(request, error.status_code, str(error.detail), headers)
 
 
-async def _validation_error(request: Request, error: RequestValidationError) -> Response:
+async def _validation_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, RequestValidationError)  # the one type it is registered for
     if _wants_json(request):
         return await request_validation_exception_handler(request, error)
     problems = "; ".join(

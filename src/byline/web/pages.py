@@ -78,9 +78,10 @@ def search_page(
 @router.get("/articles/{article_id}")
 def article_page(request: Request, article_id: str) -> HTMLResponse:
     with open_store(request) as store:
-        record = store.article(article_id)
-        if record is None:
+        stored = store.article(article_id)
+        if stored is None:
             raise HTTPException(404, f"No article with id {article_id!r}.")
+        record = stored.to_dict()
         duplicates = store.duplicates(article_id)
     return render(
         request,

@@ -72,18 +72,21 @@ class SearchState:
 
     def link(self, *, page: int = 1, **filters: str | None) -> str:
         """This search with ``filters`` changed (None removes one), at ``page``."""
-        params = {"q": self.q, **self.filters, **filters, "page": page if page > 1 else None}
-        return "/?" + urlencode({k: v for k, v in params.items() if v})
+        return self._changed(filters, page)
 
     def cleared(self) -> str:
         """This query without any filter."""
         return "/?" + urlencode({"q": self.q}) if self.q else "/"
 
     def without(self, name: str) -> str:
-        return self.link(**{name: None})
+        return self._changed({name: None})
 
     def adding(self, name: str, value: str) -> str:
-        return self.link(**{name: value})
+        return self._changed({name: value})
+
+    def _changed(self, filters: dict[str, str | None], page: int = 1) -> str:
+        params = {"q": self.q, **self.filters, **filters, "page": page if page > 1 else None}
+        return "/?" + urlencode({k: v for k, v in params.items() if v})
 
 
 @dataclass(slots=True)

@@ -1,0 +1,64 @@
+"""Search snippets: the matches of a query in a record's text, as escaped HTML.
+
+FTS5's ``snippet()`` wraps matches in two control characters; they are removed
+from indexed text at ingest (``without_markers``), so a page cannot forge a
+highlight, and become ``<mark>`` only after the text around them is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import sqlite3
+
+SNIPPET_TOKENS = 24
+PLAIN_SNIPPET_CHARS = 200
+"""Length of the snippet shown without a query: the start of the description or body."""
+ELLIPSIS = "…"
+
+_OPEN, _CLOSE = "\x02", "\x03"
+_MARKERS = str.maketrans("", "", _OPEN + _CLOSE)
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def without_markers(text: str) -> str:
+    """``text`` without the characters snippets mark matches with."""
+    return text.translate(_MARKERS)
+
+
+def matches_snippet(conn: sqlite3.Connection, doc: int, match: str) -> str | None:
+    """The matches of the FTS5 query ``match`` in the body, else in the description, as
+    HTML (see ``Hit.snippet``); None if neither has one."""
+    body, description = conn.execute(
+        f"SELECT snippet(articles_fts, 2, ?, ?, ?, {SNIPPET_TOKENS}),"
+        f" snippet(articles_fts, 1, ?, ?, ?, {SNIPPET_TOKENS})"
+        " FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?",
+        (_OPEN, _CLOSE, ELLIPSIS, _OPEN, _CLOSE, ELLIPSIS, match, doc),
+    ).fetchone()
+    for text in (body, description):
+        if text and _OPEN in text:
+            return _snippet_html(text)
+    return None
+
+
+def plain_snippet(text: str) -> str:
+    """The start of ``text`` (a description or body) as escaped HTML: the snippet of a
+    record found without a query."""
+    text = _flat(text).strip()
+    if len(text) > PLAIN_SNIPPET_CHARS:
+        text = text[:PLAIN_SNIPPET_CHARS].rsplit(" ", 1)[0] + " " + ELLIPSIS
+    return html.escape(text)
+
+
+def _snippet_html(text: str) -> str:
+    """An FTS5 snippet (matches between the marker characters) as escaped HTML with <mark>."""
+    parts = re.split(f"([{_OPEN}{_CLOSE}])", text)
+    return "".join(
+        "<mark>" if part == _OPEN else "</mark>" if part == _CLOSE else html.escape(_flat(part))
+        for part in parts
+    )
+
+
+def _flat(text: str) -> str:
+    """``text`` on one line, without control characters (a snippet spans paragraphs)."""
+    return re.sub(r"\s+", " ", CONTROL_CHARACTERS.sub("", text))

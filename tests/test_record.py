@@ -1,0 +1,112 @@
+"""The record's typed loader: ``Article.from_dict`` and ``Record.from_dict`` invert ``to_dict``.
+
+Round trips run over the records of real pages (the samples and every
+``CORPUS_STEP``-th page of the development corpus), through JSON text as the
+store and JSON Lines hold them.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import byline
+from byline.record import Article, Record, RecordError, Source
+from tests.conftest import SAMPLES, SHARED
+
+CORPUS_PAGES = SHARED / "corpus" / "dev" / "html"
+CORPUS_STEP = 20
+"""Every 20th of the ~800 corpus pages: a few dozen records of every kind of site."""
+
+
+def real_pages() -> list[Path]:
+    corpus = sorted(CORPUS_PAGES.glob("*.html"))[::CORPUS_STEP]
+    return sorted(SAMPLES.glob("*.html")) + corpus
+
+
+def through_json(data: dict[str, Any]) -> dict[str, Any]:
+    return json.loads(json.dumps(data, ensure_ascii=False))
+
+
+@pytest.mark.parametrize("path", real_pages(), ids=lambda path: path.name)
+def test_from_dict_inverts_to_dict_on_real_pages(path: Path) -> None:
+    article = byline.extract(path.read_bytes(), url=f"https://{path.stem}.example/story")
+    data = through_json(article.to_dict())
+    loaded = Article.from_dict(data)
+    assert loaded == article
+    assert loaded.to_dict() == data
+    record = Record("0f3a", Source("file", path=str(path)), None, article)
+    assert Record.from_dict(through_json(record.to_dict())) == record
+
+
+def test_the_round_trips_cover_the_corpus_and_dates_in_alternatives() -> None:
+    pages = real_pages()
+    assert len(pages) > 30 if CORPUS_PAGES.is_dir() else len(pages) >= 5
+    harbour = byline.extract((SAMPLES / "harbour-gazette-wire.html").read_bytes())
+    loaded = Article.from_dict(through_json(harbour.to_dict()))
+    assert isinstance(loaded.published, datetime)
+    moments = [
+        alternative.value
+        for name in ("published", "modified")
+        if name in loaded.provenance
+        for alternative in loaded.provenance[name].alternatives
+    ]
+    assert all(isinstance(moment, date) for moment in moments)
+
+
+def test_an_older_record_without_newer_fields_loads_with_their_defaults() -> None:
+    row = {
+        "id": "old",
+        "source": {"kind": "url", "url": "https://a.example/1"},
+        "title": "An older record",
+        "published": "2021-06-01",
+        "authors": [{"name": "Ada Lovelace"}],
+        "tags": None,
+    }
+    record = Record.from_dict(row)
+    assert record.article.published == date(2021, 6, 1)
+    assert record.article.authors[0].url is None
+    assert (record.article.credit, record.article.quotes, record.article.tags) == (None, [], [])
+    assert record.duplicate_of is None
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ([1, 2], "record: expected an object, got list"),
+        ({"title": 3}, "record.title: expected str, got int"),
+        ({"word_count": True}, "record.word_count: expected int, got bool"),
+        ({"tags": "politics"}, "record.tags: expected list, got str"),
+        ({"authors": [{"url": "https://a.example"}]}, "record.authors[0].name: missing"),
+        ({"images": [{"url": "u", "width": "800"}]}, "record.images[0].width: expected int"),
+        ({"published": "yesterday"}, "record.published: 'yesterday' is not an ISO 8601"),
+        ({"provenance": {"title": []}}, "record.provenance.title: expected an object"),
+        (
+            {"provenance": {"modified": {"source": "meta", "alternatives": [{"source": "x"}]}}},
+            "record.provenance.modified.alternatives[0].value: missing",
+        ),
+    ],
+)
+def test_wrong_types_raise_a_record_error_naming_the_field(data: Any, message: str) -> None:
+    with pytest.raises(RecordError) as error:
+        Article.from_dict(data)
+    assert str(error.value).startswith(message)
+    assert isinstance(error.value, ValueError)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"title": "no id"}, "id: missing"),
+        ({"id": "x", "title": "no source"}, "source: missing"),
+        ({"id": "x", "source": {"kind": "warc", "offset": "9"}}, "source.offset: expected int"),
+        ({"id": 7, "source": {"kind": "file"}}, "id: expected str, got int"),
+    ],
+)
+def test_a_record_needs_its_id_and_source(data: Any, message: str) -> None:
+    with pytest.raises(RecordError, match="^" + message.replace("[", r"\[")):
+        Record.from_dict(data)
