@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
+from enum import Enum
 from typing import Any
 
-# The names metadata sources are reported under in ``Article.provenance``.
-SOURCES = ("json-ld", "microdata", "opengraph", "twitter", "meta", "dublin-core", "dom", "url")
+from byline import fields as vocabulary
 
 
 @dataclass(slots=True)
@@ -67,7 +67,7 @@ class Quote:
 class Alternative:
     """A value a source gave for a field that lost reconciliation."""
 
-    source: str
+    source: vocabulary.Source
     value: Any
 
 
@@ -75,7 +75,7 @@ class Alternative:
 class Provenance:
     """Where a field's value came from, and the other values seen for it."""
 
-    source: str
+    source: vocabulary.Source
     alternatives: list[Alternative] = field(default_factory=list)
 
 
@@ -202,6 +202,8 @@ def record_row(
 
 
 def _jsonable(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, list):

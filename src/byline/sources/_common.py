@@ -21,8 +21,9 @@ from typing import Any, Final
 from urllib.parse import urlsplit
 
 from byline.document import Document
+from byline.fields import Field, Source
 from byline.memo import remembered
-from byline.sources import AuthorCandidate, Candidate
+from byline.sources.candidate import AnyCandidate, AuthorCandidate, Candidate, CandidateValue
 from byline.sources.dom import page_of
 
 # Only entities closed by ";": html.unescape would also turn "&para" in "Fish&parasites" into ¶.
@@ -173,7 +174,7 @@ def make_author(
     return AuthorCandidate(name=text or "", url=link, kind=kind)
 
 
-def emit(source: str, values: dict[str, Any]) -> list[Candidate]:
+def emit(source: Source, values: dict[Field, CandidateValue | None]) -> list[AnyCandidate]:
     """Candidates for every field whose value is not None or empty."""
     return [
         Candidate(field=name, value=value, source=source)

@@ -25,7 +25,9 @@ from typing import Final, NamedTuple
 from lxml import etree
 
 from byline.document import Document, text_content
-from byline.sources import Candidate, dom_authors
+from byline.fields import Field, Source
+from byline.sources import dom_authors
+from byline.sources.candidate import AnyCandidate, Candidate, Evidence
 from byline.sources.dom_dates import (
     MAX_DATES,
     MAX_TEXTS,
@@ -34,7 +36,7 @@ from byline.sources.dom_dates import (
     may_hold_year,
 )
 
-SOURCE: Final = "dom"
+SOURCE: Final = Source.DOM
 
 BYLINE_MARKERS: Final = ("author", "byline", "autor", "verfasser", "auteur", "firma", "writer")
 """class/id/itemprop fragments of elements that hold the author's name."""
@@ -379,16 +381,16 @@ def _read_text(
         page.byline_texts.append(piece or TextPiece(text, owner, is_tail, ordinal))
 
 
-def candidates(doc: Document) -> list[Candidate]:
+def candidates(doc: Document) -> list[AnyCandidate]:
     """Every dom candidate of the page (see the module docstring)."""
     root = doc.root
     if root is None or not isinstance(root.tag, str):
         return []
     page = page_of(doc)
-    found: list[Candidate] = []
+    found: list[AnyCandidate] = []
     title = _page_title(root)
     if title:
-        found.append(Candidate("title", title, SOURCE))
+        found.append(Candidate(Field.TITLE, title, SOURCE, Evidence(how="title")))
     headline = _best_headline(page.h1s, title)
     context = _Context(
         headline,
@@ -399,17 +401,22 @@ def candidates(doc: Document) -> list[Candidate]:
         page=page,
     )
     if headline is not None:
-        found.append(Candidate("headline", _headline_text(headline), SOURCE))
-    found.extend(Candidate("headline", text, SOURCE) for text in _other_headings(page, headline))
+        main = Evidence(how=str(headline.tag), rank=0, line=headline.sourceline)
+        found.append(Candidate(Field.HEADLINE, _headline_text(headline), SOURCE, main))
+    others = _other_headings(page, headline)
+    found.extend(
+        Candidate(Field.HEADLINE, text, SOURCE, Evidence(rank=rank))
+        for rank, text in enumerate(others, start=int(headline is not None))
+    )
     language = _language(root)
     if language:
-        found.append(Candidate("language", language, SOURCE))
+        found.append(Candidate(Field.LANGUAGE, language, SOURCE, Evidence(how="html lang")))
     found.extend(_rel_candidates(doc, context))
     found.extend(dom_authors.author_candidates(doc, context))
     found.extend(date_candidates(root, context.headline, context.article, page))
     tags = _tag_list(context)
     if tags:
-        found.append(Candidate("tags", tags, SOURCE))
+        found.append(Candidate(Field.TAGS, tags, SOURCE))
     return found
 
 
@@ -520,8 +527,8 @@ def _language(root: etree._Element) -> str | None:
 # --- rel links: canonical, license, author ------------------------------------------------
 
 
-def _rel_candidates(doc: Document, context: _Context) -> list[Candidate]:
-    found: list[Candidate] = []
+def _rel_candidates(doc: Document, context: _Context) -> list[AnyCandidate]:
+    found: list[AnyCandidate] = []
     seen: set[str] = set()
     for element in context.rel:
         rels = str(element.get("rel") or "").lower().split()
@@ -529,12 +536,14 @@ def _rel_candidates(doc: Document, context: _Context) -> list[Candidate]:
             href = doc.absolute(element.get("href"))
             if href:
                 seen.add("canonical_url")
-                found.append(Candidate("canonical_url", href, SOURCE))
+                evidence = Evidence(how="rel=canonical", line=element.sourceline)
+                found.append(Candidate(Field.CANONICAL_URL, href, SOURCE, evidence))
         if "license" in rels and "license" not in seen:
             value = doc.absolute(element.get("href")) or _text(element)
             if value:
                 seen.add("license")
-                found.append(Candidate("license", value, SOURCE))
+                evidence = Evidence(how="rel=license", line=element.sourceline)
+                found.append(Candidate(Field.LICENSE, value, SOURCE, evidence))
     return found
 
 
