@@ -9,10 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
-from enum import Enum
 from typing import Any
-
-from byline import fields as vocabulary
 
 
 @dataclass(slots=True)
@@ -67,7 +64,7 @@ class Quote:
 class Alternative:
     """A value a source gave for a field that lost reconciliation."""
 
-    source: vocabulary.Source
+    source: str  # a ``byline.fields.Source`` value, as plain text
     value: Any
 
 
@@ -75,7 +72,7 @@ class Alternative:
 class Provenance:
     """Where a field's value came from, and the other values seen for it."""
 
-    source: vocabulary.Source
+    source: str  # a ``byline.fields.Source`` value, as plain text
     alternatives: list[Alternative] = field(default_factory=list)
 
 
@@ -202,8 +199,6 @@ def record_row(
 
 
 def _jsonable(value: Any) -> Any:
-    if isinstance(value, Enum):
-        return value.value
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, list):

@@ -121,7 +121,7 @@ def reconcile(
         license=_value(licence),
         speakable=speakable.value if speakable else [],
         provenance={
-            name: Provenance(source=choice.source, alternatives=choice.alternatives)
+            name: Provenance(source=choice.source.value, alternatives=choice.alternatives)
             for name, choice in chosen.items()
             if choice is not None
         },

@@ -92,7 +92,7 @@ def alternatives(chosen: object, others: Iterable[tuple[Source, object]]) -> lis
         key = comparable(value)
         if key not in seen:
             seen.add(key)
-            result.append(Alternative(source=source, value=value))
+            result.append(Alternative(source=source.value, value=value))
     return result
 
 

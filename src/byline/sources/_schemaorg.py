@@ -216,8 +216,8 @@ def _article_fields(node: dict[str, Any], graph: Graph, doc: Document) -> Values
 
 
 def _page_fields(graph: Graph, site_name: str | None) -> Values:
-    """Title, description and dates of the first page object that gives any (a title naming
-    the site is none; a date is given even when it does not parse)."""
+    """Title, description and dates of the first page object that states any of them (a
+    title naming the site is none)."""
     for node, _, _ in graph.of_types(PAGE_TYPES):
         title = text_of(node.get("headline")) or text_of(node.get("name"))
         if title and site_name and title.casefold() == site_name.casefold():

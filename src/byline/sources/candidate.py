@@ -52,7 +52,8 @@ class AuthorCandidate:
 
 @dataclass(slots=True, frozen=True)
 class DateValue:
-    """A date a source found, parsed once, with the text it was read from (for provenance)."""
+    """A date a source found, parsed once (reconcile does not read text again), with the text
+    it was read from."""
 
     moment: Moment
     text: str
@@ -62,8 +63,10 @@ class DateValue:
     @staticmethod
     def parse(text: str | None) -> DateValue | None:
         """The date ``text`` states, or None when it states none."""
-        moment = parse_date(text) if text else None
-        return DateValue(moment, text) if moment is not None and text else None
+        if not text:
+            return None
+        moment = parse_date(text)
+        return DateValue(moment, text) if moment is not None else None
 
 
 @dataclass(slots=True, frozen=True)
