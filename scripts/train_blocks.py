@@ -37,7 +37,8 @@ from bench.corpus import DEFAULT_CORPUS, Score, normalise  # noqa: E402
 from byline import maintext, sources  # noqa: E402
 from byline.blockmodel import FEATURES, BlockModel  # noqa: E402
 from byline.document import parse  # noqa: E402
-from byline.reconcile import reconcile  # noqa: E402
+from byline.fields import Field  # noqa: E402
+from byline.reconcile import choose_title  # noqa: E402
 
 FOLDS = 5
 L2 = 1.0
@@ -77,8 +78,9 @@ def load_pages(corpus: Path) -> list[dict]:
         html = (corpus / "html" / annotation["file"]).read_bytes()
         doc = parse(html, url)
         candidates = sources.collect(doc)
-        title = reconcile(candidates, url=url).title
-        hint = next((c.value for c in candidates if c.field == "article_body"), None)
+        chosen = choose_title(candidates)
+        title = chosen.value if chosen else None
+        hint = next((c.value for c in candidates if c.field is Field.ARTICLE_BODY), None)
         pages.append(
             {"url": url, "html": html, "hint": hint, "title": title, "annotation": annotation}
         )

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 import byline
+from byline.sources.candidate import DateValue
 
 TESTS = Path(__file__).parent
 FIXTURES = TESTS / "fixtures"
@@ -23,6 +24,11 @@ SEED_URL = (
     "japan-france-agree-to-strengthen-defense-cooperation--foreign-ministry-1111417043.html"
 )
 """The URL of the seed page (``shared/seed/000_5708c330b5549860.txt``, first line)."""
+
+
+def as_written(value: object) -> object:
+    """A candidate's value as its source wrote it: a date as the text it was read from."""
+    return value.text if isinstance(value, DateValue) else value
 
 
 def fixture_bytes(name: str) -> bytes:

@@ -15,7 +15,9 @@ from byline.dates import (
     parse_date,
 )
 from byline.document import parse
+from byline.fields import Field
 from byline.sources import dom
+from byline.sources.candidate import holds_date
 
 
 def _tz(hours: float) -> timezone:
@@ -187,7 +189,7 @@ def test_marker_before_tells_publication_labels_from_update_labels(
 
 def _published(html: str) -> list[str]:
     candidates = dom.candidates(parse(html, "https://example.org/page"))
-    return [c.value for c in candidates if c.field == "published"]
+    return [c.value.text for c in candidates if c.field is Field.PUBLISHED and holds_date(c)]
 
 
 def test_a_forum_users_sign_up_date_is_not_the_posts_date() -> None:

@@ -1,18 +1,90 @@
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 
+from byline.fields import Field, Source
 from byline.language import language_tag
-from byline.reconcile import reconcile, strip_site_name
-from byline.record import Image, Publisher
-from byline.sources import AuthorCandidate, Candidate
+from byline.reconcile import choose_title, reconcile, strip_site_name
+from byline.reconcile.trust import DATE_VOTE_WEIGHT, DEFAULT_PRIORITY, PRIORITY
+from byline.record import Article, Image, Publisher
+from byline.sources.candidate import AnyCandidate, AuthorCandidate, Candidate, DateValue
+
+
+@dataclass
+class MainText:
+    """A page's main text as ``reconcile`` reads it (``byline.maintext.MainText``)."""
+
+    body: str = "One paragraph of the article."
+    body_html: str = "<p>One paragraph of the article.</p>"
+    images: list[Image] = field(default_factory=list)
+
+
+def record(candidates: list[AnyCandidate], main: MainText | None = None) -> Article:
+    """The record of a page with these candidates, its title chosen first as extraction does."""
+    return reconcile(candidates, main or MainText(), choose_title(candidates))
+
+
+def moment(text: str) -> DateValue:
+    """A date as a source gives it: parsed, with the text it was read from."""
+    value = DateValue.parse(text)
+    assert value is not None, text
+    return value
+
+
+def test_every_trust_ranking_orders_every_source_once():
+    for name in Field:
+        ranking = PRIORITY.get(name, DEFAULT_PRIORITY)
+        assert sorted(ranking) == sorted(Source), name
+    assert set(DATE_VOTE_WEIGHT) == set(Source)
+
+
+def test_the_record_holds_the_main_text_and_what_it_opens_with():
+    main = MainText(
+        body='WASHINGTON (AP) — "We will act on this by spring," the senator said.\n\nMore.',
+        images=[Image("https://x.test/body.jpg", caption="In the text")],
+    )
+    article = record([Candidate(Field.TITLE, "Senate acts", Source.JSON_LD)], main)
+    assert article.body == main.body
+    assert article.body_html == main.body_html
+    assert article.word_count == 14
+    assert article.dateline is not None and article.dateline.place == "WASHINGTON"
+    assert [(q.text, q.speaker) for q in article.quotes] == [
+        ("We will act on this by spring", "the senator")
+    ]
+    # the main text's images, credited to the visible page when no metadata gives any
+    assert article.main_image == "https://x.test/body.jpg"
+    assert article.provenance["images"].source == Source.DOM
+
+
+def test_main_text_images_complete_the_metadata_images_and_come_last():
+    lead = Image("https://x.test/lead.jpg")
+    main = MainText(
+        images=[
+            Image("https://x.test/body.jpg"),
+            Image("https://x.test/lead.jpg", caption="The lead", width=800),
+        ]
+    )
+    article = record([Candidate(Field.IMAGES, [lead], Source.OPENGRAPH)], main)
+    assert [i.url for i in article.images] == ["https://x.test/lead.jpg", "https://x.test/body.jpg"]
+    assert (article.images[0].caption, article.images[0].width) == ("The lead", 800)
+    assert article.main_image == "https://x.test/lead.jpg"
+    assert article.provenance["images"].source == Source.OPENGRAPH
+
+
+def test_a_date_is_read_once_by_its_source_and_kept_with_its_text():
+    value = moment("Sat, 19 Oct 2019 00:04:00 +0200")
+    assert value.moment == datetime(2019, 10, 19, 0, 4, tzinfo=timezone(timedelta(hours=2)))
+    assert value.text == "Sat, 19 Oct 2019 00:04:00 +0200"
+    assert DateValue.parse("no date here") is None
+    assert DateValue.parse(None) is None
 
 
 def test_visible_headline_confirmed_by_metadata_beats_suffixed_title():
-    article = reconcile(
+    article = record(
         [
-            Candidate("title", "Storm hits coast | The Harbour Gazette", "dom"),
-            Candidate("title", "Storm hits coast", "opengraph"),
-            Candidate("headline", "Storm hits coast", "dom"),
-            Candidate("site_name", "The Harbour Gazette", "opengraph"),
+            Candidate(Field.TITLE, "Storm hits coast | The Harbour Gazette", Source.DOM),
+            Candidate(Field.TITLE, "Storm hits coast", Source.OPENGRAPH),
+            Candidate(Field.HEADLINE, "Storm hits coast", Source.DOM),
+            Candidate(Field.SITE_NAME, "The Harbour Gazette", Source.OPENGRAPH),
         ]
     )
     assert article.title == "Storm hits coast"
@@ -20,10 +92,10 @@ def test_visible_headline_confirmed_by_metadata_beats_suffixed_title():
 
 
 def test_unconfirmed_heading_loses_to_metadata_title():
-    article = reconcile(
+    article = record(
         [
-            Candidate("headline", "The Harbour Gazette", "dom"),
-            Candidate("title", "Storm hits coast - The Harbour Gazette", "dom"),
+            Candidate(Field.HEADLINE, "The Harbour Gazette", Source.DOM),
+            Candidate(Field.TITLE, "Storm hits coast - The Harbour Gazette", Source.DOM),
         ]
     )
     assert article.title == "Storm hits coast"
@@ -46,15 +118,15 @@ def test_language_tags_are_bcp47():
 
 def test_future_or_ancient_dates_are_rejected_and_an_earlier_modification_is_dropped():
     future = (datetime.now(UTC) + timedelta(days=30)).isoformat()
-    article = reconcile(
+    article = record(
         [
-            Candidate("published", future, "json-ld"),
-            Candidate("published", "1970-01-01T00:00:00+00:00", "meta"),
-            Candidate("published", "2023-06-23T09:33:00+00:00", "opengraph"),
+            Candidate(Field.PUBLISHED, moment(future), Source.JSON_LD),
+            Candidate(Field.PUBLISHED, moment("1970-01-01T00:00:00+00:00"), Source.META),
+            Candidate(Field.PUBLISHED, moment("2023-06-23T09:33:00+00:00"), Source.OPENGRAPH),
             # a modification "before" the publication is a CMS artefact, not a reason to
             # doubt the publication date (scheduled posts are saved before they go out)
-            Candidate("modified", "2023-06-20T08:00:00+00:00", "json-ld"),
-            Candidate("modified", "2023-06-24T08:00:00+00:00", "opengraph"),
+            Candidate(Field.MODIFIED, moment("2023-06-20T08:00:00+00:00"), Source.JSON_LD),
+            Candidate(Field.MODIFIED, moment("2023-06-24T08:00:00+00:00"), Source.OPENGRAPH),
         ]
     )
     assert article.published == datetime(2023, 6, 23, 9, 33, tzinfo=UTC)
@@ -62,24 +134,25 @@ def test_future_or_ancient_dates_are_rejected_and_an_earlier_modification_is_dro
 
 
 def test_sources_vote_on_the_publication_day():
-    article = reconcile(
+    article = record(
         [
-            Candidate("published", "2022-01-04T07:29:00Z", "json-ld"),
-            Candidate("published", "2022-01-06T08:29:34+01:00", "opengraph"),
-            Candidate("published", "2022-01-06", "meta"),
-            Candidate("published", "2022-01-06", "dom"),
+            Candidate(Field.PUBLISHED, moment("2022-01-04T07:29:00Z"), Source.JSON_LD),
+            Candidate(Field.PUBLISHED, moment("2022-01-06T08:29:34+01:00"), Source.OPENGRAPH),
+            Candidate(Field.PUBLISHED, moment("2022-01-06"), Source.META),
+            Candidate(Field.PUBLISHED, moment("2022-01-06"), Source.DOM),
         ]
     )
     assert article.published == datetime(2022, 1, 6, 8, 29, 34, tzinfo=timezone(timedelta(hours=1)))
 
 
 def test_a_sources_second_value_does_not_vote():
-    article = reconcile(
+    article = record(
         [
-            Candidate("published", "2022-01-04", "json-ld"),
-            Candidate("published", "2022-01-02", "json-ld"),  # not its best: no vote
-            Candidate("published", "2022-01-06", "opengraph"),
-            Candidate("published", "2022-01-06", "dom"),
+            Candidate(Field.PUBLISHED, moment("2022-01-04"), Source.JSON_LD),
+            # not the source's best: no vote
+            Candidate(Field.PUBLISHED, moment("2022-01-02"), Source.JSON_LD),
+            Candidate(Field.PUBLISHED, moment("2022-01-06"), Source.OPENGRAPH),
+            Candidate(Field.PUBLISHED, moment("2022-01-06"), Source.DOM),
         ]
     )
     assert article.published == date(2022, 1, 6)
@@ -87,20 +160,20 @@ def test_a_sources_second_value_does_not_vote():
 
 def test_plain_meta_tags_repeating_one_instant_vote_once():
     # <meta name="date"> and DCTERMS.date print one CMS field: the visible date outweighs it
-    article = reconcile(
+    article = record(
         [
-            Candidate("published", "2021-12-20T11:02:44+01:00", "meta"),
-            Candidate("published", "2021-12-20T11:02:44+01:00", "dublin-core"),
-            Candidate("published", "2022-01-27", "dom"),
+            Candidate(Field.PUBLISHED, moment("2021-12-20T11:02:44+01:00"), Source.META),
+            Candidate(Field.PUBLISHED, moment("2021-12-20T11:02:44+01:00"), Source.DUBLIN_CORE),
+            Candidate(Field.PUBLISHED, moment("2022-01-27"), Source.DOM),
         ]
     )
     assert article.published == date(2022, 1, 27)
     # two plain tags with different instants of a day are two statements
-    article = reconcile(
+    article = record(
         [
-            Candidate("published", "2021-12-20T11:02:44+01:00", "meta"),
-            Candidate("published", "2021-12-20T09:00:00+01:00", "dublin-core"),
-            Candidate("published", "2022-01-27", "dom"),
+            Candidate(Field.PUBLISHED, moment("2021-12-20T11:02:44+01:00"), Source.META),
+            Candidate(Field.PUBLISHED, moment("2021-12-20T09:00:00+01:00"), Source.DUBLIN_CORE),
+            Candidate(Field.PUBLISHED, moment("2022-01-27"), Source.DOM),
         ]
     )
     assert article.published.date() == date(2021, 12, 20)
@@ -108,88 +181,88 @@ def test_plain_meta_tags_repeating_one_instant_vote_once():
 
 def test_a_utc_time_is_read_on_the_local_day_the_page_shows():
     # 02:25 UTC is the evening before in New York; the URL and the visible page say so
-    article = reconcile(
+    article = record(
         [
-            Candidate("published", "2020-02-25T02:25:54Z", "json-ld"),
-            Candidate("published", "2020-02-24", "url"),
+            Candidate(Field.PUBLISHED, moment("2020-02-25T02:25:54Z"), Source.JSON_LD),
+            Candidate(Field.PUBLISHED, moment("2020-02-24"), Source.URL),
         ]
     )
     assert article.published == date(2020, 2, 24)
     # the same instant with its offset, from another source, is the better record
-    article = reconcile(
+    article = record(
         [
-            Candidate("published", "2019-10-18T22:04:00Z", "json-ld"),
-            Candidate("published", "Sat, 19 Oct 2019 00:04:00 +0200", "meta"),
+            Candidate(Field.PUBLISHED, moment("2019-10-18T22:04:00Z"), Source.JSON_LD),
+            Candidate(Field.PUBLISHED, moment("Sat, 19 Oct 2019 00:04:00 +0200"), Source.META),
         ]
     )
     assert article.published == datetime(2019, 10, 19, 0, 4, tzinfo=timezone(timedelta(hours=2)))
     # a visible local clock time of the same minute gives the zone
-    article = reconcile(
+    article = record(
         [
-            Candidate("published", "2022-05-04T00:44:52Z", "json-ld"),
-            Candidate("published", "2022-05-03T21:44:00", "dom"),
+            Candidate(Field.PUBLISHED, moment("2022-05-04T00:44:52Z"), Source.JSON_LD),
+            Candidate(Field.PUBLISHED, moment("2022-05-03T21:44:00"), Source.DOM),
         ]
     )
     assert article.published.utcoffset() == timedelta(hours=-3)
     assert article.published.date() == date(2022, 5, 3)
     # a bare day stored at central European midnight
-    article = reconcile([Candidate("published", "2021-11-04T23:00:00Z", "opengraph")])
+    article = record([Candidate(Field.PUBLISHED, moment("2021-11-04T23:00:00Z"), Source.OPENGRAPH)])
     assert article.published == date(2021, 11, 5)
     # ... or at midnight in the zone the page's other dates are written in
-    article = reconcile(
+    article = record(
         [
-            Candidate("published", "2021-11-04T15:00:00Z", "opengraph"),
-            Candidate("modified", "2021-11-05T10:12:00+09:00", "json-ld"),
+            Candidate(Field.PUBLISHED, moment("2021-11-04T15:00:00Z"), Source.OPENGRAPH),
+            Candidate(Field.MODIFIED, moment("2021-11-05T10:12:00+09:00"), Source.JSON_LD),
         ]
     )
     assert article.published == date(2021, 11, 5)
     # where that zone puts 23:00 UTC on the same day, the day stays
-    article = reconcile(
+    article = record(
         [
-            Candidate("published", "2021-11-04T23:00:00Z", "opengraph"),
-            Candidate("modified", "2021-11-04T19:12:00-05:00", "json-ld"),
+            Candidate(Field.PUBLISHED, moment("2021-11-04T23:00:00Z"), Source.OPENGRAPH),
+            Candidate(Field.MODIFIED, moment("2021-11-04T19:12:00-05:00"), Source.JSON_LD),
         ]
     )
     assert article.published == datetime(2021, 11, 4, 23, tzinfo=UTC)
 
 
 def test_a_utc_time_that_a_url_confirms_is_left_alone():
-    article = reconcile(
+    article = record(
         [
-            Candidate("published", "2023-10-30T13:01:18+00:00", "json-ld"),
-            Candidate("published", "2023-10-31", "dom"),
-            Candidate("published", "2023-10-30", "url"),
+            Candidate(Field.PUBLISHED, moment("2023-10-30T13:01:18+00:00"), Source.JSON_LD),
+            Candidate(Field.PUBLISHED, moment("2023-10-31"), Source.DOM),
+            Candidate(Field.PUBLISHED, moment("2023-10-30"), Source.URL),
         ]
     )
     assert article.published == datetime(2023, 10, 30, 13, 1, 18, tzinfo=UTC)
 
 
 def test_a_time_without_zone_keeps_only_its_day():
-    article = reconcile([Candidate("published", "2023-06-23T09:33:00", "dom")])
+    article = record([Candidate(Field.PUBLISHED, moment("2023-06-23T09:33:00"), Source.DOM)])
     assert article.published == date(2023, 6, 23)
     assert article.to_dict()["published"] == "2023-06-23"
 
 
 def test_the_only_date_of_a_page_is_its_modification_date():
-    article = reconcile([Candidate("modified", "2019-11-10T13:28:18+00:00", "dom")])
+    article = record([Candidate(Field.MODIFIED, moment("2019-11-10T13:28:18+00:00"), Source.DOM)])
     assert article.published == datetime(2019, 11, 10, 13, 28, 18, tzinfo=UTC)
 
 
 def test_the_page_showing_its_modification_date_gives_that_day():
-    article = reconcile(
+    article = record(
         [
-            Candidate("published", "2019-10-15T16:59:59.000Z", "json-ld"),
-            Candidate("modified", "2020-03-12T14:42:17.000Z", "json-ld"),
-            Candidate("published", "2020-03-12", "dom"),
+            Candidate(Field.PUBLISHED, moment("2019-10-15T16:59:59.000Z"), Source.JSON_LD),
+            Candidate(Field.MODIFIED, moment("2020-03-12T14:42:17.000Z"), Source.JSON_LD),
+            Candidate(Field.PUBLISHED, moment("2020-03-12"), Source.DOM),
         ]
     )
     assert article.published == datetime(2020, 3, 12, 14, 42, 17, tzinfo=UTC)
     # a page that shows its publication day too keeps the declared publication date
-    article = reconcile(
+    article = record(
         [
-            Candidate("published", "2019-10-15T16:59:59.000Z", "json-ld"),
-            Candidate("modified", "2020-03-12T14:42:17.000Z", "json-ld"),
-            Candidate("published", "2019-10-15", "dom"),
+            Candidate(Field.PUBLISHED, moment("2019-10-15T16:59:59.000Z"), Source.JSON_LD),
+            Candidate(Field.MODIFIED, moment("2020-03-12T14:42:17.000Z"), Source.JSON_LD),
+            Candidate(Field.PUBLISHED, moment("2019-10-15"), Source.DOM),
         ]
     )
     assert article.published == datetime(2019, 10, 15, 16, 59, 59, tzinfo=UTC)
@@ -198,45 +271,47 @@ def test_the_page_showing_its_modification_date_gives_that_day():
 def test_a_generic_date_meta_holding_the_modification_does_not_hide_the_shown_day():
     # <meta name="date"> repeats, to the second, what JSON-LD calls the modification
     dated = [
-        Candidate("published", "2020-01-03T09:48:24Z", "json-ld"),
-        Candidate("modified", "2020-01-06T09:22:36Z", "json-ld"),
-        Candidate("published", "2020-01-03T09:48:24Z", "opengraph"),
-        Candidate("published", "2020-01-06T09:22:36Z", "meta"),
+        Candidate(Field.PUBLISHED, moment("2020-01-03T09:48:24Z"), Source.JSON_LD),
+        Candidate(Field.MODIFIED, moment("2020-01-06T09:22:36Z"), Source.JSON_LD),
+        Candidate(Field.PUBLISHED, moment("2020-01-03T09:48:24Z"), Source.OPENGRAPH),
+        Candidate(Field.PUBLISHED, moment("2020-01-06T09:22:36Z"), Source.META),
     ]
-    shown = reconcile([*dated, Candidate("published", "2020-01-06", "dom")])
+    shown = record([*dated, Candidate(Field.PUBLISHED, moment("2020-01-06"), Source.DOM)])
     assert shown.published == datetime(2020, 1, 6, 9, 22, 36, tzinfo=UTC)
     # the page that shows the first day keeps it
-    first = reconcile([*dated, Candidate("published", "2020-01-03", "dom")])
+    first = record([*dated, Candidate(Field.PUBLISHED, moment("2020-01-03"), Source.DOM)])
     assert first.published == datetime(2020, 1, 3, 9, 48, 24, tzinfo=UTC)
 
 
 def test_a_date_only_value_stays_a_date():
-    article = reconcile([Candidate("published", "2023-06-23", "url")])
+    article = record([Candidate(Field.PUBLISHED, moment("2023-06-23"), Source.URL)])
     assert article.published == date(2023, 6, 23)
     assert article.to_dict()["published"] == "2023-06-23"
 
 
 def test_same_day_time_upgrades_a_date():
-    article = reconcile(
+    article = record(
         [
-            Candidate("published", "2023-06-23", "json-ld"),
-            Candidate("published", "2023-06-23T09:33:00+02:00", "opengraph"),
+            Candidate(Field.PUBLISHED, moment("2023-06-23"), Source.JSON_LD),
+            Candidate(Field.PUBLISHED, moment("2023-06-23T09:33:00+02:00"), Source.OPENGRAPH),
         ]
     )
     assert article.to_dict()["published"] == "2023-06-23T09:33:00+02:00"
 
 
 def test_person_beats_organisation_and_publisher_is_no_author():
-    article = reconcile(
+    article = record(
         [
             Candidate(
-                "authors",
+                Field.AUTHORS,
                 [AuthorCandidate("Sputnik International", kind="organization")],
-                "json-ld",
+                Source.JSON_LD,
             ),
-            Candidate("publisher", Publisher(name="The Harbour Gazette"), "json-ld"),
-            Candidate("authors", [AuthorCandidate("The Harbour Gazette")], "meta"),
-            Candidate("authors", [AuthorCandidate("Jane Doe", url="https://x.test/jane")], "dom"),
+            Candidate(Field.PUBLISHER, Publisher(name="The Harbour Gazette"), Source.JSON_LD),
+            Candidate(Field.AUTHORS, [AuthorCandidate("The Harbour Gazette")], Source.META),
+            Candidate(
+                Field.AUTHORS, [AuthorCandidate("Jane Doe", url="https://x.test/jane")], Source.DOM
+            ),
         ]
     )
     assert [(p.name, p.url) for p in article.authors] == [("Jane Doe", "https://x.test/jane")]
@@ -246,103 +321,105 @@ def test_person_beats_organisation_and_publisher_is_no_author():
 def test_a_publisher_with_a_persons_name_is_no_organisation():
     # a personal site published by its author; a site name stays an organisation
     candidates = [
-        Candidate("publisher", Publisher(name="Ernst Lohoff"), "dublin-core"),
-        Candidate("authors", [AuthorCandidate("Ernst Lohoff")], "meta"),
+        Candidate(Field.PUBLISHER, Publisher(name="Ernst Lohoff"), Source.DUBLIN_CORE),
+        Candidate(Field.AUTHORS, [AuthorCandidate("Ernst Lohoff")], Source.META),
     ]
-    assert [p.name for p in reconcile(candidates).authors] == ["Ernst Lohoff"]
-    named_site = [*candidates, Candidate("site_name", "Ernst Lohoff", "opengraph")]
-    assert reconcile(named_site).authors == []
+    assert [p.name for p in record(candidates).authors] == ["Ernst Lohoff"]
+    named_site = [*candidates, Candidate(Field.SITE_NAME, "Ernst Lohoff", Source.OPENGRAPH)]
+    assert record(named_site).authors == []
 
 
 def test_a_user_handle_names_a_person_even_when_the_site_is_named_after_it():
     # a one-person blog "happyface313" whose posts are by the account "happyface313"
     candidates = [
-        Candidate("site_name", "happyface313", "opengraph"),
-        Candidate("authors", [AuthorCandidate("happyface313")], "dom"),
+        Candidate(Field.SITE_NAME, "happyface313", Source.OPENGRAPH),
+        Candidate(Field.AUTHORS, [AuthorCandidate("happyface313")], Source.DOM),
     ]
-    assert [p.name for p in reconcile(candidates).authors] == ["happyface313"]
+    assert [p.name for p in record(candidates).authors] == ["happyface313"]
     # a site name without digits is still no author
     named_site = [
-        Candidate("site_name", "Harbour Gazette", "opengraph"),
-        Candidate("authors", [AuthorCandidate("Harbour Gazette")], "dom"),
+        Candidate(Field.SITE_NAME, "Harbour Gazette", Source.OPENGRAPH),
+        Candidate(Field.AUTHORS, [AuthorCandidate("Harbour Gazette")], Source.DOM),
     ]
-    assert reconcile(named_site).authors == []
+    assert record(named_site).authors == []
 
 
 def test_a_declared_person_may_write_the_surname_in_lower_case():
-    person = Candidate("authors", [AuthorCandidate("Mobasir hassan", kind="person")], "json-ld")
-    assert [p.name for p in reconcile([person]).authors] == ["Mobasir hassan"]
-    # without the markup's word it reads as a phrase; a phrase stays one even so
-    plain = Candidate("authors", [AuthorCandidate("Mobasir hassan")], "meta")
-    assert reconcile([plain]).authors == []
-    phrase = Candidate(
-        "authors", [AuthorCandidate("selbst ist der Mann", kind="person")], "json-ld"
+    person = Candidate(
+        Field.AUTHORS, [AuthorCandidate("Mobasir hassan", kind="person")], Source.JSON_LD
     )
-    assert reconcile([phrase]).authors == []
+    assert [p.name for p in record([person]).authors] == ["Mobasir hassan"]
+    # without the markup's word it reads as a phrase; a phrase stays one even so
+    plain = Candidate(Field.AUTHORS, [AuthorCandidate("Mobasir hassan")], Source.META)
+    assert record([plain]).authors == []
+    phrase = Candidate(
+        Field.AUTHORS, [AuthorCandidate("selbst ist der Mann", kind="person")], Source.JSON_LD
+    )
+    assert record([phrase]).authors == []
 
 
 def test_visible_byline_beats_meta_author():
-    article = reconcile(
+    article = record(
         [
-            Candidate("authors", [AuthorCandidate("Peter Amende")], "meta"),
-            Candidate("authors", [AuthorCandidate("Harald Bauer")], "dom"),
+            Candidate(Field.AUTHORS, [AuthorCandidate("Peter Amende")], Source.META),
+            Candidate(Field.AUTHORS, [AuthorCandidate("Harald Bauer")], Source.DOM),
         ]
     )
     assert [p.name for p in article.authors] == ["Harald Bauer"]
 
 
 def test_other_sources_complete_the_chosen_authors():
-    article = reconcile(
+    article = record(
         [
-            Candidate("authors", [AuthorCandidate("arianschlichenmayer")], "json-ld"),
-            Candidate("authors", [AuthorCandidate("Stefanus")], "opengraph"),
-            Candidate("authors", [AuthorCandidate("Arian Schlichenmayer")], "dom"),
+            Candidate(Field.AUTHORS, [AuthorCandidate("arianschlichenmayer")], Source.JSON_LD),
+            Candidate(Field.AUTHORS, [AuthorCandidate("Stefanus")], Source.OPENGRAPH),
+            Candidate(Field.AUTHORS, [AuthorCandidate("Arian Schlichenmayer")], Source.DOM),
         ]
     )
     assert [p.name for p in article.authors] == ["Arian Schlichenmayer"]
-    article = reconcile(
+    article = record(
         [
-            Candidate("authors", [AuthorCandidate("Stefanus")], "json-ld"),
-            Candidate("authors", [AuthorCandidate("Stefanus Stahl")], "dom"),
+            Candidate(Field.AUTHORS, [AuthorCandidate("Stefanus")], Source.JSON_LD),
+            Candidate(Field.AUTHORS, [AuthorCandidate("Stefanus Stahl")], Source.DOM),
         ]
     )
     assert [p.name for p in article.authors] == ["Stefanus Stahl"]
 
 
 def test_co_authors_from_another_source_but_not_dom_link_words():
-    article = reconcile(
+    article = record(
         [
-            Candidate("authors", [AuthorCandidate("Rudolf Fischer")], "json-ld"),
-            Candidate("authors", [AuthorCandidate("Rudolf Fischer, Simon Kohler")], "dom"),
+            Candidate(Field.AUTHORS, [AuthorCandidate("Rudolf Fischer")], Source.JSON_LD),
+            Candidate(Field.AUTHORS, [AuthorCandidate("Rudolf Fischer, Simon Kohler")], Source.DOM),
         ]
     )
     assert [p.name for p in article.authors] == ["Rudolf Fischer", "Simon Kohler"]
-    article = reconcile(
+    article = record(
         [
-            Candidate("authors", [AuthorCandidate("Alex Durán")], "json-ld"),
-            Candidate("authors", [AuthorCandidate("Alex Durán, Google")], "dom"),
+            Candidate(Field.AUTHORS, [AuthorCandidate("Alex Durán")], Source.JSON_LD),
+            Candidate(Field.AUTHORS, [AuthorCandidate("Alex Durán, Google")], Source.DOM),
         ]
     )
     assert [p.name for p in article.authors] == ["Alex Durán"]
 
 
 def test_site_name_after_a_byline_name_is_dropped():
-    article = reconcile(
+    article = record(
         [
-            Candidate("site_name", "PhillyVoice", "opengraph"),
-            Candidate("authors", [AuthorCandidate("Adam Aaronson PhillyVoice")], "dom"),
+            Candidate(Field.SITE_NAME, "PhillyVoice", Source.OPENGRAPH),
+            Candidate(Field.AUTHORS, [AuthorCandidate("Adam Aaronson PhillyVoice")], Source.DOM),
         ]
     )
     assert [p.name for p in article.authors] == ["Adam Aaronson"]
 
 
 def test_agency_only_byline_gives_no_author():
-    article = reconcile(
+    article = record(
         [
             Candidate(
-                "authors",
+                Field.AUTHORS,
                 [AuthorCandidate("Sputnik International", kind="organization")],
-                "json-ld",
+                Source.JSON_LD,
             )
         ]
     )
@@ -350,21 +427,21 @@ def test_agency_only_byline_gives_no_author():
 
 
 def test_keywords_are_split_and_deduplicated_case_insensitively():
-    article = reconcile(
+    article = record(
         [
-            Candidate("keywords", ["Japan, France,NATO"], "meta"),
-            Candidate("keywords", ["japan", "Tokyo"], "json-ld"),
+            Candidate(Field.KEYWORDS, ["Japan, France,NATO"], Source.META),
+            Candidate(Field.KEYWORDS, ["japan", "Tokyo"], Source.JSON_LD),
         ]
     )
     assert article.keywords == ["japan", "Tokyo", "France", "NATO"]
 
 
 def test_disagreeing_sources_are_kept_as_alternatives():
-    article = reconcile(
+    article = record(
         [
-            Candidate("description", "Short summary.", "json-ld"),
-            Candidate("description", "A longer social summary.", "opengraph"),
-            Candidate("description", "short   summary.", "meta"),
+            Candidate(Field.DESCRIPTION, "Short summary.", Source.JSON_LD),
+            Candidate(Field.DESCRIPTION, "A longer social summary.", Source.OPENGRAPH),
+            Candidate(Field.DESCRIPTION, "short   summary.", Source.META),
         ]
     )
     provenance = article.provenance["description"]
@@ -375,16 +452,16 @@ def test_disagreeing_sources_are_kept_as_alternatives():
 
 
 def test_images_are_merged_by_url_with_lead_first():
-    article = reconcile(
+    article = record(
         [
-            Candidate("images", [Image("https://x.test/b.jpg", caption="B")], "opengraph"),
+            Candidate(Field.IMAGES, [Image("https://x.test/b.jpg", caption="B")], Source.OPENGRAPH),
             Candidate(
-                "images",
+                Field.IMAGES,
                 [
                     Image("https://x.test/a.jpg", width=800),
                     Image("https://x.test/b.jpg", width=640),
                 ],
-                "json-ld",
+                Source.JSON_LD,
             ),
         ]
     )
@@ -394,42 +471,44 @@ def test_images_are_merged_by_url_with_lead_first():
 
 
 def test_main_heading_beats_a_rewritten_metadata_title():
-    article = reconcile(
+    article = record(
         [
-            Candidate("title", "Best lemon cake recipe ever | Bake It", "dom"),
-            Candidate("title", "Best lemon cake recipe ever", "opengraph"),
-            Candidate("headline", "Juicy lemon sheet cake: simply delicious", "dom"),
+            Candidate(Field.TITLE, "Best lemon cake recipe ever | Bake It", Source.DOM),
+            Candidate(Field.TITLE, "Best lemon cake recipe ever", Source.OPENGRAPH),
+            Candidate(Field.HEADLINE, "Juicy lemon sheet cake: simply delicious", Source.DOM),
         ]
     )
     assert article.title == "Juicy lemon sheet cake: simply delicious"
 
 
 def test_logo_heading_is_not_the_headline():
-    article = reconcile(
+    article = record(
         [
-            Candidate("title", "Bake It - Best lemon cake recipe ever", "dom"),
-            Candidate("headline", "Bake It", "dom"),
+            Candidate(Field.TITLE, "Bake It - Best lemon cake recipe ever", Source.DOM),
+            Candidate(Field.HEADLINE, "Bake It", Source.DOM),
         ]
     )
     assert article.title == "Best lemon cake recipe ever"
 
 
 def test_headline_as_longest_title_segment():
-    article = reconcile(
+    article = record(
         [
-            Candidate("title", "Four Years » Blog Archive » Interning of small integers", "dom"),
-            Candidate("headline", "Four Years", "dom"),
-            Candidate("headline", "Interning of small integers", "dom"),
+            Candidate(
+                Field.TITLE, "Four Years » Blog Archive » Interning of small integers", Source.DOM
+            ),
+            Candidate(Field.HEADLINE, "Four Years", Source.DOM),
+            Candidate(Field.HEADLINE, "Interning of small integers", Source.DOM),
         ]
     )
     assert article.title == "Interning of small integers"
 
 
 def test_section_label_around_the_headline_is_dropped():
-    article = reconcile(
+    article = record(
         [
-            Candidate("title", "Brothel busted in Boston", "opengraph"),
-            Candidate("headline", "Local News | Brothel busted in Boston", "dom"),
+            Candidate(Field.TITLE, "Brothel busted in Boston", Source.OPENGRAPH),
+            Candidate(Field.HEADLINE, "Local News | Brothel busted in Boston", Source.DOM),
         ]
     )
     assert article.title == "Brothel busted in Boston"
@@ -437,17 +516,17 @@ def test_section_label_around_the_headline_is_dropped():
 
 def test_a_page_that_names_no_person_is_credited_to_its_desk_or_agency():
     agency = [
-        Candidate("authors", [AuthorCandidate("Unknown", kind="person")], "microdata"),
-        Candidate("authors", [AuthorCandidate("AFP/The Local")], "opengraph"),
+        Candidate(Field.AUTHORS, [AuthorCandidate("unknown", kind="person")], Source.MICRODATA),
+        Candidate(Field.AUTHORS, [AuthorCandidate("AFP/The Local")], Source.OPENGRAPH),
     ]
-    article = reconcile(agency)
+    article = record(agency)
     assert article.authors == []
     assert article.credit == "AFP/The Local"
     assert article.provenance["credit"].source == "opengraph"
     # a named person is the author, and the page's other credits are then no credit
-    person = Candidate("authors", [AuthorCandidate("Jane Doe")], "dom")
-    article = reconcile([*agency, person])
+    person = Candidate(Field.AUTHORS, [AuthorCandidate("Jane Doe")], Source.DOM)
+    article = record([*agency, person])
     assert [p.name for p in article.authors] == ["Jane Doe"]
     assert article.credit is None
     # placeholders alone credit no one
-    assert reconcile(agency[:1]).credit is None
+    assert record(agency[:1]).credit is None

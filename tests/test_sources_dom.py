@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import SHARED
+from conftest import SHARED, as_written
 
 from byline.document import parse
-from byline.sources import AuthorCandidate, Candidate, dom, dom_dates, url
+from byline.fields import Field, Source
+from byline.sources import dom, dom_dates, url
 from byline.sources._page import MAX_SCANNED_ELEMENTS, page_of
 from byline.sources._places import spaced_text
+from byline.sources.candidate import (
+    AnyCandidate,
+    AuthorCandidate,
+    Candidate,
+    DateValue,
+    holds_date,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGE_URL = "https://news.example.com/politik/story-123.html"
@@ -36,27 +45,29 @@ ARTICLE = """<html lang="de-DE"><head><title>Der Titel | Beispiel-Zeitung</title
 </body></html>"""
 
 
-def found(html: str | bytes, page_url: str | None = PAGE_URL) -> list[Candidate]:
+def found(html: str | bytes, page_url: str | None = PAGE_URL) -> list[AnyCandidate]:
     result = dom.candidates(parse(html, page_url))
-    assert all(c.source == "dom" for c in result)
+    assert all(c.source is Source.DOM for c in result)
     return result
 
 
-def values(candidates: list[Candidate], field: str) -> list[object]:
-    return [c.value for c in candidates if c.field == field]
+def values(candidates: list[AnyCandidate], field: Field) -> list[object]:
+    return [as_written(c.value) for c in candidates if c.field is field]
 
 
 def test_titles_language_canonical_and_license() -> None:
     result = found(ARTICLE)
-    assert values(result, "title") == ["Der Titel | Beispiel-Zeitung"]
-    assert values(result, "headline")[0] == "Der Titel"
-    assert values(result, "language") == ["de-DE"]
-    assert values(result, "canonical_url") == ["https://news.example.com/politik/story-123.html"]
-    assert values(result, "license") == ["https://creativecommons.org/licenses/by/4.0/"]
+    assert values(result, Field.TITLE) == ["Der Titel | Beispiel-Zeitung"]
+    assert values(result, Field.HEADLINE)[0] == "Der Titel"
+    assert values(result, Field.LANGUAGE) == ["de-DE"]
+    assert values(result, Field.CANONICAL_URL) == [
+        "https://news.example.com/politik/story-123.html"
+    ]
+    assert values(result, Field.LICENSE) == ["https://creativecommons.org/licenses/by/4.0/"]
 
 
 def test_best_author_group_is_the_article_byline() -> None:
-    groups = values(found(ARTICLE), "authors")
+    groups = values(found(ARTICLE), Field.AUTHORS)
     assert groups, "no author candidate"
     best = groups[0]
     assert [a.name for a in best] == ["Anna Muster", "Max Beispiel"]
@@ -67,12 +78,12 @@ def test_best_author_group_is_the_article_byline() -> None:
 
 def test_dates_prefer_the_article_time_and_tell_updates_apart() -> None:
     result = found(ARTICLE)
-    assert values(result, "published")[0] == "2023-06-23T09:33:00+02:00"
-    assert values(result, "modified")[0] == "2023-06-24T10:00:00+02:00"
+    assert values(result, Field.PUBLISHED)[0] == "2023-06-23T09:33:00+02:00"
+    assert values(result, Field.MODIFIED)[0] == "2023-06-24T10:00:00+02:00"
 
 
 def test_tags_from_a_tag_list() -> None:
-    assert values(found(ARTICLE), "tags") == [["Politik", "Berlin"]]
+    assert values(found(ARTICLE), Field.TAGS) == [["Politik", "Berlin"]]
 
 
 def test_visible_date_under_the_headline_without_markup() -> None:
@@ -80,16 +91,18 @@ def test_visible_date_under_the_headline_without_markup() -> None:
         "<html><body><div><h1>Ein Titel hier</h1><p><span>20.04.2018 16:22</span></p>"
         "<p>Text.</p></div></body></html>"
     )
-    assert values(found(html), "published") == ["2018-04-20T16:22:00"]
+    assert values(found(html), Field.PUBLISHED) == ["2018-04-20T16:22:00"]
 
 
 def test_seed_page_header_dates_and_tags() -> None:
     result = found((FIXTURES / "sputnik_seed.html").read_bytes())
-    assert values(result, "headline")[0] == "Japan, France Agree to Strengthen Defense Cooperation"
-    assert values(result, "published")[0] == "2023-06-23T09:33:00+00:00"
-    assert values(result, "modified")[0] == "2023-06-23T09:46:00+00:00"
-    assert values(result, "language") == ["en"]
-    assert "japan" in values(result, "tags")[0]
+    assert (
+        values(result, Field.HEADLINE)[0] == "Japan, France Agree to Strengthen Defense Cooperation"
+    )
+    assert values(result, Field.PUBLISHED)[0] == "2023-06-23T09:33:00+00:00"
+    assert values(result, Field.MODIFIED)[0] == "2023-06-23T09:46:00+00:00"
+    assert values(result, Field.LANGUAGE) == ["en"]
+    assert "japan" in values(result, Field.TAGS)[0]
 
 
 @pytest.mark.parametrize(
@@ -107,9 +120,30 @@ def test_odd_pages_give_no_crash(html: str) -> None:
     assert all(isinstance(c, Candidate) for c in result)
 
 
+def test_bylines_and_dates_carry_the_ranking_and_place_the_source_measured() -> None:
+    result = found(ARTICLE)
+    for name in (Field.AUTHORS, Field.PUBLISHED):
+        ranked = [c.evidence for c in result if c.field is name]
+        assert [e.rank for e in ranked] == list(range(len(ranked)))
+        scores = [e.score for e in ranked if e.score is not None]
+        assert len(scores) == len(ranked) and scores == sorted(scores, reverse=True)
+    authors = [c.evidence for c in result if c.field is Field.AUTHORS]
+    # the article's byline one line below the headline (line 8), the sidebar's far below
+    assert (authors[0].how, authors[0].line, authors[0].after_headline) == ("byline element", 9, 1)
+    assert authors[-1].after_headline == 7 and authors[-1].score < authors[0].score
+    dates = [c for c in result if holds_date(c)]
+    assert dates[0].value.text == "2023-06-23T09:33:00+02:00"
+    assert (dates[0].evidence.line, dates[0].evidence.after_headline) == (10, 2)
+    # the header's date of today sits above the headline
+    assert [c.evidence.after_headline for c in dates if c.value.text == "2023-11-06"] == [-2]
+
+
 def test_url_source_reads_the_path_date() -> None:
     doc = parse("<html><body><p>x</p></body></html>", "https://x.example/2023/06/23/slug")
-    assert url.candidates(doc) == [Candidate("published", "2023-06-23", "url")]
+    (found_date,) = url.candidates(doc)
+    assert (found_date.field, found_date.source) == (Field.PUBLISHED, Source.URL)
+    assert found_date.value == DateValue(date(2023, 6, 23), "2023-06-23")
+    assert found_date.evidence.how == "page url"
     doc = parse("<html><body><p>x</p></body></html>", "https://x.example/2023/06/slug")
     assert url.candidates(doc) == []
     assert url.candidates(parse("<html><body>x</body></html>", None)) == []
@@ -122,7 +156,11 @@ def test_headline_text_leaves_out_kicker_and_hidden_label() -> None:
         b"<h2><span class='visuallyhidden'>Headline:</span> Zweiter Titel</h2>"
         b"<h2><small>Einheit der Woche</small><br>Lagen-Pyramide</h2></body></html>"
     )
-    assert values(found(html), "headline") == ["Daten gehackt", "Zweiter Titel", "Lagen-Pyramide"]
+    assert values(found(html), Field.HEADLINE) == [
+        "Daten gehackt",
+        "Zweiter Titel",
+        "Lagen-Pyramide",
+    ]
 
 
 UNMARKED_BYLINE = """<html><body><div id="page"><article>
@@ -136,13 +174,13 @@ UNMARKED_BYLINE = """<html><body><div id="page"><article>
 
 
 def test_unmarked_byline_text_in_the_article() -> None:
-    groups = values(found(UNMARKED_BYLINE), "authors")
+    groups = values(found(UNMARKED_BYLINE), Field.AUTHORS)
     assert [[a.name for a in group] for group in groups] == [["Konstantin"]]
 
 
 def test_a_bare_by_inside_a_sentence_is_no_byline() -> None:
     html = UNMARKED_BYLINE.replace("Posted by", "Shared")
-    assert values(found(html), "authors") == []
+    assert values(found(html), Field.AUTHORS) == []
 
 
 def test_the_byline_nearest_below_the_headline_wins() -> None:
@@ -151,7 +189,7 @@ def test_the_byline_nearest_below_the_headline_wins() -> None:
 <div class="author">Anna Muster</div>
 {filler}
 <div class="author">Max Beispiel</div></article></body></html>"""
-    groups = values(found(html), "authors")
+    groups = values(found(html), Field.AUTHORS)
     assert [a.name for a in groups[0]] == ["Anna Muster"]
 
 
@@ -178,7 +216,7 @@ def _page(body: str, head: str = "") -> str:
     ],
 )
 def test_visible_publication_dates(body: str, expected: str) -> None:
-    assert values(found(_page(body)), "published")[0] == expected
+    assert values(found(_page(body)), Field.PUBLISHED)[0] == expected
 
 
 def test_a_labelled_date_beats_an_unlabelled_one_and_comments_lose() -> None:
@@ -186,7 +224,7 @@ def test_a_labelled_date_beats_an_unlabelled_one_and_comments_lose() -> None:
         "<article><h1>Titel</h1><p>Ausgabe 12.03.2019</p><p>Erstellt am: 01.11.2023</p>"
         "<div class='comments'><p>15.11.2023</p></div></article>"
     )
-    assert values(found(html), "published")[0] == "2023-11-01"
+    assert values(found(html), Field.PUBLISHED)[0] == "2023-11-01"
 
 
 def test_an_update_marker_makes_a_modified_date_that_also_stands_in_for_published() -> None:
@@ -195,15 +233,17 @@ def test_an_update_marker_makes_a_modified_date_that_also_stands_in_for_publishe
         "<p class='info'>BeginnersGuide/Download (last edited 2019-11-10 13:28:18 by X)</p>"
     )
     result = found(html)
-    assert values(result, "modified")[0] == "2019-11-10T13:28:18"
-    assert values(result, "published")[0] == "2019-11-10T13:28:18"
+    assert values(result, Field.MODIFIED)[0] == "2019-11-10T13:28:18"
+    assert values(result, Field.PUBLISHED)[0] == "2019-11-10T13:28:18"
 
 
 def test_date_in_title_and_meta_properties_are_fallbacks() -> None:
     head = "<meta name='publication_date' content='2022-02-08T14:00:00'>"
-    assert values(found(_page("<p>Kein Datum</p>", head)), "published") == ["2022-02-08T14:00:00"]
+    assert values(found(_page("<p>Kein Datum</p>", head)), Field.PUBLISHED) == [
+        "2022-02-08T14:00:00"
+    ]
     html = "<html><head><title>23.01.2022 - Sieg in Antholz</title></head><body></body></html>"
-    assert values(found(html), "published") == ["2022-01-23"]
+    assert values(found(html), Field.PUBLISHED) == ["2022-01-23"]
 
 
 def test_dates_of_a_huge_page_are_found_in_bounded_time() -> None:
@@ -213,7 +253,7 @@ def test_dates_of_a_huge_page_are_found_in_bounded_time() -> None:
     start = time.perf_counter()
     result = dom_dates.date_candidates(doc.root, None, None, page_of(doc))
     assert time.perf_counter() - start < 2.0
-    assert next(c.value for c in result if c.field == "published") == "2019-08-16"
+    assert next(c.value.text for c in result if holds_date(c)) == "2019-08-16"
 
 
 @pytest.mark.parametrize(
@@ -227,10 +267,10 @@ def test_dates_of_a_huge_page_are_found_in_bounded_time() -> None:
 )
 def test_the_headline_is_its_visible_text_only(inside: str) -> None:
     plain = "<html><body><article><h1>Harbour {0}Votes</h1><p>Text.</p></article></body></html>"
-    headlines = values(found(plain.format(inside)), "headline")
+    headlines = values(found(plain.format(inside)), Field.HEADLINE)
     assert headlines[0] == "Harbour Votes"
     kicker = plain.replace("Harbour {0}", "<span class='kicker'>Local</span> Harbour {0}")
-    assert values(found(kicker.format(inside)), "headline")[0] == "Harbour Votes"
+    assert values(found(kicker.format(inside)), Field.HEADLINE)[0] == "Harbour Votes"
 
 
 def test_the_first_text_of_an_element_is_its_place_among_the_walked_texts() -> None:

@@ -6,12 +6,15 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import as_written
 
 from byline.document import parse
+from byline.fields import Source
 from byline.record import Image, Publisher
-from byline.sources import AuthorCandidate, Candidate, jsonld
+from byline.sources import jsonld
 from byline.sources._common import lenient_json
 from byline.sources._page import MAX_SCANNED_ELEMENTS, page_of
+from byline.sources.candidate import AuthorCandidate, Candidate
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev" / "html"
 PAGE_URL = "https://news.example.com/politics/2023/06/23/story"
@@ -27,9 +30,9 @@ def found(html: str, url: str | None = PAGE_URL) -> dict[str, object]:
     result: dict[str, object] = {}
     for candidate in jsonld.candidates(parse(html, url)):
         assert isinstance(candidate, Candidate)
-        assert candidate.source == "json-ld"
+        assert candidate.source is Source.JSON_LD
         assert candidate.field not in result, f"two candidates for {candidate.field}"
-        result[candidate.field] = candidate.value
+        result[candidate.field] = as_written(candidate.value)
     return result
 
 
@@ -280,14 +283,14 @@ def read_corpus(name: str) -> str | bytes:
 
 def test_corpus_page_with_raw_control_characters() -> None:
     doc = parse(read_corpus("motorsport-total.com-romeo.html"), "https://www.motorsport-total.com/")
-    values = {c.field: c.value for c in jsonld.candidates(doc)}
+    values = {c.field: as_written(c.value) for c in jsonld.candidates(doc)}
     assert values["title"].startswith("Nach erstem F1-Test 2022")
     assert values["published"].startswith("2022-02-02")
 
 
 def test_corpus_page_with_single_quoted_json() -> None:
     name = "Maciej Krzysztoszek rzecznik prasowy Amica menedżer komunikacji zewnętrznej.html"
-    values = {c.field: c.value for c in jsonld.candidates(parse(read_corpus(name)))}
+    values = {c.field: as_written(c.value) for c in jsonld.candidates(parse(read_corpus(name)))}
     assert values["title"] == "Maciej Krzysztoszek rzecznikiem prasowym Grupy Amica"
     assert values["published"] == "2021-05-12"
 

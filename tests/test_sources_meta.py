@@ -7,12 +7,14 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from conftest import as_written
 
 from byline.document import parse
 from byline.record import Image, Publisher
-from byline.sources import AuthorCandidate, dublincore, meta, opengraph, twitter
+from byline.sources import dublincore, meta, opengraph, twitter
 from byline.sources._common import meta_tags
 from byline.sources._page import MAX_SCANNED_ELEMENTS
+from byline.sources.candidate import AuthorCandidate
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
 PAGE_URL = "https://www.example.de/politik/artikel-123.html"
@@ -22,9 +24,9 @@ def found(module: ModuleType, head: str, url: str | None = PAGE_URL) -> dict[str
     html = f"<html><head>{head}</head><body><p>x</p></body></html>"
     result: dict[str, object] = {}
     for candidate in module.candidates(parse(html, url)):
-        assert candidate.source == module.SOURCE
+        assert candidate.source is module.SOURCE
         assert candidate.field not in result
-        result[candidate.field] = candidate.value
+        result[candidate.field] = as_written(candidate.value)
     return result
 
 
@@ -221,7 +223,7 @@ def annotated_page(file: str) -> tuple[str, dict[str, object], bytes]:
 
 def test_corpus_dublin_core_page() -> None:
     url, annotation, html = annotated_page("nature.com.telescope.html")
-    values = {c.field: c.value for c in dublincore.candidates(parse(html, url))}
+    values = {c.field: as_written(c.value) for c in dublincore.candidates(parse(html, url))}
     assert values["title"] == annotation["title"]
     assert values["published"] == annotation["date"]
     assert [a.name for a in values["authors"]] == [annotation["author"]]
@@ -238,7 +240,7 @@ def test_corpus_opengraph_dates_match_annotations_mostly() -> None:
         if not annotation.get("date"):
             continue
         doc = parse((CORPUS / "html" / annotation["file"]).read_bytes(), url)
-        values = {c.field: c.value for c in opengraph.candidates(doc)}
+        values = {c.field: as_written(c.value) for c in opengraph.candidates(doc)}
         if "published" in values:
             total += 1
             hits += values["published"][:10] == annotation["date"]

@@ -6,11 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import as_written
 
 from byline.document import parse
+from byline.fields import Source
 from byline.record import Image, Publisher
-from byline.sources import AuthorCandidate, microdata
+from byline.sources import microdata
 from byline.sources._page import MAX_SCANNED_ELEMENTS, page_of
+from byline.sources.candidate import AuthorCandidate
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
 PAGE_URL = "https://news.example.com/a/story.html"
@@ -20,9 +23,9 @@ def found(body: str, url: str | None = PAGE_URL) -> dict[str, object]:
     html = f"<html><head><title>t</title></head><body>{body}</body></html>"
     result: dict[str, object] = {}
     for candidate in microdata.candidates(parse(html, url)):
-        assert candidate.source == "microdata"
+        assert candidate.source is Source.MICRODATA
         assert candidate.field not in result
-        result[candidate.field] = candidate.value
+        result[candidate.field] = as_written(candidate.value)
     return result
 
 
@@ -151,7 +154,7 @@ def annotation_of(file: str) -> tuple[str, dict[str, object]]:
 def test_corpus_article_items_give_the_annotated_title_date_and_author(file: str) -> None:
     url, annotation = annotation_of(file)
     doc = parse((CORPUS / "html" / file).read_bytes(), url)
-    values = {c.field: c.value for c in microdata.candidates(doc)}
+    values = {c.field: as_written(c.value) for c in microdata.candidates(doc)}
     assert values["title"] == annotation["title"]
     assert values["published"].startswith(annotation["date"])
     assert [a.name for a in values["authors"]] == [annotation["author"]]

@@ -7,13 +7,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from byline import sources
-from byline.dateline import find_dateline
 from byline.document import parse
 from byline.errors import NoArticleError
+from byline.fields import Field
 from byline.maintext import extract_main_text
-from byline.quotes import find_quotes
-from byline.reconcile import add_body_images, reconcile
+from byline.reconcile import choose_title, reconcile
 from byline.record import Article
+from byline.sources.candidate import holds_text
 
 
 def extract(html: bytes | str, url: str | None = None, charset: str | None = None) -> Article:
@@ -51,17 +51,14 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _extract(html: bytes | str, url: str | None, charset: str | None) -> Article:
+    """Sources first, then the title (main text looks for it), main text, and the record."""
     doc = parse(html, url, charset)
     candidates = sources.collect(doc)
-    article = reconcile(candidates, url=url)
-    hint = next((c.value for c in candidates if c.field == "article_body"), None)
-    main = extract_main_text(doc, hint=hint, title=article.title)
+    title = choose_title(candidates)
+    body = next(
+        (c.value for c in candidates if c.field is Field.ARTICLE_BODY and holds_text(c)), None
+    )
+    main = extract_main_text(doc, hint=body, title=title.value if title else None)
     if main is None:
         raise NoArticleError("no article found: the page has no main text")
-    article.body = main.body
-    article.body_html = main.body_html
-    article.word_count = len(main.body.split())
-    article.dateline = find_dateline(main.body)
-    article.quotes = find_quotes(main.body)
-    add_body_images(article, main.images)
-    return article
+    return reconcile(candidates, main, title, url=url)

@@ -18,9 +18,6 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
-# The names metadata sources are reported under in ``Article.provenance``.
-SOURCES = ("json-ld", "microdata", "opengraph", "twitter", "meta", "dublin-core", "dom", "url")
-
 
 @dataclass(slots=True)
 class Person:
@@ -74,7 +71,7 @@ class Quote:
 class Alternative:
     """A value a source gave for a field that lost reconciliation."""
 
-    source: str
+    source: str  # a ``byline.fields.Source`` value, as plain text
     value: Any
 
 
@@ -82,7 +79,7 @@ class Alternative:
 class Provenance:
     """Where a field's value came from, and the other values seen for it."""
 
-    source: str
+    source: str  # a ``byline.fields.Source`` value, as plain text
     alternatives: list[Alternative] = field(default_factory=list)
 
 

@@ -21,9 +21,10 @@ from typing import Any, Final
 from urllib.parse import urlsplit
 
 from byline.document import Document
+from byline.fields import Field, Source
 from byline.memo import remembered
-from byline.sources import AuthorCandidate, Candidate
 from byline.sources._page import page_of
+from byline.sources.candidate import AnyCandidate, AuthorCandidate, Candidate, CandidateValue
 
 # Only entities closed by ";": html.unescape would also turn "&para" in "Fish&parasites" into ¶.
 _ENTITY: Final = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
@@ -173,7 +174,7 @@ def make_author(
     return AuthorCandidate(name=text or "", url=link, kind=kind)
 
 
-def emit(source: str, values: dict[str, Any]) -> list[Candidate]:
+def emit(source: Source, values: dict[Field, CandidateValue | None]) -> list[AnyCandidate]:
     """Candidates for every field whose value is not None or empty."""
     return [
         Candidate(field=name, value=value, source=source)

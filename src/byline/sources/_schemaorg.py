@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from typing import Any, Final
 
 from byline.document import Document
+from byline.fields import Field, Source
 from byline.record import Image, Publisher
-from byline.sources import AuthorCandidate, Candidate
 from byline.sources._common import (
     absolute_url,
     clean_body,
@@ -23,6 +23,7 @@ from byline.sources._common import (
     to_int,
     unique,
 )
+from byline.sources.candidate import AnyCandidate, AuthorCandidate, CandidateValue, DateValue
 
 ARTICLE_TYPES: Final = frozenset(
     {
@@ -171,55 +172,66 @@ def best_article(graph: Graph, doc: Document) -> dict[str, Any] | None:
     return best
 
 
-def article_candidates(roots: list[Any], doc: Document, source: str) -> list[Candidate]:
+Values = dict[Field, CandidateValue | None]
+
+
+def article_candidates(roots: list[Any], doc: Document, source: Source) -> list[AnyCandidate]:
     """Candidates from schema.org data: the article object, else the page object."""
     graph = Graph(roots)
     article = best_article(graph, doc)
     site_name = _site_name(graph, article)
     if article is None:
-        return emit(source, {**_page_fields(graph, site_name), "site_name": site_name})
+        return emit(source, {**_page_fields(graph, site_name), Field.SITE_NAME: site_name})
     values = _article_fields(article, graph, doc)
-    publisher = values.get("publisher")
-    values["site_name"] = site_name or (publisher.name if publisher else None)
-    values["section"] = values["section"] or _breadcrumb_section(graph, article, doc)
+    publisher = values.get(Field.PUBLISHER)
+    publisher_name = publisher.name if isinstance(publisher, Publisher) else None
+    values[Field.SITE_NAME] = site_name or publisher_name
+    values[Field.SECTION] = values[Field.SECTION] or _breadcrumb_section(graph, article, doc)
     return emit(source, values)
 
 
-def _article_fields(node: dict[str, Any], graph: Graph, doc: Document) -> dict[str, Any]:
+def _article_fields(node: dict[str, Any], graph: Graph, doc: Document) -> Values:
     authors = _authors(node.get("author"), graph, doc) or _authors(node.get("creator"), graph, doc)
     return {
-        "title": text_of(node.get("headline")) or text_of(node.get("name")),
-        "description": text_of(node.get("description")),
-        "published": text_of(node.get("datePublished")) or text_of(node.get("dateCreated")),
-        "modified": text_of(node.get("dateModified")),
-        "section": text_of(node.get("articleSection")),
-        "keywords": texts_of(node.get("keywords")),
-        "tags": _plain_names(graph.items(node.get("about")) + graph.items(node.get("mentions"))),
-        "authors": authors,
-        "publisher": _publisher(node.get("publisher"), graph, doc),
-        "language": _language(node.get("inLanguage")),
-        "license": _license(node.get("license"), graph, doc),
-        "canonical_url": canonical_url(node, graph, doc),
-        "images": _images(node, graph, doc),
-        "speakable": _speakable(node.get("speakable"), graph),
-        "article_body": clean_body(node.get("articleBody")),
+        Field.TITLE: text_of(node.get("headline")) or text_of(node.get("name")),
+        Field.DESCRIPTION: text_of(node.get("description")),
+        Field.PUBLISHED: DateValue.parse(
+            text_of(node.get("datePublished")) or text_of(node.get("dateCreated"))
+        ),
+        Field.MODIFIED: DateValue.parse(text_of(node.get("dateModified"))),
+        Field.SECTION: text_of(node.get("articleSection")),
+        Field.KEYWORDS: texts_of(node.get("keywords")),
+        Field.TAGS: _plain_names(
+            graph.items(node.get("about")) + graph.items(node.get("mentions"))
+        ),
+        Field.AUTHORS: authors,
+        Field.PUBLISHER: _publisher(node.get("publisher"), graph, doc),
+        Field.LANGUAGE: _language(node.get("inLanguage")),
+        Field.LICENSE: _license(node.get("license"), graph, doc),
+        Field.CANONICAL_URL: canonical_url(node, graph, doc),
+        Field.IMAGES: _images(node, graph, doc),
+        Field.SPEAKABLE: _speakable(node.get("speakable"), graph),
+        Field.ARTICLE_BODY: clean_body(node.get("articleBody")),
     }
 
 
-def _page_fields(graph: Graph, site_name: str | None) -> dict[str, Any]:
-    """Title, description and dates of the first page object (a title naming the site is none)."""
+def _page_fields(graph: Graph, site_name: str | None) -> Values:
+    """Title, description and dates of the first page object that states any of them (a
+    title naming the site is none)."""
     for node, _, _ in graph.of_types(PAGE_TYPES):
         title = text_of(node.get("headline")) or text_of(node.get("name"))
         if title and site_name and title.casefold() == site_name.casefold():
             title = None
-        values = {
-            "title": title,
-            "description": text_of(node.get("description")),
-            "published": text_of(node.get("datePublished")) or text_of(node.get("dateCreated")),
-            "modified": text_of(node.get("dateModified")),
-        }
-        if any(values.values()):
-            return values
+        description = text_of(node.get("description"))
+        published = text_of(node.get("datePublished")) or text_of(node.get("dateCreated"))
+        modified = text_of(node.get("dateModified"))
+        if title or description or published or modified:
+            return {
+                Field.TITLE: title,
+                Field.DESCRIPTION: description,
+                Field.PUBLISHED: DateValue.parse(published),
+                Field.MODIFIED: DateValue.parse(modified),
+            }
     return {}
 
 

@@ -22,7 +22,7 @@ from typing import Final
 from lxml import etree
 
 from byline.document import Document
-from byline.sources import Candidate
+from byline.fields import Field, Source
 from byline.sources._page import Page, page_of
 from byline.sources._places import (
     Context,
@@ -34,10 +34,11 @@ from byline.sources._places import (
     texts_inside,
     visible_text,
 )
+from byline.sources.candidate import AnyCandidate, Candidate, Evidence
 from byline.sources.dom_authors import author_candidates
 from byline.sources.dom_dates import date_candidates
 
-SOURCE: Final = "dom"
+SOURCE: Final = Source.DOM
 
 HEADLINE_MARKERS: Final = ("headline", "title", "titel", "heading")
 SITE_NAME_MARKERS: Final = ("logo", "site", "brand")
@@ -58,16 +59,16 @@ _INNER_HEADLINE: Final = etree.XPath(
 )
 
 
-def candidates(doc: Document) -> list[Candidate]:
+def candidates(doc: Document) -> list[AnyCandidate]:
     """Every dom candidate of the page (see the module docstring)."""
     root = doc.root
     if root is None or not isinstance(root.tag, str):
         return []
     page = page_of(doc)
-    found: list[Candidate] = []
+    found: list[AnyCandidate] = []
     title = _page_title(root)
     if title:
-        found.append(Candidate("title", title, SOURCE))
+        found.append(Candidate(Field.TITLE, title, SOURCE, Evidence(how="title")))
     headline = _best_headline(page.h1s, title)
     context = Context(
         headline,
@@ -78,17 +79,22 @@ def candidates(doc: Document) -> list[Candidate]:
         page=page,
     )
     if headline is not None:
-        found.append(Candidate("headline", _headline_text(headline), SOURCE))
-    found.extend(Candidate("headline", text, SOURCE) for text in _other_headings(page, headline))
+        main = Evidence(how=str(headline.tag), rank=0, line=headline.sourceline)
+        found.append(Candidate(Field.HEADLINE, _headline_text(headline), SOURCE, main))
+    others = _other_headings(page, headline)
+    found.extend(
+        Candidate(Field.HEADLINE, text, SOURCE, Evidence(rank=rank))
+        for rank, text in enumerate(others, start=int(headline is not None))
+    )
     language = _language(root)
     if language:
-        found.append(Candidate("language", language, SOURCE))
+        found.append(Candidate(Field.LANGUAGE, language, SOURCE, Evidence(how="html lang")))
     found.extend(_rel_candidates(doc, context))
     found.extend(author_candidates(doc, context))
     found.extend(date_candidates(root, context.headline, context.article, page))
     tags = _tag_list(context)
     if tags:
-        found.append(Candidate("tags", tags, SOURCE))
+        found.append(Candidate(Field.TAGS, tags, SOURCE))
     return found
 
 
@@ -182,8 +188,8 @@ def _language(root: etree._Element) -> str | None:
 # --- rel links: canonical, license, author ------------------------------------------------
 
 
-def _rel_candidates(doc: Document, context: Context) -> list[Candidate]:
-    found: list[Candidate] = []
+def _rel_candidates(doc: Document, context: Context) -> list[AnyCandidate]:
+    found: list[AnyCandidate] = []
     seen: set[str] = set()
     for element in context.rel:
         rels = str(element.get("rel") or "").lower().split()
@@ -191,12 +197,14 @@ def _rel_candidates(doc: Document, context: Context) -> list[Candidate]:
             href = doc.absolute(element.get("href"))
             if href:
                 seen.add("canonical_url")
-                found.append(Candidate("canonical_url", href, SOURCE))
+                evidence = Evidence(how="rel=canonical", line=element.sourceline)
+                found.append(Candidate(Field.CANONICAL_URL, href, SOURCE, evidence))
         if "license" in rels and "license" not in seen:
             value = doc.absolute(element.get("href")) or visible_text(element)
             if value:
                 seen.add("license")
-                found.append(Candidate("license", value, SOURCE))
+                evidence = Evidence(how="rel=license", line=element.sourceline)
+                found.append(Candidate(Field.LICENSE, value, SOURCE, evidence))
     return found
 
 

@@ -31,8 +31,8 @@ from byline import lexicon
 from byline.authors import is_user_handle, split_names
 from byline.dates import find_dates
 from byline.document import Document
+from byline.fields import Field, Source
 from byline.lexicon import alternation, lexicon_words
-from byline.sources import AuthorCandidate, Candidate
 from byline.sources._page import BYLINE_MARKERS, SKIP_TAGS, TextPiece
 from byline.sources._places import (
     NEAR_HEADLINE_LINES,
@@ -46,8 +46,22 @@ from byline.sources._places import (
     spaced_text,
     visible_text,
 )
+from byline.sources.candidate import AnyCandidate, AuthorCandidate, Candidate, Evidence
 
-SOURCE: Final = "dom"
+SOURCE: Final = Source.DOM
+
+MARKED: Final = "byline element"
+"""How a group was found: in an element marked as a byline (or a ``rel=author`` link)..."""
+LED: Final = "byline text"
+"""... after a byline lead in an unmarked text ("Posted by", "von")..."""
+UNLED: Final = "unled name"
+"""... as a name without a lead (after a date, signing the article, a speech's speaker)..."""
+FALLBACK: Final = "fallback"
+"""... or as the author's reply to a comment or a licence's attribution."""
+
+Group = tuple[float, int, list[AuthorCandidate], str, int | None]
+"""A byline found: its score, its order in the page, its names, how and on which line it
+was found."""
 
 MAX_BYLINE_TEXT: Final = 200
 """Byline elements with more text than this are author boxes or whole articles."""
@@ -142,9 +156,9 @@ _NUMERIC_DATE: Final = re.compile(r"^\s*(?:\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}|\
 _DATE_NAME_SEPARATOR: Final = re.compile(r"\s+[-–—|·•]\s+|\s*\|\s*")
 
 
-def author_candidates(doc: Document, context: Context) -> list[Candidate]:
+def author_candidates(doc: Document, context: Context) -> list[AnyCandidate]:
     """One ``authors`` candidate per distinct byline, the most article-like first."""
-    groups: list[tuple[float, int, list[AuthorCandidate]]] = []
+    groups: list[Group] = []
     seen: set[tuple[str, ...]] = set()
     elements = context.bylines + [e for e in context.rel if _is_rel_author(e)]
     for order, element in enumerate(elements):
@@ -153,28 +167,34 @@ def author_candidates(doc: Document, context: Context) -> list[Candidate]:
         text = spaced_text(element)
         if not text or len(text) > MAX_BYLINE_TEXT:
             continue
-        _add_group(groups, seen, doc, element, split_names(text), order, context, 0.0)
+        _add_group(groups, seen, doc, element, split_names(text), order, context, 0.0, MARKED)
     text_bylines = _text_bylines(doc.root, context)
     for order, (element, text, explicit) in enumerate(text_bylines, start=len(elements)):
         # "焦鹏" has no case; a user name ("delta201") is no word of a sentence
         names = [n for n in split_names(text) if not n[:1].islower() or is_user_handle(n)]
         if not explicit and any(_may_be_a_word(n) for n in names):
             continue
-        _add_group(groups, seen, doc, element, names, order, context, -UNMARKED_PENALTY)
+        _add_group(groups, seen, doc, element, names, order, context, -UNMARKED_PENALTY, LED)
     signatures = [found for found in (_signature(context), _speaker(context)) if found]
     unled = _dated_names(context) + signatures
     for order, (element, name) in enumerate(unled, start=len(elements) + len(text_bylines)):
-        _add_group(groups, seen, doc, element, [name], order, context, -UNMARKED_PENALTY)
+        _add_group(groups, seen, doc, element, [name], order, context, -UNMARKED_PENALTY, UNLED)
     if not groups:
         fallback = _post_author_reply(context) or _licence_attribution(context)
         if fallback is not None:
-            groups.append((FALLBACK_SCORE, len(elements), [AuthorCandidate(fallback)]))
+            groups.append(
+                (FALLBACK_SCORE, len(elements), [AuthorCandidate(fallback)], FALLBACK, None)
+            )
     groups.sort(key=lambda g: (-g[0], g[1]))
-    return [Candidate("authors", people, SOURCE) for _, _, people in groups[:MAX_AUTHOR_GROUPS]]
+    headline = context.headline.sourceline if context.headline is not None else None
+    return [
+        Candidate(Field.AUTHORS, people, SOURCE, Evidence.placed(how, rank, score, line, headline))
+        for rank, (score, _, people, how, line) in enumerate(groups[:MAX_AUTHOR_GROUPS])
+    ]
 
 
 def _add_group(
-    groups: list[tuple[float, int, list[AuthorCandidate]]],
+    groups: list[Group],
     seen: set[tuple[str, ...]],
     doc: Document,
     element: etree._Element,
@@ -182,6 +202,7 @@ def _add_group(
     order: int,
     context: Context,
     bonus: float,
+    how: str,
 ) -> None:
     if not names:
         return
@@ -195,7 +216,7 @@ def _add_group(
     url = _author_url(doc, element)
     # The visible page does not say whether a name is a person: no kind.
     people = [AuthorCandidate(n, url if len(names) == 1 else None) for n in names]
-    groups.append((score + bonus, order, people))
+    groups.append((score + bonus, order, people, how, element.sourceline))
 
 
 def _text_bylines(root: etree._Element, context: Context) -> list[tuple[etree._Element, str, bool]]:

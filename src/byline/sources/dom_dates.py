@@ -20,13 +20,14 @@ Pieces up to ``MAX_PIECE_CHARS`` long are read whole (a date line is short); of 
 one only a dateline that opens it, as a date inside a paragraph is about something else.
 A date split over elements ("Apr" "04" "2013" in a calendar badge) is read from the
 date-marked element that holds its parts; a page that shows no date at all is dated by
-its scripts' data. Candidates are ISO strings, best first.
+its scripts' data. Candidates are parsed dates, best first, with their score.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Final, NamedTuple
 
 from lxml import etree
@@ -41,7 +42,7 @@ from byline.dates import (
     marker_before,
     parse_date,
 )
-from byline.sources import Candidate
+from byline.fields import Field, Source
 from byline.sources._page import (
     MAX_DATES,
     MAX_PIECE_CHARS,
@@ -58,8 +59,9 @@ from byline.sources._places import (
     markers,
     names_bad_place,
 )
+from byline.sources.candidate import AnyCandidate, Candidate, DateValue, Evidence
 
-SOURCE: Final = "dom"
+SOURCE: Final = Source.DOM
 
 MAX_PER_FIELD: Final = 3
 """Candidates proposed per field; the reconciler drops implausible ones and takes the next."""
@@ -179,7 +181,7 @@ MARKER_CONTEXT_CHARS: Final = 40
 class _Found:
     score: float
     order: int
-    value: str
+    value: DateValue
     update: bool
     item: etree._Element | None = None  # the list item holding the date, if any
 
@@ -189,8 +191,8 @@ def date_candidates(
     headline: etree._Element | None,
     article: etree._Element | None,
     page: Page,
-) -> list[Candidate]:
-    """``published`` and ``modified`` candidates of the page, best first, as ISO strings.
+) -> list[AnyCandidate]:
+    """``published`` and ``modified`` candidates of the page, best first.
 
     ``page`` is what the walk over the tree found (``_page.page_of``).
     """
@@ -214,7 +216,7 @@ class _Scan:
         self.marks_by_element: dict[etree._Element, _Marks] = {}
         self.split_read: set[etree._Element] = set()
 
-    def candidates(self) -> list[Candidate]:
+    def candidates(self) -> list[AnyCandidate]:
         """The best distinct values per field.
 
         An update date also competes, with a penalty, for ``published``: a page that
@@ -227,20 +229,27 @@ class _Scan:
             for f in own
             if f.update
         ]
-        result: list[Candidate] = []
-        for name, update in (("published", False), ("modified", True)):
+        result: list[AnyCandidate] = []
+        for name, update in ((Field.PUBLISHED, False), (Field.MODIFIED, True)):
             pool = own + as_published if not update else own
             ranked = sorted(
                 (f for f in pool if f.update is update), key=lambda f: (-f.score, f.order)
             )
-            values: list[str] = []
+            best: list[_Found] = []  # the best-scored of each distinct value
             for found in ranked:
-                if found.value not in values:
-                    values.append(found.value)
-                if len(values) == MAX_PER_FIELD:
+                if all(found.value.text != other.value.text for other in best):
+                    best.append(found)
+                if len(best) == MAX_PER_FIELD:
                     break
-            result.extend(Candidate(name, value, SOURCE) for value in values)
+            result.extend(
+                Candidate(name, found.value, SOURCE, self._evidence(found, rank))
+                for rank, found in enumerate(best)
+            )
         return result
+
+    def _evidence(self, found: _Found, rank: int) -> Evidence:
+        line = found.order // MAX_DATES or None  # see ``add``
+        return Evidence.placed(None, rank, found.score, line, self.headline_line)
 
     def _outside_listings(self) -> list[_Found]:
         """The dates that are not entries of a listing: a list in which ``LISTING_ITEMS`` or
@@ -270,9 +279,10 @@ class _Scan:
     ) -> None:
         """Keep a date (``item``: the list item it is in); among equal scores the one
         earliest in the page wins."""
-        if len(self.found) < MAX_DATES and hasattr(value, "isoformat"):
+        if len(self.found) < MAX_DATES and isinstance(value, date):
             order = (where.sourceline or 0) * MAX_DATES + len(self.found)  # page order
-            self.found.append(_Found(score, order, value.isoformat(), update, item))
+            found = DateValue(value, value.isoformat())
+            self.found.append(_Found(score, order, found, update, item))
 
     # --- the page title ---------------------------------------------------------------
 

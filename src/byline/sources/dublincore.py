@@ -8,11 +8,12 @@ from __future__ import annotations
 from typing import Final
 
 from byline.document import Document
+from byline.fields import Field, Source
 from byline.record import Publisher
-from byline.sources import Candidate
 from byline.sources._common import emit, make_author, meta_tags, unique
+from byline.sources.candidate import AnyCandidate, DateValue
 
-SOURCE: Final = "dublin-core"
+SOURCE: Final = Source.DUBLIN_CORE
 _PREFIXES: Final = ("dc", "dcterms")
 
 TITLE: Final = ("title",)
@@ -31,7 +32,7 @@ def _keys(terms: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(f"{prefix}{sep}{term}" for term in terms for prefix in _PREFIXES for sep in ".:")
 
 
-def candidates(doc: Document) -> list[Candidate]:
+def candidates(doc: Document) -> list[AnyCandidate]:
     tags = meta_tags(doc)
     if not any(key.startswith("dc") for key in tags.by_key):
         return []
@@ -39,14 +40,14 @@ def candidates(doc: Document) -> list[Candidate]:
     return emit(
         SOURCE,
         {
-            "title": tags.first(*_keys(TITLE)),
-            "authors": unique(make_author(doc, name) for name in tags.all(*_keys(CREATOR))),
-            "published": tags.first(*_keys(PUBLISHED)),
-            "modified": tags.first(*_keys(MODIFIED)),
-            "description": tags.first(*_keys(DESCRIPTION)),
-            "keywords": tags.all(*_keys(SUBJECT)),
-            "language": tags.first(*_keys(LANGUAGE)),
-            "publisher": Publisher(name=publisher) if publisher else None,
-            "license": tags.first(*_keys(LICENSE)),
+            Field.TITLE: tags.first(*_keys(TITLE)),
+            Field.AUTHORS: unique(make_author(doc, name) for name in tags.all(*_keys(CREATOR))),
+            Field.PUBLISHED: DateValue.parse(tags.first(*_keys(PUBLISHED))),
+            Field.MODIFIED: DateValue.parse(tags.first(*_keys(MODIFIED))),
+            Field.DESCRIPTION: tags.first(*_keys(DESCRIPTION)),
+            Field.KEYWORDS: tags.all(*_keys(SUBJECT)),
+            Field.LANGUAGE: tags.first(*_keys(LANGUAGE)),
+            Field.PUBLISHER: Publisher(name=publisher) if publisher else None,
+            Field.LICENSE: tags.first(*_keys(LICENSE)),
         },
     )

@@ -10,12 +10,13 @@ from __future__ import annotations
 from typing import Any, Final
 
 from byline.document import Document
-from byline.sources import Candidate
+from byline.fields import Source
 from byline.sources._common import lenient_json
 from byline.sources._page import page_of
 from byline.sources._schemaorg import article_candidates
+from byline.sources.candidate import AnyCandidate
 
-SOURCE: Final = "json-ld"
+SOURCE: Final = Source.JSON_LD
 _TYPE: Final = "ld+json"  # application/ld+json, whatever the case or parameters
 
 
@@ -28,6 +29,6 @@ def blocks(doc: Document) -> list[Any]:
     return values
 
 
-def candidates(doc: Document) -> list[Candidate]:
+def candidates(doc: Document) -> list[AnyCandidate]:
     roots = blocks(doc)
     return article_candidates(roots, doc, SOURCE) if roots else []

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Final
 
 from byline.document import Document
-from byline.sources import AuthorCandidate, Candidate
+from byline.fields import Field, Source
 from byline.sources._common import (
     MetaTags,
     clean_text,
@@ -20,8 +20,9 @@ from byline.sources._common import (
     meta_tags,
     unique,
 )
+from byline.sources.candidate import AnyCandidate, AuthorCandidate, DateValue
 
-SOURCE: Final = "meta"
+SOURCE: Final = Source.META
 
 TITLE_NAMES: Final = ("parsely-title", "sailthru.title", "citation_title", "title")
 DESCRIPTION_NAMES: Final = ("description", "sailthru.description")
@@ -54,7 +55,7 @@ LANGUAGE_NAMES: Final = ("content-language", "language")
 PARSELY_PAGE: Final = "parsely-page"
 
 
-def candidates(doc: Document) -> list[Candidate]:
+def candidates(doc: Document) -> list[AnyCandidate]:
     tags = meta_tags(doc)
     if not tags.pairs:
         return []
@@ -62,15 +63,17 @@ def candidates(doc: Document) -> list[Candidate]:
     return emit(
         SOURCE,
         {
-            "title": tags.first(*TITLE_NAMES) or _text(parsely, "title"),
-            "description": tags.first(*DESCRIPTION_NAMES),
-            "published": tags.first(*PUBLISHED_NAMES) or _text(parsely, "pub_date"),
-            "modified": tags.first(*MODIFIED_NAMES),
-            "section": tags.first(*SECTION_NAMES) or _text(parsely, "section"),
-            "tags": _first_list(tags, TAG_NAMES) or _texts(parsely, "tags"),
-            "keywords": tags.all(*KEYWORD_NAMES),
-            "authors": _authors(tags, doc) or _parsely_authors(parsely, doc),
-            "language": tags.first(*LANGUAGE_NAMES),
+            Field.TITLE: tags.first(*TITLE_NAMES) or _text(parsely, "title"),
+            Field.DESCRIPTION: tags.first(*DESCRIPTION_NAMES),
+            Field.PUBLISHED: DateValue.parse(
+                tags.first(*PUBLISHED_NAMES) or _text(parsely, "pub_date")
+            ),
+            Field.MODIFIED: DateValue.parse(tags.first(*MODIFIED_NAMES)),
+            Field.SECTION: tags.first(*SECTION_NAMES) or _text(parsely, "section"),
+            Field.TAGS: _first_list(tags, TAG_NAMES) or _texts(parsely, "tags"),
+            Field.KEYWORDS: tags.all(*KEYWORD_NAMES),
+            Field.AUTHORS: _authors(tags, doc) or _parsely_authors(parsely, doc),
+            Field.LANGUAGE: tags.first(*LANGUAGE_NAMES),
         },
     )
 

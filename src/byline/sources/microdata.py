@@ -17,12 +17,13 @@ from typing import Any, Final
 from lxml import etree
 
 from byline.document import Document
-from byline.sources import Candidate
+from byline.fields import Source
 from byline.sources._common import clean_body
 from byline.sources._page import page_of
 from byline.sources._schemaorg import ARTICLE_TYPES, PAGE_TYPES, article_candidates
+from byline.sources.candidate import AnyCandidate
 
-SOURCE: Final = "microdata"
+SOURCE: Final = Source.MICRODATA
 
 # The attribute holding an element's property value, by tag (HTML spec, "itemprop" values).
 _URL_ATTRIBUTES: Final = {
@@ -61,7 +62,7 @@ PERSON_PROPERTIES: Final = frozenset({"author", "creator"})
 MAX_ITEM_DEPTH: Final = 8  # nested items deeper than this are not article metadata
 
 
-def candidates(doc: Document) -> list[Candidate]:
+def candidates(doc: Document) -> list[AnyCandidate]:
     # The elements with these attributes, as the one walk over the page found them.
     page = page_of(doc)
     scopes, properties = page.itemscopes, page.itemprops

@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Final
 
 from byline.document import Document
+from byline.fields import Field, Source
 from byline.record import Image
-from byline.sources import Candidate
 from byline.sources._common import (
     MetaTags,
     absolute_url,
@@ -21,8 +21,9 @@ from byline.sources._common import (
     to_int,
     unique,
 )
+from byline.sources.candidate import AnyCandidate, DateValue
 
-SOURCE: Final = "opengraph"
+SOURCE: Final = Source.OPENGRAPH
 # Keys that start a new image; the ``og:image:*`` tags after one describe it.
 _IMAGE_STARTS: Final = ("og:image", "og:image:url")
 _IMAGE_SECURE: Final = "og:image:secure_url"
@@ -33,26 +34,28 @@ def _keys(name: str) -> tuple[str, str]:
     return name, "og:" + name
 
 
-def candidates(doc: Document) -> list[Candidate]:
+def candidates(doc: Document) -> list[AnyCandidate]:
     tags = meta_tags(doc)
     if not tags.pairs:
         return []
     return emit(
         SOURCE,
         {
-            "title": tags.first("og:title"),
-            "description": tags.first("og:description"),
-            "canonical_url": absolute_url(doc, tags.first("og:url")),
-            "site_name": tags.first("og:site_name"),
-            "language": tags.first("og:locale"),
-            "published": tags.first(*_keys("article:published_time")),
-            "modified": tags.first(*_keys("article:modified_time"), "og:updated_time"),
-            "section": tags.first(*_keys("article:section")),
-            "tags": tags.all(*_keys("article:tag")),
-            "authors": unique(
+            Field.TITLE: tags.first("og:title"),
+            Field.DESCRIPTION: tags.first("og:description"),
+            Field.CANONICAL_URL: absolute_url(doc, tags.first("og:url")),
+            Field.SITE_NAME: tags.first("og:site_name"),
+            Field.LANGUAGE: tags.first("og:locale"),
+            Field.PUBLISHED: DateValue.parse(tags.first(*_keys("article:published_time"))),
+            Field.MODIFIED: DateValue.parse(
+                tags.first(*_keys("article:modified_time"), "og:updated_time")
+            ),
+            Field.SECTION: tags.first(*_keys("article:section")),
+            Field.TAGS: tags.all(*_keys("article:tag")),
+            Field.AUTHORS: unique(
                 make_author(doc, name) for name in tags.all(*_keys("article:author"))
             ),
-            "images": _images(tags, doc),
+            Field.IMAGES: _images(tags, doc),
         },
     )
 

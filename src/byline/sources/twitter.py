@@ -8,14 +8,15 @@ from __future__ import annotations
 from typing import Final
 
 from byline.document import Document
+from byline.fields import Field, Source
 from byline.record import Image
-from byline.sources import Candidate
 from byline.sources._common import absolute_url, emit, meta_tags
+from byline.sources.candidate import AnyCandidate
 
-SOURCE: Final = "twitter"
+SOURCE: Final = Source.TWITTER
 
 
-def candidates(doc: Document) -> list[Candidate]:
+def candidates(doc: Document) -> list[AnyCandidate]:
     tags = meta_tags(doc)
     if not tags.pairs:
         return []
@@ -24,8 +25,8 @@ def candidates(doc: Document) -> list[Candidate]:
     return emit(
         SOURCE,
         {
-            "title": tags.first("twitter:title", "twitter:text:title"),
-            "description": tags.first("twitter:description"),
-            "images": [image] if image else [],
+            Field.TITLE: tags.first("twitter:title", "twitter:text:title"),
+            Field.DESCRIPTION: tags.first("twitter:description"),
+            Field.IMAGES: [image] if image else [],
         },
     )

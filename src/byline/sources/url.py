@@ -11,18 +11,23 @@ from typing import Final
 
 from byline.dates import date_in_url
 from byline.document import Document
-from byline.sources import Candidate
+from byline.fields import Field, Source
+from byline.sources.candidate import AnyCandidate, Candidate, DateValue, Evidence
 
-SOURCE: Final = "url"
+SOURCE: Final = Source.URL
+PAGE_URL: Final = Evidence(how="page url")
+CANONICAL_URL: Final = Evidence(how="canonical url")
 
 
-def candidates(doc: Document) -> list[Candidate]:
-    """At most one ``published`` candidate, an ISO date string."""
-    for url in (doc.url, _canonical_href(doc)):
+def candidates(doc: Document) -> list[AnyCandidate]:
+    """At most one ``published`` candidate, a day."""
+    for url, evidence in ((doc.url, PAGE_URL), (_canonical_href(doc), CANONICAL_URL)):
         if isinstance(url, str):
             day = date_in_url(url)
             if day is not None:
-                return [Candidate("published", day.isoformat(), SOURCE)]
+                return [
+                    Candidate(Field.PUBLISHED, DateValue(day, day.isoformat()), SOURCE, evidence)
+                ]
     return []
 
 

@@ -1,0 +1,247 @@
+"""Publication and modification dates: the day most sources agree on, read in the page's own
+time zone, and the modification only when it is not before the publication."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta, timezone
+from typing import Final
+
+from byline.fields import Field, Source
+from byline.reconcile.choice import Choice, PageCandidates, alternatives
+from byline.reconcile.trust import DATE_VOTE_WEIGHT, PLAIN_META_SOURCES, by_trust
+from byline.record import Moment
+
+EARLIEST_PLAUSIBLE: Final = date(1995, 1, 1)
+"""News on the web starts here; earlier 'publication dates' are parsing accidents."""
+
+FUTURE_TOLERANCE: Final = timedelta(days=1)
+"""A date up to a day ahead is a time-zone artefact, not the future."""
+
+Dated = tuple[Source, Moment]
+"""A date and the source that gives it."""
+
+MIDNIGHT_UTC_HOURS: Final = frozenset({22, 23})
+"""A UTC time of exactly 22:00:00 or 23:00:00 is how a CMS stores a bare day at local
+midnight in central Europe (UTC+1/+2): the page means the next day. Used only when the
+page's dates give no zone of their own (most pages of the corpus are central European)."""
+
+MAX_ZONE_OFFSET: Final = timedelta(hours=14)
+ZONE_STEP: Final = timedelta(minutes=15)
+"""Time zones are whole quarter-hours within 14 hours of UTC."""
+
+
+def choose_dates(found: PageCandidates) -> tuple[Choice[Moment] | None, Choice[Moment] | None]:
+    """The publication and the modification date of the page, either None when not found."""
+    now = datetime.now(UTC)
+    modified = _plausible_dates(Field.MODIFIED, found, now)
+    published = _plausible_dates(Field.PUBLISHED, found, now)
+    if not published:
+        # Wikis and some blogs show only "last edited ...": the one date the page gives.
+        published = modified
+    first = None
+    if published:
+        source, value = _shown_modification(published, modified) or _choose_published(
+            published, _page_zone(published + modified)
+        )
+        first = Choice(value, source, alternatives(value, published))
+    modified = [(s, v) for s, v in modified if first is None or not _after(first.value, v)]
+    if not modified:
+        return first, None
+    source, value = _most_precise(modified)
+    return first, Choice(value, source, alternatives(value, modified))
+
+
+def _plausible_dates(field: Field, found: PageCandidates, now: datetime) -> list[Dated]:
+    """Plausible dates for ``field``, most trusted source first."""
+    return [
+        (candidate.source, candidate.value.moment)
+        for candidate in by_trust(field, found.dates(field))
+        if _plausible(candidate.value.moment, now)
+    ]
+
+
+def _choose_published(dated: list[Dated], zone: timezone | None = None) -> Dated:
+    """The publication date most sources agree on, read as the page's local day.
+
+    Sources are voted by day (each source's best value once, plain ``<meta>`` copies of one
+    instant once: see ``PLAIN_META_SOURCES``) because a single CMS field is often wrong (the
+    modification time, a crawl time); among the values of the winning day the most precise
+    is kept. ``zone`` is the page's own (see ``_page_zone``).
+    """
+    local = [(source, _local_reading(value, dated, zone)) for source, value in dated]
+    votes: dict[date, float] = {}
+    voted: set[Source] = set()
+    plain_meta_times: set[datetime] = set()
+    for source, value in local:
+        if source in voted:
+            continue
+        voted.add(source)
+        if source in PLAIN_META_SOURCES and isinstance(value, datetime):
+            if value in plain_meta_times:
+                continue  # another plain <meta> tag's copy
+            plain_meta_times.add(value)
+        votes[_day(value)] = votes.get(_day(value), 0.0) + DATE_VOTE_WEIGHT[source]
+    best = max(votes.values())
+    winner = next(_day(v) for _, v in local if votes.get(_day(v)) == best)  # a voted day
+    source, value = _most_precise([(s, v) for s, v in local if _day(v) == winner])
+    return source, _without_naive_time(value)
+
+
+def _shown_modification(published: list[Dated], modified: list[Dated]) -> Dated | None:
+    """The modification date, when that is the date the page shows instead of its first one.
+
+    Pages that display "Updated March 14, 2021" as their date (and not the day the
+    metadata calls published) present that day to readers as the article's date. A
+    published value that is another source's modification time does not count as the
+    day the metadata calls published.
+    """
+    visible = next((v for s, v in published if s == Source.DOM), None)
+    if visible is None:
+        return None
+    day = _day(visible)
+    relabelled = _modifications_called_published(published, modified)
+    declared = {
+        _day(v)
+        for s, v in published
+        if s != Source.DOM and s != Source.URL and (s, v) not in relabelled
+    }
+    if not declared or day in declared:
+        return None
+    shown: list[Dated] = [(s, v) for s, v in modified if s != Source.DOM and _day(v) == day]
+    if not shown:
+        return None
+    source, value = _most_precise(shown)
+    return source, _without_naive_time(value)
+
+
+def _modifications_called_published(published: list[Dated], modified: list[Dated]) -> list[Dated]:
+    """The published values that another source gives, to the second, as its modification
+    time and not as its publication time.
+
+    A generic ``<meta name="date">`` or ``dcterms.date`` often holds the last change: when
+    a source that dates the publication otherwise calls that same instant its
+    modification, the value is a modification whatever its label says.
+    """
+    dating = {s for s, _ in published if s != Source.DOM}  # the visible page mixes both
+    changes = [
+        (s, v)
+        for s, v in modified
+        if s in dating and isinstance(v, datetime) and (s, v) not in published
+    ]
+    return [
+        (s, v)
+        for s, v in published
+        if isinstance(v, datetime) and any(s != cs and v == cv for cs, cv in changes)
+    ]
+
+
+def _day(value: Moment) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _local_reading(value: Moment, dated: list[Dated], zone: timezone | None = None) -> Moment:
+    """``value`` as the page's local time when it is a UTC time and the page says where.
+
+    News sites store UTC, while the page (and its reader) shows the local day. Evidence,
+    strongest first: the same instant with a zone offset from another source; a time
+    without zone that is the same minute a whole number of quarter-hours away (the local
+    clock); a CMS's local midnight (in ``zone``, the page's own, when known); a bare day
+    from the URL or page that only a zone within 14 hours explains.
+    """
+    if not isinstance(value, datetime) or value.utcoffset() != timedelta(0):
+        return value
+    naive = value.replace(tzinfo=None)
+    days: set[date] = set()
+    seen: set[Source] = set()
+    for source, other in dated:
+        if isinstance(other, datetime) and _aware(other):
+            if other == value and other.utcoffset() != timedelta(0):
+                return other
+        elif isinstance(other, datetime):
+            offset = other.replace(second=0, microsecond=0) - naive.replace(second=0, microsecond=0)
+            if _is_zone_offset(offset) and other.second in (0, naive.second):
+                return value.astimezone(timezone(offset))
+        elif source not in seen:
+            days.add(other)  # a bare day: each source's best one only
+        seen.add(source)
+    if _is_local_midnight(value, zone):
+        return naive.date() + timedelta(days=1)
+    if naive.date() in days:
+        return value
+    for day in days:
+        midnight = datetime.combine(day, time())
+        if midnight - MAX_ZONE_OFFSET <= naive < midnight + timedelta(days=1) + MAX_ZONE_OFFSET:
+            return day  # a zone within 14 hours puts this UTC time on that day
+    return value
+
+
+def _is_local_midnight(value: datetime, zone: timezone | None) -> bool:
+    """Whether the UTC time ``value`` is the midnight that begins the next local day: how a
+    CMS stores a bare day. In the page's own zone when its other dates give one, else in
+    central Europe's (see ``MIDNIGHT_UTC_HOURS``)."""
+    if value.minute or value.second or value.microsecond:
+        return False
+    if zone is None:
+        return value.hour in MIDNIGHT_UTC_HOURS
+    local = value.astimezone(zone)
+    return local.hour == 0 and local.date() > value.date()
+
+
+def _page_zone(dated: list[Dated]) -> timezone | None:
+    """The zone the page writes its own times in: the one offset other than UTC that its
+    dates carry (a CMS often stores UTC in one field and local time in another)."""
+    offsets = {
+        offset
+        for _, value in dated
+        if isinstance(value, datetime) and (offset := value.utcoffset())
+    }
+    return timezone(offsets.pop()) if len(offsets) == 1 else None
+
+
+def _is_zone_offset(offset: timedelta) -> bool:
+    return offset != timedelta(0) and abs(offset) <= MAX_ZONE_OFFSET and not offset % ZONE_STEP
+
+
+def _without_naive_time(value: Moment) -> Moment:
+    """The record holds aware times or days: a time whose zone nobody gave keeps its day."""
+    if isinstance(value, datetime) and not _aware(value):
+        return value.date()
+    return value
+
+
+def _plausible(value: Moment, now: datetime) -> bool:
+    day = value.date() if isinstance(value, datetime) else value
+    if day < EARLIEST_PLAUSIBLE:
+        return False
+    return day <= (now + FUTURE_TOLERANCE).date()
+
+
+def _after(a: Moment, b: Moment) -> bool:
+    """Whether ``a`` is strictly later than ``b``, comparing days when either is a date."""
+    if isinstance(a, datetime) and isinstance(b, datetime) and _aware(a) == _aware(b):
+        return a > b
+    day_a = a.date() if isinstance(a, datetime) else a
+    day_b = b.date() if isinstance(b, datetime) else b
+    return day_a > day_b
+
+
+def _aware(value: datetime) -> bool:
+    return value.tzinfo is not None and value.utcoffset() is not None
+
+
+def _most_precise(dated: list[Dated]) -> Dated:
+    """The most trusted date, upgraded to a time-zone-aware time of the same day if one is seen.
+
+    A source giving only the day and another giving the time of that same day
+    agree; the more precise statement is the better record.
+    """
+    source, value = dated[0]
+    day = value.date() if isinstance(value, datetime) else value
+    if isinstance(value, datetime) and _aware(value):
+        return source, value
+    for other_source, other in dated[1:]:
+        if not (isinstance(other, datetime) and _aware(other) and other.date() == day):
+            continue
+        if not isinstance(value, datetime) or value == other.replace(tzinfo=None):
+            return other_source, other
+    return source, value

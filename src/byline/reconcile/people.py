@@ -1,0 +1,207 @@
+"""People and organisations: the authors, the credit when no person is named, the publisher."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Final
+
+from byline import authors as author_names
+from byline.fields import Field, Source
+from byline.reconcile.choice import Choice, PageCandidates, alternatives, clean_text, comparable
+from byline.reconcile.trust import by_trust
+from byline.record import Person, Publisher
+from byline.sources.candidate import AuthorCandidate, Candidate
+
+
+def choose_publisher(found: PageCandidates) -> Choice[Publisher] | None:
+    """The most trusted publisher, completed by others of the same name, else the site name."""
+    publishers = by_trust(Field.PUBLISHER, found.publishers())
+    if publishers:
+        chosen = publishers[0]
+        merged = Publisher(**{k: getattr(chosen.value, k) for k in Publisher.__slots__})
+        for other in publishers[1:]:
+            if comparable(other.value.name) in (comparable(merged.name), "''", "None"):
+                for key in Publisher.__slots__:
+                    if getattr(merged, key) is None:
+                        setattr(merged, key, getattr(other.value, key))
+        return Choice(merged, chosen.source)
+    site = by_trust(Field.SITE_NAME, found.texts(Field.SITE_NAME))
+    if site and (name := clean_text(site[0].value)):
+        return Choice(Publisher(name=name), site[0].source)
+    return None
+
+
+def organisation_names(found: PageCandidates, publisher: Publisher | None) -> set[str]:
+    """The names that are organisations on this page: the site's, its publishers' (but for
+    a publisher with a person's name: a personal site is published by its author), and
+    the authors the markup calls organisations; folded."""
+    names = {clean_text(c.value) for c in found.texts(Field.SITE_NAME)}
+    publishers = [c.value for c in found.publishers()]
+    for named in [*publishers, publisher]:
+        if named is not None and named.name and not _full_personal_name(named.name):
+            names.add(named.name)
+        if named is not None and named.parent:
+            names.add(named.parent)
+    for candidate in found.authors():
+        for author in candidate.value:
+            if author.kind == "organization":
+                names.add(author.name)
+    return {name.casefold() for name in names if name}
+
+
+CO_AUTHOR_MIN_WORDS: Final = 2
+CO_AUTHOR_MAX_WORDS: Final = 3
+"""Words of a name that the visible page adds to a structured source's author list."""
+
+
+def choose_authors(
+    candidates: list[Candidate[list[AuthorCandidate]]], organisations: set[str]
+) -> Choice[list[Person]] | None:
+    """The people of the most trusted source that names any person, completed by the others.
+
+    Organisations (by markup, or by being the publisher or site) and placeholders
+    like "Staff" are never authors, so a news agency byline yields no author. Other
+    sources may complete the choice: a fuller spelling of the same person ("Stefanus"
+    -> "Stefanus Stahl", "edilson.la.rosa" -> "Edilson La Rosa") and co-authors of a
+    list that holds every chosen name ("Rudolf Fischer" -> "Rudolf Fischer, Simon Kohler").
+    """
+    per_source: list[tuple[Source, list[Person]]] = []
+    for candidate in by_trust(Field.AUTHORS, candidates):
+        people = _people(candidate.value, organisations)
+        if people:
+            per_source.append((candidate.source, people))
+    if not per_source:
+        return None
+    source, people = per_source[0]
+    others = per_source[1:]
+    if source != Source.DOM:  # the dom source's own groups are alternatives, not co-authors
+        people = _with_co_authors(people, others)
+    else:
+        people = _with_co_authors(people, [o for o in others if o[0] != Source.DOM])
+    people = [_fullest_spelling(person, [found for _, found in others]) for person in people]
+    lost = [(s, [p.name for p in found]) for s, found in per_source[1:]]
+    return Choice(people, source, alternatives([p.name for p in people], lost))
+
+
+def choose_credit(candidates: list[Candidate[list[AuthorCandidate]]]) -> Choice[str] | None:
+    """What the most trusted source credits when no source names a person: a desk, an
+    agency or the organisation ("Redaktion", "AFP/The Local")."""
+    credits = [
+        (candidate.source, found)
+        for candidate in by_trust(Field.AUTHORS, candidates)
+        for author in candidate.value
+        if (found := author_names.credit(author.name))
+    ]
+    if not credits:
+        return None
+    source, chosen = credits[0]
+    return Choice(chosen, source, alternatives(chosen, credits[1:]))
+
+
+def _people(authors: list[AuthorCandidate], organisations: set[str]) -> list[Person]:
+    people: list[Person] = []
+    seen: set[str] = set()
+    organisation_keys = {_organisation_key(name) for name in organisations}
+    for author in authors:
+        if author.kind == "organization":
+            continue
+        for name in author_names.split_names(author.name) or _declared_name(author):
+            name = _without_organisation_suffix(name, organisations)
+            key = name.casefold()
+            if key in seen or not author_names.is_person_name(name, author.kind == "person"):
+                continue
+            is_organisation = key in organisations or _organisation_key(name) in organisation_keys
+            # a handle such as "happyface313" names its owner even when the site is named after it
+            is_handle = author_names.is_user_handle(name)
+            if is_organisation and not _declared_person(author, name) and not is_handle:
+                continue
+            seen.add(key)
+            people.append(Person(name=name, url=author.url))
+    return people
+
+
+def _declared_name(author: AuthorCandidate) -> list[str]:
+    """The name of an author the markup calls a person, as written, when the byline rules
+    find none in it: "Mobasir hassan" is a name, not a phrase, in a schema.org Person."""
+    name = " ".join(author.name.split())
+    return [name] if author.kind == "person" and author_names.is_person_name(name, True) else []
+
+
+_DOMAIN_ENDING: Final = re.compile(r"\.[a-z]{2,4}$")
+
+
+def _organisation_key(name: str) -> str:
+    """A site's name as written in any form: "ElColombiano.com", "El Colombiano" ->
+    "elcolombiano"."""
+    folded = name.casefold().removeprefix("www.")
+    return _letters(_DOMAIN_ENDING.sub("", folded))
+
+
+def _declared_person(author: AuthorCandidate, name: str) -> bool:
+    """Whether the markup calls ``name`` a person and it reads as a full name: a personal
+    site carries its owner's name ("Wolfgang Schmale"), and is then no organisation."""
+    return author.kind == "person" and _full_personal_name(name)
+
+
+def _without_organisation_suffix(name: str, organisations: set[str]) -> str:
+    """ "Adam Aaronson PhillyVoice" -> "Adam Aaronson": bylines often end with the site."""
+    folded = name.casefold()
+    for organisation in organisations:
+        if folded.endswith(" " + organisation) and len(folded) > len(organisation) + 1:
+            return name[: len(name) - len(organisation)].rstrip(" ,-–|")
+    return name
+
+
+def _letters(name: str) -> str:
+    """The letters of ``name`` without accents: "Gàbor Muniér" and "gabor_munier" agree."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if c.isalpha())
+
+
+def _fullest_spelling(person: Person, others: list[list[Person]]) -> Person:
+    """The fuller name another source gives for the same person, else ``person``.
+
+    Same person: a handle spelling the name without spaces ("arianschlichenmayer"), or
+    a first name alone that another source completes ("Nils" -> "Nils Pickert").
+    """
+    words = person.name.split()
+    handle = len(words) == 1 and person.name == person.name.lower()
+    for found in others:
+        for other in found:
+            other_words = other.name.split()
+            if len(other_words) <= len(words):
+                continue
+            same_handle = handle and _letters(other.name) == _letters(person.name)
+            completes = other_words[: len(words)] == words
+            if same_handle or (completes and len(words) == 1):
+                return Person(name=other.name, url=person.url or other.url)
+    return person
+
+
+def _with_co_authors(
+    people: list[Person], others: list[tuple[Source, list[Person]]]
+) -> list[Person]:
+    """``people`` extended by another source's list that holds all of them and more.
+
+    The visible page's bylines sit next to links and labels, so a "dom" list counts only
+    when its extra names look like full personal names.
+    """
+    chosen = {p.name.casefold() for p in people}
+    for source, found in others:
+        names = {p.name.casefold() for p in found}
+        if len(names) <= len(chosen) or not chosen <= names:
+            continue
+        extra = [p.name for p in found if p.name.casefold() not in chosen]
+        if source != Source.DOM or all(_full_personal_name(name) for name in extra):
+            return found
+    return people
+
+
+def _full_personal_name(name: str) -> bool:
+    """ "Simon Kohler" yes; "Google", "ACLU Racial Justice Program" no."""
+    words = name.split()
+    return (
+        CO_AUTHOR_MIN_WORDS <= len(words) <= CO_AUTHOR_MAX_WORDS
+        and all(w[:1].isupper() for w in words)
+        and not any(w.isupper() and len(w) > 1 for w in words)
+    )

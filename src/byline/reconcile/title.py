@@ -1,0 +1,234 @@
+"""The title: the headline readers see, confirmed by the page's metadata, without the site's
+name that metadata titles carry."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from byline.fields import Field, Source
+from byline.reconcile.choice import Choice, PageCandidates, alternatives, clean_text, folded
+from byline.reconcile.trust import by_trust
+from byline.sources.candidate import AnyCandidate
+
+# " | Site", " - Site", " – Site", " — Site", " :: Site", " » Site", " · Site"
+_TITLE_SEPARATORS: Final = re.compile(r"\s+[|\-–—:»·/]{1,2}\s+")
+TITLE_SUFFIX_MAX_WORDS: Final = 6
+"""A trailing title segment this short, after a longer one, is taken for the site name."""
+
+Titled = tuple[Source, str]
+"""A title and the source that gives it."""
+
+
+def site_names(found: PageCandidates) -> set[str]:
+    """The names the site gives itself (its name, its publishers' names), folded."""
+    names = {clean_text(c.value) for c in found.texts(Field.SITE_NAME)}
+    names |= {clean_text(c.value.name) for c in found.publishers()}
+    return {name.casefold() for name in names if name}
+
+
+def choose_title(candidates: list[AnyCandidate]) -> Choice[str] | None:
+    """The title of a page's candidates (see ``title_of``)."""
+    found = PageCandidates(candidates)
+    return title_of(found, site_names(found))
+
+
+def title_of(found: PageCandidates, site_names: set[str]) -> Choice[str] | None:
+    """The headline readers see, confirmed by the page's own metadata.
+
+    A visible heading (``headline`` candidates: the page's h1s) wins when some
+    title source agrees with it, because metadata titles carry site names and
+    social-media rewrites. Otherwise the most trusted metadata title, with a
+    site-name suffix removed. Every other title as written is an alternative.
+    """
+    written = [
+        (c.source, text)
+        for c in by_trust(Field.TITLE, found.texts(Field.TITLE))
+        if (text := clean_text(c.value))
+    ]
+    headings = [
+        (c.source, text) for c in found.texts(Field.HEADLINE) if (text := clean_text(c.value))
+    ]
+    chosen = _confirmed_heading(written, headings, site_names) or _unconfirmed_title(
+        written, headings, site_names
+    )
+    if chosen is None:
+        return None
+    source, title = chosen
+    # The page's main heading is a title candidate; its other headings are not.
+    others = [(s, v) for s, v in written + headings[:1] if (s, v) != chosen]
+    return Choice(title, source, alternatives(title, others))
+
+
+def _confirmed_heading(
+    written: list[Titled], headings: list[Titled], site_names: set[str]
+) -> Titled | None:
+    """The heading that best agrees with a title of the page's metadata, if any does.
+
+    Agreement is by words, so dashes, quotes and a " | Site" part do not matter.
+    A heading agrees fully when most of its words are in the title and it covers
+    most of the title once the site name is removed; it agrees in part when it
+    is the longest segment of a "Site » Section » Headline" title. The closest
+    agreement wins. Only when no whole heading agrees is a part of one tried
+    ("Local News | Headline"); a heading that holds the whole title gives the title.
+    """
+    parts = [
+        (source, heading[slice(*span)])
+        for source, heading in headings
+        if len(spans := _segment_spans(heading)) > 1
+        for span in spans
+    ]
+    titles = [_TitleWords.of(title, site_names) for _, title in written]
+    return _best_agreeing(headings, titles) or _best_agreeing(parts, titles)
+
+
+@dataclass(frozen=True, slots=True)
+class _TitleWords:
+    """A metadata title as headings are compared with it: its words, the words of its core
+    (the title less its site name) and of each of its segments. Measured once per title:
+    every heading and every part of one is compared with every title."""
+
+    core: str
+    words: frozenset[str]
+    core_words: frozenset[str]
+    segments: list[frozenset[str]]
+
+    @staticmethod
+    def of(title: str, site_names: set[str]) -> _TitleWords:
+        core = strip_site_name(title, site_names) or title
+        return _TitleWords(
+            core,
+            frozenset(_words(title)),
+            frozenset(_words(core)),
+            [frozenset(_words(title[slice(*span)])) for span in _segment_spans(title)],
+        )
+
+
+def _best_agreeing(headings: list[Titled], titles: list[_TitleWords]) -> Titled | None:
+    best, best_score = None, 0.0
+    for source, heading in headings:
+        words = set(_words(heading))
+        if not words:
+            continue
+        for title in titles:
+            score = _agreement(words, title)
+            if score > best_score:
+                best, best_score = (source, _title_inside(heading, title.core)), score
+    return best
+
+
+def _agreement(words: set[str], title: _TitleWords) -> float:
+    """0 when a heading's ``words`` do not agree with ``title``; higher the closer they are."""
+    core = title.core_words
+    in_title = len(words & title.words) / len(words)
+    recall = len(words & core) / max(len(core), 1)
+    if in_title >= HEADING_IN_TITLE and recall >= HEADING_COVERS_TITLE:
+        return 2 + recall + len(words & core) / len(words)
+    segments = title.segments
+    longest = max(segments, key=len)
+    if (
+        len(segments) > 1
+        and words == longest
+        and sum(len(s) == len(longest) for s in segments) == 1
+    ):
+        return 1 + len(words) / max(len(title.words), 1)
+    return 0.0
+
+
+def _title_inside(heading: str, title: str) -> str:
+    """``title`` as written in ``heading`` when the heading holds it whole, else the heading."""
+    start = heading.lower().find(title.lower())
+    if start == -1 or len(title) == len(heading):
+        return heading
+    return heading[start : start + len(title)]
+
+
+def _unconfirmed_title(
+    written: list[Titled], headings: list[Titled], site_names: set[str]
+) -> Titled | None:
+    """The title when no heading agrees with the metadata: the page's main heading, if any.
+
+    Metadata titles are often rewritten for search engines and social media, while the
+    main heading is what readers see (on the corpus, the main heading is right twice as
+    often as the metadata title when the two disagree). A main heading that is the
+    site's name (a logo h1: the site name, or a segment at one end of the title) is not
+    a headline; the metadata title without its site name is used then.
+    """
+    main_heading = headings[0] if headings else None
+    names = site_names | {folded(heading) for _, heading in headings}
+    title = next(
+        (
+            (source, stripped)
+            for source, value in written
+            if (stripped := strip_site_name(value, names))
+        ),
+        None,
+    )
+    if main_heading and not _is_site_name(main_heading[1], written, site_names):
+        return main_heading
+    return title
+
+
+def _is_site_name(heading: str, written: list[Titled], site_names: set[str]) -> bool:
+    if _names_site(heading, site_names):
+        return True
+    key = folded(heading)
+    for _, title in written:
+        spans = _segment_spans(title)
+        ends = {folded(title[slice(*spans[0])]), folded(title[slice(*spans[-1])])}
+        if len(spans) > 1 and key in ends:
+            return True
+    return False
+
+
+HEADING_IN_TITLE: Final = 0.8
+"""Share of a heading's words that must appear in a metadata title for them to agree."""
+
+HEADING_COVERS_TITLE: Final = 0.6
+"""Share of the title's words (site name removed) the heading must cover: a short
+heading inside a long title is the site's name, not the headline."""
+
+_WORDS: Final = re.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORDS.findall(text.casefold())
+
+
+def strip_site_name(title: str | None, site_names: set[str]) -> str | None:
+    """``title`` without " | Site Name" parts at its start or end, as written otherwise."""
+    if not title:
+        return None
+    spans = _segment_spans(title)
+    if len(spans) < 2:
+        return title
+    first, last = 0, len(spans) - 1
+    while first <= last and _names_site(title[slice(*spans[first])], site_names):
+        first += 1
+    while last >= first and _names_site(title[slice(*spans[last])], site_names):
+        last -= 1
+    if first > last:
+        return title
+    if (first, last) != (0, len(spans) - 1):
+        return title[spans[first][0] : spans[last][1]]
+    head, tail = title[: spans[-1][0]], title[slice(*spans[-1])]
+    head = head.rstrip(" |-–—:»·/")
+    if len(tail.split()) <= TITLE_SUFFIX_MAX_WORDS and len(head) > 2 * len(tail):
+        return head
+    return title
+
+
+def _segment_spans(title: str) -> list[tuple[int, int]]:
+    """(start, end) of each part of ``title`` between separators."""
+    spans, start = [], 0
+    for separator in _TITLE_SEPARATORS.finditer(title):
+        spans.append((start, separator.start()))
+        start = separator.end()
+    spans.append((start, len(title)))
+    return spans
+
+
+def _names_site(part: str, site_names: set[str]) -> bool:
+    key = part.casefold().strip()
+    return any(name == key or (len(name) > 3 and name in key) for name in site_names)
