@@ -149,10 +149,17 @@ def _score_and_time(corpus: list[Page], languages: dict[str, str], runs: dict[st
             run.milliseconds.append(spent)
             if result is None:  # a crashing peer scores the page as empty
                 run.crashes += 1
-            for score in (run.overall, run.by_language.setdefault(group, Score())):
-                score.add_text(page.annotation, (result or {}).get("body"))
-                for name_ in METADATA_FIELDS:
-                    score.add_field(name_, page.annotation.get(name_), (result or {}).get(name_))
+            _score(run, group, page, result or Output())
+
+
+def _score(run: Run, group: str, page: Page, result: Output) -> None:
+    for score in (run.overall, run.by_language.setdefault(group, Score())):
+        score.add_text(page.annotation, result.get("body"))
+        for name in METADATA_FIELDS:
+            found = result.get(name)  # (typed ``object``: the key is not a literal)
+            score.add_field(
+                name, page.annotation.get(name), found if isinstance(found, str) else None
+            )
 
 
 def _time_only(directory: Path, names: list[str], limit: int | None) -> PageSet:

@@ -42,18 +42,24 @@ def mean_by_quartile(sizes: Sequence[int], milliseconds: Sequence[float]) -> lis
     return [statistics.fmean(group) if group else None for group in groups]
 
 
-def size_table(sizes: Sequence[int], milliseconds: dict[str, list[float]]) -> list[str]:
-    """Markdown rows: per tool, ms/page and speed vs the reference, overall and by quartile."""
+def size_table(
+    sizes: Sequence[int],
+    milliseconds: dict[str, list[float]],
+    label: str = "tool",
+    decimals: int = 1,
+) -> list[str]:
+    """Markdown rows: per tool (or other ``label``), ms/page (to ``decimals``) and speed vs
+    the reference, overall and by quartile."""
     names = sorted(milliseconds, key=lambda name: statistics.fmean(milliseconds[name] or [0.0]))
     columns = {name: _columns(sizes, milliseconds[name]) for name in names}
     reference = columns.get(REFERENCE)
     lines = [
-        "| tool | all pages | " + " | ".join(_quartile_labels(sizes)) + " |",
+        f"| {label} | all pages | " + " | ".join(_quartile_labels(sizes)) + " |",
         "| --- |" + " --- |" * (QUARTILES + 1),
     ]
     for name in names:
         cells = [
-            _cell(spent, reference[i] if reference else None)
+            _cell(spent, reference[i] if reference else None, decimals)
             for i, spent in enumerate(columns[name])
         ]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
@@ -72,10 +78,10 @@ def _quartile_labels(sizes: Sequence[int]) -> list[str]:
     return [f"Q{i + 1}: {kb[i]:.0f}–{kb[i + 1]:.0f} KB" for i in range(QUARTILES)]
 
 
-def _cell(spent: float | None, reference: float | None) -> str:
+def _cell(spent: float | None, reference: float | None, decimals: int) -> str:
     """``ms (ratio)``: the ratio is the reference's ms/page over this tool's."""
     if spent is None:
         return "-"
     if reference is None or not spent:
-        return f"{spent:.1f}"
-    return f"{spent:.1f} ({reference / spent:.2f}x)"
+        return f"{spent:.{decimals}f}"
+    return f"{spent:.{decimals}f} ({reference / spent:.2f}x)"
