@@ -112,12 +112,15 @@ def _warm_up(page: Page) -> None:
 def _measure_page(page: Page, index: int, timings: Timings) -> None:
     """Every measure on one page, with the collector paused (as ``byline.extract`` does)."""
     html = page.read()
+    groups: list[Callable[[], list[tuple[str, float]]]] = [
+        lambda: _byline_stages(html, page.url),
+        lambda: _parse_measures(html, index),
+    ]
     gc.disable()
     try:
-        for stage, spent in _byline_stages(html, page.url):
-            timings.keep(stage, index, spent)
-        for measure, spent in _parse_measures(html, index):
-            timings.keep(measure, index, spent)
+        for group in _rotated(groups, index):
+            for measure, spent in group():
+                timings.keep(measure, index, spent)
     finally:
         gc.enable()
 
