@@ -6,13 +6,17 @@ description accuracy), times every tool on every page in the same process,
 interleaved (the order of the tools rotates from page to page so no tool
 always runs on a warm or a cold cache), measures each tool's peak memory in a
 subprocess of its own, and writes ``docs/benchmarks.md`` and
-``docs/benchmarks.png``. Peers come from ``pip install -e '.[bench]'``.
+``docs/benchmarks.png``. Times are also given per quartile of page size (see
+``bench.sizes``). ``--pages DIR`` adds a directory of ``.html`` files without
+annotations, timed the same way but not scored, reported in a table of its own.
+Peers come from ``pip install -e '.[bench]'``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import statistics
 import subprocess
@@ -22,9 +26,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench.corpus import DEFAULT_CORPUS, METADATA_FIELDS, Page, Score, pages
+from bench.corpus import DEFAULT_CORPUS, METADATA_FIELDS, SEALED, Page, Score, html_pages, pages
 from bench.report import write_section
-from bench.tools import TOOLS, available, quiet
+from bench.sizes import size_table
+from bench.tools import TOOLS, Output, available, quiet
 
 LANGUAGE_GROUPS = ("de", "en", "other")
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -48,6 +53,17 @@ class Run:
         return statistics.fmean(self.milliseconds) if self.milliseconds else 0.0
 
 
+@dataclass
+class PageSet:
+    """A directory of pages without annotations, timed only: every tool's milliseconds on
+    every page, in the order of ``sizes`` (the pages' raw bytes)."""
+
+    directory: Path
+    sizes: list[int]
+    milliseconds: dict[str, list[float]]
+    crashes: dict[str, int]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
@@ -60,7 +76,18 @@ def main() -> None:
     parser.add_argument("--limit", type=int, help="only the first N pages")
     parser.add_argument("--no-memory", action="store_true", help="skip the memory subprocesses")
     parser.add_argument("--out", type=Path, default=DOCS)
+    parser.add_argument(
+        "--pages",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="also time the tools on the .html files of DIR (no scores; repeatable)",
+    )
     args = parser.parse_args()
+    for directory in args.pages:
+        if _is_within(directory, SEALED):
+            parser.error(f"{SEALED} is sealed: the benchmark does not open it")
     quiet()
     names = [name for name in (args.tool or list(TOOLS)) if available(name)]
     corpus = list(pages(args.corpus))[: args.limit]
@@ -69,15 +96,24 @@ def main() -> None:
     started = time.time()
     _warm_up(corpus[:1], names)
     _score_and_time(corpus, languages, runs)
+    others = [_time_only(directory, names, args.limit) for directory in args.pages]
     if not args.no_memory:
         for run in runs.values():
             run.peak_mb = _peak_memory(run.name, args.corpus, args.limit)
     elapsed = time.time() - started
     args.out.mkdir(parents=True, exist_ok=True)
-    report = _report(runs, len(corpus), languages, elapsed)
+    sizes = [page.path.stat().st_size for page in corpus]
+    report = _report(runs, sizes, languages, elapsed, others)
     write_section(args.out / "benchmarks.md", "extraction", report)
     _chart(runs, args.out / "benchmarks.png")
     print(report)
+
+
+def _is_within(directory: Path, sealed: Path) -> bool:
+    """Whether ``directory`` is ``sealed`` or inside it, judged from the paths alone (nothing
+    under ``sealed`` is looked at)."""
+    path, root = os.path.abspath(directory), os.path.abspath(sealed)
+    return path == root or path.startswith(root + os.sep)
 
 
 def _language_group(page: Page) -> str:
@@ -104,23 +140,61 @@ def _warm_up(corpus: list[Page], names: list[str]) -> None:
 
 
 def _score_and_time(corpus: list[Page], languages: dict[str, str], runs: dict[str, Run]) -> None:
-    names = list(runs)
     for index, page in enumerate(corpus):
         html = page.read()
         group = languages[page.url]
-        order = names[index % len(names) :] + names[: index % len(names)]
-        for name in order:
+        for name in _rotation(list(runs), index):
             run = runs[name]
-            start = time.perf_counter()
-            try:
-                result = TOOLS[name](html, page.url, group if group != "other" else None)
-            except Exception:  # a crashing peer scores the page as empty
-                result, run.crashes = {}, run.crashes + 1
-            run.milliseconds.append(1000 * (time.perf_counter() - start))
-            for score in (run.overall, run.by_language.setdefault(group, Score())):
-                score.add_text(page.annotation, result.get("body"))
-                for name_ in METADATA_FIELDS:
-                    score.add_field(name_, page.annotation.get(name_), result.get(name_))
+            spent, result = _timed(name, html, page.url, group if group != "other" else None)
+            run.milliseconds.append(spent)
+            if result is None:  # a crashing peer scores the page as empty
+                run.crashes += 1
+            _score(run, group, page, result or Output())
+
+
+def _score(run: Run, group: str, page: Page, result: Output) -> None:
+    for score in (run.overall, run.by_language.setdefault(group, Score())):
+        score.add_text(page.annotation, result.get("body"))
+        for name in METADATA_FIELDS:
+            found = result.get(name)  # (typed ``object``: the key is not a literal)
+            score.add_field(
+                name, page.annotation.get(name), found if isinstance(found, str) else None
+            )
+
+
+def _time_only(directory: Path, names: list[str], limit: int | None) -> PageSet:
+    """Every tool timed on the pages of ``directory``, interleaved as on the corpus."""
+    found = list(html_pages(directory))[:limit]
+    timed = PageSet(
+        directory,
+        [page.path.stat().st_size for page in found],
+        {name: [] for name in names},
+        dict.fromkeys(names, 0),
+    )
+    for index, page in enumerate(found):
+        html = page.read()
+        for name in _rotation(names, index):
+            spent, result = _timed(name, html, page.url, None)
+            timed.milliseconds[name].append(spent)
+            timed.crashes[name] += result is None
+    return timed
+
+
+def _rotation(names: list[str], index: int) -> list[str]:
+    """The tools in the order they run on page ``index``: it rotates from page to page so
+    that no tool always runs on a warm or a cold cache."""
+    shift = index % len(names)
+    return names[shift:] + names[:shift]
+
+
+def _timed(name: str, html: bytes, url: str, language: str | None) -> tuple[float, Output | None]:
+    """Milliseconds one tool takes on one page, and its output (None if it crashed)."""
+    start = time.perf_counter()
+    try:
+        result: Output | None = TOOLS[name](html, url, language)
+    except Exception:  # counted as a crash by the caller
+        result = None
+    return 1000 * (time.perf_counter() - start), result
 
 
 def _peak_memory(name: str, corpus: Path, limit: int | None) -> float | None:
@@ -135,8 +209,15 @@ def _peak_memory(name: str, corpus: Path, limit: int | None) -> float | None:
         return None
 
 
-def _report(runs: dict[str, Run], count: int, languages: dict[str, str], elapsed: float) -> str:
+def _report(
+    runs: dict[str, Run],
+    sizes: list[int],
+    languages: dict[str, str],
+    elapsed: float,
+    others: list[PageSet],
+) -> str:
     reference = runs.get("trafilatura")
+    count = len(sizes)
     lines = [
         "## Extraction: byline beside its peers",
         "",
@@ -193,9 +274,40 @@ def _report(runs: dict[str, Run], count: int, languages: dict[str, str], elapsed
         )
         lines.append(f"| {run.name} | {cells} |")
     lines += ["", "![F1 against time per page](benchmarks.png)", ""]
+    lines += _size_section(runs, sizes)
+    for other in others:
+        lines += _page_set_section(other)
     if PROFILE_NOTES.exists():
         lines += [PROFILE_NOTES.read_text(encoding="utf-8").strip(), ""]
     return "\n".join(lines)
+
+
+def _size_section(runs: dict[str, Run], sizes: list[int]) -> list[str]:
+    return [
+        "### Time by page size",
+        "",
+        "Milliseconds per page and, in brackets, speed relative to trafilatura, over all",
+        "pages and per quartile of the pages' raw size in bytes (a quarter of the pages in",
+        "each). The mean over all pages weighs large pages most; a speed that holds only on",
+        "small pages shows here.",
+        "",
+        *size_table(sizes, {run.name: run.milliseconds for run in runs.values()}),
+        "",
+    ]
+
+
+def _page_set_section(other: PageSet) -> list[str]:
+    crashes = ", ".join(f"{name} {n}" for name, n in other.crashes.items() if n) or "none"
+    return [
+        f"### Time on `{other.directory}` ({len(other.sizes)} pages, timed only)",
+        "",
+        "Pages without annotations, timed as above (same process, interleaved, after the",
+        "corpus) and not scored; quartiles of this set's own page sizes. Crashes (their time",
+        f"counted): {crashes}.",
+        "",
+        *size_table(other.sizes, other.milliseconds),
+        "",
+    ]
 
 
 def _accuracy(score: Score, name: str) -> str:
@@ -212,8 +324,6 @@ def _machine() -> str:
                 break
     except OSError:
         pass
-    import os
-
     return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
 
 

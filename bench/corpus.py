@@ -18,6 +18,9 @@ from typing import Any
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "dev"
 METADATA_FIELDS = ("title", "author", "date", "description")
+SEALED = DEFAULT_CORPUS.parent.parent / "blind"
+"""The sealed blind set: never opened, by the benchmark or anything else (its own script
+times byline on it)."""
 
 
 @dataclass(slots=True)
@@ -34,6 +37,14 @@ def pages(corpus: Path = DEFAULT_CORPUS) -> Iterator[Page]:
     annotations = json.loads((corpus / "annotations.json").read_text(encoding="utf-8"))
     for url, annotation in annotations.items():
         yield Page(url=url, path=corpus / "html" / annotation["file"], annotation=annotation)
+
+
+def html_pages(directory: Path) -> Iterator[Page]:
+    """The ``.html`` files of a directory, without annotations (timed only), by name.
+
+    Their address is the file's own (``file://``): the page's links resolve against it."""
+    for path in sorted(directory.glob("*.html")):
+        yield Page(url=path.resolve().as_uri(), path=path, annotation={})
 
 
 def normalise(text: str | None) -> str:
