@@ -8,7 +8,7 @@ in several passes over the corpus; a page's figure is its minimum over the passe
 (the least disturbed by the other processes on the machine).
 
 - byline's stages, timed around the functions ``byline.extract`` calls: parse (decode
-  and lxml), sources, reconcile, main text, the rest (dateline, quotes, images).
+  and lxml), sources, the title, main text, the record (reconcile, dateline, quotes, images).
 - The parse alone, on the input byline hands lxml (the page's bytes when they are
   exact UTF-8, else the decoded text): lxml with byline's parser options, and lexbor.
 - What a switch would rebuild: one walk over every node reading what byline's walks
@@ -42,20 +42,20 @@ import byline
 from bench.corpus import DEFAULT_CORPUS, Page, pages
 from bench.sizes import size_table
 from byline import sources
-from byline.dateline import find_dateline
 from byline.document import decode, parse
+from byline.fields import Field
 from byline.maintext import extract_main_text
-from byline.quotes import find_quotes
-from byline.reconcile import add_body_images, reconcile
+from byline.reconcile import choose_title, reconcile
+from byline.sources.candidate import holds_text
 
 PASSES: Final = 3
 """Passes over the corpus; each page keeps its fastest."""
 STAGES: Final = (
     "byline: parse (decode + lxml)",
     "byline: sources",
-    "byline: reconcile",
+    "byline: title",
     "byline: main text",
-    "byline: rest",
+    "byline: record (reconcile, dateline, quotes, images)",
 )
 """byline's stages, in the order ``byline.extract`` runs them."""
 _T = TypeVar("_T")
@@ -128,21 +128,21 @@ def _measure_page(page: Page, index: int, timings: Timings) -> None:
 def _byline_stages(html: bytes, url: str) -> list[tuple[str, float]]:
     """The stages of ``byline.extract`` (as of this prototype), each timed."""
     clock = _Clock()
-    parse_stage, sources_stage, reconcile_stage, main_stage, rest_stage = STAGES
+    parse_stage, sources_stage, title_stage, main_stage, record_stage = STAGES
     doc = parse(html, url)
     clock.lap(parse_stage)
     candidates = sources.collect(doc)
     clock.lap(sources_stage)
-    article = reconcile(candidates, url=url)
-    clock.lap(reconcile_stage)
-    hint = next((c.value for c in candidates if c.field == "article_body"), None)
-    main = extract_main_text(doc, hint=hint, title=article.title)
+    title = choose_title(candidates)
+    clock.lap(title_stage)
+    hint = next(
+        (c.value for c in candidates if c.field is Field.ARTICLE_BODY and holds_text(c)), None
+    )
+    main = extract_main_text(doc, hint=hint, title=title.value if title else None)
     clock.lap(main_stage)
     if main is not None:
-        article.dateline = find_dateline(main.body)
-        article.quotes = find_quotes(main.body)
-        add_body_images(article, main.images)
-    clock.lap(rest_stage)
+        reconcile(candidates, main, title, url=url)
+    clock.lap(record_stage)
     return clock.laps
 
 
