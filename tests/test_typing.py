@@ -46,4 +46,3 @@ def test_every_compiled_module_is_checked_strictly():
     ]
     assert len(strict) == 1
     assert set(strict[0]["module"]) == compiled_modules()
-
