@@ -143,3 +143,18 @@ def test_the_byline_under_the_headline_beats_an_author_element_far_below():
     story = "\n".join([PARAGRAPH] * 70)
     html = page(byline_line="By Bob Other", after=f'{story}<p class="author">Ann Example</p>')
     assert [person.name for person in byline.extract(html).authors] == ["Bob Other"]
+
+
+# --- main text ----------------------------------------------------------------------------
+
+
+def test_a_list_of_links_inside_the_article_is_left_out():
+    # A list whose text is mostly link text (LIST_LINK_DENSITY) is navigation, not story.
+    links = (
+        '<ul><li><a href="/plan">The harbour plan</a></li>'
+        '<li><a href="/ferries">Ferry timetables</a></li>'
+        '<li><a href="/map">A map of the quay</a></li></ul>'
+    )
+    body = byline.extract(page(after=links + PARAGRAPH)).body
+    assert "widen the old quay" in body
+    assert "Ferry timetables" not in body
