@@ -8,6 +8,12 @@ wherever the compiled modules are not.
 - ``pip install .`` (a wheel) compiles, unless ``BYLINE_COMPILE=0``.
 - ``pip install -e .`` (editable, for development) does not, unless ``BYLINE_COMPILE=1``:
   a compiled module would shadow the ``.py`` beside it, and edits would not take effect.
+
+mypyc type-checks the modules against the standard library and byline alone, never
+against what happens to be installed (``--no-site-packages``): lxml stubs or a typed
+charset-normalizer in the target environment would otherwise fail the build or change the
+C it generates (runtime checks on lxml values). The compiled code is the same wherever it
+is built.
 """
 
 from __future__ import annotations
@@ -61,11 +67,22 @@ COMPILED_MODULES = [
 ]
 
 
+# The setuptools commands that build extension modules: a wheel (what ``pip install .``
+# runs), an editable wheel, or a direct build. The other hooks pip calls before them
+# (``egg_info``, ``dist_info``: requirements and metadata) build nothing, and no argument
+# of theirs tells a wheel from an editable install, so they never compile.
+_WHEEL_COMMANDS = frozenset({"bdist_wheel", "build", "build_ext", "install"})
+_EDITABLE_COMMAND = "editable_wheel"
+
+
 def _compiling() -> bool:
+    commands = set(sys.argv[1:])
+    if commands.isdisjoint(_WHEEL_COMMANDS | {_EDITABLE_COMMAND}):
+        return False
     choice = os.environ.get("BYLINE_COMPILE")
     if choice is not None:
         return choice not in ("0", "", "false", "no")
-    return "editable_wheel" not in sys.argv
+    return _EDITABLE_COMMAND not in commands
 
 
 def _extensions() -> list:
@@ -74,7 +91,9 @@ def _extensions() -> list:
     from mypyc.build import mypycify
 
     return mypycify(
-        ["--ignore-missing-imports", *COMPILED_MODULES], opt_level="3", group_name="byline"
+        ["--ignore-missing-imports", "--no-site-packages", *COMPILED_MODULES],
+        opt_level="3",
+        group_name="byline",
     )
 
 

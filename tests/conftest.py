@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -18,6 +19,19 @@ FIXTURES = TESTS / "fixtures"
 SAMPLES = TESTS.parent / "samples"
 SHARED = TESTS.parents[1] / "shared"
 """The read-only development material (corpus, seed), read in place, never copied."""
+
+CORPUS = SHARED / "corpus" / "dev"
+"""The development corpus: ``html/`` pages and their ``annotations.json``."""
+
+
+def needs_shared(path: Path) -> pytest.MarkDecorator:
+    """Skip the marked tests when ``path`` (development material) is missing, unless
+    ``BYLINE_REQUIRE_CORPUS`` is set (``.ci/run`` sets it): then they run, and fail."""
+    return pytest.mark.skipif(
+        not path.exists() and not os.environ.get("BYLINE_REQUIRE_CORPUS"),
+        reason=f"{path} is not here",
+    )
+
 
 SEED_URL = (
     "https://sputnikglobe.com/20230623/"

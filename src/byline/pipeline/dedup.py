@@ -323,13 +323,14 @@ def _densified(minima: list[int | None]) -> list[int]:
     """Each empty bin takes the minimum of the next filled bin (wrapping round), offset by
     the distance, so two sketches agree there only when their sources agree (Shrivastava
     and Li, "Densifying one permutation hashing via rotation", 2014)."""
-    filled = [i for i, value in enumerate(minima) if value is not None]
+    filled = {i: value for i, value in enumerate(minima) if value is not None}
+    positions = list(filled)
     dense = []
     for i, value in enumerate(minima):
         if value is None:
-            source = filled[bisect.bisect(filled, i) % len(filled)]
+            source = positions[bisect.bisect(positions, i) % len(positions)]
             distance = (source - i) % SKETCH_BINS
-            value = (minima[source] + distance * _ROTATION_OFFSET) & _MASK64
+            value = (filled[source] + distance * _ROTATION_OFFSET) & _MASK64
         dense.append(value)
     return dense
 

@@ -77,11 +77,11 @@ class LocalEngine:
                     if retries:
                         job_id, items = retries.popleft()
                     elif not exhausted:
-                        items = next(jobs, None)
-                        if items is None:
+                        job = next(jobs, None)
+                        if job is None:
                             exhausted = True
                             break
-                        job_id, next_number = next_number, next_number + 1
+                        job_id, items, next_number = next_number, job, next_number + 1
                     else:
                         break
                     slot.send(job_id, items)

@@ -130,15 +130,22 @@ def run(
         else LocalEngine(workers, page_time_limit)
     )
     try:
-        jobs = sources.dask_jobs() if engine == "dask" else sources.local_jobs()
         with _progress(progress, sources.total_hint()) as advance:
-            for outcomes in executor.map(jobs):
+            for outcomes in _outcomes(executor, sources):
                 writer.take(outcomes)
                 advance(len(outcomes))
     finally:
         executor.close()
         summary = writer.close()
     return summary
+
+
+def _outcomes(executor: LocalEngine | DaskEngine, sources: _Sources) -> Iterator[list[Outcome]]:
+    """Each job's outcomes, in job order: local workers take pages already read, Dask
+    workers read the files themselves."""
+    if isinstance(executor, DaskEngine):
+        return executor.map(sources.dask_jobs())
+    return executor.map(sources.local_jobs())
 
 
 class _Sources:
@@ -157,7 +164,7 @@ class _Sources:
         self.settings = settings
         self.done = done
 
-    def local_jobs(self) -> Iterator[Job]:
+    def local_jobs(self) -> Iterator[list[Item]]:
         return _batches(self._new(chain(read_inputs(self.inputs), self._fetched())), JOB_SIZE)
 
     def dask_jobs(self) -> Iterator[Job]:

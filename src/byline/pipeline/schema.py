@@ -60,7 +60,7 @@ def arrow_type(hint: Any) -> pa.DataType:
     if origin is dict:
         key, value = typing.get_args(hint)
         return pa.map_(arrow_type(key), arrow_type(value))
-    if is_dataclass(hint):
+    if isinstance(hint, type) and is_dataclass(hint):
         hints = _hints(hint)
         return pa.struct([pa.field(f.name, arrow_type(hints[f.name])) for f in fields(hint)])
     raise TypeError(f"no Arrow type for {hint!r}")
@@ -80,7 +80,7 @@ def conform(value: Any, hint: Any) -> Any:
     if origin is dict:
         _, item = typing.get_args(hint)
         return [(k, conform(v, item)) for k, v in value.items()]
-    if is_dataclass(hint):
+    if isinstance(hint, type) and is_dataclass(hint):
         hints = _hints(hint)
         return {f.name: conform(value.get(f.name), hints[f.name]) for f in fields(hint)}
     return value
@@ -129,7 +129,7 @@ def _flat_columns() -> tuple[tuple[str, Any], ...]:
 
     def add(prefix: str, hint: Any) -> None:
         bare = _without_none(hint)
-        if is_dataclass(bare):
+        if isinstance(bare, type) and is_dataclass(bare):
             hints = _hints(bare)
             for f in fields(bare):
                 add(f"{prefix}.{f.name}", hints[f.name])
