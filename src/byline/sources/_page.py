@@ -226,7 +226,7 @@ def walk(root: etree._Element) -> Page:
             if len(names) > 1 or names[0] not in _CLASS_OR_ID:
                 _collect(page, node, tag, names)
             else:  # one class or id and nothing else: the most common element by far
-                value = node.get(names[0])
+                value = node.get(names[0], "")
                 flags = known_flags(value)
                 if flags is None:
                     flags = page.marker_flags(value)
@@ -300,7 +300,7 @@ def _collect(page: Page, element: etree._Element, tag: str, names: list[str]) ->
         tag == "a"
         and "href" in names
         and len(page.author_links) < MAX_ELEMENTS
-        and _AUTHOR_HREF.search(element.get("href"))
+        and _AUTHOR_HREF.search(element.get("href", ""))
     ):
         page.author_links.append(element)
     if "rel" in names and len(page.rel) < MAX_ELEMENTS * 4:
@@ -320,7 +320,7 @@ def _collect(page: Page, element: etree._Element, tag: str, names: list[str]) ->
     flags = 0
     for name in names:
         if name in _MARKER_ATTRIBUTES:
-            flags |= page.marker_flags(element.get(name))
+            flags |= page.marker_flags(element.get(name, ""))
     if flags:
         _file_marked(page, element, flags)
 
