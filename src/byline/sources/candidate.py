@@ -36,6 +36,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, Generic, TypeGuard, TypeVar
 
+from mypy_extensions import mypyc_attr
+
 from byline.dates import parse_date
 from byline.fields import Field, Source
 from byline.record import Image, Moment, Publisher
@@ -102,6 +104,9 @@ NO_EVIDENCE: Final = Evidence()
 V = TypeVar("V", covariant=True)
 
 
+# A Python class, not a mypyc native one: mypyc 1.19 builds a generic native dataclass that
+# fails at import ("attribute '__dict__' of 'type' objects is not writable").
+@mypyc_attr(native_class=False)
 @dataclass(slots=True, frozen=True)
 class Candidate(Generic[V]):
     """One value a source found for one field."""
