@@ -5,12 +5,14 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from byline import sources
+from byline.blocks import Block
 from byline.dateline import find_dateline
 from byline.document import parse
 from byline.errors import NoArticleError
-from byline.maintext import extract_main_text
+from byline.maintext import MainText, extract_main_text
 from byline.quotes import find_quotes
 from byline.reconcile import add_body_images, reconcile
 from byline.record import Article
@@ -26,6 +28,26 @@ def extract(html: bytes | str, url: str | None = None, charset: str | None = Non
     ``byline.NoArticleError`` when the page holds no main text (a bare title or
     a menu is not an article).
     """
+    with _collector_paused():
+        return _extract(html, url, charset).article
+
+
+@dataclass(frozen=True, slots=True)
+class Inspection:
+    """A page's record, with the main text it took the body from."""
+
+    article: Article
+    main_text: MainText
+
+    @property
+    def blocks(self) -> list[Block]:
+        """The page block by block, kept and dropped, with main text's reasons (built on
+        each call: extraction never pays for it)."""
+        return self.main_text.blocks
+
+
+def inspect(html: bytes | str, url: str | None = None, charset: str | None = None) -> Inspection:
+    """``extract``, with what main text kept and dropped and why (the web inspector's view)."""
     with _collector_paused():
         return _extract(html, url, charset)
 
@@ -50,7 +72,7 @@ def _collector_paused() -> Iterator[None]:
         gc.enable()
 
 
-def _extract(html: bytes | str, url: str | None, charset: str | None) -> Article:
+def _extract(html: bytes | str, url: str | None, charset: str | None) -> Inspection:
     doc = parse(html, url, charset)
     candidates = sources.collect(doc)
     article = reconcile(candidates, url=url)
@@ -64,4 +86,4 @@ def _extract(html: bytes | str, url: str | None, charset: str | None) -> Article
     article.dateline = find_dateline(main.body)
     article.quotes = find_quotes(main.body)
     add_body_images(article, main.images)
-    return article
+    return Inspection(article, main)
