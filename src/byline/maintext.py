@@ -198,7 +198,8 @@ def extract_main_text(
     if body is None:
         body = doc.root
     never_content = _never_content(body)
-    never_content_undo = _remove(never_content)
+    stripped = _Stripped(never_content)
+    etree.strip_elements(body, *NEVER_CONTENT_TAGS, with_tail=False)  # (``stripped`` keeps them)
     boxes, boxes_undo, left = _remove_boilerplate(body)
     hint_words = frozenset(words_of(hint_text.lower())) if hint_text else None
     result = _best_result(doc, left, title_text, (judge, hint_words))
@@ -207,7 +208,7 @@ def extract_main_text(
         relaxed = _best_result(doc, list(body.iter(etree.Element)), title_text, (judge, hint_words))
         if relaxed is not None and (result is None or len(relaxed.body) > len(result.body)):
             result, boxes = relaxed, []
-    _restore(never_content_undo)
+    stripped.put_back()
     if result is not None:
         result.trace.never_content, result.trace.removed = never_content, boxes
     shown = len(result.body) if result else 0
@@ -291,7 +292,10 @@ class _Undo:
     """How to put removed boxes back: where each was, and the text their tails were
     appended to (lxml keeps a removed element's tail on it, so reinserting restores it)."""
 
-    removed: list[tuple[etree._Element, int, etree._Element]] = field(default_factory=list)
+    removed: list[tuple[etree._Element, etree._Element | None, etree._Element]] = field(
+        default_factory=list
+    )
+    """(parent, the element before it or None, removed element)."""
     anchors: list[tuple[etree._Element, bool, str | None]] = field(default_factory=list)
     """(node, whether its text or else its tail took tails, that text before)."""
 
@@ -302,9 +306,9 @@ def _remove_boilerplate(
     """Remove furniture, hidden and boilerplate-named elements.
 
     Returns the elements removed with why, an undo log and the elements left (``body``
-    first, in document order). A
-    removed box takes its contents along unexamined: most boxes named like boilerplate
-    sit inside another one, and most of a page's elements are in such boxes. Its tail
+    first, in document order). A removed box takes its contents along unexamined: most
+    boxes named like boilerplate sit inside another one, and most of a page's elements are
+    in such boxes. Its tail
     (the text after it, which lxml removes with it) stays: the words after an ad in a
     paragraph belong to the paragraph.
     """
@@ -324,26 +328,83 @@ def _remove_boilerplate(
     return doomed, _remove([el for el, _ in doomed]), left
 
 
+@dataclass(slots=True)
+class _Stripped:
+    """How to put back elements that ``etree.strip_elements`` takes out of the tree.
+
+    It unlinks them in C and leaves their tails in place, joined to the text before them;
+    the Python objects held here keep the elements alive. Each is put back, in document
+    order, after the element that was before it (a parent's first child: at the start), with
+    the texts split again as they were.
+    """
+
+    places: list[tuple[etree._Element, etree._Element | None, etree._Element, str | None]]
+    """(parent, the element before or None, the element, its tail), in document order."""
+    texts: list[tuple[etree._Element, bool, str | None]]
+    """(node, whether its text or else its tail took tails, that text before)."""
+
+    def __init__(self, doomed: list[etree._Element]) -> None:
+        self.places, self.texts = [], []
+        last: etree._Element | None = None
+        for el in doomed:
+            parent, before = el.getparent(), el.getprevious()
+            self.places.append((parent, before, el, el.tail))
+            if before is None:
+                self.texts.append((parent, True, parent.text))
+            elif before is not last:  # (one removed just before: its tail comes back with it)
+                self.texts.append((before, False, before.tail))
+            last = el
+
+    def put_back(self) -> None:
+        for node, into_text, text in self.texts:
+            if into_text:
+                node.text = text
+            else:
+                node.tail = text
+        for parent, before, el, tail in self.places:
+            el.tail = tail
+            if before is None:
+                parent.insert(0, el)
+            else:
+                before.addnext(el)
+
+
 def _never_content(body: etree._Element) -> list[etree._Element]:
-    """The elements that never hold article text, outermost ones only, in document order."""
+    """The elements that never hold article text, outermost ones only, in document order.
+
+    (``iter`` finds them in C, making Python objects for them alone; only after one with
+    children, a button holding an icon, need the next one be checked for being inside it.)
+    """
     found = []
-    walker = etree.iterwalk(body, events=("start",), tag=NEVER_CONTENT_TAGS)
-    for _, el in walker:
+    holder: etree._Element | None = None  # the last one found, if others may be in it
+    for el in body.iter(NEVER_CONTENT_TAGS):
+        if holder is not None and _is_inside(el, holder):
+            continue
         found.append(el)
-        walker.skip_subtree()
+        holder = el if len(el) else None
     return found
+
+
+def _is_inside(el: etree._Element, ancestor: etree._Element) -> bool:
+    parent = el.getparent()
+    while parent is not None:
+        if parent is ancestor:
+            return True
+        parent = parent.getparent()
+    return False
 
 
 def _remove(doomed: list[etree._Element]) -> _Undo:
     """Remove ``doomed`` (in document order, none inside another) from the tree, leaving
     their tails in place; returns how to put them back."""
     undo = _Undo()
+    removed = undo.removed
     tails: dict[tuple[etree._Element, bool], list[str]] = {}
     for el in doomed:  # in document order, so that undoing in reverse restores the page
         parent = el.getparent()
-        undo.removed.append((parent, parent.index(el), el))
+        before = el.getprevious()  # (removed boxes before it are gone already)
+        removed.append((parent, before, el))
         if tail := el.tail:
-            before = el.getprevious()  # (removed boxes before it are gone already)
             anchor = (before, False) if before is not None else (parent, True)
             tails.setdefault(anchor, []).append(tail)
         parent.remove(el)
@@ -440,8 +501,11 @@ def _restore(undo: _Undo) -> None:
             node.text = text
         else:
             node.tail = text
-    for parent, index, el in reversed(undo.removed):
-        parent.insert(index, el)
+    for parent, before, el in reversed(undo.removed):
+        if before is None:
+            parent.insert(0, el)
+        else:
+            before.addnext(el)  # (after the tail of ``before``, as it stood)
 
 
 _text_chars: Final = etree.XPath("string-length(normalize-space())")
