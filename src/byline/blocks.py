@@ -101,11 +101,11 @@ class Block:
     """The block's safe HTML ("" for text main text never rendered)."""
     element: etree._Element | None
     """The block element it came from (None for the paragraphs of ``articleBody``)."""
+    group: Group | None = None
+    """The list, quote, table or figure it is shown in."""
     verdict: Verdict = Verdict.KEPT
     reason: Reason | None = None
     """Why it is not (only) body text; None for kept blocks."""
-    group: Group | None = None
-    """The list, quote, table or figure it is shown in."""
 
     def drop(self, reason: Reason, verdict: Verdict = Verdict.DROPPED) -> None:
         self.verdict, self.reason = verdict, reason

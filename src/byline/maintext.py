@@ -20,6 +20,11 @@ The algorithm, in the spirit of readability.js but our own:
 4. **Render** the chosen nodes (``byline.render``), dropping residual
    boilerplate inside them: link lists, the repeated headline, byline lines.
 5. If that gives very little text, try again without the class-based removal.
+
+Every step that drops text notes why (``byline.blocks``): ``MainText.blocks`` lists the
+page block by block, kept and dropped, with the rule that dropped each. What main text
+removes from the tree while it works is put back before it returns: the document stays
+the sources' too, whatever the order of the steps.
 """
 
 from __future__ import annotations
@@ -325,7 +330,7 @@ def _remove_boilerplate(
                 walker.skip_subtree()
                 continue
         left.append(el)
-    return doomed, _remove([el for el, _ in doomed]), left
+    return doomed, _remove(doomed), left
 
 
 @dataclass(slots=True)
@@ -394,13 +399,13 @@ def _is_inside(el: etree._Element, ancestor: etree._Element) -> bool:
     return False
 
 
-def _remove(doomed: list[etree._Element]) -> _Undo:
-    """Remove ``doomed`` (in document order, none inside another) from the tree, leaving
-    their tails in place; returns how to put them back."""
+def _remove(doomed: list[tuple[etree._Element, Rule]]) -> _Undo:
+    """Remove the ``doomed`` elements (in document order, none inside another) from the
+    tree, leaving their tails in place; returns how to put them back."""
     undo = _Undo()
     removed = undo.removed
     tails: dict[tuple[etree._Element, bool], list[str]] = {}
-    for el in doomed:  # in document order, so that undoing in reverse restores the page
+    for el, _ in doomed:  # in document order, so that undoing in reverse restores the page
         parent = el.getparent()
         before = el.getprevious()  # (removed boxes before it are gone already)
         removed.append((parent, before, el))

@@ -168,7 +168,7 @@ def _flush(block: _Open) -> Iterator[Block]:
     block.pieces.clear()
     if text:
         element = block.element
-        yield Block(str(element.tag), text, "", element, Verdict.DROPPED, block.reason)
+        yield Block(str(element.tag), text, "", element, None, Verdict.DROPPED, block.reason)
 
 
 def _reason(el: etree._Element, rule: Rule) -> Reason:

@@ -319,7 +319,7 @@ class Renderer:
         lines = [line.rstrip() for line in visible(text_content(el)).split("\n")]
         text = "\n".join(line for line in lines if line.strip()).strip("\n")
         if text:
-            self._add(Block("pre", text, f"<pre>{escape(text)}</pre>", el, group=self._group))
+            self._add(Block("pre", text, f"<pre>{escape(text)}</pre>", el, self._group))
 
     def _table(self, el: etree._Element) -> None:
         self._flush()
@@ -342,7 +342,7 @@ class Renderer:
                 cells.append(f"<{cell.tag}{_span_attributes(cell)}>{html}</{cell.tag}>")
             if texts:
                 row_html = f"<tr>{''.join(cells)}</tr>"
-                self._add(Block("tr", " | ".join(texts), row_html, row, group=group))
+                self._add(Block("tr", " | ".join(texts), row_html, row, group))
 
     def _image(self, el: etree._Element) -> None:
         image = _image_record(el, self.doc)
@@ -361,18 +361,16 @@ class Renderer:
         if _is_blank(tokens):
             return
         label = _is_link_label(tokens)
+        kind, element, group = self._kind, self._element, self._group
         for text, html in _segments(tokens):
             rule = Rule.LINK_LABEL if label else self._residual(text) if text else None
             if rule is not None:
-                self.entries.append(self._block(text, html, Reason(rule)))
+                dropped = Block(kind, text, html, element, group, Verdict.DROPPED, Reason(rule))
+                self.entries.append(dropped)
             elif text or html:
-                self._add(self._block(text, html))
-
-    def _block(self, text: str, html: str, dropped: Reason | None = None) -> Block:
-        if dropped is None:
-            return Block(self._kind, text, html, self._element, group=self._group)
-        verdict = Verdict.DROPPED
-        return Block(self._kind, text, html, self._element, verdict, dropped, self._group)
+                block = Block(kind, text, html, element, group)
+                self.blocks.append(block)
+                self.entries.append(block)
 
     def _add(self, block: Block) -> None:
         self.blocks.append(block)
