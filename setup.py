@@ -30,6 +30,8 @@ COMPILED_MODULES = [
     "src/byline/extract.py",
     "src/byline/maintext.py",
     "src/byline/render.py",
+    "src/byline/blocks.py",
+    "src/byline/pageblocks.py",
     "src/byline/boilerplate.py",
     "src/byline/memo.py",
     "src/byline/blockmodel.py",

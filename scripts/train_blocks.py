@@ -34,10 +34,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 from bench.corpus import DEFAULT_CORPUS, Score, normalise  # noqa: E402
-from byline import maintext, sources  # noqa: E402
-from byline.blockmodel import FEATURES, BlockModel  # noqa: E402
+from byline import sources  # noqa: E402
+from byline.blockmodel import FEATURES, BlockModel, words_of  # noqa: E402
 from byline.document import parse  # noqa: E402
 from byline.fields import Field  # noqa: E402
+from byline.maintext import MIN_JUDGED_WORDS, BlockJudge, extract_main_text  # noqa: E402
 from byline.reconcile import choose_title  # noqa: E402
 
 FOLDS = 5
@@ -55,20 +56,24 @@ THRESHOLDS = [i / 100 for i in range(0, 80)]
 WEIGHTS_FILE = ROOT / "src" / "byline" / "_blockweights.py"
 
 
-class Recorder:
+class KeepAll:
+    """Keeps every paragraph: the hand rules alone."""
+
+    threshold = 0.5
+
+    def judge(self, texts, rows) -> list[float]:
+        return [1.0] * len(texts)
+
+
+class Recorder(KeepAll):
     """Keeps every paragraph, recording texts and features (step 1)."""
 
     def __init__(self) -> None:
         self.renderings: list[tuple[list[str], list[list[float]]]] = []
 
-    def judge(self, texts, rows) -> list[bool]:
+    def judge(self, texts, rows) -> list[float]:
         self.renderings.append((list(texts), [list(row) for row in rows]))
-        return [True] * len(texts)
-
-
-class KeepAll:
-    def judge(self, texts, rows) -> list[bool]:
-        return [True] * len(texts)
+        return super().judge(texts, rows)
 
 
 def load_pages(corpus: Path) -> list[dict]:
@@ -87,19 +92,16 @@ def load_pages(corpus: Path) -> list[dict]:
     return pages
 
 
-def body_text(page: dict, model) -> str | None:
+def body_text(page: dict, model: BlockJudge) -> str | None:
     doc = parse(page["html"], page["url"])
-    try:
-        result = maintext._extract(doc, page["hint"], page["title"], model)
-    except (ValueError, TypeError, AttributeError):
-        return None
+    result = extract_main_text(doc, page["hint"], page["title"], judge=model)
     return result.body if result else None
 
 
 def label(text: str, page: dict) -> tuple[int, float] | None:
     """(label, weight) of one paragraph, or None when nothing tells."""
     norm = normalise(text)
-    if len(norm.split()) < maintext.MIN_JUDGED_WORDS:
+    if len(norm.split()) < MIN_JUDGED_WORDS:
         return None  # the model never judges such short lines
     found = set()
     for key, value in (("with", 1), ("without", 0)):
@@ -113,10 +115,10 @@ def label(text: str, page: dict) -> tuple[int, float] | None:
         return found.pop(), 1.0
     if found or not page["hint"] or HINT_LABEL_WEIGHT <= 0:
         return None
-    words = maintext._WORD.findall(norm.lower())
+    words = words_of(norm.lower())
     if len(words) < MIN_HINT_LABEL_WORDS:
         return None
-    hint_words = page.setdefault("hint_words", set(maintext._WORD.findall(page["hint"].lower())))
+    hint_words = page.setdefault("hint_words", set(words_of(page["hint"].lower())))
     share = sum(word in hint_words for word in words) / len(words)
     if share >= HINT_INSIDE:
         return 1, HINT_LABEL_WEIGHT

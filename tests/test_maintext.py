@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, SAMPLES
+from lxml import etree
 
+from byline.blockmodel import MODEL
+from byline.blocks import Rule, Verdict
 from byline.document import parse
 from byline.maintext import MainText, extract_main_text
 
@@ -298,34 +303,36 @@ def test_block_features_give_one_row_per_paragraph() -> None:
     assert features["call_to_action"] == 1.0 and features["closeness_to_end"] == 1.0
 
 
+class Judge:
+    """A paragraph judge that keeps what ``keeps`` says, and notes what it was asked."""
+
+    threshold = 0.5
+
+    def __init__(self, keeps: Callable[[str], bool]) -> None:
+        self.keeps = keeps
+        self.seen: list[str] = []
+
+    def judge(self, texts: Sequence[str], rows: Sequence[Sequence[float]]) -> list[float]:
+        self.seen.extend(texts)
+        return [1.0 if self.keeps(text) else 0.0 for text in texts]
+
+
 def test_model_drops_a_closing_prompt_the_rules_keep() -> None:
-    from byline import maintext
-
-    class KeepAll:
-        def judge(self, texts, rows):
-            return [True] * len(texts)
-
     html = page(paragraphs() + "<p>Follow us on Twitter: @dailyexample</p>")
-    doc = parse(html, url="https://example.com/news/a.html")
-    rules_only = maintext._extract(doc, None, None, KeepAll())
-    assert rules_only is not None and rules_only.body.endswith("@dailyexample")
-    assert extract(html).body == "\n\n".join(PARAGRAPHS)
+    rules_only = extract(html, judge=Judge(lambda text: True))
+    assert rules_only.body.endswith("@dailyexample")
+    result = extract(html)
+    assert result.body == "\n\n".join(PARAGRAPHS)
+    (prompt,) = [block for block in result.blocks if "@dailyexample" in block.text]
+    assert prompt.verdict is Verdict.DROPPED and prompt.reason is not None
+    assert prompt.reason.rule is Rule.MODEL
+    assert prompt.reason.probability is not None and prompt.reason.probability < MODEL.threshold
 
 
 def test_extraction_asks_the_model_about_every_paragraph() -> None:
-    from byline import maintext
-
-    seen: list[str] = []
-
-    class DropSecond:
-        def judge(self, texts, rows):
-            seen.extend(texts)
-            return [text != PARAGRAPHS[1] for text in texts]
-
-    doc = parse(page(paragraphs()), url="https://example.com/news/a.html")
-    result = maintext._extract(doc, None, None, DropSecond())
-    assert result is not None
-    assert seen == PARAGRAPHS
+    judge = Judge(lambda text: text != PARAGRAPHS[1])
+    result = extract(page(paragraphs()), judge=judge)
+    assert judge.seen == PARAGRAPHS
     assert result.body == "\n\n".join([PARAGRAPHS[0], PARAGRAPHS[2]])
 
 
@@ -663,7 +670,7 @@ def test_removing_and_restoring_boxes_gives_back_the_page() -> None:
     )
     body = parse(html).root.find("body")
     original = etree.tostring(body)
-    undo, _ = maintext._remove_boilerplate(body)
+    _, undo, _ = maintext._remove_boilerplate(body)
     removed = etree.tostring(body)
     assert len(undo.removed) >= 6 and b"Share" not in removed and b"promo" not in removed
     assert b"<p> first,  after, tail.</p>" in removed and b"text after the box" in removed
@@ -672,16 +679,9 @@ def test_removing_and_restoring_boxes_gives_back_the_page() -> None:
 
 
 def test_preformatted_text_is_never_dropped_by_the_model() -> None:
-    from byline import maintext
-
-    class DropAll:
-        def judge(self, texts, rows):
-            return [False] * len(texts)
-
     command = "netsh interface tcp set global autotuninglevel=normal"
     html = page(paragraphs(PARAGRAPHS[:2]) + f"<pre>{command}</pre>" + paragraphs(PARAGRAPHS[2:]))
-    result = maintext._extract(parse(html), None, None, DropAll())
-    assert result is not None and result.body == command
+    assert extract(html, judge=Judge(lambda text: False)).body == command
 
 
 def test_date_lines_go_but_a_sentence_with_a_date_stays() -> None:
@@ -800,3 +800,81 @@ def test_siblings_are_measured_against_the_best_box_not_its_bare_wrapper() -> No
         "</main></body></html>"
     )
     assert "Elsewhere" not in extract(html).body
+
+
+# --- blocks: what main text kept and dropped, and why ------------------------------
+
+
+def kept_text(result: MainText) -> str:
+    """The kept blocks' texts as the body joins them."""
+    return "\n\n".join(b.text for b in result.blocks if b.verdict is Verdict.KEPT and b.text)
+
+
+def reasons(result: MainText) -> dict[str, str]:
+    """Each dropped block's text and its reason, as the inspector shows it."""
+    return {b.text: str(b.reason) for b in result.blocks if b.verdict is Verdict.DROPPED}
+
+
+REAL_PAGES = [
+    *(FIXTURES / name for name in ("sputnik_seed.html", "russian_story.html", "xss_page.html")),
+    *sorted(SAMPLES.glob("*.html")),
+    *(CORPUS / "html" / name for name in CORPUS_PAGES),
+]
+
+
+@pytest.mark.parametrize("path", REAL_PAGES, ids=lambda path: path.name)
+def test_the_kept_blocks_are_the_body_and_the_tree_is_left_whole(path: Path) -> None:
+    if not path.exists():
+        pytest.skip("development corpus not available")
+    doc = parse(path.read_bytes(), url="https://example.com/news/a.html")
+    markup = etree.tostring(doc.root)
+    result = extract_main_text(doc)
+    assert result is not None
+    assert etree.tostring(doc.root) == markup
+    blocks = result.blocks
+    assert kept_text(result) == result.body
+    assert all((b.reason is None) == (b.verdict is Verdict.KEPT) for b in blocks)
+    assert any(b.verdict is Verdict.DROPPED for b in blocks)
+
+
+def test_every_drop_says_which_rule_dropped_it() -> None:
+    article = (
+        "<h1>Tram network to grow</h1>"
+        "<p>Updated 5 June 2023, 14:02</p>"
+        "<div class='share-buttons'><p>Share this story with friends</p></div>"
+        "<div hidden><p>Hidden teaser text for robots</p></div>"
+        + paragraphs()
+        + "<p>Read also: <a href='/z'>Bridge closed for repairs</a></p>"
+        "<p>Foto: dpa</p><button>Load comments</button>"
+        "<ul><li><a href='/x'>Bus fares rise again this year</a></li>"
+        "<li><a href='/y'>Bike lanes open on the ring road</a></li></ul>"
+    )
+    html = page(article, around="<div><p>Weather: sunny, 24 degrees</p></div>")
+    found = reasons(extract(html, title="Tram network to grow"))
+    assert found["Home News"] == "page furniture: <nav>"
+    assert found["Tram network to grow"] == "headline again"
+    assert found["Updated 5 June 2023, 14:02"] == "date line"
+    assert found["Share this story with friends"] == "named like boilerplate: share-buttons"
+    assert found["Hidden teaser text for robots"] == "hidden"
+    assert found["Read also: Bridge closed for repairs"] == "read also"
+    assert found["Foto: dpa"] == "credit line"
+    assert found["Load comments"] == "never article text: <button>"
+    assert found["Bus fares rise again this year"] == "link list"
+    assert found["Weather: sunny, 24 degrees"] == "outside the article"
+    assert "T" not in found  # the <head>'s title is no block of the page
+
+
+def test_a_paragraph_the_model_drops_carries_its_probability() -> None:
+    result = extract(page(paragraphs() + "<p>Follow us on Twitter: @dailyexample</p>"))
+    assert reasons(result)["Follow us on Twitter: @dailyexample"].startswith("paragraph model: ")
+
+
+def test_when_articlebody_replaces_the_page_its_paragraphs_are_the_kept_blocks() -> None:
+    hint = "\n".join(PARAGRAPHS * 3)
+    result = extract(page("<p>Subscribe to read the rest of this story today.</p>"), hint=hint)
+    kept = [b for b in result.blocks if b.verdict is Verdict.KEPT]
+    assert [b.text for b in kept] == PARAGRAPHS * 3 and kept_text(result) == result.body
+    assert all(b.element is None for b in kept)
+    assert reasons(result)["Subscribe to read the rest of this story today."] == (
+        "replaced by articleBody"
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import re
 import threading
 import warnings
@@ -46,7 +47,7 @@ from byline.web.fetch import (
 )
 from byline.web.security import CONTENT_SECURITY_POLICY
 from byline.web.views import histogram_bars
-from tests.conftest import FIXTURES, SAMPLES, SEED_URL
+from tests.conftest import FIXTURES, SAMPLES, SEED_URL, SHARED
 
 with warnings.catch_warnings():  # Starlette 1.x asks for httpx2 in its TestClient
     warnings.filterwarnings("ignore", "Using `httpx` with `starlette.testclient`")
@@ -496,6 +497,62 @@ def test_inspector_shows_the_record_and_kept_and_dropped_blocks(
     assert not any("cookies" in text for text in kept)
     record = text_of(lxml.html.tostring(tree.find_class("inspected-record")[0]).decode())
     assert "Japan, France Agree to Strengthen Defense Cooperation" in record
+
+
+INSPECTED_PAGES = [
+    (FIXTURES / "sputnik_seed.html", SEED_URL),
+    (FIXTURES / "russian_story.html", "https://example.ru/news/story"),
+    (FIXTURES / XSS, XSS_URL),
+    *((path, f"https://{path.stem}.example/news/story") for path in sorted(SAMPLES.glob("*.html"))),
+    *(
+        (SHARED / "corpus" / "dev" / "html" / name, f"https://example.com/{name}")
+        for name in ("blog.python.org.html", "dw.com.colonial.html", "zeit.de.zugverkehr.html")
+    ),
+]
+
+
+def shown_blocks(page_html: str, verdict: str) -> list[tuple[str, str]]:
+    """(reason, text) of each block the inspector shows with ``verdict`` (its CSS class)."""
+    tree = lxml.html.fromstring(page_html)
+    return [
+        (
+            "".join(el.find_class("reason")[0].itertext()) if el.find_class("reason") else "",
+            "".join(el.find_class("text")[0].itertext()),
+        )
+        for el in tree.get_element_by_id("blocks").find_class(verdict)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "url"), INSPECTED_PAGES, ids=lambda item: getattr(item, "name", "")
+)
+def test_the_inspector_shows_as_kept_exactly_the_records_body(
+    client: TestClient, path: Path, url: str
+) -> None:
+    if not path.exists():
+        pytest.skip("development corpus not available")
+    page = path.read_bytes()
+    response = client.post("/inspect", data={"url": url}, files={"file": ("p.html", page)})
+    assert response.status_code == 200
+    tree = lxml.html.fromstring(response.text)
+    shown_record = json.loads("".join(tree.find_class("json")[0].itertext()))
+    body = byline.extract(page, url=url).body
+    assert shown_record["body"] == body
+    assert "\n\n".join(text for _, text in shown_blocks(response.text, "kept")) == body
+    assert all(not reason for reason, _ in shown_blocks(response.text, "kept"))
+    assert all(reason for reason, _ in shown_blocks(response.text, "dropped"))
+
+
+def test_the_inspector_says_why_a_box_was_dropped(client: TestClient, seed_html: bytes) -> None:
+    response = client.post("/inspect", data={"html": seed_html.decode("utf-8"), "url": SEED_URL})
+    dropped = dict((text, reason) for reason, text in shown_blocks(response.text, "dropped"))
+    assert dropped["Read our cookie policy"] == "named like boilerplate: cookie-bar"
+    assert dropped["Share this story"] == "named like boilerplate: share-bar"
+    assert dropped["Japan, France Agree to Strengthen Defense Cooperation"] == "headline again"
+    assert dropped["World"] == "page furniture: <nav>"
+    captions = shown_blocks(response.text, "caption")
+    assert [reason for reason, _ in captions] == ["caption"]
+    assert captions[0][1].startswith("Japanese Foreign Minister Yoshimasa Hayashi speaks")
 
 
 def test_inspector_accepts_an_uploaded_file(client: TestClient) -> None:

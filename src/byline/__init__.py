@@ -6,7 +6,7 @@
 """
 
 from byline.errors import ExtractionError, NoArticleError
-from byline.extract import extract
+from byline.extract import Inspection, extract, inspect
 from byline.record import Article, Dateline, Image, Person, Provenance, Publisher, Quote
 
 __version__ = "0.1.0"
@@ -16,6 +16,7 @@ __all__ = [
     "Dateline",
     "ExtractionError",
     "Image",
+    "Inspection",
     "NoArticleError",
     "Person",
     "Provenance",
@@ -23,4 +24,5 @@ __all__ = [
     "Quote",
     "__version__",
     "extract",
+    "inspect",
 ]

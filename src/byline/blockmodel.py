@@ -157,12 +157,9 @@ class BlockModel:
             z += weights[i] * (value - means[i]) / scales[i]
         return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def keeps(self, features: Sequence[float]) -> bool:
-        return self.probability(features) >= self.threshold
-
-    def judge(self, texts: Sequence[str], rows: Sequence[Sequence[float]]) -> list[bool]:
-        """Keep (True) or drop each paragraph of one rendered article."""
-        return [self.keeps(features) for features in rows]
+    def judge(self, texts: Sequence[str], rows: Sequence[Sequence[float]]) -> list[float]:
+        """Each paragraph's probability of being article text (of one rendered article)."""
+        return [self.probability(features) for features in rows]
 
 
 MODEL: Final = BlockModel(

@@ -173,6 +173,14 @@ def names_boilerplate(class_attribute: str | None, ident: str | None) -> bool:
     return found
 
 
+def boilerplate_name(class_attribute: str | None, ident: str | None) -> str | None:
+    """The class/id name that makes ``names_boilerplate`` true, or None when it is false."""
+    if not names_boilerplate(class_attribute, ident):
+        return None
+    names = attribute_names(class_attribute, ident)
+    return next(name for name in names if _name_verdict(name) is _BOILERPLATE)
+
+
 def attribute_names(class_attribute: str | None, ident: str | None) -> list[str]:
     """The names in a class attribute and an id attribute, as written."""
     names = (class_attribute or "").split()

@@ -98,8 +98,9 @@ class Document:
     url: str | None
     encoding: str | None = None
     memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
-    """What the sources read from the tree, found once per page and shared (by name);
-    cleared when the tree changes (``byline.maintext`` removes boilerplate from it)."""
+    """What the sources read from the tree, found once per page and shared (by name). The
+    tree does not change once parsed (``byline.maintext`` puts back what it removes while
+    it works)."""
 
     def absolute(self, href: str | None) -> str | None:
         """``href`` resolved against the page URL (or returned as is without one)."""

@@ -5,12 +5,14 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from byline import sources
+from byline.blocks import Block
 from byline.document import parse
 from byline.errors import NoArticleError
 from byline.fields import Field
-from byline.maintext import extract_main_text
+from byline.maintext import MainText, extract_main_text
 from byline.reconcile import choose_title, reconcile
 from byline.record import Article
 from byline.sources.candidate import holds_text
@@ -26,6 +28,26 @@ def extract(html: bytes | str, url: str | None = None, charset: str | None = Non
     ``byline.NoArticleError`` when the page holds no main text (a bare title or
     a menu is not an article).
     """
+    with _collector_paused():
+        return _extract(html, url, charset).article
+
+
+@dataclass(frozen=True, slots=True)
+class Inspection:
+    """A page's record, with the main text it took the body from."""
+
+    article: Article
+    main_text: MainText
+
+    @property
+    def blocks(self) -> list[Block]:
+        """The page block by block, kept and dropped, with main text's reasons (built on
+        each call: extraction never pays for it)."""
+        return self.main_text.blocks
+
+
+def inspect(html: bytes | str, url: str | None = None, charset: str | None = None) -> Inspection:
+    """``extract``, with what main text kept and dropped and why (the web inspector's view)."""
     with _collector_paused():
         return _extract(html, url, charset)
 
@@ -50,7 +72,7 @@ def _collector_paused() -> Iterator[None]:
         gc.enable()
 
 
-def _extract(html: bytes | str, url: str | None, charset: str | None) -> Article:
+def _extract(html: bytes | str, url: str | None, charset: str | None) -> Inspection:
     """Sources first, then the title (main text looks for it), main text, and the record."""
     doc = parse(html, url, charset)
     candidates = sources.collect(doc)
@@ -61,4 +83,4 @@ def _extract(html: bytes | str, url: str | None, charset: str | None) -> Article
     main = extract_main_text(doc, hint=body, title=title.value if title else None)
     if main is None:
         raise NoArticleError("no article found: the page has no main text")
-    return reconcile(candidates, main, title, url=url)
+    return Inspection(reconcile(candidates, main, title, url=url), main)

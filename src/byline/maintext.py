@@ -20,6 +20,11 @@ The algorithm, in the spirit of readability.js but our own:
 4. **Render** the chosen nodes (``byline.render``), dropping residual
    boilerplate inside them: link lists, the repeated headline, byline lines.
 5. If that gives very little text, try again without the class-based removal.
+
+Every step that drops text notes why (``byline.blocks``): ``MainText.blocks`` lists the
+page block by block, kept and dropped, with the rule that dropped each. What main text
+removes from the tree while it works is put back before it returns: the document stays
+the sources' too, whatever the order of the steps.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from typing import Final, Protocol
 from lxml import etree
 
 from byline.blockmodel import MODEL, BlockContext, block_features, words_of
+from byline.blocks import Block, Reason, Rule, Verdict
 from byline.boilerplate import (
     FURNITURE_TAGS,
     HIDING_ATTRIBUTES,
@@ -45,8 +51,9 @@ from byline.boilerplate import (
     names_standfirst,
 )
 from byline.document import Document, text_content
+from byline.pageblocks import Trace, page_blocks
 from byline.record import Image
-from byline.render import BLOCK_TAGS, Block, Renderer, visible
+from byline.render import BLOCK_TAGS, Renderer, visible
 
 # --- cleaning ---------------------------------------------------------------
 WRAPPER_TEXT_SHARE: Final = 0.5
@@ -155,51 +162,81 @@ HINT_FALLBACK_RATIO: Final = 0.5
 class MainText:
     body: str
     body_html: str
-    images: list[Image] = field(default_factory=list)
+    images: list[Image]
+    trace: Trace
+    """What the extraction did, noted as it went (``blocks`` reads it)."""
+
+    @property
+    def blocks(self) -> list[Block]:
+        """Every block of the page in reading order, kept and dropped, each dropped one with
+        its reason; the kept blocks' texts, joined by blank lines, are ``body``. (Built on
+        each call, from the page as main text found and left it.)"""
+        return page_blocks(self.trace)
 
 
-def extract_main_text(doc: Document, hint: object = None, title: object = None) -> MainText | None:
+class BlockJudge(Protocol):
+    """Judges the rendered paragraphs of one article (``byline.blockmodel``)."""
+
+    @property
+    def threshold(self) -> float:
+        """Paragraphs less likely than this to be article text are dropped."""
+        ...
+
+    def judge(self, texts: Sequence[str], rows: Sequence[Sequence[float]]) -> list[float]:
+        """Each paragraph's probability of being article text, given its text and features."""
+        ...
+
+
+def extract_main_text(
+    doc: Document, hint: object = None, title: object = None, judge: BlockJudge = MODEL
+) -> MainText | None:
     """The article's main text, or None when the page holds none.
 
-    May modify ``doc.root`` (it drops scripts, furniture and boilerplate).
+    ``hint`` is the page's own statement of its text (JSON-LD ``articleBody``) and
+    ``title`` the record's title, when they are text; ``judge`` judges each rendered
+    paragraph (training passes its own). Leaves ``doc.root`` as it found it: what it
+    removes while it works (scripts, furniture, boilerplate) is put back before it returns.
     """
-    try:
-        return _extract(doc, hint if isinstance(hint, str) else None, _text_or_none(title), MODEL)
-    except (ValueError, TypeError, AttributeError):  # garbage in a page never crashes the record
-        return None
-
-
-def _extract(
-    doc: Document, hint: str | None, title: str | None, model: BlockJudge
-) -> MainText | None:
-    """``model`` judges each rendered paragraph (``byline.blockmodel``; training passes its own)."""
+    hint_text = hint if isinstance(hint, str) else None
+    title_text = title.strip() or None if isinstance(title, str) else None
     body = doc.root.find("body")
     if body is None:
         body = doc.root
-    # The tree changes from here on: drop what the sources found in it. (lxml frees an
-    # element's Python object cheaply while the element is in the tree; once its subtree
-    # is removed, freeing each one can cost a walk over that subtree.)
-    doc.memo.clear()
-    etree.strip_elements(body, *NEVER_CONTENT_TAGS, with_tail=False)
-    removed, left = _remove_boilerplate(body)
-    hint_words = frozenset(words_of(hint.lower())) if hint else None
-    result = _best_result(doc, left, title, (model, hint_words))
+    never_content = _never_content(body)
+    stripped = _Stripped(never_content)
+    etree.strip_elements(body, *NEVER_CONTENT_TAGS, with_tail=False)  # (``stripped`` keeps them)
+    boxes, boxes_undo, left = _remove_boilerplate(body)
+    hint_words = frozenset(words_of(hint_text.lower())) if hint_text else None
+    result = _best_result(doc, left, title_text, (judge, hint_words))
+    _restore(boxes_undo)
     if result is None or len(result.body) < MIN_BODY_CHARS:
-        _restore(removed)
-        relaxed = _best_result(doc, list(body.iter(etree.Element)), title, (model, hint_words))
+        relaxed = _best_result(doc, list(body.iter(etree.Element)), title_text, (judge, hint_words))
         if relaxed is not None and (result is None or len(relaxed.body) > len(result.body)):
-            result = relaxed
+            result, boxes = relaxed, []
+    stripped.put_back()
+    if result is not None:
+        result.trace.never_content, result.trace.removed = never_content, boxes
     shown = len(result.body) if result else 0
-    if hint and len(hint) >= MIN_HINT_FALLBACK_CHARS and shown < HINT_FALLBACK_RATIO * len(hint):
-        return _hint_as_text(hint, result)  # the page hides the story (paywall, app shell)
+    if (
+        hint_text
+        and len(hint_text) >= MIN_HINT_FALLBACK_CHARS
+        and shown < HINT_FALLBACK_RATIO * len(hint_text)
+    ):
+        # the page hides the story (paywall, app shell)
+        return _hint_as_text(hint_text, result, doc.root)
     return result
 
 
-def _hint_as_text(hint: str, found: MainText | None) -> MainText:
+def _hint_as_text(hint: str, found: MainText | None, page: etree._Element) -> MainText:
     paragraphs = [" ".join(visible(line).split()) for line in hint.splitlines()]
     paragraphs = [p for p in paragraphs if p]
     html = "\n".join(f"<p>{escape(p, quote=False)}</p>" for p in paragraphs)
-    return MainText("\n\n".join(paragraphs), html, found.images if found else [])
+    trace = found.trace if found is not None else Trace(page)
+    for entry in trace.entries:
+        if isinstance(entry, Block) and entry.verdict is not Verdict.DROPPED:
+            entry.drop(Reason(Rule.HINT_REPLACES))
+    trace.leading = [Block("p", p, escape(p, quote=False), None) for p in paragraphs]
+    return MainText("\n\n".join(paragraphs), html, found.images if found else [], trace)
 
 
 def _best_result(
@@ -219,7 +256,7 @@ def _best_result(
     if not nodes:
         return None
     nodes = _standfirst(nodes, body, stats, title) + nodes
-    renderer = Renderer(doc, title=title, keep=lambda el: _keep_block(el, stats))
+    renderer = Renderer(doc, title=title, judge_box=lambda el: _box_rule(el, stats))
     for node in nodes:
         renderer.render(node)
     context = BlockContext(frozenset(nodes), stats.link_density, hint_words)
@@ -227,31 +264,29 @@ def _best_result(
     text, html, images = renderer.result()
     if not text:
         return None
-    return MainText(body=text, body_html=html, images=images)
-
-
-class BlockJudge(Protocol):
-    def judge(self, texts: Sequence[str], rows: Sequence[Sequence[float]]) -> list[bool]:
-        """Keep (True) or drop each paragraph, given its text and features."""
-        ...
+    trace = Trace(doc.root, nodes=renderer.nodes, entries=renderer.entries)
+    return MainText(body=text, body_html=html, images=images, trace=trace)
 
 
 def _judged_blocks(blocks: list[Block], context: BlockContext, model: BlockJudge) -> list[Block]:
     """The rendered blocks less the text paragraphs the model says are not the story."""
-    positions = [i for i, block in enumerate(blocks) if block[2] and block[0] != "figcaption"]
-    if not positions:
+    judged = [block for block in blocks if block.text and block.kind != "figcaption"]
+    if not judged:
         return blocks
-    texts = [blocks[i][2] for i in positions]
-    rows = block_features(
-        texts, [blocks[i][0] for i in positions], [blocks[i][4] for i in positions], context
-    )
-    verdicts = model.judge(texts, rows)
-    dropped = {
-        i
-        for i, text, keep in zip(positions, texts, verdicts, strict=True)
-        if not keep and len(text.split()) >= MIN_JUDGED_WORDS and blocks[i][0] not in KEPT_KINDS
-    }
-    return [block for i, block in enumerate(blocks) if i not in dropped]
+    texts = [block.text for block in judged]
+    kinds = [block.kind for block in judged]
+    rows = block_features(texts, kinds, [block.element for block in judged], context)
+    threshold = model.threshold
+    dropped = False
+    for block, probability in zip(judged, model.judge(texts, rows), strict=True):
+        if (
+            probability < threshold
+            and len(block.text.split()) >= MIN_JUDGED_WORDS
+            and block.kind not in KEPT_KINDS
+        ):
+            block.drop(Reason(Rule.MODEL, probability=probability))
+            dropped = True
+    return [block for block in blocks if block.verdict is Verdict.KEPT] if dropped else blocks
 
 
 # --- cleaning ---------------------------------------------------------------
@@ -262,40 +297,119 @@ class _Undo:
     """How to put removed boxes back: where each was, and the text their tails were
     appended to (lxml keeps a removed element's tail on it, so reinserting restores it)."""
 
-    removed: list[tuple[etree._Element, int, etree._Element]] = field(default_factory=list)
+    removed: list[tuple[etree._Element, etree._Element | None, etree._Element]] = field(
+        default_factory=list
+    )
+    """(parent, the element before it or None, removed element)."""
     anchors: list[tuple[etree._Element, bool, str | None]] = field(default_factory=list)
     """(node, whether its text or else its tail took tails, that text before)."""
 
 
-def _remove_boilerplate(body: etree._Element) -> tuple[_Undo, list[etree._Element]]:
+def _remove_boilerplate(
+    body: etree._Element,
+) -> tuple[list[tuple[etree._Element, Rule]], _Undo, list[etree._Element]]:
     """Remove furniture, hidden and boilerplate-named elements.
 
-    Returns an undo log and the elements left (``body`` first, in document order). A
-    removed box takes its contents along unexamined: most boxes named like boilerplate
-    sit inside another one, and most of a page's elements are in such boxes. Its tail
+    Returns the elements removed with why, an undo log and the elements left (``body``
+    first, in document order). A removed box takes its contents along unexamined: most
+    boxes named like boilerplate sit inside another one, and most of a page's elements are
+    in such boxes. Its tail
     (the text after it, which lxml removes with it) stays: the words after an ad in a
     paragraph belong to the paragraph.
     """
     left: list[etree._Element] = []
-    doomed: list[etree._Element] = []
+    doomed: list[tuple[etree._Element, Rule]] = []
     page: _PageText | None = None
     walker = etree.iterwalk(body, events=("start",), tag=etree.Element)  # can skip a subtree
     for _, el in walker:
-        if el is not body and _looks_like_boilerplate(el):
+        if el is not body and (rule := _boilerplate_rule(el)) is not None:
             if page is None:  # measured once, before anything is removed
                 page = _PageText(body)
             if not _is_kept_anyway(el, page):
-                doomed.append(el)
+                doomed.append((el, rule))
                 walker.skip_subtree()
                 continue
         left.append(el)
+    return doomed, _remove(doomed), left
+
+
+@dataclass(slots=True)
+class _Stripped:
+    """How to put back elements that ``etree.strip_elements`` takes out of the tree.
+
+    It unlinks them in C and leaves their tails in place, joined to the text before them;
+    the Python objects held here keep the elements alive. Each is put back, in document
+    order, after the element that was before it (a parent's first child: at the start), with
+    the texts split again as they were.
+    """
+
+    places: list[tuple[etree._Element, etree._Element | None, etree._Element, str | None]]
+    """(parent, the element before or None, the element, its tail), in document order."""
+    texts: list[tuple[etree._Element, bool, str | None]]
+    """(node, whether its text or else its tail took tails, that text before)."""
+
+    def __init__(self, doomed: list[etree._Element]) -> None:
+        self.places, self.texts = [], []
+        last: etree._Element | None = None
+        for el in doomed:
+            parent, before = el.getparent(), el.getprevious()
+            self.places.append((parent, before, el, el.tail))
+            if before is None:
+                self.texts.append((parent, True, parent.text))
+            elif before is not last:  # (one removed just before: its tail comes back with it)
+                self.texts.append((before, False, before.tail))
+            last = el
+
+    def put_back(self) -> None:
+        for node, into_text, text in self.texts:
+            if into_text:
+                node.text = text
+            else:
+                node.tail = text
+        for parent, before, el, tail in self.places:
+            el.tail = tail
+            if before is None:
+                parent.insert(0, el)
+            else:
+                before.addnext(el)
+
+
+def _never_content(body: etree._Element) -> list[etree._Element]:
+    """The elements that never hold article text, outermost ones only, in document order.
+
+    (``iter`` finds them in C, making Python objects for them alone; only after one with
+    children, a button holding an icon, need the next one be checked for being inside it.)
+    """
+    found = []
+    holder: etree._Element | None = None  # the last one found, if others may be in it
+    for el in body.iter(NEVER_CONTENT_TAGS):
+        if holder is not None and _is_inside(el, holder):
+            continue
+        found.append(el)
+        holder = el if len(el) else None
+    return found
+
+
+def _is_inside(el: etree._Element, ancestor: etree._Element) -> bool:
+    parent = el.getparent()
+    while parent is not None:
+        if parent is ancestor:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _remove(doomed: list[tuple[etree._Element, Rule]]) -> _Undo:
+    """Remove the ``doomed`` elements (in document order, none inside another) from the
+    tree, leaving their tails in place; returns how to put them back."""
     undo = _Undo()
+    removed = undo.removed
     tails: dict[tuple[etree._Element, bool], list[str]] = {}
-    for el in doomed:  # in document order, so that undoing in reverse restores the page
+    for el, _ in doomed:  # in document order, so that undoing in reverse restores the page
         parent = el.getparent()
-        undo.removed.append((parent, parent.index(el), el))
+        before = el.getprevious()  # (removed boxes before it are gone already)
+        removed.append((parent, before, el))
         if tail := el.tail:
-            before = el.getprevious()  # (removed boxes before it are gone already)
             anchor = (before, False) if before is not None else (parent, True)
             tails.setdefault(anchor, []).append(tail)
         parent.remove(el)
@@ -309,21 +423,21 @@ def _remove_boilerplate(body: etree._Element) -> tuple[_Undo, list[etree._Elemen
             node.text = joined
         else:
             node.tail = joined
-    return undo, left
+    return undo
 
 
-def _looks_like_boilerplate(el: etree._Element) -> bool:
-    """Furniture by its tag, hidden, or named like a box of boilerplate."""
+def _boilerplate_rule(el: etree._Element) -> Rule | None:
+    """Furniture by its tag, hidden, or named like a box of boilerplate (or None)."""
     if el.tag in FURNITURE_TAGS:
-        return True
+        return Rule.FURNITURE
     names = el.keys()  # (one call instead of up to five attribute reads)
     if not names:
-        return False
+        return None
     if not HIDING_ATTRIBUTES.isdisjoint(names) and is_hidden(el):
-        return True
+        return Rule.HIDDEN
     if "class" not in names and "id" not in names:
-        return False  # (a quarter of the elements asked about: links, images)
-    return names_boilerplate(el.get("class"), el.get("id"))
+        return None  # (a quarter of the elements asked about: links, images)
+    return Rule.BOILERPLATE_NAME if names_boilerplate(el.get("class"), el.get("id")) else None
 
 
 class _PageText:
@@ -392,8 +506,11 @@ def _restore(undo: _Undo) -> None:
             node.text = text
         else:
             node.tail = text
-    for parent, index, el in reversed(undo.removed):
-        parent.insert(index, el)
+    for parent, before, el in reversed(undo.removed):
+        if before is None:
+            parent.insert(0, el)
+        else:
+            before.addnext(el)  # (after the tail of ``before``, as it stood)
 
 
 _text_chars: Final = etree.XPath("string-length(normalize-space())")
@@ -767,34 +884,35 @@ SHORT_BOX_CHARS: Final = 100
 """...and a box named like boilerplate (info, list, meta...) that is linky or this short."""
 
 
-def _keep_block(el: etree._Element, stats: _Stats) -> bool:
-    """False for a box inside the article that holds boilerplate, judged by its contents."""
+def _box_rule(el: etree._Element, stats: _Stats) -> Rule | None:
+    """Why a box inside the article holds boilerplate, judged by its contents; None for
+    a box to render."""
     tag = el.tag
     if tag not in CONDITIONAL_TAGS:
-        return True
+        return None
     if stats.commas.get(el, 0) >= MAX_COMMAS_FOR_CHECK:
-        return True
+        return None
     chars = stats.chars.get(el, 0)
     if chars == 0:
-        return True  # images and empty boxes: the renderer decides
+        return None  # images and empty boxes: the renderer decides
     density = stats.link_density(el)
     weight = class_weight(el)
     if weight < 0 and density > NAMED_BOX_LINK_DENSITY:
-        return False  # a linky box whose name says it is not the story
+        return Rule.NAMED_LINK_BOX  # a linky box whose name says it is not the story
     if chars * (1 - density) >= MIN_PROSE_BOX_CHARS:
-        return True  # several sentences of text between the links: prose that cites
+        return None  # several sentences of text between the links: prose that cites
     if density > LIST_LINK_DENSITY:
-        return False
+        return Rule.LINK_LIST
     if weight < 0 and chars < SHORT_BOX_CHARS:
         # a short box named so: a label, unless it is a sentence (a question, a remark)
-        return density == 0 and _is_short_sentence(text_content(el))
-    return not (tag not in ("ul", "ol") and weight <= 0 and density > BOX_LINK_DENSITY)
+        if density == 0 and _is_short_sentence(text_content(el)):
+            return None
+        return Rule.NAMED_LABEL
+    if tag not in ("ul", "ol") and weight <= 0 and density > BOX_LINK_DENSITY:
+        return Rule.LINK_BOX
+    return None
 
 
 def _is_short_sentence(text: str) -> bool:
     text = text.rstrip()
     return text[-1:] in SHORT_SENTENCE_ENDS and not text.endswith("..")
-
-
-def _text_or_none(value: object) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None

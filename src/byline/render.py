@@ -35,6 +35,7 @@ from typing import Final
 from lxml import etree
 
 from byline import lexicon
+from byline.blocks import Block, DroppedElement, Group, Reason, Rule, Verdict
 from byline.boilerplate import attribute_names, name_words
 from byline.dateline import find_dateline
 from byline.document import Document, text_content
@@ -124,27 +125,36 @@ _BLOCK_IN_CELL: Final = etree.XPath(
     " | .//th//*[self::p or self::div or self::table])"
 )
 
-Group = tuple[str, int]
-"""A run of blocks shown together: ("ul", id of the list element), ("table", ...)."""
-Block = tuple[str, Group | None, str, str, etree._Element | None]
-"""kind, group, text, html and the block element the paragraph came from."""
 Token = tuple  # ("t", text) | ("o", name, html) | ("c", name) | ("br",) | ("img", html)
 _BR: Final[Token] = ("br",)
 
 
+BoxJudge = Callable[[etree._Element], Rule | None]
+"""Why a box inside the chosen nodes is dropped whole, or None to render it."""
+_CAPTION: Final = Reason(Rule.CAPTION)
+
+
+def _render_every_box(el: etree._Element) -> Rule | None:
+    return None
+
+
 class Renderer:
-    """Walks chosen nodes and collects paragraphs, their HTML and images."""
+    """Walks chosen nodes and collects paragraphs, their HTML and images.
+
+    ``blocks`` are the blocks kept so far; ``entries`` everything rendered or dropped, in
+    order (a block dropped later stays there with its verdict), and ``nodes`` the nodes
+    rendered, each with where its entries start.
+    """
 
     def __init__(
-        self,
-        doc: Document,
-        title: str | None = None,
-        keep: Callable[[etree._Element], bool] | None = None,
+        self, doc: Document, title: str | None = None, judge_box: BoxJudge | None = None
     ) -> None:
         self.doc = doc
         self.title = title.casefold() if title else None
-        self.keep = keep or (lambda el: True)
+        self.judge_box = judge_box or _render_every_box
         self.blocks: list[Block] = []
+        self.entries: list[Block | DroppedElement] = []
+        self.nodes: list[tuple[etree._Element, int]] = []
         self.images: list[Image] = []
         self._seen_images: set[str] = set()
         self._tokens: list[Token] = []
@@ -156,6 +166,7 @@ class Renderer:
     # --- public -------------------------------------------------------------
 
     def render(self, node: etree._Element) -> None:
+        self.nodes.append((node, len(self.entries)))
         self._element = node
         self._walk(node)
         self._flush()
@@ -167,17 +178,23 @@ class Renderer:
         stay out of the text, and in the HTML only as the ``<figcaption>`` of a
         figure that shows its image (and in ``Image.caption``).
         """
-        pictured = {block[1] for block in self.blocks if "<img" in block[3]}
-        self.blocks = [
-            block
-            for block in self.blocks
-            if block[0] != "figcaption" or (_is_figure(block[1]) and block[1] in pictured)
-        ]
-        while self.blocks and self.blocks[-1][0] in HEADING_KINDS:
-            self.blocks.pop()  # a heading with nothing under it introduced something removed
+        pictured = {block.group for block in self.blocks if "<img" in block.html}
+        shown = []
+        for block in self.blocks:
+            if block.kind != "figcaption":
+                shown.append(block)
+            elif _is_figure(block.group) and block.group in pictured:
+                block.drop(_CAPTION, Verdict.CAPTION)
+                shown.append(block)
+            else:
+                block.drop(_CAPTION)
+        self.blocks = shown
+        while self.blocks and self.blocks[-1].kind in HEADING_KINDS:
+            # a heading with nothing under it introduced something removed
+            self.blocks.pop().drop(Reason(Rule.TRAILING_HEADING))
         self._start_at_dateline()
         text = "\n\n".join(
-            block[2] for block in self.blocks if block[2] and block[0] != "figcaption"
+            block.text for block in self.blocks if block.text and block.verdict is Verdict.KEPT
         )
         return text, _assemble_html(self.blocks), self.images
 
@@ -188,14 +205,18 @@ class Renderer:
         one of the first paragraphs opens with a dateline, the paragraphs before
         it are that teaser, not the story (headings and figures stay).
         """
-        texts = [i for i, block in enumerate(self.blocks) if block[2] and block[0] != "figcaption"]
+        texts = [
+            i for i, block in enumerate(self.blocks) if block.text and block.kind != "figcaption"
+        ]
         for position in texts[1:LEAD_BLOCKS]:
-            if find_dateline(self.blocks[position][2]) is not None:
-                self.blocks = [
-                    block
-                    for i, block in enumerate(self.blocks)
-                    if i >= position or block[0] != "p" or _is_figure(block[1])
-                ]
+            if find_dateline(self.blocks[position].text) is not None:
+                kept = []
+                for i, block in enumerate(self.blocks):
+                    if i >= position or block.kind != "p" or _is_figure(block.group):
+                        kept.append(block)
+                    else:
+                        block.drop(Reason(Rule.BEFORE_DATELINE))
+                self.blocks = kept
                 return
 
     # --- walking ------------------------------------------------------------
@@ -228,9 +249,11 @@ class Renderer:
         tag = el.tag
         if not isinstance(tag, str):
             return
-        if not top and not self.keep(el):
-            if self.blocks and self.blocks[-1][0] in HEADING_KINDS and not _has_text(self._tokens):
-                self.blocks.pop()  # the heading of the box just dropped
+        if not top and (rule := self.judge_box(el)) is not None:
+            self.entries.append(DroppedElement(el, rule))
+            blocks = self.blocks
+            if blocks and blocks[-1].kind in HEADING_KINDS and not _has_text(self._tokens):
+                blocks.pop().drop(Reason(Rule.HEADING_OF_DROPPED_BOX))  # the box's heading
             return
         if tag == "br":
             self._tokens.append(_BR)
@@ -299,13 +322,14 @@ class Renderer:
         lines = [line.rstrip() for line in visible(text_content(el)).split("\n")]
         text = "\n".join(line for line in lines if line.strip()).strip("\n")
         if text:
-            self.blocks.append(("pre", self._group, text, f"<pre>{escape(text)}</pre>", el))
+            self._add(Block("pre", text, f"<pre>{escape(text)}</pre>", el, self._group))
 
     def _table(self, el: etree._Element) -> None:
         self._flush()
         group = ("table", id(el))
         for row in el.iter("tr"):
-            if not self.keep(row):
+            if (rule := self.judge_box(row)) is not None:
+                self.entries.append(DroppedElement(row, rule))
                 continue
             texts, cells = [], []
             for cell in row:
@@ -321,7 +345,7 @@ class Renderer:
                 cells.append(f"<{cell.tag}{_span_attributes(cell)}>{html}</{cell.tag}>")
             if texts:
                 row_html = f"<tr>{''.join(cells)}</tr>"
-                self.blocks.append(("tr", group, " | ".join(texts), row_html, row))
+                self._add(Block("tr", " | ".join(texts), row_html, row, group))
 
     def _image(self, el: etree._Element) -> None:
         image = _image_record(el, self.doc)
@@ -337,31 +361,43 @@ class Renderer:
 
     def _flush(self) -> None:
         tokens, self._tokens = self._tokens, []
-        if _is_blank(tokens) or _is_link_label(tokens):
+        if _is_blank(tokens):
             return
+        label = _is_link_label(tokens)
+        kind, element, group = self._kind, self._element, self._group
         for text, html in _segments(tokens):
-            if text and self._is_residual(text):
-                continue
-            if text or html:
-                self.blocks.append((self._kind, self._group, text, html, self._element))
+            rule = Rule.LINK_LABEL if label else self._residual(text) if text else None
+            if rule is not None:
+                dropped = Block(kind, text, html, element, group, Verdict.DROPPED, Reason(rule))
+                self.entries.append(dropped)
+            elif text or html:
+                block = Block(kind, text, html, element, group)
+                self.blocks.append(block)
+                self.entries.append(block)
 
-    def _is_residual(self, text: str) -> bool:
+    def _add(self, block: Block) -> None:
+        self.blocks.append(block)
+        self.entries.append(block)
+
+    def _residual(self, text: str) -> Rule | None:
         """The headline again, a teaser, a credit, a date line or a lead byline."""
         if self.title and text.casefold() == self.title:
-            return True
+            return Rule.HEADLINE
         if len(text) <= MAX_TEASER_CHARS and _READ_ALSO.match(text):
-            return True
+            return Rule.READ_ALSO
         if len(text) <= MAX_CREDIT_CHARS and _CREDIT_LINE.match(text):
-            return True
-        if _is_date_line(text):
-            return True
+            return Rule.CREDIT
+        if (line := _date_line(text)) is not None:
+            return line
         if _text_blocks_reach(self.blocks, LEAD_BLOCKS):
-            return False
-        return (
+            return None
+        if (
             len(text) <= MAX_LEAD_LINE_CHARS
             and not _ends_sentence(text)
-            and bool(_BYLINE_LINE.match(text))
-        )
+            and _BYLINE_LINE.match(text) is not None
+        ):
+            return Rule.BYLINE
+        return None
 
 
 # --- segments and the <br> rule ------------------------------------------------
@@ -512,7 +548,7 @@ def visible(text: str) -> str:
 def _text_blocks_reach(blocks: list[Block], count: int) -> bool:
     """True when ``blocks`` hold at least ``count`` text paragraphs (stops counting there)."""
     for block in blocks:
-        if block[2]:
+        if block.text:
             count -= 1
             if count <= 0:
                 return True
@@ -527,13 +563,16 @@ def _ends_sentence(text: str) -> bool:
     return bool(text) and text[-1] in SENTENCE_END
 
 
-def _is_date_line(text: str) -> bool:
-    """A short line that only dates the article ("Updated 5 June 2023, 14:02")."""
+def _date_line(text: str) -> Rule | None:
+    """Whether ``text`` is a short line that only dates the article ("5 June 2023, 14:02")
+    or says its status ("Updated ...")."""
     # (Splitting no further than one word past the limit tells whether it is passed.)
     too_long = len(text.split(maxsplit=MAX_STATUS_LINE_WORDS)) > MAX_STATUS_LINE_WORDS
     if too_long or _ends_sentence(text.rstrip(".")) or _ends_with_word_and_period(text):
-        return False
-    return bool(_DATE_PART.search(text) or _STATUS_LINE.match(text))
+        return None
+    if _DATE_PART.search(text) is not None:
+        return Rule.DATE_LINE
+    return Rule.STATUS_LINE if _STATUS_LINE.match(text) is not None else None
 
 
 def _ends_with_word_and_period(text: str) -> bool:
@@ -571,7 +610,8 @@ def _assemble_html(blocks: list[Block]) -> str:
     """Blocks to HTML, wrapping runs of the same list, quote, table or figure."""
     out: list[str] = []
     open_group: Group | None = None
-    for kind, group, text, html, _ in blocks:
+    for block in blocks:
+        kind, group, text, html = block.kind, block.group, block.text, block.html
         bare_image = not text and html.startswith("<img")
         if group != open_group:
             if open_group is not None:

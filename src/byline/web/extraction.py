@@ -50,15 +50,6 @@ class PageInput:
     charset: str | None = None
 
 
-@dataclass(slots=True)
-class Extracted:
-    article: byline.Article
-    content: bytes | str
-    """The page the article came from (as given or fetched)."""
-    url: str | None
-    charset: str | None
-
-
 async def form_input(request: Request) -> PageInput:
     """The page of a form post (multipart or urlencoded): ``file``, ``html`` or ``url``."""
     form = await request.form(max_files=1, max_fields=MAX_FORM_FIELDS, max_part_size=MAX_PAGE_BYTES)
@@ -80,8 +71,9 @@ def json_input(body: ExtractRequest) -> PageInput:
     return PageInput(body.html or None, body.url.strip() if body.url else None)
 
 
-def extract_page(page: PageInput, fetcher: PageFetcher) -> Extracted:
-    """The record of ``page``, fetching it first when only its URL was given."""
+def extract_page(page: PageInput, fetcher: PageFetcher) -> byline.Inspection:
+    """The record of ``page`` and its main text, fetching it first when only its URL was
+    given."""
     content, url, charset = page.content, page.url, page.charset
     if url and len(url) > MAX_URL_CHARS:
         raise HTTPException(400, f"The URL is longer than {MAX_URL_CHARS} characters.")
@@ -94,10 +86,9 @@ def extract_page(page: PageInput, fetcher: PageFetcher) -> Extracted:
     if size > MAX_PAGE_BYTES:
         raise HTTPException(413, TOO_LARGE_MESSAGE)
     try:
-        article = byline.extract(content, url=url, charset=charset)
+        return byline.inspect(content, url=url, charset=charset)
     except ExtractionError as error:  # NoArticleError too: both messages are for users
         raise HTTPException(422, str(error)) from None
-    return Extracted(article, content, url, charset)
 
 
 def fetch_page(url: str, fetcher: PageFetcher) -> FetchedPage:

@@ -13,7 +13,8 @@ from jinja2 import ChainableUndefined, Environment, FileSystemLoader
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException  # the base class: caught from Starlette too
 
-from byline.web.blocks import Verdict, page_blocks
+from byline.blocks import Verdict
+from byline.web.blocks import page_blocks
 from byline.web.extraction import extract_page, form_input
 from byline.web.search import SearchParams, open_store, search_params
 from byline.web.security import refuse_cross_site
@@ -107,15 +108,13 @@ async def inspect_page(request: Request) -> HTMLResponse:
         refuse_cross_site(request)
         page = await form_input(request)
         url = page.url or ""
-        extracted = await run_in_threadpool(extract_page, page, request.app.state.fetcher)
-        blocks = await run_in_threadpool(
-            page_blocks, extracted.content, extracted.article, extracted.url, extracted.charset
-        )
+        inspection = await run_in_threadpool(extract_page, page, request.app.state.fetcher)
+        blocks = await run_in_threadpool(page_blocks, inspection)
     except HTTPException as error:
         return render(
             request, "inspect.html", error.status_code, url=url, error=error.detail, inspected=None
         )
-    record = extracted.article.to_dict()
+    record = inspection.article.to_dict()
     return render(
         request,
         "inspect.html",
