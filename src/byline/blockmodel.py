@@ -175,7 +175,7 @@ MODEL: Final = BlockModel(
 class BlockContext:
     """What the features need besides the paragraphs themselves."""
 
-    containers: frozenset
+    containers: frozenset[etree._Element]
     """The chosen nodes: class evidence is read up to them."""
     link_density: Callable[[etree._Element], float]
     hint_words: frozenset[str] | None = None
@@ -332,7 +332,7 @@ class _NameEvidence:
     Paragraphs share their ancestors, so each element's names are read once per article.
     """
 
-    def __init__(self, containers: frozenset) -> None:
+    def __init__(self, containers: frozenset[etree._Element]) -> None:
         self.containers = containers
         self.signals: dict[etree._Element, tuple[bool, bool, bool]] = {}
 

@@ -353,6 +353,7 @@ class _Stripped:
         last: etree._Element | None = None
         for el in doomed:
             parent, before = el.getparent(), el.getprevious()
+            assert parent is not None  # (the root is never doomed)
             self.places.append((parent, before, el, el.tail))
             if before is None:
                 self.texts.append((parent, True, parent.text))
@@ -407,6 +408,7 @@ def _remove(doomed: list[tuple[etree._Element, Rule]]) -> _Undo:
     tails: dict[tuple[etree._Element, bool], list[str]] = {}
     for el, _ in doomed:  # in document order, so that undoing in reverse restores the page
         parent = el.getparent()
+        assert parent is not None  # (the root is never doomed)
         before = el.getprevious()  # (removed boxes before it are gone already)
         removed.append((parent, before, el))
         if tail := el.tail:
@@ -449,15 +451,18 @@ class _PageText:
 
     def __init__(self, body: etree._Element) -> None:
         self.body = body
-        self.paragraphs = {p: chars for p in body.iter("p") if (chars := _text_chars(p))}
+        self.paragraphs: dict[etree._Element, float] = {
+            p: chars for p in body.iter("p") if (chars := _text_chars(p))
+        }
         self.paragraph_chars = sum(self.paragraphs.values())
         self._chars: float | None = None
 
     @property
     def chars(self) -> float:
-        if self._chars is None:
-            self._chars = _text_chars(self.body)  # (XPath counts in floats)
-        return self._chars
+        chars = self._chars
+        if chars is None:
+            chars = self._chars = float(_text_chars(self.body))  # (XPath counts in floats)
+        return chars
 
     def paragraph_chars_in(self, el: etree._Element) -> float:
         """Characters of <p> text the element holds: menus and link lists hold none."""
@@ -478,7 +483,7 @@ def _is_kept_anyway(el: etree._Element, page: _PageText) -> bool:
 def _is_wrapper(el: etree._Element, page: _PageText) -> bool:
     """True for an element holding most of the page's paragraph text, or of its text
     outside links (a long menu or archive list is all links)."""
-    chars = _text_chars(el)
+    chars: float = _text_chars(el)
     if chars <= WRAPPER_TEXT_SHARE * page.paragraph_chars:
         return False  # (most boxes: too short to hold half the paragraphs, let alone the page)
     if page.paragraph_chars_in(el) > WRAPPER_TEXT_SHARE * page.paragraph_chars:
@@ -549,7 +554,7 @@ def _score(elements: list[etree._Element]) -> _Stats:
         text = el.text
         own = len(text.strip()) if text else 0
         total = own + chars.get(el, 0)
-        comma_count = commas.get(el, 0) + (_count_commas(text) if own else 0)
+        comma_count = commas.get(el, 0) + (_count_commas(text) if text and own else 0)
         links = total if tag == "a" else link_chars.get(el, 0)
         chars[el], link_chars[el], commas[el] = total, links, comma_count
         parent = el.getparent()
@@ -558,7 +563,7 @@ def _score(elements: list[etree._Element]) -> _Stats:
         tail = el.tail
         tail_chars = len(tail.strip()) if tail else 0
         chars[parent] = chars.get(parent, 0) + total + tail_chars
-        tail_commas = _count_commas(tail) if tail_chars else 0  # (blank tails are common)
+        tail_commas = _count_commas(tail) if tail and tail_chars else 0  # (blank tails common)
         commas[parent] = commas.get(parent, 0) + comma_count + tail_commas
         if links:
             link_chars[parent] = link_chars.get(parent, 0) + links
@@ -594,9 +599,9 @@ def _paragraph_score(el: etree._Element, length: int, stats: _Stats) -> float:
     return points * (1 - stats.link_density(el))
 
 
-def _hand_score_up(stats: _Stats, el: etree._Element, parent: etree._Element, score: float):
+def _hand_score_up(stats: _Stats, el: etree._Element, parent: etree._Element, score: float) -> None:
     scores = stats.scores
-    ancestor = parent
+    ancestor: etree._Element | None = parent
     for level in range(ANCESTOR_LEVELS):
         if ancestor is None or not isinstance(ancestor.tag, str):
             break
@@ -608,7 +613,7 @@ def _hand_score_up(stats: _Stats, el: etree._Element, parent: etree._Element, sc
 def _evidence(el: etree._Element) -> float:
     """Points from the tag and the class/id names: positive says article, negative not."""
     weight = max(-MAX_CLASS_NAMES, min(MAX_CLASS_NAMES, class_weight(el)))
-    return TAG_WEIGHTS.get(el.tag, 0) + CLASS_WEIGHT * weight
+    return TAG_WEIGHTS.get(str(el.tag), 0) + CLASS_WEIGHT * weight
 
 
 # --- choosing the nodes ---------------------------------------------------------
@@ -699,7 +704,7 @@ def _kind(el: etree._Element) -> tuple[str, str | None]:
     """The tag and the first class name: what kind of box it is ("row row--story" and
     "row row--story wide" are both rows; the later names say how it looks)."""
     names = (el.get("class") or "").split()
-    return el.tag, names[0] if names else None
+    return str(el.tag), names[0] if names else None
 
 
 def _holds_prose(el: etree._Element, stats: _Stats) -> bool:

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from html import escape
-from typing import Final
+from typing import Final, cast
 
 from lxml import etree
 
@@ -125,7 +125,7 @@ _BLOCK_IN_CELL: Final = etree.XPath(
     " | .//th//*[self::p or self::div or self::table])"
 )
 
-Token = tuple  # ("t", text) | ("o", name, html) | ("c", name) | ("br",) | ("img", html)
+Token = tuple[str, ...]  # ("t", text) | ("o", name, html) | ("c", name) | ("br",) | ("img", html)
 _BR: Final[Token] = ("br",)
 
 
@@ -243,7 +243,7 @@ class Renderer:
             elif callable(item):
                 item()
             else:
-                self._enter(item, stack, top=False)
+                self._enter(cast(etree._Element, item), stack, top=False)
 
     def _enter(self, el: etree._Element, stack: list[object], top: bool) -> None:
         tag = el.tag
@@ -342,7 +342,7 @@ class Renderer:
                 html = " ".join(h for _, h in segments if h)
                 if text:
                     texts.append(text)
-                cells.append(f"<{cell.tag}{_span_attributes(cell)}>{html}</{cell.tag}>")
+                cells.append(f"<{cell.tag!s}{_span_attributes(cell)}>{html}</{cell.tag!s}>")
             if texts:
                 row_html = f"<tr>{''.join(cells)}</tr>"
                 self._add(Block("tr", " | ".join(texts), row_html, row, group))
@@ -686,22 +686,23 @@ def _dimension(value: str | None) -> int | None:
 
 def _caption(img: etree._Element) -> str | None:
     """The figcaption of the image's figure, or a caption element right after it."""
-    holder = img
+    holder = img.getparent()
     for _ in range(4):
-        holder = holder.getparent()
         if holder is None:
             break
         if holder.tag == "figure":
             caption = holder.find(".//figcaption")
             return _clean(text_content(caption)) if caption is not None else None
+        holder = holder.getparent()
     node = img
     for _ in range(2):
         sibling = node.getnext()
         if sibling is not None and isinstance(sibling.tag, str) and _is_caption(sibling):
             return _clean(text_content(sibling))
-        node = node.getparent()
-        if node is None or len(node) > 1:
+        parent = node.getparent()
+        if parent is None or len(parent) > 1:
             break
+        node = parent
     return None
 
 
