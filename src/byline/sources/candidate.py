@@ -96,6 +96,20 @@ class Evidence:
     (``_places.article_of``); None when the page has no such element."""
 
     @staticmethod
+    def stated(how: Markup, key: str | None) -> Evidence:
+        """The evidence of a value the markup states under ``key``, unplaced and unranked (the
+        structured sources'): one shared object per pair, as most pages state the same few.
+
+        ``key`` is a name the source looks for (``og:title``), never text read from the page:
+        the pairs are few, and the table of them stays small.
+        """
+        pair = (how, key)
+        evidence = _STATED.get(pair)
+        if evidence is None:
+            evidence = _STATED[pair] = Evidence(how, key)
+        return evidence
+
+    @staticmethod
     def placed(
         how: Markup,
         rank: int,
@@ -112,6 +126,8 @@ class Evidence:
 
 
 NO_EVIDENCE: Final = Evidence()
+_STATED: Final[dict[tuple[Markup, str | None], Evidence]] = {}
+"""``Evidence.stated``'s objects (building a frozen one costs six times a look-up)."""
 
 V = TypeVar("V", covariant=True)
 

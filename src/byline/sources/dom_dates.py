@@ -89,8 +89,6 @@ UPDATE_MARKERS: Final = ("update", "modif", "aktualis", "edited", "changed", "la
 INVISIBLE_TAGS: Final = frozenset({"script", "style", "noscript", "template", "svg", "head"})
 META_DATE_WORDS: Final = ("date", "time", "published", "created", "modified", "updated")
 """Fragments of ``<meta>`` names, properties and itemprops that hold a date."""
-PROPERTY_ATTRIBUTES: Final = ("name", "property", "itemprop")
-"""The attributes that name a date property."""
 
 # Scores: what kind of markup holds the date, then bonuses and penalties for its place.
 KIND_TIME: Final = 3.0
@@ -370,7 +368,10 @@ class _Scan:
         if place.quoted:
             return
         short = SHORT_PIECE_BONUS if len(text) <= SHORT_PIECE_CHARS else 0.0
-        how = _text_kind(opening, place.marked)
+        # how it is found: opening a long text, in a date-marked element, or in another text
+        how = (
+            Markup.DATELINE if opening else Markup.DATE_MARKED_TEXT if place.marked else Markup.TEXT
+        )
         previous_end = 0
         for value, start, end in dates:
             marker = marker_before(context, offset + start, previous_end)
@@ -432,7 +433,8 @@ class _Scan:
 
     def _read_property(self, element: etree._Element) -> None:
         """``<meta name="publication_date" content=...>``, ``<span itemprop="dateUpdate">``."""
-        name = " ".join(v for v in (element.get(a) for a in PROPERTY_ATTRIBUTES) if v).lower()
+        attributes = (element.get("name"), element.get("property"), element.get("itemprop"))
+        name = " ".join(v for v in attributes if v).lower()
         if not any(word in name for word in META_DATE_WORDS):
             return
         raw = element.get("content") or element.get("datetime")
@@ -440,7 +442,7 @@ class _Scan:
         if value is None or not hasattr(value, "year"):
             return
         update = any(m in name for m in UPDATE_MARKERS)
-        key = next(v for v in (element.get(a) for a in PROPERTY_ATTRIBUTES) if v)
+        key = next(v for v in attributes if v)
         if element.tag == "meta":
             self.add(value, KIND_HEAD_META, update, element, Markup.META_TAG, key=key.lower())
         else:
@@ -514,14 +516,6 @@ class _Place:
     marked_update: bool
     item: etree._Element | None  # the nearest list item around the element
     quoted: bool  # inside a quotation: a quoted post's date, an embedded tweet's
-
-
-def _text_kind(opening: bool, marked: bool) -> Markup:
-    """How a date in a text piece is found: opening a long text, in a date-marked element,
-    or in any other short text."""
-    if opening:
-        return Markup.DATELINE
-    return Markup.DATE_MARKED_TEXT if marked else Markup.TEXT
 
 
 def _text_before(element: etree._Element) -> str:
