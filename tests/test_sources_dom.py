@@ -10,7 +10,7 @@ import pytest
 from conftest import SHARED, as_written
 
 from byline.document import parse
-from byline.fields import Field, Source
+from byline.fields import Field, Markup, Source
 from byline.sources import dom, dom_dates, url
 from byline.sources._page import MAX_SCANNED_ELEMENTS, page_of
 from byline.sources._places import spaced_text
@@ -129,7 +129,11 @@ def test_bylines_and_dates_carry_the_ranking_and_place_the_source_measured() -> 
         assert len(scores) == len(ranked) and scores == sorted(scores, reverse=True)
     authors = [c.evidence for c in result if c.field is Field.AUTHORS]
     # the article's byline one line below the headline (line 8), the sidebar's far below
-    assert (authors[0].how, authors[0].line, authors[0].after_headline) == ("byline element", 9, 1)
+    assert (authors[0].how, authors[0].line, authors[0].after_headline) == (
+        Markup.BYLINE_ELEMENT,
+        9,
+        1,
+    )
     assert authors[-1].after_headline == 7 and authors[-1].score < authors[0].score
     dates = [c for c in result if holds_date(c)]
     assert dates[0].value.text == "2023-06-23T09:33:00+02:00"
@@ -143,7 +147,7 @@ def test_url_source_reads_the_path_date() -> None:
     (found_date,) = url.candidates(doc)
     assert (found_date.field, found_date.source) == (Field.PUBLISHED, Source.URL)
     assert found_date.value == DateValue(date(2023, 6, 23), "2023-06-23")
-    assert found_date.evidence.how == "page url"
+    assert found_date.evidence.how is Markup.PAGE_URL
     doc = parse("<html><body><p>x</p></body></html>", "https://x.example/2023/06/slug")
     assert url.candidates(doc) == []
     assert url.candidates(parse("<html><body>x</body></html>", None)) == []

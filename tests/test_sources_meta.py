@@ -209,7 +209,8 @@ def test_meta_index_is_built_once_per_page() -> None:
 def test_a_meta_tag_after_the_bound_of_the_page_walk_is_still_read() -> None:
     filler = "<span>x</span>" * (MAX_SCANNED_ELEMENTS + 10)
     html = f'<html><body>{filler}<meta name="description" content="Late words"></body></html>'
-    assert meta_tags(parse(html)).first("description") == "Late words"
+    found = meta_tags(parse(html)).first("description")
+    assert found is not None and found.value == "Late words"
 
 
 def annotated_page(file: str) -> tuple[str, dict[str, object], bytes]:

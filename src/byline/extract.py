@@ -15,7 +15,7 @@ from byline.fields import Field
 from byline.maintext import MainText, extract_main_text
 from byline.reconcile import choose_title, reconcile
 from byline.record import Article
-from byline.sources.candidate import holds_text
+from byline.sources.candidate import AnyCandidate, holds_text
 
 
 def extract(html: bytes | str, url: str | None = None, charset: str | None = None) -> Article:
@@ -50,6 +50,19 @@ def inspect(html: bytes | str, url: str | None = None, charset: str | None = Non
     """``extract``, with what main text kept and dropped and why (the web inspector's view)."""
     with _collector_paused():
         return _extract(html, url, charset)
+
+
+def candidates(
+    html: bytes | str, url: str | None = None, charset: str | None = None
+) -> list[AnyCandidate]:
+    """Every value the metadata sources find on one page, with its evidence, unchosen.
+
+    What ``extract`` reconciles into a record, for a script that trains or tests a
+    chooser: each ``Candidate`` says its field, typed value and source, and its
+    ``Evidence`` how the markup states it and, for the visible page's bylines and dates,
+    their rank, score and place. Arguments as for ``extract``.
+    """
+    return sources.collect(parse(html, url, charset))
 
 
 @contextmanager

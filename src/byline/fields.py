@@ -1,6 +1,7 @@
-"""The vocabulary of extraction: the metadata sources and the fields they propose values for.
+"""The vocabulary of extraction: the metadata sources, the fields they propose values for, and
+the kinds of markup they find them in.
 
-Both are string enums: a member is its name as written in ``Article.provenance`` and in a
+All are string enums: a member is its name as written in ``Article.provenance`` and in a
 record's JSON (``Source.JSON_LD == "json-ld"``), so records read the same as before.
 """
 
@@ -48,3 +49,82 @@ class Field(StrEnum):
     LICENSE = "license"
     SPEAKABLE = "speakable"
     ARTICLE_BODY = "article_body"
+
+
+class Markup(StrEnum):
+    """How a source found a value: the kind of markup that states it (``Evidence.how``).
+
+    The source says which syntax was read (JSON-LD or microdata, OpenGraph or Dublin Core);
+    this says what in it held the value, and ``Evidence.key`` the name the markup gives the
+    value where it names one: ``(ARTICLE_OBJECT, "dateCreated")``, ``(META_TAG,
+    "og:updated_time")``, ``(TIME_ELEMENT, None)``. A chooser reads the three together.
+    """
+
+    # schema.org data (json-ld, microdata): the object whose property it is (key: the property)
+    ARTICLE_OBJECT = "article object"
+    """A property of the page's article object (``NewsArticle``, ``BlogPosting``...); key
+    ``publisher`` for a site name that is the publisher's."""
+    STRAY_PROPERTY = "stray property"
+    """An article-only microdata property outside any item (``<time itemprop=
+    "datePublished">`` on a page without an article item)."""
+    PAGE_OBJECT = "page object"
+    """A property of a ``WebPage`` object, on a page without an article object."""
+    SITE_OBJECT = "site object"
+    """The name of the ``WebSite`` object."""
+    BREADCRUMB = "breadcrumb"
+    """The item before the article's own in a ``BreadcrumbList`` (key ``itemListElement``)."""
+
+    # meta tags (opengraph, twitter, meta, dublin-core; the dates of dom's <meta> elements)
+    META_TAG = "meta tag"
+    """A ``<meta>`` tag's content; key: its ``name``, ``property``, ``http-equiv`` or
+    ``itemprop``, lower case."""
+    META_JSON = "meta json"
+    """A field of JSON a ``<meta>`` tag holds (Parse.ly's ``parsely-page``); key: the field."""
+
+    # the visible page (dom)
+    TITLE_ELEMENT = "title element"
+    """``<title>``."""
+    HEADING = "heading"
+    """An ``<h1>``/``<h2>`` heading; key: its tag."""
+    HTML_LANG = "html lang"
+    """The ``lang`` of ``<html>``."""
+    REL_LINK = "rel link"
+    """A ``<link>``/``<a>`` by its ``rel``; key: the rel (``canonical``, ``license``, ``tag``)."""
+    TAG_LIST = "tag list"
+    """The links of a container of tags (``<ul class="tags">``)."""
+    BYLINE_ELEMENT = "byline element"
+    """An element marked as a byline (class, id, itemprop, ``<address>``) or an author link
+    (``rel=author``, a link to an author page)."""
+    BYLINE_TEXT = "byline text"
+    """An unmarked text after a byline lead ("Posted by", "von", "Autor:")."""
+    DATED_NAME = "dated name"
+    """A full name after a date next to the headline ("11.12.2019 - Anna Muster")."""
+    SIGNATURE = "signature"
+    """A full name signing the article's last paragraph."""
+    SPEAKER = "speaker"
+    """The speaker a speech's headline names ("Rede von Bundespräsident Johannes Rau ...")."""
+    AUTHOR_REPLY = "author reply"
+    """The name on the post author's reply to a comment (WordPress ``bypostauthor``)."""
+    LICENCE_CREDIT = "licence credit"
+    """The name a Creative Commons notice credits (``rel="cc:attributionURL"``)."""
+    TIME_ELEMENT = "time element"
+    """A ``<time>`` element: its ``datetime``, else its text."""
+    DATE_PROPERTY = "date property"
+    """An element that is no ``<meta>`` with a date property (``<span itemprop=
+    "dateModified" content=...>``); key: its ``name``, ``property`` or ``itemprop``."""
+    DATE_MARKED_TEXT = "date-marked text"
+    """Text in an element whose class or id says date (``<div class="post-date">``)."""
+    SPLIT_DATE = "split date"
+    """A date whose parts sit in elements of their own inside a date-marked one."""
+    DATELINE = "dateline"
+    """A date opening a longer text: "(21. November 2022) Energy consumers ..."."""
+    TEXT = "text"
+    """Any other short visible text."""
+    SCRIPT_DATA = "script data"
+    """A date in the data of a script (not JSON-LD); key: its JSON key (``published_at``)."""
+
+    # the address (url)
+    PAGE_URL = "page url"
+    """The path of the page's URL."""
+    CANONICAL_URL = "canonical url"
+    """The path of the page's canonical link."""

@@ -4,7 +4,8 @@
 - URLs made absolute, integers read from "1200px"-like values;
 - one cached index of every ``<meta>`` of a page, read by four sources;
 - a lenient JSON reader for the broken JSON-LD real pages ship;
-- ``emit``: turning a ``{field: value}`` dict into candidates, empty values dropped.
+- ``Stated``: a value with how the markup states it, and ``emit``, turning a
+  ``{field: Stated}`` dict into candidates, empty values dropped.
 
 An ``AuthorCandidate`` made here has a non-empty ``name`` or, when the page gives
 only a profile link (``article:author`` as a URL), ``name == ""`` and a ``url``.
@@ -15,16 +16,22 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any, Final, Generic, TypeVar
 from urllib.parse import urlsplit
 
 from byline.document import Document
-from byline.fields import Field, Source
+from byline.fields import Field, Markup, Source
 from byline.memo import remembered
 from byline.sources._page import page_of
-from byline.sources.candidate import AnyCandidate, AuthorCandidate, Candidate, CandidateValue
+from byline.sources.candidate import (
+    AnyCandidate,
+    AuthorCandidate,
+    Candidate,
+    CandidateValue,
+    Evidence,
+)
 
 # Only entities closed by ";": html.unescape would also turn "&para" in "Fish&parasites" into ¶.
 _ENTITY: Final = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
@@ -174,12 +181,49 @@ def make_author(
     return AuthorCandidate(name=text or "", url=link, kind=kind)
 
 
-def emit(source: Source, values: dict[Field, CandidateValue | None]) -> list[AnyCandidate]:
-    """Candidates for every field whose value is not None or empty."""
+T = TypeVar("T")
+U = TypeVar("U")
+V = TypeVar("V", covariant=True)
+
+
+@dataclass(slots=True)
+class Stated(Generic[V]):
+    """A value, and how the markup states it: the kind of markup and the name it gives the
+    value (``Evidence.how`` and ``Evidence.key``).
+
+    Read, never changed (not frozen: built for every field a page states, and a frozen
+    dataclass is four times slower to build).
+    """
+
+    value: V
+    how: Markup
+    key: str | None
+
+
+def stated(value: T | None, how: Markup, key: str | None) -> Stated[T] | None:
+    """``value`` as ``how`` states it under ``key``; None when it is None or empty (so that
+    ``stated(a, ...) or stated(b, ...)`` falls back as ``a or b`` does)."""
+    if value is None or value == [] or value == "":
+        return None
+    return Stated(value, how, key)
+
+
+def mapped(found: Stated[T] | None, convert: Callable[[T], U | None]) -> Stated[U] | None:
+    """The value ``convert`` makes of a stated one, stated the same way; None when empty."""
+    return stated(convert(found.value), found.how, found.key) if found is not None else None
+
+
+def authors(doc: Document, names: list[str]) -> list[AuthorCandidate]:
+    """The authors a list of names gives (see ``make_author``), without repeats."""
+    return unique(make_author(doc, name) for name in names)
+
+
+def emit(source: Source, values: dict[Field, Stated[CandidateValue] | None]) -> list[AnyCandidate]:
+    """Candidates for every field with a value, with how the markup states it."""
     return [
-        Candidate(field=name, value=value, source=source)
-        for name, value in values.items()
-        if value is not None and value != [] and value != ""
+        Candidate(name, found.value, source, Evidence.stated(found.how, found.key))
+        for name, found in values.items()
+        if found is not None
     ]
 
 
@@ -209,17 +253,28 @@ class MetaTags:
     pairs: list[tuple[str, str]] = field(default_factory=list)
     by_key: dict[str, list[str]] = field(default_factory=dict)
 
-    def all(self, *keys: str) -> list[str]:
-        """Cleaned, de-duplicated contents of every tag with one of ``keys``, by key order."""
-        return unique(clean_text(v) for key in keys for v in self.by_key.get(key, ()))
+    def all(self, *keys: str) -> Stated[list[str]] | None:
+        """Cleaned, de-duplicated contents of every tag with one of ``keys``, by key order,
+        stated under the first key that has one; None when none has."""
+        texts: list[str] = []
+        seen: set[str] = set()
+        first = None
+        for key in keys:
+            for value in self.by_key.get(key, ()):
+                text = clean_text(value)
+                if text and text not in seen:
+                    seen.add(text)
+                    texts.append(text)
+                    first = first or key
+        return Stated(texts, Markup.META_TAG, first) if texts else None
 
-    def first(self, *keys: str) -> str | None:
-        """The first cleaned, non-empty content among ``keys``, tried in order."""
+    def first(self, *keys: str) -> Stated[str] | None:
+        """The first cleaned, non-empty content among ``keys``, tried in order, with its key."""
         for key in keys:
             for value in self.by_key.get(key, ()):
                 text = clean_text(value)
                 if text:
-                    return text
+                    return Stated(text, Markup.META_TAG, key)
         return None
 
 

@@ -143,6 +143,13 @@ def is_inside(element: etree._Element, container: etree._Element) -> bool:
     return any(ancestor is container for ancestor in element.iterancestors())
 
 
+def in_article(element: etree._Element | None, article: etree._Element | None) -> bool | None:
+    """Whether ``element`` is ``article`` or lies inside it; None when either is unknown."""
+    if element is None or article is None:
+        return None
+    return element is article or is_inside(element, article)
+
+
 def in_bad_place(element: etree._Element, comments_only: bool = False) -> bool:
     """Whether ``element`` sits in a bad place (see ``BAD_PLACE_MARKERS``) outside the
     article; in comments wherever they are. ``comments_only``: in comments only.

@@ -11,15 +11,18 @@ from collections.abc import Iterator
 from typing import Any, Final
 
 from byline.document import Document
-from byline.fields import Field, Source
+from byline.fields import Field, Markup, Source
 from byline.record import Image, Publisher
 from byline.sources._common import (
+    Stated,
     absolute_url,
     clean_body,
     clean_text,
     emit,
     looks_like_url,
     make_author,
+    mapped,
+    stated,
     to_int,
     unique,
 )
@@ -172,88 +175,116 @@ def best_article(graph: Graph, doc: Document) -> dict[str, Any] | None:
     return best
 
 
-Values = dict[Field, CandidateValue | None]
+Values = dict[Field, Stated[CandidateValue] | None]
 
 
-def article_candidates(roots: list[Any], doc: Document, source: Source) -> list[AnyCandidate]:
-    """Candidates from schema.org data: the article object, else the page object."""
+def article_candidates(
+    roots: list[Any], doc: Document, source: Source, article: Markup = Markup.ARTICLE_OBJECT
+) -> list[AnyCandidate]:
+    """Candidates from schema.org data: the article object, else the page object.
+
+    ``article``: how the article object is stated (microdata may make one of stray
+    properties). Each candidate's key is the property that gave its value.
+    """
     graph = Graph(roots)
-    article = best_article(graph, doc)
-    site_name = _site_name(graph, article)
-    if article is None:
-        return emit(source, {**_page_fields(graph, site_name), Field.SITE_NAME: site_name})
-    values = _article_fields(article, graph, doc)
+    node = best_article(graph, doc)
+    site_name = _site_name(graph, node)
+    if node is None:
+        page_name = site_name.value if site_name is not None else None
+        return emit(source, {**_page_fields(graph, page_name), Field.SITE_NAME: site_name})
+    values = _article_fields(node, graph, doc, article)
     publisher = values.get(Field.PUBLISHER)
-    publisher_name = publisher.name if isinstance(publisher, Publisher) else None
-    values[Field.SITE_NAME] = site_name or publisher_name
-    values[Field.SECTION] = values[Field.SECTION] or _breadcrumb_section(graph, article, doc)
+    publisher_name = (
+        publisher.value.name
+        if publisher is not None and isinstance(publisher.value, Publisher)
+        else None
+    )
+    values[Field.SITE_NAME] = site_name or stated(publisher_name, article, "publisher")
+    values[Field.SECTION] = values[Field.SECTION] or _breadcrumb_section(graph, node, doc)
     return emit(source, values)
 
 
-def _article_fields(node: dict[str, Any], graph: Graph, doc: Document) -> Values:
-    authors = _authors(node.get("author"), graph, doc) or _authors(node.get("creator"), graph, doc)
+def _article_fields(node: dict[str, Any], graph: Graph, doc: Document, how: Markup) -> Values:
+    authors = stated(_authors(node.get("author"), graph, doc), how, "author") or stated(
+        _authors(node.get("creator"), graph, doc), how, "creator"
+    )
     return {
-        Field.TITLE: text_of(node.get("headline")) or text_of(node.get("name")),
-        Field.DESCRIPTION: text_of(node.get("description")),
-        Field.PUBLISHED: DateValue.parse(
-            text_of(node.get("datePublished")) or text_of(node.get("dateCreated"))
+        Field.TITLE: _first_text(node, how, "headline", "name"),
+        Field.DESCRIPTION: _first_text(node, how, "description"),
+        Field.PUBLISHED: mapped(
+            _first_text(node, how, "datePublished", "dateCreated"), DateValue.parse
         ),
-        Field.MODIFIED: DateValue.parse(text_of(node.get("dateModified"))),
-        Field.SECTION: text_of(node.get("articleSection")),
-        Field.KEYWORDS: texts_of(node.get("keywords")),
-        Field.TAGS: _plain_names(
-            graph.items(node.get("about")) + graph.items(node.get("mentions"))
-        ),
+        Field.MODIFIED: mapped(_first_text(node, how, "dateModified"), DateValue.parse),
+        Field.SECTION: _first_text(node, how, "articleSection"),
+        Field.KEYWORDS: stated(texts_of(node.get("keywords")), how, "keywords"),
+        Field.TAGS: _tags(node, graph, how),
         Field.AUTHORS: authors,
-        Field.PUBLISHER: _publisher(node.get("publisher"), graph, doc),
-        Field.LANGUAGE: _language(node.get("inLanguage")),
-        Field.LICENSE: _license(node.get("license"), graph, doc),
-        Field.CANONICAL_URL: canonical_url(node, graph, doc),
-        Field.IMAGES: _images(node, graph, doc),
-        Field.SPEAKABLE: _speakable(node.get("speakable"), graph),
-        Field.ARTICLE_BODY: clean_body(node.get("articleBody")),
+        Field.PUBLISHER: stated(_publisher(node.get("publisher"), graph, doc), how, "publisher"),
+        Field.LANGUAGE: stated(_language(node.get("inLanguage")), how, "inLanguage"),
+        Field.LICENSE: stated(_license(node.get("license"), graph, doc), how, "license"),
+        Field.CANONICAL_URL: _canonical(node, doc, how),
+        Field.IMAGES: _images(node, graph, doc, how),
+        Field.SPEAKABLE: stated(_speakable(node.get("speakable"), graph), how, "speakable"),
+        Field.ARTICLE_BODY: stated(clean_body(node.get("articleBody")), how, "articleBody"),
     }
+
+
+def _first_text(node: dict[str, Any], how: Markup, *keys: str) -> Stated[str] | None:
+    """The text of the first of ``keys`` that holds one, stated under that key."""
+    for key in keys:
+        text = text_of(node.get(key))
+        if text:
+            return Stated(text, how, key)
+    return None
 
 
 def _page_fields(graph: Graph, site_name: str | None) -> Values:
     """Title, description and dates of the first page object that states any of them (a
     title naming the site is none)."""
+    how = Markup.PAGE_OBJECT
     for node, _, _ in graph.of_types(PAGE_TYPES):
-        title = text_of(node.get("headline")) or text_of(node.get("name"))
-        if title and site_name and title.casefold() == site_name.casefold():
+        title = _first_text(node, how, "headline", "name")
+        if title and site_name and title.value.casefold() == site_name.casefold():
             title = None
-        description = text_of(node.get("description"))
-        published = text_of(node.get("datePublished")) or text_of(node.get("dateCreated"))
-        modified = text_of(node.get("dateModified"))
+        description = _first_text(node, how, "description")
+        published = _first_text(node, how, "datePublished", "dateCreated")
+        modified = _first_text(node, how, "dateModified")
         if title or description or published or modified:
             return {
                 Field.TITLE: title,
                 Field.DESCRIPTION: description,
-                Field.PUBLISHED: DateValue.parse(published),
-                Field.MODIFIED: DateValue.parse(modified),
+                Field.PUBLISHED: mapped(published, DateValue.parse),
+                Field.MODIFIED: mapped(modified, DateValue.parse),
             }
     return {}
 
 
-def _site_name(graph: Graph, article: dict[str, Any] | None) -> str | None:
+def _site_name(graph: Graph, article: dict[str, Any] | None) -> Stated[str] | None:
     """The name of the WebSite the article is part of, or of the page's only WebSite."""
+    how = Markup.SITE_OBJECT
     if article is not None:
         for part in graph.items(article.get("isPartOf")):
             if isinstance(part, dict) and node_types(part) & SITE_TYPES:
-                return text_of(part.get("name"))
+                return stated(text_of(part.get("name")), how, "name")
     sites = unique(text_of(node.get("name")) for node, _, _ in graph.of_types(SITE_TYPES))
-    return sites[0] if len(sites) == 1 else None
+    return Stated(sites[0], how, "name") if len(sites) == 1 else None
 
 
 def canonical_url(node: dict[str, Any], graph: Graph, doc: Document) -> str | None:
     """The article's ``url``, else its ``mainEntityOfPage`` (a URL or a page object)."""
+    found = _canonical(node, doc, Markup.ARTICLE_OBJECT)
+    return found.value if found is not None else None
+
+
+def _canonical(node: dict[str, Any], doc: Document, how: Markup) -> Stated[str] | None:
+    """``canonical_url``, stated under the property that gave it."""
     url = absolute_url(doc, text_of(node.get("url")))
     if url:
-        return url
+        return Stated(url, how, "url")
     page = node.get("mainEntityOfPage")
     if isinstance(page, dict):
         page = page.get("url") or page.get("@id")
-    return absolute_url(doc, text_of(page))
+    return stated(absolute_url(doc, text_of(page)), how, "mainEntityOfPage")
 
 
 def _authors(value: Any, graph: Graph, doc: Document) -> list[AuthorCandidate]:
@@ -304,18 +335,28 @@ def _logo(value: Any, graph: Graph, doc: Document) -> str | None:
     return None
 
 
-def _images(node: dict[str, Any], graph: Graph, doc: Document) -> list[Image]:
+def _images(
+    node: dict[str, Any], graph: Graph, doc: Document, how: Markup
+) -> Stated[list[Image]] | None:
+    """The article's images, stated under the first property that gave one."""
     images: dict[str, Image] = {}
+    first = None
     media = [
         item
         for item in graph.items(node.get("associatedMedia"))
         if isinstance(item, dict) and "ImageObject" in node_types(item)
     ]
-    for item in graph.items(node.get("image")) + media + graph.items(node.get("thumbnailUrl")):
-        image = _image(item, doc)
-        if image and image.url not in images:
-            images[image.url] = image
-    return list(images.values())
+    for key, items in (
+        ("image", graph.items(node.get("image"))),
+        ("associatedMedia", media),
+        ("thumbnailUrl", graph.items(node.get("thumbnailUrl"))),
+    ):
+        for item in items:
+            image = _image(item, doc)
+            if image and image.url not in images:
+                images[image.url] = image
+                first = first or key
+    return stated(list(images.values()), how, first)
 
 
 def _image(item: Any, doc: Document) -> Image | None:
@@ -353,6 +394,16 @@ def _license(value: Any, graph: Graph, doc: Document) -> str | None:
     return text_of(item)
 
 
+def _tags(node: dict[str, Any], graph: Graph, how: Markup) -> Stated[list[str]] | None:
+    """The names of the things the article is ``about`` and ``mentions``, stated under the
+    first of the two that gave one."""
+    about = graph.items(node.get("about"))
+    names = _plain_names(about + graph.items(node.get("mentions")))
+    if not names:
+        return None
+    return Stated(names, how, "about" if _plain_names(about) else "mentions")
+
+
 def _plain_names(items: list[Any]) -> list[str]:
     """Names of ``about``/``mentions`` things; URLs and bare references are not names."""
     names = []
@@ -371,7 +422,7 @@ def _speakable(value: Any, graph: Graph) -> list[str]:
     return unique(selectors)
 
 
-def _breadcrumb_section(graph: Graph, article: dict[str, Any], doc: Document) -> str | None:
+def _breadcrumb_section(graph: Graph, article: dict[str, Any], doc: Document) -> Stated[str] | None:
     """The item before the last of a breadcrumb trail whose last item is this article.
 
     Only trusted when the last item names the article (its headline or URL): many
@@ -392,7 +443,7 @@ def _breadcrumb_section(graph: Graph, article: dict[str, Any], doc: Document) ->
         names = [_crumb(entry, graph, doc)[0] or "" for entry in entries]
         if any(name.isdigit() for name in names):
             continue  # a date archive trail (Home > 2020 > April > story): no section
-        return names[-2] or None
+        return stated(names[-2], Markup.BREADCRUMB, "itemListElement")
     return None
 
 

@@ -39,7 +39,7 @@ from typing import Final, Generic, TypeGuard, TypeVar
 from mypy_extensions import mypyc_attr
 
 from byline.dates import parse_date
-from byline.fields import Field, Source
+from byline.fields import Field, Markup, Source
 from byline.record import Image, Moment, Publisher
 
 
@@ -75,11 +75,16 @@ class DateValue:
 class Evidence:
     """How and where a source found a value, as far as the source measured it.
 
-    ``None`` is "not measured by this source", never a guess.
+    ``None`` is "not measured by this source", never a guess. Every source says ``how``;
+    the visible page (``dom``) also places its bylines and dates: rank, score, line,
+    distance to the headline and whether the article holds them.
     """
 
-    how: str | None = None
-    """The markup that states the value: ``"title"``, ``"h1"``, ``"rel=canonical"``..."""
+    how: Markup | None = None
+    """The kind of markup that states the value (see ``Markup``)."""
+    key: str | None = None
+    """The name the markup gives the value: the schema.org property (``dateCreated``), the
+    meta tag's key (``og:updated_time``), the heading's tag... (see ``Markup``)."""
     rank: int | None = None
     """Its place among the values the source proposes for the field, best first (0)."""
     score: float | None = None
@@ -88,18 +93,43 @@ class Evidence:
     """The source line of the element that holds it."""
     after_headline: int | None = None
     """Lines from the headline to it (negative: above the headline)."""
+    in_article: bool | None = None
+    """Whether the element that holds it lies in the article element around the headline
+    (``_places.article_of``); None when the page has no such element."""
+
+    @staticmethod
+    def stated(how: Markup, key: str | None) -> Evidence:
+        """The evidence of a value the markup states under ``key``, unplaced and unranked (the
+        structured sources'): one shared object per pair, as most pages state the same few.
+
+        ``key`` is a name the source looks for (``og:title``), never text read from the page:
+        the pairs are few, and the table of them stays small.
+        """
+        pair = (how, key)
+        evidence = _STATED.get(pair)
+        if evidence is None:
+            evidence = _STATED[pair] = Evidence(how, key)
+        return evidence
 
     @staticmethod
     def placed(
-        how: str | None, rank: int, score: float, line: int | None, headline_line: int | None
+        how: Markup,
+        rank: int,
+        score: float,
+        line: int | None,
+        headline_line: int | None,
+        in_article: bool | None,
+        key: str | None = None,
     ) -> Evidence:
         """The evidence of a value the visible page shows on ``line``, below the headline on
         ``headline_line`` (either may be unknown)."""
         after = line - headline_line if line is not None and headline_line is not None else None
-        return Evidence(how=how, rank=rank, score=score, line=line, after_headline=after)
+        return Evidence(how, key, rank, score, line, after, in_article)
 
 
 NO_EVIDENCE: Final = Evidence()
+_STATED: Final[dict[tuple[Markup, str | None], Evidence]] = {}
+"""``Evidence.stated``'s objects (building a frozen one costs six times a look-up)."""
 
 V = TypeVar("V", covariant=True)
 

@@ -22,7 +22,7 @@ from typing import Final
 from lxml import etree
 
 from byline.document import Document
-from byline.fields import Field, Source
+from byline.fields import Field, Markup, Source
 from byline.sources._page import Page, page_of
 from byline.sources._places import (
     Context,
@@ -39,6 +39,8 @@ from byline.sources.dom_authors import author_candidates
 from byline.sources.dom_dates import date_candidates
 
 SOURCE: Final = Source.DOM
+TITLE_ELEMENT: Final = Evidence(Markup.TITLE_ELEMENT)
+HTML_LANG: Final = Evidence(Markup.HTML_LANG)
 
 HEADLINE_MARKERS: Final = ("headline", "title", "titel", "heading")
 SITE_NAME_MARKERS: Final = ("logo", "site", "brand")
@@ -68,7 +70,7 @@ def candidates(doc: Document) -> list[AnyCandidate]:
     found: list[AnyCandidate] = []
     title = _page_title(root)
     if title:
-        found.append(Candidate(Field.TITLE, title, SOURCE, Evidence(how="title")))
+        found.append(Candidate(Field.TITLE, title, SOURCE, TITLE_ELEMENT))
     headline = _best_headline(page.h1s, title)
     context = Context(
         headline,
@@ -78,24 +80,27 @@ def candidates(doc: Document) -> list[AnyCandidate]:
         tag_lists=page.tag_lists,
         page=page,
     )
+    headings = _other_headings(page, headline)
     if headline is not None:
-        main = Evidence(how=str(headline.tag), rank=0, line=headline.sourceline)
-        found.append(Candidate(Field.HEADLINE, _headline_text(headline), SOURCE, main))
-    others = _other_headings(page, headline)
+        headings.insert(0, (headline, _headline_text(headline)))
     found.extend(
-        Candidate(Field.HEADLINE, text, SOURCE, Evidence(rank=rank))
-        for rank, text in enumerate(others, start=int(headline is not None))
+        Candidate(Field.HEADLINE, text, SOURCE, _heading_evidence(heading, rank))
+        for rank, (heading, text) in enumerate(headings)
     )
     language = _language(root)
     if language:
-        found.append(Candidate(Field.LANGUAGE, language, SOURCE, Evidence(how="html lang")))
+        found.append(Candidate(Field.LANGUAGE, language, SOURCE, HTML_LANG))
     found.extend(_rel_candidates(doc, context))
     found.extend(author_candidates(doc, context))
     found.extend(date_candidates(root, context.headline, context.article, page))
-    tags = _tag_list(context)
+    tags, how = _tag_list(context)
     if tags:
-        found.append(Candidate(Field.TAGS, tags, SOURCE))
+        found.append(Candidate(Field.TAGS, tags, SOURCE, how))
     return found
+
+
+def _heading_evidence(heading: etree._Element, rank: int) -> Evidence:
+    return Evidence(Markup.HEADING, str(heading.tag), rank, line=heading.sourceline)
 
 
 # --- title, headline, language ---------------------------------------------------------
@@ -109,20 +114,23 @@ def _page_title(root: etree._Element) -> str | None:
     return text or None
 
 
-def _other_headings(page: Page, best: etree._Element | None) -> list[str]:
-    """Texts of the page's first h1/h2 headings besides the best one, in document order.
+def _other_headings(page: Page, best: etree._Element | None) -> list[tuple[etree._Element, str]]:
+    """The page's first h1/h2 headings besides the best one with their texts, in document
+    order, each text once.
 
     The article's headline is sometimes an h2 under a site-name h1; the reconciler
     recognises it by its agreement with the page's title.
     """
-    texts = []
+    texts: list[str] = []
+    headings = []
     for heading in page.headings:
         if heading is best:
             continue
         text = _headline_text(heading)
         if 2 < len(text) <= MAX_HEADLINE_CHARS and text not in texts:
             texts.append(text)
-    return texts
+            headings.append((heading, text))
+    return headings
 
 
 def _headline_text(heading: etree._Element) -> str:
@@ -197,30 +205,39 @@ def _rel_candidates(doc: Document, context: Context) -> list[AnyCandidate]:
             href = doc.absolute(element.get("href"))
             if href:
                 seen.add("canonical_url")
-                evidence = Evidence(how="rel=canonical", line=element.sourceline)
+                evidence = _rel_evidence(element, "canonical")
                 found.append(Candidate(Field.CANONICAL_URL, href, SOURCE, evidence))
         if "license" in rels and "license" not in seen:
             value = doc.absolute(element.get("href")) or visible_text(element)
             if value:
                 seen.add("license")
-                evidence = Evidence(how="rel=license", line=element.sourceline)
+                evidence = _rel_evidence(element, "license")
                 found.append(Candidate(Field.LICENSE, value, SOURCE, evidence))
     return found
 
 
+def _rel_evidence(element: etree._Element, rel: str) -> Evidence:
+    return Evidence(Markup.REL_LINK, rel, line=element.sourceline)
+
+
 # --- tags -------------------------------------------------------------------------------------
 
+REL_TAGS: Final = Evidence(Markup.REL_LINK, "tag")
+TAG_LIST: Final = Evidence(Markup.TAG_LIST)
 
-def _tag_list(context: Context) -> list[str]:
+
+def _tag_list(context: Context) -> tuple[list[str], Evidence]:
+    """The page's tags, and how they were found."""
     tags = [visible_text(e) for e in context.rel if _is_rel_tag(e)]
     tags = [t for t in tags if 0 < len(t) <= MAX_TAG_CHARS]
+    evidence = REL_TAGS
     if not tags:
-        tags = _tags_from_container(context)
+        tags, evidence = _tags_from_container(context), TAG_LIST
     unique: list[str] = []
     for tag in tags:
         if tag.casefold() not in (u.casefold() for u in unique):
             unique.append(tag)
-    return unique[:MAX_TAGS]
+    return unique[:MAX_TAGS], evidence
 
 
 def _is_rel_tag(element: etree._Element) -> bool:

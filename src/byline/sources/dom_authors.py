@@ -31,7 +31,7 @@ from byline import lexicon
 from byline.authors import is_user_handle, split_names
 from byline.dates import find_dates
 from byline.document import Document
-from byline.fields import Field, Source
+from byline.fields import Field, Markup, Source
 from byline.lexicon import alternation, lexicon_words
 from byline.sources._page import BYLINE_MARKERS, SKIP_TAGS, TextPiece
 from byline.sources._places import (
@@ -39,6 +39,7 @@ from byline.sources._places import (
     PAGE_TAGS,
     Context,
     hidden_by_class,
+    in_article,
     in_bad_place,
     is_inside,
     markers,
@@ -50,18 +51,11 @@ from byline.sources.candidate import AnyCandidate, AuthorCandidate, Candidate, E
 
 SOURCE: Final = Source.DOM
 
-MARKED: Final = "byline element"
-"""How a group was found: in an element marked as a byline (or a ``rel=author`` link)..."""
-LED: Final = "byline text"
-"""... after a byline lead in an unmarked text ("Posted by", "von")..."""
-UNLED: Final = "unled name"
-"""... as a name without a lead (after a date, signing the article, a speech's speaker)..."""
-FALLBACK: Final = "fallback"
-"""... or as the author's reply to a comment or a licence's attribution."""
-
-Group = tuple[float, int, list[AuthorCandidate], str, int | None]
-"""A byline found: its score, its order in the page, its names, how and on which line it
+Group = tuple[float, int, list[AuthorCandidate], Markup, etree._Element]
+"""A byline found: its score, its order in the page, its names, how and in which element it
 was found."""
+Named = tuple[etree._Element, str, Markup]
+"""A name found without a lead: the element that shows it, the name, how it was found."""
 
 MAX_BYLINE_TEXT: Final = 200
 """Byline elements with more text than this are author boxes or whole articles."""
@@ -167,30 +161,39 @@ def author_candidates(doc: Document, context: Context) -> list[AnyCandidate]:
         text = spaced_text(element)
         if not text or len(text) > MAX_BYLINE_TEXT:
             continue
-        _add_group(groups, seen, doc, element, split_names(text), order, context, 0.0, MARKED)
+        names = split_names(text)
+        _add_group(groups, seen, doc, element, names, order, context, 0.0, Markup.BYLINE_ELEMENT)
     text_bylines = _text_bylines(doc.root, context)
     for order, (element, text, explicit) in enumerate(text_bylines, start=len(elements)):
         # "焦鹏" has no case; a user name ("delta201") is no word of a sentence
         names = [n for n in split_names(text) if not n[:1].islower() or is_user_handle(n)]
         if not explicit and any(_may_be_a_word(n) for n in names):
             continue
-        _add_group(groups, seen, doc, element, names, order, context, -UNMARKED_PENALTY, LED)
-    signatures = [found for found in (_signature(context), _speaker(context)) if found]
-    unled = _dated_names(context) + signatures
-    for order, (element, name) in enumerate(unled, start=len(elements) + len(text_bylines)):
-        _add_group(groups, seen, doc, element, [name], order, context, -UNMARKED_PENALTY, UNLED)
+        how = Markup.BYLINE_TEXT
+        _add_group(groups, seen, doc, element, names, order, context, -UNMARKED_PENALTY, how)
+    unled = _dated_names(context) + [
+        found for found in (_signature(context), _speaker(context)) if found
+    ]
+    for order, (element, name, how) in enumerate(unled, start=len(elements) + len(text_bylines)):
+        _add_group(groups, seen, doc, element, [name], order, context, -UNMARKED_PENALTY, how)
     if not groups:
         fallback = _post_author_reply(context) or _licence_attribution(context)
         if fallback is not None:
-            groups.append(
-                (FALLBACK_SCORE, len(elements), [AuthorCandidate(fallback)], FALLBACK, None)
-            )
+            element, name, how = fallback
+            groups.append((FALLBACK_SCORE, len(elements), [AuthorCandidate(name)], how, element))
     groups.sort(key=lambda g: (-g[0], g[1]))
-    headline = context.headline.sourceline if context.headline is not None else None
     return [
-        Candidate(Field.AUTHORS, people, SOURCE, Evidence.placed(how, rank, score, line, headline))
-        for rank, (score, _, people, how, line) in enumerate(groups[:MAX_AUTHOR_GROUPS])
+        _candidate(group, rank, context) for rank, group in enumerate(groups[:MAX_AUTHOR_GROUPS])
     ]
+
+
+def _candidate(group: Group, rank: int, context: Context) -> AnyCandidate:
+    """The candidate of a byline found, with where and how it was found."""
+    score, _, people, how, element = group
+    headline = context.headline.sourceline if context.headline is not None else None
+    inside = in_article(element, context.article)
+    evidence = Evidence.placed(how, rank, score, element.sourceline, headline, inside)
+    return Candidate(Field.AUTHORS, people, SOURCE, evidence)
 
 
 def _add_group(
@@ -202,7 +205,7 @@ def _add_group(
     order: int,
     context: Context,
     bonus: float,
-    how: str,
+    how: Markup,
 ) -> None:
     if not names:
         return
@@ -216,7 +219,7 @@ def _add_group(
     url = _author_url(doc, element)
     # The visible page does not say whether a name is a person: no kind.
     people = [AuthorCandidate(n, url if len(names) == 1 else None) for n in names]
-    groups.append((score + bonus, order, people, how, element.sourceline))
+    groups.append((score + bonus, order, people, how, element))
 
 
 def _text_bylines(root: etree._Element, context: Context) -> list[tuple[etree._Element, str, bool]]:
@@ -315,11 +318,11 @@ def _continues_paragraph(piece: TextPiece) -> bool:
     return _LETTERS.search(" ".join(after)) is not None
 
 
-def _dated_names(context: Context) -> list[tuple[etree._Element, str]]:
+def _dated_names(context: Context) -> list[Named]:
     """Full names printed after a date next to the headline, without a lead:
     "11.12.2019 - Anna Muster", "04.02.2022 | 13:10 Uhr | Anna Muster".
 
-    Each as (element holding the text, the name). The text opens with a date in digits,
+    Each as (element holding the text, the name, how). The text opens with a date in digits,
     every part but the last holds digits (a date, a time), the last is the name. (A name
     before the date is as often the site's: "Handball Schweiz • 02.02.2022".)
     """
@@ -341,17 +344,17 @@ def _dated_names(context: Context) -> list[tuple[etree._Element, str]]:
         if holder is None or holder.tag == "a" or not dates or not _NUMERIC_DATE.search(dates[0]):
             continue
         if all(any(c.isdigit() for c in part) for part in dates) and _is_full_name(name):
-            found.append((holder, name.strip()))
+            found.append((holder, name.strip(), Markup.DATED_NAME))
     return found
 
 
-def _signature(context: Context) -> tuple[etree._Element, str] | None:
+def _signature(context: Context) -> Named | None:
     """The author's name signing the article: its last paragraph holds nothing but a full
     name set in bold or italics ("<p><b><i>Anna Muster</i></b></p>"), as print articles end,
     or a name and, on the next line, the day of writing ("<p>Benni<br>10. September 2017</p>"),
     as letters end.
 
-    As (the paragraph, the name).
+    As (the paragraph, the name, how).
     """
     if context.article is None:
         return None
@@ -367,14 +370,14 @@ def _signature(context: Context) -> tuple[etree._Element, str] | None:
     if emphasis.tag not in EMPHASIS_TAGS or (emphasis.tail or "").strip():
         return None
     name = spaced_text(last)
-    return (last, name) if _is_full_name(name) else None
+    return (last, name, Markup.SIGNATURE) if _is_full_name(name) else None
 
 
-def _speaker(context: Context) -> tuple[etree._Element, str] | None:
+def _speaker(context: Context) -> Named | None:
     """The speaker a speech's headline names, its author: "Rede von Bundespräsident Johannes
     Rau beim Föderalismuskonvent", "Speech by President Jane Doe at the UN".
 
-    As (the headline, the name): the capitalised words after the lead and the offices,
+    As (the headline, the name, how): the capitalised words after the lead and the offices,
     up to the first lower-case word.
     """
     if context.headline is None:
@@ -387,7 +390,7 @@ def _speaker(context: Context) -> tuple[etree._Element, str] | None:
         words.pop(0)
     name_words = list(itertools.takewhile(lambda word: word[:1].isupper(), words))
     name = " ".join(name_words).rstrip(",:;")
-    return (context.headline, name) if _is_full_name(name) else None
+    return (context.headline, name, Markup.SPEAKER) if _is_full_name(name) else None
 
 
 def _is_office(word: str) -> bool:
@@ -396,8 +399,8 @@ def _is_office(word: str) -> bool:
     return folded in OFFICE_WORDS or folded.endswith(OFFICE_ENDINGS)
 
 
-def _dated_signature(paragraph: etree._Element) -> tuple[etree._Element, str] | None:
-    """A paragraph "name <br> date": (the paragraph, the name)."""
+def _dated_signature(paragraph: etree._Element) -> Named | None:
+    """A paragraph "name <br> date": (the paragraph, the name, how)."""
     name, dated = (paragraph.text or "").strip(), (paragraph[0].tail or "").strip()
     dates = find_dates(dated)
     if len(dates) != 1 or dates[0][1:] != (0, len(dated)):
@@ -407,10 +410,10 @@ def _dated_signature(paragraph: etree._Element) -> tuple[etree._Element, str] | 
         return None
     if any(word.casefold().strip(",!") in SIGN_OFF_WORDS for word in words):
         return None  # "Viele Grüße<br>10.09.2017": the greeting before the name
-    return (paragraph, name) if all(word[:1].isupper() for word in words) else None
+    return (paragraph, name, Markup.SIGNATURE) if all(w[:1].isupper() for w in words) else None
 
 
-def _post_author_reply(context: Context) -> str | None:
+def _post_author_reply(context: Context) -> Named | None:
     """The name on the post author's own comment ("bypostauthor"), which WordPress marks
     whatever the theme: on a blog that prints no byline, the author's one trace."""
     reply = next(
@@ -425,16 +428,16 @@ def _post_author_reply(context: Context) -> str | None:
             if name_class in classes and not _in_nested_comment(element, reply):
                 names = split_names(spaced_text(element))
                 if names:
-                    return names[0]
+                    return element, names[0], Markup.AUTHOR_REPLY
     return None
 
 
-def _licence_attribution(context: Context) -> str | None:
+def _licence_attribution(context: Context) -> Named | None:
     """The name a Creative Commons licence notice credits for the page's work, if any."""
     for element in context.rel:
         if ATTRIBUTION_REL in str(element.get("rel") or "").lower().split():
             names = split_names(spaced_text(element))
-            return names[0] if names else None
+            return (element, names[0], Markup.LICENCE_CREDIT) if names else None
     return None
 
 

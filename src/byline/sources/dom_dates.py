@@ -42,7 +42,7 @@ from byline.dates import (
     marker_before,
     parse_date,
 )
-from byline.fields import Field, Source
+from byline.fields import Field, Markup, Source
 from byline.sources._page import (
     MAX_DATES,
     MAX_PIECE_CHARS,
@@ -56,6 +56,7 @@ from byline.sources._places import (
     BAD_PLACE_TAGS,
     PAGE_TAGS,
     headline_nearness,
+    in_article,
     markers,
     names_bad_place,
 )
@@ -121,7 +122,7 @@ LAST_TEXT_DEPTH: Final = 14
 
 JSON_LD_TYPE: Final = "application/ld+json"
 _SCRIPT_DATE: Final = re.compile(
-    r'"(?:datePublished|date_published|publishedDate|published_at|publishedAt|publishDate'
+    r'"(datePublished|date_published|publishedDate|published_at|publishedAt|publishDate'
     r'|publicationDate|firstPublished|createdAt|created_at|dateCreated)"\s*:\s*"([^"]{8,40})"'
 )
 """A publication-date key and its string value in JSON a script holds."""
@@ -183,7 +184,10 @@ class _Found:
     order: int
     value: DateValue
     update: bool
-    item: etree._Element | None = None  # the list item holding the date, if any
+    where: etree._Element  # the element that shows the date
+    how: Markup
+    key: str | None  # the date property's name
+    item: etree._Element | None  # the list item holding the date, if any
 
 
 def date_candidates(
@@ -224,8 +228,9 @@ class _Scan:
         readers its date, better than an unlabelled date in a list.
         """
         own = self._outside_listings()
+        penalty = UPDATE_AS_PUBLISHED_PENALTY
         as_published = [
-            _Found(f.score - UPDATE_AS_PUBLISHED_PENALTY, f.order, f.value, False)
+            _Found(f.score - penalty, f.order, f.value, False, f.where, f.how, f.key, None)
             for f in own
             if f.update
         ]
@@ -248,8 +253,9 @@ class _Scan:
         return result
 
     def _evidence(self, found: _Found, rank: int) -> Evidence:
-        line = found.order // MAX_DATES or None  # see ``add``
-        return Evidence.placed(None, rank, found.score, line, self.headline_line)
+        inside = in_article(found.where, self.article)
+        line, headline_line = found.where.sourceline, self.headline_line
+        return Evidence.placed(found.how, rank, found.score, line, headline_line, inside, found.key)
 
     def _outside_listings(self) -> list[_Found]:
         """The dates that are not entries of a listing: a list in which ``LISTING_ITEMS`` or
@@ -275,14 +281,16 @@ class _Scan:
         score: float,
         update: bool,
         where: etree._Element,
+        how: Markup,
         item: etree._Element | None = None,
+        key: str | None = None,
     ) -> None:
-        """Keep a date (``item``: the list item it is in); among equal scores the one
-        earliest in the page wins."""
+        """Keep a date ``where`` shows as ``how`` says (``item``: the list item it is in,
+        ``key``: its property's name); among equal scores the one earliest in the page wins."""
         if len(self.found) < MAX_DATES and isinstance(value, date):
             order = (where.sourceline or 0) * MAX_DATES + len(self.found)  # page order
             found = DateValue(value, value.isoformat())
-            self.found.append(_Found(score, order, found, update, item))
+            self.found.append(_Found(score, order, found, update, where, how, key, item))
 
     # --- the page title ---------------------------------------------------------------
 
@@ -292,7 +300,7 @@ class _Scan:
         text = (title.text or "") if title is not None else ""
         if len(text) <= 2 * MAX_PIECE_CHARS and _DATEISH.search(text):
             for value, _, _ in find_dates(text)[:1]:
-                self.add(value, KIND_TITLE, False, title)
+                self.add(value, KIND_TITLE, False, title, Markup.TITLE_ELEMENT)
 
     def read_script_data(self, root: etree._Element) -> None:
         """The first publication date in the data of the page's scripts.
@@ -305,9 +313,10 @@ class _Scan:
             if (script.get("type") or "").lower() == JSON_LD_TYPE:
                 continue  # the json-ld source reads these
             match = _SCRIPT_DATE.search(script.text or "")
-            value = parse_date(match.group(1)) if match else None
-            if value is not None:
-                self.add(value, KIND_SCRIPT_DATA, False, script)
+            value = parse_date(match.group(2)) if match else None
+            if match is not None and value is not None:
+                key = match.group(1)
+                self.add(value, KIND_SCRIPT_DATA, False, script, Markup.SCRIPT_DATA, key=key)
                 return
 
     # --- the body ---------------------------------------------------------------------
@@ -359,6 +368,10 @@ class _Scan:
         if place.quoted:
             return
         short = SHORT_PIECE_BONUS if len(text) <= SHORT_PIECE_CHARS else 0.0
+        # how it is found: opening a long text, in a date-marked element, or in another text
+        how = (
+            Markup.DATELINE if opening else Markup.DATE_MARKED_TEXT if place.marked else Markup.TEXT
+        )
         previous_end = 0
         for value, start, end in dates:
             marker = marker_before(context, offset + start, previous_end)
@@ -374,7 +387,7 @@ class _Scan:
             bonus = MARKER_WORD_BONUS if marker is not None else 0.0
             update = marker == UPDATE or (marker is None and place.marked_update)
             item = place.item if marker is None else None  # a labelled date says what it dates
-            self.add(value, kind + bonus + short + place.score, update, holder, item)
+            self.add(value, kind + bonus + short + place.score, update, holder, how, item)
 
     def _read_split_date(self, holder: etree._Element) -> None:
         """A date whose parts sit in elements of their own inside a date-marked one, as in
@@ -391,7 +404,7 @@ class _Scan:
                         place = self._place(node)
                         if not place.quoted:
                             score = KIND_MARKED + SHORT_PIECE_BONUS + place.score
-                            self.add(value, score, False, node, place.item)
+                            self.add(value, score, False, node, Markup.SPLIT_DATE, place.item)
                 return
             node = node.getparent()
 
@@ -416,13 +429,12 @@ class _Scan:
             update = place.marked_update
         bonus = MARKER_WORD_BONUS if marker == PUBLISH or "publish" in own else 0.0
         item = place.item if marker is None else None
-        self.add(value, KIND_TIME + bonus + place.score, update, element, item)
+        self.add(value, KIND_TIME + bonus + place.score, update, element, Markup.TIME_ELEMENT, item)
 
     def _read_property(self, element: etree._Element) -> None:
         """``<meta name="publication_date" content=...>``, ``<span itemprop="dateUpdate">``."""
-        name = " ".join(
-            v for v in (element.get("name"), element.get("property"), element.get("itemprop")) if v
-        ).lower()
+        attributes = (element.get("name"), element.get("property"), element.get("itemprop"))
+        name = " ".join(v for v in attributes if v).lower()
         if not any(word in name for word in META_DATE_WORDS):
             return
         raw = element.get("content") or element.get("datetime")
@@ -430,12 +442,15 @@ class _Scan:
         if value is None or not hasattr(value, "year"):
             return
         update = any(m in name for m in UPDATE_MARKERS)
+        key = next(v for v in attributes if v)
         if element.tag == "meta":
-            self.add(value, KIND_HEAD_META, update, element)
+            self.add(value, KIND_HEAD_META, update, element, Markup.META_TAG, key=key.lower())
         else:
             place = self._place(element)
             if not place.quoted:
-                self.add(value, KIND_PROPERTY + place.score, update, element, place.item)
+                score = KIND_PROPERTY + place.score
+                how = Markup.DATE_PROPERTY
+                self.add(value, score, update, element, how, place.item, key)
 
     def _marks(self, node: etree._Element) -> _Marks:
         """What the class, id, itemprop and tag of ``node`` say; once per element, as the

@@ -5,12 +5,13 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Final
 
 from byline.document import Document
 from byline.fields import Field, Source
 from byline.record import Publisher
-from byline.sources._common import emit, make_author, meta_tags, unique
+from byline.sources._common import authors, emit, mapped, meta_tags
 from byline.sources.candidate import AnyCandidate, DateValue
 
 SOURCE: Final = Source.DUBLIN_CORE
@@ -36,18 +37,21 @@ def candidates(doc: Document) -> list[AnyCandidate]:
     tags = meta_tags(doc)
     if not any(key.startswith("dc") for key in tags.by_key):
         return []
-    publisher = tags.first(*_keys(PUBLISHER))
     return emit(
         SOURCE,
         {
             Field.TITLE: tags.first(*_keys(TITLE)),
-            Field.AUTHORS: unique(make_author(doc, name) for name in tags.all(*_keys(CREATOR))),
-            Field.PUBLISHED: DateValue.parse(tags.first(*_keys(PUBLISHED))),
-            Field.MODIFIED: DateValue.parse(tags.first(*_keys(MODIFIED))),
+            Field.AUTHORS: mapped(tags.all(*_keys(CREATOR)), partial(authors, doc)),
+            Field.PUBLISHED: mapped(tags.first(*_keys(PUBLISHED)), DateValue.parse),
+            Field.MODIFIED: mapped(tags.first(*_keys(MODIFIED)), DateValue.parse),
             Field.DESCRIPTION: tags.first(*_keys(DESCRIPTION)),
             Field.KEYWORDS: tags.all(*_keys(SUBJECT)),
             Field.LANGUAGE: tags.first(*_keys(LANGUAGE)),
-            Field.PUBLISHER: Publisher(name=publisher) if publisher else None,
+            Field.PUBLISHER: mapped(tags.first(*_keys(PUBLISHER)), _publisher),
             Field.LICENSE: tags.first(*_keys(LICENSE)),
         },
     )
+
+
+def _publisher(name: str) -> Publisher:
+    return Publisher(name=name)

@@ -7,17 +7,21 @@ repeat (``citation_author``, ``parsely-author``) give every value.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, Final
 
 from byline.document import Document
-from byline.fields import Field, Source
+from byline.fields import Field, Markup, Source
 from byline.sources._common import (
     MetaTags,
+    Stated,
+    authors,
     clean_text,
     emit,
     lenient_json,
-    make_author,
+    mapped,
     meta_tags,
+    stated,
     unique,
 )
 from byline.sources.candidate import AnyCandidate, AuthorCandidate, DateValue
@@ -65,10 +69,10 @@ def candidates(doc: Document) -> list[AnyCandidate]:
         {
             Field.TITLE: tags.first(*TITLE_NAMES) or _text(parsely, "title"),
             Field.DESCRIPTION: tags.first(*DESCRIPTION_NAMES),
-            Field.PUBLISHED: DateValue.parse(
-                tags.first(*PUBLISHED_NAMES) or _text(parsely, "pub_date")
+            Field.PUBLISHED: mapped(
+                tags.first(*PUBLISHED_NAMES) or _text(parsely, "pub_date"), DateValue.parse
             ),
-            Field.MODIFIED: DateValue.parse(tags.first(*MODIFIED_NAMES)),
+            Field.MODIFIED: mapped(tags.first(*MODIFIED_NAMES), DateValue.parse),
             Field.SECTION: tags.first(*SECTION_NAMES) or _text(parsely, "section"),
             Field.TAGS: _first_list(tags, TAG_NAMES) or _texts(parsely, "tags"),
             Field.KEYWORDS: tags.all(*KEYWORD_NAMES),
@@ -78,17 +82,17 @@ def candidates(doc: Document) -> list[AnyCandidate]:
     )
 
 
-def _first_list(tags: MetaTags, names: tuple[str, ...]) -> list[str]:
+def _first_list(tags: MetaTags, names: tuple[str, ...]) -> Stated[list[str]] | None:
     """Every value of the first of ``names`` the page has."""
     for name in names:
         values = tags.all(name)
         if values:
             return values
-    return []
+    return None
 
 
-def _authors(tags: MetaTags, doc: Document) -> list[AuthorCandidate]:
-    return unique(make_author(doc, name) for name in _first_list(tags, AUTHOR_NAMES))
+def _authors(tags: MetaTags, doc: Document) -> Stated[list[AuthorCandidate]] | None:
+    return mapped(_first_list(tags, AUTHOR_NAMES), partial(authors, doc))
 
 
 def _parsely_page(tags: MetaTags) -> dict[str, Any]:
@@ -100,15 +104,15 @@ def _parsely_page(tags: MetaTags) -> dict[str, Any]:
     return {}
 
 
-def _text(data: dict[str, Any], key: str) -> str | None:
-    return clean_text(data.get(key))
+def _text(data: dict[str, Any], key: str) -> Stated[str] | None:
+    return stated(clean_text(data.get(key)), Markup.META_JSON, key)
 
 
-def _texts(data: dict[str, Any], key: str) -> list[str]:
+def _texts(data: dict[str, Any], key: str) -> Stated[list[str]] | None:
     values = data.get(key)
-    return unique(clean_text(v) for v in (values if isinstance(values, list) else [values]))
+    texts = unique(clean_text(v) for v in (values if isinstance(values, list) else [values]))
+    return stated(texts, Markup.META_JSON, key)
 
 
-def _parsely_authors(data: dict[str, Any], doc: Document) -> list[AuthorCandidate]:
-    names = _texts(data, "authors") or _texts(data, "author")
-    return unique(make_author(doc, name) for name in names)
+def _parsely_authors(data: dict[str, Any], doc: Document) -> Stated[list[AuthorCandidate]] | None:
+    return mapped(_texts(data, "authors") or _texts(data, "author"), partial(authors, doc))

@@ -17,7 +17,7 @@ from typing import Any, Final
 from lxml import etree
 
 from byline.document import Document
-from byline.fields import Source
+from byline.fields import Markup, Source
 from byline.sources._common import clean_body
 from byline.sources._page import page_of
 from byline.sources._schemaorg import ARTICLE_TYPES, PAGE_TYPES, article_candidates
@@ -70,12 +70,14 @@ def candidates(doc: Document) -> list[AnyCandidate]:
         return []
     articles = [el for el in scopes if _item_types(el) & ARTICLE_TYPES]
     items = [_item(el) for el in articles]
+    article = Markup.ARTICLE_OBJECT
     if not articles:
         items = [_item(el) for el in scopes if _item_types(el) & PAGE_TYPES]
         stray = _stray_article(properties)
         if stray:
             items.insert(0, stray)
-    return article_candidates(items, doc, SOURCE) if items else []
+            article = Markup.STRAY_PROPERTY  # the one article object: made of stray properties
+    return article_candidates(items, doc, SOURCE, article) if items else []
 
 
 def _item_types(element: etree._Element) -> set[str]:

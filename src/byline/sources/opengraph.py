@@ -6,20 +6,23 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Final
 
 from byline.document import Document
-from byline.fields import Field, Source
+from byline.fields import Field, Markup, Source
 from byline.record import Image
 from byline.sources._common import (
     MetaTags,
+    Stated,
     absolute_url,
+    authors,
     clean_text,
     emit,
-    make_author,
+    mapped,
     meta_tags,
+    stated,
     to_int,
-    unique,
 )
 from byline.sources.candidate import AnyCandidate, DateValue
 
@@ -43,26 +46,26 @@ def candidates(doc: Document) -> list[AnyCandidate]:
         {
             Field.TITLE: tags.first("og:title"),
             Field.DESCRIPTION: tags.first("og:description"),
-            Field.CANONICAL_URL: absolute_url(doc, tags.first("og:url")),
+            Field.CANONICAL_URL: mapped(tags.first("og:url"), partial(absolute_url, doc)),
             Field.SITE_NAME: tags.first("og:site_name"),
             Field.LANGUAGE: tags.first("og:locale"),
-            Field.PUBLISHED: DateValue.parse(tags.first(*_keys("article:published_time"))),
-            Field.MODIFIED: DateValue.parse(
-                tags.first(*_keys("article:modified_time"), "og:updated_time")
+            Field.PUBLISHED: mapped(tags.first(*_keys("article:published_time")), DateValue.parse),
+            Field.MODIFIED: mapped(
+                tags.first(*_keys("article:modified_time"), "og:updated_time"), DateValue.parse
             ),
             Field.SECTION: tags.first(*_keys("article:section")),
             Field.TAGS: tags.all(*_keys("article:tag")),
-            Field.AUTHORS: unique(
-                make_author(doc, name) for name in tags.all(*_keys("article:author"))
-            ),
+            Field.AUTHORS: mapped(tags.all(*_keys("article:author")), partial(authors, doc)),
             Field.IMAGES: _images(tags, doc),
         },
     )
 
 
-def _images(tags: MetaTags, doc: Document) -> list[Image]:
-    """Images in tag order: each ``og:image`` with the width/height/alt tags that follow it."""
+def _images(tags: MetaTags, doc: Document) -> Stated[list[Image]] | None:
+    """Images in tag order: each ``og:image`` with the width/height/alt tags that follow it
+    (stated under the key of the first)."""
     images: list[Image] = []
+    first = None
     for key, content in tags.pairs:
         if not key.startswith("og:image"):
             continue
@@ -70,10 +73,11 @@ def _images(tags: MetaTags, doc: Document) -> list[Image]:
             url = absolute_url(doc, clean_text(content))
             if url and all(image.url != url for image in images):
                 images.append(Image(url=url))
+                first = first or key
         elif images and key == "og:image:width":
             images[-1].width = images[-1].width or to_int(content)
         elif images and key == "og:image:height":
             images[-1].height = images[-1].height or to_int(content)
         elif images and key == "og:image:alt":
             images[-1].caption = images[-1].caption or clean_text(content)
-    return images
+    return stated(images, Markup.META_TAG, first)

@@ -10,7 +10,7 @@ from typing import Final
 from byline.document import Document
 from byline.fields import Field, Source
 from byline.record import Image
-from byline.sources._common import absolute_url, emit, meta_tags
+from byline.sources._common import MetaTags, Stated, absolute_url, emit, meta_tags
 from byline.sources.candidate import AnyCandidate
 
 SOURCE: Final = Source.TWITTER
@@ -20,13 +20,21 @@ def candidates(doc: Document) -> list[AnyCandidate]:
     tags = meta_tags(doc)
     if not tags.pairs:
         return []
-    url = absolute_url(doc, tags.first("twitter:image", "twitter:image:src"))
-    image = Image(url=url, caption=tags.first("twitter:image:alt")) if url else None
     return emit(
         SOURCE,
         {
             Field.TITLE: tags.first("twitter:title", "twitter:text:title"),
             Field.DESCRIPTION: tags.first("twitter:description"),
-            Field.IMAGES: [image] if image else [],
+            Field.IMAGES: _image(tags, doc),
         },
     )
+
+
+def _image(tags: MetaTags, doc: Document) -> Stated[list[Image]] | None:
+    """The card's image, with its description."""
+    found = tags.first("twitter:image", "twitter:image:src")
+    url = absolute_url(doc, found.value) if found is not None else None
+    if found is None or url is None:
+        return None
+    alt = tags.first("twitter:image:alt")
+    return Stated([Image(url=url, caption=alt.value if alt else None)], found.how, found.key)

@@ -11,12 +11,12 @@ from typing import Final
 
 from byline.dates import date_in_url
 from byline.document import Document
-from byline.fields import Field, Source
+from byline.fields import Field, Markup, Source
 from byline.sources.candidate import AnyCandidate, Candidate, DateValue, Evidence
 
 SOURCE: Final = Source.URL
-PAGE_URL: Final = Evidence(how="page url")
-CANONICAL_URL: Final = Evidence(how="canonical url")
+PAGE_URL: Final = Evidence(Markup.PAGE_URL)
+CANONICAL_URL: Final = Evidence(Markup.CANONICAL_URL)
 
 
 def candidates(doc: Document) -> list[AnyCandidate]:
