@@ -8,6 +8,7 @@ block; ``from package import module`` is an import of that module.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 SRC = Path(__file__).parent.parent / "src"
@@ -135,3 +136,15 @@ def test_the_check_finds_a_cycle_and_a_function_level_import() -> None:
     assert cycles(graph) == [frozenset({"a", "b", "c"})]
     tree = ast.parse("import os\ndef f():\n    from byline import dates\n")
     assert [inside for _, inside in _imports(tree, False)] == [False, True]
+
+
+def test_the_readme_module_table_names_every_module() -> None:
+    """The layout is the architecture: README's table under "How it works" names every
+    module, each by its path under ``src/byline``."""
+    readme = (SRC.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## How it works", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    named = {name for row in rows for name in re.findall(r"`([\w/]+\.py)`", row.split(" | ")[0])}
+    modules = {str(path.relative_to(SRC / "byline")) for path in (SRC / "byline").rglob("*.py")}
+    assert modules - named == set(), "modules missing from the README's table"
+    assert named - modules == set(), "the README's table names modules that do not exist"

@@ -284,7 +284,7 @@ _META_KEY_ATTRIBUTES: Final = ("name", "property", "http-equiv")
 
 def meta_tags(doc: Document) -> MetaTags:
     """The page's meta tags, computed once per parsed page (kept in ``doc.memo``)."""
-    cached = doc.memo.get(_META_MEMO_KEY)
+    cached: MetaTags | None = doc.memo.get(_META_MEMO_KEY)
     if cached is not None:
         return cached
     tags = doc.memo[_META_MEMO_KEY] = MetaTags()

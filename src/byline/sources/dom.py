@@ -7,7 +7,7 @@ structured sources) found:
 - ``<html lang>`` -> language; ``rel=canonical`` -> canonical_url; ``rel=license`` -> license;
 - ``rel=author`` links and byline elements -> authors, best group first;
 - ``<time>`` elements and visible dates near the headline -> published / modified, best
-  first, as ISO strings (``value.isoformat()``) so every candidate parses the same way;
+  first, parsed (``DateValue``), each with its score, rank, line and kind of markup;
 - ``rel=tag`` links and tag-list containers -> tags.
 
 Elements are ranked by where they sit (``_places``): inside the article that holds the

@@ -512,7 +512,7 @@ def _byline_text(piece: TextPiece, text: str, lead: re.Match[str]) -> str:
     """The byline from its lead on; the names may sit in the next element ("By <a>X</a>"),
     or after a label element ("<h5>Autor:</h5> Peter Maahn")."""
     holder = piece.parent()
-    whole = _line_with_names(holder) or spaced_text(holder)
+    whole = (_line_with_names(holder) or spaced_text(holder)) if holder is not None else text
     if len(whole) <= MAX_TEXT_BYLINE:
         again = _TEXT_LEAD.search(whole)
         if again is not None:

@@ -297,7 +297,9 @@ class _Scan:
     def read_title(self, root: etree._Element) -> None:
         """A date in ``<title>`` ("23.01.2022 - Headline", "Headline - 11/05/2022 - Site")."""
         title = root.find("head/title")
-        text = (title.text or "") if title is not None else ""
+        if title is None:
+            return
+        text = title.text or ""
         if len(text) <= 2 * MAX_PIECE_CHARS and _DATEISH.search(text):
             for value, _, _ in find_dates(text)[:1]:
                 self.add(value, KIND_TITLE, False, title, Markup.TITLE_ELEMENT)

@@ -128,7 +128,7 @@ def _property_value(element: etree._Element) -> str | None:
     content = element.get("content")
     if content is not None:
         return content
-    attribute = _URL_ATTRIBUTES.get(element.tag)
+    attribute = _URL_ATTRIBUTES.get(str(element.tag))
     if attribute and element.get(attribute) is not None:
         return element.get(attribute)
     if element.tag == "meta":
