@@ -12,8 +12,10 @@ wherever the compiled modules are not.
 mypyc type-checks the modules against the standard library and byline alone, never
 against what happens to be installed (``--no-site-packages``): lxml stubs or a typed
 charset-normalizer in the target environment would otherwise fail the build or change the
-C it generates (runtime checks on lxml values). The compiled code is the same wherever it
-is built.
+C it generates (runtime checks on lxml values). Nor does it read pyproject.toml's
+``[tool.mypy]`` (``--config-file=``): the strict checks there are run by ``mypy`` itself,
+with lxml's stubs, and would fail here, where lxml is untyped. The compiled code is the
+same wherever it is built.
 """
 
 from __future__ import annotations
@@ -94,7 +96,7 @@ def _extensions() -> list:
     from mypyc.build import mypycify
 
     return mypycify(
-        ["--ignore-missing-imports", "--no-site-packages", *COMPILED_MODULES],
+        ["--config-file=", "--ignore-missing-imports", "--no-site-packages", *COMPILED_MODULES],
         opt_level="3",
         group_name="byline",
     )
