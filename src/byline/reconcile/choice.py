@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Generic, TypeVar
 
+from mypy_extensions import mypyc_attr
+
 from byline.fields import Field, Source
 from byline.reconcile.trust import by_trust
 from byline.record import Alternative, Image, Publisher
@@ -29,6 +31,7 @@ V = TypeVar("V")
 T_co = TypeVar("T_co", covariant=True)
 
 
+@mypyc_attr(native_class=False)  # (mypyc 1.19 cannot build a generic native dataclass)
 @dataclass(slots=True, frozen=True)
 class Choice(Generic[T_co]):
     """The value chosen for a record field, the source that gave it, and the other values."""

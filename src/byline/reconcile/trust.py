@@ -59,7 +59,7 @@ _RANKS: Final = {
     for field in Field
 }
 
-C = TypeVar("C", bound=Candidate[object])
+C = TypeVar("C", bound="Candidate[object]")  # (a string: see ``AnyCandidate``)
 
 
 def by_trust(field: Field, candidates: list[C]) -> list[C]:

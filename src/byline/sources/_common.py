@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from typing import Any, Final, Generic, TypeVar
 from urllib.parse import urlsplit
 
+from mypy_extensions import mypyc_attr
+
 from byline.document import Document
 from byline.fields import Field, Markup, Source
 from byline.memo import remembered
@@ -186,6 +188,7 @@ U = TypeVar("U")
 V = TypeVar("V", covariant=True)
 
 
+@mypyc_attr(native_class=False)  # (mypyc 1.19 cannot build a generic native dataclass)
 @dataclass(slots=True)
 class Stated(Generic[V]):
     """A value, and how the markup states it: the kind of markup and the name it gives the

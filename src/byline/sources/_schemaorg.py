@@ -8,7 +8,7 @@ resolves ``@id`` references, and maps schema.org properties to record fields.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, Final
+from typing import Any, Final, TypeAlias
 
 from byline.document import Document
 from byline.fields import Field, Markup, Source
@@ -175,7 +175,7 @@ def best_article(graph: Graph, doc: Document) -> dict[str, Any] | None:
     return best
 
 
-Values = dict[Field, Stated[CandidateValue] | None]
+Values: TypeAlias = "dict[Field, Stated[CandidateValue] | None]"  # (see ``AnyCandidate``)
 
 
 def article_candidates(

@@ -34,7 +34,7 @@ article_body     str, the text of JSON-LD/microdata ``articleBody``
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final, Generic, TypeGuard, TypeVar
+from typing import Final, Generic, TypeAlias, TypeGuard, TypeVar
 
 from mypy_extensions import mypyc_attr
 
@@ -150,7 +150,9 @@ class Candidate(Generic[V]):
 CandidateValue = str | list[str] | DateValue | list[AuthorCandidate] | Publisher | list[Image]
 """Every type a candidate's value has (see the table above)."""
 
-AnyCandidate = Candidate[CandidateValue]
+# A string: under mypyc, ``Candidate`` (a Python class made by the compiled module) cannot be
+# subscripted at run time; the alias is for the type checker alone.
+AnyCandidate: TypeAlias = "Candidate[CandidateValue]"
 
 
 def holds_text(candidate: AnyCandidate) -> TypeGuard[Candidate[str]]:
