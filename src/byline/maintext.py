@@ -273,20 +273,38 @@ def _best_result(
     document order.
 
     As a ``last_resort`` (no container read as the article; ``elements`` without any
-    boilerplate), the page's best text: the body is a container too (text in blocks of its
-    own, or too short to score, as a page of formulas) and paragraphs the model doubts are
-    kept when it doubts them all.
+    boilerplate), the page's best text: the body is a container too, tried first when it
+    outscores the best one (text in blocks of its own), else when that one gives no text
+    (formulas and lines too short to score); paragraphs the model doubts are kept when it
+    doubts them all.
     """
     body = elements[0]
     stats = _score(elements)
     nodes = _nodes_by_score(body, stats)
-    model, hint_words = judge
+    hint_words = judge[1]
     if hint_words is not None:
         nodes = _prefer_hint(_container_for_hint(stats, hint_words), nodes, stats)
-    if last_resort and body.tag == "body" and _outscores(body, nodes, stats):
-        nodes = [body]
-    if not nodes:
-        return None
+    tries = [nodes] if nodes else []
+    if last_resort and body.tag == "body":
+        tries = [[body]] if _outscores(body, nodes, stats) else [*tries, [body]]
+    for tried in tries:
+        result = _rendered(doc, tried, (body, stats), title, judge, last_resort)
+        if result is not None:
+            return result
+    return None
+
+
+def _rendered(
+    doc: Document,
+    nodes: list[etree._Element],
+    scored: tuple[etree._Element, _Stats],
+    title: str | None,
+    judge: tuple[BlockJudge, frozenset[str] | None],
+    last_resort: bool,
+) -> MainText | None:
+    """The main text of ``nodes`` (in the body scored so), opened by their standfirst."""
+    body, stats = scored
+    model, hint_words = judge
     nodes = _standfirst(nodes, body, stats, title) + nodes
     renderer = Renderer(doc, title=title, judge_box=lambda el: _box_rule(el, stats))
     for node in nodes:

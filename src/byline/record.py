@@ -395,8 +395,9 @@ def _checked(kind: type[_Checked], value: object) -> _Checked:
 
 def _member(kind: type[Enum], value: object) -> Enum:
     """The member of ``kind`` whose value is ``value``."""
+    text = _checked(str, value)
     try:
-        return kind(_checked(str, value))
+        return kind(text)
     except ValueError:
         names = ", ".join(repr(member.value) for member in kind)
         raise RecordError(f"{value!r} is not one of {names}") from None
