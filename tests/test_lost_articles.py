@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 import byline
 from byline.blocks import Rule, Verdict
-from byline.maintext import MIN_BODY_CHARS, MIN_HINT_FALLBACK_CHARS
+from byline.maintext import MIN_BODY_CHARS, MIN_FALLBACK_WORDS, MIN_HINT_FALLBACK_CHARS
 from byline.record import BodyQuality
 
 URL = "https://harbour.example/news/ferry"
@@ -115,8 +117,15 @@ def test_a_brief_showing_most_of_its_article_body_keeps_the_page_version() -> No
     assert article.body_quality is BodyQuality.SHORT
 
 
-def test_an_article_body_without_text_never_replaces_the_page() -> None:
-    content = f"<article><p>{BRIEF[0]}</p></article>"
-    article = byline.extract(page(content, head=json_ld("<p>&nbsp;</p>" * 40)), url=URL)
-    assert article.body == BRIEF[0]
-    assert article.body_quality is BodyQuality.SHORT
+def test_an_article_body_of_a_label_is_no_article() -> None:
+    """The page shows one link; its ``articleBody`` is two words: neither is an article."""
+    content = "<article><a href='/login'>Sign in</a></article>"
+    for stated in ("Read more", "Read more here"):
+        html = page(content, head=json_ld(stated))
+        if len(stated.split()) < MIN_FALLBACK_WORDS:
+            with pytest.raises(byline.NoArticleError):
+                byline.extract(html, url=URL)
+        else:
+            article = byline.extract(html, url=URL)
+            assert article.body == stated
+            assert article.body_quality is BodyQuality.STRUCTURED_DATA

@@ -155,6 +155,12 @@ def test_hint_that_matches_nothing_falls_back_to_scoring() -> None:
     assert result.body == "\n\n".join(PARAGRAPHS)
 
 
+def test_a_hint_of_blank_lines_never_replaces_the_page() -> None:
+    result = extract(page(paragraphs(PARAGRAPHS[:1])), hint="\u00a0\u200b\n" * 300)
+    assert result.body == PARAGRAPHS[0]
+    assert result.quality is BodyQuality.SHORT
+
+
 def test_body_html_is_safe() -> None:
     article = (
         "<p onclick='steal()' style='color:red' class='x'>The council <b>voted</b> "

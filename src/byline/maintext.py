@@ -163,11 +163,9 @@ way to a hint of real text stating over twice as much (a one-line teaser, a brie
 MIN_HINT_FALLBACK_CHARS: Final = 500
 HINT_FALLBACK_RATIO: Final = 0.5
 """A hint this long, over twice what the page shows, is the text itself (paywalls)."""
-MIN_HINT_TEXT_CHARS: Final = MIN_PARAGRAPH_CHARS
-"""A shorter hint is no text (a label, a placeholder): it never replaces a short result."""
 MIN_FALLBACK_WORDS: Final = 3
-"""The last resort's text must have this many words: fewer is a label ("Loading...",
-"Home"), no article."""
+"""A fallback's text (a hint replacing a short result, the last resort's) must have this
+many words: fewer is a label ("Loading...", "Home", "Read more"), no article."""
 
 
 @dataclass(slots=True)
@@ -237,8 +235,9 @@ def extract_main_text(
     shown = len(result.body) if result else 0
     if hint_text and shown < HINT_FALLBACK_RATIO * len(hint_text):
         paragraphs = _hint_paragraphs(hint_text)
-        if len(hint_text) >= MIN_HINT_FALLBACK_CHARS or (
-            shown < MIN_BODY_CHARS and sum(map(len, paragraphs)) >= MIN_HINT_TEXT_CHARS
+        words = sum(len(p.split()) for p in paragraphs)
+        if (len(hint_text) >= MIN_HINT_FALLBACK_CHARS and paragraphs) or (
+            shown < MIN_BODY_CHARS and words >= MIN_FALLBACK_WORDS
         ):
             # the page hides the story (paywall, app shell) or shows a line of it
             return _hint_as_text(paragraphs, result, doc.root)
