@@ -170,8 +170,10 @@ def test_almost_nothing(html: bytes) -> None:
         b"<html><head><title>Nothing here</title></head><body>\n  \n</body></html>",
         b"<html><body><!-- a comment --><script>var a = 1;</script><style>p{}</style></body>"
         b"</html>",
+        b"<html><head><title>Nothing here</title></head><body><h1>Nothing here</h1></body></html>",
+        b"<html><head><title>App</title></head><body><div id=root>Loading...</div></body></html>",
     ],
-    ids=["html-only", "empty-body", "title-only", "scripts-and-comments"],
+    ids=["html-only", "empty-body", "title-only", "scripts-and-comments", "headline-only", "app"],
 )
 def test_page_without_article_raises_no_article_error(html: bytes) -> None:
     with pytest.raises(byline.NoArticleError) as caught:

@@ -11,9 +11,10 @@ from conftest import FIXTURES, SAMPLES
 from lxml import etree
 
 from byline.blockmodel import MODEL
-from byline.blocks import Rule, Verdict
+from byline.blocks import Reason, Rule, Verdict
 from byline.document import parse
 from byline.maintext import MainText, extract_main_text
+from byline.record import BodyQuality
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
 
@@ -152,6 +153,12 @@ def test_hint_takes_the_page_version_with_what_the_hint_lacks() -> None:
 def test_hint_that_matches_nothing_falls_back_to_scoring() -> None:
     result = extract(page(paragraphs()), hint="A short description of something else entirely.")
     assert result.body == "\n\n".join(PARAGRAPHS)
+
+
+def test_a_hint_of_blank_lines_never_replaces_the_page() -> None:
+    result = extract(page(paragraphs(PARAGRAPHS[:1])), hint="\u00a0\u200b\n" * 300)
+    assert result.body == PARAGRAPHS[0]
+    assert result.quality is BodyQuality.SHORT
 
 
 def test_body_html_is_safe() -> None:
@@ -327,6 +334,29 @@ def test_model_drops_a_closing_prompt_the_rules_keep() -> None:
     assert prompt.verdict is Verdict.DROPPED and prompt.reason is not None
     assert prompt.reason.rule is Rule.MODEL
     assert prompt.reason.probability is not None and prompt.reason.probability < MODEL.threshold
+
+
+def test_a_page_the_model_doubts_throughout_keeps_its_best_text_saying_so() -> None:
+    html = page(paragraphs())
+    assert extract_main_text(parse(html), judge=Judge(lambda text: True)) is not None
+    result = extract(html, judge=Judge(lambda text: False))
+    assert result.body == "\n\n".join(PARAGRAPHS)
+    assert result.quality is BodyQuality.BEST_BLOCK
+    kept = [block for block in result.blocks if block.verdict is Verdict.KEPT]
+    assert [block.text for block in kept] == PARAGRAPHS
+    assert all(block.reason == Reason(Rule.DOUBTED, probability=0.0) for block in kept)
+    assert str(kept[0].reason) == "kept as the page's best text: 0% article text"
+
+
+def test_the_last_resort_leaves_out_what_boilerplate_holds() -> None:
+    """The wrapper rule keeps a footer holding most of a page's text; the last resort
+    does not: a copyright line the model doubts is no article."""
+    html = page("", around="<p>a² + b² = c²</p><p>E = mc²</p>")
+    result = extract(html)
+    assert result.body == "a² + b² = c²\n\nE = mc²"
+    assert result.quality is BodyQuality.BEST_BLOCK
+    assert extract_main_text(parse(page(""))) is None
+    assert extract_main_text(parse(page("")), judge=Judge(lambda text: False)) is None
 
 
 def test_extraction_asks_the_model_about_every_paragraph() -> None:

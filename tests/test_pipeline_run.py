@@ -15,6 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
@@ -97,8 +98,10 @@ def test_parquet_holds_the_record_schema(crawl: Path, tmp_path: Path) -> None:
     assert table.schema.field("authors").type.value_type.names == ["name", "url"]
     assert table.schema.field("publisher").type.names[0] == "name"
     assert table.schema.field("source").type.get_field_index("offset") >= 0
+    assert table.schema.field("body_quality").type == pa.string()
     row = table.slice(0, 1).to_pylist()[0]
     assert row["title"] and row["body"] and isinstance(row["word_count"], int)
+    assert row["body_quality"] == "full"
 
 
 def test_csv_is_flat(crawl: Path, tmp_path: Path) -> None:
@@ -106,7 +109,7 @@ def test_csv_is_flat(crawl: Path, tmp_path: Path) -> None:
     run([str(crawl)], out)
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert len(rows) == 20
-    assert {"publisher.name", "source.kind", "authors", "tags"} <= set(rows[0])
+    assert {"publisher.name", "source.kind", "authors", "tags", "body_quality"} <= set(rows[0])
     assert all(r["title"] and r["source.kind"] in ("file", "warc") for r in rows)
 
 

@@ -5,7 +5,7 @@ from byline.fields import Field, Source
 from byline.language import language_tag
 from byline.reconcile import choose_title, reconcile, strip_site_name
 from byline.reconcile.trust import DATE_VOTE_WEIGHT, DEFAULT_PRIORITY, PRIORITY
-from byline.record import Article, Image, Publisher
+from byline.record import Article, BodyQuality, Image, Publisher
 from byline.sources.candidate import AnyCandidate, AuthorCandidate, Candidate, DateValue
 
 
@@ -16,6 +16,7 @@ class MainText:
     body: str = "One paragraph of the article."
     body_html: str = "<p>One paragraph of the article.</p>"
     images: list[Image] = field(default_factory=list)
+    quality: BodyQuality = BodyQuality.FULL
 
 
 def record(candidates: list[AnyCandidate], main: MainText | None = None) -> Article:

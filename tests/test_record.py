@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 import byline
-from byline.record import Article, Record, RecordError, Source
+from byline.record import Article, BodyQuality, Record, RecordError, Source
 from tests.conftest import SAMPLES, SHARED
 
 CORPUS_PAGES = SHARED / "corpus" / "dev" / "html"
@@ -58,6 +58,15 @@ def test_the_round_trips_cover_the_corpus_and_dates_in_alternatives() -> None:
     assert all(isinstance(moment, date) for moment in moments)
 
 
+@pytest.mark.parametrize("quality", list(BodyQuality))
+def test_body_quality_is_written_as_its_value_and_read_back_as_the_member(
+    quality: BodyQuality,
+) -> None:
+    data = through_json(Article(body="Text.", body_quality=quality).to_dict())
+    assert data["body_quality"] == quality.value
+    assert Article.from_dict(data).body_quality is quality
+
+
 def test_an_older_record_without_newer_fields_loads_with_their_defaults() -> None:
     row = {
         "id": "old",
@@ -71,6 +80,7 @@ def test_an_older_record_without_newer_fields_loads_with_their_defaults() -> Non
     assert record.article.published == date(2021, 6, 1)
     assert record.article.authors[0].url is None
     assert (record.article.credit, record.article.quotes, record.article.tags) == (None, [], [])
+    assert record.article.body_quality is None  # (written before byline said)
     assert record.duplicate_of is None
 
 
@@ -84,6 +94,8 @@ def test_an_older_record_without_newer_fields_loads_with_their_defaults() -> Non
         ({"authors": [{"url": "https://a.example"}]}, "record.authors[0].name: missing"),
         ({"images": [{"url": "u", "width": "800"}]}, "record.images[0].width: expected int"),
         ({"published": "yesterday"}, "record.published: 'yesterday' is not an ISO 8601"),
+        ({"body_quality": "great"}, "record.body_quality: 'great' is not one of 'full', 'short'"),
+        ({"body_quality": 1}, "record.body_quality: expected str, got int"),
         ({"provenance": {"title": []}}, "record.provenance.title: expected an object"),
         (
             {"provenance": {"modified": {"source": "meta", "alternatives": [{"source": "x"}]}}},

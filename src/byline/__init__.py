@@ -7,12 +7,22 @@
 
 from byline.errors import ExtractionError, NoArticleError
 from byline.extract import Inspection, extract, inspect
-from byline.record import Article, Dateline, Image, Person, Provenance, Publisher, Quote
+from byline.record import (
+    Article,
+    BodyQuality,
+    Dateline,
+    Image,
+    Person,
+    Provenance,
+    Publisher,
+    Quote,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Article",
+    "BodyQuality",
     "Dateline",
     "ExtractionError",
     "Image",

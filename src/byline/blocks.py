@@ -28,7 +28,8 @@ class Verdict(Enum):
 
 
 class Rule(Enum):
-    """Why main text dropped a block (the value is the inspector's label)."""
+    """Why main text dropped a block, or kept one it doubts (the value is the inspector's
+    label)."""
 
     # Elements removed whole before the article is looked for (``byline.boilerplate``).
     NEVER_CONTENT = "never article text"
@@ -71,6 +72,10 @@ class Rule(Enum):
     """``byline.blockmodel`` gives it too low a probability of being the story."""
     HINT_REPLACES = "replaced by articleBody"
     """The page shows too little of the story: the JSON-LD ``articleBody`` is the body."""
+    # Kept, doubted.
+    DOUBTED = "kept as the page's best text"
+    """The paragraph model doubts every paragraph of a page where nothing reads better: kept,
+    so no article is lost (``BodyQuality.BEST_BLOCK``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,10 +110,15 @@ class Block:
     """The list, quote, table or figure it is shown in."""
     verdict: Verdict = Verdict.KEPT
     reason: Reason | None = None
-    """Why it is not (only) body text; None for kept blocks."""
+    """Why it is not (only) body text; for a kept block None, or why main text kept it
+    though it doubts it."""
 
     def drop(self, reason: Reason, verdict: Verdict = Verdict.DROPPED) -> None:
         self.verdict, self.reason = verdict, reason
+
+    def keep(self, reason: Reason) -> None:
+        """Keep the block, saying why though it is doubted."""
+        self.verdict, self.reason = Verdict.KEPT, reason
 
 
 @dataclass(slots=True)

@@ -9,4 +9,8 @@ class ExtractionError(Exception):
 
 
 class NoArticleError(ExtractionError):
-    """The page was read but holds no article text."""
+    """The page was read but holds no text to return: empty, a bare title, a menu.
+
+    A page with any text gives a record instead, ``Article.body_quality`` saying how sure
+    byline is of its body.
+    """

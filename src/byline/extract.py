@@ -25,8 +25,9 @@ def extract(html: bytes | str, url: str | None = None, charset: str | None = Non
     text. ``charset`` is the transport's declaration (HTTP ``Content-Type``),
     tried before the page's own, as browsers do. Raises ``byline.ExtractionError``
     when the input is not a readable page, and its subclass
-    ``byline.NoArticleError`` when the page holds no main text (a bare title or
-    a menu is not an article).
+    ``byline.NoArticleError`` when the page holds no text to return (a bare title or
+    a menu is not an article); a page with text gives a record whose ``body_quality``
+    says how sure byline is of its body.
     """
     with _collector_paused():
         return _extract(html, url, charset).article

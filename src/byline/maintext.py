@@ -20,6 +20,12 @@ The algorithm, in the spirit of readability.js but our own:
 4. **Render** the chosen nodes (``byline.render``), dropping residual
    boilerplate inside them: link lists, the repeated headline, byline lines.
 5. If that gives very little text, try again without the class-based removal.
+6. Lose no article. When the page shows too little (under ``MIN_BODY_CHARS``), the
+   structured data's ``articleBody`` is the text if it states more; when no container reads
+   as an article at all, the page's best text is (``_best_result``'s last resort: the body's
+   blocks once furniture and boilerplate are gone, paragraphs the model doubts included).
+   Only a page with no such text (a bare title, a menu, an empty page) has no main text.
+   ``MainText.quality`` says which of these the text is (``byline.record.BodyQuality``).
 
 Every step that drops text notes why (``byline.blocks``): ``MainText.blocks`` lists the
 page block by block, kept and dropped, with the rule that dropped each. What main text
@@ -52,7 +58,7 @@ from byline.boilerplate import (
 )
 from byline.document import Document, text_content
 from byline.pageblocks import Trace, page_blocks
-from byline.record import Image
+from byline.record import BodyQuality, Image
 from byline.render import BLOCK_TAGS, Renderer, visible
 
 # --- cleaning ---------------------------------------------------------------
@@ -152,10 +158,14 @@ sentences look to the model like labels."""
 
 # --- result -----------------------------------------------------------------
 MIN_BODY_CHARS: Final = 200
-"""A result shorter than this triggers the relaxed pass."""
+"""A result shorter than this triggers the relaxed pass, is ``BodyQuality.SHORT``, and gives
+way to a hint of real text stating over twice as much (a one-line teaser, a brief)."""
 MIN_HINT_FALLBACK_CHARS: Final = 500
 HINT_FALLBACK_RATIO: Final = 0.5
 """A hint this long, over twice what the page shows, is the text itself (paywalls)."""
+MIN_FALLBACK_WORDS: Final = 3
+"""A fallback's text (a hint replacing a short result, the last resort's) must have this
+many words: fewer is a label ("Loading...", "Home", "Read more"), no article."""
 
 
 @dataclass(slots=True)
@@ -165,6 +175,8 @@ class MainText:
     images: list[Image]
     trace: Trace
     """What the extraction did, noted as it went (``blocks`` reads it)."""
+    quality: BodyQuality
+    """How sure main text is that ``body`` is the article's text, and why."""
 
     @property
     def blocks(self) -> list[Block]:
@@ -213,30 +225,40 @@ def extract_main_text(
         relaxed = _best_result(doc, list(body.iter(etree.Element)), title_text, (judge, hint_words))
         if relaxed is not None and (result is None or len(relaxed.body) > len(result.body)):
             result, boxes = relaxed, []
+    if result is None:
+        boxes, boxes_undo, left = _remove_boilerplate(body, keep_wrappers=False)
+        result = _best_result(doc, left, title_text, (judge, hint_words), last_resort=True)
+        _restore(boxes_undo)
     stripped.put_back()
     if result is not None:
         result.trace.never_content, result.trace.removed = never_content, boxes
     shown = len(result.body) if result else 0
-    if (
-        hint_text
-        and len(hint_text) >= MIN_HINT_FALLBACK_CHARS
-        and shown < HINT_FALLBACK_RATIO * len(hint_text)
-    ):
-        # the page hides the story (paywall, app shell)
-        return _hint_as_text(hint_text, result, doc.root)
+    if hint_text and shown < HINT_FALLBACK_RATIO * len(hint_text):
+        paragraphs = _hint_paragraphs(hint_text)
+        words = sum(len(p.split()) for p in paragraphs)
+        if (len(hint_text) >= MIN_HINT_FALLBACK_CHARS and paragraphs) or (
+            shown < MIN_BODY_CHARS and words >= MIN_FALLBACK_WORDS
+        ):
+            # the page hides the story (paywall, app shell) or shows a line of it
+            return _hint_as_text(paragraphs, result, doc.root)
     return result
 
 
-def _hint_as_text(hint: str, found: MainText | None, page: etree._Element) -> MainText:
+def _hint_paragraphs(hint: str) -> list[str]:
+    """The hint's lines as the reader sees them (some pages put markup in it)."""
     paragraphs = [" ".join(visible(line).split()) for line in hint.splitlines()]
-    paragraphs = [p for p in paragraphs if p]
+    return [p for p in paragraphs if p]
+
+
+def _hint_as_text(paragraphs: list[str], found: MainText | None, page: etree._Element) -> MainText:
     html = "\n".join(f"<p>{escape(p, quote=False)}</p>" for p in paragraphs)
     trace = found.trace if found is not None else Trace(page)
     for entry in trace.entries:
         if isinstance(entry, Block) and entry.verdict is not Verdict.DROPPED:
             entry.drop(Reason(Rule.HINT_REPLACES))
     trace.leading = [Block("p", p, escape(p, quote=False), None) for p in paragraphs]
-    return MainText("\n\n".join(paragraphs), html, found.images if found else [], trace)
+    images = found.images if found else []
+    return MainText("\n\n".join(paragraphs), html, images, trace, BodyQuality.STRUCTURED_DATA)
 
 
 def _best_result(
@@ -244,32 +266,78 @@ def _best_result(
     elements: list[etree._Element],
     title: str | None,
     judge: tuple[BlockJudge, frozenset[str] | None],
+    last_resort: bool = False,
 ) -> MainText | None:
     """The main text found among ``elements``: the body, then every element in it, in
-    document order."""
+    document order.
+
+    As a ``last_resort`` (no container read as the article; ``elements`` without any
+    boilerplate), the page's best text: the body is a container too, tried first when it
+    outscores the best one (text in blocks of its own), else when that one gives no text
+    (formulas and lines too short to score); paragraphs the model doubts are kept when it
+    doubts them all.
+    """
     body = elements[0]
     stats = _score(elements)
     nodes = _nodes_by_score(body, stats)
-    model, hint_words = judge
+    hint_words = judge[1]
     if hint_words is not None:
         nodes = _prefer_hint(_container_for_hint(stats, hint_words), nodes, stats)
-    if not nodes:
-        return None
+    tries = [nodes] if nodes else []
+    if last_resort and body.tag == "body":
+        tries = [[body]] if _outscores(body, nodes, stats) else [*tries, [body]]
+    for tried in tries:
+        result = _rendered(doc, tried, (body, stats), title, judge, last_resort)
+        if result is not None:
+            return result
+    return None
+
+
+def _rendered(
+    doc: Document,
+    nodes: list[etree._Element],
+    scored: tuple[etree._Element, _Stats],
+    title: str | None,
+    judge: tuple[BlockJudge, frozenset[str] | None],
+    last_resort: bool,
+) -> MainText | None:
+    """The main text of ``nodes`` (in the body scored so), opened by their standfirst."""
+    body, stats = scored
+    model, hint_words = judge
     nodes = _standfirst(nodes, body, stats, title) + nodes
     renderer = Renderer(doc, title=title, judge_box=lambda el: _box_rule(el, stats))
     for node in nodes:
         renderer.render(node)
     context = BlockContext(frozenset(nodes), stats.link_density, hint_words)
-    renderer.blocks = _judged_blocks(renderer.blocks, context, model)
+    renderer.blocks = _judged_blocks(renderer.blocks, context, model, last_resort)
     text, html, images = renderer.result()
-    if not text:
+    if not text or (last_resort and len(text.split()) < MIN_FALLBACK_WORDS):
         return None
     trace = Trace(doc.root, nodes=renderer.nodes, entries=renderer.entries)
-    return MainText(body=text, body_html=html, images=images, trace=trace)
+    if last_resort:
+        quality = BodyQuality.BEST_BLOCK
+    else:
+        quality = BodyQuality.FULL if len(text) >= MIN_BODY_CHARS else BodyQuality.SHORT
+    return MainText(body=text, body_html=html, images=images, trace=trace, quality=quality)
 
 
-def _judged_blocks(blocks: list[Block], context: BlockContext, model: BlockJudge) -> list[Block]:
-    """The rendered blocks less the text paragraphs the model says are not the story."""
+def _outscores(body: etree._Element, nodes: list[etree._Element], stats: _Stats) -> bool:
+    """True when the body is a better container than ``nodes``: none was found, or the
+    body's own paragraphs outscore them."""
+    if not nodes:
+        return True
+    scores = stats.scores
+    return scores.get(body, 0.0) > max(scores.get(node, 0.0) for node in nodes)
+
+
+def _judged_blocks(
+    blocks: list[Block], context: BlockContext, model: BlockJudge, last_resort: bool = False
+) -> list[Block]:
+    """The rendered blocks less the text paragraphs the model says are not the story.
+
+    As a ``last_resort``, when the model doubts every paragraph with text, they are the
+    page's best text: all are kept, saying so.
+    """
     judged = [block for block in blocks if block.text and block.kind != "figcaption"]
     if not judged:
         return blocks
@@ -277,16 +345,23 @@ def _judged_blocks(blocks: list[Block], context: BlockContext, model: BlockJudge
     kinds = [block.kind for block in judged]
     rows = block_features(texts, kinds, [block.element for block in judged], context)
     threshold = model.threshold
-    dropped = False
+    doubted: list[tuple[Block, float]] = []
     for block, probability in zip(judged, model.judge(texts, rows), strict=True):
         if (
             probability < threshold
             and len(block.text.split()) >= MIN_JUDGED_WORDS
             and block.kind not in KEPT_KINDS
         ):
-            block.drop(Reason(Rule.MODEL, probability=probability))
-            dropped = True
-    return [block for block in blocks if block.verdict is Verdict.KEPT] if dropped else blocks
+            doubted.append((block, probability))
+    if not doubted:
+        return blocks
+    if last_resort and len(doubted) == len(judged):
+        for block, probability in doubted:
+            block.keep(Reason(Rule.DOUBTED, probability=probability))
+        return blocks
+    for block, probability in doubted:
+        block.drop(Reason(Rule.MODEL, probability=probability))
+    return [block for block in blocks if block.verdict is Verdict.KEPT]
 
 
 # --- cleaning ---------------------------------------------------------------
@@ -306,9 +381,10 @@ class _Undo:
 
 
 def _remove_boilerplate(
-    body: etree._Element,
+    body: etree._Element, keep_wrappers: bool = True
 ) -> tuple[list[tuple[etree._Element, Rule]], _Undo, list[etree._Element]]:
-    """Remove furniture, hidden and boilerplate-named elements.
+    """Remove furniture, hidden and boilerplate-named elements (but, if ``keep_wrappers``,
+    those that hold the page's text: ``_is_kept_anyway``).
 
     Returns the elements removed with why, an undo log and the elements left (``body``
     first, in document order). A removed box takes its contents along unexamined: most
@@ -323,9 +399,9 @@ def _remove_boilerplate(
     walker = etree.iterwalk(body, events=("start",), tag=etree.Element)  # can skip a subtree
     for _, el in walker:
         if el is not body and (rule := _boilerplate_rule(el)) is not None:
-            if page is None:  # measured once, before anything is removed
+            if keep_wrappers and page is None:  # measured once, before anything is removed
                 page = _PageText(body)
-            if not _is_kept_anyway(el, page):
+            if page is None or not _is_kept_anyway(el, page):
                 doomed.append((el, rule))
                 walker.skip_subtree()
                 continue

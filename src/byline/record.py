@@ -12,6 +12,7 @@ import typing
 from collections.abc import Callable
 from dataclasses import MISSING, Field, dataclass, field, fields, is_dataclass
 from datetime import date, datetime
+from enum import Enum, StrEnum
 from functools import cache, partial
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
@@ -86,6 +87,29 @@ class Provenance:
 Moment = datetime | date
 
 
+class BodyQuality(StrEnum):
+    """How sure byline is that ``Article.body`` is the article's whole text, and why.
+
+    Only ``FULL`` is the page's article as main text extraction expects one; the others
+    are records byline would once have refused, kept so that nothing is lost: filter on
+    them to trade recall for certainty.
+    """
+
+    FULL = "full"
+    """The text of the container main text chose as the article, of a full article's
+    length (``byline.maintext.MIN_BODY_CHARS`` characters and more)."""
+    SHORT = "short"
+    """The text of the chosen container, shorter than that: a news brief, a notice, a
+    caption page, or part of an article the rest of which the page does not show."""
+    STRUCTURED_DATA = "fallback-structured-data"
+    """The page's structured data (JSON-LD or microdata ``articleBody``): the page shows
+    too little of the text it states (a paywall, an app shell, a one-line teaser)."""
+    BEST_BLOCK = "fallback-best-block"
+    """No container read as an article: the page's best text, the blocks that remain of
+    its body once furniture and boilerplate are gone (text in one block, a page of
+    formulas, paragraphs the paragraph model doubts)."""
+
+
 @dataclass(slots=True)
 class Article:
     """One news article, each fact once.
@@ -129,6 +153,9 @@ class Article:
     """The main text only; paragraphs separated by a blank line."""
     body_html: str | None = None
     """The main text as minimal safe HTML (no scripts, styles or event handlers)."""
+    body_quality: BodyQuality | None = None
+    """How sure byline is of ``body`` (``BodyQuality``); None only in records written
+    before byline said."""
     dateline: Dateline | None = None
     """The dateline that opens the body, when there is one; it stays in ``body`` too."""
     quotes: list[Quote] = field(default_factory=list)
@@ -242,6 +269,8 @@ def record_row(
 def _jsonable(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
     if isinstance(value, list):
         return [_jsonable(v) for v in value]
     if isinstance(value, dict):
@@ -299,6 +328,8 @@ def _bare_loader(hint: Any) -> _Loader:
         return _moment
     if is_dataclass(hint):
         return _dataclass_loader(hint)  # type: ignore[arg-type]
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return partial(_member, hint)
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin is list:
         return partial(_list, _loader(args[0]))
@@ -360,6 +391,16 @@ def _checked(kind: type[_Checked], value: object) -> _Checked:
             "missing" if value is None else f"expected {expected}, got {_kind(value)}"
         )
     return value
+
+
+def _member(kind: type[Enum], value: object) -> Enum:
+    """The member of ``kind`` whose value is ``value``."""
+    text = _checked(str, value)
+    try:
+        return kind(text)
+    except ValueError:
+        names = ", ".join(repr(member.value) for member in kind)
+        raise RecordError(f"{value!r} is not one of {names}") from None
 
 
 def _moment(value: object) -> Moment:

@@ -43,10 +43,11 @@ def arrow_type(hint: Any) -> pa.DataType:
 
     Dates stay ISO 8601 strings: a value may be a date or an aware datetime, and
     a timestamp column would invent midnight-UTC precision for the former.
-    Values typed ``Any`` (a disagreeing source's raw value) are JSON text.
+    Values typed ``Any`` (a disagreeing source's raw value) are JSON text, and a
+    ``StrEnum``'s members their values.
     """
     hint = _without_none(hint)
-    if hint in (str, Any) or _is_moment(hint):
+    if hint is Any or _is_moment(hint) or (isinstance(hint, type) and issubclass(hint, str)):
         return pa.string()
     if hint is int:
         return pa.int64()

@@ -38,7 +38,7 @@ from byline.reconcile.people import (
 )
 from byline.reconcile.terms import merged_terms
 from byline.reconcile.title import choose_title, strip_site_name
-from byline.record import Article, Image, Provenance
+from byline.record import Article, BodyQuality, Image, Provenance
 from byline.sources.candidate import AnyCandidate
 
 __all__ = ["Body", "Choice", "choose_title", "reconcile", "strip_site_name"]
@@ -57,6 +57,9 @@ class Body(Protocol):
 
     @property
     def images(self) -> list[Image]: ...
+
+    @property
+    def quality(self) -> BodyQuality: ...
 
 
 def reconcile(
@@ -115,6 +118,7 @@ def reconcile(
         main_image=image_list[0].url if image_list else None,
         body=main.body,
         body_html=main.body_html,
+        body_quality=main.quality,
         dateline=find_dateline(main.body),
         quotes=find_quotes(main.body),
         word_count=len(main.body.split()),

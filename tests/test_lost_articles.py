@@ -1,0 +1,131 @@
+"""No lost articles: a page holding text gives a record, and the record says how sure it is.
+
+Small hand-written pages in the shapes that main text once refused (a news brief, text in
+one block, a one-line teaser over an ``articleBody``, a page of formulas): each gives its
+text, with the ``BodyQuality`` that says how it was found. Pages with no text to return
+still raise ``NoArticleError`` (``tests/test_bad_input.py``).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import byline
+from byline.blocks import Rule, Verdict
+from byline.maintext import MIN_BODY_CHARS, MIN_FALLBACK_WORDS, MIN_HINT_FALLBACK_CHARS
+from byline.record import BodyQuality
+
+URL = "https://harbour.example/news/ferry"
+MENU = "".join(
+    f"<li><a href='/{name.lower()}/'>{name}</a></li>"
+    for name in ("Home", "News", "Sport", "Weather", "Culture")
+)
+MOST_READ = "".join(
+    f"<li><a href='/story/{i}'>Another story about the harbour, number {i}</a></li>"
+    for i in range(6)
+)
+BRIEF = [
+    "The ferry between Portsmouth and the island was suspended on Tuesday after high winds "
+    "damaged the landing stage.",
+    "The operator said services would resume on Thursday.",
+]
+
+
+def page(content: str, head: str = "", title: str = "Ferry service suspended") -> bytes:
+    """A news site's page: a menu, ``content``, a box of most-read links and a footer."""
+    return (
+        f"<html><head><title>{title}</title>{head}</head><body>"
+        f"<header><nav><ul>{MENU}</ul></nav></header>{content}"
+        f"<div class='most-read'><h3>Most read</h3><ul>{MOST_READ}</ul></div>"
+        "<footer><p>© 2024 The Harbour Gazette. All rights reserved.</p>"
+        "<a href='/privacy/'>Privacy</a></footer></body></html>"
+    ).encode()
+
+
+def json_ld(body: str) -> str:
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", "articleBody": body}
+    return f"<script type='application/ld+json'>{json.dumps(data)}</script>"
+
+
+def test_a_full_article_is_full() -> None:
+    text = " ".join(BRIEF) + " Passengers can claim a refund, the operator said."
+    article = byline.extract(page(f"<article>{f'<p>{text}</p>' * 3}</article>"), url=URL)
+    assert len(article.body or "") >= MIN_BODY_CHARS
+    assert article.body_quality is BodyQuality.FULL
+
+
+def test_a_two_paragraph_brief_is_short() -> None:
+    content = (
+        "<main><article><h1>Ferry service suspended</h1><time>12 March 2024</time>"
+        + "".join(f"<p>{text}</p>" for text in BRIEF)
+        + "</article></main>"
+    )
+    article = byline.extract(page(content), url=URL)
+    assert article.body == "\n\n".join(BRIEF)
+    assert article.body_quality is BodyQuality.SHORT
+    assert article.to_dict()["body_quality"] == "short"
+
+
+def test_text_in_one_block_of_lines_is_the_best_block() -> None:
+    lines = [
+        "The ferry between Portsmouth and the island was suspended on Tuesday.",
+        "High winds damaged the landing stage, the operator said.",
+        "Services should resume on Thursday, weather permitting.",
+    ]
+    article = byline.extract(page(f"<div>{'<br><br>'.join(lines)}</div>"), url=URL)
+    assert article.body == "\n\n".join(lines)
+    assert article.body_quality is BodyQuality.BEST_BLOCK
+
+
+def test_a_page_of_formulas_is_the_best_block() -> None:
+    formulas = ["a² + b² = c²", "E = mc²", "e^(iπ) + 1 = 0", "∫₀¹ x² dx = 1/3"]
+    content = "<h1>Four identities</h1>" + "".join(f"<p>{line}</p>" for line in formulas)
+    article = byline.extract(page(content, title="Four identities"), url=URL)
+    assert article.body == "\n\n".join(formulas)
+    assert article.body_quality is BodyQuality.BEST_BLOCK
+
+
+def test_a_one_line_teaser_gives_way_to_the_article_body_it_states() -> None:
+    body = " ".join(BRIEF) + " Passengers can claim a refund at the ticket office."
+    content = "<article><h1>Ferry service suspended</h1><p>Subscribe to read.</p></article>"
+    inspection = byline.inspect(page(content, head=json_ld(body)), url=URL)
+    assert inspection.article.body == body
+    assert inspection.article.body_quality is BodyQuality.STRUCTURED_DATA
+    (teaser,) = [block for block in inspection.blocks if block.text == "Subscribe to read."]
+    assert teaser.verdict is Verdict.DROPPED
+
+
+def test_a_paywalled_page_says_its_text_is_the_structured_data() -> None:
+    body = "\n".join([" ".join(BRIEF)] * 6)
+    assert len(body) >= MIN_HINT_FALLBACK_CHARS
+    content = f"<article><h1>Ferry service suspended</h1><p>{BRIEF[0]}</p></article>"
+    inspection = byline.inspect(page(content, head=json_ld(body)), url=URL)
+    assert inspection.article.body == body.replace("\n", "\n\n")
+    assert inspection.article.body_quality is BodyQuality.STRUCTURED_DATA
+    (shown,) = [
+        block for block in inspection.blocks if block.text == BRIEF[0] and block.element is not None
+    ]
+    assert shown.reason is not None and shown.reason.rule is Rule.HINT_REPLACES
+
+
+def test_a_brief_showing_most_of_its_article_body_keeps_the_page_version() -> None:
+    content = "<article>" + "".join(f"<p>{text}</p>" for text in BRIEF) + "</article>"
+    article = byline.extract(page(content, head=json_ld(" ".join(BRIEF) + " More.")), url=URL)
+    assert article.body == "\n\n".join(BRIEF)
+    assert article.body_quality is BodyQuality.SHORT
+
+
+def test_an_article_body_of_a_label_is_no_article() -> None:
+    """The page shows one link; its ``articleBody`` is two words: neither is an article."""
+    content = "<article><a href='/login'>Sign in</a></article>"
+    for stated in ("Read more", "Read more here"):
+        html = page(content, head=json_ld(stated))
+        if len(stated.split()) < MIN_FALLBACK_WORDS:
+            with pytest.raises(byline.NoArticleError):
+                byline.extract(html, url=URL)
+        else:
+            article = byline.extract(html, url=URL)
+            assert article.body == stated
+            assert article.body_quality is BodyQuality.STRUCTURED_DATA
