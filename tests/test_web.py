@@ -497,6 +497,7 @@ def test_inspector_shows_the_record_and_kept_and_dropped_blocks(
     assert not any("cookies" in text for text in kept)
     record = text_of(lxml.html.tostring(tree.find_class("inspected-record")[0]).decode())
     assert "Japan, France Agree to Strengthen Defense Cooperation" in record
+    assert "bodyfull" in record  # how sure byline is of the body (``body_quality``)
 
 
 INSPECTED_PAGES = [
