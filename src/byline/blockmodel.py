@@ -87,11 +87,22 @@ CALL_TO_ACTION_WORDS: Final = (
     "mehr erfahren", "suivez", r"partag\w*", r"inscri\w*", "s'abonner", "síguenos",
     r"suscr\w*", "comparte", "obserwuj", r"subskryb\w*",
 )  # fmt: skip
+
+
+def _by_first_letter(words: tuple[str, ...]) -> str:
+    """The alternation of ``words`` grouped by their first letter ("s(?:hare|upport us)|..."):
+    the same matches, but the regex engine tries one branch per letter, not every word."""
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{letter}(?:{'|'.join(ends)})" for letter, ends in rests.items())
+
+
 # The lookahead for the words' first letters makes most positions fail at once: the
 # search is then a third faster than with the alternation alone, and finds the same.
 _CALL_TO_ACTION: Final = re.compile(
     r"\b(?=[" + "".join(sorted({word[0] for word in CALL_TO_ACTION_WORDS})) + "])"
-    r"(?:" + "|".join(CALL_TO_ACTION_WORDS) + r")\b"
+    r"(?:" + _by_first_letter(CALL_TO_ACTION_WORDS) + r")\b"
 )
 COPYRIGHT_PHRASES: Final = (
     "©",
