@@ -485,11 +485,16 @@ def test_character_counts_match_the_str_methods() -> None:
 
 
 def test_address_feature_finds_mail_web_and_phone() -> None:
-    from byline.blockmodel import _has_address
+    from byline.blockmodel import _char_counts
+    from byline.blockmodel import _has_address as has_address
+
+    def _has_address(text: str) -> bool:
+        return has_address(text, _char_counts(text)[2])
 
     assert _has_address("write to desk@example.com")
     assert _has_address("see www.example.com") and _has_address("at https://x.org")
     assert _has_address("call +49 (30) 123 456") and not _has_address("call 123 456")
+    assert _has_address("call ٠١٢٣٤٥٦٧٨٩")  # (digits of other scripts are digits too)
     assert not _has_address("awww. nothing here")
 
 

@@ -116,6 +116,8 @@ COPYRIGHT_PHRASES: Final = (
 _COPYRIGHT_WORD: Final = re.compile(r"\bcopyright\b")
 _WEB_ADDRESS: Final = re.compile(r"\bwww\.")
 _PHONE_NUMBER: Final = re.compile(r"\d[\d /()-]{7,}\d")
+PHONE_MIN_DIGITS: Final = 2
+"""``_PHONE_NUMBER`` starts and ends with a digit: text with fewer (most paragraphs) holds none."""
 _WORD: Final = re.compile(r"\w+")
 
 
@@ -249,7 +251,7 @@ def block_features(
                 float(element is not None and element.tag == "p"),
                 float(bool(_CALL_TO_ACTION.search(folded))),
                 float(_has_copyright(folded)),
-                float(_has_address(text)),
+                float(_has_address(text, digits)),
                 digits / chars,
                 upper_letters / letters if letters else 0.0,
                 lengths[i] / longest,
@@ -326,14 +328,18 @@ def _has_copyright(folded: str) -> bool:
     )
 
 
-def _has_address(text: str) -> bool:
-    """An e-mail or web address or a phone number (substring tests first: they are cheap)."""
+def _has_address(text: str, digits: int) -> bool:
+    """An e-mail or web address or a phone number (substring tests first: they are cheap).
+
+    ``digits`` is the text's count of ``str.isdigit`` characters (every character ``\\d``
+    matches is one): the phone pattern is not searched in text with too few.
+    """
     return (
         "@" in text
         or "http://" in text
         or "https://" in text
         or ("www." in text and _WEB_ADDRESS.search(text) is not None)
-        or _PHONE_NUMBER.search(text) is not None
+        or (digits >= PHONE_MIN_DIGITS and _PHONE_NUMBER.search(text) is not None)
     )
 
 
