@@ -98,12 +98,13 @@ def _by_first_letter(words: tuple[str, ...]) -> str:
     return "|".join(f"{letter}(?:{'|'.join(ends)})" for letter, ends in rests.items())
 
 
-# The lookahead for the words' first letters makes most positions fail at once: the
-# search is then a third faster than with the alternation alone, and finds the same.
-_CALL_TO_ACTION: Final = re.compile(
-    r"\b(?=[" + "".join(sorted({word[0] for word in CALL_TO_ACTION_WORDS})) + "])"
-    r"(?:" + _by_first_letter(CALL_TO_ACTION_WORDS) + r")\b"
-)
+# A prompt word starts after a non-word character (every word starts with a letter):
+# searched for in the text behind a space (``_calls_to_action``), the pattern opens with
+# ``\W`` instead of ``\b``, and the regex engine skips to the next non-word character in a
+# tight loop instead of trying a match at every position. Over a fifth faster than ``\b``
+# with a lookahead for the first letters, which was a third faster than ``\b`` alone; all
+# find the same.
+_CALL_TO_ACTION: Final = re.compile(r"\W(?:" + _by_first_letter(CALL_TO_ACTION_WORDS) + r")\b")
 COPYRIGHT_PHRASES: Final = (
     "©",
     "(c)",
@@ -249,7 +250,7 @@ def block_features(
                 float(boilerplate),
                 depth / MAX_NAME_LEVELS,
                 float(element is not None and element.tag == "p"),
-                float(bool(_CALL_TO_ACTION.search(folded))),
+                float(_calls_to_action(folded)),
                 float(_has_copyright(folded)),
                 float(_has_address(text, digits)),
                 digits / chars,
@@ -319,6 +320,11 @@ def _fold_case(text: str) -> str:
     and s. (``str.replace`` is much faster than ``str.translate`` when nothing is found.)
     """
     return text.replace("İ", "i").lower().replace("ı", "i").replace("ſ", "s")
+
+
+def _calls_to_action(folded: str) -> bool:
+    """A prompt word (``CALL_TO_ACTION_WORDS``) in text folded by ``_fold_case``."""
+    return _CALL_TO_ACTION.search(" " + folded) is not None  # (the space: one may open it)
 
 
 def _has_copyright(folded: str) -> bool:
