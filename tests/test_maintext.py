@@ -382,7 +382,7 @@ def test_case_folding_matches_ignorecase() -> None:
 
     from byline.blockmodel import _CALL_TO_ACTION, COPYRIGHT_PHRASES, _fold_case
 
-    spelled = set(_CALL_TO_ACTION.pattern.replace("\\w", "").replace("\\b", ""))
+    spelled = set(_CALL_TO_ACTION.pattern.replace("\\w", "").replace("\\W", "").replace("\\b", ""))
     spelled |= set("".join(COPYRIGHT_PHRASES) + "copyright")
     spelled -= set("\\|?:*()[]")
     word = re.compile(r"\w")
@@ -408,11 +408,12 @@ def test_prompt_and_copyright_features_ignore_case() -> None:
     assert [row[copyright_] for row in rows] == [0.0, 1.0, 0.0]
 
 
-def test_prompt_lookahead_finds_what_the_words_alone_find() -> None:
-    """The first-letter lookahead of ``_CALL_TO_ACTION`` is a shortcut, not a filter."""
+def test_prompt_search_finds_what_the_words_alone_find() -> None:
+    """``_calls_to_action``'s pattern, grouped by first letter and opening with a non-word
+    character, finds what the words between word boundaries find."""
     import re
 
-    from byline.blockmodel import _CALL_TO_ACTION, CALL_TO_ACTION_WORDS
+    from byline.blockmodel import CALL_TO_ACTION_WORDS, _calls_to_action
 
     words_alone = re.compile(r"\b(?:" + "|".join(CALL_TO_ACTION_WORDS) + r")\b")
     spellings = [
@@ -420,11 +421,12 @@ def test_prompt_lookahead_finds_what_the_words_alone_find() -> None:
         for word in CALL_TO_ACTION_WORDS
         for space in (" ", "")
     ]
-    # As it stands, in a sentence, inside or before a longer word, and missing its first letter.
-    forms = ("{}", "Please {} now.", "x{}", "{}s")
+    # As it stands, in a sentence, inside or before a longer word, after punctuation, a digit,
+    # an underscore or a non-ASCII letter, and missing its first letter.
+    forms = ("{}", "Please {} now.", "x{}", "{}s", "({})", "1{}", "_{}", "é{}")
     texts = [form.format(spelling) for spelling in spellings for form in forms]
     texts += [spelling[1:] for spelling in spellings]
-    found = [bool(_CALL_TO_ACTION.search(text)) for text in texts]
+    found = [_calls_to_action(text) for text in texts]
     assert found == [bool(words_alone.search(text)) for text in texts]
     assert 0 < sum(found) < len(texts)
 
@@ -485,11 +487,16 @@ def test_character_counts_match_the_str_methods() -> None:
 
 
 def test_address_feature_finds_mail_web_and_phone() -> None:
-    from byline.blockmodel import _has_address
+    from byline.blockmodel import _char_counts
+    from byline.blockmodel import _has_address as has_address
+
+    def _has_address(text: str) -> bool:
+        return has_address(text, _char_counts(text)[2])
 
     assert _has_address("write to desk@example.com")
     assert _has_address("see www.example.com") and _has_address("at https://x.org")
     assert _has_address("call +49 (30) 123 456") and not _has_address("call 123 456")
+    assert _has_address("call ٠١٢٣٤٥٦٧٨٩")  # (digits of other scripts are digits too)
     assert not _has_address("awww. nothing here")
 
 

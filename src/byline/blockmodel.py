@@ -87,12 +87,24 @@ CALL_TO_ACTION_WORDS: Final = (
     "mehr erfahren", "suivez", r"partag\w*", r"inscri\w*", "s'abonner", "síguenos",
     r"suscr\w*", "comparte", "obserwuj", r"subskryb\w*",
 )  # fmt: skip
-# The lookahead for the words' first letters makes most positions fail at once: the
-# search is then a third faster than with the alternation alone, and finds the same.
-_CALL_TO_ACTION: Final = re.compile(
-    r"\b(?=[" + "".join(sorted({word[0] for word in CALL_TO_ACTION_WORDS})) + "])"
-    r"(?:" + "|".join(CALL_TO_ACTION_WORDS) + r")\b"
-)
+
+
+def _by_first_letter(words: tuple[str, ...]) -> str:
+    """The alternation of ``words`` grouped by their first letter ("s(?:hare|upport us)|..."):
+    the same matches, but the regex engine tries one branch per letter, not every word."""
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{letter}(?:{'|'.join(ends)})" for letter, ends in rests.items())
+
+
+# A prompt word starts after a non-word character (every word starts with a letter):
+# searched for in the text behind a space (``_calls_to_action``), the pattern opens with
+# ``\W`` instead of ``\b``, and the regex engine skips to the next non-word character in a
+# tight loop instead of trying a match at every position. Over a fifth faster than ``\b``
+# with a lookahead for the first letters, which was a third faster than ``\b`` alone; all
+# find the same.
+_CALL_TO_ACTION: Final = re.compile(r"\W(?:" + _by_first_letter(CALL_TO_ACTION_WORDS) + r")\b")
 COPYRIGHT_PHRASES: Final = (
     "©",
     "(c)",
@@ -105,6 +117,8 @@ COPYRIGHT_PHRASES: Final = (
 _COPYRIGHT_WORD: Final = re.compile(r"\bcopyright\b")
 _WEB_ADDRESS: Final = re.compile(r"\bwww\.")
 _PHONE_NUMBER: Final = re.compile(r"\d[\d /()-]{7,}\d")
+PHONE_MIN_DIGITS: Final = 2
+"""``_PHONE_NUMBER`` starts and ends with a digit: text with fewer (most paragraphs) holds none."""
 _WORD: Final = re.compile(r"\w+")
 
 
@@ -236,9 +250,9 @@ def block_features(
                 float(boilerplate),
                 depth / MAX_NAME_LEVELS,
                 float(element is not None and element.tag == "p"),
-                float(bool(_CALL_TO_ACTION.search(folded))),
+                float(_calls_to_action(folded)),
                 float(_has_copyright(folded)),
-                float(_has_address(text)),
+                float(_has_address(text, digits)),
                 digits / chars,
                 upper_letters / letters if letters else 0.0,
                 lengths[i] / longest,
@@ -308,6 +322,11 @@ def _fold_case(text: str) -> str:
     return text.replace("İ", "i").lower().replace("ı", "i").replace("ſ", "s")
 
 
+def _calls_to_action(folded: str) -> bool:
+    """A prompt word (``CALL_TO_ACTION_WORDS``) in text folded by ``_fold_case``."""
+    return _CALL_TO_ACTION.search(" " + folded) is not None  # (the space: one may open it)
+
+
 def _has_copyright(folded: str) -> bool:
     """A copyright notice, in text folded by ``_fold_case`` (substring tests: they are cheap)."""
     return any(map(folded.__contains__, COPYRIGHT_PHRASES)) or (
@@ -315,14 +334,18 @@ def _has_copyright(folded: str) -> bool:
     )
 
 
-def _has_address(text: str) -> bool:
-    """An e-mail or web address or a phone number (substring tests first: they are cheap)."""
+def _has_address(text: str, digits: int) -> bool:
+    """An e-mail or web address or a phone number (substring tests first: they are cheap).
+
+    ``digits`` is the text's count of ``str.isdigit`` characters (every character ``\\d``
+    matches is one): the phone pattern is not searched in text with too few.
+    """
     return (
         "@" in text
         or "http://" in text
         or "https://" in text
         or ("www." in text and _WEB_ADDRESS.search(text) is not None)
-        or _PHONE_NUMBER.search(text) is not None
+        or (digits >= PHONE_MIN_DIGITS and _PHONE_NUMBER.search(text) is not None)
     )
 
 
