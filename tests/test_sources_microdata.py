@@ -87,6 +87,15 @@ def test_article_item_maps_every_field() -> None:
     assert values["article_body"] == "First paragraph.\n\nSecond."
 
 
+def test_an_article_body_given_as_a_meta_content_is_read() -> None:
+    body = """
+    <div itemscope itemtype="https://schema.org/NewsArticle">
+      <h1 itemprop="headline">Brief</h1>
+      <meta itemprop="articleBody" content="The council met on Monday. It voted to close the pool.">
+    </div>"""
+    assert found(body)["article_body"] == "The council met on Monday. It voted to close the pool."
+
+
 def test_nested_item_properties_do_not_leak_into_the_article() -> None:
     body = """
     <div itemscope itemtype="https://schema.org/BlogPosting">

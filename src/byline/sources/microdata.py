@@ -101,8 +101,8 @@ def _item(element: etree._Element, depth: int = 0) -> dict[str, Any]:
                 value: Any = _item(child, depth + 1) if depth < MAX_ITEM_DEPTH else None
             elif child.tag == "a" and set(names) & PERSON_PROPERTIES:
                 value = {"name": _block_text(child), "url": child.get("href")}
-            elif "articleBody" in names:
-                value = _block_text(child)
+            elif "articleBody" in names and child.get("content") is None:
+                value = _block_text(child)  # (as paragraphs; a ``content`` value is the text)
             else:
                 value = _property_value(child)
             for name in names:
