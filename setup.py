@@ -31,6 +31,7 @@ COMPILED_MODULES = [
     "src/byline/document.py",
     "src/byline/extract.py",
     "src/byline/maintext.py",
+    "src/byline/detach.py",
     "src/byline/render.py",
     "src/byline/blocks.py",
     "src/byline/pageblocks.py",

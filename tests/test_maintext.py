@@ -707,11 +707,11 @@ def test_removing_and_restoring_boxes_gives_back_the_page() -> None:
     )
     body = parse(html).root.find("body")
     original = etree.tostring(body)
-    _, undo, _ = maintext._remove_boilerplate(body)
+    _, out, _ = maintext._remove_boilerplate(body)
     removed = etree.tostring(body)
-    assert len(undo.removed) >= 6 and b"Share" not in removed and b"promo" not in removed
+    assert len(out.places) >= 6 and b"Share" not in removed and b"promo" not in removed
     assert b"<p> first,  after, tail.</p>" in removed and b"text after the box" in removed
-    maintext._restore(undo)
+    out.put_back()
     assert etree.tostring(body) == original
 
 

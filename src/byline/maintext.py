@@ -56,6 +56,7 @@ from byline.boilerplate import (
     names_overlay,
     names_standfirst,
 )
+from byline.detach import Removed, remove, strip
 from byline.document import Document, text_content
 from byline.pageblocks import Trace, page_blocks
 from byline.record import BodyQuality, Image
@@ -214,24 +215,22 @@ def extract_main_text(
     body = doc.root.find("body")
     if body is None:
         body = doc.root
-    never_content = _never_content(body)
-    stripped = _Stripped(never_content)
-    etree.strip_elements(body, *NEVER_CONTENT_TAGS, with_tail=False)  # (``stripped`` keeps them)
-    boxes, boxes_undo, left = _remove_boilerplate(body)
+    stripped = strip(body, NEVER_CONTENT_TAGS)
+    boxes, boxes_out, left = _remove_boilerplate(body)
     hint_words = frozenset(words_of(hint_text.lower())) if hint_text else None
     result = _best_result(doc, left, title_text, (judge, hint_words))
-    _restore(boxes_undo)
+    boxes_out.put_back()
     if result is None or len(result.body) < MIN_BODY_CHARS:
         relaxed = _best_result(doc, list(body.iter(etree.Element)), title_text, (judge, hint_words))
         if relaxed is not None and (result is None or len(relaxed.body) > len(result.body)):
             result, boxes = relaxed, []
     if result is None:
-        boxes, boxes_undo, left = _remove_boilerplate(body, keep_wrappers=False)
+        boxes, boxes_out, left = _remove_boilerplate(body, keep_wrappers=False)
         result = _best_result(doc, left, title_text, (judge, hint_words), last_resort=True)
-        _restore(boxes_undo)
+        boxes_out.put_back()
     stripped.put_back()
     if result is not None:
-        result.trace.never_content, result.trace.removed = never_content, boxes
+        result.trace.never_content, result.trace.removed = stripped.elements, boxes
     shown = len(result.body) if result else 0
     if hint_text and shown < HINT_FALLBACK_RATIO * len(hint_text):
         paragraphs = _hint_paragraphs(hint_text)
@@ -367,26 +366,13 @@ def _judged_blocks(
 # --- cleaning ---------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Undo:
-    """How to put removed boxes back: where each was, and the text their tails were
-    appended to (lxml keeps a removed element's tail on it, so reinserting restores it)."""
-
-    removed: list[tuple[etree._Element, etree._Element | None, etree._Element]] = field(
-        default_factory=list
-    )
-    """(parent, the element before it or None, removed element)."""
-    anchors: list[tuple[etree._Element, bool, str | None]] = field(default_factory=list)
-    """(node, whether its text or else its tail took tails, that text before)."""
-
-
 def _remove_boilerplate(
     body: etree._Element, keep_wrappers: bool = True
-) -> tuple[list[tuple[etree._Element, Rule]], _Undo, list[etree._Element]]:
+) -> tuple[list[tuple[etree._Element, Rule]], Removed, list[etree._Element]]:
     """Remove furniture, hidden and boilerplate-named elements (but, if ``keep_wrappers``,
     those that hold the page's text: ``_is_kept_anyway``).
 
-    Returns the elements removed with why, an undo log and the elements left (``body``
+    Returns the elements removed with why, how to put them back and the elements left (``body``
     first, in document order). A removed box takes its contents along unexamined: most
     boxes named like boilerplate sit inside another one, and most of a page's elements are
     in such boxes. Its tail
@@ -406,102 +392,7 @@ def _remove_boilerplate(
                 walker.skip_subtree()
                 continue
         left.append(el)
-    return doomed, _remove(doomed), left
-
-
-@dataclass(slots=True)
-class _Stripped:
-    """How to put back elements that ``etree.strip_elements`` takes out of the tree.
-
-    It unlinks them in C and leaves their tails in place, joined to the text before them;
-    the Python objects held here keep the elements alive. Each is put back, in document
-    order, after the element that was before it (a parent's first child: at the start), with
-    the texts split again as they were.
-    """
-
-    places: list[tuple[etree._Element, etree._Element | None, etree._Element, str | None]]
-    """(parent, the element before or None, the element, its tail), in document order."""
-    texts: list[tuple[etree._Element, bool, str | None]]
-    """(node, whether its text or else its tail took tails, that text before)."""
-
-    def __init__(self, doomed: list[etree._Element]) -> None:
-        self.places, self.texts = [], []
-        last: etree._Element | None = None
-        for el in doomed:
-            parent, before = el.getparent(), el.getprevious()
-            assert parent is not None  # (the root is never doomed)
-            self.places.append((parent, before, el, el.tail))
-            if before is None:
-                self.texts.append((parent, True, parent.text))
-            elif before is not last:  # (one removed just before: its tail comes back with it)
-                self.texts.append((before, False, before.tail))
-            last = el
-
-    def put_back(self) -> None:
-        for node, into_text, text in self.texts:
-            if into_text:
-                node.text = text
-            else:
-                node.tail = text
-        for parent, before, el, tail in self.places:
-            el.tail = tail
-            if before is None:
-                parent.insert(0, el)
-            else:
-                before.addnext(el)
-
-
-def _never_content(body: etree._Element) -> list[etree._Element]:
-    """The elements that never hold article text, outermost ones only, in document order.
-
-    (``iter`` finds them in C, making Python objects for them alone; only after one with
-    children, a button holding an icon, need the next one be checked for being inside it.)
-    """
-    found = []
-    holder: etree._Element | None = None  # the last one found, if others may be in it
-    for el in body.iter(NEVER_CONTENT_TAGS):
-        if holder is not None and _is_inside(el, holder):
-            continue
-        found.append(el)
-        holder = el if len(el) else None
-    return found
-
-
-def _is_inside(el: etree._Element, ancestor: etree._Element) -> bool:
-    parent = el.getparent()
-    while parent is not None:
-        if parent is ancestor:
-            return True
-        parent = parent.getparent()
-    return False
-
-
-def _remove(doomed: list[tuple[etree._Element, Rule]]) -> _Undo:
-    """Remove the ``doomed`` elements (in document order, none inside another) from the
-    tree, leaving their tails in place; returns how to put them back."""
-    undo = _Undo()
-    removed = undo.removed
-    tails: dict[tuple[etree._Element, bool], list[str]] = {}
-    for el, _ in doomed:  # in document order, so that undoing in reverse restores the page
-        parent = el.getparent()
-        assert parent is not None  # (the root is never doomed)
-        before = el.getprevious()  # (removed boxes before it are gone already)
-        removed.append((parent, before, el))
-        if tail := el.tail:
-            anchor = (before, False) if before is not None else (parent, True)
-            tails.setdefault(anchor, []).append(tail)
-        parent.remove(el)
-    # Each node's text is set once: appending tail by tail is quadratic on pages with
-    # thousands of removed boxes in a row.
-    for (node, into_text), texts in tails.items():
-        before_text = node.text if into_text else node.tail
-        undo.anchors.append((node, into_text, before_text))
-        joined = (before_text or "") + "".join(texts)
-        if into_text:
-            node.text = joined
-        else:
-            node.tail = joined
-    return undo
+    return doomed, remove(el for el, _ in doomed), left
 
 
 def _boilerplate_rule(el: etree._Element) -> Rule | None:
@@ -579,19 +470,6 @@ def _is_lone_prose(el: etree._Element) -> bool:
         return False
     name = el.get("class")
     return not any(sibling.get("class") == name for sibling in el.itersiblings())
-
-
-def _restore(undo: _Undo) -> None:
-    for node, into_text, text in undo.anchors:
-        if into_text:
-            node.text = text
-        else:
-            node.tail = text
-    for parent, before, el in reversed(undo.removed):
-        if before is None:
-            parent.insert(0, el)
-        else:
-            before.addnext(el)  # (after the tail of ``before``, as it stood)
 
 
 _text_chars: Final = etree.XPath("string-length(normalize-space())")
