@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from byline.document import is_inside
+
 
 @dataclass(slots=True)
 class Stripped:
@@ -52,11 +54,7 @@ class Stripped:
             last = el
 
     def put_back(self) -> None:
-        for node, into_text, text in self.texts:
-            if into_text:
-                node.text = text
-            else:
-                node.tail = text
+        _put_back_texts(self.texts)
         for parent, before, el, tail in self.places:
             el.tail = tail
             if before is None:
@@ -81,20 +79,11 @@ def _outermost(body: etree._Element, tags: tuple[str, ...]) -> list[etree._Eleme
     found = []
     holder: etree._Element | None = None  # the last one found, if others may be in it
     for el in body.iter(tags):
-        if holder is not None and _is_inside(el, holder):
+        if holder is not None and is_inside(el, holder):
             continue
         found.append(el)
         holder = el if len(el) else None
     return found
-
-
-def _is_inside(el: etree._Element, ancestor: etree._Element) -> bool:
-    parent = el.getparent()
-    while parent is not None:
-        if parent is ancestor:
-            return True
-        parent = parent.getparent()
-    return False
 
 
 @dataclass(slots=True)
@@ -111,11 +100,7 @@ class Removed:
     """(node, whether its text or else its tail took tails, that text before)."""
 
     def put_back(self) -> None:
-        for node, into_text, text in self.anchors:
-            if into_text:
-                node.text = text
-            else:
-                node.tail = text
+        _put_back_texts(self.anchors)
         for parent, before, el in reversed(self.places):
             if before is None:
                 parent.insert(0, el)
@@ -149,3 +134,12 @@ def remove(elements: Iterable[etree._Element]) -> Removed:
         else:
             node.tail = joined
     return removed
+
+
+def _put_back_texts(texts: list[tuple[etree._Element, bool, str | None]]) -> None:
+    """Each (node, whether its text or else its tail, the text it had) set as it was."""
+    for node, into_text, text in texts:
+        if into_text:
+            node.text = text
+        else:
+            node.tail = text

@@ -198,6 +198,16 @@ def text_content(element: etree._Element) -> str:
     return "".join(element.itertext())
 
 
+def is_inside(element: etree._Element, ancestor: etree._Element) -> bool:
+    """True when ``ancestor`` is one of ``element``'s ancestors."""
+    parent = element.getparent()
+    while parent is not None:
+        if parent is ancestor:
+            return True
+        parent = parent.getparent()
+    return False
+
+
 def _decoded_if_clean(data: bytes, encoding: str) -> str | None:
     """The text if ``data`` is (almost) valid in ``encoding``, else None.
 

@@ -314,7 +314,7 @@ def _loaded(hint: Any, data: object, where: str) -> Any:
 def _loader(hint: Any) -> _Loader:
     """A function giving a value of type ``hint`` from its JSON-ready form, or raising
     ``RecordError``. Built once per type: a record is loaded in microseconds."""
-    optional, hint = _is_optional(hint), _without_none(hint)
+    optional, hint = _is_optional(hint), without_none(hint)
     load = _bare_loader(hint)
     if optional:
         return lambda value: None if value is None else load(value)
@@ -324,7 +324,7 @@ def _loader(hint: Any) -> _Loader:
 def _bare_loader(hint: Any) -> _Loader:
     if hint is Any:
         return lambda value: value
-    if _is_moment(hint):
+    if is_moment(hint):
         return _moment
     if is_dataclass(hint):
         return _dataclass_loader(hint)  # type: ignore[arg-type]
@@ -422,7 +422,11 @@ def _has_default(f: Field[Any]) -> bool:
     return f.default is not MISSING or f.default_factory is not MISSING
 
 
-def _without_none(hint: Any) -> Any:
+# Reading the record's type hints: the loader here, and the output schema
+# (``byline.pipeline.schema``), which reads the same hints.
+
+
+def without_none(hint: Any) -> Any:
     """``X`` of ``X | None``; other hints as they are."""
     args = [arg for arg in typing.get_args(hint) if arg is not type(None)]
     return args[0] if _is_union(hint) and len(args) == 1 else hint
@@ -436,11 +440,12 @@ def _is_union(hint: Any) -> bool:
     return typing.get_origin(hint) in (typing.Union, types.UnionType)
 
 
-def _is_moment(hint: Any) -> bool:
+def is_moment(hint: Any) -> bool:
+    """True for ``Moment`` (``datetime | date``), optional or not."""
     return _is_union(hint) and set(typing.get_args(hint)) - {type(None)} == {datetime, date}
 
 
 _MOMENT_FIELDS: Final = frozenset(
-    name for name, hint in typing.get_type_hints(Article).items() if _is_moment(hint)
+    name for name, hint in typing.get_type_hints(Article).items() if is_moment(hint)
 )
 """The article's date fields, whose alternatives' values are dates too."""

@@ -8,16 +8,14 @@ appears in every format without touching the writers.
 from __future__ import annotations
 
 import json
-import types
 import typing
 from dataclasses import fields, is_dataclass
-from datetime import date, datetime
 from functools import cache
 from typing import Any
 
 import pyarrow as pa
 
-from byline.record import Article, Record
+from byline.record import Article, Record, is_moment, without_none
 
 
 @cache
@@ -46,8 +44,8 @@ def arrow_type(hint: Any) -> pa.DataType:
     Values typed ``Any`` (a disagreeing source's raw value) are JSON text, and a
     ``StrEnum``'s members their values.
     """
-    hint = _without_none(hint)
-    if hint is Any or _is_moment(hint) or (isinstance(hint, type) and issubclass(hint, str)):
+    hint = without_none(hint)
+    if hint is Any or is_moment(hint) or (isinstance(hint, type) and issubclass(hint, str)):
         return pa.string()
     if hint is int:
         return pa.int64()
@@ -71,7 +69,7 @@ def conform(value: Any, hint: Any) -> Any:
     """``value`` (JSON-ready, as from ``to_dict()``) shaped for ``arrow_type(hint)``."""
     if value is None:
         return None
-    hint = _without_none(hint)
+    hint = without_none(hint)
     if hint is Any:
         return json.dumps(value, ensure_ascii=False)
     origin = typing.get_origin(hint)
@@ -91,7 +89,7 @@ def unconform(value: Any, hint: Any) -> Any:
     """``value`` as read from Parquet, in its ``to_dict()`` form: the inverse of ``conform``."""
     if value is None:
         return None
-    hint = _without_none(hint)
+    hint = without_none(hint)
     if hint is Any:
         return json.loads(value)
     origin = typing.get_origin(hint)
@@ -129,7 +127,7 @@ def _flat_columns() -> tuple[tuple[str, Any], ...]:
     columns: list[tuple[str, Any]] = []
 
     def add(prefix: str, hint: Any) -> None:
-        bare = _without_none(hint)
+        bare = without_none(hint)
         if isinstance(bare, type) and is_dataclass(bare):
             hints = _hints(bare)
             for f in fields(bare):
@@ -154,18 +152,3 @@ def _csv_cell(value: Any, hint: Any) -> Any:
 
 def _hints(cls: Any) -> dict[str, Any]:
     return typing.get_type_hints(cls)
-
-
-def _without_none(hint: Any) -> Any:
-    """``X`` for ``X | None``; a union of several types is left as it is."""
-    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
-        args = [a for a in typing.get_args(hint) if a is not type(None)]
-        if len(args) == 1:
-            return args[0]
-        return typing.Union[tuple(args)]  # noqa: UP007 (rebuilt from parts)
-    return hint
-
-
-def _is_moment(hint: Any) -> bool:
-    args = set(typing.get_args(hint))
-    return hint in (datetime, date) or (bool(args) and args <= {datetime, date})

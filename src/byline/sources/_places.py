@@ -17,7 +17,7 @@ from typing import Final
 
 from lxml import etree
 
-from byline.document import text_content
+from byline.document import is_inside, text_content
 from byline.sources._page import SCRIPT_TAGS, Page
 
 ARTICLE_MARKERS: Final = ("article", "post", "entry", "story", "content", "beitrag", "artikel")
@@ -137,10 +137,6 @@ def headline_nearness(line: int | None, headline_line: int | None) -> float:
     if -NEAR_HEADLINE_LINES // 4 <= distance < 0:
         return BEFORE_HEADLINE_SCORE
     return 0.0
-
-
-def is_inside(element: etree._Element, container: etree._Element) -> bool:
-    return any(ancestor is container for ancestor in element.iterancestors())
 
 
 def in_article(element: etree._Element | None, article: etree._Element | None) -> bool | None:

@@ -30,7 +30,7 @@ from lxml import etree
 from byline import lexicon
 from byline.authors import is_user_handle, split_names
 from byline.dates import find_dates
-from byline.document import Document
+from byline.document import Document, is_inside
 from byline.fields import Field, Markup, Source
 from byline.lexicon import alternation, lexicon_words
 from byline.sources._page import BYLINE_MARKERS, SKIP_TAGS, TextPiece
@@ -41,7 +41,6 @@ from byline.sources._places import (
     hidden_by_class,
     in_article,
     in_bad_place,
-    is_inside,
     markers,
     place_score,
     spaced_text,
