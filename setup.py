@@ -48,6 +48,8 @@ COMPILED_MODULES = [
     "src/byline/reconcile/terms.py",
     "src/byline/reconcile/title.py",
     "src/byline/reconcile/trust.py",
+    "src/byline/reconcile/ranking.py",
+    "src/byline/reconcile/_authorweights.py",
     "src/byline/authors.py",
     "src/byline/dates.py",
     "src/byline/lexicon.py",

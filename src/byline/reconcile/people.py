@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from typing import Final
 
 from byline import authors as author_names
-from byline.fields import Field, Source
+from byline.fields import Field, Markup, Source
+from byline.reconcile import _authorweights
 from byline.reconcile.choice import Choice, PageCandidates, alternatives, clean_text, comparable
+from byline.reconcile.ranking import LinearScorer, nearness
 from byline.reconcile.trust import by_trust
 from byline.record import Person, Publisher
-from byline.sources.candidate import AuthorCandidate, Candidate
+from byline.sources.candidate import AuthorCandidate, Candidate, Evidence
 
 
 def choose_publisher(found: PageCandidates) -> Choice[Publisher] | None:
@@ -56,32 +60,112 @@ CO_AUTHOR_MAX_WORDS: Final = 3
 
 
 def choose_authors(
-    candidates: list[Candidate[list[AuthorCandidate]]], organisations: set[str]
+    candidates: list[Candidate[list[AuthorCandidate]]],
+    organisations: set[str],
+    scorer: LinearScorer | None = None,
 ) -> Choice[list[Person]] | None:
-    """The people of the most trusted source that names any person, completed by the others.
+    """The people of the source the learned scorer ranks first, completed by the others.
 
     Organisations (by markup, or by being the publisher or site) and placeholders
     like "Staff" are never authors, so a news agency byline yields no author. Other
     sources may complete the choice: a fuller spelling of the same person ("Stefanus"
     -> "Stefanus Stahl", "edilson.la.rosa" -> "Edilson La Rosa") and co-authors of a
     list that holds every chosen name ("Rudolf Fischer" -> "Rudolf Fischer, Simon Kohler").
+    ``scorer`` is the shipped ``AUTHOR_SCORER`` unless a training script scores another.
     """
-    per_source: list[tuple[Source, list[Person]]] = []
-    for candidate in by_trust(Field.AUTHORS, candidates):
-        people = _people(candidate.value, organisations)
-        if people:
-            per_source.append((candidate.source, people))
-    if not per_source:
+    options = author_options(candidates, organisations)
+    if not options:
         return None
-    source, people = per_source[0]
-    others = per_source[1:]
+    best = (scorer or AUTHOR_SCORER).best([option.features for option in options])
+    chosen = options[best]
+    source, people = chosen.source, chosen.people
+    others = [(o.source, o.people) for i, o in enumerate(options) if i != best]
     if source != Source.DOM:  # the dom source's own groups are alternatives, not co-authors
         people = _with_co_authors(people, others)
     else:
         people = _with_co_authors(people, [o for o in others if o[0] != Source.DOM])
     people = [_fullest_spelling(person, [found for _, found in others]) for person in people]
-    lost = [(s, [p.name for p in found]) for s, found in per_source[1:]]
+    lost = [(s, [p.name for p in found]) for s, found in others]
     return Choice(people, source, alternatives([p.name for p in people], lost))
+
+
+@dataclass(slots=True)
+class AuthorOption:
+    """The people one source names (one candidate, cleaned), with the features the learned
+    scorer ranks it by (``AUTHOR_FEATURES``)."""
+
+    source: Source
+    people: list[Person]
+    evidence: Evidence
+    kinds: set[str | None]
+    features: list[float] = field(default_factory=list)
+
+
+AUTHOR_MARKUPS: Final = (
+    Markup.ARTICLE_OBJECT, Markup.STRAY_PROPERTY, Markup.META_TAG, Markup.BYLINE_ELEMENT,
+    Markup.BYLINE_TEXT,
+)  # fmt: skip
+"""The kinds of markup that state authors often enough to weigh each on its own."""
+
+AUTHOR_FEATURES: Final = (
+    *(f"from {source.value}" for source in Source),
+    *(f"as {how.value}" for how in AUTHOR_MARKUPS),
+    "first in trust order",
+    "first on the visible page",
+    "visible score",
+    "near the headline",
+    "in the article",
+    "outside the article",
+    "people",
+    "full personal names",
+    "declared persons",
+    "named by other sources",
+)
+"""What ``AUTHOR_SCORER`` reads of each source's people (``AuthorOption``)."""
+
+AUTHOR_SCORER: Final = LinearScorer(
+    AUTHOR_FEATURES, _authorweights.MEANS, _authorweights.SCALES, _authorweights.WEIGHTS
+)
+
+
+def author_options(
+    candidates: list[Candidate[list[AuthorCandidate]]], organisations: set[str]
+) -> list[AuthorOption]:
+    """Each source's candidate that names people, most trusted first, with its features
+    (what ``AUTHOR_SCORER`` chooses among; ``scripts/train_choices.py`` fits it)."""
+    options = []
+    for candidate in by_trust(Field.AUTHORS, candidates):
+        people = _people(candidate.value, organisations)
+        if people:
+            kinds = {author.kind for author in candidate.value}
+            options.append(AuthorOption(candidate.source, people, candidate.evidence, kinds))
+    names = [{_letters(p.name) for p in option.people} for option in options]
+    for index, option in enumerate(options):
+        others = [n for i, n in enumerate(names) if i != index]
+        option.features = _author_features(option, index, names[index], others)
+    return options
+
+
+def _author_features(
+    option: AuthorOption, index: int, names: set[str], others: list[set[str]]
+) -> list[float]:
+    evidence = option.evidence
+    visible = option.source == Source.DOM
+    people = option.people
+    return [
+        *(float(option.source == source) for source in Source),
+        *(float(evidence.how == how) for how in AUTHOR_MARKUPS),
+        float(index == 0),
+        float(visible and evidence.rank == 0),
+        (evidence.score or 0.0) if visible else 0.0,
+        nearness(evidence.after_headline),
+        float(evidence.in_article is True),
+        float(evidence.in_article is False),
+        math.log1p(len(people)),
+        sum(1 for p in people if _full_personal_name(p.name)) / len(people),
+        float("person" in option.kinds),
+        sum(1 for other in others if names & other) / max(1, len(others)),
+    ]
 
 
 def choose_credit(candidates: list[Candidate[list[AuthorCandidate]]]) -> Choice[str] | None:

@@ -1,0 +1,321 @@
+"""Train the learned choices of ``byline.reconcile`` (the authors) on the dev corpus.
+
+    python scripts/train_choices.py            # report in-sample and site-grouped CV scores
+    python scripts/train_choices.py --write    # ...and write reconcile/_authorweights.py
+    python scripts/train_choices.py --check    # refit with the shipped settings: reproduced?
+
+Steps:
+
+1. Collect every page's candidates (``byline.extract.candidates``) and turn them into the
+   options a chooser ranks, with their features (``byline.reconcile.people.author_options``).
+2. Label: on annotated pages, the option of the annotated names. Distant supervision: on
+   every page whose JSON-LD or microdata names an author, hide those two sources and label
+   the option of those names, so the choice among the other sources (the visible page, meta
+   tags) learns to recover what the structured data says; those pages weigh ``distant
+   weight`` each.
+3. Fit a conditional logit (a softmax over each page's options) with an L2 penalty, by
+   Newton's method.
+4. Score with site-grouped folds (``bench.folds``): the penalty and the distant weight are
+   chosen by an inner cross-validation on the training folds alone, the model is fitted on
+   them and scored on the held-out fold. ``--write`` fits on every page with the setting
+   the whole corpus's cross-validation prefers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import product
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
+
+from bench.corpus import DEFAULT_CORPUS, metadata_matches, pages  # noqa: E402
+from bench.folds import FOLDS, fold_of  # noqa: E402
+from byline.errors import ExtractionError  # noqa: E402
+from byline.extract import candidates  # noqa: E402
+from byline.fields import Source  # noqa: E402
+from byline.reconcile.choice import PageCandidates  # noqa: E402
+from byline.reconcile.people import (  # noqa: E402
+    AUTHOR_FEATURES,
+    AuthorOption,
+    author_options,
+    choose_authors,
+    choose_credit,
+    choose_publisher,
+    organisation_names,
+)
+from byline.reconcile.ranking import LinearScorer  # noqa: E402
+from byline.sources.candidate import AnyCandidate  # noqa: E402
+
+WEIGHTS_DIR = ROOT / "src" / "byline" / "reconcile"
+STRUCTURED: frozenset[Source] = frozenset({Source.JSON_LD, Source.MICRODATA})
+PENALTIES = (0.3, 1.0, 3.0, 10.0)
+"""L2 penalties tried on the standardised weights."""
+DISTANT_WEIGHTS = (0.0, 0.3, 1.0)
+"""Weights tried for a distantly labelled page (an annotated page weighs 1)."""
+NEWTON_STEPS = 25
+
+
+@dataclass(slots=True)
+class Example:
+    """One page's options for one choice: feature rows and the index of the right one."""
+
+    url: str
+    rows: list[list[float]]
+    label: int | None
+    """None: the right answer is not among the options (scored as a miss)."""
+    distant: bool
+    record_right: Callable[[LinearScorer], bool] | None = None
+    """Whether the record's field is right when chosen with a scorer (annotated pages):
+    the options' choice followed by what the chooser does after it."""
+
+
+@dataclass(slots=True)
+class Task:
+    """One learned choice: its features, its weights module and its pages' examples."""
+
+    name: str
+    features: tuple[str, ...]
+    weights_module: str
+    examples: list[Example]
+
+
+def tasks(corpus: Path) -> list[Task]:
+    authors = Task("author", AUTHOR_FEATURES, "_authorweights", [])
+    for page in pages(corpus):
+        try:
+            page_candidates = candidates(page.read(), page.url)
+        except ExtractionError:
+            page_candidates = []
+        names = page.annotation.get("author")
+        if names:
+            authors.examples.append(_author_example(page.url, page_candidates, names))
+        distant = _distant_authors(page.url, page_candidates)
+        if distant is not None:
+            authors.examples.append(distant)
+    return [authors]
+
+
+def _organisations(found: PageCandidates) -> set[str]:
+    publisher = choose_publisher(found)
+    return organisation_names(found, publisher.value if publisher else None)
+
+
+def _author_options(page_candidates: list[AnyCandidate]) -> list[AuthorOption]:
+    found = PageCandidates(page_candidates)
+    return author_options(found.authors(), _organisations(found))
+
+
+def _author_example(
+    url: str, page_candidates: list[AnyCandidate], names: str | list[str]
+) -> Example:
+    found = PageCandidates(page_candidates)
+    organisations = _organisations(found)
+    options = author_options(found.authors(), organisations)
+    named = ["; ".join(p.name for p in option.people) for option in options]
+    label = next((i for i, n in enumerate(named) if metadata_matches("author", names, n)), None)
+
+    def record_right(scorer: LinearScorer) -> bool:
+        """As the benchmark reads a record: its people, else its credit."""
+        people = choose_authors(found.authors(), organisations, scorer)
+        credit = choose_credit(found.authors()) if people is None else None
+        text = "; ".join(p.name for p in people.value) if people else None
+        return metadata_matches("author", names, text or (credit.value if credit else None))
+
+    return Example(url, [option.features for option in options], label, False, record_right)
+
+
+def _distant_authors(url: str, page_candidates: list[AnyCandidate]) -> Example | None:
+    """The page without its JSON-LD and microdata, labelled with the people they name."""
+    stated = [o for o in _author_options(page_candidates) if o.source in STRUCTURED]
+    if not stated:
+        return None
+    hidden = [c for c in page_candidates if c.source not in STRUCTURED]
+    options = _author_options(hidden)
+    wanted = {p.name.casefold() for p in stated[0].people}
+    found = [{p.name.casefold() for p in option.people} for option in options]
+    label = next((i for i, f in enumerate(found) if f == wanted), None)
+    return _usable(Example(url, [option.features for option in options], label, True))
+
+
+def _usable(example: Example) -> Example | None:
+    """A distant example teaches only when its answer is one of several options."""
+    return example if example.label is not None and len(example.rows) > 1 else None
+
+
+@dataclass(slots=True)
+class Model:
+    means: np.ndarray
+    scales: np.ndarray
+    weights: np.ndarray
+
+    def scorer(self) -> LinearScorer:
+        rounded = [
+            tuple(float(f"{v:.6g}") for v in a) for a in (self.means, self.scales, self.weights)
+        ]
+        return LinearScorer((), *rounded)  # as written to the weights module
+
+
+def fit(
+    train: list[Example], penalty: float, distant_weight: float, features: tuple[str, ...]
+) -> Model:
+    usable = [e for e in train if e.label is not None and len(e.rows) > 1]
+    weights = [distant_weight if e.distant else 1.0 for e in usable]
+    usable = [e for e, w in zip(usable, weights, strict=True) if w > 0]
+    weights = [w for w in weights if w > 0]
+    stacked = np.array([row for e in usable for row in e.rows])
+    means = stacked.mean(axis=0)
+    scales = stacked.std(axis=0)
+    scales[scales == 0] = 1.0
+    pages = [
+        ((np.array(e.rows) - means) / scales, e.label, w)
+        for e, w in zip(usable, weights, strict=True)
+    ]
+    beta = np.zeros(len(features))
+    for _ in range(NEWTON_STEPS):
+        gradient = penalty * beta
+        hessian = penalty * np.eye(len(beta))
+        for x, label, w in pages:
+            z = x @ beta
+            p = np.exp(z - z.max())
+            p /= p.sum()
+            mean = p @ x
+            gradient += w * (mean - x[label])
+            hessian += w * ((x.T * p) @ x - np.outer(mean, mean))
+        step = np.linalg.solve(hessian, gradient)
+        beta -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return Model(means, scales, beta)
+
+
+def accuracy(model: Model, held: list[Example]) -> tuple[int, int]:
+    """Annotated pages whose record field is right, chosen with ``model``, and their number."""
+    scored = [e for e in held if e.record_right is not None]
+    scorer = model.scorer()
+    return sum(1 for e in scored if e.record_right is not None and e.record_right(scorer)), len(
+        scored
+    )
+
+
+def cross_validated(
+    found: list[Example], features: tuple[str, ...]
+) -> tuple[int, int, list[tuple[float, float]]]:
+    """Site-grouped CV accuracy, the setting chosen by an inner CV on the training folds."""
+    right = total = 0
+    chosen = []
+    for fold in range(FOLDS):
+        train = [e for e in found if fold_of(e.url) != fold]
+        held = [e for e in found if fold_of(e.url) == fold]
+        setting = best_setting(train, features, skip=fold)
+        chosen.append(setting)
+        r, t = accuracy(fit(train, *setting, features), held)
+        right, total = right + r, total + t
+    return right, total, chosen
+
+
+def best_setting(
+    found: list[Example], features: tuple[str, ...], skip: int | None = None
+) -> tuple[float, float]:
+    """The penalty and distant weight with the best CV accuracy on ``found``'s folds."""
+    folds = [f for f in range(FOLDS) if f != skip]
+    best, best_right = (PENALTIES[0], DISTANT_WEIGHTS[0]), -1
+    for setting in product(PENALTIES, DISTANT_WEIGHTS):
+        right = 0
+        for fold in folds:
+            train = [e for e in found if fold_of(e.url) not in (fold, skip)]
+            held = [e for e in found if fold_of(e.url) == fold]
+            right += accuracy(fit(train, *setting, features), held)[0]
+        if right > best_right:
+            best, best_right = setting, right
+    return best
+
+
+def weights_path(task: Task) -> Path:
+    return WEIGHTS_DIR / f"{task.weights_module}.py"
+
+
+def weights_module(task: Task, model: Model, setting: tuple[float, float]) -> str:
+    """The text of the generated weights module."""
+
+    def numbers(values: np.ndarray) -> str:
+        return "(\n" + "".join(f"    {float(v):.6g},\n" for v in values) + ")"
+
+    labelled = sum(1 for e in task.examples if e.label is not None)
+    names = "\n".join(f"#   {i:2d} {name}" for i, name in enumerate(task.features))
+    return (
+        f'"""Generated by scripts/train_choices.py: do not edit. Weights of the {task.name}\n'
+        f"scorer of byline.reconcile, fitted on {labelled} labelled pages of the development\n"
+        f'corpus (L2 penalty {setting[0]:g}, distant weight {setting[1]:g})."""\n\n'
+        f"# Feature order:\n{names}\n\n"
+        f"MEANS = {numbers(model.means)}\nSCALES = {numbers(model.scales)}\n"
+        f"WEIGHTS = {numbers(model.weights)}\n"
+    )
+
+
+SETTING = re.compile(r"L2 penalty (?P<penalty>[\d.]+), distant weight (?P<distant>[\d.]+)")
+
+
+def check(found: list[Task]) -> int:
+    """0 when refitting with each shipped module's settings writes it again byte for byte."""
+    status = 0
+    for task in found:
+        path = weights_path(task)
+        shipped = path.read_text(encoding="utf-8")
+        stated = SETTING.search(shipped)
+        if stated is None:
+            print(f"{path.name}: no settings stated")
+            return 1
+        setting = (float(stated["penalty"]), float(stated["distant"]))
+        if weights_module(task, fit(task.examples, *setting, task.features), setting) != shipped:
+            print(f"{path.name}: the refit differs from the shipped weights")
+            status = 1
+        else:
+            print(f"{path.name}: reproduced")
+    return status
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--write", action="store_true", help="write the fitted weights")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="only refit with the shipped settings and check the shipped weights are reproduced",
+    )
+    args = parser.parse_args()
+    if args.check:
+        sys.exit(check(tasks(args.corpus)))
+    for task in tasks(args.corpus):
+        found = task.examples
+        annotated = [e for e in found if not e.distant]
+        reachable = sum(1 for e in annotated if e.label is not None)
+        print(
+            f"{task.name}: {len(annotated)} annotated pages ({reachable} with the answer among "
+            f"the options), {len(found) - len(annotated)} distant"
+        )
+        right, total, chosen = cross_validated(found, task.features)
+        print(
+            f"{task.name}: site-grouped {FOLDS}-fold CV (setting chosen inside the training "
+            f"folds) {right}/{total} = {right / total:.3f}; settings {chosen}"
+        )
+        setting = best_setting(found, task.features)
+        model = fit(found, *setting, task.features)
+        right, total = accuracy(model, found)
+        print(f"{task.name}: in-sample, setting {setting}: {right}/{total} = {right / total:.3f}")
+        if args.write:
+            path = weights_path(task)
+            path.write_text(weights_module(task, model, setting), encoding="utf-8")
+            print(f"wrote {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
