@@ -200,6 +200,41 @@ def test_bad_search_parameters_get_a_clear_error_page(client: TestClient) -> Non
     assert response.headers["content-type"].startswith("text/html")
 
 
+@pytest.mark.parametrize("path", ["/", "/api/search"])
+def test_date_filters_take_a_year_a_month_or_a_day_as_the_command_line_does(
+    client: TestClient, path: str
+) -> None:
+    def found(**dates: str) -> set[str]:
+        response = client.get(path, params={"q": "barrier", **dates})
+        assert response.status_code == 200, response.text
+        if path == "/api/search":
+            return {hit["id"] for hit in response.json()["hits"]}
+        hits = lxml.html.fromstring(response.text).find_class("hit")
+        return {hit.find(".//h3/a").get("href").rsplit("/", 1)[1] for hit in hits}
+
+    story = {record_id(HARBOUR), COPY_ID}  # published 2024-03-14
+    for since, until in [("2024", "2024"), ("2024-03", "2024-03"), ("2024-03-14", "2024-03-14")]:
+        assert found(since=since, until=until) == story
+    assert found(since="2019", until="2024-02") == found(since="2024-04") == set()
+
+
+@pytest.mark.parametrize("path", ["/", "/api/search"])
+def test_a_bad_date_filter_is_a_422_naming_the_forms(client: TestClient, path: str) -> None:
+    response = client.get(path, params={"since": "2019-13"})
+    assert response.status_code == 422
+    assert "not a date: '2019-13' (use YYYY-MM-DD, YYYY-MM or YYYY)" in (
+        text_of(response.text) if path == "/" else response.json()["detail"][0]["msg"]
+    )
+
+
+@pytest.mark.parametrize("path", ["/", "/api/search"])
+def test_a_query_over_a_limit_is_a_400_saying_which(client: TestClient, path: str) -> None:
+    response = client.get(path, params={"q": " ".join(["b*"] * 166)})
+    assert response.status_code == 400
+    message = text_of(response.text) if path == "/" else response.json()["detail"]
+    assert "'b*' is too short a prefix" in message
+
+
 def test_empty_date_fields_mean_no_filter(client: TestClient, rows: list) -> None:
     response = client.get("/", params={"q": "", "since": "", "until": ""})
     assert response.status_code == 200

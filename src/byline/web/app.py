@@ -24,7 +24,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.responses import Response
 
 from byline import __version__
-from byline.store import Store
+from byline.store import QueryError, Store
 from byline.web import api, pages
 from byline.web.fetch import PageFetcher
 from byline.web.security import RequestSizeLimit, SecurityHeaders
@@ -71,6 +71,7 @@ def create_app(
     app.add_middleware(SecurityHeaders)  # added last: the outermost, it sees every response
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(QueryError, _query_error)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
@@ -101,6 +102,11 @@ async def _http_error(request: Request, error: Exception) -> Response:
         return await http_exception_handler(request, error)
     headers = dict(error.headers) if error.headers else None
     return pages.error_page(request, error.status_code, str(error.detail), headers)
+
+
+async def _query_error(request: Request, error: Exception) -> Response:
+    """A search over a limit on its work is a bad request, answered as one."""
+    return await _http_error(request, HTTPException(400, str(error)))
 
 
 async def _validation_error(request: Request, error: Exception) -> Response:
