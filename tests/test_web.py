@@ -12,10 +12,18 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import re
+import signal
+import socket
+import subprocess
+import sys
 import threading
+import time
+import urllib.request
 import warnings
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -45,6 +53,7 @@ from byline.web.fetch import (
     PageTooLarge,
     non_public_kind,
 )
+from byline.web.search import StorePerThread
 from byline.web.security import CONTENT_SECURITY_POLICY
 from byline.web.views import histogram_bars
 from tests.conftest import FIXTURES, SAMPLES, SEED_URL, SHARED
@@ -805,9 +814,84 @@ def _serve_args(*argv: str) -> argparse.Namespace:
     return parser.parse_args(list(argv))
 
 
-def test_serve_command_defaults_to_loopback() -> None:
+def test_serve_command_defaults_to_loopback_and_every_core() -> None:
     args = _serve_args("serve", "corpus.db")
     assert (args.host, args.port, args.allow_private_fetch) == ("127.0.0.1", 8000, False)
+    assert args.workers == os.cpu_count()
+
+
+def test_serve_command_refuses_no_workers(corpus_db: Path, capsys: pytest.CaptureFixture) -> None:
+    assert dispatch(_serve_args("serve", str(corpus_db), "--workers", "0")) == 2
+    assert "--workers must be 1 or more" in capsys.readouterr().err
+
+
+def test_each_thread_reads_on_its_own_connection_kept_between_requests(corpus_db: Path) -> None:
+    stores = StorePerThread(corpus_db)
+    both_running = threading.Barrier(2)
+
+    def two_requests(_: int) -> tuple[Store, Store]:
+        both_running.wait(timeout=10)  # two threads at once, each serving two requests
+        return stores.get(), stores.get()
+
+    with ThreadPoolExecutor(2) as pool:
+        (first, again), (other, other_again) = pool.map(two_requests, range(2))
+    assert first is again and other is other_again and first is not other
+    assert first.readonly and stores.get() not in (first, other)
+
+
+SERVER_START_SECONDS = 60.0
+"""Starting Python and importing the web stack in each worker: a few seconds, under load more."""
+
+
+def _children(pid: int) -> dict[int, str]:
+    """The command lines of the child processes of ``pid`` by their pid (from /proc)."""
+    found = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            if parent == pid:
+                command = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ")
+                found[int(stat.parent.name)] = command.decode()
+        except (OSError, ValueError, IndexError):
+            continue  # a process that ended meanwhile
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the process table in /proc")
+def test_serve_answers_from_worker_processes_and_stops_with_them(corpus_db: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "byline", "serve", str(corpus_db), "--port", str(port)]
+    server = subprocess.Popen(
+        [*command, "--workers", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}/api/search?q=barrier"
+    try:
+        deadline = time.monotonic() + SERVER_START_SECONDS
+        while True:
+            try:
+                with urllib.request.urlopen(url, timeout=10) as response:
+                    assert json.load(response)["total"] == 2
+                break
+            except OSError:
+                assert time.monotonic() < deadline and server.poll() is None, "no answer"
+                time.sleep(0.2)
+        workers = [pid for pid, line in _children(server.pid).items() if "spawn_main" in line]
+        assert len(workers) == 2
+        with ThreadPoolExecutor(8) as pool:
+            statuses = list(pool.map(lambda _: urllib.request.urlopen(url).status, range(40)))
+        assert statuses == [200] * 40
+        server.send_signal(signal.SIGINT)
+        assert server.wait(timeout=30) == 0
+        assert not any(Path(f"/proc/{pid}").exists() for pid in workers)
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
 
 
 def test_dispatch_leaves_other_commands_alone() -> None:

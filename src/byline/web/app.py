@@ -27,6 +27,7 @@ from byline import __version__
 from byline.store import QueryError, Store
 from byline.web import api, pages
 from byline.web.fetch import PageFetcher
+from byline.web.search import StorePerThread
 from byline.web.security import RequestSizeLimit, SecurityHeaders
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -63,7 +64,7 @@ def create_app(
         docs_url=None,  # served by pages.api_docs, under our CSP
         redoc_url=None,
     )
-    app.state.db_path = path
+    app.state.stores = StorePerThread(path)
     app.state.fetcher = PageFetcher(allow_private=allow_private_fetch)
     if allowed_hosts is not None:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))

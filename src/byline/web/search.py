@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Query, Request
@@ -89,14 +91,30 @@ def search_params(
     return SearchParams(q.strip(), site, section, language, author, tag, since, until)
 
 
+class StorePerThread(threading.local):
+    """The corpus, read-only, one ``Store`` per thread, opened on its first request.
+
+    SQLite connections stay in their thread; requests run on a pool of threads
+    that lives as long as the server, so each thread's connection serves request
+    after request, and no two requests share one (reads run side by side, in WAL
+    mode without blocking a writer).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.store: Store | None = None
+
+    def get(self) -> Store:
+        if self.store is None:
+            self.store = Store(self.path, readonly=True)
+        return self.store
+
+
 @contextmanager
 def open_store(request: Request) -> Iterator[Store]:
-    """The app's corpus, read-only, for one request (SQLite connections stay in
-    their thread, and requests run in a pool of them); its reads stop after
-    ``QUERY_SECONDS`` together."""
-    store = Store(request.app.state.db_path, readonly=True)
-    try:
-        with store.time_limit():
-            yield store
-    finally:
-        store.close()
+    """This thread's store of the app's corpus (``StorePerThread``) for one request, whose
+    reads stop after ``QUERY_SECONDS`` together."""
+    stores: StorePerThread = request.app.state.stores
+    store = stores.get()
+    with store.time_limit():
+        yield store
