@@ -80,6 +80,8 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         db = args.db or _build_corpus(Path(scratch))
+        with Store(db, readonly=True) as store:
+            articles = store.count()
         queries = _queries(db)
         with _Server(db, args.serve_args.split()) as server:
             asyncio.run(_level(server.port, queries, 10, WARM_UP_REQUESTS, args.seconds))
@@ -87,7 +89,7 @@ def main() -> None:
                 asyncio.run(_level(server.port, queries, clients, args.requests, args.seconds))
                 for clients in args.clients
             ]
-    report = _report(levels, args.serve_args, db)
+    report = _report(levels, args.serve_args, articles)
     print(report)
     if args.out:
         write_section(args.out / "benchmarks.md", "web-load", report)
@@ -194,9 +196,7 @@ async def _response_status(reader: asyncio.StreamReader) -> int:
     return int(head.split(" ", 2)[1])
 
 
-def _report(levels: list[Level], serve_args: str, db: Path) -> str:
-    with Store(db, readonly=True) as store:
-        articles = store.count()
+def _report(levels: list[Level], serve_args: str, articles: int) -> str:
     command = f"byline serve CORPUS.db {serve_args}".strip()
     rows = [
         f"| {level.clients} | {level.sent} | {level.failed} | {level.per_second:.0f}"

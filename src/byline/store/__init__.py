@@ -132,20 +132,22 @@ class Store:
 
     @contextmanager
     def time_limit(self, seconds: float = QUERY_SECONDS) -> Iterator[None]:
-        """Stop the reads within the block after ``seconds`` with a ``QueryError``.
+        """Stop the reads within the block after ``seconds`` of work with a ``QueryError``.
 
         Each search, facets and histogram call runs in one; a block around several
         (a web request's) gives them one limit together: an inner block keeps the
-        outer block's end.
+        outer block's end. Work is the CPU time of the thread reading (the store's
+        connection is used by one thread): on a busy server, a query waiting for a
+        core is not stopped for it.
         """
         if self._deadline != math.inf:
             yield
             return
-        self._deadline = time.monotonic() + seconds
+        self._deadline = time.thread_time() + seconds
         try:
             yield
         except sqlite3.OperationalError:
-            if time.monotonic() < self._deadline:
+            if time.thread_time() < self._deadline:
                 raise
             raise QueryError(
                 f"the search took over {seconds:g} s and was stopped: use fewer words or"
@@ -156,7 +158,7 @@ class Store:
 
     def _past_deadline(self) -> bool:
         """SQLite's progress handler: a true value interrupts the running statement."""
-        return time.monotonic() > self._deadline
+        return time.thread_time() > self._deadline
 
     def article(self, article_id: str) -> Record | None:
         """The record with this id."""

@@ -41,7 +41,7 @@ starts, a read that grows with the corpus (166 of them once held a core for a mi
 MIN_PREFIX_CHARS: Final = 3
 """Fewest characters before a ``*``: ``b*`` starts a tenth of all words, ``bar*`` a few."""
 QUERY_SECONDS: Final = 1.0
-"""Time one search (or one web request's searches) may take before it is stopped."""
+"""CPU time one search (or one web request's searches) may take before it is stopped."""
 DATE_FORMS: Final = "YYYY-MM-DD, YYYY-MM or YYYY"
 """The forms of a date filter (``period``), as help and error messages name them."""
 
