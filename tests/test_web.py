@@ -20,6 +20,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 import warnings
 from collections.abc import Iterator
@@ -885,6 +886,10 @@ def test_serve_answers_from_worker_processes_and_stops_with_them(corpus_db: Path
         with ThreadPoolExecutor(8) as pool:
             statuses = list(pool.map(lambda _: urllib.request.urlopen(url).status, range(40)))
         assert statuses == [200] * 40
+        rebound = urllib.request.Request(url, headers={"Host": "attacker.example"})
+        with pytest.raises(urllib.error.HTTPError) as refused:  # the workers check Host too
+            urllib.request.urlopen(rebound)
+        assert refused.value.code == 400
         server.send_signal(signal.SIGINT)
         assert server.wait(timeout=30) == 0
         assert not any(Path(f"/proc/{pid}").exists() for pid in workers)

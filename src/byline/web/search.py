@@ -14,9 +14,20 @@ from fastapi import Query, Request
 from pydantic import BeforeValidator, WithJsonSchema
 
 from byline.store import DATE_FORMS, Store, period
-from byline.store.query import MAX_QUERY_CHARS
+from byline.store.query import (
+    MAX_PREFIX_TERMS,
+    MAX_QUERY_CHARS,
+    MAX_QUERY_TERMS,
+    MIN_PREFIX_CHARS,
+    QUERY_SECONDS,
+)
 
 MAX_FILTER_CHARS = 300
+QUERY_DESCRIPTION = (
+    'Full-text query: every word must match, "a phrase" as written, word* a prefix. At most'
+    f" {MAX_QUERY_TERMS} words and phrases, {MAX_PREFIX_TERMS} prefixes of {MIN_PREFIX_CHARS}"
+    f" characters or more, {QUERY_SECONDS:g} s of work (400 over a limit)."
+)
 DATE_PATTERN = r"^\s*\d{4}(-\d{2}(-\d{2})?)?\s*$"
 """The shape of a date filter's value (``byline.store.period`` reads it)."""
 
@@ -78,7 +89,7 @@ class SearchParams:
 
 
 def search_params(
-    q: Annotated[str, Query(max_length=MAX_QUERY_CHARS, description="Full-text query")] = "",
+    q: Annotated[str, Query(max_length=MAX_QUERY_CHARS, description=QUERY_DESCRIPTION)] = "",
     site: Filter = None,
     section: Filter = None,
     language: Filter = None,
