@@ -60,11 +60,12 @@ examples:
   byline search --author 'Anna Schmidt' --format jsonl     # no query: newest first
 
 Every word must match (a word* matches words starting with it; "a phrase"
-must appear as written); results come best match first. A query is searched
-if it has at most {MAX_QUERY_TERMS} words and phrases and {MAX_PREFIX_TERMS} prefixes of
-{MIN_PREFIX_CHARS} characters or more, and takes under {QUERY_SECONDS:g} s. Dates are days of
+must appear as written); results come best match first. Dates are days of
 publication: --since 2024 means from 1 January 2024, --until 2024-03 up to
 31 March 2024.
+
+Limits on a query: {MAX_QUERY_TERMS} words and phrases, {MAX_PREFIX_TERMS} prefixes (word*)
+of at least {MIN_PREFIX_CHARS} characters each, {QUERY_SECONDS:g} s of work.
 
 exit codes:
   0  the search ran (even with no results)
