@@ -26,10 +26,17 @@ from byline import cli
 from byline.pipeline import run
 from byline.record import Article, Record
 from byline.search_cli import add_commands, dispatch
-from byline.store import Store, StoreError, fts_query, schema
+from byline.store import QueryError, Store, StoreError, fts_query, period, schema
 from byline.store import query as planning
+from byline.store.query import (
+    MAX_PREFIX_TERMS,
+    MAX_QUERY_CHARS,
+    MAX_QUERY_TERMS,
+    MIN_PREFIX_CHARS,
+    QUERY_SECONDS,
+)
 from byline.store.schema import SCHEMA_VERSION
-from tests.conftest import SAMPLES
+from tests.conftest import CORPUS, SAMPLES, needs_shared, run_bounded
 
 FILE = {"kind": "file", "path": "page.html"}
 """The ``source`` of a hand-made record."""
@@ -227,6 +234,79 @@ def test_control_characters_in_a_query_separate_words(store: Store) -> None:
 def test_operators_in_a_query_are_words(store: Store) -> None:
     assert fts_query('harbour NEAR( -barrier "tidal') == '"harbour" "NEAR(" "-barrier" "tidal"'
     assert store.search("harbour -barrier").total == store.search("harbour barrier").total
+
+
+# --- the work one query may ask for --------------------------------------------------------
+
+PREFIX_FLOOD = " ".join(["b*"] * 166)
+"""498 characters of one-letter prefixes: 58 s of a core on the dev corpus before limits."""
+WIDEST_ALLOWED = "the* con* pro* com* der die und the and of to in for ein das mit den von"
+"""A query at the limits: as many as allowed of the prefixes starting most words of the
+corpus, and its commonest words."""
+OVER_LIMITS = {
+    PREFIX_FLOOD: "too short a prefix",
+    "bar* ber* bor* bur* bel*": f"at most {MAX_PREFIX_TERMS} are searched",
+    " ".join(f"word{n}" for n in range(MAX_QUERY_TERMS + 1)): "words and phrases",
+    "x" * (MAX_QUERY_CHARS + 1): f"at most {MAX_QUERY_CHARS}",
+}
+
+
+@pytest.mark.parametrize(("query", "limit"), OVER_LIMITS.items())
+def test_a_query_over_a_limit_is_refused_saying_which(store: Store, query: str, limit: str) -> None:
+    with pytest.raises(QueryError, match=limit):
+        store.search(query)
+
+
+def test_limits_count_each_term_once_and_phrases_are_no_prefixes(store: Store) -> None:
+    assert fts_query("tida* tida* tidal tidal") == '"tida"* "tidal"'
+    assert fts_query(" ".join(["bar*", "ber*", "bor*", "bur*"] * 10)).count("*") == 4
+    assert fts_query('"b*"') == '"b*"'  # a phrase: searched as written
+    assert store.search("x" * MIN_PREFIX_CHARS + "*").total == 0
+
+
+def test_reads_past_the_time_limit_stop_with_a_query_error(store: Store) -> None:
+    with pytest.raises(QueryError, match="took over 0 s"), store.time_limit(0):
+        store.facets("")
+    assert store.search("barrier").total == 1  # the next search has its own limit
+
+
+@pytest.fixture(scope="module")
+def dev_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store of every other page of the development corpus, run through ``byline run``."""
+    folder = tmp_path_factory.mktemp("dev")
+    pages = sorted((CORPUS / "html").glob("*"))[::2]
+    run([str(page) for page in pages], folder / "records.jsonl", workers=2)
+    with Store(folder / "corpus.db") as corpus:
+        corpus.ingest_jsonl(folder / "records.jsonl")
+    return folder / "corpus.db"
+
+
+def web_page_view(db: Path, query: str) -> int | str:
+    """What a search page asks of the store in one time limit: the total, or the refusal."""
+    with Store(db, readonly=True) as corpus:
+        try:
+            with corpus.time_limit():
+                total = corpus.search(query).total
+                corpus.facets(query)
+                corpus.histogram(query)
+        except QueryError as error:
+            return str(error)
+    return total
+
+
+@needs_shared(CORPUS / "html")
+@pytest.mark.parametrize(
+    ("query", "refusal"), [(PREFIX_FLOOD, "too short a prefix"), (WIDEST_ALLOWED, None)]
+)
+def test_costly_queries_answer_at_once_on_the_dev_corpus(
+    dev_corpus: Path, query: str, refusal: str | None
+) -> None:
+    # bounded by QUERY_SECONDS; the child is given ten times that to open and answer
+    outcome = run_bounded(lambda: web_page_view(dev_corpus, query), 10 * QUERY_SECONDS)
+    if refusal:
+        assert refusal in str(outcome)
+    else:
+        assert isinstance(outcome, int) and outcome > 0
 
 
 def test_snippets_are_escaped_text_with_mark_as_the_only_markup(store: Store, rows: list) -> None:
@@ -644,6 +724,46 @@ def test_search_command_errors_exit_2_without_a_traceback(
             byline("search", "x", "--db", db, *bad)
         assert exit_.value.code == 2
         assert "Traceback" not in capsys.readouterr().err
+
+
+def test_search_command_refuses_a_query_over_a_limit_with_exit_2(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert byline("search", PREFIX_FLOOD, "--db", str(store.path)) == 2
+    err = capsys.readouterr().err
+    assert "byline search: 'b*' is too short a prefix" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("2019", date(2019, 1, 1), date(2019, 12, 31)),
+        ("2019-02", date(2019, 2, 1), date(2019, 2, 28)),
+        ("2024-02", date(2024, 2, 1), date(2024, 2, 29)),
+        (" 2024-02-29 ", date(2024, 2, 29), date(2024, 2, 29)),
+    ],
+)
+def test_a_date_filter_is_a_year_a_month_or_a_day(text: str, first: date, last: date) -> None:
+    assert period(text) == (first, last)
+
+
+@pytest.mark.parametrize(
+    "text", ["2019-13", "2019-1", "2023-02-29", "20240101", "2024-W01-1", "yesterday", ""]
+)
+def test_other_date_filters_are_refused_in_words(text: str) -> None:
+    with pytest.raises(ValueError, match=r"not a date: .* \(use YYYY-MM-DD, YYYY-MM or YYYY\)"):
+        period(text)
+
+
+def test_search_command_reads_dates_as_periods(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(store.path)
+    for since, until in [("2024", "2024"), ("2024-03", "2024-03"), ("2024-03-14", "2024-03-14")]:
+        assert byline("search", "barrier", "--db", db, "--since", since, "--until", until) == 0
+        assert "1 result for 'barrier'" in capsys.readouterr().out
+    assert byline("search", "barrier", "--db", db, "--since", "2024-04") == 0
+    assert "No results." in capsys.readouterr().out
 
 
 def test_dispatch_leaves_other_commands_alone() -> None:

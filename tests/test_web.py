@@ -12,10 +12,19 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import re
+import signal
+import socket
+import subprocess
+import sys
 import threading
+import time
+import urllib.error
+import urllib.request
 import warnings
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -45,6 +54,7 @@ from byline.web.fetch import (
     PageTooLarge,
     non_public_kind,
 )
+from byline.web.search import StorePerThread
 from byline.web.security import CONTENT_SECURITY_POLICY
 from byline.web.views import histogram_bars
 from tests.conftest import FIXTURES, SAMPLES, SEED_URL, SHARED
@@ -198,6 +208,41 @@ def test_bad_search_parameters_get_a_clear_error_page(client: TestClient) -> Non
     assert response.status_code == 422
     assert "since" in text_of(response.text)
     assert response.headers["content-type"].startswith("text/html")
+
+
+@pytest.mark.parametrize("path", ["/", "/api/search"])
+def test_date_filters_take_a_year_a_month_or_a_day_as_the_command_line_does(
+    client: TestClient, path: str
+) -> None:
+    def found(**dates: str) -> set[str]:
+        response = client.get(path, params={"q": "barrier", **dates})
+        assert response.status_code == 200, response.text
+        if path == "/api/search":
+            return {hit["id"] for hit in response.json()["hits"]}
+        hits = lxml.html.fromstring(response.text).find_class("hit")
+        return {hit.find(".//h3/a").get("href").rsplit("/", 1)[1] for hit in hits}
+
+    story = {record_id(HARBOUR), COPY_ID}  # published 2024-03-14
+    for since, until in [("2024", "2024"), ("2024-03", "2024-03"), ("2024-03-14", "2024-03-14")]:
+        assert found(since=since, until=until) == story
+    assert found(since="2019", until="2024-02") == found(since="2024-04") == set()
+
+
+@pytest.mark.parametrize("path", ["/", "/api/search"])
+def test_a_bad_date_filter_is_a_422_naming_the_forms(client: TestClient, path: str) -> None:
+    response = client.get(path, params={"since": "2019-13"})
+    assert response.status_code == 422
+    assert "not a date: '2019-13' (use YYYY-MM-DD, YYYY-MM or YYYY)" in (
+        text_of(response.text) if path == "/" else response.json()["detail"][0]["msg"]
+    )
+
+
+@pytest.mark.parametrize("path", ["/", "/api/search"])
+def test_a_query_over_a_limit_is_a_400_saying_which(client: TestClient, path: str) -> None:
+    response = client.get(path, params={"q": " ".join(["b*"] * 166)})
+    assert response.status_code == 400
+    message = text_of(response.text) if path == "/" else response.json()["detail"]
+    assert "'b*' is too short a prefix" in message
 
 
 def test_empty_date_fields_mean_no_filter(client: TestClient, rows: list) -> None:
@@ -770,9 +815,88 @@ def _serve_args(*argv: str) -> argparse.Namespace:
     return parser.parse_args(list(argv))
 
 
-def test_serve_command_defaults_to_loopback() -> None:
+def test_serve_command_defaults_to_loopback_and_every_core() -> None:
     args = _serve_args("serve", "corpus.db")
     assert (args.host, args.port, args.allow_private_fetch) == ("127.0.0.1", 8000, False)
+    assert args.workers == os.cpu_count()
+
+
+def test_serve_command_refuses_no_workers(corpus_db: Path, capsys: pytest.CaptureFixture) -> None:
+    assert dispatch(_serve_args("serve", str(corpus_db), "--workers", "0")) == 2
+    assert "--workers must be 1 or more" in capsys.readouterr().err
+
+
+def test_each_thread_reads_on_its_own_connection_kept_between_requests(corpus_db: Path) -> None:
+    stores = StorePerThread(corpus_db)
+    both_running = threading.Barrier(2)
+
+    def two_requests(_: int) -> tuple[Store, Store]:
+        both_running.wait(timeout=10)  # two threads at once, each serving two requests
+        return stores.get(), stores.get()
+
+    with ThreadPoolExecutor(2) as pool:
+        (first, again), (other, other_again) = pool.map(two_requests, range(2))
+    assert first is again and other is other_again and first is not other
+    assert first.readonly and stores.get() not in (first, other)
+
+
+SERVER_START_SECONDS = 60.0
+"""Starting Python and importing the web stack in each worker: a few seconds, under load more."""
+
+
+def _children(pid: int) -> dict[int, str]:
+    """The command lines of the child processes of ``pid`` by their pid (from /proc)."""
+    found = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            if parent == pid:
+                command = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ")
+                found[int(stat.parent.name)] = command.decode()
+        except (OSError, ValueError, IndexError):
+            continue  # a process that ended meanwhile
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the process table in /proc")
+def test_serve_answers_from_worker_processes_and_stops_with_them(corpus_db: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "byline", "serve", str(corpus_db), "--port", str(port)]
+    server = subprocess.Popen(
+        [*command, "--workers", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}/api/search?q=barrier"
+    try:
+        deadline = time.monotonic() + SERVER_START_SECONDS
+        while True:
+            try:
+                with urllib.request.urlopen(url, timeout=10) as response:
+                    assert json.load(response)["total"] == 2
+                break
+            except OSError:
+                assert time.monotonic() < deadline and server.poll() is None, "no answer"
+                time.sleep(0.2)
+        workers = [pid for pid, line in _children(server.pid).items() if "spawn_main" in line]
+        assert len(workers) == 2
+        with ThreadPoolExecutor(8) as pool:
+            statuses = list(pool.map(lambda _: urllib.request.urlopen(url).status, range(40)))
+        assert statuses == [200] * 40
+        rebound = urllib.request.Request(url, headers={"Host": "attacker.example"})
+        with pytest.raises(urllib.error.HTTPError) as refused:  # the workers check Host too
+            urllib.request.urlopen(rebound)
+        assert refused.value.code == 400
+        server.send_signal(signal.SIGINT)
+        assert server.wait(timeout=30) == 0
+        assert not any(Path(f"/proc/{pid}").exists() for pid in workers)
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
 
 
 def test_dispatch_leaves_other_commands_alone() -> None:

@@ -9,7 +9,6 @@ runs them with ``dispatch``.
 from __future__ import annotations
 
 import argparse
-import calendar
 import html
 import json
 import os
@@ -26,7 +25,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from byline.store import IngestStats, SearchResult, Store
+from byline.store import DATE_FORMS, IngestStats, QueryError, SearchResult, Store, period
+from byline.store.query import MAX_PREFIX_TERMS, MAX_QUERY_TERMS, MIN_PREFIX_CHARS, QUERY_SECONDS
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -53,7 +53,7 @@ exit codes:
   130  interrupted: the batches already written are kept; run it again
 """
 
-SEARCH_EPILOG = """\
+SEARCH_EPILOG = f"""\
 examples:
   byline search 'tidal barrier' --db corpus.db
   byline search '"city council" budget' --since 2024-01 --site example.com
@@ -64,9 +64,12 @@ must appear as written); results come best match first. Dates are days of
 publication: --since 2024 means from 1 January 2024, --until 2024-03 up to
 31 March 2024.
 
+Limits on a query: {MAX_QUERY_TERMS} words and phrases, {MAX_PREFIX_TERMS} prefixes (word*)
+of at least {MIN_PREFIX_CHARS} characters each, {QUERY_SECONDS:g} s of work.
+
 exit codes:
   0  the search ran (even with no results)
-  2  bad usage, no database, or a database byline cannot use
+  2  bad usage, a query over a limit, no database, or a database byline cannot use
 """
 
 
@@ -94,10 +97,8 @@ def add_commands(subparsers: Any) -> None:
     )
     search.add_argument("query", nargs="?", default="", metavar="QUERY")
     search.add_argument("--db", type=Path, default=DEFAULT_DB, help="default: ./corpus.db")
-    search.add_argument(
-        "--since", type=_first_day, metavar="DATE", help="YYYY-MM-DD, YYYY-MM, YYYY"
-    )
-    search.add_argument("--until", type=_last_day, metavar="DATE", help="YYYY-MM-DD, YYYY-MM, YYYY")
+    search.add_argument("--since", type=_first_day, metavar="DATE", help=DATE_FORMS)
+    search.add_argument("--until", type=_last_day, metavar="DATE", help=DATE_FORMS)
     search.add_argument("--site", metavar="HOST", help="e.g. example.com (www. ignored)")
     search.add_argument("--section")
     search.add_argument("--author")
@@ -167,7 +168,7 @@ def _search(args: argparse.Namespace) -> int:
             result = store.search(
                 args.query, **{name: getattr(args, name) for name in filters}, limit=args.limit
             )
-    except sqlite3.Error as error:
+    except (sqlite3.Error, QueryError) as error:
         return _fail("search", str(error))
     try:
         WRITERS[args.format](result)
@@ -242,28 +243,19 @@ def _plain(value: str | None) -> Text:
 # --- arguments ---------------------------------------------------------------------------
 
 
-def _period(text: str) -> tuple[date, date]:
-    """The first and last day of ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``."""
-    try:
-        if re.fullmatch(r"\d{4}", text):
-            return date(int(text), 1, 1), date(int(text), 12, 31)
-        if re.fullmatch(r"\d{4}-\d{2}", text):
-            year, month = map(int, text.split("-"))
-            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-        day = date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"not a date: {text!r} (use YYYY-MM-DD, YYYY-MM or YYYY)"
-        ) from None
-    return day, day
-
-
 def _first_day(text: str) -> date:
-    return _period(text)[0]
+    return _argument_period(text)[0]
 
 
 def _last_day(text: str) -> date:
-    return _period(text)[1]
+    return _argument_period(text)[1]
+
+
+def _argument_period(text: str) -> tuple[date, date]:
+    try:
+        return period(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _positive(text: str) -> int:

@@ -13,32 +13,52 @@ ingesting a page again replaces its rows.
 
 The package by concern: ``schema`` (the file, its tables and migrations),
 ``ingest`` (records into rows), ``query`` (search, filters, ranking, facets),
-``snippets`` (matches as escaped HTML).
+``snippets`` (matches as escaped HTML). Reads stop after ``QUERY_SECONDS``
+(``Store.time_limit``): a search asking for more work gives a ``QueryError``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import math
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from byline.record import Record
 from byline.store import query as queries
 from byline.store.ingest import IngestStats, ingest, json_records, site_of, stored_record
-from byline.store.query import Filters, Hit, SearchResult, fts_query
+from byline.store.query import (
+    DATE_FORMS,
+    QUERY_SECONDS,
+    Filters,
+    Hit,
+    QueryError,
+    SearchResult,
+    fts_query,
+    period,
+)
 from byline.store.schema import StoreError, connect
 
 __all__ = [
+    "DATE_FORMS",
     "Filters",
     "Hit",
     "IngestStats",
+    "QueryError",
     "SearchResult",
     "Store",
     "StoreError",
     "fts_query",
+    "period",
     "site_of",
 ]
+
+PROGRESS_STEPS: Final = 1_000
+"""SQLite virtual machine steps between two looks at the clock (a few microseconds)."""
 
 
 class Store:
@@ -48,6 +68,8 @@ class Store:
         self.path = Path(path)
         self.readonly = readonly
         self._conn = connect(self.path, readonly)
+        self._deadline = math.inf
+        self._conn.set_progress_handler(self._past_deadline, PROGRESS_STEPS)
 
     # --- writing ---------------------------------------------------------------------
 
@@ -95,15 +117,48 @@ class Store:
         tagged so (tags read as ``byline.language.language_tag`` reads them).
         """
         filters = Filters(since, until, site, section, author, tag, language)
-        return queries.search(self._conn, query, filters, limit, offset)
+        with self.time_limit():
+            return queries.search(self._conn, query, filters, limit, offset)
 
     def facets(self, query: str = "", **filters: Any) -> dict[str, list[tuple[str, int]]]:
         """The top values of site, section, language, author and tag among the matches."""
-        return queries.facets(self._conn, query, Filters(**filters))
+        with self.time_limit():
+            return queries.facets(self._conn, query, Filters(**filters))
 
     def histogram(self, query: str = "", **filters: Any) -> list[tuple[str, int]]:
         """Matches per month of publication, ``("YYYY-MM", count)``, oldest first."""
-        return queries.histogram(self._conn, query, Filters(**filters))
+        with self.time_limit():
+            return queries.histogram(self._conn, query, Filters(**filters))
+
+    @contextmanager
+    def time_limit(self, seconds: float = QUERY_SECONDS) -> Iterator[None]:
+        """Stop the reads within the block after ``seconds`` of work with a ``QueryError``.
+
+        Each search, facets and histogram call runs in one; a block around several
+        (a web request's) gives them one limit together: an inner block keeps the
+        outer block's end. Work is the CPU time of the thread reading (the store's
+        connection is used by one thread): on a busy server, a query waiting for a
+        core is not stopped for it.
+        """
+        if self._deadline != math.inf:
+            yield
+            return
+        self._deadline = time.thread_time() + seconds
+        try:
+            yield
+        except sqlite3.OperationalError:
+            if time.thread_time() < self._deadline:
+                raise
+            raise QueryError(
+                f"the search took over {seconds:g} s and was stopped: use fewer words or"
+                " prefixes (word*), longer prefixes, or filters"
+            ) from None
+        finally:
+            self._deadline = math.inf
+
+    def _past_deadline(self) -> bool:
+        """SQLite's progress handler: a true value interrupts the running statement."""
+        return time.thread_time() > self._deadline
 
     def article(self, article_id: str) -> Record | None:
         """The record with this id."""

@@ -2,19 +2,23 @@
 
 A user's query is rewritten into quoted FTS5 terms (``fts_query``), so no input
 can change a statement or raise an FTS5 syntax error; every filter value reaches
-SQL as a bound parameter. bm25 ranks matches, the newest ``RANK_WINDOW`` of them
-first when more match. Filters and facet counts are plain indexed SQL on the
-``articles`` table and the authors' and tags' side tables.
+SQL as a bound parameter. The work one query asks for is bounded: its length,
+its terms, its prefix terms (``word*``, each read as every indexed word it
+starts) and, by ``Store``, its time; a query over a limit is a ``QueryError``
+saying which. bm25 ranks matches, the newest ``RANK_WINDOW`` of them first when
+more match. Filters and facet counts are plain indexed SQL on the ``articles``
+table and the authors' and tags' side tables.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Final
 
 from byline.language import language_tag
 from byline.store.ingest import one_line, site_of
@@ -22,9 +26,25 @@ from byline.store.schema import ALL_DOCS, DAY_DOCS, doc_day
 from byline.store.snippets import (
     CONTROL_CHARACTERS,
     PLAIN_SNIPPET_CHARS,
-    matches_snippet,
+    matches_snippets,
     plain_snippet,
 )
+
+MAX_QUERY_CHARS: Final = 500
+"""Longest query searched, in characters (the command line, the web form and the API)."""
+MAX_QUERY_TERMS: Final = 20
+"""Most words and phrases one query searches for: every one must match, so more would only
+narrow the results while each costs a read of its index entries."""
+MAX_PREFIX_TERMS: Final = 4
+"""Most ``word*`` terms in one query: each is read as the union of every indexed word it
+starts, a read that grows with the corpus (166 of them once held a core for a minute)."""
+MIN_PREFIX_CHARS: Final = 3
+"""Fewest characters before a ``*``: of the 84,220 words the dev corpus indexes, ``b*``
+starts 4,852, ``bar*`` 121."""
+QUERY_SECONDS: Final = 1.0
+"""CPU time one search (or one web request's searches) may take before it is stopped."""
+DATE_FORMS: Final = "YYYY-MM-DD, YYYY-MM or YYYY"
+"""The forms of a date filter (``period``), as help and error messages name them."""
 
 COLUMN_WEIGHTS = {"title": 10.0, "description": 4.0, "body": 1.0, "authors": 5.0, "tags": 5.0}
 """bm25 weight of each indexed column: a word in the title says most about the story."""
@@ -43,6 +63,31 @@ FEW_FILTERED_SHARE = 0.2
 
 _QUERY_TERM = re.compile(r'"([^"]*)(?:"|$)|([^\s"]+)')
 _WORD = re.compile(r"\w")
+_YEAR = re.compile(r"\d{4}")
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class QueryError(ValueError):
+    """A query over one of the limits on the work it may ask for; the message says which."""
+
+
+def period(text: str) -> tuple[date, date]:
+    """The first and last day of ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``: what a date filter
+    means (``since`` its first day, ``until`` its last). ValueError, in words, for other text."""
+    text = text.strip()
+    try:
+        if _YEAR.fullmatch(text):
+            return date(int(text), 1, 1), date(int(text), 12, 31)
+        if month := _MONTH.fullmatch(text):
+            year, number = int(month[1]), int(month[2])
+            return date(year, number, 1), date(year, number, calendar.monthrange(year, number)[1])
+        day = date.fromisoformat(text) if _DAY.fullmatch(text) else None
+    except ValueError:
+        day = None
+    if day is None:
+        raise ValueError(f"not a date: {text!r} (use {DATE_FORMS})")
+    return day, day
 
 
 @dataclass
@@ -128,8 +173,7 @@ def search(
         docs, params = selection.docs()
         total = conn.execute(f"SELECT count(*) FROM ({docs})", params).fetchone()[0]
         ranked = _ranked(conn, selection, total, limit, offset)
-    hits = [_hit(conn, doc, score, selection.match) for doc, score in ranked]
-    return SearchResult(hits=hits, total=total, query=query)
+    return SearchResult(hits=_hits(conn, ranked, selection.match), total=total, query=query)
 
 
 def facets(
@@ -174,7 +218,7 @@ def duplicates(conn: sqlite3.Connection, article_id: str) -> list[Hit]:
         " ORDER BY id = ? DESC, day, doc",
         (original, original, article_id, original),
     ).fetchall()
-    return [_hit(conn, doc, 0.0, "") for (doc,) in docs]
+    return _hits(conn, [(doc, 0.0) for (doc,) in docs], "")
 
 
 def _facet_counting(
@@ -235,13 +279,18 @@ def _ranked(
     return newest + conn.execute(*older).fetchall()
 
 
-def _hit(conn: sqlite3.Connection, doc: int, score: float, match: str) -> Hit:
+def _hits(conn: sqlite3.Connection, ranked: list[tuple[int, float]], match: str) -> list[Hit]:
+    """The hits of ``(doc, score)`` pairs, in their order, with the snippets of ``match``."""
+    snippets = matches_snippets(conn, [doc for doc, _ in ranked], match) if match else {}
+    return [_hit(conn, doc, score, snippets.get(doc)) for doc, score in ranked]
+
+
+def _hit(conn: sqlite3.Connection, doc: int, score: float, snippet: str | None) -> Hit:
     id_, site, url, published, title, authors, description, opening = conn.execute(
         "SELECT id, site, url, published, title, authors, description, substr(body, 1, ?)"
         " FROM articles JOIN texts USING (doc) WHERE doc = ?",
         (2 * PLAIN_SNIPPET_CHARS, doc),
     ).fetchone()
-    snippet = matches_snippet(conn, doc, match) if match else None
     return Hit(
         id=id_,
         title=title,
@@ -260,15 +309,40 @@ def fts_query(query: str) -> str:
     Each word becomes a quoted FTS5 string, so operators (AND, NEAR, -, ^) and stray
     quotes in the text are searched for as words, never parsed. A double-quoted part
     stays one phrase (an unclosed quote runs to the end); a trailing * is a prefix.
+    A term given twice is searched once. ``QueryError`` for a query over a limit
+    (``MAX_QUERY_CHARS``, ``MAX_QUERY_TERMS``, ``MAX_PREFIX_TERMS``, ``MIN_PREFIX_CHARS``).
     """
-    terms = []
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(
+            f"the query is {len(query)} characters long: at most {MAX_QUERY_CHARS} are searched"
+        )
+    terms: dict[str, None] = {}  # in the query's order, each once
+    prefixes = 0
     # FTS5 reads its query as a C string: a NUL would cut a quoted term short
     for phrase, word in _QUERY_TERM.findall(CONTROL_CHARACTERS.sub(" ", query)):
         text = phrase or word
         prefix = not phrase and text.endswith("*")
         text = text.rstrip("*") if prefix else text
-        if _WORD.search(text):
-            terms.append('"' + text.replace('"', '""') + '"' + ("*" if prefix else ""))
+        if not _WORD.search(text):
+            continue
+        term = '"' + text.replace('"', '""') + '"' + ("*" if prefix else "")
+        if prefix and term not in terms:
+            prefixes += 1
+            if len(text) < MIN_PREFIX_CHARS:
+                raise QueryError(
+                    f"{text + '*'!r} is too short a prefix: put at least {MIN_PREFIX_CHARS}"
+                    " characters before a *"
+                )
+        terms[term] = None
+    if len(terms) > MAX_QUERY_TERMS:
+        raise QueryError(
+            f"the query has {len(terms)} words and phrases: at most {MAX_QUERY_TERMS} are searched"
+        )
+    if prefixes > MAX_PREFIX_TERMS:
+        raise QueryError(
+            f"the query has {prefixes} prefix terms (word*):"
+            f" at most {MAX_PREFIX_TERMS} are searched"
+        )
     return " ".join(terms)
 
 

@@ -15,6 +15,8 @@ SNIPPET_TOKENS = 24
 PLAIN_SNIPPET_CHARS = 200
 """Length of the snippet shown without a query: the start of the description or body."""
 ELLIPSIS = "…"
+SNIPPET_BATCH = 500
+"""Docs per snippet statement: far below SQLite's limit on a statement's parameters."""
 
 _OPEN, _CLOSE = "\x02", "\x03"
 _MARKERS = str.maketrans("", "", _OPEN + _CLOSE)
@@ -26,19 +28,34 @@ def without_markers(text: str) -> str:
     return text.translate(_MARKERS)
 
 
-def matches_snippet(conn: sqlite3.Connection, doc: int, match: str) -> str | None:
-    """The matches of the FTS5 query ``match`` in the body, else in the description, as
-    HTML (see ``Hit.snippet``); None if neither has one."""
-    body, description = conn.execute(
-        f"SELECT snippet(articles_fts, 2, ?, ?, ?, {SNIPPET_TOKENS}),"
-        f" snippet(articles_fts, 1, ?, ?, ?, {SNIPPET_TOKENS})"
-        " FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?",
-        (_OPEN, _CLOSE, ELLIPSIS, _OPEN, _CLOSE, ELLIPSIS, match, doc),
-    ).fetchone()
-    for text in (body, description):
-        if text and _OPEN in text:
-            return _snippet_html(text)
-    return None
+def matches_snippets(conn: sqlite3.Connection, docs: list[int], match: str) -> dict[int, str]:
+    """The matches of the FTS5 query ``match`` in the body, else in the description, of each
+    of ``docs`` that has one, as HTML (see ``Hit.snippet``).
+
+    One statement for all of them: the index reads each term of ``match`` once, over the
+    range of ``docs`` ("+" keeps the list a test on each match, not a lookup per doc, which
+    would read every term again for each).
+    """
+    snippets: dict[int, str] = {}
+    for start in range(0, len(docs), SNIPPET_BATCH):
+        snippets.update(_batch_snippets(conn, docs[start : start + SNIPPET_BATCH], match))
+    return snippets
+
+
+def _batch_snippets(conn: sqlite3.Connection, docs: list[int], match: str) -> dict[int, str]:
+    listed = ", ".join("?" * len(docs))
+    found = conn.execute(
+        f"SELECT rowid, snippet(articles_fts, 2, ?, ?, ?, {SNIPPET_TOKENS}),"
+        f" snippet(articles_fts, 1, ?, ?, ?, {SNIPPET_TOKENS}) FROM articles_fts"
+        f" WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN ({listed})",
+        (_OPEN, _CLOSE, ELLIPSIS, _OPEN, _CLOSE, ELLIPSIS, match, min(docs), max(docs), *docs),
+    )
+    snippets: dict[int, str] = {}
+    for doc, body, description in found:
+        text = next((text for text in (body, description) if text and _OPEN in text), None)
+        if text:
+            snippets[doc] = _snippet_html(text)
+    return snippets
 
 
 def plain_snippet(text: str) -> str:

@@ -62,7 +62,13 @@ def _errors(**described: str) -> dict[int | str, dict[str, Any]]:
     }
 
 
-@router.get("/search")
+@router.get(
+    "/search",
+    responses=_errors(
+        e400="The query asks for too much work: too many words or prefixes (word*), a prefix"
+        " too short, or a search over the time limit"
+    ),
+)
 def search(
     request: Request,
     params: Annotated[SearchParams, Depends(search_params)],

@@ -24,9 +24,10 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.responses import Response
 
 from byline import __version__
-from byline.store import Store
+from byline.store import QueryError, Store
 from byline.web import api, pages
 from byline.web.fetch import PageFetcher
+from byline.web.search import StorePerThread
 from byline.web.security import RequestSizeLimit, SecurityHeaders
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -63,7 +64,7 @@ def create_app(
         docs_url=None,  # served by pages.api_docs, under our CSP
         redoc_url=None,
     )
-    app.state.db_path = path
+    app.state.stores = StorePerThread(path)
     app.state.fetcher = PageFetcher(allow_private=allow_private_fetch)
     if allowed_hosts is not None:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
@@ -71,6 +72,7 @@ def create_app(
     app.add_middleware(SecurityHeaders)  # added last: the outermost, it sees every response
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(QueryError, _query_error)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
@@ -101,6 +103,11 @@ async def _http_error(request: Request, error: Exception) -> Response:
         return await http_exception_handler(request, error)
     headers = dict(error.headers) if error.headers else None
     return pages.error_page(request, error.status_code, str(error.detail), headers)
+
+
+async def _query_error(request: Request, error: Exception) -> Response:
+    """A search over a limit on its work is a bad request, answered as one."""
+    return await _http_error(request, HTTPException(400, str(error)))
 
 
 async def _validation_error(request: Request, error: Exception) -> Response:

@@ -7,7 +7,6 @@ rebuilt here so that ``<mark>`` is the only markup it can hold.
 
 from __future__ import annotations
 
-import calendar
 import html
 import re
 from dataclasses import dataclass, field
@@ -15,6 +14,8 @@ from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
 from markupsafe import Markup, escape
+
+from byline.store import period
 
 FACETS = ("site", "section", "language", "author", "tag")
 """Filters with facet counts, in the order the sidebar shows them."""
@@ -148,10 +149,8 @@ def _by_year(months: list[tuple[str, int]]) -> list[tuple[str, int]]:
 
 def _period_days(label: str) -> tuple[str, str]:
     """First and last day of a ``YYYY-MM`` month or a ``YYYY`` year."""
-    if len(label) == 4:
-        return f"{label}-01-01", f"{label}-12-31"
-    year, month = int(label[:4]), int(label[5:])
-    return f"{label}-01", f"{label}-{calendar.monthrange(year, month)[1]:02d}"
+    first, last = period(label)
+    return first.isoformat(), last.isoformat()
 
 
 @dataclass(slots=True)
