@@ -1,9 +1,9 @@
 """``byline ingest`` and ``byline search``: the corpus store on the command line.
 
-``byline ingest`` loads ``byline run`` output (JSON Lines) into a store
-(``byline.store``); ``byline search`` queries it and prints a table, JSON or
-JSON Lines. ``byline.cli`` adds the two commands with ``add_commands`` and
-runs them with ``dispatch``.
+``byline ingest`` loads ``byline run`` output (JSON Lines or Parquet) into a
+store (``byline.store``); ``byline search`` queries it and prints a table fitted
+to the terminal, JSON or JSON Lines. ``byline.cli`` adds the two commands with
+``add_commands`` and runs them with ``dispatch``.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ import argparse
 import calendar
 import html
 import json
-import os
 import re
+import shutil
 import sqlite3
 import sys
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from byline.pipeline.sinks import format_of, parquet_parts, read_records
 from byline.store import IngestStats, SearchResult, Store
 
 EXIT_OK = 0
@@ -42,6 +43,7 @@ examples:
   byline run crawl/ --out records.jsonl
   byline ingest records.jsonl --into corpus.db
   byline ingest day1.jsonl day2.jsonl        # into ./corpus.db
+  byline ingest articles.parquet             # byline run --out articles.parquet
 
 Records are keyed by canonical URL (else URL, else id): ingesting a page
 again updates it, never duplicates it. Lines that are not JSON objects are
@@ -74,12 +76,19 @@ def add_commands(subparsers: Any) -> None:
     """Add ``ingest`` and ``search`` to the ``byline`` command's subparsers."""
     ingest = subparsers.add_parser(
         "ingest",
-        help="load byline run output (JSON Lines) into a searchable corpus database",
-        description="Load records (byline run output, JSON Lines) into a corpus database.",
+        help="load byline run output (JSON Lines or Parquet) into a searchable corpus database",
+        description="Load records (byline run output: JSON Lines or Parquet) into a corpus"
+        " database.",
         epilog=INGEST_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    ingest.add_argument("records", nargs="+", type=Path, metavar="RECORDS.jsonl")
+    ingest.add_argument(
+        "records",
+        nargs="+",
+        type=Path,
+        metavar="RECORDS",
+        help="JSON Lines files, Parquet outputs (a directory of parts, or one file)",
+    )
     ingest.add_argument(
         "--into", type=Path, default=DEFAULT_DB, metavar="DB", help="default: ./corpus.db"
     )
@@ -92,19 +101,32 @@ def add_commands(subparsers: Any) -> None:
         epilog=SEARCH_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    search.add_argument("query", nargs="?", default="", metavar="QUERY")
+    search.add_argument(
+        "query", nargs="?", default="", metavar="QUERY", help='words (word* a prefix, "a phrase")'
+    )
     search.add_argument("--db", type=Path, default=DEFAULT_DB, help="default: ./corpus.db")
     search.add_argument(
         "--since", type=_first_day, metavar="DATE", help="YYYY-MM-DD, YYYY-MM, YYYY"
     )
     search.add_argument("--until", type=_last_day, metavar="DATE", help="YYYY-MM-DD, YYYY-MM, YYYY")
     search.add_argument("--site", metavar="HOST", help="e.g. example.com (www. ignored)")
-    search.add_argument("--section")
-    search.add_argument("--author")
-    search.add_argument("--tag")
+    search.add_argument("--section", help="the section, as the records name it")
+    search.add_argument("--author", help="an author's name, as the records write it")
+    search.add_argument("--tag", help="a tag, as the records write it")
     search.add_argument("--lang", dest="language", help="en matches en-GB too; en-GB only en-GB")
-    search.add_argument("--limit", type=_positive, default=DEFAULT_LIMIT, metavar="N")
-    search.add_argument("--format", choices=sorted(WRITERS), default="table")
+    search.add_argument(
+        "--limit",
+        type=_positive,
+        default=DEFAULT_LIMIT,
+        metavar="N",
+        help="results shown (default: %(default)s)",
+    )
+    search.add_argument(
+        "--format",
+        choices=sorted(WRITERS),
+        default="table",
+        help="a table fitted to the terminal, or JSON (default: %(default)s)",
+    )
     search.set_defaults(store_command=_search)
 
 
@@ -118,18 +140,26 @@ def dispatch(args: argparse.Namespace) -> int | None:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    missing = [str(path) for path in args.records if not path.is_file()]
-    if missing:
-        return _fail("ingest", f"no such file: {', '.join(missing)}")
+    try:
+        formats = [(path, _records_format(path)) for path in args.records]
+    except ValueError as error:
+        return _fail("ingest", str(error))
     try:
         store = Store(args.into)
     except sqlite3.Error as error:
         return _fail("ingest", str(error))
     try:
-        for path in args.records:
-            print(f"{path}: {_ingest_summary(store.ingest_jsonl(path))}")
+        for path, fmt in formats:
+            stats = (
+                store.ingest(read_records(path, fmt))
+                if fmt == "parquet"
+                else store.ingest_jsonl(path)
+            )
+            print(f"{path}: {_ingest_summary(stats)}")
         print(f"{args.into}: {store.count()} articles")
-    except (OSError, sqlite3.Error) as error:
+    except BrokenPipeError:
+        raise  # the reader went away: byline.cli.main ends quietly
+    except (OSError, ValueError, sqlite3.Error) as error:  # ValueError: a corrupt Parquet file
         return _fail("ingest", str(error))
     except KeyboardInterrupt:
         return _fail(
@@ -140,6 +170,23 @@ def _ingest(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return EXIT_OK
+
+
+def _records_format(path: Path) -> str:
+    """How ``path`` holds records: ``parquet`` (the directory ``byline run`` writes, or one
+    file) or ``jsonl``; a ``ValueError`` saying what is wrong with it otherwise."""
+    if not path.exists():
+        raise ValueError(f"no such file: {path}")
+    fmt = format_of(path, None)
+    if path.is_dir():
+        if fmt == "parquet" or parquet_parts(path):
+            return "parquet"
+        raise ValueError(f"{path} is a directory, not JSON Lines or a Parquet output")
+    if fmt == "csv":
+        raise ValueError(
+            f"{path}: CSV is not read back (its columns lose the lists): use JSON Lines"
+        )
+    return fmt
 
 
 def _ingest_summary(stats: IngestStats) -> str:
@@ -169,11 +216,7 @@ def _search(args: argparse.Namespace) -> int:
             )
     except sqlite3.Error as error:
         return _fail("search", str(error))
-    try:
-        WRITERS[args.format](result)
-        sys.stdout.flush()
-    except BrokenPipeError:  # the reader left early (| head): not an error of ours
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    WRITERS[args.format](result)  # a closed pipe (| head) is byline.cli.main's to end quietly
     return EXIT_OK
 
 
@@ -187,33 +230,123 @@ def _write_jsonl(result: SearchResult) -> None:
         print(json.dumps(asdict(hit), ensure_ascii=False))
 
 
+@dataclass(frozen=True, slots=True)
+class _Column:
+    """A column of the search table and how it gives way on a narrow terminal."""
+
+    name: str
+    min_width: int
+    """Narrowest useful width; a value cut to it ends with an ellipsis."""
+    share: int
+    """Its part of the room left once every column has its minimum (0: none)."""
+    wraps: bool
+    """Text wrapped at spaces (a word too long for the column is cut, never split)."""
+
+
+TABLE_COLUMNS = (
+    _Column("#", 1, 0, wraps=False),
+    _Column("date", len("YYYY-MM-DD"), 0, wraps=False),
+    _Column("site", 12, 0, wraps=False),  # one word: as wide as the longest, room allowing
+    _Column("title", 16, 3, wraps=True),
+    _Column("authors", 10, 1, wraps=True),
+    _Column("snippet", 24, 4, wraps=True),
+)
+DROPPED_FIRST = ("authors", "snippet", "site", "date")
+"""The columns a terminal too narrow for every column's minimum goes without, in order."""
+
+
+def table_widths(cells: dict[str, list[Text]], width: int) -> dict[str, int]:
+    """The columns shown in a table ``width`` cells wide, and their widths: no column under
+    its minimum, wider than its longest value (or heading) or past the terminal's edge."""
+    longest = {
+        name: max([len(name), *(cell.cell_len for cell in column)])
+        for name, column in cells.items()
+    }
+    columns = list(TABLE_COLUMNS)
+    for name in DROPPED_FIRST:
+        if _table_width(columns, {c.name: _floor(c, longest) for c in columns}) <= width:
+            break
+        columns = [c for c in columns if c.name != name]
+    widths = {c.name: _floor(c, longest) for c in columns}
+    room = width - _table_width(columns, widths)
+    for column in columns:  # one-line columns first: a cut site name reads worst
+        if not column.share:
+            grown = min(longest[column.name], widths[column.name] + max(room, 0))
+            room -= grown - widths[column.name]
+            widths[column.name] = grown
+    growing = [c for c in columns if c.share]
+    while room > 0 and (growing := [c for c in growing if widths[c.name] < longest[c.name]]):
+        budget, shares = room, sum(c.share for c in growing)
+        for column in growing:
+            grown = min(max(budget * column.share // shares, 1), room)
+            grown = min(grown, longest[column.name] - widths[column.name])
+            widths[column.name] += grown
+            room -= grown
+    return widths
+
+
+def _floor(column: _Column, longest: dict[str, int]) -> int:
+    """A column's narrowest width: its minimum, or less when its longest value is shorter."""
+    return min(max(column.min_width, len(column.name)), longest[column.name])
+
+
+def _table_width(columns: list[_Column], widths: dict[str, int]) -> int:
+    """Cells a boxed table takes: the columns, a space either side of each, the rules."""
+    return sum(widths[c.name] + 3 for c in columns) + 1
+
+
 def _write_table(result: SearchResult) -> None:
-    console = Console()
+    width = shutil.get_terminal_size().columns
+    console = _Console(width=width)
     if not result.hits:
         console.print("No results.")
         return
     heading = f"{result.total} result{'' if result.total == 1 else 's'}"
     heading += f" for {result.query!r}" if result.query else ""
-    table = Table(title=Text(heading), show_lines=True, expand=True)
-    # page text gets the room; a narrow terminal wraps it rather than cutting it to "…"
-    table.add_column("#", no_wrap=True)
-    table.add_column("date", no_wrap=True)
-    table.add_column("site", ratio=1, min_width=10, overflow="fold")
-    table.add_column("title", ratio=2, min_width=12)
-    table.add_column("authors", ratio=1, min_width=8, overflow="fold")
-    table.add_column("snippet", ratio=3, min_width=16)
-    for rank, hit in enumerate(result.hits, 1):
-        table.add_row(
-            Text(str(rank)),
-            Text((hit.published or "")[:10]),
-            _plain(hit.site),
-            _plain(hit.title),
-            _plain(", ".join(hit.authors)),
-            snippet_text(hit.snippet),
-        )
+    cells: dict[str, list[Text]] = {
+        "#": [Text(str(rank)) for rank in range(1, len(result.hits) + 1)],
+        "date": [Text((hit.published or "")[: len("YYYY-MM-DD")]) for hit in result.hits],
+        "site": [_plain(site_label(hit.site)) for hit in result.hits],
+        "title": [_plain(hit.title) for hit in result.hits],
+        "authors": [_plain(", ".join(hit.authors)) for hit in result.hits],
+        "snippet": [snippet_text(hit.snippet) for hit in result.hits],
+    }
+    widths = table_widths(cells, width)
+    table = Table(title=Text(heading, overflow="ellipsis"), show_lines=True)
+    for column in TABLE_COLUMNS:
+        if column.name in widths:
+            table.add_column(
+                column.name,
+                width=widths[column.name],
+                no_wrap=not column.wraps,
+                overflow="ellipsis",
+            )
+    for row in zip(*(cells[name] for name in widths), strict=True):
+        table.add_row(*row)
     if result.total > len(result.hits):
-        table.caption = Text(f"the first {len(result.hits)}: --limit shows more")
+        table.caption = Text(
+            f"the first {len(result.hits)}: --limit shows more", overflow="ellipsis"
+        )
     console.print(table)
+
+
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """A closed pipe (``| head``) is ``byline.cli.main``'s to end, with its exit code
+        (rich would exit 1)."""
+        self.quiet = True
+        raise BrokenPipeError
+
+
+def site_label(site: str | None) -> str:
+    """A site as people write it: its IDNA (punycode) labels decoded; as stored when they
+    do not decode (not IDNA, or not ASCII to begin with)."""
+    if not site:
+        return ""
+    try:
+        return site.encode("ascii").decode("idna")
+    except UnicodeError:
+        return site
 
 
 WRITERS: dict[str, Callable[[SearchResult], None]] = {
