@@ -140,6 +140,21 @@ def test_extract_to_a_missing_directory_is_a_clear_error(tmp_path: Path) -> None
     assert b"Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["extract", "http://[::1"], b"Invalid IPv6 URL"),
+        (["extract", str(HARBOUR), "--timeout", "0"], b"not a positive number of seconds"),
+        (["run", str(HARBOUR), "--out", "o.jsonl", "--workers", "0"], b"not a positive whole"),
+        (["run", str(HARBOUR), "--out", "o.jsonl", "--delay", "-1"], b"not a number of seconds"),
+    ],
+)
+def test_user_errors_are_one_clear_line(argv: list[str], message: bytes, tmp_path: Path) -> None:
+    result = byline(*argv, cwd=tmp_path)
+    assert result.returncode == EXIT_BAD_INPUT
+    assert message in result.stderr and b"Traceback" not in result.stderr
+
+
 def _closed_pipe(
     argv: list[str], *, stderr_too: bool = False
 ) -> subprocess.CompletedProcess[bytes]:

@@ -28,6 +28,7 @@ from byline.fetch import (
 from byline.formats import FORMATS
 from byline.pipeline.sinks import format_of, read_records
 from byline.pipeline.worker import DEFAULT_PAGE_TIME_LIMIT
+from byline.search_cli import pause, positive_int, seconds
 from byline.store import Store
 
 EXIT_OK = 0
@@ -128,7 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--output", "-o", type=Path, help="write here instead of stdout")
     extract.add_argument(
         "--timeout",
-        type=float,
+        type=seconds,
         default=DEFAULT_TIMEOUT,
         help="seconds to wait for a URL (default: %(default)s)",
     )
@@ -189,7 +190,7 @@ def _add_run_command(commands: Any) -> None:
         type=Path,
         help="errors file (default: OUT.errors.jsonl, or DB.errors.jsonl without --out)",
     )
-    run.add_argument("--workers", type=int, help="worker processes (default: the cores)")
+    run.add_argument("--workers", type=positive_int, help="worker processes (default: the cores)")
     run.add_argument(
         "--engine",
         choices=("local", "dask"),
@@ -229,19 +230,19 @@ def _add_run_command(commands: Any) -> None:
     )
     run.add_argument(
         "--time-limit",
-        type=float,
+        type=seconds,
         default=DEFAULT_PAGE_TIME_LIMIT,
         help="seconds allowed per page (default: %(default)s)",
     )
     run.add_argument(
         "--concurrency",
-        type=int,
+        type=positive_int,
         default=DEFAULT_CONCURRENCY,
         help="parallel downloads, all hosts together (default: %(default)s)",
     )
     run.add_argument(
         "--delay",
-        type=float,
+        type=pause,
         default=DEFAULT_HOST_DELAY,
         help="seconds between two requests to one host, or the site's Crawl-delay"
         " (default: %(default)s)",

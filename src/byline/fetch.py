@@ -36,8 +36,9 @@ class Fetched:
 def fetch(url: str, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = MAX_PAGE_BYTES) -> Fetched:
     """GET ``url`` following redirects; raise ``FetchError`` on any failure, or when the
     answer says it is not HTML."""
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html"})
+    headers = {"User-Agent": USER_AGENT, "Accept": "text/html"}
     try:
+        request = urllib.request.Request(url, headers=headers)  # ValueError: not a URL
         with urllib.request.urlopen(request, timeout=timeout) as response:
             media_type = response.headers.get_content_type()  # lowercased, no parameters
             if response.headers["Content-Type"] and media_type not in HTML_MEDIA_TYPES:

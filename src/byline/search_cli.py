@@ -116,7 +116,7 @@ def add_commands(subparsers: Any) -> None:
     search.add_argument("--lang", dest="language", help="en matches en-GB too; en-GB only en-GB")
     search.add_argument(
         "--limit",
-        type=_positive,
+        type=positive_int,
         default=DEFAULT_LIMIT,
         metavar="N",
         help="results shown (default: %(default)s)",
@@ -399,13 +399,37 @@ def _last_day(text: str) -> date:
     return _period(text)[1]
 
 
-def _positive(text: str) -> int:
+def positive_int(text: str) -> int:
+    """An argument that counts something: a whole number from 1."""
     try:
         number = int(text)
     except ValueError:
         number = 0
     if number < 1:
         raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
+    return number
+
+
+def seconds(text: str) -> float:
+    """An argument that is a time allowed: a number of seconds above 0."""
+    number = _seconds(text)
+    if number == 0:
+        raise argparse.ArgumentTypeError(f"not a positive number of seconds: {text!r}")
+    return number
+
+
+def pause(text: str) -> float:
+    """An argument that is a pause: a number of seconds, 0 or more."""
+    return _seconds(text)
+
+
+def _seconds(text: str) -> float:
+    try:
+        number = float(text)
+    except ValueError:
+        number = -1.0
+    if not 0 <= number < float("inf"):  # NaN fails both
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}")
     return number
 
 
