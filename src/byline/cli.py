@@ -12,7 +12,7 @@ import sys
 from contextlib import nullcontext, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import byline
 from byline import search_cli, web
@@ -126,11 +126,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="json (one line per record with several inputs), md, txt or html"
         " (default: %(default)s)",
     )
-    extract.add_argument("--output", "-o", type=Path, help="write here instead of stdout")
+    extract.add_argument(
+        "--output", "-o", type=Path, metavar="FILE", help="write here instead of stdout"
+    )
     extract.add_argument(
         "--timeout",
         type=seconds,
         default=DEFAULT_TIMEOUT,
+        metavar="S",
         help="seconds to wait for a URL (default: %(default)s)",
     )
     _add_run_command(commands)
@@ -180,6 +183,7 @@ def _add_run_command(commands: Any) -> None:
     run.add_argument(
         "--out",
         type=Path,
+        metavar="PATH",
         help="output file (Parquet: a directory); needed unless --into is given",
     )
     run.add_argument(
@@ -188,9 +192,12 @@ def _add_run_command(commands: Any) -> None:
     run.add_argument(
         "--errors",
         type=Path,
+        metavar="PATH",
         help="errors file (default: OUT.errors.jsonl, or DB.errors.jsonl without --out)",
     )
-    run.add_argument("--workers", type=positive_int, help="worker processes (default: the cores)")
+    run.add_argument(
+        "--workers", type=positive_int, metavar="N", help="worker processes (default: the cores)"
+    )
     run.add_argument(
         "--engine",
         choices=("local", "dask"),
@@ -231,18 +238,21 @@ def _add_run_command(commands: Any) -> None:
     run.add_argument(
         "--time-limit",
         type=seconds,
+        metavar="S",
         default=DEFAULT_PAGE_TIME_LIMIT,
         help="seconds allowed per page (default: %(default)s)",
     )
     run.add_argument(
         "--concurrency",
         type=positive_int,
+        metavar="N",
         default=DEFAULT_CONCURRENCY,
         help="parallel downloads, all hosts together (default: %(default)s)",
     )
     run.add_argument(
         "--delay",
         type=pause,
+        metavar="S",
         default=DEFAULT_HOST_DELAY,
         help="seconds between two requests to one host, or the site's Crawl-delay"
         " (default: %(default)s)",
@@ -393,7 +403,7 @@ def _extract(args: argparse.Namespace) -> int:
     return status
 
 
-def _extract_one(source: str, args: argparse.Namespace, out: Any) -> int:
+def _extract_one(source: str, args: argparse.Namespace, out: TextIO) -> int:
     """Write the record of one input to ``out``; the input's exit code."""
     try:
         content, url, charset = _read(source, args.url, args.timeout)
