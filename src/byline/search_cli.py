@@ -1,18 +1,15 @@
 """``byline ingest`` and ``byline search``: the corpus store on the command line.
 
-``byline ingest`` loads ``byline run`` output (JSON Lines) into a store
-(``byline.store``); ``byline search`` queries it and prints a table, JSON or
-JSON Lines. ``byline.cli`` adds the two commands with ``add_commands`` and
-runs them with ``dispatch``.
+``byline ingest`` loads ``byline run`` output (JSON Lines or Parquet) into a
+store (``byline.store``); ``byline search`` queries it and prints a table fitted
+to the terminal (``byline.search_table``), JSON or JSON Lines. ``byline.cli``
+adds the two commands with ``add_commands`` and runs them with ``dispatch``.
 """
 
 from __future__ import annotations
 
 import argparse
-import html
 import json
-import os
-import re
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -21,10 +18,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
+from byline.pipeline.sinks import format_of, parquet_parts, read_records
+from byline.search_table import write_table
 from byline.store import DATE_FORMS, IngestStats, QueryError, SearchResult, Store, period
 from byline.store.query import MAX_PREFIX_TERMS, MAX_QUERY_TERMS, MIN_PREFIX_CHARS, QUERY_SECONDS
 
@@ -33,15 +28,13 @@ EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
 DEFAULT_DB = Path("corpus.db")
 DEFAULT_LIMIT = 20
-MARK_STYLE = "bold black on yellow"
-_MARK = re.compile(r"(</?mark>)")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 
 INGEST_EPILOG = """\
 examples:
   byline run crawl/ --out records.jsonl
   byline ingest records.jsonl --into corpus.db
   byline ingest day1.jsonl day2.jsonl        # into ./corpus.db
+  byline ingest articles.parquet             # byline run --out articles.parquet
 
 Records are keyed by canonical URL (else URL, else id): ingesting a page
 again updates it, never duplicates it. Lines that are not JSON objects are
@@ -77,12 +70,19 @@ def add_commands(subparsers: Any) -> None:
     """Add ``ingest`` and ``search`` to the ``byline`` command's subparsers."""
     ingest = subparsers.add_parser(
         "ingest",
-        help="load byline run output (JSON Lines) into a searchable corpus database",
-        description="Load records (byline run output, JSON Lines) into a corpus database.",
+        help="load byline run output (JSON Lines or Parquet) into a searchable corpus database",
+        description="Load records (byline run output: JSON Lines or Parquet) into a corpus"
+        " database.",
         epilog=INGEST_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    ingest.add_argument("records", nargs="+", type=Path, metavar="RECORDS.jsonl")
+    ingest.add_argument(
+        "records",
+        nargs="+",
+        type=Path,
+        metavar="RECORDS",
+        help="JSON Lines files, Parquet outputs (a directory of parts, or one file)",
+    )
     ingest.add_argument(
         "--into", type=Path, default=DEFAULT_DB, metavar="DB", help="default: ./corpus.db"
     )
@@ -95,17 +95,30 @@ def add_commands(subparsers: Any) -> None:
         epilog=SEARCH_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    search.add_argument("query", nargs="?", default="", metavar="QUERY")
+    search.add_argument(
+        "query", nargs="?", default="", metavar="QUERY", help='words (word* a prefix, "a phrase")'
+    )
     search.add_argument("--db", type=Path, default=DEFAULT_DB, help="default: ./corpus.db")
     search.add_argument("--since", type=_first_day, metavar="DATE", help=DATE_FORMS)
     search.add_argument("--until", type=_last_day, metavar="DATE", help=DATE_FORMS)
     search.add_argument("--site", metavar="HOST", help="e.g. example.com (www. ignored)")
-    search.add_argument("--section")
-    search.add_argument("--author")
-    search.add_argument("--tag")
+    search.add_argument("--section", help="the section, as the records name it")
+    search.add_argument("--author", help="an author's name, as the records write it")
+    search.add_argument("--tag", help="a tag, as the records write it")
     search.add_argument("--lang", dest="language", help="en matches en-GB too; en-GB only en-GB")
-    search.add_argument("--limit", type=_positive, default=DEFAULT_LIMIT, metavar="N")
-    search.add_argument("--format", choices=sorted(WRITERS), default="table")
+    search.add_argument(
+        "--limit",
+        type=positive_int,
+        default=DEFAULT_LIMIT,
+        metavar="N",
+        help="results shown (default: %(default)s)",
+    )
+    search.add_argument(
+        "--format",
+        choices=sorted(WRITERS),
+        default="table",
+        help="a table fitted to the terminal, or JSON (default: %(default)s)",
+    )
     search.set_defaults(store_command=_search)
 
 
@@ -119,18 +132,26 @@ def dispatch(args: argparse.Namespace) -> int | None:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    missing = [str(path) for path in args.records if not path.is_file()]
-    if missing:
-        return _fail("ingest", f"no such file: {', '.join(missing)}")
+    try:
+        formats = [(path, _records_format(path)) for path in args.records]
+    except ValueError as error:
+        return _fail("ingest", str(error))
     try:
         store = Store(args.into)
     except sqlite3.Error as error:
         return _fail("ingest", str(error))
     try:
-        for path in args.records:
-            print(f"{path}: {_ingest_summary(store.ingest_jsonl(path))}")
+        for path, fmt in formats:
+            stats = (
+                store.ingest(read_records(path, fmt))
+                if fmt == "parquet"
+                else store.ingest_jsonl(path)
+            )
+            print(f"{path}: {_ingest_summary(stats)}")
         print(f"{args.into}: {store.count()} articles")
-    except (OSError, sqlite3.Error) as error:
+    except BrokenPipeError:
+        raise  # the reader went away: byline.cli.main ends quietly
+    except (OSError, ValueError, sqlite3.Error) as error:  # ValueError: a corrupt Parquet file
         return _fail("ingest", str(error))
     except KeyboardInterrupt:
         return _fail(
@@ -141,6 +162,23 @@ def _ingest(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return EXIT_OK
+
+
+def _records_format(path: Path) -> str:
+    """How ``path`` holds records: ``parquet`` (the directory ``byline run`` writes, or one
+    file) or ``jsonl``; a ``ValueError`` saying what is wrong with it otherwise."""
+    if not path.exists():
+        raise ValueError(f"no such file: {path}")
+    fmt = format_of(path, None)
+    if path.is_dir():
+        if fmt == "parquet" or parquet_parts(path):
+            return "parquet"
+        raise ValueError(f"{path} is a directory, not JSON Lines or a Parquet output")
+    if fmt == "csv":
+        raise ValueError(
+            f"{path}: CSV is not read back (its columns lose the lists): use JSON Lines"
+        )
+    return fmt
 
 
 def _ingest_summary(stats: IngestStats) -> str:
@@ -170,11 +208,7 @@ def _search(args: argparse.Namespace) -> int:
             )
     except (sqlite3.Error, QueryError) as error:
         return _fail("search", str(error))
-    try:
-        WRITERS[args.format](result)
-        sys.stdout.flush()
-    except BrokenPipeError:  # the reader left early (| head): not an error of ours
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    WRITERS[args.format](result)  # a closed pipe (| head) is byline.cli.main's to end quietly
     return EXIT_OK
 
 
@@ -188,56 +222,11 @@ def _write_jsonl(result: SearchResult) -> None:
         print(json.dumps(asdict(hit), ensure_ascii=False))
 
 
-def _write_table(result: SearchResult) -> None:
-    console = Console()
-    if not result.hits:
-        console.print("No results.")
-        return
-    heading = f"{result.total} result{'' if result.total == 1 else 's'}"
-    heading += f" for {result.query!r}" if result.query else ""
-    table = Table(title=Text(heading), show_lines=True, expand=True)
-    # page text gets the room; a narrow terminal wraps it rather than cutting it to "…"
-    table.add_column("#", no_wrap=True)
-    table.add_column("date", no_wrap=True)
-    table.add_column("site", ratio=1, min_width=10, overflow="fold")
-    table.add_column("title", ratio=2, min_width=12)
-    table.add_column("authors", ratio=1, min_width=8, overflow="fold")
-    table.add_column("snippet", ratio=3, min_width=16)
-    for rank, hit in enumerate(result.hits, 1):
-        table.add_row(
-            Text(str(rank)),
-            Text((hit.published or "")[:10]),
-            _plain(hit.site),
-            _plain(hit.title),
-            _plain(", ".join(hit.authors)),
-            snippet_text(hit.snippet),
-        )
-    if result.total > len(result.hits):
-        table.caption = Text(f"the first {len(result.hits)}: --limit shows more")
-    console.print(table)
-
-
 WRITERS: dict[str, Callable[[SearchResult], None]] = {
-    "table": _write_table,
+    "table": write_table,
     "json": _write_json,
     "jsonl": _write_jsonl,
 }
-
-
-def snippet_text(snippet: str) -> Text:
-    """A store snippet (escaped HTML with ``<mark>``) as terminal text, matches highlighted."""
-    text, marked = Text(), False
-    for part in _MARK.split(snippet):
-        if part in ("<mark>", "</mark>"):
-            marked = part == "<mark>"
-        else:
-            text.append(_CONTROL.sub(" ", html.unescape(part)), style=MARK_STYLE if marked else "")
-    return text
-
-
-def _plain(value: str | None) -> Text:
-    """Page text as a table cell: never read as rich markup, no terminal control codes."""
-    return Text(_CONTROL.sub(" ", value or ""))
 
 
 # --- arguments ---------------------------------------------------------------------------
@@ -258,13 +247,37 @@ def _argument_period(text: str) -> tuple[date, date]:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def _positive(text: str) -> int:
+def positive_int(text: str) -> int:
+    """An argument that counts something: a whole number from 1."""
     try:
         number = int(text)
     except ValueError:
         number = 0
     if number < 1:
         raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
+    return number
+
+
+def seconds(text: str) -> float:
+    """An argument that is a time allowed: a number of seconds above 0."""
+    number = _seconds(text)
+    if number == 0:
+        raise argparse.ArgumentTypeError(f"not a positive number of seconds: {text!r}")
+    return number
+
+
+def pause(text: str) -> float:
+    """An argument that is a pause: a number of seconds, 0 or more."""
+    return _seconds(text)
+
+
+def _seconds(text: str) -> float:
+    try:
+        number = float(text)
+    except ValueError:
+        number = -1.0
+    if not 0 <= number < float("inf"):  # NaN fails both
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}")
     return number
 
 

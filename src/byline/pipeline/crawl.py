@@ -44,14 +44,21 @@ from urllib.robotparser import RobotFileParser
 
 import httpx
 
-from byline.fetch import DEFAULT_TIMEOUT, MAX_PAGE_BYTES, USER_AGENT
+from byline.fetch import (
+    DEFAULT_CONCURRENCY,
+    DEFAULT_HOST_DELAY,
+    DEFAULT_TIMEOUT,
+    HTML_MEDIA_TYPES,
+    MAX_PAGE_BYTES,
+    USER_AGENT,
+)
 from byline.pipeline.pages import Failed, Item, Page, Skipped
 
 log = logging.getLogger(__name__)
 
 ROBOTS_DISALLOWED = "robots-disallowed"
 NOT_HTML = "not-html"
-HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", ""})
+HTML_TYPES = HTML_MEDIA_TYPES | {""}
 """Media types fetched as pages; "" (no Content-Type at all) is left to extraction to judge."""
 
 ROBOTS_MAX_BYTES = 512 * 1024  # RFC 9309: parse at least the first 500 KiB, ignore the rest
@@ -66,8 +73,8 @@ T = TypeVar("T")
 class CrawlSettings:
     """How hard and how politely to fetch; the defaults suit a crawl of news sites."""
 
-    concurrency: int = 16  # requests in flight, all hosts together
-    per_host_delay: float = 1.0  # seconds of quiet between two requests to one host
+    concurrency: int = DEFAULT_CONCURRENCY  # requests in flight, all hosts together
+    per_host_delay: float = DEFAULT_HOST_DELAY  # seconds between two requests to one host
     timeout: float = DEFAULT_TIMEOUT  # seconds for one request, body included
     retries: int = 2  # extra attempts after a timeout, a connection error, HTTP 429 or 5xx
     backoff: float = 1.0  # seconds before the first retry, doubled each time, ±50% jitter

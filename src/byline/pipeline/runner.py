@@ -117,8 +117,8 @@ def run(
             f"{out} exists and was not written by an unfinished byline run; "
             "pass --overwrite to replace it"
         )
-    for listing in urls:
-        if not Path(listing).is_file():
+    for listing in urls:  # a file, or a pipe (<(command)): anything but a directory
+        if not os.path.exists(listing) or os.path.isdir(listing):
             raise FileNotFoundError(f"{listing}: no such URL list")
     state = journal.load()
     workers = workers or os.cpu_count() or 1

@@ -20,6 +20,7 @@ from byline.pipeline import schema
 from byline.record import Record
 
 PARQUET_ROW_GROUP = 1000  # rows; bounds the memory a reader needs per group
+PARQUET_PARTS = "part-*.parquet"  # the part files of a Parquet output directory
 FORMATS = ("jsonl", "parquet", "csv")
 
 
@@ -46,8 +47,14 @@ def open_sink(path: Path, fmt: str) -> Sink:
     return JsonLinesSink(path)
 
 
+def parquet_parts(path: Path) -> list[Path]:
+    """The part files of a Parquet output directory, in order; a single Parquet file: itself."""
+    return [path] if path.is_file() else sorted(path.glob(PARQUET_PARTS))
+
+
 def read_records(path: Path, fmt: str) -> Iterator[Record]:
-    """The records a JSON Lines or Parquet output holds, streamed.
+    """The records a JSON Lines or Parquet output (a directory of parts, or one file) holds,
+    streamed.
 
     CSV is not read back: its flattened columns lose the record's lists. Raises
     ``RecordError`` for a row that is not a record.
@@ -58,7 +65,7 @@ def read_records(path: Path, fmt: str) -> Iterator[Record]:
         import pyarrow.parquet as pq
 
         columns = schema.record_fields()
-        for part in sorted(path.glob("part-*.parquet")):
+        for part in parquet_parts(path):
             for batch in pq.ParquetFile(part).iter_batches(PARQUET_ROW_GROUP):
                 for row in batch.to_pylist():
                     yield Record.from_dict(
@@ -170,4 +177,4 @@ class ParquetSink:
         self.rows = []  # what was never committed is redone by the next run
 
     def _part_files(self) -> list[Path]:
-        return sorted(self.path.glob("part-*.parquet"))
+        return sorted(self.path.glob(PARQUET_PARTS))

@@ -26,12 +26,12 @@ from warcio.recordloader import ArcWarcRecord
 from warcio.timeutils import timestamp_to_iso_date
 
 from byline.document import MAX_INPUT_BYTES
+from byline.fetch import HTML_MEDIA_TYPES
 from byline.pipeline.pages import Failed, Item, Page, Skipped
 
 MAX_PAGE_BYTES = MAX_INPUT_BYTES  # what byline.extract accepts: a bigger page could never be read
 SNIFF_BYTES = 4096  # the start of a body searched for an HTML signature
 HTML_SIGNATURES = (b"<html", b"<!doctype html")
-HTML_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 NO_CONTENT_ENCODING = frozenset({"", "identity"})
 SUPPORTED_ENCODINGS = frozenset(BufferedReader.get_supported_decompressors())
 DRAIN_CHUNK_BYTES = 1 << 16
