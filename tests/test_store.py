@@ -582,11 +582,9 @@ def test_a_schema_1_store_gets_its_language_tags_as_byline_writes_them(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "corpus.db"
-    with monkeypatch.context() as schema_1:
-        schema_1.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
-        schema_1.setattr(schema, "SCHEMA_VERSION", 1)
-        with Store(path) as corpus:
-            corpus.ingest(records(*tide_stories(3)))
+    with Store(path) as corpus:
+        corpus.ingest(records(*tide_stories(3)))
+    older_schema(path, 1)
     with sqlite3.connect(path) as conn:  # as schema 1 stored them, lower-cased
         conn.execute("UPDATE articles SET language = 'pt-br', lang = 'pt' WHERE id = 'tide-1'")
     with Store(path) as upgraded:
@@ -595,6 +593,36 @@ def test_a_schema_1_store_gets_its_language_tags_as_byline_writes_them(
     with sqlite3.connect(path) as conn:
         languages = conn.execute("SELECT language FROM articles").fetchall()
         assert set(languages) == {(None,), ("pt-BR",)}
+
+
+VERSION_TABLES = ("stories", "versions", "watched")
+"""The tables of schema 3 (``byline.store.versions``, ``byline.store.visits``)."""
+
+
+def older_schema(path: Path, version: int) -> None:
+    """The store at ``path`` as byline stored it at schema ``version`` (1 or 2): the tables
+    of later migrations dropped (their data is derived from the records)."""
+    with sqlite3.connect(path) as conn:
+        for table in VERSION_TABLES:
+            conn.execute(f"DROP TABLE {table}")
+        conn.execute(f"PRAGMA user_version = {version}")
+
+
+def test_a_schema_2_store_gains_versions_with_each_record_its_first(
+    tmp_path: Path, rows: list
+) -> None:
+    path = tmp_path / "corpus.db"
+    with Store(path) as corpus:
+        corpus.ingest(records(*rows))
+    older_schema(path, 2)
+    with Store(path) as upgraded:
+        assert upgraded.count() == len(rows)
+        row = rows[0]
+        story = upgraded.story(row["id"])
+        assert story is not None and story.versions == 1 and story.removed_at is None
+        (first,) = upgraded.versions(row["id"])
+        assert (first.number, first.changed, first.record) == (1, [], stored(upgraded, row["id"]))
+    assert user_version(path) == SCHEMA_VERSION
 
 
 def test_a_failed_migration_leaves_the_store_as_it_was(

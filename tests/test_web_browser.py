@@ -21,6 +21,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,6 +70,13 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         store.ingest(map(Record.from_dict, corpus_rows()))
     finally:
         store.close()
+    with served(db) as url:
+        yield url
+
+
+@contextmanager
+def served(db: Path) -> Iterator[str]:
+    """The address of a uvicorn server of the corpus ``db``, while the block runs."""
     with socket.socket() as probe:  # a free port (the kernel picks one)
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

@@ -30,6 +30,7 @@ from byline.pipeline.sinks import format_of, read_records
 from byline.pipeline.worker import DEFAULT_PAGE_TIME_LIMIT
 from byline.search_cli import pause, positive_int, seconds
 from byline.store import Store
+from byline.watch import command as watch_command
 
 EXIT_OK = 0
 EXIT_NO_ARTICLE = 1
@@ -88,7 +89,7 @@ def _command(argv: list[str] | None) -> int:
         return _extract(args)
     if args.command == "run":
         return _run(args)
-    for dispatch in (search_cli.dispatch, web.dispatch):
+    for dispatch in (search_cli.dispatch, web.dispatch, watch_command.dispatch):
         code = dispatch(args)
         if code is not None:
             return code
@@ -139,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run_command(commands)
     search_cli.add_commands(commands)
     web.add_command(commands)
+    watch_command.add_commands(commands)
     return parser
 
 
@@ -361,7 +363,7 @@ def _load_into_store(into: Path, output: _Output) -> int:
         return _fail("run", f"loading {into}: {error}")
     print(
         f"corpus             {into}: {stats.inserted} inserted, {stats.updated} updated,"
-        f" {total} articles",
+        f" {stats.versions} new versions, {total} articles",
         file=sys.stderr,
     )
     return EXIT_OK

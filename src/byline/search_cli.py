@@ -107,6 +107,12 @@ def add_commands(subparsers: Any) -> None:
     search.add_argument("--tag", help="a tag, as the records write it")
     search.add_argument("--lang", dest="language", help="en matches en-GB too; en-GB only en-GB")
     search.add_argument(
+        "--changed", action="store_true", help="only articles with several versions"
+    )
+    search.add_argument(
+        "--removed", action="store_true", help="only articles found gone from their site"
+    )
+    search.add_argument(
         "--limit",
         type=positive_int,
         default=DEFAULT_LIMIT,
@@ -184,7 +190,7 @@ def _records_format(path: Path) -> str:
 def _ingest_summary(stats: IngestStats) -> str:
     return (
         f"{stats.inserted} inserted, {stats.updated} updated, {stats.skipped} skipped, "
-        f"{stats.bad_lines} bad lines"
+        f"{stats.bad_lines} bad lines, {stats.versions} new versions"
     )
 
 
@@ -200,7 +206,17 @@ def _search(args: argparse.Namespace) -> int:
             f"no corpus database at {args.db} "
             f"(build one with: byline ingest RECORDS.jsonl --into {args.db})",
         )
-    filters = ("since", "until", "site", "section", "author", "tag", "language")
+    filters = (
+        "since",
+        "until",
+        "site",
+        "section",
+        "author",
+        "tag",
+        "language",
+        "changed",
+        "removed",
+    )
     try:
         with Store(args.db, readonly=True) as store:
             result = store.search(

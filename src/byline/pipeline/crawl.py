@@ -6,6 +6,10 @@ items. Behind its synchronous interface an ``httpx.AsyncClient`` runs on an
 event loop in a background thread, so fetching goes on while the caller
 extracts.
 
+``Crawler.visits`` does the same for pages fetched again (``byline watch``), each
+request conditional on the validators (ETag, Last-Modified) of the last answer,
+so that an unchanged page costs a 304.
+
 Order: items come out in the order of the input URLs, so two runs over one
 list write the same sequence. Fetching runs ahead of the caller by at most
 ``CrawlSettings.window`` URLs; a slow URL holds back the items after it (not
@@ -19,8 +23,9 @@ Politeness:
   Rules are matched by ``urllib.robotparser``: the first matching rule wins
   (RFC 9309 says the longest) and ``*``/``$`` wildcards are not understood.
 - one request at a time per host name, with ``per_host_delay`` seconds of quiet
-  between the end of one request and the start of the next; a robots.txt
-  ``Crawl-delay`` wins when larger, up to ``MAX_CRAWL_DELAY``.
+  (or the host's own in ``host_delays``) between the end of one request and the
+  start of the next; a robots.txt ``Crawl-delay`` wins when larger, up to
+  ``MAX_CRAWL_DELAY``.
 - redirects are followed hop by hop, so every hop obeys its host's robots.txt
   and turn.
 """
@@ -36,7 +41,7 @@ import logging
 import random
 import threading
 from collections import deque
-from collections.abc import AsyncIterator, Coroutine, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TypeVar
@@ -84,6 +89,7 @@ class CrawlSettings:
     obey_robots: bool = True
     max_redirects: int = 10
     window: int = 256  # URLs fetched ahead of the caller: bounds memory and reordering
+    host_delays: tuple[tuple[str, float], ...] = ()  # (host, seconds): per_host_delay for it
 
     def __post_init__(self) -> None:
         for name in ("concurrency", "timeout", "max_bytes", "window"):
@@ -92,6 +98,12 @@ class CrawlSettings:
         for name in ("per_host_delay", "retries", "backoff", "max_retry_after", "max_redirects"):
             if getattr(self, name) < 0:
                 raise ValueError(f"CrawlSettings.{name} must not be negative")
+        if any(delay < 0 for _, delay in self.host_delays):
+            raise ValueError("CrawlSettings.host_delays must not be negative")
+
+    def delay_for(self, host: str) -> float:
+        """Seconds of quiet between two requests to ``host``."""
+        return next((d for h, d in self.host_delays if h == host), self.per_host_delay)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +112,33 @@ class Document:
 
     url: str
     content: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Validators:
+    """What a server said identifies the version of a page it sent (``ETag``,
+    ``Last-Modified``): sent back on the next visit, an unchanged page costs a 304."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+    def headers(self) -> dict[str, str]:
+        """The conditional request headers these validators make."""
+        headers = {}
+        if self.etag:
+            headers["If-None-Match"] = self.etag
+        if self.last_modified:
+            headers["If-Modified-Since"] = self.last_modified
+        return headers
+
+
+@dataclass(frozen=True, slots=True)
+class Visit:
+    """A page fetched again: the item (a 304 is ``Skipped`` as ``http-304``) and the
+    validators to send next time (the old ones when the server sent none)."""
+
+    item: Item
+    validators: Validators
 
 
 class CrawlError(Exception):
@@ -132,18 +171,25 @@ def read_url_list(path: str) -> Iterator[str]:
 
 
 def distinct(urls: Iterable[str]) -> Iterator[str]:
-    """``urls`` without repeats of the exact same string, in order, while streaming.
+    """``urls`` without repeats of the exact same string, in order, while streaming."""
+    return distinct_by(urls, str)
+
+
+def distinct_by(items: Iterable[T], url_of: Callable[[T], str]) -> Iterator[T]:
+    """``items`` without repeats of the same URL (``url_of`` an item), in order, while
+    streaming.
 
     A 16-byte digest is remembered per URL instead of the URL itself: half the
     memory (about 80 MiB per million URLs); two URLs sharing a digest is as
     likely as guessing a 128-bit key.
     """
     seen: set[bytes] = set()
-    for url in urls:
+    for item in items:
+        url = url_of(item)
         digest = hashlib.blake2b(url.encode("utf-8", "surrogatepass"), digest_size=16).digest()
         if digest not in seen:
             seen.add(digest)
-            yield url
+            yield item
 
 
 def describe_size(size: int) -> str:
@@ -185,9 +231,17 @@ class Crawler:
 
     def pages(self, urls: Iterable[str]) -> Iterator[Item]:
         """One item per URL, in input order, at most ``window`` URLs ahead of the caller."""
-        pending: deque[concurrent.futures.Future[Item]] = deque()
-        for url in urls:
-            pending.append(self._submit(self._engine.page(url)))
+        return self._in_order(self._engine.page(url) for url in urls)
+
+    def visits(self, urls: Iterable[tuple[str, Validators]]) -> Iterator[Visit]:
+        """``pages``, each request conditional on the validators of the page's last visit."""
+        return self._in_order(self._engine.visit(url, validators) for url, validators in urls)
+
+    def _in_order(self, coroutines: Iterable[Coroutine[Any, Any, T]]) -> Iterator[T]:
+        """The coroutines' results in order, at most ``window`` running ahead of the caller."""
+        pending: deque[concurrent.futures.Future[T]] = deque()
+        for coroutine in coroutines:
+            pending.append(self._submit(coroutine))
             while pending and (pending[0].done() or len(pending) >= self.settings.window):
                 yield pending.popleft().result()
         while pending:
@@ -218,6 +272,7 @@ class _Reply:
     location: str | None  # where a redirect points
     retry_after: float | None  # seconds, when the server said
     fetched_at: str
+    validators: Validators
 
     @property
     def is_success(self) -> bool:
@@ -287,30 +342,43 @@ class _Engine:
 
     async def page(self, listed: str) -> Item:
         """The page at ``listed``, or why there is none; never raises."""
+        return (await self.visit(listed, Validators())).item
+
+    async def visit(self, listed: str, validators: Validators) -> Visit:
+        """The page at ``listed`` asked for conditionally, or why there is none; never raises."""
         try:
-            return await self._page(listed)
+            return await self._page(listed, validators)
         except Exception as error:  # one server finding a new way to be odd must not end a run
             log.exception("unexpected error while fetching %s", listed)
             reason = f"unexpected error: {_detail(error)}"
-            return Failed(f"url:{listed}", reason, _source(listed, []))
+            return Visit(Failed(f"url:{listed}", reason, _source(listed, [])), validators)
 
-    async def _page(self, listed: str) -> Item:
+    async def _page(self, listed: str, validators: Validators) -> Visit:
         key = f"url:{listed}"
         redirects: list[str] = []
         try:
-            reply = await self._follow(listed, redirects, HTML_TYPES, self._settings.max_bytes)
+            reply = await self._follow(
+                listed,
+                redirects,
+                HTML_TYPES,
+                self._settings.max_bytes,
+                headers=validators.headers(),
+            )
         except RobotsDisallowed:
-            return Skipped(key, ROBOTS_DISALLOWED, _source(listed, redirects))
+            return Visit(Skipped(key, ROBOTS_DISALLOWED, _source(listed, redirects)), validators)
         except CrawlError as error:
-            return Failed(key, str(error), _source(listed, redirects))
+            return Visit(Failed(key, str(error), _source(listed, redirects)), validators)
         source = _source(listed, redirects, reply)
+        sent = reply.validators if reply.validators != Validators() else validators
         if not reply.is_success:
-            return Skipped(key, f"http-{reply.status}", source)
+            return Visit(Skipped(key, f"http-{reply.status}", source), sent)
         if reply.media_type not in HTML_TYPES:
-            return Skipped(key, NOT_HTML, source)
+            return Visit(Skipped(key, NOT_HTML, source), sent)
         if reply.truncated:
-            return Failed(key, f"larger than {describe_size(self._settings.max_bytes)}", source)
-        return Page(key, reply.content, url=reply.url, charset=reply.charset, source=source)
+            reason = f"larger than {describe_size(self._settings.max_bytes)}"
+            return Visit(Failed(key, reason, source), sent)
+        page = Page(key, reply.content, url=reply.url, charset=reply.charset, source=source)
+        return Visit(page, sent)
 
     async def document(self, url: str) -> Document:
         reply = await self._follow(url, [], None, self._settings.max_bytes)
@@ -341,17 +409,19 @@ class _Engine:
         accepted: frozenset[str] | None,
         limit: int,
         check_robots: bool = True,
+        headers: dict[str, str] | None = None,
     ) -> _Reply:
         """The answer at the end of ``url``'s redirects; each URL that redirected is
-        appended to ``redirects``. The body is read for accepted media types (None: all)."""
+        appended to ``redirects``. The body is read for accepted media types (None: all);
+        ``headers`` go with every request."""
         while True:
             _parsed_url(url)
-            quiet_after = self._settings.per_host_delay
+            quiet_after = self._settings.delay_for(_host(url))
             if check_robots and self._settings.obey_robots:
                 policy = await self._policy(url)
                 policy.check(url, self._settings.user_agent)
                 quiet_after = max(quiet_after, policy.crawl_delay(self._settings.user_agent))
-            reply = await self._request(url, accepted, limit, quiet_after)
+            reply = await self._request(url, accepted, limit, quiet_after, headers)
             if reply.location is None:
                 return reply
             if len(redirects) == self._settings.max_redirects:
@@ -360,7 +430,12 @@ class _Engine:
             url = reply.location
 
     async def _request(
-        self, url: str, accepted: frozenset[str] | None, limit: int, quiet_after: float
+        self,
+        url: str,
+        accepted: frozenset[str] | None,
+        limit: int,
+        quiet_after: float,
+        headers: dict[str, str] | None = None,
     ) -> _Reply:
         """The answer to GET ``url``, retried after timeouts, connection errors, 429 and 5xx."""
         settings = self._settings
@@ -369,7 +444,7 @@ class _Engine:
             tries = f"{attempt} attempt{'s' if attempt > 1 else ''}"
             server_wait = None
             try:
-                reply = await self._exchange(url, accepted, limit, quiet_after)
+                reply = await self._exchange(url, accepted, limit, quiet_after, headers)
             except (httpx.TimeoutException, TimeoutError):
                 reason = f"timed out after {settings.timeout:g} s, {tries}"
             except httpx.ConnectError as error:
@@ -391,7 +466,12 @@ class _Engine:
         raise CrawlError(reason)
 
     async def _exchange(
-        self, url: str, accepted: frozenset[str] | None, limit: int, quiet_after: float
+        self,
+        url: str,
+        accepted: frozenset[str] | None,
+        limit: int,
+        quiet_after: float,
+        headers: dict[str, str] | None = None,
     ) -> _Reply:
         """One GET of ``url`` in its host's turn, redirects not followed."""
         gate = self._gates.setdefault(_host(url), _HostGate())
@@ -399,7 +479,7 @@ class _Engine:
             gate.turn(quiet_after),
             self._slots,
             asyncio.timeout(self._settings.timeout),
-            self._client.stream("GET", url) as response,
+            self._client.stream("GET", url, headers=headers) as response,
         ):
             media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
             content, truncated = b"", False
@@ -415,6 +495,9 @@ class _Engine:
                 location=str(response.next_request.url) if response.next_request else None,
                 retry_after=_retry_after(response.headers.get("retry-after")),
                 fetched_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                validators=Validators(
+                    response.headers.get("etag"), response.headers.get("last-modified")
+                ),
             )
 
     async def _policy(self, url: str) -> _RobotsPolicy:

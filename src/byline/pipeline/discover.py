@@ -20,13 +20,23 @@ from __future__ import annotations
 import logging
 import zlib
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TypeVar
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from byline.pipeline.crawl import Crawler, CrawlError, CrawlSettings, describe_size, distinct
+from byline.pipeline.crawl import (
+    Crawler,
+    CrawlError,
+    CrawlSettings,
+    describe_size,
+    distinct,
+    distinct_by,
+)
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 MAX_URLS = 1_000_000  # per call; the sitemap protocol allows 50 000 per file
 MAX_SITEMAP_DEPTH = 5  # index in index...: deeper is a loop or a mistake
@@ -38,28 +48,54 @@ class DiscoveryError(Exception):
     """A sitemap or feed could not be read; the message names the URL and the reason."""
 
 
+@dataclass(frozen=True, slots=True)
+class SitemapEntry:
+    """A page a sitemap lists, and when the sitemap says it last changed."""
+
+    url: str
+    lastmod: str | None
+    """The ``<lastmod>`` text as given (W3C datetime: ``2024-03-14``,
+    ``2024-03-14T11:02:00+00:00``), if any."""
+
+
 def sitemap_urls(url: str, settings: CrawlSettings | None = None) -> Iterator[str]:
     """The page URLs listed by the sitemap at ``url`` (or by a site's sitemaps)."""
     with Crawler(settings) as crawler:
-        if urlsplit(url).path in SITE_ENTRY_PATHS:
-            pages = _sitemaps_pages(crawler, _robots_sitemaps(crawler, url), 0, set())
-        else:
-            pages = _sitemap_pages(crawler, url, 0, {url})
-        yield from _at_most_max_urls(distinct(pages), url)
+        yield from sitemap_links(crawler, url)
 
 
 def feed_urls(url: str, settings: CrawlSettings | None = None) -> Iterator[str]:
     """The article links of the RSS or Atom feed at ``url``, made absolute."""
     with Crawler(settings) as crawler:
-        root = _xml_root(crawler, url)
-        kind = _local_name(root)
-        if kind in ("rss", "RDF"):
-            links = (_rss_item_link(item) for item in root.iter("{*}item"))
-        elif kind == "feed":
-            links = (_atom_entry_link(entry) for entry in root.iter("{*}entry"))
-        else:
-            raise DiscoveryError(f"{url}: not an RSS or Atom feed (the document is <{kind}>)")
-        yield from _at_most_max_urls(distinct(_present_links(links, url)), url)
+        yield from feed_links(crawler, url)
+
+
+def sitemap_links(crawler: Crawler, url: str) -> Iterator[str]:
+    """``sitemap_urls`` through a crawl session of the caller's."""
+    return (entry.url for entry in sitemap_entries(crawler, url))
+
+
+def sitemap_entries(crawler: Crawler, url: str) -> Iterator[SitemapEntry]:
+    """``sitemap_links`` with each page's ``<lastmod>`` (``byline watch`` visits a page
+    again when its sitemap says it changed)."""
+    if urlsplit(url).path in SITE_ENTRY_PATHS:
+        pages = _sitemaps_pages(crawler, _robots_sitemaps(crawler, url), 0, set())
+    else:
+        pages = _sitemap_pages(crawler, url, 0, {url})
+    yield from _at_most_max_urls(distinct_by(pages, _entry_url), url)
+
+
+def feed_links(crawler: Crawler, url: str) -> Iterator[str]:
+    """``feed_urls`` through a crawl session of the caller's."""
+    root = _xml_root(crawler, url)
+    kind = _local_name(root)
+    if kind in ("rss", "RDF"):
+        links = (_rss_item_link(item) for item in root.iter("{*}item"))
+    elif kind == "feed":
+        links = (_atom_entry_link(entry) for entry in root.iter("{*}entry"))
+    else:
+        raise DiscoveryError(f"{url}: not an RSS or Atom feed (the document is <{kind}>)")
+    yield from _at_most_max_urls(distinct(_present_links(links, url)), url)
 
 
 def _robots_sitemaps(crawler: Crawler, url: str) -> list[str]:
@@ -72,24 +108,29 @@ def _robots_sitemaps(crawler: Crawler, url: str) -> list[str]:
     return sitemaps
 
 
-def _sitemap_pages(crawler: Crawler, url: str, depth: int, visited: set[str]) -> Iterator[str]:
-    """The page URLs of the sitemap at ``url``, its index children's included."""
+def _sitemap_pages(
+    crawler: Crawler, url: str, depth: int, visited: set[str]
+) -> Iterator[SitemapEntry]:
+    """The pages of the sitemap at ``url``, its index children's included."""
     root = _xml_root(crawler, url)
     kind = _local_name(root)
     if kind == "urlset":
-        yield from _locs(root, "url")
+        for element in root.iter("{*}url"):
+            lastmod = next((_text(e) for e in element.iterchildren("{*}lastmod")), "")
+            yield from (SitemapEntry(loc, lastmod or None) for loc in _locs(element))
     elif kind == "sitemapindex":
         if depth == MAX_SITEMAP_DEPTH:
             raise DiscoveryError(f"{url}: sitemap indexes nested over {MAX_SITEMAP_DEPTH} deep")
-        yield from _sitemaps_pages(crawler, _locs(root, "sitemap"), depth + 1, visited)
+        children = (loc for sitemap in root.iter("{*}sitemap") for loc in _locs(sitemap))
+        yield from _sitemaps_pages(crawler, children, depth + 1, visited)
     else:
         raise DiscoveryError(f"{url}: not a sitemap (the document is <{kind}>)")
 
 
 def _sitemaps_pages(
     crawler: Crawler, urls: Iterable[str], depth: int, visited: set[str]
-) -> Iterator[str]:
-    """The page URLs of sitemaps ``urls``, each read once; a broken one is logged, skipped."""
+) -> Iterator[SitemapEntry]:
+    """The pages of sitemaps ``urls``, each read once; a broken one is logged, skipped."""
     for url in urls:
         if url in visited:
             continue
@@ -156,16 +197,18 @@ def _local_name(element: etree._Element) -> str:
     return etree.QName(element).localname
 
 
-def _locs(root: etree._Element, parent: str) -> Iterator[str]:
-    """The ``<loc>`` texts of every ``<parent>`` element (any namespace), in order.
+def _locs(element: etree._Element) -> Iterator[str]:
+    """The ``<loc>`` texts of a ``<url>`` or ``<sitemap>`` element (any namespace).
 
-    Only a ``<loc>`` right under ``<url>``/``<sitemap>`` counts, not ``<image:loc>``
-    of an image sitemap.
+    Only a ``<loc>`` right under it counts, not ``<image:loc>`` of an image sitemap.
     """
-    for element in root.iter(f"{{*}}{parent}"):
-        for loc in element.iterchildren("{*}loc"):
-            if text := _text(loc):
-                yield text
+    for loc in element.iterchildren("{*}loc"):
+        if text := _text(loc):
+            yield text
+
+
+def _entry_url(entry: SitemapEntry) -> str:
+    return entry.url
 
 
 def _rss_item_link(item: etree._Element) -> str | None:
@@ -204,7 +247,7 @@ def _present_links(links: Iterable[str | None], url: str) -> Iterator[str]:
         log.warning("%s: %d feed items without a link", url, missing)
 
 
-def _at_most_max_urls(urls: Iterable[str], source: str) -> Iterator[str]:
+def _at_most_max_urls(urls: Iterable[T], source: str) -> Iterator[T]:
     for count, url in enumerate(urls):
         if count == MAX_URLS:
             log.warning("%s: stopping at %d URLs", source, MAX_URLS)

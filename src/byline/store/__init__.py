@@ -11,10 +11,16 @@ JSON). Authors and tags also sit in side tables, so filters and facet counts are
 plain indexed SQL. Records are keyed by canonical URL (else URL, else id):
 ingesting a page again replaces its rows.
 
+Each article keeps every version ingested (``versions``: a record differing in
+title, description, body, authors or dates is a new one), and ``byline watch``
+keeps its watch list here too (``visits``), so that it resumes where it stopped.
+
 The package by concern: ``schema`` (the file, its tables and migrations),
 ``ingest`` (records into rows), ``query`` (search, filters, ranking, facets),
-``snippets`` (matches as escaped HTML). Reads stop after ``QUERY_SECONDS``
-(``Store.time_limit``): a search asking for more work gives a ``QueryError``.
+``snippets`` (matches as escaped HTML), ``versions`` (every version of every
+article), ``visits`` (what ``byline watch`` visits, and when). Reads stop after
+``QUERY_SECONDS`` (``Store.time_limit``): a search asking for more work gives a
+``QueryError``.
 """
 
 from __future__ import annotations
@@ -30,7 +36,15 @@ from typing import Any, Final
 
 from byline.record import Record
 from byline.store import query as queries
-from byline.store.ingest import IngestStats, ingest, json_records, site_of, stored_record
+from byline.store import versions
+from byline.store.ingest import (
+    IngestStats,
+    ingest,
+    json_records,
+    site_of,
+    stored_record,
+    stored_row,
+)
 from byline.store.query import (
     DATE_FORMS,
     QUERY_SECONDS,
@@ -42,6 +56,7 @@ from byline.store.query import (
     period,
 )
 from byline.store.schema import StoreError, connect
+from byline.store.versions import Story, Version
 
 __all__ = [
     "DATE_FORMS",
@@ -52,6 +67,8 @@ __all__ = [
     "SearchResult",
     "Store",
     "StoreError",
+    "Story",
+    "Version",
     "fts_query",
     "period",
     "site_of",
@@ -104,6 +121,8 @@ class Store:
         author: str | None = None,
         tag: str | None = None,
         language: str | None = None,
+        changed: bool = False,
+        removed: bool = False,
         limit: int = 20,
         offset: int = 0,
     ) -> SearchResult:
@@ -115,8 +134,10 @@ class Store:
         newest ``RANK_WINDOW`` of them come first (best first), then the older ones.
         ``language="en"`` keeps records in English of any region, ``"en-GB"`` those
         tagged so (tags read as ``byline.language.language_tag`` reads them).
+        ``changed`` keeps articles with more than one version, ``removed`` those whose
+        page was found gone; each record found is its article's latest version.
         """
-        filters = Filters(since, until, site, section, author, tag, language)
+        filters = Filters(since, until, site, section, author, tag, language, changed, removed)
         with self.time_limit():
             return queries.search(self._conn, query, filters, limit, offset)
 
@@ -169,9 +190,49 @@ class Store:
         ).fetchone()
         return None if found is None else stored_record(*found)
 
+    def versions(self, article_id: str) -> list[Version]:
+        """Every version of the article with this id, oldest first (none if no such id)."""
+        found = self._conn.execute(
+            "SELECT key, record, body FROM articles JOIN records USING (doc)"
+            " JOIN texts USING (doc) WHERE id = ?",
+            (article_id,),
+        ).fetchone()
+        return (
+            [] if found is None else versions.versions(self._conn, found[0], stored_row(*found[1:]))
+        )
+
+    def story(self, article_id: str) -> Story | None:
+        """How many versions the article with this id has, when it was first and last
+        seen, and when it was found removed."""
+        found = self._conn.execute("SELECT key FROM articles WHERE id = ?", (article_id,))
+        key = found.fetchone()
+        return None if key is None else versions.story(self._conn, key[0])
+
+    def article_id(self, url: str) -> str | None:
+        """The id of the article at ``url``: its canonical URL or URL, a watched URL that
+        gave it, or its id."""
+        lookups = (  # on the indexes first; the URL column last (a scan)
+            "SELECT id FROM articles WHERE key = ?",
+            "SELECT id FROM articles WHERE key = (SELECT key FROM watched WHERE url = ?)",
+            "SELECT id FROM articles WHERE id = ?",
+            "SELECT id FROM articles WHERE url = ? LIMIT 1",
+        )
+        for lookup in lookups:
+            found = self._conn.execute(lookup, (url,)).fetchone()
+            if found is not None:
+                return str(found[0])
+        return None
+
     def duplicates(self, article_id: str) -> list[Hit]:
         """The other copies of the story: its original first, then the copies, oldest first."""
         return queries.duplicates(self._conn, article_id)
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The database connection, for ``byline.store.visits`` (``byline watch``)."""
+        if self.readonly:
+            raise StoreError(f"{self.path} is open read-only")
+        return self._conn
 
     def count(self) -> int:
         count: int = self._conn.execute("SELECT count(*) FROM articles").fetchone()[0]

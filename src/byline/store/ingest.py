@@ -14,11 +14,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from byline.language import language_tag
 from byline.record import Record, RecordError
+from byline.store import versions
 from byline.store.schema import DAY_DOCS, StoreError, doc_day, primary_language
 from byline.store.snippets import without_markers
 
@@ -34,13 +35,29 @@ class IngestStats:
     updated: int = 0
     """Records that replaced a stored record with the same canonical URL (or URL, or id)."""
     skipped: int = 0
-    """Records without text, and copies stored under their original's URL."""
+    """Records without text, copies stored under their original's URL, and records
+    fetched before the stored record of their page was last seen (older news)."""
     bad_lines: int = 0
     """Lines of a JSON Lines file that are not a record: not a JSON object, or not of the
     record's types (``byline.record.RecordError``; ``ingest_jsonl`` only)."""
 
-    def add(self, outcome: Outcome) -> None:
-        setattr(self, outcome, getattr(self, outcome) + 1)
+    versions: int = 0
+    """Records that made a new version of a stored article (``byline.store.versions``)."""
+
+    def add(self, stored: Stored) -> None:
+        setattr(self, stored.outcome, getattr(self, stored.outcome) + 1)
+        self.versions += stored.outcome == "updated" and stored.new_version
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """What storing one record did."""
+
+    outcome: Outcome
+    key: str | None
+    """The article's key (``articles.key``); None when skipped."""
+    new_version: bool
+    """Whether the record is a new version of its article (its first, when inserted)."""
 
 
 def ingest(conn: sqlite3.Connection, records: Iterable[Record], stats: IngestStats) -> None:
@@ -48,7 +65,7 @@ def ingest(conn: sqlite3.Connection, records: Iterable[Record], stats: IngestSta
     conn.execute("BEGIN")
     try:
         for n, record in enumerate(records, 1):
-            stats.add(_store(conn, record))
+            stats.add(store_record(conn, record))
             if n % BATCH_ROWS == 0:
                 conn.execute("COMMIT")
                 conn.execute("BEGIN")
@@ -72,28 +89,40 @@ def json_records(path: Path, stats: IngestStats) -> Iterator[Record]:
 
 def stored_record(text: str, body: str | None) -> Record:
     """A record from its ``records`` row and its ``texts`` body (see ``Prepared.record``)."""
-    data = json.loads(text)
-    if data.get("body") is None and body is not None:
-        data["body"] = body  # kept once, in texts
     try:
-        return Record.from_dict(data)
+        return Record.from_dict(stored_row(text, body))
     except RecordError as error:  # only a record stored by hand, never by ingest
         raise StoreError(f"a stored record is not a record: {error}") from None
 
 
-def _store(conn: sqlite3.Connection, record: Record) -> Outcome:
+def stored_row(text: str, body: str | None) -> dict[str, Any]:
+    """``stored_record`` as ``Record.to_dict()`` data."""
+    data: dict[str, Any] = json.loads(text)
+    if data.get("body") is None and body is not None:
+        data["body"] = body  # kept once, in texts
+    return data
+
+
+def store_record(conn: sqlite3.Connection, record: Record) -> Stored:
+    """Store ``record`` in the caller's transaction, in place of the stored record of the
+    same page, and note it as a version of its article."""
     prepared = Prepared.of(record)
     if prepared is None:
-        return "skipped"
+        return Stored("skipped", None, False)
     article = prepared.article
+    key = str(article["key"])
     existing = conn.execute(
-        "SELECT doc, id FROM articles WHERE key = ? OR id = ?", (article["key"], article["id"])
+        "SELECT doc, id, key FROM articles WHERE key = ? OR id = ?", (key, article["id"])
     ).fetchall()
     original = article["duplicate_of"]
-    if original and any(id_ == original for _, id_ in existing):
-        return "skipped"  # the same page as its original: keep the original
+    if original and any(id_ == original for _, id_, _ in existing):
+        return Stored("skipped", None, False)  # the same page as its original: keep it
+    previous = _replaced(conn, existing, key)
+    current = stored_row(prepared.record, prepared.text["body"])
+    if previous is not None and versions.is_older(conn, previous[0], current):
+        return Stored("skipped", None, False)  # an older fetch than the stored one's
     # the other tables' rows go with these (ON DELETE CASCADE), the index's by trigger
-    conn.executemany("DELETE FROM articles WHERE doc = ?", [(doc,) for doc, _ in existing])
+    conn.executemany("DELETE FROM articles WHERE doc = ?", [(doc,) for doc, _, _ in existing])
     doc = _next_doc(conn, article["day"])
     conn.execute(
         "INSERT INTO articles (doc, id, key, url, site, section, language, lang, published,"
@@ -114,7 +143,22 @@ def _store(conn: sqlite3.Connection, record: Record) -> Outcome:
     conn.executemany(
         "INSERT INTO article_tags (doc, tag) VALUES (?, ?)", [(doc, tag) for tag in prepared.tags]
     )
-    return "updated" if existing else "inserted"
+    new_version = versions.note(conn, key, previous, current)
+    return Stored("updated" if existing else "inserted", key, new_version)
+
+
+def _replaced(
+    conn: sqlite3.Connection, existing: list[tuple[int, str, str]], key: str
+) -> tuple[str, dict[str, Any]] | None:
+    """The key and record of the stored article a record with ``key`` replaces: the one
+    under that key, else the same page's under another (its canonical URL changed)."""
+    if not existing:
+        return None
+    doc, _, old_key = next((row for row in existing if row[2] == key), existing[0])
+    text, body = conn.execute(
+        "SELECT record, body FROM records JOIN texts USING (doc) WHERE doc = ?", (doc,)
+    ).fetchone()
+    return old_key, stored_row(text, body)
 
 
 def _next_doc(conn: sqlite3.Connection, day: str | None) -> int:

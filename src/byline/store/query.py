@@ -124,6 +124,10 @@ class Filters:
     author: str | None = None
     tag: str | None = None
     language: str | None = None
+    changed: bool = False
+    """Only articles with more than one version (``byline.store.versions``)."""
+    removed: bool = False
+    """Only articles whose page was found gone."""
 
     def doc_range(self) -> tuple[int, int] | None:
         """The doc numbers of records published from ``since`` to ``until`` (see ``doc_day``)."""
@@ -156,6 +160,10 @@ class Filters:
             add("a.doc IN (SELECT doc FROM article_authors WHERE name = ?)", one_line(self.author))
         if self.tag:
             add("a.doc IN (SELECT doc FROM article_tags WHERE tag = ?)", one_line(self.tag))
+        if self.changed:
+            conditions.append("a.key IN (SELECT key FROM stories WHERE versions > 1)")
+        if self.removed:
+            conditions.append("a.key IN (SELECT key FROM stories WHERE removed_at IS NOT NULL)")
         return conditions, params
 
 

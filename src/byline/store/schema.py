@@ -180,6 +180,64 @@ def primary_language(tag: str | None) -> str | None:
     return tag.split("-")[0] if tag else None
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_create_schema, _bcp47_languages]
+_SCHEMA_3 = (
+    # stories and versions: every version of every article (byline.store.versions)
+    """CREATE TABLE stories (
+        key TEXT PRIMARY KEY,
+        versions INTEGER NOT NULL,
+        first_seen TEXT,
+        last_seen TEXT,
+        removed_at TEXT
+    ) WITHOUT ROWID""",
+    "CREATE INDEX stories_changed ON stories (key) WHERE versions > 1",
+    "CREATE INDEX stories_removed ON stories (key) WHERE removed_at IS NOT NULL",
+    # delta: NULL for the latest version (its record is the stored one)
+    """CREATE TABLE versions (
+        key TEXT NOT NULL,
+        number INTEGER NOT NULL,
+        fetched_at TEXT,
+        changed TEXT NOT NULL,
+        delta BLOB,
+        PRIMARY KEY (key, number)
+    ) WITHOUT ROWID""",
+    # each stored record is its article's first version, seen when it was fetched
+    """INSERT INTO stories (key, versions, first_seen, last_seen)
+        SELECT key, 1, seen, seen FROM (
+            SELECT a.key, coalesce(json_extract(r.record, '$.source.fetched_at'),
+                                   json_extract(r.record, '$.source.date')) AS seen
+            FROM articles AS a JOIN records AS r USING (doc))""",
+    "INSERT INTO versions (key, number, fetched_at, changed) "
+    "SELECT key, 1, first_seen, '[]' FROM stories",
+    # watched: what byline watch visits, and when (byline.store.visits)
+    # next_visit NULL: no more visits (the schedule is over, or the page is gone)
+    """CREATE TABLE watched (
+        url TEXT PRIMARY KEY,
+        listing TEXT,
+        key TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        first_seen TEXT NOT NULL,
+        last_visit TEXT,
+        next_visit TEXT,
+        visits INTEGER NOT NULL DEFAULT 0,
+        outcome TEXT,
+        removed_at TEXT
+    ) WITHOUT ROWID""",
+    "CREATE INDEX watched_due ON watched (next_visit) WHERE next_visit IS NOT NULL",
+    "CREATE INDEX watched_key ON watched (key)",
+)
+
+
+def _versions(conn: sqlite3.Connection) -> None:
+    """The tables of articles' versions and of what ``byline watch`` visits."""
+    for statement in _SCHEMA_3:
+        conn.execute(statement)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _create_schema,
+    _bcp47_languages,
+    _versions,
+]
 """Migration N (1-based) takes a store from schema version N-1 to N. Append, never edit."""
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -95,6 +95,16 @@ def search(
     )
 
 
+class VersionOut(BaseModel):
+    number: int
+    """1 for the first version seen, then 2, 3..."""
+    fetched_at: str | None
+    changed: list[str]
+    """The fields (title, description, body, authors, published, modified) that differ
+    from the version before."""
+    record: dict[str, Any]
+
+
 @router.get("/articles/{article_id}", responses=_errors(e404="No article has this id"))
 def article(request: Request, article_id: str) -> dict[str, Any]:
     """The full record of one article, as ingested (``byline run`` output row)."""
@@ -103,6 +113,19 @@ def article(request: Request, article_id: str) -> dict[str, Any]:
     if record is None:
         raise HTTPException(404, f"No article with id {article_id!r}.")
     return record.to_dict()
+
+
+@router.get("/articles/{article_id}/versions", responses=_errors(e404="No article has this id"))
+def versions(request: Request, article_id: str) -> list[VersionOut]:
+    """Every version of one article, oldest first, each with its record and what changed."""
+    with open_store(request) as store:
+        found = store.versions(article_id)
+    if not found:
+        raise HTTPException(404, f"No article with id {article_id!r}.")
+    return [
+        VersionOut(number=v.number, fetched_at=v.fetched_at, changed=v.changed, record=v.record)
+        for v in found
+    ]
 
 
 EXTRACT_BODY = {

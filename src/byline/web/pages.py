@@ -24,6 +24,7 @@ from byline.web.views import (
     PAGE_SIZE,
     SearchState,
     article_href,
+    comparison,
     histogram_bars,
     paragraphs,
     record_rows,
@@ -77,13 +78,22 @@ def search_page(
 
 
 @router.get("/articles/{article_id}")
-def article_page(request: Request, article_id: str) -> HTMLResponse:
+def article_page(
+    request: Request,
+    article_id: str,
+    older: Annotated[int | None, Query(ge=1)] = None,
+    newer: Annotated[int | None, Query(ge=1)] = None,
+) -> HTMLResponse:
+    """The article; with several versions, the two ``older`` and ``newer`` (by default
+    the last two) compared word by word."""
     with open_store(request) as store:
         stored = store.article(article_id)
         if stored is None:
             raise HTTPException(404, f"No article with id {article_id!r}.")
         record = stored.to_dict()
         duplicates = store.duplicates(article_id)
+        story = store.story(article_id)
+        versions = store.versions(article_id) if story and story.versions > 1 else []
     return render(
         request,
         "article.html",
@@ -91,6 +101,9 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
         rows=record_rows(record),
         paragraphs=paragraphs(record.get("body")),
         duplicates=duplicates,
+        story=story,
+        versions=versions,
+        compared=comparison(versions, older, newer),
         original=safe_href(record.get("canonical_url")) or safe_href(record.get("url")),
     )
 

@@ -69,6 +69,19 @@ UntilFilter = Annotated[
 ]
 
 
+FILTER_NAMES = (
+    "site",
+    "section",
+    "language",
+    "author",
+    "tag",
+    "since",
+    "until",
+    "changed",
+    "removed",
+)
+
+
 @dataclass(slots=True)
 class SearchParams:
     """A full-text query and the filters of one search."""
@@ -81,10 +94,12 @@ class SearchParams:
     tag: str | None = None
     since: date | None = None
     until: date | None = None
+    changed: bool = False
+    removed: bool = False
 
     def filters(self) -> dict[str, Any]:
         """The filters as ``Store.search`` keyword arguments (unset ones left out)."""
-        names = ("site", "section", "language", "author", "tag", "since", "until")
+        names = FILTER_NAMES
         return {name: getattr(self, name) for name in names if getattr(self, name)}
 
 
@@ -97,9 +112,13 @@ def search_params(
     tag: Filter = None,
     since: SinceFilter = None,
     until: UntilFilter = None,
+    changed: Annotated[bool, Query(description="Only articles with several versions")] = False,
+    removed: Annotated[bool, Query(description="Only articles found gone from their site")] = False,
 ) -> SearchParams:
     """FastAPI dependency: the search parameters of a request (shared by page and API)."""
-    return SearchParams(q.strip(), site, section, language, author, tag, since, until)
+    return SearchParams(
+        q.strip(), site, section, language, author, tag, since, until, changed, removed
+    )
 
 
 class StorePerThread(threading.local):

@@ -15,12 +15,16 @@ from urllib.parse import quote, urlencode, urlsplit
 
 from markupsafe import Markup, escape
 
-from byline.store import period
+from byline.store import Version, period
+from byline.store.versions import changed_fields
+from byline.worddiff import Piece, word_diff
 
 FACETS = ("site", "section", "language", "author", "tag")
 """Filters with facet counts, in the order the sidebar shows them."""
 DATE_FILTERS = ("since", "until")
-FILTERS = FACETS + DATE_FILTERS
+VERSION_FILTERS = ("changed", "removed")
+"""Filters on an article's versions: several of them; found gone from its site."""
+FILTERS = FACETS + DATE_FILTERS + VERSION_FILTERS
 PAGE_SIZE = 20
 LINKED_SCHEMES = ("http", "https")
 
@@ -88,6 +92,40 @@ class SearchState:
     def _changed(self, filters: dict[str, str | None], page: int = 1) -> str:
         params = {"q": self.q, **self.filters, **filters, "page": page if page > 1 else None}
         return "/?" + urlencode({k: v for k, v in params.items() if v})
+
+
+@dataclass(slots=True)
+class Comparison:
+    """Two versions of an article side by side: what changed from ``older`` to ``newer``."""
+
+    older: Version
+    newer: Version
+    changed: list[str]
+    """The version fields that differ between the two."""
+    title: list[Piece]
+    body: list[Piece]
+    """Word-level differences (each piece shown as plain, deleted or inserted text)."""
+
+
+def comparison(versions: list[Version], older: int | None, newer: int | None) -> Comparison | None:
+    """Versions ``older`` and ``newer`` (numbers; by default the last two) compared; None
+    when there is only one version."""
+    if len(versions) < 2:
+        return None
+    by_number = {v.number: v for v in versions}
+    after = by_number.get(newer or 0, versions[-1])
+    before = by_number.get(older or 0, versions[-2] if after is versions[-1] else versions[0])
+    return Comparison(
+        before,
+        after,
+        changed_fields(before.record, after.record),
+        word_diff(_text(before.record.get("title")), _text(after.record.get("title"))),
+        word_diff(_text(before.record.get("body")), _text(after.record.get("body"))),
+    )
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
 
 
 @dataclass(slots=True)
