@@ -64,17 +64,18 @@ BYLINE_LEADS: Final[Table] = {
     "en": _phrases(
         "written by|posted by|published by|story by|words by|reporting by|view all posts by|"
         "more from|more by|from|published|posted|interview|text and photos|words and pictures|"
-        "about the author"
+        "about the author|recipe by|recipe from|copyright"
     ),
     "de": _phrases(
         "geschrieben von|verfasst von|erstellt von|veröffentlicht von|publiziert von|"
         "beitrag von|ein beitrag von|ein artikel von|alles von|zeige alle beiträge von|"
         "alle beiträge von|veröffentlicht|publiziert|redakteur|redakteurin|interview|"
         "text & fotos|text und fotos|text & bilder|text und bilder|text und interview|"
-        "text & interview|über den autor|über die autorin"
+        "text & interview|über den autor|über die autorin|eingestellt von|gepostet von|"
+        "rezept von|ein rezept von"
     ),
     "fr": _phrases("écrit par|publié par|à propos de l'auteur"),
-    "es": _phrases("escrito por|publicado por|publicado|escribe|sobre el autor"),
+    "es": _phrases("escrito por|publicado por|publicado|escribe|sobre el autor|receta de"),
     "it": _phrases("scritto da|a cura di"),
     "nl": _phrases("geschreven door"),
     "pl": _phrases("napisał|napisała"),
@@ -101,7 +102,7 @@ LEAD_WORDS_BEFORE_VON: Final[Table] = {
     "de": _phrases(
         "alles|mehr|beitrag|artikel|kolumne|kommentar|gastbeitrag|pressemitteilung|bericht|"
         "reportage|analyse|glosse|rezension|text|erstellt|geschrieben|verfasst|veröffentlicht|"
-        "publiziert"
+        "publiziert|eingestellt|gepostet|rezept|zusammengestellt|aufgezeichnet"
     ),
 }
 """German words that make the "von" after them a byline's lead inside a longer text
@@ -121,6 +122,46 @@ ROLE_WORDS: Final[Table] = {
     "es": _phrases("autora"),
 }
 """Roles printed next to a byline ("Jane Doe Reporter")."""
+
+ROLE_ENDINGS: Final[Table] = {
+    "de": _phrases(
+        "experte|expertin|redakteur|redakteurin|korrespondent|korrespondentin|reporter|"
+        "reporterin|journalist|journalistin|kolumnist|kolumnistin|autor|autorin"
+    ),
+}
+"""Endings of compound roles printed before a name: "Finanz-Experte Max Muster",
+"Gesundheitsexpertin Anna Muster", "Wirtschaftsredakteur Jan Beispiel"."""
+
+INTERFACE_LABELS: Final[Table] = {
+    "en": _phrases(
+        "sign in|sign up|log in|login|log out|logout|register|subscribe|share|home|menu|search|"
+        "follow|follow author|follow us|newsletter|comments|comment|reply|print|popular|"
+        "popularity|trending|authoring|read more|view profile|my account|account|settings"
+    ),
+    "de": _phrases(
+        "anmelden|abmelden|einloggen|registrieren|abonnieren|teilen|startseite|suche|drucken|"
+        "kommentare|kommentieren|antworten|beliebtheit|beliebt|folgen|mein konto|profil"
+    ),
+    "fr": _phrases(
+        "connexion|se connecter|s'inscrire|inscription|partager|accueil|rechercher|"
+        "popularité|suivre|commentaires|répondre|mon compte"
+    ),
+    "es": _phrases(
+        "iniciar sesión|registrarse|suscribirse|compartir|inicio|buscar|popularidad|seguir|"
+        "comentarios|responder|mi cuenta|lo más visto|más leídas"
+    ),
+    "pt": _phrases(
+        "entrar|cadastre-se|compartilhar|partilhar|início|pesquisar|popularidade|seguir|"
+        "comentários|responder|minha conta"
+    ),
+    "it": _phrases("accedi|registrati|condividi|cerca|popolarità|segui|commenti|rispondi"),
+    "nl": _phrases("inloggen|aanmelden|delen|zoeken|populariteit|volgen|reageren"),
+    "pl": _phrases("zaloguj|zaloguj się|udostępnij|szukaj|popularność|obserwuj|komentarze"),
+    "ru": _phrases("войти|регистрация|поделиться|поиск|популярность|подписаться|комментарии"),
+    "ar": _phrases("تسجيل الدخول|مشاركة|بحث|الشعبية|شعبية|متابعة|تعليقات|الرئيسية"),
+}
+"""Labels of the site's interface (log-in, sharing, search, ranking widgets) that sit where a
+byline does and are never a name: a text that is one of them names no one."""
 
 OFFICE_WORDS: Final[Table] = {
     "en": _phrases(
