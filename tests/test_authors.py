@@ -464,6 +464,24 @@ def test_a_sidebar_author_widget_is_not_the_byline() -> None:
     assert _dom_authors(_page("", extra=widget)) == []
 
 
+def test_the_author_of_a_related_storys_card_is_not_the_byline() -> None:
+    card = "<article><h3>Eine andere Geschichte</h3><p class='byline'>Von Peter Paul</p></article>"
+    for box in (f"<div class='related-posts'>{card}</div>", f"<aside>{card}</aside>"):
+        assert _dom_authors(_page("", extra=box)) == []
+        with_byline = _page("<p class='byline'>Von Klaus Beispiel</p>", extra=box)
+        assert _dom_authors(with_byline) == [["Klaus Beispiel"]]
+
+
+def test_a_story_in_a_layout_box_named_after_its_sidebar_keeps_its_byline() -> None:
+    html = (
+        "<html><body><div class='content right-sidebar'><div class='post'>"
+        "<h1>Die Schlagzeile</h1><div class='post-body'><article>"
+        "<p class='byline'>Von Klaus Beispiel</p><p>Der erste Absatz des Artikels.</p>"
+        "</article></div></div></div></body></html>"
+    )
+    assert _dom_authors(html) == [["Klaus Beispiel"]]
+
+
 # --- choosing among sources (``byline.reconcile``) ----------------------------------------
 
 
