@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
+import byline
 from byline.dates import (
     date_in_url,
     dates_with_roles,
@@ -345,3 +346,55 @@ def test_the_month_first_pattern_is_skipped_only_where_it_cannot_match() -> None
     assert len(matched) >= len(MONTHS) * len(forms)
     assert all(_DAY_BEFORE_YEAR.search(text) for text in matched)
     assert find_dates("Posted June 5th, 2023 by Jane")[0][0] == date(2023, 6, 5)
+
+
+# --- the page's stated date against the dates of other items (byline.reconcile.dates) -------
+
+_STORY = "\n".join(
+    f"<p>Der Gemeinderat hat am Dienstag den Ausbau des Netzes beschlossen, Absatz {i}.</p>"
+    for i in range(12)
+)
+_SIDEBAR = "\n".join(
+    ["<aside class='sidebar'><h3>Mehr Nachrichten</h3><ul>"]
+    + [f"<li><a href='/x{i}'>Eine andere Meldung Nummer {i}</a></li>" for i in range(30)]
+    + ["<li><a href='/y'>Die letzte</a> <span class='date'>01.02.2020</span></li></ul></aside>"]
+)
+
+
+def _record_published(head: str, around: str = _SIDEBAR) -> str | None:
+    html = (
+        f"<html><head><title>Netzausbau</title>{head}</head><body>\n<article>"
+        f"<h1>Netzausbau</h1>\n{_STORY}\n</article>\n{around}\n</body></html>"
+    )
+    published = byline.extract(html, url="https://example.org/news/netz").published
+    return published.isoformat() if published is not None else None
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        '<meta name="datePublished" content="2021-03-04">',
+        '<meta name="publication_date" content="2021-03-04">',
+        '<meta name="date" content="2021-03-04">',
+        '<meta name="DC.date.issued" content="2021-03-04">',
+        '<meta property="article:published_time" content="2021-03-04">',
+    ],
+)
+def test_a_stated_publication_date_beats_a_date_shown_in_a_sidebar(meta: str) -> None:
+    assert _record_published(meta) == "2021-03-04"
+
+
+def test_a_date_shown_in_the_article_still_outvotes_a_plain_meta_date() -> None:
+    shown = "<p class='date'>Veröffentlicht am 05.03.2021</p>"
+    html_head = '<meta name="date" content="2021-03-04">'
+    assert _record_published(html_head, around="") == "2021-03-04"
+    html = (
+        f"<html><head><title>Netzausbau</title>{html_head}</head><body>\n<article>"
+        f"<h1>Netzausbau</h1>\n{shown}\n{_STORY}\n</article>\n</body></html>"
+    )
+    published = byline.extract(html, url="https://example.org/news/netz").published
+    assert published is not None and published.isoformat() == "2021-03-05"
+
+
+def test_a_sidebar_date_still_dates_a_page_that_states_none() -> None:
+    assert _record_published("") == "2020-02-01"
