@@ -27,6 +27,8 @@ EARLIEST_YEAR: Final = 1900
 
 LATEST_YEAR: Final = 2100
 
+MONTHS_IN_YEAR: Final = 12
+
 URL_EARLIEST_YEAR: Final = 1995
 """No news site put dates in URLs before the web was a medium; older 'years' are IDs."""
 
@@ -82,6 +84,13 @@ MONTH_NAMES: Final[dict[str, tuple[str, ...]]] = {
         " января февраля марта апреля мая июня июля августа сентября октября ноября декабря"
         " янв фев мар апр авг сен сент окт ноя дек"
     ),
+    # Arabic: the Egyptian and Gulf names, then the Levantine and Iraqi ones (some two words)
+    "ar": (
+        *_words("يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر"),
+        *_words("ابريل إبريل اغسطس اكتوبر"),
+        *("كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول"),
+        *("تشرين الأول", "تشرين الثاني", "كانون الأول"),
+    ),
 }
 """Month names per language: the twelve names (and declined forms, twelve at a time) in
 order, then abbreviations, whose numbers ``_MONTH_OVERRIDES`` gives."""
@@ -95,7 +104,14 @@ _MONTH_OVERRIDES: Final = {
     "mag": 5, "giu": 6, "lug": 7, "set": 9, "ott": 10, "marco": 3, "fev": 2, "mai": 5,
     "out": 10, "mrt": 3, "янв": 1, "фев": 2, "мар": 3, "апр": 4, "авг": 8,
     "сен": 9, "сент": 9, "окт": 10, "ноя": 11, "дек": 12,
+    "ابريل": 4, "إبريل": 4, "اغسطس": 8, "اكتوبر": 10,
+    "كانون الثاني": 1, "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6, "تموز": 7,
+    "آب": 8, "أيلول": 9, "تشرين الأول": 10, "تشرين الثاني": 11, "كانون الأول": 12,
 }  # fmt: skip
+
+_WESTERN_DIGITS: Final = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+"""Arabic-Indic and Eastern Arabic-Indic digits as the patterns read them (one character for
+one, so that spans found in the translated text are the original's)."""
 
 
 def _month_table() -> dict[str, int]:
@@ -221,6 +237,12 @@ _URL_DATE: Final = re.compile(
     r"(?:^|[/_.-])(?P<year>\d{4})[/_.-](?P<month>\d{1,2})[/_.-](?P<day>\d{1,2})"
     r"(?=$|[/_.?#-])"
 )
+_URL_DAY_FIRST: Final = re.compile(
+    r"(?:^|[/_.-])(?P<first>\d{1,2})[/_.-](?P<second>\d{1,2})[/_.-](?P<year>\d{4})"
+    r"(?=$|[/_.?#-])"
+)
+"""A day and a month before the year (``/14-03-2021/``, ``/04/03/2021/``): read only when
+unambiguous (see ``_day_first_in_url``)."""
 _URL_COMPACT: Final = re.compile(
     r"[/_.-](?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})(?=$|[/_.?#-])"
 )
@@ -244,6 +266,8 @@ def find_dates(text: str) -> list[tuple[datetime | date, int, int]]:
     """Every date in ``text`` with the span it covers (a time next to it included), in order."""
     if not isinstance(text, str) or not text:
         return []
+    if not text.isascii():
+        text = text.translate(_WESTERN_DIGITS)
     matches: list[tuple[int, int, re.Match[str]]] = []
     patterns = _DATE_PATTERNS if _FOUR_DIGIT_YEAR.search(text) else _TWO_DIGIT_YEAR_PATTERNS
     for pattern in patterns:
@@ -307,7 +331,8 @@ def dates_with_roles(text: str) -> list[tuple[datetime | date, bool]]:
 
 
 def date_in_url(url: str) -> date | None:
-    """The publication date a URL path carries (``/2023/06/23/``, ``/20230623/``).
+    """The publication date a URL path carries (``/2023/06/23/``, ``/20230623/``, and
+    ``/23-06-2023/`` where the order of day and month is certain).
 
     A year and month alone (``/2023/06/``) give None: the day would be invented.
     """
@@ -326,6 +351,25 @@ def date_in_url(url: str) -> date | None:
                 value = _valid_date(year, month, day)
                 if value is not None:
                     return value
+    for match in _URL_DAY_FIRST.finditer(path):
+        year = int(match.group("year"))
+        if URL_EARLIEST_YEAR <= year <= latest:
+            value = _day_first_in_url(year, int(match.group("first")), int(match.group("second")))
+            if value is not None:
+                return value
+    return None
+
+
+def _day_first_in_url(year: int, first: int, second: int) -> date | None:
+    """The day of a path's ``first-second-year``: day first when the first number cannot
+    be a month (``14-03-2021``), month first when the second cannot (``03-14-2021``, the US
+    order), and a day whose two numbers are equal (``04-04-2021``); None when either order
+    would do (``04-03-2021``: the site's convention is unknown, and a guess is wrong as
+    often as not)."""
+    if first == second or second <= MONTHS_IN_YEAR < first:
+        return _valid_date(year, second, first)
+    if first <= MONTHS_IN_YEAR < second:
+        return _valid_date(year, first, second)
     return None
 
 

@@ -244,6 +244,21 @@ STATUS_LINE_STARTS: Final[Table] = {
 }
 """Openings of a line that only dates the article ("Updated 5 June 2023, 14:02")."""
 
+RELATIVE_TIME_WORDS: Final[Table] = {
+    "en": _phrases("ago|just now|yesterday|today"),
+    "de": _phrases("vor|gestern|heute"),
+    "fr": _phrases("il y a|hier|aujourd'hui"),
+    "es": _phrases("hace|ayer|hoy"),
+    "pt": _phrases("há|atrás|ontem|hoje"),
+    "it": _phrases("fa|ieri|oggi"),
+    "nl": _phrases("geleden|gisteren|vandaag"),
+    "pl": _phrases("temu|wczoraj|dzisiaj"),
+    "ru": _phrases("назад|вчера|сегодня"),
+    "ar": _phrases("منذ|أمس|اليوم"),
+}
+"""Words of a date shown as time ago ("3 years ago", "vor 2 Tagen", "hace 5 horas"), whose
+exact date a widget keeps in its ``title``."""
+
 # --- main text: teasers and credits ------------------------------------------------------
 
 READ_ALSO: Final[Table] = {
