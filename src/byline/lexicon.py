@@ -288,6 +288,74 @@ READ_ALSO: Final[Table] = {
 }
 """Headings of "read also" teasers and related-link boxes."""
 
+COMMENT_HEADINGS: Final[Table] = {
+    "en": _phrases(
+        "leave a reply|leave a comment|post a comment|add a comment|add comment|"
+        "write a comment|comments|responses|join the discussion|reader comments"
+    ),
+    "de": _phrases(
+        "schreibe einen kommentar|kommentar schreiben|kommentar verfassen|kommentare|"
+        "hinterlasse einen kommentar|kommentar hinterlassen|leserkommentare"
+    ),
+    "fr": _phrases(
+        "laisser un commentaire|laisser une réponse|ajouter un commentaire|commentaires"
+    ),
+    "es": _phrases(
+        "deja un comentario|deja una respuesta|dejar un comentario|escribe un comentario|"
+        "comentarios"
+    ),
+    "it": _phrases("lascia un commento|lascia una risposta|commenti"),
+    "pt": _phrases("deixe um comentário|deixe uma resposta|comentários"),
+    "nl": _phrases("laat een reactie achter|geef een reactie|reacties"),
+    "pl": _phrases("dodaj komentarz|zostaw komentarz|komentarze"),
+    "ru": _phrases("комментарии|оставить комментарий|добавить комментарий"),
+}
+"""Headings of the comment section under an article ("Leave a Reply", "3 Kommentare"):
+what follows them is readers' text and the comment form."""
+
+COMMENT_FORM_LABELS: Final[Table] = {
+    "en": _phrases("name|email|e-mail|website|comment|your name|your email"),
+    "de": _phrases("name|e-mail|website|webseite|kommentar|dein name|ihr name"),
+    "fr": _phrases("nom|e-mail|site web|commentaire"),
+    "es": _phrases("nombre|correo electrónico|web|sitio web|comentario"),
+    "it": _phrases("nome|email|sito web|commento"),
+    "pt": _phrases("nome|e-mail|site|comentário"),
+}
+"""Labels of a comment form's fields: a line that is one of them alone ("Name *",
+"Website") is the form's."""
+
+COMMENT_FORM_NOTICES: Final[Table] = {
+    "en": _phrases(
+        "your email address will not be published|required fields are marked|"
+        "save my name, email, and website|notify me of follow-up comments|"
+        "notify me of new posts|post comment|submit comment|cancel reply|"
+        "you must be logged in to post a comment"
+    ),
+    "de": _phrases(
+        "deine e-mail-adresse wird nicht veröffentlicht|"
+        "ihre e-mail-adresse wird nicht veröffentlicht|erforderliche felder sind mit|"
+        "meinen namen, meine e-mail-adresse und meine website|kommentar abschicken|"
+        "benachrichtige mich über nachfolgende kommentare|antworten abbrechen"
+    ),
+    "fr": _phrases(
+        "votre adresse e-mail ne sera pas publiée|votre adresse de messagerie ne sera pas publiée|"
+        "les champs obligatoires sont indiqués"
+    ),
+    "es": _phrases(
+        "tu dirección de correo electrónico no será publicada|"
+        "los campos obligatorios están marcados|publicar el comentario"
+    ),
+    "it": _phrases(
+        "il tuo indirizzo email non sarà pubblicato|i campi obbligatori sono contrassegnati"
+    ),
+    "pt": _phrases(
+        "o seu endereço de e-mail não será publicado|o seu endereço de email não será publicado|"
+        "campos obrigatórios são marcados"
+    ),
+}
+"""Openings of a comment form's notices and buttons ("Your email address will not be
+published.")."""
+
 PICTURE_CREDIT_LABELS: Final[Table] = {
     "en": _phrases("photo|photos|image|images|picture|credit|credits|source"),
     "de": _phrases("foto|fotos|bild|bilder|quelle|titelbild|beitragsbild|abbildung|grafik"),
