@@ -1,7 +1,7 @@
 """Dates and times as pages write them, in the languages news pages use.
 
-Table-driven: month names per language, time-zone abbreviations and a handful of
-regular expressions compiled once at import. Three entry points:
+Table-driven: month names per language (``lexicon.MONTH_NAMES``), time-zone abbreviations
+and a handful of regular expressions compiled once at import. Three entry points:
 
 - ``parse_date``: the one date a string holds (a meta tag value, a ``datetime`` attribute);
 - ``find_dates``: every date in a longer text with its span, plus ``marks_update`` to tell a
@@ -39,76 +39,6 @@ TIME_ATTACH_GAP: Final = 24
 """How far before a date a time may sit and still belong to it ("09:33 GMT 23.06.2023")."""
 
 
-# Month names in the languages most news sites use: full names, their declined forms
-# (Polish and Russian genitive) and common abbreviations (matched with an optional dot).
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(text.split())
-
-
-MONTH_NAMES: Final[dict[str, tuple[str, ...]]] = {
-    "en": _words(
-        "january february march april may june july august september october november december"
-        " jan feb mar apr jun jul aug sep sept oct nov dec"
-    ),
-    "de": _words(
-        "januar februar märz april mai juni juli august september oktober november dezember"
-        " jänner jän mär mrz okt dez"
-    ),
-    "fr": _words(
-        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
-        " fevrier aout janv févr fevr avr juil déc"
-    ),
-    "es": _words(
-        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre"
-        " diciembre setiembre ene abr ago dic"
-    ),
-    "it": _words(
-        "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre"
-        " dicembre gen mag giu lug set ott"
-    ),
-    "pt": _words(
-        "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro"
-        " dezembro marco fev mai out dez"
-    ),
-    "nl": _words(
-        "januari februari maart april mei juni juli augustus september oktober november"
-        " december mrt"
-    ),
-    "pl": _words(
-        "styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik"
-        " listopad grudzień stycznia lutego marca kwietnia maja czerwca lipca sierpnia"
-        " września października listopada grudnia"
-    ),
-    "ru": _words(
-        "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь"
-        " января февраля марта апреля мая июня июля августа сентября октября ноября декабря"
-        " янв фев мар апр авг сен сент окт ноя дек"
-    ),
-    # Arabic: the Egyptian and Gulf names, then the Levantine and Iraqi ones (some two words)
-    "ar": (
-        *_words("يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر"),
-        *_words("ابريل إبريل اغسطس اكتوبر"),
-        *("كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول"),
-        *("تشرين الأول", "تشرين الثاني", "كانون الأول"),
-    ),
-}
-"""Month names per language: the twelve names (and declined forms, twelve at a time) in
-order, then abbreviations, whose numbers ``_MONTH_OVERRIDES`` gives."""
-
-# Abbreviations and forms that do not follow the position of the name in the full list.
-_MONTH_OVERRIDES: Final = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12, "jänner": 1, "jän": 1, "mär": 3, "mrz": 3,
-    "okt": 10, "dez": 12, "fevrier": 2, "aout": 8, "janv": 1, "févr": 2, "fevr": 2, "avr": 4,
-    "juil": 7, "déc": 12, "setiembre": 9, "ene": 1, "abr": 4, "ago": 8, "dic": 12, "gen": 1,
-    "mag": 5, "giu": 6, "lug": 7, "set": 9, "ott": 10, "marco": 3, "fev": 2, "mai": 5,
-    "out": 10, "mrt": 3, "янв": 1, "фев": 2, "мар": 3, "апр": 4, "авг": 8,
-    "сен": 9, "сент": 9, "окт": 10, "ноя": 11, "дек": 12,
-    "ابريل": 4, "إبريل": 4, "اغسطس": 8, "اكتوبر": 10,
-    "كانون الثاني": 1, "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6, "تموز": 7,
-    "آب": 8, "أيلول": 9, "تشرين الأول": 10, "تشرين الثاني": 11, "كانون الأول": 12,
-}  # fmt: skip
-
 _WESTERN_DIGITS: Final = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 """Arabic-Indic and Eastern Arabic-Indic digits as the patterns read them (one character for
 one, so that spans found in the translated text are the original's)."""
@@ -116,9 +46,9 @@ one, so that spans found in the translated text are the original's)."""
 
 def _month_table() -> dict[str, int]:
     table: dict[str, int] = {}
-    for names in MONTH_NAMES.values():
+    for names in lexicon.MONTH_NAMES.values():
         for position, name in enumerate(names):
-            month = _MONTH_OVERRIDES.get(name, position % 12 + 1)
+            month = lexicon.MONTH_OVERRIDES.get(name, position % 12 + 1)
             table.setdefault(name, month)
     return table
 

@@ -3,7 +3,7 @@
 Every pattern and prefilter that reads these words is built from the tables here
 (``authors``, ``dates``, ``render``, ``sources.dom_authors``, ``sources._page``), so that
 adding a language is adding an entry to each table. Tables are keyed by language code, like
-``dates.MONTH_NAMES``; ``""`` holds what no one language owns. Words are lower case; the
+``MONTH_NAMES``; ``""`` holds what no one language owns. Words are lower case; the
 patterns match them ignoring case. A pattern that reads only part of a table says which
 part and why (``lexicon_words(table, without=...)``).
 """
@@ -258,6 +258,80 @@ RELATIVE_TIME_WORDS: Final[Table] = {
 }
 """Words of a date shown as time ago ("3 years ago", "vor 2 Tagen", "hace 5 horas"), whose
 exact date a widget keeps in its ``title``."""
+
+# --- month names ----------------------------------------------------------------------------
+# Full names, their declined forms (Polish and Russian genitive) and common abbreviations
+# (``dates`` matches them with an optional dot).
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+MONTH_NAMES: Final[Table] = {
+    "en": _split(
+        "january february march april may june july august september october november december"
+        " jan feb mar apr jun jul aug sep sept oct nov dec"
+    ),
+    "de": _split(
+        "januar februar märz april mai juni juli august september oktober november dezember"
+        " jänner jän mär mrz okt dez"
+    ),
+    "fr": _split(
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
+        " fevrier aout janv févr fevr avr juil déc"
+    ),
+    "es": _split(
+        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre"
+        " diciembre setiembre ene abr ago dic"
+    ),
+    "it": _split(
+        "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre"
+        " dicembre gen mag giu lug set ott"
+    ),
+    "pt": _split(
+        "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro"
+        " dezembro marco fev mai out dez"
+    ),
+    "nl": _split(
+        "januari februari maart april mei juni juli augustus september oktober november"
+        " december mrt"
+    ),
+    "pl": _split(
+        "styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik"
+        " listopad grudzień stycznia lutego marca kwietnia maja czerwca lipca sierpnia"
+        " września października listopada grudnia"
+    ),
+    "ru": _split(
+        "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь"
+        " января февраля марта апреля мая июня июля августа сентября октября ноября декабря"
+        " янв фев мар апр авг сен сент окт ноя дек"
+    ),
+    # Arabic: the Egyptian and Gulf names, then the Levantine and Iraqi ones (some two words)
+    "ar": (
+        *_split("يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر"),
+        *_split("ابريل إبريل اغسطس اكتوبر"),
+        *("كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول"),
+        *("تشرين الأول", "تشرين الثاني", "كانون الأول"),
+    ),
+}
+"""Month names per language: the twelve names (and declined forms, twelve at a time) in
+order, then abbreviations, whose numbers ``MONTH_OVERRIDES`` gives."""
+
+MONTH_OVERRIDES: Final[Mapping[str, int]] = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12, "jänner": 1, "jän": 1, "mär": 3, "mrz": 3,
+    "okt": 10, "dez": 12, "fevrier": 2, "aout": 8, "janv": 1, "févr": 2, "fevr": 2, "avr": 4,
+    "juil": 7, "déc": 12, "setiembre": 9, "ene": 1, "abr": 4, "ago": 8, "dic": 12, "gen": 1,
+    "mag": 5, "giu": 6, "lug": 7, "set": 9, "ott": 10, "marco": 3, "fev": 2, "mai": 5,
+    "out": 10, "mrt": 3, "янв": 1, "фев": 2, "мар": 3, "апр": 4, "авг": 8,
+    "сен": 9, "сент": 9, "окт": 10, "ноя": 11, "дек": 12,
+    "ابريل": 4, "إبريل": 4, "اغسطس": 8, "اكتوبر": 10,
+    "كانون الثاني": 1, "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6, "تموز": 7,
+    "آب": 8, "أيلول": 9, "تشرين الأول": 10, "تشرين الثاني": 11, "كانون الأول": 12,
+}  # fmt: skip
+"""Month numbers of the abbreviations and forms that do not follow the position of the name
+in ``MONTH_NAMES``."""
 
 # --- main text: teasers and credits ------------------------------------------------------
 
