@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import byline
-from byline.authors import credit, is_person_name, is_user_handle, split_names
+from byline.authors import credit, handle_as_name, is_person_name, is_user_handle, split_names
 from byline.document import parse
 from byline.sources import dom
 from byline.sources.candidate import holds_authors
@@ -113,6 +113,29 @@ from byline.sources.candidate import holds_authors
         ("Kathrin Beispiel Pressesprecherin", ["Kathrin Beispiel"]),
         ("Von Markus Balser, Julian Beispiel", ["Markus Balser", "Julian Beispiel"]),
         ("last edited 2019-11-10 13:28:18 by MatsWichmann)", ["MatsWichmann"]),
+        # lead-ins and credits glued to the name
+        ("Eingestellt von Anna Muster", ["Anna Muster"]),
+        ("Rezept von Anna Muster", ["Anna Muster"]),
+        ("Ein Rezept von Anna Muster", ["Anna Muster"]),
+        ("Recipe by Jane Doe", ["Jane Doe"]),
+        ("© Anna Muster", ["Anna Muster"]),
+        ("©2021 Anna Muster", ["Anna Muster"]),
+        ("(c) Anna Muster", ["Anna Muster"]),
+        ("Copyright Jane Doe", ["Jane Doe"]),
+        # a job title before the name: role words, compound roles
+        ("Finanz-Experte Max Beispiel", ["Max Beispiel"]),
+        ("Gesundheitsexpertin Anna Muster", ["Anna Muster"]),
+        ("Senior Editor Jane Doe", ["Jane Doe"]),
+        ("By Chief Political Correspondent John Smith", ["John Smith"]),
+        ("Reporter Jane Doe und Max Muster", ["Jane Doe", "Max Muster"]),
+        ("Jane Doe, Senior Editor", ["Jane Doe"]),
+        ("Rasender Reporter", []),  # a role and its adjective, no name after it
+        # the site's interface where a byline stands
+        ("Sign In", []),
+        ("Follow Author", []),
+        ("Authoring", []),
+        ("Popularidad", []),
+        ("By Log In", []),
     ],
 )
 def test_split_names(raw: str, expected: list[str]) -> None:
@@ -166,6 +189,15 @@ def test_split_names_never_crashes(value: object) -> None:
         "stunnel_rsync.html",  # a page's file name
         "Bundesverband WindEnergie",
         "Super User",  # Joomla's first account
+        "Sign In",  # labels of the site's interface, in several languages
+        "Sign Up",
+        "Subscribe",
+        "Newsletter",
+        "Popularity",
+        "Beliebtheit",
+        "Popularité",
+        "Mi cuenta",
+        "الشعبية",
         "",
     ],
 )
@@ -187,6 +219,16 @@ def test_person_names(name: str) -> None:
 )  # fmt: skip
 def test_user_handles(name: str, expected: bool) -> None:
     assert is_user_handle(name) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("jane.doe", "Jane Doe"), ("max_muster", "Max Muster"), ("kath.net", "kath.net"),
+     ("gabor-munier", "gabor-munier"), ("Jane.Doe", "Jane.Doe"), ("delta201", "delta201"),
+     ("j.doe", "j.doe"), ("John Smith", "John Smith")],
+)  # fmt: skip
+def test_a_handle_of_two_name_parts_reads_as_the_name(name: str, expected: str) -> None:
+    assert handle_as_name(name) == expected
 
 
 # --- visible bylines (``byline.sources.dom_authors``) ----------------------------------------
@@ -422,6 +464,24 @@ def test_a_sidebar_author_widget_is_not_the_byline() -> None:
     assert _dom_authors(_page("", extra=widget)) == []
 
 
+def test_the_author_of_a_related_storys_card_is_not_the_byline() -> None:
+    card = "<article><h3>Eine andere Geschichte</h3><p class='byline'>Von Peter Paul</p></article>"
+    for box in (f"<div class='related-posts'>{card}</div>", f"<aside>{card}</aside>"):
+        assert _dom_authors(_page("", extra=box)) == []
+        with_byline = _page("<p class='byline'>Von Klaus Beispiel</p>", extra=box)
+        assert _dom_authors(with_byline) == [["Klaus Beispiel"]]
+
+
+def test_a_story_in_a_layout_box_named_after_its_sidebar_keeps_its_byline() -> None:
+    html = (
+        "<html><body><div class='content right-sidebar'><div class='post'>"
+        "<h1>Die Schlagzeile</h1><div class='post-body'><article>"
+        "<p class='byline'>Von Klaus Beispiel</p><p>Der erste Absatz des Artikels.</p>"
+        "</article></div></div></div></body></html>"
+    )
+    assert _dom_authors(html) == [["Klaus Beispiel"]]
+
+
 # --- choosing among sources (``byline.reconcile``) ----------------------------------------
 
 
@@ -446,6 +506,11 @@ def test_a_handle_gives_way_to_the_same_name_with_accents() -> None:
         '<p class="byline">Autor: Gàbor Muniér</p>',
     )
     assert [p.name for p in record.authors] == ["Gàbor Muniér"]
+
+
+def test_a_handle_no_source_spells_out_is_printed_as_a_name() -> None:
+    record = _record('<meta name="author" content="jane.doe">')
+    assert [p.name for p in record.authors] == ["Jane Doe"]
 
 
 def test_a_personal_site_named_after_its_author() -> None:

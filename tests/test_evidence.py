@@ -292,6 +292,8 @@ def _how(found: list[AnyCandidate], name: Field) -> list[tuple[Markup | None, st
             '<script>var data = {"published_at": "2024-03-14"};</script>',
             (Markup.SCRIPT_DATA, "published_at"),
         ),
+        ('<span title="2024-03-14 10:00">2 days ago</span>', (Markup.TITLE_ATTRIBUTE, None)),
+        ("<!-- published 2024-03-14 -->", (Markup.HTML_COMMENT, None)),
     ],
 )
 def test_dom_dates_say_what_showed_them(body: str, expected: tuple[Markup, str | None]) -> None:

@@ -16,8 +16,9 @@ from byline.sources.dom_authors import _TEXT_LEAD, AUTHOR_LABELS, BARE_LEADS, CO
 TABLES = [
     value
     for name, value in vars(lexicon).items()
-    if name.isupper() and isinstance(value, dict) and name != "BARE_LEADS"
+    if name.isupper() and isinstance(value, dict) and name not in ("BARE_LEADS", "MONTH_OVERRIDES")
 ]
+"""The word tables (``MONTH_OVERRIDES`` gives the numbers of some months' words)."""
 
 
 def _leads_dom_authors_reads() -> list[str]:

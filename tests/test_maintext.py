@@ -10,6 +10,7 @@ import pytest
 from conftest import FIXTURES, SAMPLES
 from lxml import etree
 
+import byline
 from byline.blockmodel import MODEL
 from byline.blocks import Reason, Rule, Verdict
 from byline.document import parse
@@ -915,3 +916,41 @@ def test_when_articlebody_replaces_the_page_its_paragraphs_are_the_kept_blocks()
     assert reasons(result)["Subscribe to read the rest of this story today."] == (
         "replaced by articleBody"
     )
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        # a WordPress comment form without a class that names it
+        "<h3>Leave a Reply</h3><p>Your email address will not be published. Required fields"
+        " are marked *</p><p>Comment *</p><p>Name *</p><p>Email *</p><p>Website</p>"
+        "<p>Save my name, email, and website in this browser for the next time I comment.</p>",
+        # a German comment list under its heading
+        "<h2>3 Kommentare</h2><p>Anna sagt:</p><p>Ein sehr guter Artikel, vielen Dank dafür,"
+        " ich habe ihn mit großem Interesse gelesen und weiterempfohlen.</p>",
+    ],
+)
+def test_a_comment_section_and_its_form_are_not_the_article(section: str) -> None:
+    result = extract(page(paragraphs() + f"<div>{section}</div>"))
+    assert result.body == "\n\n".join(PARAGRAPHS)
+    assert "comment section" in reasons(result).values()
+
+
+def test_a_form_label_alone_is_dropped_but_a_tables_name_column_is_kept() -> None:
+    table = "<table><tr><th>Name</th><th>Line</th></tr><tr><td>Central</td><td>4</td></tr></table>"
+    result = extract(page(paragraphs() + "<p>Website</p>" + table))
+    assert "Website" not in result.body
+    assert "Name | Line" in result.body
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="development corpus not available")
+def test_hidden_boxes_stay_out_when_the_relaxed_pass_finds_the_article() -> None:
+    # an AMP page whose article is found only without the class-based removal: its
+    # hidden lightboxes (a gallery, the headline again) are no text of the page
+    name = "independent.co.uk.penalty.html"
+    annotations = json.loads((CORPUS / "annotations.json").read_text(encoding="utf-8"))
+    url = next(u for u, a in annotations.items() if a["file"] == name)
+    article = byline.extract((CORPUS / "html" / name).read_bytes(), url=url)
+    assert article.body_quality is BodyQuality.FULL
+    assert "1/50UK news in pictures" not in article.body  # a hidden gallery slide
+    assert article.body.startswith("Pubs and bars face penalties")

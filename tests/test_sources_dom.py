@@ -255,7 +255,7 @@ def test_dates_of_a_huge_page_are_found_in_bounded_time() -> None:
     html = _page("<h1>Titel</h1><p>Veröffentlicht am 16.08.2019</p>" + comment * 20_000)
     doc = parse(html, PAGE_URL)
     start = time.perf_counter()
-    result = dom_dates.date_candidates(doc.root, None, None, page_of(doc))
+    result = dom_dates.date_candidates(doc, None, None, page_of(doc))
     assert time.perf_counter() - start < 2.0
     assert next(c.value.text for c in result if holds_date(c)) == "2019-08-16"
 

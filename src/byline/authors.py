@@ -64,6 +64,17 @@ NAME_STOP_WORDS: Final = ROLE_WORDS | frozenset(
     """)
 )
 
+# Labels of the site's interface where a byline stands ("Sign In", "Follow Author"): no name.
+INTERFACE_LABELS: Final = frozenset(lexicon_words(lexicon.INTERFACE_LABELS))
+
+# Endings of compound roles before a name ("Finanz-Experte Max Muster").
+ROLE_ENDINGS: Final = lexicon_words(lexicon.ROLE_ENDINGS)
+
+MAX_TITLE_WORDS: Final = 4
+"""A job title before a name ("Chief Political Correspondent") is at most this many words,
+the last a role word; the name after it has at least ``MIN_TITLED_NAME_WORDS``."""
+MIN_TITLED_NAME_WORDS: Final = 2
+
 # Academic degrees printed after a name ("Grant Tinsley, PhD"): never a name of their own.
 DEGREES: Final = frozenset(_words("phd ph.d. ph.d md m.d. mba msc m.sc. bsc dipl. rn"))
 
@@ -147,7 +158,7 @@ _PREFIX: Final = re.compile(
     + alternation(BYLINE_PREFIXES)
     + r")(?:\s*[:：]\s*|\s+|$)|(?:"
     + alternation(COLON_LABELS)
-    + r")\s*[:：]\s*|[:\-–—·•|/]\s*)+",
+    + r")\s*[:：]\s*|[:\-–—·•|/]\s*|©\s*(?:(?:19|20)\d\d\b[\s,]*)?)+",
     re.IGNORECASE,
 )
 # A byline that starts after other words: "Disko Von Ernst Lohoff", "Posted on June 5, 2023 by
@@ -218,6 +229,9 @@ _DOMAIN: Final = re.compile(
 )
 _FILE_NAME: Final = re.compile(r"\w\.(?:html?|php|aspx?|jsp|pdf)$", re.I)
 _PREFIX_WORDS: Final = frozenset(BYLINE_PREFIXES)
+# A user name of two name parts joined by a dot or an underscore, in lower case ("jane.doe",
+# "max_muster"). (Not a dash: "gabor-munier" is the slug of an author page.)
+_NAME_HANDLE: Final = re.compile(r"^([^\W\d_]{2,})[._]([^\W\d_]{2,})$")
 _LETTER: Final = re.compile(r"[^\W\d_]")
 
 
@@ -327,6 +341,8 @@ def is_person_name(name: str, declared: bool = False) -> bool:
         return False  # "wordpressadmin", "admin2": the CMS account, not a person
     if lowered in NON_PERSON_NAMES or lowered in _PREFIX_WORDS or lowered in NAME_JOINERS:
         return False
+    if lowered in INTERFACE_LABELS:
+        return False  # "Sign In", "Follow Author": the site's interface, not a name
     lowered_words = [word.strip(".,:;") for word in lowered.split()]
     if any(word in ORGANISATION_WORDS for word in lowered_words):
         return False
@@ -382,7 +398,7 @@ def _strip_prefix(text: str) -> str:
 
 
 def _clean_name(part: str) -> str:
-    words = part.strip(NAME_EDGE_CHARS).split()
+    words = _without_title(part.strip(NAME_EDGE_CHARS).split())
     while len(words) > 1 and words[0].casefold() in FORMS_OF_ADDRESS:
         words.pop(0)  # "Rechtsanwalt Sebastian Einbock"
     for index, word in enumerate(words[1:], start=1):
@@ -402,6 +418,28 @@ def _clean_name(part: str) -> str:
     if name.isupper() and len(name) > 3:
         name = _title_case(name)
     return name
+
+
+def handle_as_name(name: str) -> str:
+    """``name`` as a person's name: a handle of two name parts ("jane.doe", "max_muster")
+    as the name it stands for ("Jane Doe"); any other name (a domain, "kath.net") as it is."""
+    handle = _NAME_HANDLE.match(name) if name.islower() and not _DOMAIN.search(name) else None
+    if handle is None:
+        return name
+    return f"{handle.group(1).title()} {handle.group(2).title()}"
+
+
+def _without_title(words: list[str]) -> list[str]:
+    """``words`` without the job title printed before the name: "Senior Editor Jane Doe",
+    "Chief Political Correspondent John Smith", "Finanz-Experte Max Muster" -> the name.
+    A title is up to ``MAX_TITLE_WORDS`` words ending in a role word or a compound role."""
+    for index, word in enumerate(words[:MAX_TITLE_WORDS]):
+        if len(words) - index - 1 < MIN_TITLED_NAME_WORDS:
+            break
+        folded = word.casefold().strip(".,:")
+        if folded in ROLE_WORDS or (len(folded) > 1 and folded.endswith(ROLE_ENDINGS)):
+            return words[index + 1 :]
+    return words
 
 
 def _title_case(name: str) -> str:
@@ -427,6 +465,7 @@ def credit(raw: str) -> str | None:
         or len(text.split()) > MAX_NAME_WORDS
         or folded in PLACEHOLDER_NAMES
         or folded in PICTURE_CREDITS
+        or folded in INTERFACE_LABELS
         or ADMIN in folded
         or _EMAIL_OR_URL.search(text) is not None
     )

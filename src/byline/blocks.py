@@ -57,6 +57,8 @@ class Rule(Enum):
     """Nothing but a short link: a section label, "Sign in", "Next"."""
     HEADLINE = "headline again"
     READ_ALSO = "read also"
+    COMMENTS = "comment section"
+    """A comment form's line, or the comment section a heading opens ("Leave a Reply")."""
     CREDIT = "credit line"
     DATE_LINE = "date line"
     STATUS_LINE = "status line"

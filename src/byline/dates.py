@@ -1,7 +1,7 @@
 """Dates and times as pages write them, in the languages news pages use.
 
-Table-driven: month names per language, time-zone abbreviations and a handful of
-regular expressions compiled once at import. Three entry points:
+Table-driven: month names per language (``lexicon.MONTH_NAMES``), time-zone abbreviations
+and a handful of regular expressions compiled once at import. Three entry points:
 
 - ``parse_date``: the one date a string holds (a meta tag value, a ``datetime`` attribute);
 - ``find_dates``: every date in a longer text with its span, plus ``marks_update`` to tell a
@@ -27,6 +27,8 @@ EARLIEST_YEAR: Final = 1900
 
 LATEST_YEAR: Final = 2100
 
+MONTHS_IN_YEAR: Final = 12
+
 URL_EARLIEST_YEAR: Final = 1995
 """No news site put dates in URLs before the web was a medium; older 'years' are IDs."""
 
@@ -37,72 +39,16 @@ TIME_ATTACH_GAP: Final = 24
 """How far before a date a time may sit and still belong to it ("09:33 GMT 23.06.2023")."""
 
 
-# Month names in the languages most news sites use: full names, their declined forms
-# (Polish and Russian genitive) and common abbreviations (matched with an optional dot).
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(text.split())
-
-
-MONTH_NAMES: Final[dict[str, tuple[str, ...]]] = {
-    "en": _words(
-        "january february march april may june july august september october november december"
-        " jan feb mar apr jun jul aug sep sept oct nov dec"
-    ),
-    "de": _words(
-        "januar februar märz april mai juni juli august september oktober november dezember"
-        " jänner jän mär mrz okt dez"
-    ),
-    "fr": _words(
-        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
-        " fevrier aout janv févr fevr avr juil déc"
-    ),
-    "es": _words(
-        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre"
-        " diciembre setiembre ene abr ago dic"
-    ),
-    "it": _words(
-        "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre"
-        " dicembre gen mag giu lug set ott"
-    ),
-    "pt": _words(
-        "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro"
-        " dezembro marco fev mai out dez"
-    ),
-    "nl": _words(
-        "januari februari maart april mei juni juli augustus september oktober november"
-        " december mrt"
-    ),
-    "pl": _words(
-        "styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik"
-        " listopad grudzień stycznia lutego marca kwietnia maja czerwca lipca sierpnia"
-        " września października listopada grudnia"
-    ),
-    "ru": _words(
-        "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь"
-        " января февраля марта апреля мая июня июля августа сентября октября ноября декабря"
-        " янв фев мар апр авг сен сент окт ноя дек"
-    ),
-}
-"""Month names per language: the twelve names (and declined forms, twelve at a time) in
-order, then abbreviations, whose numbers ``_MONTH_OVERRIDES`` gives."""
-
-# Abbreviations and forms that do not follow the position of the name in the full list.
-_MONTH_OVERRIDES: Final = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12, "jänner": 1, "jän": 1, "mär": 3, "mrz": 3,
-    "okt": 10, "dez": 12, "fevrier": 2, "aout": 8, "janv": 1, "févr": 2, "fevr": 2, "avr": 4,
-    "juil": 7, "déc": 12, "setiembre": 9, "ene": 1, "abr": 4, "ago": 8, "dic": 12, "gen": 1,
-    "mag": 5, "giu": 6, "lug": 7, "set": 9, "ott": 10, "marco": 3, "fev": 2, "mai": 5,
-    "out": 10, "mrt": 3, "янв": 1, "фев": 2, "мар": 3, "апр": 4, "авг": 8,
-    "сен": 9, "сент": 9, "окт": 10, "ноя": 11, "дек": 12,
-}  # fmt: skip
+_WESTERN_DIGITS: Final = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+"""Arabic-Indic and Eastern Arabic-Indic digits as the patterns read them (one character for
+one, so that spans found in the translated text are the original's)."""
 
 
 def _month_table() -> dict[str, int]:
     table: dict[str, int] = {}
-    for names in MONTH_NAMES.values():
+    for names in lexicon.MONTH_NAMES.values():
         for position, name in enumerate(names):
-            month = _MONTH_OVERRIDES.get(name, position % 12 + 1)
+            month = lexicon.MONTH_OVERRIDES.get(name, position % 12 + 1)
             table.setdefault(name, month)
     return table
 
@@ -221,6 +167,12 @@ _URL_DATE: Final = re.compile(
     r"(?:^|[/_.-])(?P<year>\d{4})[/_.-](?P<month>\d{1,2})[/_.-](?P<day>\d{1,2})"
     r"(?=$|[/_.?#-])"
 )
+_URL_DAY_FIRST: Final = re.compile(
+    r"(?:^|[/_.-])(?P<first>\d{1,2})[/_.-](?P<second>\d{1,2})[/_.-](?P<year>\d{4})"
+    r"(?=$|[/_.?#-])"
+)
+"""A day and a month before the year (``/14-03-2021/``, ``/04/03/2021/``): read only when
+unambiguous (see ``_day_first_in_url``)."""
 _URL_COMPACT: Final = re.compile(
     r"[/_.-](?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})(?=$|[/_.?#-])"
 )
@@ -244,6 +196,8 @@ def find_dates(text: str) -> list[tuple[datetime | date, int, int]]:
     """Every date in ``text`` with the span it covers (a time next to it included), in order."""
     if not isinstance(text, str) or not text:
         return []
+    if not text.isascii():
+        text = text.translate(_WESTERN_DIGITS)
     matches: list[tuple[int, int, re.Match[str]]] = []
     patterns = _DATE_PATTERNS if _FOUR_DIGIT_YEAR.search(text) else _TWO_DIGIT_YEAR_PATTERNS
     for pattern in patterns:
@@ -307,7 +261,8 @@ def dates_with_roles(text: str) -> list[tuple[datetime | date, bool]]:
 
 
 def date_in_url(url: str) -> date | None:
-    """The publication date a URL path carries (``/2023/06/23/``, ``/20230623/``).
+    """The publication date a URL path carries (``/2023/06/23/``, ``/20230623/``, and
+    ``/23-06-2023/`` where the order of day and month is certain).
 
     A year and month alone (``/2023/06/``) give None: the day would be invented.
     """
@@ -326,6 +281,25 @@ def date_in_url(url: str) -> date | None:
                 value = _valid_date(year, month, day)
                 if value is not None:
                     return value
+    for match in _URL_DAY_FIRST.finditer(path):
+        year = int(match.group("year"))
+        if URL_EARLIEST_YEAR <= year <= latest:
+            value = _day_first_in_url(year, int(match.group("first")), int(match.group("second")))
+            if value is not None:
+                return value
+    return None
+
+
+def _day_first_in_url(year: int, first: int, second: int) -> date | None:
+    """The day of a path's ``first-second-year``: day first when the first number cannot
+    be a month (``14-03-2021``), month first when the second cannot (``03-14-2021``, the US
+    order), and a day whose two numbers are equal (``04-04-2021``); None when either order
+    would do (``04-03-2021``: the site's convention is unknown, and a guess is wrong as
+    often as not)."""
+    if first == second or second <= MONTHS_IN_YEAR < first:
+        return _valid_date(year, second, first)
+    if first <= MONTHS_IN_YEAR < second:
+        return _valid_date(year, first, second)
     return None
 
 

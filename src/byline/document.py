@@ -90,6 +90,10 @@ _ENCODING_ALIASES: Final = {
 }
 
 
+_COMMENT_START: Final = "<!--"
+_COMMENT_END: Final = "-->"
+
+
 @dataclass(slots=True)
 class Document:
     """A parsed page."""
@@ -101,6 +105,26 @@ class Document:
     """What the sources read from the tree, found once per page and shared (by name). The
     tree does not change once parsed (``byline.maintext`` puts back what it removes while
     it works)."""
+    source: str | bytes = field(default="", repr=False, compare=False)
+    """The page as it was parsed: UTF-8 bytes or text (see ``comments``)."""
+
+    def comments(self, max_chars: int) -> list[str]:
+        """The texts of the page's HTML comments up to ``max_chars`` long, in page order.
+
+        The tree holds no comments (the parse drops them: nothing else reads them), so
+        they are read from the source, on the rare page that asks."""
+        raw = self.source
+        text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+        found: list[str] = []
+        start = text.find(_COMMENT_START)
+        while start >= 0:
+            end = text.find(_COMMENT_END, start + len(_COMMENT_START))
+            if end < 0:
+                break
+            if end - start - len(_COMMENT_START) <= max_chars:
+                found.append(text[start + len(_COMMENT_START) : end])
+            start = text.find(_COMMENT_START, end + len(_COMMENT_END))
+        return found
 
     def absolute(self, href: str | None) -> str | None:
         """``href`` resolved against the page URL (or returned as is without one)."""
@@ -180,7 +204,7 @@ def parse(html: bytes | str, url: str | None = None, charset: str | None = None)
             f"the page nests elements deeper than {MAX_NESTING} levels; "
             "a parse would silently lose everything below that depth"
         )
-    return Document(root=root, url=url, encoding=encoding)
+    return Document(root=root, url=url, encoding=encoding, source=html if as_bytes else text)
 
 
 def _is_exact_utf8(html: bytes | str, text: str, encoding: str | None) -> bool:

@@ -120,8 +120,13 @@ class Markup(StrEnum):
     """A date opening a longer text: "(21. November 2022) Energy consumers ..."."""
     TEXT = "text"
     """Any other short visible text."""
+    TITLE_ATTRIBUTE = "title attribute"
+    """A date in an element's ``title`` (the tooltip of a widget that shows it as "3 years
+    ago")."""
     SCRIPT_DATA = "script data"
-    """A date in the data of a script (not JSON-LD); key: its JSON key (``published_at``)."""
+    """A date in the data of a script (not JSON-LD); key: its key (``published_at``)."""
+    HTML_COMMENT = "html comment"
+    """A date after a publication word in an HTML comment (``<!-- published 2021-03-04 -->``)."""
 
     # the address (url)
     PAGE_URL = "page url"

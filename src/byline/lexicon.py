@@ -3,7 +3,7 @@
 Every pattern and prefilter that reads these words is built from the tables here
 (``authors``, ``dates``, ``render``, ``sources.dom_authors``, ``sources._page``), so that
 adding a language is adding an entry to each table. Tables are keyed by language code, like
-``dates.MONTH_NAMES``; ``""`` holds what no one language owns. Words are lower case; the
+``MONTH_NAMES``; ``""`` holds what no one language owns. Words are lower case; the
 patterns match them ignoring case. A pattern that reads only part of a table says which
 part and why (``lexicon_words(table, without=...)``).
 """
@@ -64,17 +64,18 @@ BYLINE_LEADS: Final[Table] = {
     "en": _phrases(
         "written by|posted by|published by|story by|words by|reporting by|view all posts by|"
         "more from|more by|from|published|posted|interview|text and photos|words and pictures|"
-        "about the author"
+        "about the author|recipe by|recipe from|copyright"
     ),
     "de": _phrases(
         "geschrieben von|verfasst von|erstellt von|veröffentlicht von|publiziert von|"
         "beitrag von|ein beitrag von|ein artikel von|alles von|zeige alle beiträge von|"
         "alle beiträge von|veröffentlicht|publiziert|redakteur|redakteurin|interview|"
         "text & fotos|text und fotos|text & bilder|text und bilder|text und interview|"
-        "text & interview|über den autor|über die autorin"
+        "text & interview|über den autor|über die autorin|eingestellt von|gepostet von|"
+        "rezept von|ein rezept von"
     ),
     "fr": _phrases("écrit par|publié par|à propos de l'auteur"),
-    "es": _phrases("escrito por|publicado por|publicado|escribe|sobre el autor"),
+    "es": _phrases("escrito por|publicado por|publicado|escribe|sobre el autor|receta de"),
     "it": _phrases("scritto da|a cura di"),
     "nl": _phrases("geschreven door"),
     "pl": _phrases("napisał|napisała"),
@@ -101,7 +102,7 @@ LEAD_WORDS_BEFORE_VON: Final[Table] = {
     "de": _phrases(
         "alles|mehr|beitrag|artikel|kolumne|kommentar|gastbeitrag|pressemitteilung|bericht|"
         "reportage|analyse|glosse|rezension|text|erstellt|geschrieben|verfasst|veröffentlicht|"
-        "publiziert"
+        "publiziert|eingestellt|gepostet|rezept|zusammengestellt|aufgezeichnet"
     ),
 }
 """German words that make the "von" after them a byline's lead inside a longer text
@@ -121,6 +122,46 @@ ROLE_WORDS: Final[Table] = {
     "es": _phrases("autora"),
 }
 """Roles printed next to a byline ("Jane Doe Reporter")."""
+
+ROLE_ENDINGS: Final[Table] = {
+    "de": _phrases(
+        "experte|expertin|redakteur|redakteurin|korrespondent|korrespondentin|reporter|"
+        "reporterin|journalist|journalistin|kolumnist|kolumnistin|autor|autorin"
+    ),
+}
+"""Endings of compound roles printed before a name: "Finanz-Experte Max Muster",
+"Gesundheitsexpertin Anna Muster", "Wirtschaftsredakteur Jan Beispiel"."""
+
+INTERFACE_LABELS: Final[Table] = {
+    "en": _phrases(
+        "sign in|sign up|log in|login|log out|logout|register|subscribe|share|home|menu|search|"
+        "follow|follow author|follow us|newsletter|comments|comment|reply|print|popular|"
+        "popularity|trending|authoring|read more|view profile|my account|account|settings"
+    ),
+    "de": _phrases(
+        "anmelden|abmelden|einloggen|registrieren|abonnieren|teilen|startseite|suche|drucken|"
+        "kommentare|kommentieren|antworten|beliebtheit|beliebt|folgen|mein konto|profil"
+    ),
+    "fr": _phrases(
+        "connexion|se connecter|s'inscrire|inscription|partager|accueil|rechercher|"
+        "popularité|suivre|commentaires|répondre|mon compte"
+    ),
+    "es": _phrases(
+        "iniciar sesión|registrarse|suscribirse|compartir|inicio|buscar|popularidad|seguir|"
+        "comentarios|responder|mi cuenta|lo más visto|más leídas"
+    ),
+    "pt": _phrases(
+        "entrar|cadastre-se|compartilhar|partilhar|início|pesquisar|popularidade|seguir|"
+        "comentários|responder|minha conta"
+    ),
+    "it": _phrases("accedi|registrati|condividi|cerca|popolarità|segui|commenti|rispondi"),
+    "nl": _phrases("inloggen|aanmelden|delen|zoeken|populariteit|volgen|reageren"),
+    "pl": _phrases("zaloguj|zaloguj się|udostępnij|szukaj|popularność|obserwuj|komentarze"),
+    "ru": _phrases("войти|регистрация|поделиться|поиск|популярность|подписаться|комментарии"),
+    "ar": _phrases("تسجيل الدخول|مشاركة|بحث|الشعبية|شعبية|متابعة|تعليقات|الرئيسية"),
+}
+"""Labels of the site's interface (log-in, sharing, search, ranking widgets) that sit where a
+byline does and are never a name: a text that is one of them names no one."""
 
 OFFICE_WORDS: Final[Table] = {
     "en": _phrases(
@@ -203,6 +244,95 @@ STATUS_LINE_STARTS: Final[Table] = {
 }
 """Openings of a line that only dates the article ("Updated 5 June 2023, 14:02")."""
 
+RELATIVE_TIME_WORDS: Final[Table] = {
+    "en": _phrases("ago|just now|yesterday|today"),
+    "de": _phrases("vor|gestern|heute"),
+    "fr": _phrases("il y a|hier|aujourd'hui"),
+    "es": _phrases("hace|ayer|hoy"),
+    "pt": _phrases("há|atrás|ontem|hoje"),
+    "it": _phrases("fa|ieri|oggi"),
+    "nl": _phrases("geleden|gisteren|vandaag"),
+    "pl": _phrases("temu|wczoraj|dzisiaj"),
+    "ru": _phrases("назад|вчера|сегодня"),
+    "ar": _phrases("منذ|أمس|اليوم"),
+}
+"""Words of a date shown as time ago ("3 years ago", "vor 2 Tagen", "hace 5 horas"), whose
+exact date a widget keeps in its ``title``."""
+
+# --- month names ----------------------------------------------------------------------------
+# Full names, their declined forms (Polish and Russian genitive) and common abbreviations
+# (``dates`` matches them with an optional dot).
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+MONTH_NAMES: Final[Table] = {
+    "en": _split(
+        "january february march april may june july august september october november december"
+        " jan feb mar apr jun jul aug sep sept oct nov dec"
+    ),
+    "de": _split(
+        "januar februar märz april mai juni juli august september oktober november dezember"
+        " jänner jän mär mrz okt dez"
+    ),
+    "fr": _split(
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
+        " fevrier aout janv févr fevr avr juil déc"
+    ),
+    "es": _split(
+        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre"
+        " diciembre setiembre ene abr ago dic"
+    ),
+    "it": _split(
+        "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre"
+        " dicembre gen mag giu lug set ott"
+    ),
+    "pt": _split(
+        "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro"
+        " dezembro marco fev mai out dez"
+    ),
+    "nl": _split(
+        "januari februari maart april mei juni juli augustus september oktober november"
+        " december mrt"
+    ),
+    "pl": _split(
+        "styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik"
+        " listopad grudzień stycznia lutego marca kwietnia maja czerwca lipca sierpnia"
+        " września października listopada grudnia"
+    ),
+    "ru": _split(
+        "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь"
+        " января февраля марта апреля мая июня июля августа сентября октября ноября декабря"
+        " янв фев мар апр авг сен сент окт ноя дек"
+    ),
+    # Arabic: the Egyptian and Gulf names, then the Levantine and Iraqi ones (some two words)
+    "ar": (
+        *_split("يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر"),
+        *_split("ابريل إبريل اغسطس اكتوبر"),
+        *("كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول"),
+        *("تشرين الأول", "تشرين الثاني", "كانون الأول"),
+    ),
+}
+"""Month names per language: the twelve names (and declined forms, twelve at a time) in
+order, then abbreviations, whose numbers ``MONTH_OVERRIDES`` gives."""
+
+MONTH_OVERRIDES: Final[Mapping[str, int]] = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12, "jänner": 1, "jän": 1, "mär": 3, "mrz": 3,
+    "okt": 10, "dez": 12, "fevrier": 2, "aout": 8, "janv": 1, "févr": 2, "fevr": 2, "avr": 4,
+    "juil": 7, "déc": 12, "setiembre": 9, "ene": 1, "abr": 4, "ago": 8, "dic": 12, "gen": 1,
+    "mag": 5, "giu": 6, "lug": 7, "set": 9, "ott": 10, "marco": 3, "fev": 2, "mai": 5,
+    "out": 10, "mrt": 3, "янв": 1, "фев": 2, "мар": 3, "апр": 4, "авг": 8,
+    "сен": 9, "сент": 9, "окт": 10, "ноя": 11, "дек": 12,
+    "ابريل": 4, "إبريل": 4, "اغسطس": 8, "اكتوبر": 10,
+    "كانون الثاني": 1, "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6, "تموز": 7,
+    "آب": 8, "أيلول": 9, "تشرين الأول": 10, "تشرين الثاني": 11, "كانون الأول": 12,
+}  # fmt: skip
+"""Month numbers of the abbreviations and forms that do not follow the position of the name
+in ``MONTH_NAMES``."""
+
 # --- main text: teasers and credits ------------------------------------------------------
 
 READ_ALSO: Final[Table] = {
@@ -231,6 +361,74 @@ READ_ALSO: Final[Table] = {
     ),
 }
 """Headings of "read also" teasers and related-link boxes."""
+
+COMMENT_HEADINGS: Final[Table] = {
+    "en": _phrases(
+        "leave a reply|leave a comment|post a comment|add a comment|add comment|"
+        "write a comment|comments|responses|join the discussion|reader comments"
+    ),
+    "de": _phrases(
+        "schreibe einen kommentar|kommentar schreiben|kommentar verfassen|kommentare|"
+        "hinterlasse einen kommentar|kommentar hinterlassen|leserkommentare"
+    ),
+    "fr": _phrases(
+        "laisser un commentaire|laisser une réponse|ajouter un commentaire|commentaires"
+    ),
+    "es": _phrases(
+        "deja un comentario|deja una respuesta|dejar un comentario|escribe un comentario|"
+        "comentarios"
+    ),
+    "it": _phrases("lascia un commento|lascia una risposta|commenti"),
+    "pt": _phrases("deixe um comentário|deixe uma resposta|comentários"),
+    "nl": _phrases("laat een reactie achter|geef een reactie|reacties"),
+    "pl": _phrases("dodaj komentarz|zostaw komentarz|komentarze"),
+    "ru": _phrases("комментарии|оставить комментарий|добавить комментарий"),
+}
+"""Headings of the comment section under an article ("Leave a Reply", "3 Kommentare"):
+what follows them is readers' text and the comment form."""
+
+COMMENT_FORM_LABELS: Final[Table] = {
+    "en": _phrases("name|email|e-mail|website|comment|your name|your email"),
+    "de": _phrases("name|e-mail|website|webseite|kommentar|dein name|ihr name"),
+    "fr": _phrases("nom|e-mail|site web|commentaire"),
+    "es": _phrases("nombre|correo electrónico|web|sitio web|comentario"),
+    "it": _phrases("nome|email|sito web|commento"),
+    "pt": _phrases("nome|e-mail|site|comentário"),
+}
+"""Labels of a comment form's fields: a line that is one of them alone ("Name *",
+"Website") is the form's."""
+
+COMMENT_FORM_NOTICES: Final[Table] = {
+    "en": _phrases(
+        "your email address will not be published|required fields are marked|"
+        "save my name, email, and website|notify me of follow-up comments|"
+        "notify me of new posts|post comment|submit comment|cancel reply|"
+        "you must be logged in to post a comment"
+    ),
+    "de": _phrases(
+        "deine e-mail-adresse wird nicht veröffentlicht|"
+        "ihre e-mail-adresse wird nicht veröffentlicht|erforderliche felder sind mit|"
+        "meinen namen, meine e-mail-adresse und meine website|kommentar abschicken|"
+        "benachrichtige mich über nachfolgende kommentare|antworten abbrechen"
+    ),
+    "fr": _phrases(
+        "votre adresse e-mail ne sera pas publiée|votre adresse de messagerie ne sera pas publiée|"
+        "les champs obligatoires sont indiqués"
+    ),
+    "es": _phrases(
+        "tu dirección de correo electrónico no será publicada|"
+        "los campos obligatorios están marcados|publicar el comentario"
+    ),
+    "it": _phrases(
+        "il tuo indirizzo email non sarà pubblicato|i campi obbligatori sono contrassegnati"
+    ),
+    "pt": _phrases(
+        "o seu endereço de e-mail não será publicado|o seu endereço de email não será publicado|"
+        "campos obrigatórios são marcados"
+    ),
+}
+"""Openings of a comment form's notices and buttons ("Your email address will not be
+published.")."""
 
 PICTURE_CREDIT_LABELS: Final[Table] = {
     "en": _phrases("photo|photos|image|images|picture|credit|credits|source"),

@@ -845,7 +845,10 @@ SHORT_BOX_CHARS: Final = 100
 
 def _box_rule(el: etree._Element, stats: _Stats) -> Rule | None:
     """Why a box inside the article holds boilerplate, judged by its contents; None for
-    a box to render."""
+    a box to render. (A hidden box is dropped here too: the relaxed pass, which keeps
+    boxes named like boilerplate, never shows what readers do not see.)"""
+    if not HIDING_ATTRIBUTES.isdisjoint(el.keys()) and is_hidden(el):
+        return Rule.HIDDEN
     tag = el.tag
     if tag not in CONDITIONAL_TAGS:
         return None

@@ -112,6 +112,25 @@ _CREDIT_LINE: Final = re.compile(
     + r")\b",
     re.I,
 )
+# The comment section under an article: its heading ("Leave a Reply", "3 Kommentare") and the
+# lines of its form ("Name *", "Your email address will not be published.").
+_COMMENT_HEADING: Final = re.compile(
+    r"^(?:\d+\s+)?(?:"
+    + alternation(lexicon_words(lexicon.COMMENT_HEADINGS))
+    + r")(?:\s*\(\d+\))?\s*[:.!?…]*$",
+    re.I,
+)
+_COMMENT_FORM_LINE: Final = re.compile(
+    r"^(?:(?:"
+    + alternation(lexicon_words(lexicon.COMMENT_FORM_LABELS))
+    + r")\s*[*:]?\s*\*?$|(?:"
+    + alternation(lexicon_words(lexicon.COMMENT_FORM_NOTICES))
+    + r")\b)",
+    re.I,
+)
+TABLE_CELL_TAGS: Final = frozenset({"td", "th"})
+MAX_COMMENT_FORM_LINE_CHARS: Final = 160
+"""A comment form's label or notice is a line, never a paragraph."""
 MAX_TEASER_CHARS: Final = 200
 """A "Read also: ..." teaser is a headline, never a long paragraph."""
 MAX_CREDIT_CHARS: Final = 100
@@ -189,6 +208,7 @@ class Renderer:
             else:
                 block.drop(_CAPTION)
         self.blocks = shown
+        self._cut_at_comments()
         while self.blocks and self.blocks[-1].kind in HEADING_KINDS:
             # a heading with nothing under it introduced something removed
             self.blocks.pop().drop(Reason(Rule.TRAILING_HEADING))
@@ -197,6 +217,20 @@ class Renderer:
             block.text for block in self.blocks if block.text and block.verdict is Verdict.KEPT
         )
         return text, _assemble_html(self.blocks), self.images
+
+    def _cut_at_comments(self) -> None:
+        """Drop the comment section: a heading that opens it ("Leave a Reply", "Kommentare",
+        "3 Comments"), after the article's text, and everything after it."""
+        for index, block in enumerate(self.blocks):
+            if (
+                index
+                and block.kind in HEADING_KINDS
+                and _COMMENT_HEADING.match(block.text) is not None
+            ):
+                for dropped in self.blocks[index:]:
+                    dropped.drop(Reason(Rule.COMMENTS))
+                self.blocks = self.blocks[:index]
+                return
 
     def _start_at_dateline(self) -> None:
         """Drop the standfirst before a wire dateline: the story proper opens with it.
@@ -385,6 +419,12 @@ class Renderer:
             return Rule.HEADLINE
         if len(text) <= MAX_TEASER_CHARS and _READ_ALSO.match(text):
             return Rule.READ_ALSO
+        if (
+            len(text) <= MAX_COMMENT_FORM_LINE_CHARS
+            and _COMMENT_FORM_LINE.match(text)
+            and (self._element is None or self._element.tag not in TABLE_CELL_TAGS)
+        ):
+            return Rule.COMMENTS  # (a table's "Name" column is no form's label)
         if len(text) <= MAX_CREDIT_CHARS and _CREDIT_LINE.match(text):
             return Rule.CREDIT
         if (line := _date_line(text)) is not None:

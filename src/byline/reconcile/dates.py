@@ -40,8 +40,9 @@ def choose_dates(found: PageCandidates) -> tuple[Choice[Moment] | None, Choice[M
         published = modified
     first = None
     if published:
-        source, value = _shown_modification(published, modified) or _choose_published(
-            published, _page_zone(published + modified)
+        silent = _shown_as_anothers(found)
+        source, value = _shown_modification(published, modified, silent) or _choose_published(
+            published, _page_zone(published + modified), silent
         )
         first = Choice(value, source, alternatives(value, published))
     modified = [(s, v) for s, v in modified if first is None or not _after(first.value, v)]
@@ -60,19 +61,54 @@ def _plausible_dates(field: Field, found: PageCandidates, now: datetime) -> list
     ]
 
 
-def _choose_published(dated: list[Dated], zone: timezone | None = None) -> Dated:
+def _shown_as_anothers(found: PageCandidates) -> tuple[Dated, ...]:
+    """The publication dates the visible page shows outside the article, in a place the dom
+    source itself scores below nothing (a sidebar, a list of related stories, a hidden
+    element, a script's data): other items' dates, when the metadata states the page's
+    (every other tool reads that one). They do not vote (``_choose_published``)."""
+    candidates = found.dates(Field.PUBLISHED)
+    if all(c.source in _SHOWN for c in candidates):
+        return ()
+    return tuple(
+        (c.source, c.value.moment)
+        for c in candidates
+        if c.source is Source.DOM
+        and c.evidence.in_article is not True
+        and c.evidence.score is not None
+        and c.evidence.score < 0
+    )
+
+
+_SHOWN: Final = frozenset({Source.DOM, Source.URL})
+"""Sources that read the page as shown (its text, its address), not a date it states."""
+
+
+def _choose_published(
+    dated: list[Dated], zone: timezone | None = None, silent: tuple[Dated, ...] = ()
+) -> Dated:
     """The publication date most sources agree on, read as the page's local day.
 
     Sources are voted by day (each source's best value once, plain ``<meta>`` copies of one
     instant once: see ``PLAIN_META_SOURCES``) because a single CMS field is often wrong (the
     modification time, a crawl time); among the values of the winning day the most precise
-    is kept. ``zone`` is the page's own (see ``_page_zone``).
+    is kept. ``zone`` is the page's own (see ``_page_zone``); ``silent`` dates do not vote
+    (see ``_shown_as_anothers``), but may give the winning day its time.
     """
     local = [(source, _local_reading(value, dated, zone)) for source, value in dated]
+    voters = [(s, v) for (s, v), stated in zip(local, dated, strict=True) if stated not in silent]
+    votes = _votes(voters or local)
+    best = max(votes.values())
+    winner = next(_day(v) for _, v in local if votes.get(_day(v)) == best)  # a voted day
+    source, value = _most_precise([(s, v) for s, v in local if _day(v) == winner])
+    return source, _without_naive_time(value)
+
+
+def _votes(dated: list[Dated]) -> dict[date, float]:
+    """Each day's votes: each source's best value once, plain ``<meta>`` copies once."""
     votes: dict[date, float] = {}
     voted: set[Source] = set()
     plain_meta_times: set[datetime] = set()
-    for source, value in local:
+    for source, value in dated:
         if source in voted:
             continue
         voted.add(source)
@@ -81,13 +117,12 @@ def _choose_published(dated: list[Dated], zone: timezone | None = None) -> Dated
                 continue  # another plain <meta> tag's copy
             plain_meta_times.add(value)
         votes[_day(value)] = votes.get(_day(value), 0.0) + DATE_VOTE_WEIGHT[source]
-    best = max(votes.values())
-    winner = next(_day(v) for _, v in local if votes.get(_day(v)) == best)  # a voted day
-    source, value = _most_precise([(s, v) for s, v in local if _day(v) == winner])
-    return source, _without_naive_time(value)
+    return votes
 
 
-def _shown_modification(published: list[Dated], modified: list[Dated]) -> Dated | None:
+def _shown_modification(
+    published: list[Dated], modified: list[Dated], silent: tuple[Dated, ...] = ()
+) -> Dated | None:
     """The modification date, when that is the date the page shows instead of its first one.
 
     Pages that display "Updated March 14, 2021" as their date (and not the day the
@@ -95,7 +130,7 @@ def _shown_modification(published: list[Dated], modified: list[Dated]) -> Dated 
     published value that is another source's modification time does not count as the
     day the metadata calls published.
     """
-    visible = next((v for s, v in published if s == Source.DOM), None)
+    visible = next((v for s, v in published if s == Source.DOM and (s, v) not in silent), None)
     if visible is None:
         return None
     day = _day(visible)

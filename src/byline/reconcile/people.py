@@ -85,6 +85,8 @@ def choose_authors(
     else:
         people = _with_co_authors(people, [o for o in others if o[0] != Source.DOM])
     people = [_fullest_spelling(person, [found for _, found in others]) for person in people]
+    # a handle no source spells out ("jane.doe") is printed as the name it stands for
+    people = [Person(author_names.handle_as_name(p.name), p.url) for p in people]
     lost = [(s, [p.name for p in found]) for s, found in others]
     return Choice(people, source, alternatives([p.name for p in people], lost))
 

@@ -81,6 +81,11 @@ _ANY_RE: Final = _marker_pattern(BYLINE_MARKERS + TAG_MARKERS)
 _AUTHOR_HREF: Final = _marker_pattern(AUTHOR_HREF_PARTS)
 
 
+MAX_TITLE_DATE_CHARS: Final = 60
+"""A ``title`` attribute this short may be a date's tooltip ("Thursday, 4 March 2021 at
+10:00"); a longer one is a link's or a picture's description."""
+
+
 def may_hold_year(text: str) -> bool:
     """Whether a text of the page is worth reading for dates: a short text anywhere, a long
     one at its start. A year shows four digits of this or the last century, or two digits
@@ -123,6 +128,7 @@ class Page:
     tag_lists: list[etree._Element] = field(default_factory=list)
     times: list[etree._Element] = field(default_factory=list)
     date_properties: list[etree._Element] = field(default_factory=list)
+    titled: list[etree._Element] = field(default_factory=list)  # a title that may hold a year
     year_texts: list[TextPiece] = field(default_factory=list)  # body texts that may hold a year
     byline_texts: list[TextPiece] = field(default_factory=list)  # short texts with a lead hint
     scripts: list[etree._Element] = field(default_factory=list)
@@ -311,6 +317,13 @@ def _collect(page: Page, element: etree._Element, tag: str, names: list[str]) ->
         and len(page.date_properties) < MAX_DATES
     ):
         page.date_properties.append(element)
+    if (
+        "title" in names
+        and len(page.titled) < MAX_DATES
+        and len(title := element.get("title", "")) <= MAX_TITLE_DATE_CHARS
+        and may_hold_year(title)
+    ):
+        page.titled.append(element)
     if tag in SKIP_TAGS:
         return
     if tag == "address":

@@ -168,6 +168,34 @@ def in_bad_place(element: etree._Element, comments_only: bool = False) -> bool:
     return False
 
 
+CARD_TAG: Final = "article"
+"""The element of one story; inside a list of other stories, a teaser card."""
+CARD_HOLDER_TAGS: Final = frozenset({"aside", "nav", "footer"})
+"""Furniture that holds cards of other stories (not ``form``: whole pages sit in forms)."""
+
+
+def in_other_story(element: etree._Element, context: Context) -> bool:
+    """Whether ``element`` lies in the card of another story: an ``<article>`` that does not
+    hold the headline, inside a place of related or further stories (``names_bad_place``)
+    or in the page's furniture that does not hold the headline either (a layout box named
+    "right-sidebar" may wrap the page's story). What such a card names (its byline, its
+    date) is that story's, whatever the card's own markers say."""
+    card = next(element.iterancestors(CARD_TAG), None)
+    if card is None or card is context.article:
+        return False
+    headline = context.headline
+    if headline is not None and (headline is card or is_inside(headline, card)):
+        return False
+    for depth, ancestor in enumerate(card.iterancestors()):
+        if depth >= ANCESTOR_DEPTH or ancestor.tag in PAGE_TAGS:
+            break
+        if headline is not None and is_inside(headline, ancestor):
+            return False  # a box that holds the headline holds the page's own story
+        if ancestor.tag in CARD_HOLDER_TAGS or names_bad_place(markers(ancestor)):
+            return True
+    return False
+
+
 def hidden_by_class(element: etree._Element) -> bool:
     """Whether ``element`` or one of its nearest ancestors is hidden from readers by class."""
     ancestors = itertools.islice(element.iterancestors(), HIDDEN_CLASS_DEPTH)

@@ -92,7 +92,7 @@ def candidates(doc: Document) -> list[AnyCandidate]:
         found.append(Candidate(Field.LANGUAGE, language, SOURCE, HTML_LANG))
     found.extend(_rel_candidates(doc, context))
     found.extend(author_candidates(doc, context))
-    found.extend(date_candidates(root, context.headline, context.article, page))
+    found.extend(date_candidates(doc, context.headline, context.article, page))
     tags, how = _tag_list(context)
     if tags:
         found.append(Candidate(Field.TAGS, tags, SOURCE, how))

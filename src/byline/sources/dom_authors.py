@@ -41,6 +41,7 @@ from byline.sources._places import (
     hidden_by_class,
     in_article,
     in_bad_place,
+    in_other_story,
     markers,
     place_score,
     spaced_text,
@@ -572,8 +573,8 @@ def _is_rel_author(element: etree._Element) -> bool:
 
 def _author_score(element: etree._Element, context: Context) -> float | None:
     """How much a byline element looks like the article's own; None to ignore it."""
-    if in_bad_place(element, comments_only=True):
-        return None
+    if in_bad_place(element, comments_only=True) or in_other_story(element, context):
+        return None  # a commenter, or the author of a related story's teaser
     score = 0.0
     own = markers(element)
     if "author" in str(element.get("rel") or "").lower() or "author" in (

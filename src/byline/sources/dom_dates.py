@@ -32,6 +32,7 @@ from typing import Final, NamedTuple
 
 from lxml import etree
 
+from byline import lexicon
 from byline.boilerplate import is_hidden
 from byline.dates import (
     OTHER,
@@ -42,7 +43,9 @@ from byline.dates import (
     marker_before,
     parse_date,
 )
+from byline.document import Document
 from byline.fields import Field, Markup, Source
+from byline.lexicon import alternation, lexicon_words
 from byline.sources._page import (
     MAX_DATES,
     MAX_PIECE_CHARS,
@@ -122,10 +125,25 @@ LAST_TEXT_DEPTH: Final = 14
 
 JSON_LD_TYPE: Final = "application/ld+json"
 _SCRIPT_DATE: Final = re.compile(
-    r'"(datePublished|date_published|publishedDate|published_at|publishedAt|publishDate'
-    r'|publicationDate|firstPublished|createdAt|created_at|dateCreated)"\s*:\s*"([^"]{8,40})"'
+    r"""(?<![\w$])(["']?)(datePublished|date_published|publishedDate|published_at|publishedAt"""
+    r"|publishDate|publish_date|pubDate|pub_date|publicationDate|publication_date"
+    r"""|firstPublished|createdAt|created_at|dateCreated)\1\s*[:=]\s*(["'])([^"']{8,40})\3"""
 )
-"""A publication-date key and its string value in JSON a script holds."""
+"""A publication-date key and its string value in the data a script holds: JSON
+(``"published_at": "..."``) or a script's own object (``{datePublished: '...'}``,
+``pubDate = "..."``)."""
+_RELATIVE_TIME: Final = re.compile(
+    r"(?<!\w)(?:" + alternation(lexicon_words(lexicon.RELATIVE_TIME_WORDS)) + r")(?!\w)",
+    re.IGNORECASE,
+)
+"""A date shown as time ago ("3 years ago", "vor 2 Tagen")."""
+MEDIA_TAGS: Final = frozenset({"img", "picture", "source", "iframe", "video", "audio", "embed"})
+"""Elements whose ``title`` describes what they show, never a date's tooltip."""
+TOOLTIP_WORDS: Final = 2
+"""Words besides the date in a date's tooltip: a weekday, "at", a label ("Published")."""
+COMMENT_DATE_CHARS: Final = 200
+"""An HTML comment this short may be a note of the publication date; longer ones are
+markup left out (conditional comments, templates)."""
 
 _DATEISH: Final = re.compile(r"\d{4}|\d[./-]\d|\d\.?\s[^\W\d_]{3,}\.?\s\d\d\s*(?:$|[)\]])")
 """Cheap test a text must pass before the date patterns run on it."""
@@ -145,6 +163,19 @@ _DATELINE_END: Final = re.compile(r"\s*(?:[)\]]|[-–—:|](?=\s))")
 """A dateline: the date comes first, maybe in brackets, closed by a bracket or a dash:
 "(21. November 2022) ...", "21.11.2022 – ...". A sentence that begins with a date ("Am 6.
 Mai 2023 findet ... statt") is about an event, not the page."""
+
+
+def _tooltip_date(title: str) -> date | None:
+    """The date a ``title`` attribute states, when it is little more than that date (a
+    weekday, "at", a label): "2021-03-04 10:00", "Thursday, March 4, 2021 at 10:00 AM";
+    not "Screenshot_2020-09-13 Gigafactory Berlin", a description that holds a date."""
+    dates = find_dates(title)
+    if len(dates) != 1 or "_" in title:
+        return None
+    value, start, end = dates[0]
+    if _count_words(title[:start] + " " + title[end:]) > TOOLTIP_WORDS:
+        return None
+    return value
 
 
 def _in_sentence(text: str, start: int, end: int, after: int) -> bool:
@@ -191,7 +222,7 @@ class _Found:
 
 
 def date_candidates(
-    root: etree._Element,
+    doc: Document,
     headline: etree._Element | None,
     article: etree._Element | None,
     page: Page,
@@ -200,6 +231,7 @@ def date_candidates(
 
     ``page`` is what the walk over the tree found (``_page.page_of``).
     """
+    root = doc.root
     if root is None or not isinstance(root.tag, str):
         return []
     scan = _Scan(headline, article)
@@ -207,6 +239,8 @@ def date_candidates(
     scan.read(page)
     if not scan.found:
         scan.read_script_data(root)
+    if not scan.found:
+        scan.read_comments(doc)
     return scan.candidates()
 
 
@@ -315,11 +349,23 @@ class _Scan:
             if (script.get("type") or "").lower() == JSON_LD_TYPE:
                 continue  # the json-ld source reads these
             match = _SCRIPT_DATE.search(script.text or "")
-            value = parse_date(match.group(2)) if match else None
+            value = parse_date(match.group(4)) if match else None
             if match is not None and value is not None:
-                key = match.group(1)
+                key = match.group(2)
                 self.add(value, KIND_SCRIPT_DATA, False, script, Markup.SCRIPT_DATA, key=key)
                 return
+
+    def read_comments(self, doc: Document) -> None:
+        """The first date after a publication word in a short HTML comment
+        (``<!-- published: 2021-03-04 -->``), on a page that shows no date and whose scripts
+        hold none. Other dates in comments are a cache's or a build's ("generated on ...")."""
+        for text in doc.comments(COMMENT_DATE_CHARS):
+            if not _DATEISH.search(text):
+                continue
+            for value, start, _ in find_dates(text)[:1]:
+                if marker_before(text, start) == PUBLISH:
+                    self.add(value, KIND_SCRIPT_DATA, False, doc.root, Markup.HTML_COMMENT)
+                    return
 
     # --- the body ---------------------------------------------------------------------
 
@@ -330,6 +376,8 @@ class _Scan:
             self._read_time(element)
         for element in page.date_properties:
             self._read_property(element)
+        for element in page.titled:
+            self._read_title_attribute(element)
         for piece in page.year_texts:
             if len(self.found) >= MAX_DATES:
                 break
@@ -432,6 +480,24 @@ class _Scan:
         bonus = MARKER_WORD_BONUS if marker == PUBLISH or "publish" in own else 0.0
         item = place.item if marker is None else None
         self.add(value, KIND_TIME + bonus + place.score, update, element, Markup.TIME_ELEMENT, item)
+
+    def _read_title_attribute(self, element: etree._Element) -> None:
+        """The date in the ``title`` of an element that shows it as time ago, or whose class
+        says date: the tooltip of a widget (``<span title="2021-03-04 10:00">3 years
+        ago</span>``), ranked as a date-marked text in its place."""
+        if element.tag in MEDIA_TAGS or (element.tag == "time" and element.get("datetime")):
+            return  # a picture's title describes it; a <time> is read by its datetime
+        value = _tooltip_date(element.get("title", ""))
+        if value is None:
+            return
+        text = " ".join(" ".join(element.itertext()).split())[:MAX_PIECE_CHARS]
+        if _RELATIVE_TIME.search(text) is None and not self._marks(element).date:
+            return  # neither time ago nor a date's element: a link's or a menu's title
+        place = self._place(element)
+        if not place.quoted:
+            update = place.marked_update
+            score = KIND_MARKED + place.score
+            self.add(value, score, update, element, Markup.TITLE_ATTRIBUTE, place.item)
 
     def _read_property(self, element: etree._Element) -> None:
         """``<meta name="publication_date" content=...>``, ``<span itemprop="dateUpdate">``."""

@@ -37,6 +37,17 @@ PUBLISHED_NAMES: Final = (
     "citation_publication_date",
     "citation_date",
     "sailthru.date",
+    # the names other tools read for the publication date (schema.org's and OpenGraph's
+    # properties written as plain names, and the names of common plugins)
+    "datepublished",
+    "date_published",
+    "published_time",
+    "publication_date",
+    "published-date",
+    "pub_date",
+    "originalpublicationdate",
+    "rnews:datepublished",
+    "shareaholic:article_published_time",
     "pubdate",
     "publishdate",
     "publish-date",
