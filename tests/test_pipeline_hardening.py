@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -18,8 +19,10 @@ from pathlib import Path
 
 import pytest
 from conftest import CORPUS, needs_shared
+from test_pipeline_readers import twenty_pages_with_record_10_damaged
 
 from bench.synthetic import article_page, corpus, write_warc
+from byline.pipeline import run
 
 RUN_BOUND = 120.0  # seconds: generous for a run of a few dozen pages on a loaded machine
 
@@ -176,3 +179,39 @@ def test_workers_and_helpers_exit_when_the_main_process_is_killed(tmp_path: Path
     if left:
         os.killpg(main.pid, signal.SIGKILL)
     assert left == []
+
+
+# --- 4. inputs that are not regular files -------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_fifos_sockets_and_devices_are_skipped_and_counted_never_opened(tmp_path: Path) -> None:
+    root = pages_dir(tmp_path, 3)
+    os.mkfifo(root / "waiting.html")  # found in a directory, named like a page
+    os.mkfifo(root / "news-123")  # found, no extension: would be sniffed
+    named = tmp_path / "named.fifo"
+    os.mkfifo(named)
+    with socket.socket(socket.AF_UNIX) as listener:
+        listener.bind(str(root / "control.html"))
+        out = tmp_path / "out.jsonl"
+        result = byline_run([root, named, Path(os.devnull)], out)
+    assert result.returncode == 0, result.stderr
+    assert len(rows(out)) == 3
+    summary = json.loads((tmp_path / "out.jsonl.summary.json").read_text())
+    assert summary["skipped"] == {"not-regular-file": 5}
+    assert "skipped            5 (5 not-regular-file)" in result.stderr
+
+
+# --- 7. a damaged gzip member in a WARC -----------------------------------------------------
+
+
+def test_a_damaged_warc_record_costs_one_error_with_its_offset(tmp_path: Path) -> None:
+    whole, damaged = twenty_pages_with_record_10_damaged(tmp_path, at=-1)
+    out = tmp_path / "out.jsonl"
+    summary = run([str(damaged)], out, workers=1)
+    offsets = [r["source"]["offset"] for r in rows(out)]
+    assert summary.records == len(offsets) == 19
+    assert offsets == [i.source["offset"] for i in whole[1:] if i is not whole[10]]
+    (error,) = rows(tmp_path / "out.jsonl.errors.jsonl")
+    assert error["source"]["offset"] == whole[10].source["offset"]
+    assert error["reason"].isascii() and "damaged" in error["reason"]
