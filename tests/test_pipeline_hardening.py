@@ -6,6 +6,8 @@ Runs that could hang are child processes with generous bounds: a hang fails its 
 
 from __future__ import annotations
 
+import csv
+import gzip
 import json
 import os
 import shutil
@@ -17,13 +19,19 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 from conftest import CORPUS, needs_shared
-from test_pipeline_readers import twenty_pages_with_record_10_damaged
+from test_pipeline_readers import response, twenty_pages_with_record_10_damaged
+from test_pipeline_readers import write_warc as write_test_warc
 
 from bench.synthetic import article_page, corpus, write_warc
+from byline.cli import main
 from byline.pipeline import run
+from byline.record import Record
+from byline.store import Store
 
+GZIP = [("Content-Encoding", "gzip")]
 RUN_BOUND = 120.0  # seconds: generous for a run of a few dozen pages on a loaded machine
 
 # Installed in every Python process of a run (the forkserver imports it, so workers have it):
@@ -215,3 +223,73 @@ def test_a_damaged_warc_record_costs_one_error_with_its_offset(tmp_path: Path) -
     (error,) = rows(tmp_path / "out.jsonl.errors.jsonl")
     assert error["source"]["offset"] == whole[10].source["offset"]
     assert error["reason"].isascii() and "damaged" in error["reason"]
+
+
+# --- 8. a payload cut short -----------------------------------------------------------------
+
+
+def test_a_truncated_payload_is_marked_in_every_format_and_the_store(tmp_path: Path) -> None:
+    whole = gzip.compress(article_page(2).encode())
+    warc = write_test_warc(
+        tmp_path / "crawl.warc.gz",
+        [
+            response("https://example.com/news/1", article_page(1).encode()),
+            response("https://example.com/news/2", whole[:-60], extra=GZIP),
+            response(
+                "https://example.com/news/3", gzip.compress(article_page(3).encode()), extra=GZIP
+            ),
+        ],
+    )
+    marks = {}
+    for suffix in (".jsonl", ".parquet", ".csv"):
+        out = tmp_path / f"out{suffix}"
+        summary = run([str(warc)], out, workers=1)
+        assert summary.records == 3 and summary.truncated == 1
+        if suffix == ".jsonl":
+            table = [Record.from_dict(row).source.truncated for row in rows(out)]
+        elif suffix == ".parquet":
+            table = [row["source"]["truncated"] for row in pq.read_table(out).to_pylist()]
+        else:
+            table = [row["source.truncated"] == "True" for row in csv.DictReader(out.open())]
+        marks[suffix] = table
+    assert set(map(tuple, marks.values())) == {(False, True, False)}
+    with Store(tmp_path / "corpus.db") as store:
+        store.ingest(Record.from_dict(row) for row in rows(tmp_path / "out.jsonl"))
+        stored = [store.article(row["id"]) for row in rows(tmp_path / "out.jsonl")]
+    assert [r.source.truncated for r in stored if r] == [False, True, False]
+
+
+def test_the_summary_counts_truncated_records(tmp_path: Path, capsys) -> None:
+    cut = gzip.compress(article_page(1).encode())[:-60]
+    warc = write_test_warc(
+        tmp_path / "crawl.warc.gz", [response("https://e.com/1", cut, extra=GZIP)]
+    )
+    assert main(["run", str(warc), "--out", str(tmp_path / "out.jsonl")]) == 0
+    assert "records written    1 (1 of a truncated payload)" in capsys.readouterr().err
+
+
+# --- 14. a resumed run's summary ------------------------------------------------------------
+
+
+def test_a_resumed_run_reports_itself_and_the_whole_apart(tmp_path: Path, capsys) -> None:
+    root = pages_dir(tmp_path, 4)
+    out = tmp_path / "out.jsonl"
+    command = ["run", str(root), "--out", str(out), "--workers", "1"]
+    assert main(command) == 0
+    first = capsys.readouterr().err
+    assert "elapsed" in first and "pages per second   " in first and "this run" not in first
+
+    assert main(command) == 0  # nothing new: nothing to do
+    again = capsys.readouterr().err
+    assert "this run           nothing left to do (" in again
+    assert "all runs           4 inputs in " in again and "(resumed)" in again
+    assert "pages per second" not in again
+    saved = json.loads((tmp_path / "out.jsonl.summary.json").read_text())
+    assert saved["run_pages"] == 0 and saved["pages_per_second"] is None
+    assert saved["elapsed"] >= saved["run_elapsed"] > 0
+
+    (root / "story-new.html").write_text(article_page(99), encoding="utf-8")
+    assert main(command) == 0  # one new page
+    more = capsys.readouterr().err
+    assert "this run           1 pages in " in more and " pages per second" in more
+    assert "all runs           5 inputs in " in more

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -200,6 +201,35 @@ def test_chunked_gzip_encoded_payload_is_decoded(tmp_path: Path) -> None:
     path = write_warc(tmp_path / "chunked.warc.gz", [record])
     page = next(i for i in read_archive(str(path)) if isinstance(i, Page))
     assert page.content == SEED
+
+
+GZIPPED = gzip.compress(SEED)
+DEFLATED = zlib.compress(SEED)
+
+
+@pytest.mark.parametrize(
+    ("body", "headers", "truncated"),
+    [
+        (GZIPPED, [("Content-Encoding", "gzip")], False),
+        (GZIPPED[: len(GZIPPED) // 2], [("Content-Encoding", "gzip")], True),
+        (DEFLATED[: len(DEFLATED) // 2], [("Content-Encoding", "deflate")], True),
+        (
+            chunked(GZIPPED[: len(GZIPPED) // 2]),
+            [("Transfer-Encoding", "chunked"), ("Content-Encoding", "gzip")],
+            True,
+        ),
+        (SEED, [("Content-Length", str(len(SEED)))], False),
+        (SEED[:5000], [("Content-Length", str(len(SEED)))], True),
+    ],
+    ids=["gzip", "gzip-cut", "deflate-cut", "chunked-gzip-cut", "plain", "plain-cut"],
+)
+def test_a_payload_cut_short_is_marked_truncated(
+    tmp_path: Path, body: bytes, headers: list[tuple[str, str]], truncated: bool
+) -> None:
+    path = write_warc(tmp_path / "cut.warc.gz", [response(SEED_URL, body, extra=headers)])
+    page = next(i for i in read_archive(str(path)) if isinstance(i, Page))
+    assert SEED.startswith(page.content[:1000])
+    assert page.source.get("truncated", False) is truncated
 
 
 def test_unsupported_content_encoding_is_a_failure_not_garbage(tmp_path: Path) -> None:

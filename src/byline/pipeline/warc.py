@@ -265,12 +265,38 @@ def _record_item(record: ArcWarcRecord, location: str, offset: int) -> Item:
     declared = record.payload_length if record.payload_length >= 0 else record.length
     if declared > MAX_PAGE_BYTES:  # known before reading: the payload is not loaded
         return Failed(key, too_big_reason(declared), source)
-    content = record.content_stream().read(MAX_PAGE_BYTES + 1)
+    stream = record.content_stream()
+    content = stream.read(MAX_PAGE_BYTES + 1)
     if len(content) > MAX_PAGE_BYTES:
         return Failed(key, too_big_reason(None), source)
     if not media_type and not looks_like_html(content):
         return Skipped(key, "not-html", source)
+    if _cut_short(record, stream, content):
+        source["truncated"] = True
     return Page(key, content, url=_target_uri(record), charset=charset, source=source)
+
+
+def _cut_short(record: ArcWarcRecord, stream: IO[bytes], content: bytes) -> bool:
+    """Whether the payload read is only the start of the page: the crawler says so
+    (``WARC-Truncated``), its compression stops before the end of the compressed stream,
+    or it holds fewer bytes than its ``Content-Length``."""
+    if record.rec_headers.get_header("WARC-Truncated"):
+        return True
+    decompressor = getattr(stream, "decompressor", None)  # warcio's, for Content-Encoding
+    if decompressor is not None:
+        return not _decompressed_to_the_end(decompressor)
+    declared = (record.http_headers.get_header("Content-Length") or "").strip()
+    unencoded = stream is record.raw_stream  # neither compressed nor chunked
+    return unencoded and declared.isdigit() and len(content) < int(declared)
+
+
+def _decompressed_to_the_end(decompressor: Any) -> bool:
+    """Whether a zlib (gzip, deflate) or brotli decompressor has seen its stream's end."""
+    eof = getattr(decompressor, "eof", None)
+    if isinstance(eof, bool):
+        return eof
+    is_finished = getattr(decompressor, "is_finished", None)
+    return bool(is_finished()) if callable(is_finished) else True
 
 
 def _check_length(record: ArcWarcRecord) -> None:
