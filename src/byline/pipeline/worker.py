@@ -125,18 +125,15 @@ def serve(tasks: Connection, results: Connection, lifeline: Connection, time_lim
     """A local worker process: extract each task's pages, sending each outcome back at once
     (the main process times pages one by one), until told to stop or the main process dies."""
     _exit_with_parent(lifeline)
-    results.send(READY)
-    while True:
-        try:
-            task: Task | None = tasks.recv()
-        except EOFError:  # the main process closed the pipe or is gone
-            return
-        if task is None:
-            return
-        job, first, items = task
-        for n, item in enumerate(items):
-            done: PageDone = (job, first + n, process(item, time_limit))
-            results.send(done)
+    try:
+        results.send(READY)
+        while (task := tasks.recv()) is not None:
+            job, first, items = task
+            for n, item in enumerate(items):
+                done: PageDone = (job, first + n, process(item, time_limit))
+                results.send(done)
+    except (EOFError, BrokenPipeError):  # the main process closed its pipes or is gone
+        return
 
 
 def _exit_with_parent(lifeline: Connection) -> None:
