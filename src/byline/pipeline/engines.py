@@ -250,6 +250,7 @@ class _Slot:
         self._outbox.put(None)
         self._sender.join(timeout=STOP_WAIT)
         self.results.close()
+        self.process.close()
 
 
 def _send_all(outbox: queue.SimpleQueue[Task | None], tasks: Connection) -> None:
