@@ -318,8 +318,9 @@ def twenty_pages_with_record_10_damaged(tmp_path: Path, at: int) -> tuple[list[I
     return whole, path
 
 
-# in the gzip header, at the start of the compressed header, in the middle of the payload
-@pytest.mark.parametrize("at", [4, 20, -1])
+# over the gzip magic, in the gzip header, at the start of the compressed WARC header,
+# in the middle of the payload
+@pytest.mark.parametrize("at", [0, 4, 20, -1])
 def test_a_damaged_member_is_one_error_and_every_other_record_is_read(
     tmp_path: Path, at: int
 ) -> None:

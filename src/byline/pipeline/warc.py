@@ -173,8 +173,8 @@ def _next_member(stream: IO[bytes], damaged: int) -> int | None:
     try:
         if not stream.seekable() or damaged < 0:  # warcio's offsets in a one-stream archive
             return None
-        stream.seek(damaged)
-        if stream.read(len(GZIP_MEMBER)) != GZIP_MEMBER:
+        stream.seek(0)
+        if stream.read(len(GZIP_MEMBER)) != GZIP_MEMBER:  # not gzipped: no member to look for
             return None
         return _search_member(stream, damaged + 1)
     except OSError:  # a remote file that will not seek after all
