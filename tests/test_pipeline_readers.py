@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 import byline
+from bench.synthetic import article_page
 from byline.pipeline import readers, warc
 from byline.pipeline.pages import Failed, Item, Page, Skipped
 from byline.pipeline.readers import input_files, read_file, read_inputs
@@ -201,6 +203,35 @@ def test_chunked_gzip_encoded_payload_is_decoded(tmp_path: Path) -> None:
     assert page.content == SEED
 
 
+GZIPPED = gzip.compress(SEED)
+DEFLATED = zlib.compress(SEED)
+
+
+@pytest.mark.parametrize(
+    ("body", "headers", "truncated"),
+    [
+        (GZIPPED, [("Content-Encoding", "gzip")], False),
+        (GZIPPED[: len(GZIPPED) // 2], [("Content-Encoding", "gzip")], True),
+        (DEFLATED[: len(DEFLATED) // 2], [("Content-Encoding", "deflate")], True),
+        (
+            chunked(GZIPPED[: len(GZIPPED) // 2]),
+            [("Transfer-Encoding", "chunked"), ("Content-Encoding", "gzip")],
+            True,
+        ),
+        (SEED, [("Content-Length", str(len(SEED)))], False),
+        (SEED[:5000], [("Content-Length", str(len(SEED)))], True),
+    ],
+    ids=["gzip", "gzip-cut", "deflate-cut", "chunked-gzip-cut", "plain", "plain-cut"],
+)
+def test_a_payload_cut_short_is_marked_truncated(
+    tmp_path: Path, body: bytes, headers: list[tuple[str, str]], truncated: bool
+) -> None:
+    path = write_warc(tmp_path / "cut.warc.gz", [response(SEED_URL, body, extra=headers)])
+    page = next(i for i in read_archive(str(path)) if isinstance(i, Page))
+    assert SEED.startswith(page.content[:1000])
+    assert page.source.get("truncated", False) is truncated
+
+
 def test_unsupported_content_encoding_is_a_failure_not_garbage(tmp_path: Path) -> None:
     record = response(SEED_URL, b"\x28\xb5\x2f\xfd binary", extra=[("Content-Encoding", "zstd")])
     path = write_warc(tmp_path / "zstd.warc.gz", [record, response(SEED_URL, SEED)])
@@ -260,7 +291,7 @@ def test_record_header_cut_inside_its_length_is_reported(tmp_path: Path) -> None
     assert isinstance(items[-1], Failed) and "length" in items[-1].reason
 
 
-def test_corrupt_gzip_member_stops_the_file_after_the_records_before_it(tmp_path: Path) -> None:
+def test_corrupt_gzip_member_costs_its_record_only(tmp_path: Path) -> None:
     path = write_warc(tmp_path / "bad.warc.gz", MIXED[:1] * 3)
     whole = list(read_archive(str(path)))
     data = bytearray(path.read_bytes())
@@ -268,9 +299,39 @@ def test_corrupt_gzip_member_stops_the_file_after_the_records_before_it(tmp_path
     data[middle : middle + 64] = b"\xff" * 64
     path.write_bytes(bytes(data))
     items = list(read_archive(str(path)))
-    assert items[:2] == whole[:2]
-    assert summary(items[2:]) == [("Failed", items[2].reason)]
+    assert items[:2] == whole[:2] and items[3:] == whole[3:]
+    assert isinstance(items[2], Failed) and items[2].key == whole[2].key
     assert f"offset {whole[2].source['offset']}" in items[2].reason
+
+
+def twenty_pages_with_record_10_damaged(tmp_path: Path, at: int) -> tuple[list[Item], Path]:
+    """A 20-page .warc.gz read whole, then damaged: 64 bytes of record 10 flipped, ``at``
+    bytes into its gzip member (-1: in the middle)."""
+    pages = [response(f"https://example.com/news/{n}", article_page(n).encode()) for n in range(20)]
+    path = write_warc(tmp_path / "crawl.warc.gz", pages)
+    whole = list(read_archive(str(path)))
+    start, end = whole[10].source["offset"], whole[11].source["offset"]
+    flip = (start + end) // 2 if at < 0 else start + at
+    data = bytearray(path.read_bytes())
+    data[flip : flip + 64] = bytes(byte ^ 0xFF for byte in data[flip : flip + 64])
+    path.write_bytes(bytes(data))
+    return whole, path
+
+
+# over the gzip magic, in the gzip header, at the start of the compressed WARC header,
+# in the middle of the payload
+@pytest.mark.parametrize("at", [0, 4, 20, -1])
+def test_a_damaged_member_is_one_error_and_every_other_record_is_read(
+    tmp_path: Path, at: int
+) -> None:
+    whole, damaged = twenty_pages_with_record_10_damaged(tmp_path, at)
+    items = list(read_archive(str(damaged)))
+    assert items == whole[:10] + items[10:11] + whole[11:]
+    error = items[10]
+    assert isinstance(error, Failed) and error.source["offset"] == whole[10].source["offset"]
+    assert f"at offset {whole[10].source['offset']}" in error.reason
+    assert f"next intact record, offset {whole[11].source['offset']}" in error.reason
+    assert error.reason.isascii() and error.reason.isprintable() and len(error.reason) < 400
 
 
 def test_broken_record_headers_are_one_failure(tmp_path: Path) -> None:

@@ -373,19 +373,35 @@ def _print_summary(summary: Any, *, with_output: bool) -> None:
     skipped = ", ".join(f"{n} {reason}" for reason, n in sorted(summary.skipped.items()))
     lines = [
         f"inputs seen        {summary.inputs}",
-        f"records written    {summary.records}",
+        f"records written    {summary.records}"
+        + (f" ({summary.truncated} of a truncated payload)" if summary.truncated else ""),
         f"no article found   {summary.no_article}",
         f"errors             {summary.errors}",
         f"duplicates         {summary.duplicates}"
         + (f" ({summary.duplicates_dropped} dropped)" if summary.duplicates_dropped else ""),
         f"skipped            {sum(summary.skipped.values())}"
         + (f" ({skipped})" if skipped else ""),
-        f"elapsed            {summary.elapsed:.1f} s" + (" (resumed)" if summary.resumed else ""),
-        f"pages per second   {summary.pages_per_second}",
+        *_timing(summary),
         *([f"output             {summary.output}"] if with_output else []),
         f"errors file        {summary.errors_file}",
     ]
     print("\n".join(lines), file=sys.stderr)
+
+
+def _timing(summary: Any) -> list[str]:
+    """How long the run took and how fast it went; a resumed run's part and the whole apart."""
+    rate = summary.pages_per_second
+    if not summary.resumed:
+        pace = "- (no page to extract)" if rate is None else f"{rate}"
+        return [f"elapsed            {summary.elapsed:.1f} s", f"pages per second   {pace}"]
+    if rate is None:
+        part = f"nothing left to do ({summary.run_elapsed:.1f} s)"
+    else:
+        part = f"{summary.run_pages} pages in {summary.run_elapsed:.1f} s, {rate} pages per second"
+    return [
+        f"this run           {part}",
+        f"all runs           {summary.inputs} inputs in {summary.elapsed:.1f} s (resumed)",
+    ]
 
 
 def _extract(args: argparse.Namespace) -> int:

@@ -219,6 +219,10 @@ class Source:
     """``WARC-Date``, ISO 8601 (``warc``)."""
     fetched_at: str | None = None
     """When the page was fetched, ISO 8601 UTC (``url``)."""
+    truncated: bool = False
+    """The payload was cut short (``warc``: the record says so, its compressed payload
+    stops before its end, or it is shorter than its ``Content-Length``): the record
+    holds what the start of the page gave."""
 
 
 @dataclass(slots=True)

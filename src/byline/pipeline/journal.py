@@ -32,7 +32,7 @@ class Entry:
 
     id: str
     status: str  # record, duplicate-dropped, no-article, error, skipped
-    reason: str | None = None  # the skip reason, counted in the summary
+    reason: str | None = None  # the skip reason, or a record's note, counted in the summary
     signature: dict[str, Any] | None = None  # records only: to rebuild de-duplication
     duplicate_of: str | None = None
 

@@ -13,6 +13,8 @@ What is read:
   archive (``.warc .warc.gz .arc .arc.gz``); a file with no extension at all
   (what site mirrors save ``/news/123`` as) is read if it starts like HTML or
   an archive; any other file is counted as ``Skipped("not-html-file")``;
+- a FIFO, socket or device, named or found, is never opened (it could block the
+  run forever): it is counted as ``Skipped("not-regular-file")``;
 - a glob pattern (``*``, ``?``, ``[...]``, recursive ``**``) gives its matches in
   name order, as if each had been named (a matched directory is walked);
 - a path with an fsspec protocol (``s3://``, ``https://``, ``memory://``) is read
@@ -32,8 +34,11 @@ from collections.abc import Iterable, Iterator
 
 from byline.pipeline.pages import Failed, Item, Page, Skipped
 from byline.pipeline.warc import (
+    GZIP_MAGIC,
+    GZIP_WBITS,
     MAX_PAGE_BYTES,
     SNIFF_BYTES,
+    is_special_file,
     is_url,
     location_of,
     looks_like_html,
@@ -47,8 +52,7 @@ PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 WALKED_SUFFIXES = PAGE_SUFFIXES + tuple(s + ".gz" for s in PAGE_SUFFIXES) + ARCHIVE_SUFFIXES
 ARCHIVE_SIGNATURES = (b"WARC/", b"filedesc://")  # a WARC record's first line, an ARC's header
-GZIP_MAGIC = b"\x1f\x8b"
-GZIP_WBITS = 16 + zlib.MAX_WBITS  # zlib's setting for the gzip container
+NOT_REGULAR_FILE = "not-regular-file"  # a FIFO, socket or device: skipped, never opened
 _PATTERN = re.compile(r"[*?\[]")
 
 
@@ -140,6 +144,8 @@ def _expanded(path: str, walked: set[str]) -> Iterator[str | Skipped | Failed]:
     location = os.path.abspath(path)
     if os.path.isdir(location):
         yield from _directory_files(location, walked)
+    elif is_special_file(location):
+        yield Skipped(_file_key(location), NOT_REGULAR_FILE, _file_source(location))
     elif os.path.lexists(location):  # a broken link too: reading it says what is wrong
         yield location
     elif _PATTERN.search(path):
@@ -179,6 +185,8 @@ def _directory_files(directory: str, walked: set[str]) -> Iterator[str | Skipped
             continue
         if entry.is_dir():
             yield from _directory_files(entry.path, walked)
+        elif is_special_file(entry.path):
+            yield Skipped(_file_key(entry.path), NOT_REGULAR_FILE, _file_source(entry.path))
         elif _is_walked_file(entry.name, entry.path):
             yield entry.path
         else:
@@ -192,7 +200,7 @@ def _is_walked_file(name: str, path: str) -> bool:
     if "." in name:
         return False
     try:
-        with open(path, "rb") as stream:
+        with open_binary(path) as stream:
             head = stream.read(SNIFF_BYTES)
     except OSError:
         return True  # reading it will report what is wrong

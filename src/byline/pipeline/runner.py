@@ -55,6 +55,7 @@ FILES_PER_DASK_JOB = 64  # HTML files read by one Dask task (an archive is a tas
 COMMIT_EVERY_INPUTS = 1000
 COMMIT_EVERY_SECONDS = 10.0
 DUPLICATE_DROPPED = "duplicate-dropped"
+TRUNCATED = "truncated"  # a record's journal note: its payload was cut short
 SOURCE_FIELDS = fields(Source)
 
 
@@ -71,8 +72,11 @@ class Summary:
     duplicates: int = 0  # records found to repeat an earlier one (kept or dropped)
     duplicates_dropped: int = 0
     skipped: dict[str, int] = field(default_factory=dict)  # by reason
+    truncated: int = 0  # records (written or dropped) of a payload cut short
     elapsed: float = 0.0  # seconds, all runs of this output together
-    pages_per_second: float = 0.0  # pages extracted per second in this run
+    run_elapsed: float = 0.0  # seconds, this run alone
+    run_pages: int = 0  # pages extracted by this run (skipped inputs are not extracted)
+    pages_per_second: float | None = None  # this run's; None when it had no page to extract
     resumed: bool = False
 
     def to_dict(self) -> dict[str, Any]:
@@ -301,14 +305,13 @@ class _Writer:
             )
             return Entry(outcome.id, outcome.status)
         assert outcome.article is not None and outcome.signature is not None
-        signature = outcome.signature
-        first = self.dedup.first_of(outcome.id, signature)
+        signature = outcome.signature.to_json()
+        first = self.dedup.first_of(outcome.id, outcome.signature)
+        note = TRUNCATED if outcome.source.get("truncated") else None
         if first is not None and self.drop_duplicates:
-            return Entry(
-                outcome.id, DUPLICATE_DROPPED, signature=signature.to_json(), duplicate_of=first
-            )
+            return Entry(outcome.id, DUPLICATE_DROPPED, note, signature, duplicate_of=first)
         self.sink.write(record_row(outcome.id, _source(outcome.source), first, outcome.article))
-        return Entry(outcome.id, RECORD, signature=signature.to_json(), duplicate_of=first)
+        return Entry(outcome.id, RECORD, note, signature, duplicate_of=first)
 
     def _elapsed(self) -> float:
         return self.state.elapsed + time.monotonic() - self.started
@@ -317,6 +320,7 @@ class _Writer:
         entries = self.state.entries
         counts = Counter(e.status for e in entries)
         this_run = time.monotonic() - self.started
+        rate = round(self.extracted / this_run, 1) if self.extracted and this_run > 0 else None
         return Summary(
             output=str(self.out),
             errors_file=str(self.errors_path),
@@ -327,8 +331,11 @@ class _Writer:
             duplicates=sum(1 for e in entries if e.duplicate_of),
             duplicates_dropped=counts[DUPLICATE_DROPPED],
             skipped=dict(Counter(e.reason or "" for e in entries if e.status == SKIPPED)),
+            truncated=sum(1 for e in entries if e.status != SKIPPED and e.reason == TRUNCATED),
             elapsed=round(self._elapsed(), 3),
-            pages_per_second=round(self.extracted / this_run, 1) if this_run > 0 else 0.0,
+            run_elapsed=round(this_run, 3),
+            run_pages=self.extracted,
+            pages_per_second=rate,
             resumed=self.resumed,
         )
 

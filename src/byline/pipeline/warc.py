@@ -4,8 +4,9 @@
 response with HTTP status 200 becomes a ``Page`` holding the de-chunked,
 de-compressed HTTP payload; every other record is a counted ``Skipped``. The
 archive is never held in memory, only the current record's payload (at most
-``MAX_PAGE_BYTES``). A truncated or corrupt record ends the file with one
-``Failed`` naming its offset, after every record before it.
+``MAX_PAGE_BYTES``). A corrupt record is one ``Failed`` naming its offset; in a
+gzipped archive (one member per record) reading goes on at the next member that
+holds a WARC record, so one damaged member costs one record; else it ends the file.
 
 warcio reads both formats (fastwarc is faster but has no ARC, and reading is
 already far cheaper than extraction). This module also holds what
@@ -14,9 +15,12 @@ already far cheaper than extraction). This module also holds what
 
 from __future__ import annotations
 
+import errno
 import os
 import re
-from collections.abc import Iterator
+import stat
+import zlib
+from collections.abc import Generator, Iterator
 from typing import IO, Any
 
 import fsspec
@@ -36,6 +40,16 @@ NO_CONTENT_ENCODING = frozenset({"", "identity"})
 SUPPORTED_ENCODINGS = frozenset(BufferedReader.get_supported_decompressors())
 DRAIN_CHUNK_BYTES = 1 << 16
 SINGLE_GZIP_STREAM = "non-chunked gzip"  # in warcio's error for a whole-file gzipped archive
+NOT_REGULAR_REASON = "not a regular file (a FIFO, socket or device)"
+GZIP_MAGIC = b"\x1f\x8b"
+GZIP_MEMBER = GZIP_MAGIC + b"\x08"  # a gzip member's start: the magic, then its method (deflate)
+GZIP_WBITS = 16 + zlib.MAX_WBITS  # zlib's setting for the gzip container
+RESYNC_WINDOW_BYTES = 1 << 20  # read at a time while searching a damaged archive for a member
+WARC_VERSION = re.compile(rb"WARC/1\.\d\r?\n")  # a WARC record's first line
+MAX_REASON_CHARS = 200
+# bytes a parser quotes from a damaged record: b'...' with escapes, or runs of \xNN escapes
+_QUOTED_BYTES = re.compile(r"""b'[^']*\\x[^']*'|b"[^"]*\\x[^"]*"|(?:\\x[0-9a-fA-F]{2})+""")
+_NOT_PLAIN_TEXT = re.compile(r"[^\x20-\x7e]")
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*://")
 
 
@@ -50,10 +64,31 @@ def location_of(path: str) -> str:
 
 
 def open_binary(location: str) -> IO[bytes]:
-    """The file, opened for reading bytes (fsspec for URLs, plain ``open`` is faster locally)."""
+    """The file, opened for reading bytes (fsspec for URLs, plain ``open`` is faster locally).
+
+    A local file that is not a regular file raises ``OSError`` at once: opening a FIFO
+    would wait for a writer, reading a device might never end.
+    """
     if is_url(location):
         return fsspec.open(location, "rb").open()
-    return open(location, "rb")
+    descriptor = os.open(location, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+        raise OSError(errno.EINVAL, NOT_REGULAR_REASON)
+    return os.fdopen(descriptor, "rb")
+
+
+def is_special_file(location: str) -> bool:
+    """Whether a local path names something other than a regular file or a directory
+    (a FIFO, a socket, a device): an input never read, for it could block forever."""
+    try:
+        mode = os.stat(location).st_mode
+    except OSError:  # missing, a broken link, no permission: reading it says what is wrong
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -89,6 +124,16 @@ def read_archive(path: str) -> Iterator[Item]:
 
 
 def _archive_items(stream: IO[bytes], location: str) -> Iterator[Item]:
+    """The items of every record; past a damaged gzip member, from the next intact one."""
+    resume: int | None = yield from _records_from(stream, location)
+    while resume is not None:
+        stream.seek(resume)
+        resume = yield from _records_from(stream, location)
+
+
+def _records_from(stream: IO[bytes], location: str) -> Generator[Item, None, int | None]:
+    """The items of the records from the stream's position on, up to the end or a damaged
+    record; then the offset of the next intact gzip member to read on from, if any."""
     records = ArchiveIterator(stream)
     while True:
         try:
@@ -103,30 +148,82 @@ def _archive_items(stream: IO[bytes], location: str) -> Iterator[Item]:
         # warcio reports a corrupt record with exceptions of many unrelated types
         # (ArchiveLoadFailed, header parser errors, ValueError, EOFError...)
         except Exception as error:
-            yield _corrupt(records, location, error)
-            return
-        if not complete:
-            reason = (
-                f"the record at offset {offset} is cut short: the archive ends early or is damaged"
-            )
+            resume = _next_member(stream, records.offset)
+            yield _corrupt(records, location, error, resume)
+            return resume
+        if not complete:  # warcio ends a member that stops decompressing as if it were cut
+            resume = _next_member(stream, offset)
+            if resume is None:
+                reason = (
+                    f"the record at offset {offset} is cut short: "
+                    "the archive ends early or is damaged"
+                )
+            else:
+                reason = f"the record at offset {offset} is damaged{_read_on(resume)}"
             yield Failed(item.key, reason, item.source)
-            return
+            return resume
         yield item
     yield from _end_of_archive(records, location)
+    return None
 
 
-def _corrupt(records: ArchiveIterator, location: str, error: Exception) -> Failed:
+def _next_member(stream: IO[bytes], damaged: int) -> int | None:
+    """The offset of the first gzip member after the one at ``damaged`` that starts a WARC
+    record; None when there is none, or the archive is not gzipped or cannot be searched."""
+    try:
+        if not stream.seekable() or damaged < 0:  # warcio's offsets in a one-stream archive
+            return None
+        stream.seek(0)
+        if stream.read(len(GZIP_MEMBER)) != GZIP_MEMBER:  # not gzipped: no member to look for
+            return None
+        return _search_member(stream, damaged + 1)
+    except OSError:  # a remote file that will not seek after all
+        return None
+
+
+def _search_member(stream: IO[bytes], start: int) -> int | None:
+    while True:
+        stream.seek(start)
+        window = stream.read(RESYNC_WINDOW_BYTES)
+        found = window.find(GZIP_MEMBER)
+        if found < 0:
+            if len(window) < RESYNC_WINDOW_BYTES:
+                return None
+            start += len(window) - len(GZIP_MEMBER) + 1
+            continue
+        candidate = start + found
+        if _starts_a_warc_record(stream, candidate):
+            return candidate
+        start = candidate + 1
+
+
+def _starts_a_warc_record(stream: IO[bytes], offset: int) -> bool:
+    stream.seek(offset)
+    try:
+        head = zlib.decompressobj(GZIP_WBITS).decompress(stream.read(SNIFF_BYTES))
+    except zlib.error:
+        return False
+    return WARC_VERSION.match(head) is not None
+
+
+def _read_on(resume: int | None) -> str:
+    return "" if resume is None else f"; reading went on at the next intact record, offset {resume}"
+
+
+def _corrupt(
+    records: ArchiveIterator, location: str, error: Exception, resume: int | None
+) -> Failed:
     if SINGLE_GZIP_STREAM in str(error):  # offsets mean nothing inside one gzip stream
         reason = (
             "the archive is gzipped as one stream, not one gzip member per record as WARC and "
             "ARC files must be; `warcio recompress IN OUT` rewrites it"
         )
         return Failed(f"file:{location}", reason, {"kind": "warc", "warc": location})
-    if records.offset == 0:
+    if records.offset == 0 and resume is None:
         reason = f"not a readable WARC or ARC archive: {_one_line(error)}"
     else:
         reason = f"the archive is corrupt at offset {records.offset}: {_one_line(error)}"
-    return _failed_at(location, records.offset, reason)
+    return _failed_at(location, records.offset, reason + _read_on(resume))
 
 
 def _end_of_archive(records: ArchiveIterator, location: str) -> Iterator[Item]:
@@ -168,12 +265,38 @@ def _record_item(record: ArcWarcRecord, location: str, offset: int) -> Item:
     declared = record.payload_length if record.payload_length >= 0 else record.length
     if declared > MAX_PAGE_BYTES:  # known before reading: the payload is not loaded
         return Failed(key, too_big_reason(declared), source)
-    content = record.content_stream().read(MAX_PAGE_BYTES + 1)
+    stream = record.content_stream()
+    content = stream.read(MAX_PAGE_BYTES + 1)
     if len(content) > MAX_PAGE_BYTES:
         return Failed(key, too_big_reason(None), source)
     if not media_type and not looks_like_html(content):
         return Skipped(key, "not-html", source)
+    if _cut_short(record, stream, content):
+        source["truncated"] = True
     return Page(key, content, url=_target_uri(record), charset=charset, source=source)
+
+
+def _cut_short(record: ArcWarcRecord, stream: IO[bytes], content: bytes) -> bool:
+    """Whether the payload read is only the start of the page: the crawler says so
+    (``WARC-Truncated``), its compression stops before the end of the compressed stream,
+    or it holds fewer bytes than its ``Content-Length``."""
+    if record.rec_headers.get_header("WARC-Truncated"):
+        return True
+    decompressor = getattr(stream, "decompressor", None)  # warcio's, for Content-Encoding
+    if decompressor is not None:
+        return not _decompressed_to_the_end(decompressor)
+    declared = (record.http_headers.get_header("Content-Length") or "").strip()
+    unencoded = stream is record.raw_stream  # neither compressed nor chunked
+    return unencoded and declared.isdigit() and len(content) < int(declared)
+
+
+def _decompressed_to_the_end(decompressor: Any) -> bool:
+    """Whether a zlib (gzip, deflate) or brotli decompressor has seen its stream's end."""
+    eof = getattr(decompressor, "eof", None)
+    if isinstance(eof, bool):
+        return eof
+    is_finished = getattr(decompressor, "is_finished", None)
+    return bool(is_finished()) if callable(is_finished) else True
 
 
 def _check_length(record: ArcWarcRecord) -> None:
@@ -236,5 +359,11 @@ def _media_type_and_charset(content_type: str) -> tuple[str, str | None]:
 
 
 def _one_line(error: BaseException) -> str:
-    """The error's message on one line (warcio's can span a paragraph)."""
-    return " ".join(str(error).split()) or type(error).__name__
+    """The error's message on one line (warcio's can span a paragraph), without the bytes
+    it may quote from a damaged record, and short enough to read."""
+    text = " ".join(_QUOTED_BYTES.sub("...", str(error)).split())
+    if garbage := _NOT_PLAIN_TEXT.search(text):  # a damaged record's bytes, decoded as text
+        text = text[: garbage.start()] + "..."
+    if len(text) > MAX_REASON_CHARS:
+        text = text[: MAX_REASON_CHARS - 3] + "..."
+    return text or type(error).__name__

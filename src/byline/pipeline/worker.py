@@ -3,16 +3,22 @@
 This runs in worker processes (local engine) or on Dask workers; an Outcome
 is small and picklable, and holds everything the main process needs to
 write, de-duplicate and journal the input without touching its HTML again.
+``serve`` is a local worker process's whole life: tasks in, one outcome per
+page out, and an exit as soon as the main process is gone.
 """
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
+import os
 import signal
+import sys
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from multiprocessing.connection import Connection
+from typing import Any, Final
 
 import byline
 from byline.pipeline import dedup
@@ -104,3 +110,48 @@ class _time_limit:
 
 def _raise_timeout(signum: int, frame: object) -> None:
     raise PageTimeout
+
+
+Task = tuple[int, int, list[Item]]
+"""What a local worker is sent: (job number, index of the first item in the job, items)."""
+PageDone = tuple[int, int, Outcome]
+"""What it sends back for each page, as soon as it is done: (job number, index, outcome)."""
+READY: Final = "ready"  # sent once on start, before any page: from then on pages are timed
+
+PR_SET_PDEATHSIG: Final = 1  # linux/prctl.h
+
+
+def serve(tasks: Connection, results: Connection, lifeline: Connection, time_limit: float) -> None:
+    """A local worker process: extract each task's pages, sending each outcome back at once
+    (the main process times pages one by one), until told to stop or the main process dies."""
+    _exit_with_parent(lifeline)
+    try:
+        results.send(READY)
+        while (task := tasks.recv()) is not None:
+            job, first, items = task
+            for n, item in enumerate(items):
+                done: PageDone = (job, first + n, process(item, time_limit))
+                results.send(done)
+    except (EOFError, BrokenPipeError):  # the main process closed its pipes or is gone
+        return
+
+
+def _exit_with_parent(lifeline: Connection) -> None:
+    """Make this process end when the main process does, even killed with SIGKILL.
+
+    ``lifeline`` is the read end of a pipe only the main process can write to: it reads
+    as closed once the main process is gone, and a watcher thread then exits. That needs
+    the GIL, which native code may hold for long; so on Linux the kernel also kills this
+    process when its parent (the forkserver, which itself ends with the main process) dies.
+    """
+    if sys.platform == "linux":
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+    def watch() -> None:
+        try:
+            lifeline.poll(None)
+        finally:
+            os._exit(0)
+
+    threading.Thread(target=watch, name="byline-lifeline", daemon=True).start()
