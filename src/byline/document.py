@@ -21,6 +21,7 @@ import charset_normalizer
 from lxml import etree
 
 from byline.errors import ExtractionError
+from byline.markup import bounded
 from byline.memo import remembered
 
 MAX_INPUT_BYTES: Final = 64 * 1024 * 1024
@@ -157,11 +158,10 @@ def parse(html: bytes | str, url: str | None = None, charset: str | None = None)
     if _looks_binary(text):
         raise ExtractionError("input is binary data, not an HTML page")
     declaration = _XML_DECLARATION.match(text)
-    if declaration:
-        text = text[declaration.end() :]
+    markup = bounded(text[declaration.end() :] if declaration else text)
     # libxml2 reads UTF-8: bytes that are exactly the text's UTF-8 (most pages) are given
     # as they are, which spares lxml converting the text back (a tenth of the parse).
-    as_bytes = declaration is None and _is_exact_utf8(html, text, encoding)
+    as_bytes = markup is text and _is_exact_utf8(html, text, encoding)
     parser = etree.HTMLParser(
         encoding="utf-8" if as_bytes else None,
         huge_tree=True,
@@ -170,7 +170,7 @@ def parse(html: bytes | str, url: str | None = None, charset: str | None = None)
         collect_ids=False,  # an index of id attributes, which nothing here looks up
     )
     try:
-        root = etree.fromstring(html if as_bytes else text, parser)
+        root = etree.fromstring(html if as_bytes else markup, parser)
     except (etree.ParserError, ValueError) as error:
         raise ExtractionError(f"cannot parse the page as HTML: {error}") from None
     if root is None:
