@@ -6,7 +6,10 @@ pages built here: shapes that made the parse quadratic or the memory many times 
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from conftest import run_bounded
@@ -14,6 +17,8 @@ from conftest import run_bounded
 import byline
 from byline.document import parse
 from byline.markup import MAX_ATTRIBUTES, bounded
+
+TESTS = Path(__file__).resolve().parent
 
 FLOOD_SECONDS = 20.0
 """A page whose one element has 200,000 attributes: over 60 s before the cap, 0.1 s after."""
@@ -113,3 +118,62 @@ def test_every_flooded_tag_is_cut_and_only_those() -> None:
         f"<p {attributes(MAX_ATTRIBUTES)}>one</p><p class=a>two</p>"
         f"<b {attributes(MAX_ATTRIBUTES)}>three</b>"
     )
+
+
+# --- memory ------------------------------------------------------------------------------
+
+MEMORY_SECONDS = 120.0
+MAX_PEAK_BYTES = 2**30
+"""No page under the size cap may take a worker past 1 GB..."""
+MAX_PEAK_PER_PAGE_BYTE = 8
+"""...nor more than 8 times its own size."""
+
+_MEASURED_CHILD = """
+import sys
+import byline
+from test_hostile_pages import MEMORY_PAGES
+
+def vm(field):
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) * 1024 for line in status if line.startswith(field))
+
+before = vm("VmRSS:")
+page = MEMORY_PAGES[sys.argv[1]]()
+try:
+    outcome = repr(byline.extract(page).title)
+except byline.ExtractionError as error:
+    outcome = "refused: " + str(error)
+print(len(page), before, vm("VmHWM:"), outcome)
+"""
+
+
+def json_ld_page(megabytes: int, *, broken: bool) -> bytes:
+    """The news page with a JSON-LD block of ``megabytes``: an article with a huge body,
+    cut before its end when ``broken`` (the lenient reader then repairs it)."""
+    words = "harbour board timetable " * (megabytes * 2**20 // 24)
+    block = f'{{"@type": "NewsArticle", "headline": "{TITLE}", "articleBody": "{words}'
+    block += "" if broken else '"}'
+    return news_page(f'<script type="application/ld+json">{block}</script>').encode()
+
+
+MEMORY_PAGES: dict[str, Callable[[], bytes]] = {
+    "broken-json-ld-28mb": lambda: json_ld_page(28, broken=True),
+    "valid-json-ld-30mb": lambda: json_ld_page(30, broken=False),
+}
+"""Pages built in the measured child (no big file stored, nothing big copied to it)."""
+
+
+@pytest.mark.parametrize("name", MEMORY_PAGES)
+def test_peak_memory_stays_within_eight_times_the_page_and_a_gigabyte(name: str) -> None:
+    measured = subprocess.run(
+        [sys.executable, "-c", _MEASURED_CHILD, name],
+        capture_output=True,
+        text=True,
+        timeout=MEMORY_SECONDS,
+        cwd=TESTS,
+        check=True,
+    )
+    size, before, peak, outcome = measured.stdout.split(maxsplit=3)
+    assert outcome.strip() == repr(TITLE)
+    assert int(peak) < MAX_PEAK_BYTES
+    assert int(peak) - int(before) < MAX_PEAK_PER_PAGE_BYTE * int(size)
