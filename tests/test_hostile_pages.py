@@ -156,9 +156,16 @@ def json_ld_page(megabytes: int, *, broken: bool) -> bytes:
     return news_page(f'<script type="application/ld+json">{block}</script>').encode()
 
 
+def one_paragraph_page(megabytes: int) -> bytes:
+    """The news page with one more paragraph of ``megabytes``, a single text node."""
+    sentence = "The ferry left the harbour on time. "
+    return news_page(f"<p>{sentence * (megabytes * 2**20 // len(sentence))}</p>").encode()
+
+
 MEMORY_PAGES: dict[str, Callable[[], bytes]] = {
     "broken-json-ld-28mb": lambda: json_ld_page(28, broken=True),
     "valid-json-ld-30mb": lambda: json_ld_page(30, broken=False),
+    "one-paragraph-30mb": lambda: one_paragraph_page(30),
 }
 """Pages built in the measured child (no big file stored, nothing big copied to it)."""
 

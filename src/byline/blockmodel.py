@@ -30,6 +30,7 @@ from lxml import etree
 
 from byline import _blockweights
 from byline.boilerplate import class_weight, names_boilerplate
+from byline.document import PIECE_CHARS, pieces
 
 FEATURES: Final = (
     "log_chars",
@@ -120,6 +121,7 @@ _PHONE_NUMBER: Final = re.compile(r"\d[\d /()-]{7,}\d")
 PHONE_MIN_DIGITS: Final = 2
 """``_PHONE_NUMBER`` starts and ends with a digit: text with fewer (most paragraphs) holds none."""
 _WORD: Final = re.compile(r"\w+")
+_NON_WORD: Final = re.compile(r"\W")
 
 
 def _word_bytes(codec: str) -> bytes:
@@ -218,8 +220,8 @@ def block_features(
     hint_words = context.hint_words
     rows = []
     for i, text in enumerate(texts):
-        words = words_of(text)
-        n_words = max(len(words), 1)
+        found_words, hint_found = _word_counts(text, hint_words)
+        n_words = max(found_words, 1)
         chars = max(lengths[i], 1)
         letters, upper_letters, digits = _char_counts(text)
         folded = _fold_case(text)
@@ -234,7 +236,7 @@ def block_features(
         rows.append(
             [
                 log_lengths[i],
-                math.log1p(len(words)),
+                math.log1p(found_words),
                 float(ends),
                 min(marks / n_words, 1.0),
                 min(commas / n_words, 1.0),
@@ -260,7 +262,7 @@ def block_features(
                 log_lengths[i + 1] if after else 0.0,
                 float(bool(stripped) and stripped[-1] in "?!"),
                 short_after[i] / after if after else 1.0,
-                _hint_overlap(words, hint_words) if hint_words is not None else 0.0,
+                hint_found / found_words if hint_words is not None and found_words else 0.0,
                 float(hint_words is not None),
                 float(text[:1].islower()),
                 short * position,
@@ -269,6 +271,18 @@ def block_features(
             ]
         )
     return rows
+
+
+def _word_counts(text: str, hint_words: frozenset[str] | None) -> tuple[int, int]:
+    """How many words ``text`` has (as ``words_of`` finds them), and how many of them the
+    hint holds; a huge text is read piece by piece, never as one list of its words."""
+    found = in_hint = 0
+    for piece in pieces(text, _NON_WORD) if len(text) > PIECE_CHARS else (text,):
+        words = words_of(piece)
+        found += len(words)
+        if hint_words is not None:
+            in_hint += sum(map(hint_words.__contains__, map(str.lower, words)))
+    return found, in_hint
 
 
 def words_of(text: str) -> list[str]:
@@ -374,9 +388,3 @@ class _NameEvidence:
             depth += 1
             el = el.getparent()
         return min(negative, 3), min(positive, 3), min(boilerplate, 2), depth
-
-
-def _hint_overlap(words: list[str], hint_words: frozenset[str] | None) -> float:
-    if hint_words is None or not words:
-        return 0.0
-    return sum(map(hint_words.__contains__, map(str.lower, words))) / len(words)
