@@ -57,7 +57,7 @@ from byline.boilerplate import (
     names_standfirst,
 )
 from byline.detach import Removed, remove, strip
-from byline.document import Document, text_content
+from byline.document import Document, text_content, word_count
 from byline.pageblocks import Trace, page_blocks
 from byline.record import BodyQuality, Image
 from byline.render import BLOCK_TAGS, Renderer, visible
@@ -234,7 +234,7 @@ def extract_main_text(
     shown = len(result.body) if result else 0
     if hint_text and shown < HINT_FALLBACK_RATIO * len(hint_text):
         paragraphs = _hint_paragraphs(hint_text)
-        words = sum(len(p.split()) for p in paragraphs)
+        words = sum(map(word_count, paragraphs))
         if (len(hint_text) >= MIN_HINT_FALLBACK_CHARS and paragraphs) or (
             shown < MIN_BODY_CHARS and words >= MIN_FALLBACK_WORDS
         ):
@@ -310,7 +310,7 @@ def _rendered(
     context = BlockContext(frozenset(nodes), stats.link_density, hint_words)
     renderer.blocks = _judged_blocks(renderer.blocks, context, model, last_resort)
     text, html, images = renderer.result()
-    if not text or (last_resort and len(text.split()) < MIN_FALLBACK_WORDS):
+    if not text or (last_resort and word_count(text) < MIN_FALLBACK_WORDS):
         return None
     trace = Trace(doc.root, nodes=renderer.nodes, entries=renderer.entries)
     if last_resort:
@@ -348,7 +348,7 @@ def _judged_blocks(
     for block, probability in zip(judged, model.judge(texts, rows), strict=True):
         if (
             probability < threshold
-            and len(block.text.split()) >= MIN_JUDGED_WORDS
+            and word_count(block.text) >= MIN_JUDGED_WORDS
             and block.kind not in KEPT_KINDS
         ):
             doubted.append((block, probability))
