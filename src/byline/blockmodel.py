@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 import string
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -173,7 +173,7 @@ class BlockModel:
             z += weights[i] * (value - means[i]) / scales[i]
         return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def judge(self, texts: Sequence[str], rows: Sequence[Sequence[float]]) -> list[float]:
+    def judge(self, texts: Sequence[str], rows: Iterable[Sequence[float]]) -> list[float]:
         """Each paragraph's probability of being article text (of one rendered article)."""
         return [self.probability(features) for features in rows]
 
@@ -202,8 +202,9 @@ def block_features(
     kinds: Sequence[str],
     elements: Sequence[etree._Element | None],
     context: BlockContext,
-) -> list[list[float]]:
-    """One feature vector (in ``FEATURES`` order) per text paragraph, in order."""
+) -> Iterator[list[float]]:
+    """One feature vector (in ``FEATURES`` order) per text paragraph, in order, made as the
+    model reads them: a page of 100,000 lines never holds 100,000 vectors at once."""
     count = len(texts)
     lengths = [len(text) for text in texts]
     longest = max(lengths, default=1) or 1
@@ -218,7 +219,6 @@ def block_features(
     names = _NameEvidence(context.containers)
     log_lengths = [math.log1p(length) for length in lengths]
     hint_words = context.hint_words
-    rows = []
     for i, text in enumerate(texts):
         found_words, hint_found = _word_counts(text, hint_words)
         n_words = max(found_words, 1)
@@ -233,44 +233,41 @@ def block_features(
         marks, commas = _sentence_marks_and_commas(text)
         short = lengths[i] < SHORT_BLOCK_CHARS
         position = i / (count - 1) if count > 1 else 0.0
-        rows.append(
-            [
-                log_lengths[i],
-                math.log1p(found_words),
-                float(ends),
-                min(marks / n_words, 1.0),
-                min(commas / n_words, 1.0),
-                context.link_density(element) if element is not None else 0.0,
-                position,
-                1 / (1 + after),
-                1 / (1 + i),
-                float(kinds[i] in _HEADING_KINDS),
-                float(kinds[i] == "li"),
-                float(kinds[i] == "tr"),
-                float(negative),
-                float(positive),
-                float(boilerplate),
-                depth / MAX_NAME_LEVELS,
-                float(element is not None and element.tag == "p"),
-                float(_calls_to_action(folded)),
-                float(_has_copyright(folded)),
-                float(_has_address(text, digits)),
-                digits / chars,
-                upper_letters / letters if letters else 0.0,
-                lengths[i] / longest,
-                log_lengths[i - 1] if i else 0.0,
-                log_lengths[i + 1] if after else 0.0,
-                float(bool(stripped) and stripped[-1] in "?!"),
-                short_after[i] / after if after else 1.0,
-                hint_found / found_words if hint_words is not None and found_words else 0.0,
-                float(hint_words is not None),
-                float(text[:1].islower()),
-                short * position,
-                float(short and not ends),
-                float(i >= trailing_run),
-            ]
-        )
-    return rows
+        yield [
+            log_lengths[i],
+            math.log1p(found_words),
+            float(ends),
+            min(marks / n_words, 1.0),
+            min(commas / n_words, 1.0),
+            context.link_density(element) if element is not None else 0.0,
+            position,
+            1 / (1 + after),
+            1 / (1 + i),
+            float(kinds[i] in _HEADING_KINDS),
+            float(kinds[i] == "li"),
+            float(kinds[i] == "tr"),
+            float(negative),
+            float(positive),
+            float(boilerplate),
+            depth / MAX_NAME_LEVELS,
+            float(element is not None and element.tag == "p"),
+            float(_calls_to_action(folded)),
+            float(_has_copyright(folded)),
+            float(_has_address(text, digits)),
+            digits / chars,
+            upper_letters / letters if letters else 0.0,
+            lengths[i] / longest,
+            log_lengths[i - 1] if i else 0.0,
+            log_lengths[i + 1] if after else 0.0,
+            float(bool(stripped) and stripped[-1] in "?!"),
+            short_after[i] / after if after else 1.0,
+            hint_found / found_words if hint_words is not None and found_words else 0.0,
+            float(hint_words is not None),
+            float(text[:1].islower()),
+            short * position,
+            float(short and not ends),
+            float(i >= trailing_run),
+        ]
 
 
 def _word_counts(text: str, hint_words: frozenset[str] | None) -> tuple[int, int]:

@@ -35,7 +35,7 @@ the sources' too, whatever the order of the steps.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from html import escape
 from itertools import repeat
@@ -195,8 +195,9 @@ class BlockJudge(Protocol):
         """Paragraphs less likely than this to be article text are dropped."""
         ...
 
-    def judge(self, texts: Sequence[str], rows: Sequence[Sequence[float]]) -> list[float]:
-        """Each paragraph's probability of being article text, given its text and features."""
+    def judge(self, texts: Sequence[str], rows: Iterable[Sequence[float]]) -> list[float]:
+        """Each paragraph's probability of being article text, given its text and features
+        (read once, in order)."""
         ...
 
 
