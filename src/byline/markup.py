@@ -5,6 +5,7 @@ far: parsing one element with k distinct attributes costs k² steps (20,000 attr
 0.8 s, 200,000 over a minute), whatever the time limit of the caller. ``bounded`` cuts
 every start tag to its first ``MAX_ATTRIBUTES`` attributes, which bounds the parse of any
 page to its size times a constant (no real page comes near: the dev corpus's most is 38).
+It also reads a page only up to its ``MAX_TAGS``-th tag, which bounds its memory.
 
 The cut needs to know where tags are, so the page is read once with one regular
 expression, as libxml2's HTML5 tokenizer reads it: text, comments, the raw text of
@@ -57,6 +58,7 @@ _TOKENS_WITHIN_BOUNDS: Final = re.compile(
 """The page's tokens from a position on, up to the first start tag with too many attributes."""
 
 _FIRST_TAGS: Final = re.compile(rf"(?:[^<]*+<){{{MAX_TAGS}}}[^<]*+")
+"""A page up to its ``MAX_TAGS``-th ``<`` and the text after it."""
 
 _KEPT_PART: Final = re.compile(rf"<{_TAG_NAME}{_ATTRIBUTES}{{{MAX_ATTRIBUTES}}}+")
 _DROPPED_PART: Final = re.compile(rf"{_ATTRIBUTES}*+")
