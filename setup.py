@@ -29,6 +29,7 @@ from setuptools import setup
 # (pickled between processes, read by every format), the pipeline, store, web and CLI.
 COMPILED_MODULES = [
     "src/byline/document.py",
+    "src/byline/markup.py",
     "src/byline/extract.py",
     "src/byline/maintext.py",
     "src/byline/detach.py",

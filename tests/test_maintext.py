@@ -304,7 +304,7 @@ def test_block_features_give_one_row_per_paragraph() -> None:
 
     texts = [*PARAGRAPHS, "Subscribe to our newsletter"]
     context = BlockContext(frozenset(), lambda el: 0.0)
-    rows = block_features(texts, ["p"] * len(texts), [None] * len(texts), context)
+    rows = list(block_features(texts, ["p"] * len(texts), [None] * len(texts), context))
     assert len(rows) == len(texts)
     assert all(len(row) == len(FEATURES) for row in rows)
     features = dict(zip(FEATURES, rows[-1], strict=True))
@@ -403,7 +403,8 @@ def test_prompt_and_copyright_features_ignore_case() -> None:
     from byline.blockmodel import FEATURES, BlockContext, block_features
 
     texts = ["SUBSCRIBE to the Newsletter", "© 2024 Daily Example. ALL RIGHTS RESERVED", "Plain."]
-    rows = block_features(texts, ["p"] * 3, [None] * 3, BlockContext(frozenset(), lambda el: 0))
+    context = BlockContext(frozenset(), lambda el: 0)
+    rows = list(block_features(texts, ["p"] * 3, [None] * 3, context))
     cta, copyright_ = FEATURES.index("call_to_action"), FEATURES.index("copyright")
     assert [row[cta] for row in rows] == [1.0, 0.0, 0.0]
     assert [row[copyright_] for row in rows] == [0.0, 1.0, 0.0]

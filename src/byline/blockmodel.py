@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 import string
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -30,6 +30,7 @@ from lxml import etree
 
 from byline import _blockweights
 from byline.boilerplate import class_weight, names_boilerplate
+from byline.document import PIECE_CHARS, pieces
 
 FEATURES: Final = (
     "log_chars",
@@ -120,6 +121,7 @@ _PHONE_NUMBER: Final = re.compile(r"\d[\d /()-]{7,}\d")
 PHONE_MIN_DIGITS: Final = 2
 """``_PHONE_NUMBER`` starts and ends with a digit: text with fewer (most paragraphs) holds none."""
 _WORD: Final = re.compile(r"\w+")
+_NON_WORD: Final = re.compile(r"\W")
 
 
 def _word_bytes(codec: str) -> bytes:
@@ -171,7 +173,7 @@ class BlockModel:
             z += weights[i] * (value - means[i]) / scales[i]
         return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def judge(self, texts: Sequence[str], rows: Sequence[Sequence[float]]) -> list[float]:
+    def judge(self, texts: Sequence[str], rows: Iterable[Sequence[float]]) -> list[float]:
         """Each paragraph's probability of being article text (of one rendered article)."""
         return [self.probability(features) for features in rows]
 
@@ -200,8 +202,9 @@ def block_features(
     kinds: Sequence[str],
     elements: Sequence[etree._Element | None],
     context: BlockContext,
-) -> list[list[float]]:
-    """One feature vector (in ``FEATURES`` order) per text paragraph, in order."""
+) -> Iterator[list[float]]:
+    """One feature vector (in ``FEATURES`` order) per text paragraph, in order, made as the
+    model reads them: a page of 100,000 lines never holds 100,000 vectors at once."""
     count = len(texts)
     lengths = [len(text) for text in texts]
     longest = max(lengths, default=1) or 1
@@ -216,10 +219,9 @@ def block_features(
     names = _NameEvidence(context.containers)
     log_lengths = [math.log1p(length) for length in lengths]
     hint_words = context.hint_words
-    rows = []
     for i, text in enumerate(texts):
-        words = words_of(text)
-        n_words = max(len(words), 1)
+        found_words, hint_found = _word_counts(text, hint_words)
+        n_words = max(found_words, 1)
         chars = max(lengths[i], 1)
         letters, upper_letters, digits = _char_counts(text)
         folded = _fold_case(text)
@@ -231,44 +233,53 @@ def block_features(
         marks, commas = _sentence_marks_and_commas(text)
         short = lengths[i] < SHORT_BLOCK_CHARS
         position = i / (count - 1) if count > 1 else 0.0
-        rows.append(
-            [
-                log_lengths[i],
-                math.log1p(len(words)),
-                float(ends),
-                min(marks / n_words, 1.0),
-                min(commas / n_words, 1.0),
-                context.link_density(element) if element is not None else 0.0,
-                position,
-                1 / (1 + after),
-                1 / (1 + i),
-                float(kinds[i] in _HEADING_KINDS),
-                float(kinds[i] == "li"),
-                float(kinds[i] == "tr"),
-                float(negative),
-                float(positive),
-                float(boilerplate),
-                depth / MAX_NAME_LEVELS,
-                float(element is not None and element.tag == "p"),
-                float(_calls_to_action(folded)),
-                float(_has_copyright(folded)),
-                float(_has_address(text, digits)),
-                digits / chars,
-                upper_letters / letters if letters else 0.0,
-                lengths[i] / longest,
-                log_lengths[i - 1] if i else 0.0,
-                log_lengths[i + 1] if after else 0.0,
-                float(bool(stripped) and stripped[-1] in "?!"),
-                short_after[i] / after if after else 1.0,
-                _hint_overlap(words, hint_words) if hint_words is not None else 0.0,
-                float(hint_words is not None),
-                float(text[:1].islower()),
-                short * position,
-                float(short and not ends),
-                float(i >= trailing_run),
-            ]
-        )
-    return rows
+        yield [
+            log_lengths[i],
+            math.log1p(found_words),
+            float(ends),
+            min(marks / n_words, 1.0),
+            min(commas / n_words, 1.0),
+            context.link_density(element) if element is not None else 0.0,
+            position,
+            1 / (1 + after),
+            1 / (1 + i),
+            float(kinds[i] in _HEADING_KINDS),
+            float(kinds[i] == "li"),
+            float(kinds[i] == "tr"),
+            float(negative),
+            float(positive),
+            float(boilerplate),
+            depth / MAX_NAME_LEVELS,
+            float(element is not None and element.tag == "p"),
+            float(_calls_to_action(folded)),
+            float(_has_copyright(folded)),
+            float(_has_address(text, digits)),
+            digits / chars,
+            upper_letters / letters if letters else 0.0,
+            lengths[i] / longest,
+            log_lengths[i - 1] if i else 0.0,
+            log_lengths[i + 1] if after else 0.0,
+            float(bool(stripped) and stripped[-1] in "?!"),
+            short_after[i] / after if after else 1.0,
+            hint_found / found_words if hint_words is not None and found_words else 0.0,
+            float(hint_words is not None),
+            float(text[:1].islower()),
+            short * position,
+            float(short and not ends),
+            float(i >= trailing_run),
+        ]
+
+
+def _word_counts(text: str, hint_words: frozenset[str] | None) -> tuple[int, int]:
+    """How many words ``text`` has (as ``words_of`` finds them), and how many of them the
+    hint holds; a huge text is read piece by piece, never as one list of its words."""
+    found = in_hint = 0
+    for piece in pieces(text, _NON_WORD) if len(text) > PIECE_CHARS else (text,):
+        words = words_of(piece)
+        found += len(words)
+        if hint_words is not None:
+            in_hint += sum(map(hint_words.__contains__, map(str.lower, words)))
+    return found, in_hint
 
 
 def words_of(text: str) -> list[str]:
@@ -374,9 +385,3 @@ class _NameEvidence:
             depth += 1
             el = el.getparent()
         return min(negative, 3), min(positive, 3), min(boilerplate, 2), depth
-
-
-def _hint_overlap(words: list[str], hint_words: frozenset[str] | None) -> float:
-    if hint_words is None or not words:
-        return 0.0
-    return sum(map(hint_words.__contains__, map(str.lower, words))) / len(words)

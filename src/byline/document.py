@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Final
 from urllib.parse import urljoin
@@ -21,6 +22,7 @@ import charset_normalizer
 from lxml import etree
 
 from byline.errors import ExtractionError
+from byline.markup import bounded
 from byline.memo import remembered
 
 MAX_INPUT_BYTES: Final = 64 * 1024 * 1024
@@ -54,12 +56,17 @@ WEB_ENCODINGS: Final = (
     "koi8-r",
 )
 
+PIECE_CHARS: Final = 1 << 20
+"""Texts longer than this are split into words piece by piece: a list of the words of a
+60 MB paragraph would take ten times its size."""
+
 BINARY_CONTROL_RATIO: Final = 0.10
 """A 'page' whose decoded text is this much control characters is not HTML."""
 
 _META_CHARSET: Final = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE
 )
+_SPACE: Final = re.compile(r"\s")  # str.isspace() exactly
 _XML_DECLARATION: Final = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _PLAIN_WEB_URL: Final = re.compile(
     r"https?://[^\s\x00-\x1f/?#;][^\s\x00-\x1f?#;]*(?:\?[^\s\x00-\x1f#]+)?(?:#[^\s\x00-\x1f]+)?\Z"
@@ -181,11 +188,10 @@ def parse(html: bytes | str, url: str | None = None, charset: str | None = None)
     if _looks_binary(text):
         raise ExtractionError("input is binary data, not an HTML page")
     declaration = _XML_DECLARATION.match(text)
-    if declaration:
-        text = text[declaration.end() :]
+    markup = bounded(text[declaration.end() :] if declaration else text)
     # libxml2 reads UTF-8: bytes that are exactly the text's UTF-8 (most pages) are given
     # as they are, which spares lxml converting the text back (a tenth of the parse).
-    as_bytes = declaration is None and _is_exact_utf8(html, text, encoding)
+    as_bytes = markup is text and _is_exact_utf8(html, text, encoding)
     parser = etree.HTMLParser(
         encoding="utf-8" if as_bytes else None,
         huge_tree=True,
@@ -194,7 +200,7 @@ def parse(html: bytes | str, url: str | None = None, charset: str | None = None)
         collect_ids=False,  # an index of id attributes, which nothing here looks up
     )
     try:
-        root = etree.fromstring(html if as_bytes else text, parser)
+        root = etree.fromstring(html if as_bytes else markup, parser)
     except (etree.ParserError, ValueError) as error:
         raise ExtractionError(f"cannot parse the page as HTML: {error}") from None
     if root is None:
@@ -220,6 +226,32 @@ def _is_exact_utf8(html: bytes | str, text: str, encoding: str | None) -> bool:
 def text_content(element: etree._Element) -> str:
     """All the text inside ``element``, as lxml.html's ``text_content()`` gives it."""
     return "".join(element.itertext())
+
+
+def squeezed(text: str) -> str:
+    """``text`` with its white space collapsed to single spaces and stripped: ``" ".join(
+    text.split())``, without ever holding a list of all the words of a huge text."""
+    if len(text) <= PIECE_CHARS:
+        return " ".join(text.split())
+    return " ".join(line for piece in pieces(text, _SPACE) if (line := " ".join(piece.split())))
+
+
+def word_count(text: str) -> int:
+    """``len(text.split())``, without ever holding a list of all the words of a huge text."""
+    if len(text) <= PIECE_CHARS:
+        return len(text.split())
+    return sum(len(piece.split()) for piece in pieces(text, _SPACE))
+
+
+def pieces(text: str, boundary: re.Pattern[str]) -> Iterator[str]:
+    """``text`` in consecutive pieces of about ``PIECE_CHARS``, each cut just before a
+    character ``boundary`` matches (so no word runs across two pieces)."""
+    start, end = 0, len(text)
+    while start < end:
+        cut = boundary.search(text, min(start + PIECE_CHARS, end))
+        stop = cut.start() if cut else end
+        yield text[start:stop]
+        start = stop
 
 
 def is_inside(element: etree._Element, ancestor: etree._Element) -> bool:

@@ -35,7 +35,7 @@ the sources' too, whatever the order of the steps.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from html import escape
 from itertools import repeat
@@ -57,7 +57,7 @@ from byline.boilerplate import (
     names_standfirst,
 )
 from byline.detach import Removed, remove, strip
-from byline.document import Document, text_content
+from byline.document import Document, text_content, word_count
 from byline.pageblocks import Trace, page_blocks
 from byline.record import BodyQuality, Image
 from byline.render import BLOCK_TAGS, Renderer, visible
@@ -195,8 +195,9 @@ class BlockJudge(Protocol):
         """Paragraphs less likely than this to be article text are dropped."""
         ...
 
-    def judge(self, texts: Sequence[str], rows: Sequence[Sequence[float]]) -> list[float]:
-        """Each paragraph's probability of being article text, given its text and features."""
+    def judge(self, texts: Sequence[str], rows: Iterable[Sequence[float]]) -> list[float]:
+        """Each paragraph's probability of being article text, given its text and features
+        (read once, in order)."""
         ...
 
 
@@ -234,7 +235,7 @@ def extract_main_text(
     shown = len(result.body) if result else 0
     if hint_text and shown < HINT_FALLBACK_RATIO * len(hint_text):
         paragraphs = _hint_paragraphs(hint_text)
-        words = sum(len(p.split()) for p in paragraphs)
+        words = sum(map(word_count, paragraphs))
         if (len(hint_text) >= MIN_HINT_FALLBACK_CHARS and paragraphs) or (
             shown < MIN_BODY_CHARS and words >= MIN_FALLBACK_WORDS
         ):
@@ -310,7 +311,7 @@ def _rendered(
     context = BlockContext(frozenset(nodes), stats.link_density, hint_words)
     renderer.blocks = _judged_blocks(renderer.blocks, context, model, last_resort)
     text, html, images = renderer.result()
-    if not text or (last_resort and len(text.split()) < MIN_FALLBACK_WORDS):
+    if not text or (last_resort and word_count(text) < MIN_FALLBACK_WORDS):
         return None
     trace = Trace(doc.root, nodes=renderer.nodes, entries=renderer.entries)
     if last_resort:
@@ -348,7 +349,7 @@ def _judged_blocks(
     for block, probability in zip(judged, model.judge(texts, rows), strict=True):
         if (
             probability < threshold
-            and len(block.text.split()) >= MIN_JUDGED_WORDS
+            and word_count(block.text) >= MIN_JUDGED_WORDS
             and block.kind not in KEPT_KINDS
         ):
             doubted.append((block, probability))

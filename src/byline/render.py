@@ -38,7 +38,7 @@ from byline import lexicon
 from byline.blocks import Block, DroppedElement, Group, Reason, Rule, Verdict
 from byline.boilerplate import attribute_names, name_words
 from byline.dateline import find_dateline
-from byline.document import Document, text_content
+from byline.document import Document, squeezed, text_content
 from byline.lexicon import alternation, lexicon_words
 from byline.memo import remembered
 from byline.record import Image
@@ -448,7 +448,7 @@ def _segments(tokens: list[Token]) -> list[tuple[str, str]]:
     if all(token[0] == "t" for token in tokens):
         # Plain text, the common case: one line, its HTML the escaped text (what the
         # general path below gives, without its per-token bookkeeping).
-        text = " ".join("".join(token[1] for token in tokens).split())
+        text = squeezed("".join(token[1] for token in tokens))
         return [(text, escape(text, quote=False))] if text else []
     lines = _lines(tokens)
     out: list[tuple[str, str]] = []

@@ -307,6 +307,11 @@ def meta_tags(doc: Document) -> MetaTags:
 
 # --- lenient JSON ----------------------------------------------------------------------------
 
+MAX_JSON_CHARS: Final = 2_000_000
+"""Longer JSON (a JSON-LD block, a meta tag's value) is not read: no article's metadata is
+this long (the dev corpus's longest block is 18,000 characters), and reading it would cost
+memory many times its size (the repair pass copies it character by character)."""
+
 _WRAPPER_START: Final = re.compile(r"^\s*(?:(?://|/\*)\s*)?(?:<!\[CDATA\[|<!--)\s*(?:\*/)?")
 _WRAPPER_END: Final = re.compile(r"(?:(?://|/\*)\s*)?(?:\]\]>|-->)\s*(?:\*/)?\s*$")
 _DECODER: Final = json.JSONDecoder(strict=False)  # strict=False: raw control characters in strings
@@ -318,13 +323,14 @@ _VALID_ESCAPES: Final = set('"\\/bfnrtu')
 
 
 def lenient_json(text: Any) -> list[Any]:
-    """Every JSON value in ``text``, tolerating what real pages get wrong; [] if hopeless.
+    """Every JSON value in ``text``, tolerating what real pages get wrong; [] if hopeless
+    or longer than ``MAX_JSON_CHARS``.
 
     Handles CDATA/comment wrappers, a trailing ``;``, several values one after the
     other, raw newlines in strings, and (after a repair pass) trailing commas,
     single-quoted strings, unquoted words, unescaped quotes and HTML-escaped JSON.
     """
-    if not isinstance(text, str):
+    if not isinstance(text, str) or len(text) > MAX_JSON_CHARS:
         return []
     text = _WRAPPER_START.sub("", text)
     # A wrapper's end ("]]>", "-->", "*/") closes the text. Its regex tries every position

@@ -46,6 +46,7 @@ from byline.sources._places import (
     place_score,
     spaced_text,
     visible_text,
+    visible_texts,
 )
 from byline.sources.candidate import AnyCandidate, AuthorCandidate, Candidate, Evidence
 
@@ -359,7 +360,7 @@ def _signature(context: Context) -> Named | None:
     if context.article is None:
         return None
     paragraphs = context.article.findall(".//p")
-    last = next((p for p in reversed(paragraphs) if _LETTERS.search(spaced_text(p))), None)
+    last = next((p for p in reversed(paragraphs) if _has_letters(p)), None)
     if last is None or len(last) != 1:
         return None
     if last[0].tag == "br":
@@ -371,6 +372,12 @@ def _signature(context: Context) -> Named | None:
         return None
     name = spaced_text(last)
     return (last, name, Markup.SIGNATURE) if _is_full_name(name) else None
+
+
+def _has_letters(element: etree._Element) -> bool:
+    """Whether ``element``'s visible text holds a letter (piece by piece: a paragraph of
+    megabytes is never copied into words for it)."""
+    return any(_LETTERS.search(piece) for piece in visible_texts(element, with_tail=False))
 
 
 def _speaker(context: Context) -> Named | None:
