@@ -65,7 +65,6 @@ FEATURES: Final = (
     "short_times_position",
     "short_without_sentence_end",
     "in_trailing_short_run",
-    "parent_paragraph_share",
 )
 
 MAX_NAME_LEVELS: Final = 8
@@ -215,7 +214,6 @@ def block_features(
         if running == count - i:
             trailing_run = i
     names = _NameEvidence(context.containers)
-    parents = _ParentEvidence()
     log_lengths = [math.log1p(length) for length in lengths]
     hint_words = context.hint_words
     rows = []
@@ -268,7 +266,6 @@ def block_features(
                 short * position,
                 float(short and not ends),
                 float(i >= trailing_run),
-                parents.paragraph_share(element),
             ]
         )
     return rows
@@ -377,25 +374,6 @@ class _NameEvidence:
             depth += 1
             el = el.getparent()
         return min(negative, 3), min(positive, 3), min(boilerplate, 2), depth
-
-
-class _ParentEvidence:
-    """The share of a paragraph's siblings (itself included) that are ``<p>`` elements: high
-    in running text, low in lists of links, teaser boxes and share bars. Read once per
-    parent (paragraphs share their parents)."""
-
-    def __init__(self) -> None:
-        self.shares: dict[etree._Element, float] = {}
-
-    def paragraph_share(self, el: etree._Element | None) -> float:
-        parent = el.getparent() if el is not None else None
-        if parent is None:
-            return 0.0
-        share = self.shares.get(parent)
-        if share is None:
-            share = sum(1 for child in parent if child.tag == "p") / len(parent)
-            self.shares[parent] = share
-        return share
 
 
 def _hint_overlap(words: list[str], hint_words: frozenset[str] | None) -> float:
