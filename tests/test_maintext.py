@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, SAMPLES
+from conftest import FIXTURES, SAMPLES, needs_shared
 from lxml import etree
 
 import byline
@@ -297,6 +297,39 @@ def test_shipped_block_model_matches_the_features() -> None:
     for values in (MODEL.means, MODEL.scales, MODEL.weights):
         assert len(values) == len(FEATURES)
     assert 0 < MODEL.threshold < 1
+
+
+WEIGHTS_SOURCE = Path(__file__).resolve().parents[1] / "src" / "byline" / "_blockweights.py"
+TRAIN_BLOCKS = Path(__file__).resolve().parents[1] / "scripts" / "train_blocks.py"
+
+
+def test_shipped_weights_file_lists_the_features_in_order() -> None:
+    """``_blockweights.py`` was generated for today's ``FEATURES``: a feature added, dropped
+    or moved without retraining would be weighed with another's weight."""
+    import re
+
+    from byline.blockmodel import FEATURES
+
+    listed = re.findall(r"^#\s+(\d+) (\w+)$", WEIGHTS_SOURCE.read_text(encoding="utf-8"), re.M)
+    assert [name for _, name in listed] == list(FEATURES)
+    assert [int(i) for i, _ in listed] == list(range(len(FEATURES)))
+
+
+@needs_shared(CORPUS)
+def test_training_reproduces_the_shipped_weights() -> None:
+    """``scripts/train_blocks.py`` fits the shipped weights again, byte for byte, from the
+    corpus and the choice (L2 penalty, distant-label weight) the file names. (The choice
+    itself, made by cross-validation, takes minutes: ``--write`` redoes it.)"""
+    import re
+    import subprocess
+    import sys
+
+    source = WEIGHTS_SOURCE.read_text(encoding="utf-8")
+    choice = re.search(r"L2 penalty (\S+),\s+distant-label weight (\S+):", source)
+    assert choice is not None, "the weights file does not name its choice"
+    command = [sys.executable, str(TRAIN_BLOCKS), "--check", "--choice", *choice.groups()]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_block_features_give_one_row_per_paragraph() -> None:
