@@ -142,6 +142,55 @@ def test_update_markers_in_several_languages(text: str) -> None:
     assert is_update
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("04 Mart 2016", date(2016, 3, 4)),  # Turkish
+        ("4 Maret 2016", date(2016, 3, 4)),  # Indonesian
+        ("4. března 2016", date(2016, 3, 4)),  # Czech
+        ("4. marca 2016", date(2016, 3, 4)),  # Slovak (and Polish)
+        ("4. maaliskuuta 2016", date(2016, 3, 4)),  # Finnish
+        ("4. marts 2016", date(2016, 3, 4)),  # Danish
+        ("4 augusti 2016", date(2016, 8, 4)),  # Swedish
+        ("4 desember 2016", date(2016, 12, 4)),  # Norwegian
+        ("4 martie 2016", date(2016, 3, 4)),  # Romanian
+        ("4 Μαρτίου 2016", date(2016, 3, 4)),  # Greek
+        ("4 березня 2016", date(2016, 3, 4)),  # Ukrainian
+        ("2016. március 4.", date(2016, 3, 4)),  # Hungarian, year first
+        ("2016. március 4. 10:30", datetime(2016, 3, 4, 10, 30)),
+    ],
+)
+def test_month_names_of_more_languages(text: str, expected: date) -> None:
+    assert parse_date(text) == expected
+
+
+def test_a_year_with_a_dot_before_a_month_name_needs_its_day() -> None:
+    assert find_dates("Stand 2016. március") == []
+    assert find_dates("v1.2016. május 4") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "update"),
+    [
+        ("Yayınlanma: 04 Mart 2016", False),
+        ("Güncelleme: 05 Mart 2016", True),
+        ("Publicerad 4 mars 2016", False),
+        ("Uppdaterad 5 mars 2016", True),
+        ("Julkaistu 4.3.2016", False),
+        ("Päivitetty 5.3.2016", True),
+        ("Publikováno 4. března 2016", False),
+        ("Aktualizováno 5. března 2016", True),
+        ("Közzétéve: 2016. március 4.", False),
+        ("Frissítve: 2016. március 5.", True),
+        ("Δημοσιεύθηκε 4 Μαρτίου 2016", False),
+        ("Ενημερώθηκε 5 Μαρτίου 2016", True),
+    ],
+)
+def test_publication_and_update_labels_of_more_languages(text: str, update: bool) -> None:
+    [(_, start, _)] = find_dates(text)
+    assert marker_before(text, start) == ("update" if update else "publish")
+
+
 def test_the_nearest_marker_wins() -> None:
     roles = dates_with_roles("Updated 5 June 2023 | Published 4 June 2023")
     assert roles == [(date(2023, 6, 5), True), (date(2023, 6, 4), False)]

@@ -139,6 +139,11 @@ _DATE_PATTERNS: Final = [
         re.IGNORECASE,
     ),
     _MONTH_DAY_YEAR,
+    # Year with its dot, month name, day: 2016. március 4. (Hungarian order)
+    re.compile(
+        r"(?<![\d\w.])" + _YEAR + r"\.\s*" + _MONTH + r"\s*" + _DAY + r"\.?(?![\d:])",
+        re.IGNORECASE,
+    ),
     # Chinese / Japanese / Korean: 2023年6月23日, 2023년 6월 23일
     re.compile(_YEAR + r"\s?[年년]\s?(?P<month>[01]?\d)\s?[月월]\s?" + _DAY + r"\s?[日일]?"),
 ]
