@@ -509,3 +509,36 @@ def test_a_date_shown_in_the_article_still_outvotes_a_plain_meta_date() -> None:
 
 def test_a_sidebar_date_still_dates_a_page_that_states_none() -> None:
     assert _record_published("") == "2020-02-01"
+
+
+def _published_at(url: str, head: str) -> str | None:
+    html = (
+        f"<html><head><title>Netzausbau</title>{head}</head><body>\n<article>"
+        f"<h1>Netzausbau</h1>\n{_STORY}\n</article>\n</body></html>"
+    )
+    published = byline.extract(html, url=url).published
+    return published.isoformat() if published is not None else None
+
+
+_RESTAMPED = (
+    '<meta property="article:published_time" content="2019-06-17T18:28:00+02:00">'
+    '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Netzausbau",'
+    ' "datePublished": "2019-06-17T18:28:00+02:00"}</script>'
+)
+
+
+def test_the_day_in_the_address_beats_a_restamp_months_later() -> None:
+    url = "https://example.org/home/2017/7/12/netzausbau"
+    assert _published_at(url, _RESTAMPED) == "2017-07-12"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.org/news/2019/06/10/netzausbau",  # updated within days: the metadata's
+        "https://example.org/news/2019/08/10/netzausbau",  # the address later: the metadata's
+        "https://example.org/news/netzausbau",  # no day in the address
+    ],
+)
+def test_a_stated_date_near_or_before_the_addresss_day_stays(url: str) -> None:
+    assert _published_at(url, _RESTAMPED) == "2019-06-17T18:28:00+02:00"

@@ -25,6 +25,12 @@ MIDNIGHT_UTC_HOURS: Final = frozenset({22, 23})
 midnight in central Europe (UTC+1/+2): the page means the next day. Used only when the
 page's dates give no zone of their own (most pages of the corpus are central European)."""
 
+URL_RESTAMP_LAG: Final = timedelta(days=31)
+"""How much later than the day in its address a page's chosen publication date may be and
+still be its own: an address is given once, at publication, while a page re-dated for an
+update or a correction stays within days of it. A date months or years later is a re-stamp
+(a site's relaunch or move that dated every page anew): the address keeps the first day."""
+
 MAX_ZONE_OFFSET: Final = timedelta(hours=14)
 ZONE_STEP: Final = timedelta(minutes=15)
 """Time zones are whole quarter-hours within 14 hours of UTC."""
@@ -44,6 +50,7 @@ def choose_dates(found: PageCandidates) -> tuple[Choice[Moment] | None, Choice[M
         source, value = _shown_modification(published, modified, silent) or _choose_published(
             published, _page_zone(published + modified), silent
         )
+        source, value = _before_restamp(published, (source, value))
         first = Choice(value, source, alternatives(value, published))
     modified = [(s, v) for s, v in modified if first is None or not _after(first.value, v)]
     if not modified:
@@ -100,6 +107,16 @@ def _choose_published(
     best = max(votes.values())
     winner = next(_day(v) for _, v in local if votes.get(_day(v)) == best)  # a voted day
     source, value = _most_precise([(s, v) for s, v in local if _day(v) == winner])
+    return source, _without_naive_time(value)
+
+
+def _before_restamp(published: list[Dated], chosen: Dated) -> Dated:
+    """The day of the page's address instead of ``chosen`` when that is a re-stamp, more
+    than ``URL_RESTAMP_LAG`` later (see there); the most precise value of that day."""
+    address_day = next((_day(v) for s, v in published if s is Source.URL), None)
+    if address_day is None or _day(chosen[1]) - address_day <= URL_RESTAMP_LAG:
+        return chosen
+    source, value = _most_precise([(s, v) for s, v in published if _day(v) == address_day])
     return source, _without_naive_time(value)
 
 
