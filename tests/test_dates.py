@@ -542,3 +542,10 @@ def test_the_day_in_the_address_beats_a_restamp_months_later() -> None:
 )
 def test_a_stated_date_near_or_before_the_addresss_day_stays(url: str) -> None:
     assert _published_at(url, _RESTAMPED) == "2019-06-17T18:28:00+02:00"
+
+
+@pytest.mark.parametrize("attribute", ["property", "name"])
+def test_the_shared_address_dates_a_page_whose_own_address_has_no_day(attribute: str) -> None:
+    head = f'<meta {attribute}="og:url" content="https://example.org/2016/03/04/netzausbau">'
+    assert _published_at("https://example.org/?p=123", head) == "2016-03-04"
+    assert _published_at("https://example.org/2016/03/05/netzausbau", head) == "2016-03-05"
