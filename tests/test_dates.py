@@ -16,7 +16,7 @@ from byline.dates import (
     parse_date,
 )
 from byline.document import parse
-from byline.fields import Field
+from byline.fields import Field, Markup
 from byline.sources import dom
 from byline.sources.candidate import holds_date
 
@@ -254,6 +254,23 @@ def test_marker_before_tells_publication_labels_from_update_labels(
 def _published(html: str) -> list[str]:
     candidates = dom.candidates(parse(html, "https://example.org/page"))
     return [c.value.text for c in candidates if c.field is Field.PUBLISHED and holds_date(c)]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div class='submitted'>Jane Doe, Fri, 04/03/2016 - 10:00</div>",
+        "<p class='article-subline'>Jane Doe | 4 March 2016</p>",
+        "<span class='parution'>4 mars 2016</span>",
+        "<div class='publication-info'>4 March 2016</div>",
+    ],
+)
+def test_the_boxes_cms_themes_date_pages_with_are_date_marked(box: str) -> None:
+    html = f"<html><body><article><h1>Title</h1>{box}<p>Text.</p></article></body></html>"
+    candidates = dom.candidates(parse(html, "https://example.org/page"))
+    [first] = [c for c in candidates if c.field is Field.PUBLISHED and c.evidence.rank == 0]
+    assert first.value.text.startswith("2016-03-04")
+    assert first.evidence.how is Markup.DATE_MARKED_TEXT
 
 
 def test_a_forum_users_sign_up_date_is_not_the_posts_date() -> None:

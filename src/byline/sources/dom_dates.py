@@ -82,8 +82,8 @@ SPLIT_DATE_DEPTH: Final = 2
 """How far above a lone year its date-marked element may be (``div.date > span.year``)."""
 
 DATE_MARKERS: Final = (
-    "date", "time", "datum", "zeit", "fecha", "published", "posted", "pubdate", "dateline",
-    "byline", "meta", "info", "stand", "created",
+    "date", "time", "datum", "zeit", "fecha", "publish", "publication", "parution", "posted",
+    "submitted", "pubdate", "dateline", "byline", "subline", "meta", "info", "stand", "created",
 )  # fmt: skip
 """class/id/itemprop fragments of elements that show a date."""
 
