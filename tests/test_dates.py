@@ -164,6 +164,19 @@ def test_month_names_of_more_languages(text: str, expected: date) -> None:
     assert parse_date(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["the 4th of March 2016", "4th of March, 2016", "04-Mar-2016", "4/March/2016", "2016-Mar-04"],
+)
+def test_a_month_name_after_of_or_between_dashes(text: str) -> None:
+    assert parse_date(text) == date(2016, 3, 4)
+
+
+@pytest.mark.parametrize("text", ["04-Mar/2016", "2016-Mar-04x", "404-Mar-2016", "04-Mar-20161"])
+def test_dashes_around_a_month_name_must_match_and_end(text: str) -> None:
+    assert find_dates(text) == []
+
+
 def test_a_year_with_a_dot_before_a_month_name_needs_its_day() -> None:
     assert find_dates("Stand 2016. március") == []
     assert find_dates("v1.2016. május 4") == []

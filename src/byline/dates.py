@@ -122,15 +122,26 @@ _DATE_PATTERNS: Final = [
     ),
     # Two-digit year only in the unambiguous German/European shape: 23.06.23, 2.11.22
     re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]\d)\.(?P<year2>\d{2})(?![\d.]\d)"),
-    # Day, month name, year: 5 June 2023, 31. März 2012, 3 de marzo de 2021, 1er mars 2021
+    # Day, month name, year: 5 June 2023, 31. März 2012, 3 de marzo de 2021, 1er mars 2021,
+    # the 5th of June 2023
     re.compile(
         r"(?<![\d\w])"
         + _DAY
-        + r"(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+)?"
+        + r"(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+|of\s+)?"
         + _MONTH
         + r",?\s*(?:de\s+|del\s+)?"
         + _YEAR
         + r"(?!\d)",
+        re.IGNORECASE,
+    ),
+    # Day, month name and year joined by dashes or slashes, or year first: 05-Jun-2023,
+    # 05/Jun/2023 (server logs, Indian and US news sites), 2023-Jun-05
+    re.compile(
+        r"(?<![\d\w])" + _DAY + r"(?P<sep>[-/])" + _MONTH + r"(?P=sep)" + _YEAR + r"(?!\d)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?<![\d\w])" + _YEAR + r"(?P<sep>[-/])" + _MONTH + r"(?P=sep)" + _DAY + r"(?![\d\w])",
         re.IGNORECASE,
     ),
     # Day, month name, two-digit year that ends its text or bracket: (Rom, 14 Gennaio 20)
