@@ -579,3 +579,43 @@ def test_the_shared_address_dates_a_page_whose_own_address_has_no_day(attribute:
     head = f'<meta {attribute}="og:url" content="https://example.org/2016/03/04/netzausbau">'
     assert _published_at("https://example.org/?p=123", head) == "2016-03-04"
     assert _published_at("https://example.org/2016/03/05/netzausbau", head) == "2016-03-05"
+
+
+def _source_dated(body: str, head: str = "") -> str | None:
+    html = (
+        f"<html><head><title>Netzausbau</title>{head}</head><body>\n<article>"
+        f"<h1>Netzausbau</h1>\n{_STORY}\n{body}</article>\n</body></html>"
+    )
+    published = byline.extract(html, url="https://example.org/netzausbau").published
+    return published.isoformat() if published is not None else None
+
+
+_PERMALINKS = (
+    '<img src="/wp-content/uploads/2016/05/22/netz.jpg" alt="">'
+    '<a href="/2016/05/22/netzausbau/#comments">Kommentare</a>'
+    '<a href="/2014/01/02/anderes/">Älter</a>'
+)
+
+
+def test_the_permalinks_of_a_page_that_shows_no_date_date_it() -> None:
+    assert _source_dated(_PERMALINKS) == "2016-05-22"
+    equal = '<a href="/2014/01/02/anderes/">Älter</a><a href="/2016/05/22/x/">Neuer</a>'
+    assert _source_dated(equal) == "2014-01-02"  # the earliest of equals
+
+
+@pytest.mark.parametrize(
+    ("body", "head"),
+    [
+        ("<p class='date'>Veröffentlicht am 03.06.2018</p>", ""),
+        ("", '<meta property="article:published_time" content="2018-06-03">'),
+    ],
+)
+def test_permalinks_never_outvote_a_date_the_page_shows_or_states(body: str, head: str) -> None:
+    assert _source_dated(_PERMALINKS + body, head) == "2018-06-03"
+
+
+@pytest.mark.parametrize(
+    "path", ["/2016/13/22/x/", "/2016/02/30/x/", "/1990/05/22/x/", "/2099/05/22/x/", "/2016/5/22/"]
+)
+def test_a_path_that_is_no_plausible_day_dates_nothing(path: str) -> None:
+    assert _source_dated(f'<a href="{path}">Link</a>') is None
