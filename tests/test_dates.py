@@ -33,6 +33,8 @@ def _tz(hours: float) -> timezone:
         ("2023-06-23T11:33:00+02:00", datetime(2023, 6, 23, 11, 33, tzinfo=_tz(2))),
         ("2023-06-23 09:33:00", datetime(2023, 6, 23, 9, 33)),
         ("20230623", date(2023, 6, 23)),
+        ("202306230933", datetime(2023, 6, 23, 9, 33)),
+        ("20230623093300", datetime(2023, 6, 23, 9, 33)),
         ("2023-06-23", date(2023, 6, 23)),
         ("Fri, 23 Jun 2023 09:33:00 GMT", datetime(2023, 6, 23, 9, 33, tzinfo=UTC)),
         ("Mon, 05 Jun 2023 09:33:00 +0200", datetime(2023, 6, 5, 9, 33, tzinfo=_tz(2))),
@@ -94,6 +96,9 @@ def test_parse_date_formats(text: str, expected: date) -> None:
         "06.23.2023",
         "0",
         "on 14 January 20 people",  # a two-digit year only where the date line ends
+        "202313231000",  # digits of no day and time
+        "20230623256100",
+        "1457085600123",  # neither 12 nor 14 digits
     ],
 )
 def test_parse_date_rejects_impossible_or_missing_dates(text: str) -> None:

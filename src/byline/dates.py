@@ -319,6 +319,10 @@ def _day_first_in_url(year: int, first: int, second: int) -> date | None:
     return None
 
 
+_COMPACT_TIMES: Final = {12: "%Y%m%d%H%M", 14: "%Y%m%d%H%M%S"}
+"""A machine value of digits only with its time: ``201603041000``, ``20160304100000``."""
+
+
 def _parse_iso(text: str) -> datetime | date | None:
     """The fast path for machine dates (``datetime`` attributes, JSON-LD, meta tags)."""
     if len(text) < 8 or not text[:4].isdigit():
@@ -328,6 +332,8 @@ def _parse_iso(text: str) -> datetime | date | None:
             value: datetime | date = date.fromisoformat(text)
         elif len(text) == 8 and text.isdigit():
             value = date.fromisoformat(text)
+        elif len(text) in _COMPACT_TIMES and text.isdigit():
+            value = datetime.strptime(text, _COMPACT_TIMES[len(text)])
         else:
             value = datetime.fromisoformat(text)
     except ValueError:
