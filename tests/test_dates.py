@@ -291,6 +291,25 @@ def test_the_boxes_cms_themes_date_pages_with_are_date_marked(box: str) -> None:
     assert first.evidence.how is Markup.DATE_MARKED_TEXT
 
 
+_PROSE = "Der Gemeinderat hat am Dienstag den Ausbau des Netzes beschlossen. " * 4
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        ("Published on Friday, 4 March 2016 by Jane Doe. ", ["2016-03-04"]),
+        ("Veröffentlicht am 04.03.2016 von Anna Muster. ", ["2016-03-04"]),
+        ("The report published on 4 March 2016 found that ", []),  # a sentence about it
+        ("Der Bericht vom 04.03.2016 sagt, ", []),
+    ],
+)
+def test_a_long_text_that_opens_with_a_label_gives_its_date(
+    opening: str, expected: list[str]
+) -> None:
+    html = f"<html><body><article><h1>Netz</h1><p>{opening}{_PROSE}</p></article></body></html>"
+    assert _published(html) == expected
+
+
 def test_a_forum_users_sign_up_date_is_not_the_posts_date() -> None:
     html = (
         "<html><body><h1>Thema</h1><div class='post'>"

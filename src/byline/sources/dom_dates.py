@@ -164,6 +164,15 @@ _DATE_MARKER_RE: Final = _fragments_pattern(DATE_MARKERS)
 _UPDATE_MARKER_RE: Final = _fragments_pattern(UPDATE_MARKERS)
 _DATELINE_LEAD: Final = re.compile(r"[(\[]?(?:\d|[^\W\d_]+\.?,?\s+\d)")
 """How a dateline begins: a digit, or one word (a month, a weekday) and a digit."""
+_LABEL_LEAD: Final = re.compile(
+    r"\W*(?:"
+    + alternation(lexicon_words(lexicon.PUBLISH_WORDS) + lexicon_words(lexicon.UPDATE_WORDS))
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
+"""A long text that opens with a publication or update label ("Published on 4 March 2016 by
+Jane Doe. The council ...", "Aktualisiert am 04.03.2016 ..."): its first date is the
+label's, however long the text goes on."""
 _DATELINE_START: Final = re.compile(r"[(\[]?$")
 _DATELINE_END: Final = re.compile(r"\s*(?:[)\]]|[-–—:|](?=\s))")
 """A dateline: the date comes first, maybe in brackets, closed by a bracket or a dash:
@@ -415,14 +424,17 @@ class _Scan:
         """Score the dates of one text piece, with the text before it for marker words.
 
         Of a long text (prose) only a date that opens it as a dateline counts:
-        "(21. November 2022) Energy consumers ...", "21.11.2022 - Energy consumers ...".
+        "(21. November 2022) Energy consumers ...", "21.11.2022 - Energy consumers ...", or
+        the first date of a text that opens with a publication or update label.
         """
         raw = piece.text
         text = raw[:MAX_RAW_PIECE_CHARS].strip()  # not the whole of a long paragraph
         opening = len(text) > MAX_PIECE_CHARS or len(raw) > MAX_RAW_PIECE_CHARS
+        labelled = False
         if opening:
             text = text[:OPENING_DATE_CHARS]
-            if not _DATELINE_LEAD.match(text):
+            labelled = _LABEL_LEAD.match(text) is not None
+            if not labelled and not _DATELINE_LEAD.match(text):
                 return  # prose: the cheap test spares most paragraphs the date patterns
         if not _DATEISH.search(text):
             return
@@ -435,7 +447,12 @@ class _Scan:
             return  # a <time> is read with its datetime attribute
         dates = find_dates(text)
         if opening:
-            dates = [d for d in dates[:1] if _is_dateline(text, d[1], d[2])]
+            dates = [
+                d
+                for d in dates[:1]
+                if _is_dateline(text, d[1], d[2])
+                or (labelled and marker_before(text, d[1]) in (PUBLISH, UPDATE))
+            ]
         elif not dates:
             self._read_split_date(holder)
         if not dates:
