@@ -17,10 +17,12 @@ Three kinds of evidence, as a reader (or an annotator) would weigh them:
 The elements and texts come from ``dom``'s one walk over the tree: ``<time>`` elements,
 date properties and the body texts that may hold a year, at most ``_page.MAX_TEXTS`` of them.
 Pieces up to ``MAX_PIECE_CHARS`` long are read whole (a date line is short); of a longer
-one only a dateline that opens it, as a date inside a paragraph is about something else.
-A date split over elements ("Apr" "04" "2013" in a calendar badge) is read from the
-date-marked element that holds its parts; a page that shows no date at all is dated by
-its scripts' data. Candidates are parsed dates, best first, with their score.
+one only a dateline or a label that opens it, as a date inside a paragraph is about
+something else. A date split over elements ("Apr" "04" "2013" in a calendar badge) is read
+from the date-marked element that holds its parts; a page that shows no date at all is
+dated by its scripts' data, else a publication note in an HTML comment, else the day its
+source writes most often as a path (its permalinks). Candidates are parsed dates, best
+first, with their score.
 """
 
 from __future__ import annotations
