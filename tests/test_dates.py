@@ -16,7 +16,7 @@ from byline.dates import (
     parse_date,
 )
 from byline.document import parse
-from byline.fields import Field
+from byline.fields import Field, Markup
 from byline.sources import dom
 from byline.sources.candidate import holds_date
 
@@ -33,6 +33,8 @@ def _tz(hours: float) -> timezone:
         ("2023-06-23T11:33:00+02:00", datetime(2023, 6, 23, 11, 33, tzinfo=_tz(2))),
         ("2023-06-23 09:33:00", datetime(2023, 6, 23, 9, 33)),
         ("20230623", date(2023, 6, 23)),
+        ("202306230933", datetime(2023, 6, 23, 9, 33)),
+        ("20230623093300", datetime(2023, 6, 23, 9, 33)),
         ("2023-06-23", date(2023, 6, 23)),
         ("Fri, 23 Jun 2023 09:33:00 GMT", datetime(2023, 6, 23, 9, 33, tzinfo=UTC)),
         ("Mon, 05 Jun 2023 09:33:00 +0200", datetime(2023, 6, 5, 9, 33, tzinfo=_tz(2))),
@@ -94,6 +96,9 @@ def test_parse_date_formats(text: str, expected: date) -> None:
         "06.23.2023",
         "0",
         "on 14 January 20 people",  # a two-digit year only where the date line ends
+        "202313231000",  # digits of no day and time
+        "20230623256100",
+        "1457085600123",  # neither 12 nor 14 digits
     ],
 )
 def test_parse_date_rejects_impossible_or_missing_dates(text: str) -> None:
@@ -140,6 +145,68 @@ def test_update_markers_in_several_languages(text: str) -> None:
     [(value, is_update)] = dates_with_roles(text)
     assert value == date(2023, 6, 24)
     assert is_update
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("04 Mart 2016", date(2016, 3, 4)),  # Turkish
+        ("4 Maret 2016", date(2016, 3, 4)),  # Indonesian
+        ("4. března 2016", date(2016, 3, 4)),  # Czech
+        ("4. marca 2016", date(2016, 3, 4)),  # Slovak (and Polish)
+        ("4. maaliskuuta 2016", date(2016, 3, 4)),  # Finnish
+        ("4. marts 2016", date(2016, 3, 4)),  # Danish
+        ("4 augusti 2016", date(2016, 8, 4)),  # Swedish
+        ("4 desember 2016", date(2016, 12, 4)),  # Norwegian
+        ("4 martie 2016", date(2016, 3, 4)),  # Romanian
+        ("4 Μαρτίου 2016", date(2016, 3, 4)),  # Greek
+        ("4 березня 2016", date(2016, 3, 4)),  # Ukrainian
+        ("2016. március 4.", date(2016, 3, 4)),  # Hungarian, year first
+        ("2016. március 4. 10:30", datetime(2016, 3, 4, 10, 30)),
+    ],
+)
+def test_month_names_of_more_languages(text: str, expected: date) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the 4th of March 2016", "4th of March, 2016", "04-Mar-2016", "4/March/2016", "2016-Mar-04"],
+)
+def test_a_month_name_after_of_or_between_dashes(text: str) -> None:
+    assert parse_date(text) == date(2016, 3, 4)
+
+
+@pytest.mark.parametrize("text", ["04-Mar/2016", "2016-Mar-04x", "404-Mar-2016", "04-Mar-20161"])
+def test_dashes_around_a_month_name_must_match_and_end(text: str) -> None:
+    assert find_dates(text) == []
+
+
+def test_a_year_with_a_dot_before_a_month_name_needs_its_day() -> None:
+    assert find_dates("Stand 2016. március") == []
+    assert find_dates("v1.2016. május 4") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "update"),
+    [
+        ("Yayınlanma: 04 Mart 2016", False),
+        ("Güncelleme: 05 Mart 2016", True),
+        ("Publicerad 4 mars 2016", False),
+        ("Uppdaterad 5 mars 2016", True),
+        ("Julkaistu 4.3.2016", False),
+        ("Päivitetty 5.3.2016", True),
+        ("Publikováno 4. března 2016", False),
+        ("Aktualizováno 5. března 2016", True),
+        ("Közzétéve: 2016. március 4.", False),
+        ("Frissítve: 2016. március 5.", True),
+        ("Δημοσιεύθηκε 4 Μαρτίου 2016", False),
+        ("Ενημερώθηκε 5 Μαρτίου 2016", True),
+    ],
+)
+def test_publication_and_update_labels_of_more_languages(text: str, update: bool) -> None:
+    [(_, start, _)] = find_dates(text)
+    assert marker_before(text, start) == ("update" if update else "publish")
 
 
 def test_the_nearest_marker_wins() -> None:
@@ -205,6 +272,42 @@ def test_marker_before_tells_publication_labels_from_update_labels(
 def _published(html: str) -> list[str]:
     candidates = dom.candidates(parse(html, "https://example.org/page"))
     return [c.value.text for c in candidates if c.field is Field.PUBLISHED and holds_date(c)]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div class='submitted'>Jane Doe, Fri, 04/03/2016 - 10:00</div>",
+        "<p class='article-subline'>Jane Doe | 4 March 2016</p>",
+        "<span class='parution'>4 mars 2016</span>",
+        "<div class='publication-info'>4 March 2016</div>",
+    ],
+)
+def test_the_boxes_cms_themes_date_pages_with_are_date_marked(box: str) -> None:
+    html = f"<html><body><article><h1>Title</h1>{box}<p>Text.</p></article></body></html>"
+    candidates = dom.candidates(parse(html, "https://example.org/page"))
+    [first] = [c for c in candidates if c.field is Field.PUBLISHED and c.evidence.rank == 0]
+    assert first.value.text.startswith("2016-03-04")
+    assert first.evidence.how is Markup.DATE_MARKED_TEXT
+
+
+_PROSE = "Der Gemeinderat hat am Dienstag den Ausbau des Netzes beschlossen. " * 4
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        ("Published on Friday, 4 March 2016 by Jane Doe. ", ["2016-03-04"]),
+        ("Veröffentlicht am 04.03.2016 von Anna Muster. ", ["2016-03-04"]),
+        ("The report published on 4 March 2016 found that ", []),  # a sentence about it
+        ("Der Bericht vom 04.03.2016 sagt, ", []),
+    ],
+)
+def test_a_long_text_that_opens_with_a_label_gives_its_date(
+    opening: str, expected: list[str]
+) -> None:
+    html = f"<html><body><article><h1>Netz</h1><p>{opening}{_PROSE}</p></article></body></html>"
+    assert _published(html) == expected
 
 
 def test_a_forum_users_sign_up_date_is_not_the_posts_date() -> None:
@@ -460,3 +563,83 @@ def test_a_date_shown_in_the_article_still_outvotes_a_plain_meta_date() -> None:
 
 def test_a_sidebar_date_still_dates_a_page_that_states_none() -> None:
     assert _record_published("") == "2020-02-01"
+
+
+def _published_at(url: str, head: str) -> str | None:
+    html = (
+        f"<html><head><title>Netzausbau</title>{head}</head><body>\n<article>"
+        f"<h1>Netzausbau</h1>\n{_STORY}\n</article>\n</body></html>"
+    )
+    published = byline.extract(html, url=url).published
+    return published.isoformat() if published is not None else None
+
+
+_RESTAMPED = (
+    '<meta property="article:published_time" content="2019-06-17T18:28:00+02:00">'
+    '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Netzausbau",'
+    ' "datePublished": "2019-06-17T18:28:00+02:00"}</script>'
+)
+
+
+def test_the_day_in_the_address_beats_a_restamp_months_later() -> None:
+    url = "https://example.org/home/2017/7/12/netzausbau"
+    assert _published_at(url, _RESTAMPED) == "2017-07-12"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.org/news/2019/06/10/netzausbau",  # updated within days: the metadata's
+        "https://example.org/news/2019/08/10/netzausbau",  # the address later: the metadata's
+        "https://example.org/news/netzausbau",  # no day in the address
+    ],
+)
+def test_a_stated_date_near_or_before_the_addresss_day_stays(url: str) -> None:
+    assert _published_at(url, _RESTAMPED) == "2019-06-17T18:28:00+02:00"
+
+
+@pytest.mark.parametrize("attribute", ["property", "name"])
+def test_the_shared_address_dates_a_page_whose_own_address_has_no_day(attribute: str) -> None:
+    head = f'<meta {attribute}="og:url" content="https://example.org/2016/03/04/netzausbau">'
+    assert _published_at("https://example.org/?p=123", head) == "2016-03-04"
+    assert _published_at("https://example.org/2016/03/05/netzausbau", head) == "2016-03-05"
+
+
+def _source_dated(body: str, head: str = "") -> str | None:
+    html = (
+        f"<html><head><title>Netzausbau</title>{head}</head><body>\n<article>"
+        f"<h1>Netzausbau</h1>\n{_STORY}\n{body}</article>\n</body></html>"
+    )
+    published = byline.extract(html, url="https://example.org/netzausbau").published
+    return published.isoformat() if published is not None else None
+
+
+_PERMALINKS = (
+    '<img src="/wp-content/uploads/2016/05/22/netz.jpg" alt="">'
+    '<a href="/2016/05/22/netzausbau/#comments">Kommentare</a>'
+    '<a href="/2014/01/02/anderes/">Älter</a>'
+)
+
+
+def test_the_permalinks_of_a_page_that_shows_no_date_date_it() -> None:
+    assert _source_dated(_PERMALINKS) == "2016-05-22"
+    equal = '<a href="/2014/01/02/anderes/">Älter</a><a href="/2016/05/22/x/">Neuer</a>'
+    assert _source_dated(equal) == "2014-01-02"  # the earliest of equals
+
+
+@pytest.mark.parametrize(
+    ("body", "head"),
+    [
+        ("<p class='date'>Veröffentlicht am 03.06.2018</p>", ""),
+        ("", '<meta property="article:published_time" content="2018-06-03">'),
+    ],
+)
+def test_permalinks_never_outvote_a_date_the_page_shows_or_states(body: str, head: str) -> None:
+    assert _source_dated(_PERMALINKS + body, head) == "2018-06-03"
+
+
+@pytest.mark.parametrize(
+    "path", ["/2016/13/22/x/", "/2016/02/30/x/", "/1990/05/22/x/", "/2099/05/22/x/", "/2016/5/22/"]
+)
+def test_a_path_that_is_no_plausible_day_dates_nothing(path: str) -> None:
+    assert _source_dated(f'<a href="{path}">Link</a>') is None

@@ -122,15 +122,26 @@ _DATE_PATTERNS: Final = [
     ),
     # Two-digit year only in the unambiguous German/European shape: 23.06.23, 2.11.22
     re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]\d)\.(?P<year2>\d{2})(?![\d.]\d)"),
-    # Day, month name, year: 5 June 2023, 31. März 2012, 3 de marzo de 2021, 1er mars 2021
+    # Day, month name, year: 5 June 2023, 31. März 2012, 3 de marzo de 2021, 1er mars 2021,
+    # the 5th of June 2023
     re.compile(
         r"(?<![\d\w])"
         + _DAY
-        + r"(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+)?"
+        + r"(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+|of\s+)?"
         + _MONTH
         + r",?\s*(?:de\s+|del\s+)?"
         + _YEAR
         + r"(?!\d)",
+        re.IGNORECASE,
+    ),
+    # Day, month name and year joined by dashes or slashes, or year first: 05-Jun-2023,
+    # 05/Jun/2023 (server logs, Indian and US news sites), 2023-Jun-05
+    re.compile(
+        r"(?<![\d\w])" + _DAY + r"(?P<sep>[-/])" + _MONTH + r"(?P=sep)" + _YEAR + r"(?!\d)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?<![\d\w])" + _YEAR + r"(?P<sep>[-/])" + _MONTH + r"(?P=sep)" + _DAY + r"(?![\d\w])",
         re.IGNORECASE,
     ),
     # Day, month name, two-digit year that ends its text or bracket: (Rom, 14 Gennaio 20)
@@ -139,6 +150,11 @@ _DATE_PATTERNS: Final = [
         re.IGNORECASE,
     ),
     _MONTH_DAY_YEAR,
+    # Year with its dot, month name, day: 2016. március 4. (Hungarian order)
+    re.compile(
+        r"(?<![\d\w.])" + _YEAR + r"\.\s*" + _MONTH + r"\s*" + _DAY + r"\.?(?![\d:])",
+        re.IGNORECASE,
+    ),
     # Chinese / Japanese / Korean: 2023年6月23日, 2023년 6월 23일
     re.compile(_YEAR + r"\s?[年년]\s?(?P<month>[01]?\d)\s?[月월]\s?" + _DAY + r"\s?[日일]?"),
 ]
@@ -303,6 +319,10 @@ def _day_first_in_url(year: int, first: int, second: int) -> date | None:
     return None
 
 
+_COMPACT_TIMES: Final = {12: "%Y%m%d%H%M", 14: "%Y%m%d%H%M%S"}
+"""A machine value of digits only with its time: ``201603041000``, ``20160304100000``."""
+
+
 def _parse_iso(text: str) -> datetime | date | None:
     """The fast path for machine dates (``datetime`` attributes, JSON-LD, meta tags)."""
     if len(text) < 8 or not text[:4].isdigit():
@@ -312,6 +332,8 @@ def _parse_iso(text: str) -> datetime | date | None:
             value: datetime | date = date.fromisoformat(text)
         elif len(text) == 8 and text.isdigit():
             value = date.fromisoformat(text)
+        elif len(text) in _COMPACT_TIMES and text.isdigit():
+            value = datetime.strptime(text, _COMPACT_TIMES[len(text)])
         else:
             value = datetime.fromisoformat(text)
     except ValueError:

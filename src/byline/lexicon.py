@@ -204,6 +204,18 @@ UPDATE_WORDS: Final[Table] = {
     "nl": _phrases("bijgewerkt"),
     "pl": _phrases("zaktualizowano|aktualizacja"),
     "ru": _phrases("обновлено|обновлен"),
+    "uk": _phrases("оновлено"),
+    "tr": _phrases("güncelleme|güncellenme|güncellendi|son güncelleme"),
+    "id": _phrases("diperbarui"),
+    "sv": _phrases("uppdaterad|uppdaterat"),
+    "da": _phrases("opdateret"),
+    "no": _phrases("oppdatert"),
+    "fi": _phrases("päivitetty"),
+    "cs": _phrases("aktualizováno"),
+    "sk": _phrases("aktualizované"),
+    "hu": _phrases("frissítve|módosítva|frissítés"),
+    "ro": _phrases("actualizat|actualizată"),
+    "el": _phrases("ενημερώθηκε|ενημέρωση"),
 }
 """Words that, just before a date, say it is a modification date."""
 
@@ -217,6 +229,18 @@ PUBLISH_WORDS: Final[Table] = {
     "nl": _phrases("gepubliceerd"),
     "pl": _phrases("opublikowano"),
     "ru": _phrases("опубликовано"),
+    "uk": _phrases("опубліковано"),
+    "tr": _phrases("yayınlanma|yayımlanma|yayınlandı|yayımlandı"),
+    "id": _phrases("diterbitkan|dipublikasikan|diposting"),
+    "sv": _phrases("publicerad|publicerat"),
+    "da": _phrases("udgivet|publiceret"),
+    "no": _phrases("publisert"),
+    "fi": _phrases("julkaistu"),
+    "cs": _phrases("publikováno|zveřejněno"),
+    "sk": _phrases("publikované|zverejnené"),
+    "hu": _phrases("közzétéve|publikálva|megjelent"),
+    "ro": _phrases("publicat|publicată"),
+    "el": _phrases("δημοσιεύθηκε|δημοσίευση"),
 }
 """Words that, just before a date, say it is the publication date (or label the page's one
 date: "Datum: 26. Januar 2022")."""
@@ -306,6 +330,48 @@ MONTH_NAMES: Final[Table] = {
         "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь"
         " января февраля марта апреля мая июня июля августа сентября октября ноября декабря"
         " янв фев мар апр авг сен сент окт ноя дек"
+    ),
+    "uk": _split(
+        "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня"
+    ),
+    "tr": _split("ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık"),
+    "id": _split(
+        "januari februari maret april mei juni juli agustus september oktober november desember"
+    ),
+    "sv": _split(
+        "januari februari mars april maj juni juli augusti september oktober november december"
+    ),
+    "da": _split(
+        "januar februar marts april maj juni juli august september oktober november december"
+    ),
+    "no": _split(
+        "januar februar mars april mai juni juli august september oktober november desember"
+    ),
+    # Finnish: the partitive of dates ("4. maaliskuuta 2016"), then the nominative
+    "fi": _split(
+        "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta"
+        " syyskuuta lokakuuta marraskuuta joulukuuta tammikuu helmikuu maaliskuu huhtikuu"
+        " toukokuu kesäkuu heinäkuu elokuu syyskuu lokakuu marraskuu joulukuu"
+    ),
+    # Czech and Slovak: the genitive of dates ("4. března 2016", "4. marca 2016")
+    "cs": _split(
+        "ledna února března dubna května června července srpna září října listopadu prosince"
+    ),
+    "sk": _split(
+        "januára februára marca apríla mája júna júla augusta septembra októbra novembra decembra"
+    ),
+    "hu": _split(
+        "január február március április május június július augusztus szeptember október"
+        " november december"
+    ),
+    "ro": _split(
+        "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie"
+        " decembrie"
+    ),
+    # Greek: the genitive of dates ("4 Μαρτίου 2016")
+    "el": _split(
+        "ιανουαρίου φεβρουαρίου μαρτίου απριλίου μαΐου ιουνίου ιουλίου αυγούστου σεπτεμβρίου"
+        " οκτωβρίου νοεμβρίου δεκεμβρίου"
     ),
     # Arabic: the Egyptian and Gulf names, then the Levantine and Iraqi ones (some two words)
     "ar": (

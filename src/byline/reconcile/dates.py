@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Final
 
-from byline.fields import Field, Source
+from byline.fields import Field, Markup, Source
 from byline.reconcile.choice import Choice, PageCandidates, alternatives
 from byline.reconcile.trust import DATE_VOTE_WEIGHT, PLAIN_META_SOURCES, by_trust
 from byline.record import Moment
@@ -25,6 +25,12 @@ MIDNIGHT_UTC_HOURS: Final = frozenset({22, 23})
 midnight in central Europe (UTC+1/+2): the page means the next day. Used only when the
 page's dates give no zone of their own (most pages of the corpus are central European)."""
 
+URL_RESTAMP_LAG: Final = timedelta(days=31)
+"""How much later than the day in its address a page's chosen publication date may be and
+still be its own: an address is given once, at publication, while a page re-dated for an
+update or a correction stays within days of it. A date months or years later is a re-stamp
+(a site's relaunch or move that dated every page anew): the address keeps the first day."""
+
 MAX_ZONE_OFFSET: Final = timedelta(hours=14)
 ZONE_STEP: Final = timedelta(minutes=15)
 """Time zones are whole quarter-hours within 14 hours of UTC."""
@@ -37,13 +43,14 @@ def choose_dates(found: PageCandidates) -> tuple[Choice[Moment] | None, Choice[M
     published = _plausible_dates(Field.PUBLISHED, found, now)
     if not published:
         # Wikis and some blogs show only "last edited ...": the one date the page gives.
-        published = modified
+        published = modified or _plausible_dates(Field.PUBLISHED, found, now, last_resort=True)
     first = None
     if published:
         silent = _shown_as_anothers(found)
         source, value = _shown_modification(published, modified, silent) or _choose_published(
             published, _page_zone(published + modified), silent
         )
+        source, value = _before_restamp(published, (source, value))
         first = Choice(value, source, alternatives(value, published))
     modified = [(s, v) for s, v in modified if first is None or not _after(first.value, v)]
     if not modified:
@@ -52,13 +59,22 @@ def choose_dates(found: PageCandidates) -> tuple[Choice[Moment] | None, Choice[M
     return first, Choice(value, source, alternatives(value, modified))
 
 
-def _plausible_dates(field: Field, found: PageCandidates, now: datetime) -> list[Dated]:
-    """Plausible dates for ``field``, most trusted source first."""
+def _plausible_dates(
+    field: Field, found: PageCandidates, now: datetime, last_resort: bool = False
+) -> list[Dated]:
+    """Plausible dates for ``field``, most trusted source first: the ones a source states
+    or shows, or else (``last_resort``) the ones read from the page's source only when
+    nothing dates the page (``LAST_RESORT``)."""
     return [
         (candidate.source, candidate.value.moment)
         for candidate in by_trust(field, found.dates(field))
-        if _plausible(candidate.value.moment, now)
+        if (candidate.evidence.how in LAST_RESORT) is last_resort
+        and _plausible(candidate.value.moment, now)
     ]
+
+
+LAST_RESORT: Final = frozenset({Markup.SOURCE_DAY})
+"""How dates are found that date a page only when no other date does."""
 
 
 def _shown_as_anothers(found: PageCandidates) -> tuple[Dated, ...]:
@@ -100,6 +116,16 @@ def _choose_published(
     best = max(votes.values())
     winner = next(_day(v) for _, v in local if votes.get(_day(v)) == best)  # a voted day
     source, value = _most_precise([(s, v) for s, v in local if _day(v) == winner])
+    return source, _without_naive_time(value)
+
+
+def _before_restamp(published: list[Dated], chosen: Dated) -> Dated:
+    """The day of the page's address instead of ``chosen`` when that is a re-stamp, more
+    than ``URL_RESTAMP_LAG`` later (see there); the most precise value of that day."""
+    address_day = next((_day(v) for s, v in published if s is Source.URL), None)
+    if address_day is None or _day(chosen[1]) - address_day <= URL_RESTAMP_LAG:
+        return chosen
+    source, value = _most_precise([(s, v) for s, v in published if _day(v) == address_day])
     return source, _without_naive_time(value)
 
 

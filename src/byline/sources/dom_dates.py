@@ -17,15 +17,18 @@ Three kinds of evidence, as a reader (or an annotator) would weigh them:
 The elements and texts come from ``dom``'s one walk over the tree: ``<time>`` elements,
 date properties and the body texts that may hold a year, at most ``_page.MAX_TEXTS`` of them.
 Pieces up to ``MAX_PIECE_CHARS`` long are read whole (a date line is short); of a longer
-one only a dateline that opens it, as a date inside a paragraph is about something else.
-A date split over elements ("Apr" "04" "2013" in a calendar badge) is read from the
-date-marked element that holds its parts; a page that shows no date at all is dated by
-its scripts' data. Candidates are parsed dates, best first, with their score.
+one only a dateline or a label that opens it, as a date inside a paragraph is about
+something else. A date split over elements ("Apr" "04" "2013" in a calendar badge) is read
+from the date-marked element that holds its parts; a page that shows no date at all is
+dated by its scripts' data, else a publication note in an HTML comment, else the day its
+source writes most often as a path (its permalinks). Candidates are parsed dates, best
+first, with their score.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from typing import Final, NamedTuple
@@ -38,6 +41,7 @@ from byline.dates import (
     OTHER,
     PUBLISH,
     UPDATE,
+    URL_EARLIEST_YEAR,
     find_dates,
     has_marker,
     marker_before,
@@ -82,8 +86,8 @@ SPLIT_DATE_DEPTH: Final = 2
 """How far above a lone year its date-marked element may be (``div.date > span.year``)."""
 
 DATE_MARKERS: Final = (
-    "date", "time", "datum", "zeit", "fecha", "published", "posted", "pubdate", "dateline",
-    "byline", "meta", "info", "stand", "created",
+    "date", "time", "datum", "zeit", "fecha", "publish", "publication", "parution", "posted",
+    "submitted", "pubdate", "dateline", "byline", "subline", "meta", "info", "stand", "created",
 )  # fmt: skip
 """class/id/itemprop fragments of elements that show a date."""
 
@@ -145,6 +149,10 @@ COMMENT_DATE_CHARS: Final = 200
 """An HTML comment this short may be a note of the publication date; longer ones are
 markup left out (conditional comments, templates)."""
 
+_SOURCE_DAY: Final = re.compile(r"/((?:19|20)\d\d)/(\d\d)/(\d\d)/")
+"""A day as permalinks and upload paths write it, ``/2016/05/22/``, anywhere in a page's
+source: see ``_Scan.read_source_days``."""
+
 _DATEISH: Final = re.compile(r"\d{4}|\d[./-]\d|\d\.?\s[^\W\d_]{3,}\.?\s\d\d\s*(?:$|[)\]])")
 """Cheap test a text must pass before the date patterns run on it."""
 
@@ -158,6 +166,15 @@ _DATE_MARKER_RE: Final = _fragments_pattern(DATE_MARKERS)
 _UPDATE_MARKER_RE: Final = _fragments_pattern(UPDATE_MARKERS)
 _DATELINE_LEAD: Final = re.compile(r"[(\[]?(?:\d|[^\W\d_]+\.?,?\s+\d)")
 """How a dateline begins: a digit, or one word (a month, a weekday) and a digit."""
+_LABEL_LEAD: Final = re.compile(
+    r"\W*(?:"
+    + alternation(lexicon_words(lexicon.PUBLISH_WORDS) + lexicon_words(lexicon.UPDATE_WORDS))
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
+"""A long text that opens with a publication or update label ("Published on 4 March 2016 by
+Jane Doe. The council ...", "Aktualisiert am 04.03.2016 ..."): its first date is the
+label's, however long the text goes on."""
 _DATELINE_START: Final = re.compile(r"[(\[]?$")
 _DATELINE_END: Final = re.compile(r"\s*(?:[)\]]|[-–—:|](?=\s))")
 """A dateline: the date comes first, maybe in brackets, closed by a bracket or a dash:
@@ -241,6 +258,8 @@ def date_candidates(
         scan.read_script_data(root)
     if not scan.found:
         scan.read_comments(doc)
+    if not scan.found:
+        scan.read_source_days(doc)
     return scan.candidates()
 
 
@@ -367,6 +386,26 @@ class _Scan:
                     self.add(value, KIND_SCRIPT_DATA, False, doc.root, Markup.HTML_COMMENT)
                     return
 
+    def read_source_days(self, doc: Document) -> None:
+        """The day the page's source writes most often as a path (``/2016/05/22/``), the
+        earliest of equals: on a page that shows no date and whose scripts and comments
+        hold none, the permalinks and upload paths of its own links and images still carry
+        its day (htmldate's last resort reads them too). The reconciler takes it only when
+        no source dates the page (``Markup.SOURCE_DAY``)."""
+        counts: Counter[date] = Counter()
+        latest = date.today()
+        for match in _SOURCE_DAY.finditer(doc.source_text()):
+            year, month, day = (int(part) for part in match.groups())
+            try:
+                value = date(year, month, day)
+            except ValueError:
+                continue  # not a day: a path of other numbers
+            if year >= URL_EARLIEST_YEAR and value <= latest:
+                counts[value] += 1
+        if counts:
+            value = max(counts, key=lambda d: (counts[d], -d.toordinal()))
+            self.add(value, KIND_SCRIPT_DATA, False, doc.root, Markup.SOURCE_DAY)
+
     # --- the body ---------------------------------------------------------------------
 
     def read(self, page: Page) -> None:
@@ -387,14 +426,17 @@ class _Scan:
         """Score the dates of one text piece, with the text before it for marker words.
 
         Of a long text (prose) only a date that opens it as a dateline counts:
-        "(21. November 2022) Energy consumers ...", "21.11.2022 - Energy consumers ...".
+        "(21. November 2022) Energy consumers ...", "21.11.2022 - Energy consumers ...", or
+        the first date of a text that opens with a publication or update label.
         """
         raw = piece.text
         text = raw[:MAX_RAW_PIECE_CHARS].strip()  # not the whole of a long paragraph
         opening = len(text) > MAX_PIECE_CHARS or len(raw) > MAX_RAW_PIECE_CHARS
+        labelled = False
         if opening:
             text = text[:OPENING_DATE_CHARS]
-            if not _DATELINE_LEAD.match(text):
+            labelled = _LABEL_LEAD.match(text) is not None
+            if not labelled and not _DATELINE_LEAD.match(text):
                 return  # prose: the cheap test spares most paragraphs the date patterns
         if not _DATEISH.search(text):
             return
@@ -407,7 +449,12 @@ class _Scan:
             return  # a <time> is read with its datetime attribute
         dates = find_dates(text)
         if opening:
-            dates = [d for d in dates[:1] if _is_dateline(text, d[1], d[2])]
+            dates = [
+                d
+                for d in dates[:1]
+                if _is_dateline(text, d[1], d[2])
+                or (labelled and marker_before(text, d[1]) in (PUBLISH, UPDATE))
+            ]
         elif not dates:
             self._read_split_date(holder)
         if not dates:

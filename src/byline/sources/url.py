@@ -2,7 +2,8 @@
 
 ``https://example.com/2023/06/23/slug`` proposes ``published = "2023-06-23"``. The page
 URL is read first; without a date there, the canonical link (which often keeps the dated
-path when the page was fetched through a short or tracking URL).
+path when the page was fetched through a short or tracking URL), then the address the page
+gives for sharing (``og:url``, also written as a ``<meta name>``).
 """
 
 from __future__ import annotations
@@ -21,7 +22,12 @@ CANONICAL_URL: Final = Evidence(Markup.CANONICAL_URL)
 
 def candidates(doc: Document) -> list[AnyCandidate]:
     """At most one ``published`` candidate, a day."""
-    for url, evidence in ((doc.url, PAGE_URL), (_canonical_href(doc), CANONICAL_URL)):
+    addresses = (
+        (doc.url, PAGE_URL),
+        (_canonical_href(doc), CANONICAL_URL),
+        (_shared_url(doc), CANONICAL_URL),
+    )
+    for url, evidence in addresses:
         if isinstance(url, str):
             day = date_in_url(url)
             if day is not None:
@@ -35,4 +41,12 @@ def _canonical_href(doc: Document) -> str | None:
     for link in doc.root.iterfind(".//head/link[@rel][@href]"):
         if "canonical" in str(link.get("rel", "")).lower().split():
             return str(link.get("href"))
+    return None
+
+
+def _shared_url(doc: Document) -> str | None:
+    """The ``og:url`` of the page's head, as a property or as a name."""
+    for meta in doc.root.iterfind(".//head/meta[@content]"):
+        if (meta.get("property") or meta.get("name") or "").lower() == "og:url":
+            return str(meta.get("content"))
     return None
