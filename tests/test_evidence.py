@@ -294,7 +294,6 @@ def _how(found: list[AnyCandidate], name: Field) -> list[tuple[Markup | None, st
         ),
         ('<span title="2024-03-14 10:00">2 days ago</span>', (Markup.TITLE_ATTRIBUTE, None)),
         ("<!-- published 2024-03-14 -->", (Markup.HTML_COMMENT, None)),
-        ('<a href="/2024/03/14/faehre/">Die Fähre</a>', (Markup.SOURCE_DAY, None)),
     ],
 )
 def test_dom_dates_say_what_showed_them(body: str, expected: tuple[Markup, str | None]) -> None:

@@ -115,17 +115,13 @@ class Document:
     source: str | bytes = field(default="", repr=False, compare=False)
     """The page as it was parsed: UTF-8 bytes or text (see ``comments``)."""
 
-    def source_text(self) -> str:
-        """The page as it was parsed, as text."""
-        raw = self.source
-        return raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
-
     def comments(self, max_chars: int) -> list[str]:
         """The texts of the page's HTML comments up to ``max_chars`` long, in page order.
 
         The tree holds no comments (the parse drops them: nothing else reads them), so
         they are read from the source, on the rare page that asks."""
-        text = self.source_text()
+        raw = self.source
+        text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
         found: list[str] = []
         start = text.find(_COMMENT_START)
         while start >= 0:

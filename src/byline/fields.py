@@ -127,10 +127,6 @@ class Markup(StrEnum):
     """A date in the data of a script (not JSON-LD); key: its key (``published_at``)."""
     HTML_COMMENT = "html comment"
     """A date after a publication word in an HTML comment (``<!-- published 2021-03-04 -->``)."""
-    SOURCE_DAY = "source day"
-    """The day the page's source writes most often year first (``2016/05/22`` in the
-    permalinks and upload paths of its own links and images): what dates a page when
-    nothing else does."""
 
     # the address (url)
     PAGE_URL = "page url"

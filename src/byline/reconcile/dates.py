@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Final
 
-from byline.fields import Field, Markup, Source
+from byline.fields import Field, Source
 from byline.reconcile.choice import Choice, PageCandidates, alternatives
 from byline.reconcile.trust import DATE_VOTE_WEIGHT, PLAIN_META_SOURCES, by_trust
 from byline.record import Moment
@@ -43,7 +43,7 @@ def choose_dates(found: PageCandidates) -> tuple[Choice[Moment] | None, Choice[M
     published = _plausible_dates(Field.PUBLISHED, found, now)
     if not published:
         # Wikis and some blogs show only "last edited ...": the one date the page gives.
-        published = modified or _plausible_dates(Field.PUBLISHED, found, now, last_resort=True)
+        published = modified
     first = None
     if published:
         silent = _shown_as_anothers(found)
@@ -59,22 +59,13 @@ def choose_dates(found: PageCandidates) -> tuple[Choice[Moment] | None, Choice[M
     return first, Choice(value, source, alternatives(value, modified))
 
 
-def _plausible_dates(
-    field: Field, found: PageCandidates, now: datetime, last_resort: bool = False
-) -> list[Dated]:
-    """Plausible dates for ``field``, most trusted source first: the ones a source states
-    or shows, or else (``last_resort``) the ones read from the page's source only when
-    nothing dates the page (``LAST_RESORT``)."""
+def _plausible_dates(field: Field, found: PageCandidates, now: datetime) -> list[Dated]:
+    """Plausible dates for ``field``, most trusted source first."""
     return [
         (candidate.source, candidate.value.moment)
         for candidate in by_trust(field, found.dates(field))
-        if (candidate.evidence.how in LAST_RESORT) is last_resort
-        and _plausible(candidate.value.moment, now)
+        if _plausible(candidate.value.moment, now)
     ]
-
-
-LAST_RESORT: Final = frozenset({Markup.SOURCE_DAY})
-"""How dates are found that date a page only when no other date does."""
 
 
 def _shown_as_anothers(found: PageCandidates) -> tuple[Dated, ...]:

@@ -28,7 +28,6 @@ first, with their score.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from typing import Final, NamedTuple
@@ -41,7 +40,6 @@ from byline.dates import (
     OTHER,
     PUBLISH,
     UPDATE,
-    URL_EARLIEST_YEAR,
     find_dates,
     has_marker,
     marker_before,
@@ -149,10 +147,6 @@ COMMENT_DATE_CHARS: Final = 200
 """An HTML comment this short may be a note of the publication date; longer ones are
 markup left out (conditional comments, templates)."""
 
-_SOURCE_DAY: Final = re.compile(r"/((?:19|20)\d\d)/(\d\d)/(\d\d)/")
-"""A day as permalinks and upload paths write it, ``/2016/05/22/``, anywhere in a page's
-source: see ``_Scan.read_source_days``."""
-
 _DATEISH: Final = re.compile(r"\d{4}|\d[./-]\d|\d\.?\s[^\W\d_]{3,}\.?\s\d\d\s*(?:$|[)\]])")
 """Cheap test a text must pass before the date patterns run on it."""
 
@@ -258,8 +252,6 @@ def date_candidates(
         scan.read_script_data(root)
     if not scan.found:
         scan.read_comments(doc)
-    if not scan.found:
-        scan.read_source_days(doc)
     return scan.candidates()
 
 
@@ -385,26 +377,6 @@ class _Scan:
                 if marker_before(text, start) == PUBLISH:
                     self.add(value, KIND_SCRIPT_DATA, False, doc.root, Markup.HTML_COMMENT)
                     return
-
-    def read_source_days(self, doc: Document) -> None:
-        """The day the page's source writes most often as a path (``/2016/05/22/``), the
-        earliest of equals: on a page that shows no date and whose scripts and comments
-        hold none, the permalinks and upload paths of its own links and images still carry
-        its day (htmldate's last resort reads them too). The reconciler takes it only when
-        no source dates the page (``Markup.SOURCE_DAY``)."""
-        counts: Counter[date] = Counter()
-        latest = date.today()
-        for match in _SOURCE_DAY.finditer(doc.source_text()):
-            year, month, day = (int(part) for part in match.groups())
-            try:
-                value = date(year, month, day)
-            except ValueError:
-                continue  # not a day: a path of other numbers
-            if year >= URL_EARLIEST_YEAR and value <= latest:
-                counts[value] += 1
-        if counts:
-            value = max(counts, key=lambda d: (counts[d], -d.toordinal()))
-            self.add(value, KIND_SCRIPT_DATA, False, doc.root, Markup.SOURCE_DAY)
 
     # --- the body ---------------------------------------------------------------------
 
