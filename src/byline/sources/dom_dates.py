@@ -20,9 +20,8 @@ Pieces up to ``MAX_PIECE_CHARS`` long are read whole (a date line is short); of 
 one only a dateline or a label that opens it, as a date inside a paragraph is about
 something else. A date split over elements ("Apr" "04" "2013" in a calendar badge) is read
 from the date-marked element that holds its parts; a page that shows no date at all is
-dated by its scripts' data, else a publication note in an HTML comment, else the day its
-source writes most often as a path (its permalinks). Candidates are parsed dates, best
-first, with their score.
+dated by its scripts' data, else a publication note in an HTML comment. Candidates are
+parsed dates, best first, with their score.
 """
 
 from __future__ import annotations
