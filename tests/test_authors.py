@@ -129,6 +129,27 @@ from byline.sources.candidate import holds_authors
         ("By Chief Political Correspondent John Smith", ["John Smith"]),
         ("Reporter Jane Doe und Max Muster", ["Jane Doe", "Max Muster"]),
         ("Jane Doe, Senior Editor", ["Jane Doe"]),
+        # a job title after the name: its words go with the role word
+        ("Jane Doe Contributing Writer", ["Jane Doe"]),
+        ("By Jane Doe, Chief Political Correspondent", ["Jane Doe"]),
+        (
+            "By Jane Doe, Chief Political Correspondent, and John Smith, Business Editor",
+            ["Jane Doe", "John Smith"],
+        ),
+        # the serial comma before the last name's joiner
+        ("By Jane Doe, John Smith, and Ann Lee", ["Jane Doe", "John Smith", "Ann Lee"]),
+        ("Por Ana García, Luis Pérez, y Eva Ruiz", ["Ana García", "Luis Pérez", "Eva Ruiz"]),
+        # the place the authors write from, before the last name or at the end
+        (
+            "Von Anna Muster und Max Beispiel, Berlin, und Eva Schulz",
+            ["Anna Muster", "Max Beispiel", "Eva Schulz"],
+        ),
+        # leads and labels of other languages
+        ("بقلم محمد علي", ["محمد علي"]),
+        ("מאת ישראל כהן", ["ישראל כהן"]),
+        ("Af Jens Hansen", ["Jens Hansen"]),
+        ("Autore: Mario Rossi", ["Mario Rossi"]),
+        ("Yazar: Ayşe Yılmaz", ["Ayşe Yılmaz"]),
         ("Rasender Reporter", []),  # a role and its adjective, no name after it
         # the site's interface where a byline stands
         ("Sign In", []),
@@ -470,6 +491,19 @@ def test_the_author_of_a_related_storys_card_is_not_the_byline() -> None:
         assert _dom_authors(_page("", extra=box)) == []
         with_byline = _page("<p class='byline'>Von Klaus Beispiel</p>", extra=box)
         assert _dom_authors(with_byline) == [["Klaus Beispiel"]]
+
+
+def test_the_byline_in_a_link_to_another_story_is_not_the_byline() -> None:
+    card = (
+        "<a href='/andere-geschichte'><h3>Eine andere Geschichte</h3>"
+        "<span class='author'>Peter Paul</span></a>"
+    )
+    assert _dom_authors(_page("", extra=card)) == []
+    with_byline = _page("<p class='byline'>Von Klaus Beispiel</p>", extra=card)
+    assert _dom_authors(with_byline) == [["Klaus Beispiel"]]
+    # a link to the author's page is a byline, not a card
+    profile = "<a href='/autor/kb'><span class='author'>Klaus Beispiel</span></a>"
+    assert _dom_authors(_page(profile)) == [["Klaus Beispiel"]]
 
 
 def test_a_story_in_a_layout_box_named_after_its_sidebar_keeps_its_byline() -> None:

@@ -94,6 +94,8 @@ NAME_CLASSES: Final = ("fn", "author", "comment-author-name", "comment-author")
 SIGN_OFF_WORDS: Final = frozenset(lexicon_words(lexicon.SIGN_OFF_WORDS))
 """Words of the greeting that ends a letter, on the line where a signature may stand."""
 EMPHASIS_TAGS: Final = frozenset({"b", "strong", "i", "em"})
+HEADING_TAGS: Final = ("h1", "h2", "h3", "h4", "h5", "h6")
+"""Headings: in a link with a byline, the headline of the story the link leads to."""
 OFFICE_WORDS: Final = frozenset(lexicon_words(lexicon.OFFICE_WORDS))
 """Offices and titles printed between "Speech by" and the speaker's name."""
 OFFICE_ENDINGS: Final = lexicon_words(lexicon.OFFICE_ENDINGS)
@@ -573,7 +575,11 @@ def _is_rel_author(element: etree._Element) -> bool:
 
 def _author_score(element: etree._Element, context: Context) -> float | None:
     """How much a byline element looks like the article's own; None to ignore it."""
-    if in_bad_place(element, comments_only=True) or in_other_story(element, context):
+    if (
+        in_bad_place(element, comments_only=True)
+        or in_other_story(element, context)
+        or _in_linked_card(element, context)
+    ):
         return None  # a commenter, or the author of a related story's teaser
     score = 0.0
     own = markers(element)
@@ -589,6 +595,20 @@ def _author_score(element: etree._Element, context: Context) -> float | None:
         score -= HIDDEN_PENALTY
     score += place_score(element, context)
     return score + _nearness(element, context)
+
+
+def _in_linked_card(element: etree._Element, context: Context) -> bool:
+    """Whether ``element`` lies in a link that holds a heading other than the page's
+    headline: the card of another story, whole a link to it ("<a href=/other><h3>..</h3>
+    <span class=author>..</span></a>"), whose byline is that story's."""
+    link = next(itertools.islice(element.iterancestors("a"), 1), None)
+    if link is None or not link.get("href"):
+        return False
+    headline = context.headline
+    return any(
+        heading is not headline and not (headline is not None and is_inside(headline, heading))
+        for heading in link.iter(*HEADING_TAGS)
+    )
 
 
 def _nearness(element: etree._Element, context: Context) -> float:
