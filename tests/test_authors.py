@@ -144,6 +144,9 @@ from byline.sources.candidate import holds_authors
             "Von Anna Muster und Max Beispiel, Berlin, und Eva Schulz",
             ["Anna Muster", "Max Beispiel", "Eva Schulz"],
         ),
+        # a handle or an address after each name separates the names
+        ("By April Doe @aprildoe Daniel Smith", ["April Doe", "Daniel Smith"]),
+        ("Jane Doe jane@news.example John Smith", ["Jane Doe", "John Smith"]),
         # leads and labels of other languages
         ("بقلم محمد علي", ["محمد علي"]),
         ("מאת ישראל כהן", ["ישראל כהן"]),
@@ -504,6 +507,17 @@ def test_the_byline_in_a_link_to_another_story_is_not_the_byline() -> None:
     # a link to the author's page is a byline, not a card
     profile = "<a href='/autor/kb'><span class='author'>Klaus Beispiel</span></a>"
     assert _dom_authors(_page(profile)) == [["Klaus Beispiel"]]
+
+
+def test_author_links_run_together_are_several_names() -> None:
+    byline_html = (
+        "<div class='byline'><a href='/autor/kb'>Klaus Beispiel</a>"
+        "<a href='/autor/em'>Eva Muster</a></div>"
+    )
+    assert _dom_authors(_page(byline_html))[0] == ["Klaus Beispiel", "Eva Muster"]
+    # one name in two links stays one name
+    split_name = "<div class='byline'><a href='/autor/kb'>Klaus</a> <a href='/k'>Beispiel</a></div>"
+    assert _dom_authors(_page(split_name))[0] == ["Klaus Beispiel"]
 
 
 def test_a_story_in_a_layout_box_named_after_its_sidebar_keeps_its_byline() -> None:

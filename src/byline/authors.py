@@ -193,6 +193,8 @@ _SITE_CREDIT: Final = re.compile(
     r"[^|•·]{0,40}?\s(?:by|von|par|por)\s",
     re.IGNORECASE,
 )
+CONTACT_SEPARATOR: Final = " , "
+"""What an e-mail address, a link or a user handle printed in a byline stands for."""
 _EMAIL_OR_URL: Final = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|(?<!\w)@\w+")
 _BRACKETS: Final = re.compile(r"\([^)]*\)|\[[^\]]*\]|【[^】]*】")
 # Where the names end: a separator, a date or a number, an update note, a photo credit.
@@ -249,7 +251,8 @@ def split_names(raw: object) -> list[str]:
     text = " ".join(_INVISIBLE.sub("", raw).split())
     if not text or len(text) > MAX_BYLINE_CHARS:
         return []
-    text = _EMAIL_OR_URL.sub(" ", text)
+    # an address or a handle after each name separates the names ("By A @a B"), as a comma
+    text = _EMAIL_OR_URL.sub(CONTACT_SEPARATOR, text)
     text = _BRACKETS.sub(" ", text)
     if text.casefold() in NON_PERSON_NAMES:
         return []  # "No Author": the whole text is a placeholder

@@ -94,6 +94,8 @@ NAME_CLASSES: Final = ("fn", "author", "comment-author-name", "comment-author")
 SIGN_OFF_WORDS: Final = frozenset(lexicon_words(lexicon.SIGN_OFF_WORDS))
 """Words of the greeting that ends a letter, on the line where a signature may stand."""
 EMPHASIS_TAGS: Final = frozenset({"b", "strong", "i", "em"})
+MIN_LINKED_NAMES: Final = 2
+"""Links in a byline whose texts, run together, may read as one long name."""
 HEADING_TAGS: Final = ("h1", "h2", "h3", "h4", "h5", "h6")
 """Headings: in a link with a byline, the headline of the story the link leads to."""
 OFFICE_WORDS: Final = frozenset(lexicon_words(lexicon.OFFICE_WORDS))
@@ -163,7 +165,7 @@ def author_candidates(doc: Document, context: Context) -> list[AnyCandidate]:
         text = spaced_text(element)
         if not text or len(text) > MAX_BYLINE_TEXT:
             continue
-        names = split_names(text)
+        names = _names_of_links(element, split_names(text))
         _add_group(groups, seen, doc, element, names, order, context, 0.0, Markup.BYLINE_ELEMENT)
     text_bylines = _text_bylines(doc.root, context)
     for order, (element, text, explicit) in enumerate(text_bylines, start=len(elements)):
@@ -595,6 +597,20 @@ def _author_score(element: etree._Element, context: Context) -> float | None:
         score -= HIDDEN_PENALTY
     score += place_score(element, context)
     return score + _nearness(element, context)
+
+
+def _names_of_links(element: etree._Element, names: list[str]) -> list[str]:
+    """``names`` with each that the full names of several links run together split into
+    theirs: "<a>Jane Doe</a><a>John Smith</a>" reads "Jane Doe John Smith", two names."""
+    links = [" ".join(split_names(spaced_text(link))) for link in element.iter("a")]
+    links = [name for name in links if len(name.split()) >= MIN_UNMARKED_NAME_WORDS]
+    if len(links) < MIN_LINKED_NAMES:
+        return names
+    split: list[str] = []
+    for name in names:
+        found = [link for link in links if link in name]
+        split.extend(found if len(found) > 1 and " ".join(found) == name else [name])
+    return split
 
 
 def _in_linked_card(element: etree._Element, context: Context) -> bool:
