@@ -136,6 +136,9 @@ from byline.sources.candidate import holds_authors
             "By Jane Doe, Chief Political Correspondent, and John Smith, Business Editor",
             ["Jane Doe", "John Smith"],
         ),
+        ("Chris Doe, CNN Editor-at-large", ["Chris Doe"]),
+        ("Jane Doe, Editor-in-Chief", ["Jane Doe"]),
+        ("Anna Autor-Muster", ["Anna Autor-Muster"]),  # a double name, no role phrase
         # the serial comma before the last name's joiner
         ("By Jane Doe, John Smith, and Ann Lee", ["Jane Doe", "John Smith", "Ann Lee"]),
         ("Por Ana García, Luis Pérez, y Eva Ruiz", ["Ana García", "Luis Pérez", "Eva Ruiz"]),
@@ -286,6 +289,8 @@ def _dom_authors(html: str) -> list[list[str]]:
         '<div class="metaInfo">Ein Artikel von <strong>Klaus Beispiel</strong> | 27.01.2022</div>',
         "<p>Eine Reportage von Klaus Beispiel</p>",
         "<div class='meta'><span>Auteur</span> <a href='/auteur/kb'>Klaus Beispiel</a></div>",
+        # the names go on past a joiner between elements
+        "<p><span>By </span><span><a href='/p/kb'>Klaus Beispiel</a></span> and <b>Eva X</b></p>",
     ],
 )
 def test_visible_byline_forms(byline_html: str) -> None:
@@ -507,6 +512,14 @@ def test_the_byline_in_a_link_to_another_story_is_not_the_byline() -> None:
     # a link to the author's page is a byline, not a card
     profile = "<a href='/autor/kb'><span class='author'>Klaus Beispiel</span></a>"
     assert _dom_authors(_page(profile)) == [["Klaus Beispiel"]]
+
+
+def test_the_names_of_a_byline_go_on_past_a_joiner_between_elements() -> None:
+    byline_html = (
+        "<p><span>By </span><span><a href='/p/kb'>Klaus Beispiel</a></span>, "
+        "<span>Eva Muster</span> and <span>Max Mustermann</span></p>"
+    )
+    assert _dom_authors(_page(byline_html)) == [["Klaus Beispiel", "Eva Muster", "Max Mustermann"]]
 
 
 def test_author_links_run_together_are_several_names() -> None:

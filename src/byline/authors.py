@@ -71,6 +71,9 @@ INTERFACE_LABELS: Final = frozenset(lexicon_words(lexicon.INTERFACE_LABELS))
 # role when the title follows a name.
 TITLE_MODIFIERS: Final = frozenset(lexicon_words(lexicon.TITLE_MODIFIERS))
 
+ROLE_PHRASE_HYPHENS: Final = 2
+"""Hyphens of a role phrase ("editor-at-large"); a double name has one."""
+
 # Endings of compound roles before a name ("Finanz-Experte Max Muster").
 ROLE_ENDINGS: Final = lexicon_words(lexicon.ROLE_ENDINGS)
 
@@ -417,11 +420,11 @@ def _clean_name(part: str) -> str:
         words.pop(0)  # "Rechtsanwalt Sebastian Einbock"
     for index, word in enumerate(words[1:], start=1):
         folded = word.casefold().strip(".,:")
-        if folded in NAME_STOP_WORDS:
-            if index == 1 and folded in ROLE_WORDS:
+        if folded in NAME_STOP_WORDS or _is_role(folded):
+            if index == 1 and _is_role(folded):
                 return ""  # "Rasender Reporter", "Freier Journalist": a role, no name
             words = words[:index]
-            if folded in ROLE_WORDS:
+            if _is_role(folded):
                 # "Jane Doe Contributing Writer"; "Chief Political Correspondent" after a
                 # comma is the title of the name before it, no name
                 while words and words[-1].casefold() in TITLE_MODIFIERS:
@@ -438,6 +441,14 @@ def _clean_name(part: str) -> str:
     if name.isupper() and len(name) > 3:
         name = _title_case(name)
     return name
+
+
+def _is_role(word: str) -> bool:
+    """Whether ``word`` (folded) is a role: "reporter", or a role in a phrase of hyphened
+    words, "editor-in-chief", "editor-at-large" (not a double name, "Autor-Muster")."""
+    return word in ROLE_WORDS or (
+        word.count("-") >= ROLE_PHRASE_HYPHENS and word.partition("-")[0] in ROLE_WORDS
+    )
 
 
 def handle_as_name(name: str) -> str:

@@ -28,7 +28,7 @@ from typing import Final
 from lxml import etree
 
 from byline import lexicon
-from byline.authors import is_user_handle, split_names
+from byline.authors import NAME_JOINERS, is_user_handle, split_names
 from byline.dates import find_dates
 from byline.document import Document, is_inside
 from byline.fields import Field, Markup, Source
@@ -144,6 +144,10 @@ _TEXT_LEAD: Final = re.compile(
     re.IGNORECASE,
 )
 _LETTERS: Final = re.compile(r"[^\W\d_]")
+_ENDS_WITH_JOINER: Final = re.compile(
+    r"(?:,|(?<!\S)(?:" + alternation(NAME_JOINERS) + r"))\s*$", re.IGNORECASE
+)
+"""A byline text that goes on after it: "By Jane Doe and", "Von Anna Muster,"."""
 # A headline announcing a speech, its speaker after the lead.
 _SPEECH_LEAD: Final = re.compile(
     r"^(?:rede|ansprache|grußwort|festrede|speech|remarks|address|discours|discurso)"
@@ -551,7 +555,8 @@ def _line_with_names(holder: etree._Element) -> str | None:
 
 def _text_after(element: etree._Element, with_tail: bool) -> str:
     """The first visible text after ``element`` in document order (its tail, its next
-    siblings, then those of its ancestors), up to ``MAX_TEXT_BYLINE`` characters."""
+    siblings, then those of its ancestors), up to ``MAX_TEXT_BYLINE`` characters; past a
+    joiner the names go on in the siblings after it ("By <a>A</a> and <a>B</a>")."""
     node: etree._Element | None = element
     for _ in range(FOLLOWING_TEXT_LEVELS):
         if node is None or node.tag in PAGE_TAGS:
@@ -562,7 +567,10 @@ def _text_after(element: etree._Element, with_tail: bool) -> str:
             if isinstance(sibling.tag, str) and sibling.tag not in SKIP_TAGS:
                 pieces.append(spaced_text(sibling))
             pieces.append(sibling.tail or "")
-            if _LETTERS.search(" ".join(pieces)):
+            joined = " ".join(pieces)
+            if _LETTERS.search(joined) and not _ENDS_WITH_JOINER.search(joined):
+                break
+            if len(joined) > MAX_TEXT_BYLINE:
                 break
         text = " ".join(" ".join(pieces).split())
         if _LETTERS.search(text):
