@@ -129,6 +129,33 @@ from byline.sources.candidate import holds_authors
         ("By Chief Political Correspondent John Smith", ["John Smith"]),
         ("Reporter Jane Doe und Max Muster", ["Jane Doe", "Max Muster"]),
         ("Jane Doe, Senior Editor", ["Jane Doe"]),
+        # a job title after the name: its words go with the role word
+        ("Jane Doe Contributing Writer", ["Jane Doe"]),
+        ("By Jane Doe, Chief Political Correspondent", ["Jane Doe"]),
+        (
+            "By Jane Doe, Chief Political Correspondent, and John Smith, Business Editor",
+            ["Jane Doe", "John Smith"],
+        ),
+        ("Chris Doe, CNN Editor-at-large", ["Chris Doe"]),
+        ("Jane Doe, Editor-in-Chief", ["Jane Doe"]),
+        ("Anna Autor-Muster", ["Anna Autor-Muster"]),  # a double name, no role phrase
+        # the serial comma before the last name's joiner
+        ("By Jane Doe, John Smith, and Ann Lee", ["Jane Doe", "John Smith", "Ann Lee"]),
+        ("Por Ana García, Luis Pérez, y Eva Ruiz", ["Ana García", "Luis Pérez", "Eva Ruiz"]),
+        # the place the authors write from, before the last name or at the end
+        (
+            "Von Anna Muster und Max Beispiel, Berlin, und Eva Schulz",
+            ["Anna Muster", "Max Beispiel", "Eva Schulz"],
+        ),
+        # a handle or an address after each name separates the names
+        ("By April Doe @aprildoe Daniel Smith", ["April Doe", "Daniel Smith"]),
+        ("Jane Doe jane@news.example John Smith", ["Jane Doe", "John Smith"]),
+        # leads and labels of other languages
+        ("بقلم محمد علي", ["محمد علي"]),
+        ("מאת ישראל כהן", ["ישראל כהן"]),
+        ("Af Jens Hansen", ["Jens Hansen"]),
+        ("Autore: Mario Rossi", ["Mario Rossi"]),
+        ("Yazar: Ayşe Yılmaz", ["Ayşe Yılmaz"]),
         ("Rasender Reporter", []),  # a role and its adjective, no name after it
         # the site's interface where a byline stands
         ("Sign In", []),
@@ -262,6 +289,8 @@ def _dom_authors(html: str) -> list[list[str]]:
         '<div class="metaInfo">Ein Artikel von <strong>Klaus Beispiel</strong> | 27.01.2022</div>',
         "<p>Eine Reportage von Klaus Beispiel</p>",
         "<div class='meta'><span>Auteur</span> <a href='/auteur/kb'>Klaus Beispiel</a></div>",
+        # the names go on past a joiner between elements
+        "<p><span>By </span><span><a href='/p/kb'>Klaus Beispiel</a></span> and <b>Eva X</b></p>",
     ],
 )
 def test_visible_byline_forms(byline_html: str) -> None:
@@ -470,6 +499,38 @@ def test_the_author_of_a_related_storys_card_is_not_the_byline() -> None:
         assert _dom_authors(_page("", extra=box)) == []
         with_byline = _page("<p class='byline'>Von Klaus Beispiel</p>", extra=box)
         assert _dom_authors(with_byline) == [["Klaus Beispiel"]]
+
+
+def test_the_byline_in_a_link_to_another_story_is_not_the_byline() -> None:
+    card = (
+        "<a href='/andere-geschichte'><h3>Eine andere Geschichte</h3>"
+        "<span class='author'>Peter Paul</span></a>"
+    )
+    assert _dom_authors(_page("", extra=card)) == []
+    with_byline = _page("<p class='byline'>Von Klaus Beispiel</p>", extra=card)
+    assert _dom_authors(with_byline) == [["Klaus Beispiel"]]
+    # a link to the author's page is a byline, not a card
+    profile = "<a href='/autor/kb'><span class='author'>Klaus Beispiel</span></a>"
+    assert _dom_authors(_page(profile)) == [["Klaus Beispiel"]]
+
+
+def test_the_names_of_a_byline_go_on_past_a_joiner_between_elements() -> None:
+    byline_html = (
+        "<p><span>By </span><span><a href='/p/kb'>Klaus Beispiel</a></span>, "
+        "<span>Eva Muster</span> and <span>Max Mustermann</span></p>"
+    )
+    assert _dom_authors(_page(byline_html)) == [["Klaus Beispiel", "Eva Muster", "Max Mustermann"]]
+
+
+def test_author_links_run_together_are_several_names() -> None:
+    byline_html = (
+        "<div class='byline'><a href='/autor/kb'>Klaus Beispiel</a>"
+        "<a href='/autor/em'>Eva Muster</a></div>"
+    )
+    assert _dom_authors(_page(byline_html))[0] == ["Klaus Beispiel", "Eva Muster"]
+    # one name in two links stays one name
+    split_name = "<div class='byline'><a href='/autor/kb'>Klaus</a> <a href='/k'>Beispiel</a></div>"
+    assert _dom_authors(_page(split_name))[0] == ["Klaus Beispiel"]
 
 
 def test_a_story_in_a_layout_box_named_after_its_sidebar_keeps_its_byline() -> None:

@@ -67,6 +67,13 @@ NAME_STOP_WORDS: Final = ROLE_WORDS | frozenset(
 # Labels of the site's interface where a byline stands ("Sign In", "Follow Author"): no name.
 INTERFACE_LABELS: Final = frozenset(lexicon_words(lexicon.INTERFACE_LABELS))
 
+# Words of a job title before its role word ("Chief Political Correspondent"): dropped with the
+# role when the title follows a name.
+TITLE_MODIFIERS: Final = frozenset(lexicon_words(lexicon.TITLE_MODIFIERS))
+
+ROLE_PHRASE_HYPHENS: Final = 2
+"""Hyphens of a role phrase ("editor-at-large"); a double name has one."""
+
 # Endings of compound roles before a name ("Finanz-Experte Max Muster").
 ROLE_ENDINGS: Final = lexicon_words(lexicon.ROLE_ENDINGS)
 
@@ -189,6 +196,8 @@ _SITE_CREDIT: Final = re.compile(
     r"[^|•·]{0,40}?\s(?:by|von|par|por)\s",
     re.IGNORECASE,
 )
+CONTACT_SEPARATOR: Final = " , "
+"""What an e-mail address, a link or a user handle printed in a byline stands for."""
 _EMAIL_OR_URL: Final = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|(?<!\w)@\w+")
 _BRACKETS: Final = re.compile(r"\([^)]*\)|\[[^\]]*\]|【[^】]*】")
 # Where the names end: a separator, a date or a number, an update note, a photo credit.
@@ -203,10 +212,13 @@ _CATEGORY_TAIL: Final = re.compile(r"\s(?:in|under)(?:\s|$)")
 # Links printed after the names end the whole byline, co-authors included: "Jane Doe Follow
 # Reporter for ... and ...".
 _LINK_WORD: Final = re.compile(r"\s(?:follow|folgen|abonnieren|subscribe)\b", re.IGNORECASE)
+_JOINER: Final = "(?:" + "|".join(re.escape(j) for j in NAME_JOINERS) + ")"
+# A comma may come before the joiner of the last name: "A, B, and C" (the serial comma).
 _SPLIT: Final = re.compile(
-    r"\s*[,;&]\s*|(?<=\w)/(?=\w)|\s+(?:" + "|".join(re.escape(j) for j in NAME_JOINERS) + r")\s+",
+    r"\s*[,;&]\s*(?:" + _JOINER + r"\s+)?|(?<=\w)/(?=\w)|\s+" + _JOINER + r"\s+",
     re.IGNORECASE,
 )
+_SERIAL_JOINER: Final = re.compile(r"\s*,\s*" + _JOINER + r"\s+", re.IGNORECASE)
 _TRAILING_NOISE_WORDS: Final = frozenset(
     {"am", "um", "on", "at", "le", "el", "il", "den", "the", "updated", "update", "published",
      "posted", "aktualisiert", "veröffentlicht", "publiziert", "erschienen", "mis", "publié",
@@ -242,7 +254,8 @@ def split_names(raw: object) -> list[str]:
     text = " ".join(_INVISIBLE.sub("", raw).split())
     if not text or len(text) > MAX_BYLINE_CHARS:
         return []
-    text = _EMAIL_OR_URL.sub(" ", text)
+    # an address or a handle after each name separates the names ("By A @a B"), as a comma
+    text = _EMAIL_OR_URL.sub(CONTACT_SEPARATOR, text)
     text = _BRACKETS.sub(" ", text)
     if text.casefold() in NON_PERSON_NAMES:
         return []  # "No Author": the whole text is a placeholder
@@ -281,8 +294,11 @@ def split_names(raw: object) -> list[str]:
             if _names_an_organisation(name):
                 break  # "Olympia-Verlag GmbH, Nürnberg, Germany": its address follows
             continue
-        if index == len(parts) - 1 and _is_place_after_name(name, separator, names):
-            break
+        following = separators[index + 1] if index + 1 < len(separators) else None
+        if _is_place_after_name(name, separator, names) and (
+            following is None or _SERIAL_JOINER.fullmatch(following)
+        ):
+            continue  # "Von A, Berlin", "Von A und B, Berlin, und C": where they write from
         if name not in names:
             names.append(name)
     return names
@@ -303,8 +319,9 @@ def _names_an_organisation(name: str) -> bool:
 
 
 def _is_place_after_name(name: str, separator: str, names: list[str]) -> bool:
-    """Whether ``name``, one word after a comma that follows a full name at the end of a
-    byline, is the place the author writes from: "Von Markus Balser, Berlin"."""
+    """Whether ``name``, one word after a comma that follows a full name (at the end of a
+    byline, or before the last name's joiner), is the place the author writes from: "Von
+    Markus Balser, Berlin"."""
     return (
         separator.strip() == ","
         and " " not in name
@@ -402,10 +419,16 @@ def _clean_name(part: str) -> str:
     while len(words) > 1 and words[0].casefold() in FORMS_OF_ADDRESS:
         words.pop(0)  # "Rechtsanwalt Sebastian Einbock"
     for index, word in enumerate(words[1:], start=1):
-        if word.casefold().strip(".,:") in NAME_STOP_WORDS:
-            words = words[:index]
-            if index == 1 and word.casefold() in ROLE_WORDS:
+        folded = word.casefold().strip(".,:")
+        if folded in NAME_STOP_WORDS or _is_role(folded):
+            if index == 1 and _is_role(folded):
                 return ""  # "Rasender Reporter", "Freier Journalist": a role, no name
+            words = words[:index]
+            if _is_role(folded):
+                # "Jane Doe Contributing Writer"; "Chief Political Correspondent" after a
+                # comma is the title of the name before it, no name
+                while words and words[-1].casefold() in TITLE_MODIFIERS:
+                    words.pop()
             break
     while words and words[-1].casefold().strip(".,") in _TRAILING_NOISE_WORDS:
         words.pop()  # "John Smith, June 5": the month is left when the digits are cut
@@ -418,6 +441,14 @@ def _clean_name(part: str) -> str:
     if name.isupper() and len(name) > 3:
         name = _title_case(name)
     return name
+
+
+def _is_role(word: str) -> bool:
+    """Whether ``word`` (folded) is a role: "reporter", or a role in a phrase of hyphened
+    words, "editor-in-chief", "editor-at-large" (not a double name, "Autor-Muster")."""
+    return word in ROLE_WORDS or (
+        word.count("-") >= ROLE_PHRASE_HYPHENS and word.partition("-")[0] in ROLE_WORDS
+    )
 
 
 def handle_as_name(name: str) -> str:

@@ -34,6 +34,9 @@ BYLINE_PREPOSITIONS: Final[Table] = {
     "nl": ("door",),
     "pl": ("przez",),
     "sv": ("av",),
+    "da": ("af",),
+    "ar": ("بقلم",),
+    "he": ("מאת",),
 }
 """The word before an author's name: "by Jane Doe", "von Anna Muster"."""
 
@@ -44,6 +47,12 @@ AUTHOR_LABELS: Final[Table] = {
     "es": ("autora",),
     "pl": ("autorka",),
     "ru": ("автор", "авторы"),
+    "it": ("autore", "autrice", "autori"),
+    "da": ("forfatter",),
+    "sv": ("författare",),
+    "tr": ("yazar",),
+    "ar": ("الكاتب", "الكاتبة", "كاتب"),
+    "ja": ("著者", "筆者"),
 }
 """Labels before the names: "Autor: Hans Meier", "Author Jane Doe"."""
 
@@ -131,6 +140,16 @@ ROLE_ENDINGS: Final[Table] = {
 }
 """Endings of compound roles printed before a name: "Finanz-Experte Max Muster",
 "Gesundheitsexpertin Anna Muster", "Wirtschaftsredakteur Jan Beispiel"."""
+
+TITLE_MODIFIERS: Final[Table] = {
+    "en": _phrases(
+        "chief|senior|junior|staff|contributing|managing|executive|associate|deputy|assistant|"
+        "political|foreign|business|sports|science|technology|health|special|guest|freelance|"
+        "national|international|digital|investigative|economics|legal|features|culture"
+    ),
+}
+"""Words of a job title before its role word, printed after a name: "Jane Doe, Chief
+Political Correspondent", "Jane Doe Contributing Writer"."""
 
 INTERFACE_LABELS: Final[Table] = {
     "en": _phrases(

@@ -28,7 +28,7 @@ from typing import Final
 from lxml import etree
 
 from byline import lexicon
-from byline.authors import is_user_handle, split_names
+from byline.authors import NAME_JOINERS, is_user_handle, split_names
 from byline.dates import find_dates
 from byline.document import Document, is_inside
 from byline.fields import Field, Markup, Source
@@ -95,6 +95,10 @@ NAME_CLASSES: Final = ("fn", "author", "comment-author-name", "comment-author")
 SIGN_OFF_WORDS: Final = frozenset(lexicon_words(lexicon.SIGN_OFF_WORDS))
 """Words of the greeting that ends a letter, on the line where a signature may stand."""
 EMPHASIS_TAGS: Final = frozenset({"b", "strong", "i", "em"})
+MIN_LINKED_NAMES: Final = 2
+"""Links in a byline whose texts, run together, may read as one long name."""
+HEADING_TAGS: Final = ("h1", "h2", "h3", "h4", "h5", "h6")
+"""Headings: in a link with a byline, the headline of the story the link leads to."""
 OFFICE_WORDS: Final = frozenset(lexicon_words(lexicon.OFFICE_WORDS))
 """Offices and titles printed between "Speech by" and the speaker's name."""
 OFFICE_ENDINGS: Final = lexicon_words(lexicon.OFFICE_ENDINGS)
@@ -141,6 +145,10 @@ _TEXT_LEAD: Final = re.compile(
     re.IGNORECASE,
 )
 _LETTERS: Final = re.compile(r"[^\W\d_]")
+_ENDS_WITH_JOINER: Final = re.compile(
+    r"(?:,|(?<!\S)(?:" + alternation(NAME_JOINERS) + r"))\s*$", re.IGNORECASE
+)
+"""A byline text that goes on after it: "By Jane Doe and", "Von Anna Muster,"."""
 # A headline announcing a speech, its speaker after the lead.
 _SPEECH_LEAD: Final = re.compile(
     r"^(?:rede|ansprache|grußwort|festrede|speech|remarks|address|discours|discurso)"
@@ -162,7 +170,7 @@ def author_candidates(doc: Document, context: Context) -> list[AnyCandidate]:
         text = spaced_text(element)
         if not text or len(text) > MAX_BYLINE_TEXT:
             continue
-        names = split_names(text)
+        names = _names_of_links(element, split_names(text))
         _add_group(groups, seen, doc, element, names, order, context, 0.0, Markup.BYLINE_ELEMENT)
     text_bylines = _text_bylines(doc.root, context)
     for order, (element, text, explicit) in enumerate(text_bylines, start=len(elements)):
@@ -554,7 +562,8 @@ def _line_with_names(holder: etree._Element) -> str | None:
 
 def _text_after(element: etree._Element, with_tail: bool) -> str:
     """The first visible text after ``element`` in document order (its tail, its next
-    siblings, then those of its ancestors), up to ``MAX_TEXT_BYLINE`` characters."""
+    siblings, then those of its ancestors), up to ``MAX_TEXT_BYLINE`` characters; past a
+    joiner the names go on in the siblings after it ("By <a>A</a> and <a>B</a>")."""
     node: etree._Element | None = element
     for _ in range(FOLLOWING_TEXT_LEVELS):
         if node is None or node.tag in PAGE_TAGS:
@@ -565,7 +574,10 @@ def _text_after(element: etree._Element, with_tail: bool) -> str:
             if isinstance(sibling.tag, str) and sibling.tag not in SKIP_TAGS:
                 pieces.append(spaced_text(sibling))
             pieces.append(sibling.tail or "")
-            if _LETTERS.search(" ".join(pieces)):
+            joined = " ".join(pieces)
+            if _LETTERS.search(joined) and not _ENDS_WITH_JOINER.search(joined):
+                break
+            if len(joined) > MAX_TEXT_BYLINE:
                 break
         text = " ".join(" ".join(pieces).split())
         if _LETTERS.search(text):
@@ -580,7 +592,11 @@ def _is_rel_author(element: etree._Element) -> bool:
 
 def _author_score(element: etree._Element, context: Context) -> float | None:
     """How much a byline element looks like the article's own; None to ignore it."""
-    if in_bad_place(element, comments_only=True) or in_other_story(element, context):
+    if (
+        in_bad_place(element, comments_only=True)
+        or in_other_story(element, context)
+        or _in_linked_card(element, context)
+    ):
         return None  # a commenter, or the author of a related story's teaser
     score = 0.0
     own = markers(element)
@@ -596,6 +612,34 @@ def _author_score(element: etree._Element, context: Context) -> float | None:
         score -= HIDDEN_PENALTY
     score += place_score(element, context)
     return score + _nearness(element, context)
+
+
+def _names_of_links(element: etree._Element, names: list[str]) -> list[str]:
+    """``names`` with each that the full names of several links run together split into
+    theirs: "<a>Jane Doe</a><a>John Smith</a>" reads "Jane Doe John Smith", two names."""
+    links = [" ".join(split_names(spaced_text(link))) for link in element.iter("a")]
+    links = [name for name in links if len(name.split()) >= MIN_UNMARKED_NAME_WORDS]
+    if len(links) < MIN_LINKED_NAMES:
+        return names
+    split: list[str] = []
+    for name in names:
+        found = [link for link in links if link in name]
+        split.extend(found if len(found) > 1 and " ".join(found) == name else [name])
+    return split
+
+
+def _in_linked_card(element: etree._Element, context: Context) -> bool:
+    """Whether ``element`` lies in a link that holds a heading other than the page's
+    headline: the card of another story, whole a link to it ("<a href=/other><h3>..</h3>
+    <span class=author>..</span></a>"), whose byline is that story's."""
+    link = next(itertools.islice(element.iterancestors("a"), 1), None)
+    if link is None or not link.get("href"):
+        return False
+    headline = context.headline
+    return any(
+        heading is not headline and not (headline is not None and is_inside(headline, heading))
+        for heading in link.iter(*HEADING_TAGS)
+    )
 
 
 def _nearness(element: etree._Element, context: Context) -> float:
