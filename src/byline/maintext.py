@@ -109,6 +109,12 @@ MIN_SIBLING_SCORE: Final = 10
 SIBLING_PARAGRAPH_CHARS: Final = 80
 """A sibling <p> this long with few links joins too."""
 SIBLING_LINK_DENSITY: Final = 0.25
+SIGNATURE_PROSE_SHARE: Final = 0.5
+"""A box's paragraphs are of one signature (their kind and their parent's) when it carries
+this share of their prose; a sibling whose paragraphs share the chosen node's continues the
+article (split around an ad or a figure), however little it scores, when it holds..."""
+MIN_SIGNED_PROSE: Final = 200
+"""...this much prose: a few sentences, not a promotion's line in the article's template."""
 WIDEN_PROSE_GAIN: Final = 1.5
 """An ancestor with this many times the prose of the chosen node holds more of the article..."""
 WIDEN_LINK_DENSITY: Final = 0.3
@@ -583,7 +589,9 @@ def _nodes_by_score(body: etree._Element, stats: _Stats) -> list[etree._Element]
     parent = top.getparent()
     if parent is None:
         return [top]
-    return _with_siblings(top, parent, stats, max(scores.get(top, 0.0), scores[best]))
+    nodes = _with_siblings(top, parent, stats, max(scores.get(top, 0.0), scores[best]))
+    wide = _widest_alike(top, body, stats)
+    return nodes if wide is top else _with_signed_siblings(wide, nodes, stats)
 
 
 def _climb(top: etree._Element, body: etree._Element, stats: _Stats) -> etree._Element:
@@ -602,8 +610,12 @@ def _climb(top: etree._Element, body: etree._Element, stats: _Stats) -> etree._E
                 break
             last = score
         parent = parent.getparent()
-    # A box holding nothing but the chosen one says nothing it does not: climb to the widest
-    # equivalent box (where its siblings are the article's other parts).
+    return _widest_alike(top, body, stats)
+
+
+def _widest_alike(top: etree._Element, body: etree._Element, stats: _Stats) -> etree._Element:
+    """The widest box holding nothing but ``top`` (a box that says nothing it does not),
+    where its siblings are the article's other parts."""
     while (
         (parent := top.getparent()) is not None
         and parent is not body
@@ -636,6 +648,8 @@ def _with_siblings(
     threshold = max(MIN_SIBLING_SCORE, top_score * SIBLING_SCORE_RATIO)
     top_class = top.get("class")
     kind = _kind(top)
+    signatures = _paragraph_signatures(parent, stats)
+    signature = signatures.get(top)
     nodes = []
     for sibling in parent:
         if not isinstance(sibling.tag, str):
@@ -649,9 +663,84 @@ def _with_siblings(
             (sibling in scores and scores[sibling] + bonus >= threshold)
             or (sibling.tag == "p" and _reads_like_paragraph(sibling, stats))
             or ((same_class or _kind(sibling) == kind) and _holds_prose(sibling, stats))
+            or _continues(sibling, signature, signatures, stats)
         ):
             nodes.append(sibling)
     return nodes
+
+
+_Signature = tuple[tuple[str, str | None], tuple[str, str | None]]
+
+
+def _paragraph_signatures(
+    parent: etree._Element, stats: _Stats
+) -> dict[etree._Element, _Signature]:
+    """The signature of the paragraphs in each child of ``parent``: the kind of paragraph
+    and of the box holding it ("p" in a "div.article-text") that carries most of the child's
+    paragraph prose, when one carries ``SIGNATURE_PROSE_SHARE`` of it, and names a class (an
+    unnamed "div/p" says nothing of the site's article template)."""
+    prose: dict[etree._Element, dict[_Signature, float]] = {}
+    for paragraph in stats.paragraphs:
+        holder = paragraph.getparent()
+        if holder is None:
+            continue
+        child = paragraph
+        for ancestor in paragraph.iterancestors():
+            if ancestor is parent:
+                break
+            child = ancestor
+        else:
+            continue  # not under parent
+        signature = (_kind(paragraph), _kind(holder))
+        by_signature = prose.setdefault(child, {})
+        by_signature[signature] = by_signature.get(signature, 0.0) + stats.prose.get(paragraph, 0.0)
+    signatures = {}
+    for child, by_signature in prose.items():
+        signature, most = max(by_signature.items(), key=lambda item: item[1])
+        named = signature[0][1] is not None or signature[1][1] is not None
+        if named and most > 0 and most >= SIGNATURE_PROSE_SHARE * sum(by_signature.values()):
+            signatures[child] = signature
+    return signatures
+
+
+def _continues(
+    el: etree._Element,
+    signature: _Signature | None,
+    signatures: dict[etree._Element, _Signature],
+    stats: _Stats,
+) -> bool:
+    """True for a box of prose whose paragraphs have the ``signature`` of the chosen
+    node's: the article's template, continued."""
+    return (
+        signature is not None
+        and signatures.get(el) == signature
+        and stats.prose.get(el, 0.0) >= MIN_SIGNED_PROSE
+        and _holds_prose(el, stats)
+    )
+
+
+def _with_signed_siblings(
+    wide: etree._Element, nodes: list[etree._Element], stats: _Stats
+) -> list[etree._Element]:
+    """``nodes`` (all inside ``wide``, a box holding nothing but the chosen node), and the
+    siblings of ``wide`` whose paragraphs are signed alike: the article's other parts, one
+    level up (an intro in a box of its own before the body's box)."""
+    parent = wide.getparent()
+    if parent is None:
+        return nodes
+    signatures = _paragraph_signatures(parent, stats)
+    signature = signatures.get(wide)
+    if signature is None:
+        return nodes
+    before: list[etree._Element] = []
+    after: list[etree._Element] = []
+    side = before
+    for sibling in parent.iterchildren(etree.Element):
+        if sibling is wide:
+            side = after
+        elif _continues(sibling, signature, signatures, stats):
+            side.append(sibling)
+    return before + nodes + after
 
 
 def _kind(el: etree._Element) -> tuple[str, str | None]:
