@@ -729,6 +729,16 @@ def test_date_lines_go_but_a_sentence_with_a_date_stays() -> None:
     assert "Aktualisiert" not in body and body.endswith(sentence)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["Her appointment was announced in December 2019.", "Er ist gestorben am 26.2.2013."],
+)
+def test_a_short_sentence_ending_in_a_date_is_no_date_line(sentence: str) -> None:
+    article = "<p>Veröffentlicht am 16.08.2019.</p>" + paragraphs() + f"<p>{sentence}</p>"
+    body = extract(page(article)).body
+    assert "Veröffentlicht" not in body and body.endswith(sentence)
+
+
 def test_a_lone_link_spelling_out_an_address_is_text_not_a_label() -> None:
     address = "<p><a href='mailto:desk@example.org'>desk@example.org</a></p>"
     label = "<p><a href='/next'>Next story</a></p>"
