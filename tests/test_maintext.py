@@ -974,11 +974,12 @@ INTRO = [
 ]
 
 
-def template_page(intro: str) -> str:
+def template_page(intro: str, paragraph: str = "<p>") -> str:
     """An article in a site's template: the body's paragraphs in text boxes, each section in
     an item of a field, and ``intro`` in a block of its own before the body's block."""
     items = "".join(
-        f"<div class='item'><div class='text'><p>{text}</p><p>{text}</p></div></div>"
+        f"<div class='item'><div class='text'>{paragraph}{text}</p>{paragraph}{text}</p></div>"
+        "</div>"
         for text in PARAGRAPHS
     )
     return page(
@@ -1003,3 +1004,9 @@ def test_a_promotion_in_the_articles_template_stays_out() -> None:
     )
     body = extract(template_page(promotion)).body
     assert body.startswith(PARAGRAPHS[0])
+
+
+def test_paragraphs_of_the_articles_class_join_it_in_any_box() -> None:
+    intro = "<div class='copy'>" + "".join(f"<p class='para'>{text}</p>" for text in INTRO)
+    body = extract(template_page(intro + "</div>", paragraph="<p class='para'>")).body
+    assert body.startswith(INTRO[0])

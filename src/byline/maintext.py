@@ -670,15 +670,18 @@ def _with_siblings(
 
 
 _Signature = tuple[tuple[str, str | None], tuple[str, str | None]]
+ANY_HOLDER: Final = ("", None)
+"""The holder in the signature of a paragraph with a class of its own: whatever box it is."""
 
 
 def _paragraph_signatures(
     parent: etree._Element, stats: _Stats
 ) -> dict[etree._Element, _Signature]:
     """The signature of the paragraphs in each child of ``parent``: the kind of paragraph
-    and of the box holding it ("p" in a "div.article-text") that carries most of the child's
-    paragraph prose, when one carries ``SIGNATURE_PROSE_SHARE`` of it, and names a class (an
-    unnamed "div/p" says nothing of the site's article template)."""
+    (a "p.article-text" is the site's article template wherever it sits) or, for a paragraph
+    without a class, it and the kind of box holding it ("p" in a "div.body-text"); the one
+    that carries most of the child's paragraph prose, when it carries
+    ``SIGNATURE_PROSE_SHARE`` of it and names a class (an unnamed "div/p" says nothing)."""
     prose: dict[etree._Element, dict[_Signature, float]] = {}
     for paragraph in stats.paragraphs:
         holder = paragraph.getparent()
@@ -691,7 +694,8 @@ def _paragraph_signatures(
             child = ancestor
         else:
             continue  # not under parent
-        signature = (_kind(paragraph), _kind(holder))
+        kind = _kind(paragraph)
+        signature = (kind, ANY_HOLDER if kind[1] is not None else _kind(holder))
         by_signature = prose.setdefault(child, {})
         by_signature[signature] = by_signature.get(signature, 0.0) + stats.prose.get(paragraph, 0.0)
     signatures = {}
