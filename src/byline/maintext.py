@@ -648,8 +648,7 @@ def _with_siblings(
     threshold = max(MIN_SIBLING_SCORE, top_score * SIBLING_SCORE_RATIO)
     top_class = top.get("class")
     kind = _kind(top)
-    signatures = _paragraph_signatures(parent, stats)
-    signature = signatures.get(top)
+    template = _Template(top, stats)
     nodes = []
     for sibling in parent:
         if not isinstance(sibling.tag, str):
@@ -663,7 +662,7 @@ def _with_siblings(
             (sibling in scores and scores[sibling] + bonus >= threshold)
             or (sibling.tag == "p" and _reads_like_paragraph(sibling, stats))
             or ((same_class or _kind(sibling) == kind) and _holds_prose(sibling, stats))
-            or _continues(sibling, signature, signatures, stats)
+            or template.continued_by(sibling)
         ):
             nodes.append(sibling)
     return nodes
@@ -674,53 +673,51 @@ ANY_HOLDER: Final = ("", None)
 """The holder in the signature of a paragraph with a class of its own: whatever box it is."""
 
 
-def _paragraph_signatures(
-    parent: etree._Element, stats: _Stats
-) -> dict[etree._Element, _Signature]:
-    """The signature of the paragraphs in each child of ``parent``: the kind of paragraph
-    (a "p.article-text" is the site's article template wherever it sits) or, for a paragraph
-    without a class, it and the kind of box holding it ("p" in a "div.body-text"); the one
-    that carries most of the child's paragraph prose, when it carries
-    ``SIGNATURE_PROSE_SHARE`` of it and names a class (an unnamed "div/p" says nothing)."""
-    prose: dict[etree._Element, dict[_Signature, float]] = {}
-    for paragraph in stats.paragraphs:
-        holder = paragraph.getparent()
-        if holder is None:
-            continue
-        child = paragraph
-        for ancestor in paragraph.iterancestors():
-            if ancestor is parent:
-                break
-            child = ancestor
-        else:
-            continue  # not under parent
-        kind = _kind(paragraph)
-        signature = (kind, ANY_HOLDER if kind[1] is not None else _kind(holder))
-        by_signature = prose.setdefault(child, {})
-        by_signature[signature] = by_signature.get(signature, 0.0) + stats.prose.get(paragraph, 0.0)
-    signatures = {}
-    for child, by_signature in prose.items():
+class _Template:
+    """The paragraph signature of the chosen node, and whether a box continues it; read only
+    when a box of enough prose asks (most pages never do)."""
+
+    def __init__(self, node: etree._Element, stats: _Stats) -> None:
+        self.node = node
+        self.stats = stats
+        self.paragraphs: frozenset[etree._Element] | None = None
+        self.signature: _Signature | None = None
+        self.signed = False
+
+    def continued_by(self, el: etree._Element) -> bool:
+        """True for a box of prose whose paragraphs have the chosen node's signature: the
+        article's template, continued."""
+        stats = self.stats
+        if stats.prose.get(el, 0.0) < MIN_SIGNED_PROSE or not _holds_prose(el, stats):
+            return False
+        if not self.signed:
+            self.signature, self.signed = self.signature_of(self.node), True
+        return self.signature is not None and self.signature_of(el) == self.signature
+
+    def signature_of(self, el: etree._Element) -> _Signature | None:
+        """The signature of the paragraphs in ``el``: the kind of paragraph (a
+        "p.article-text" is the site's article template wherever it sits) or, for a paragraph
+        without a class, it and the kind of box holding it ("p" in a "div.body-text"); the
+        one that carries most of the paragraph prose, when it carries
+        ``SIGNATURE_PROSE_SHARE`` of it and names a class (an unnamed "div/p" says nothing)."""
+        if self.paragraphs is None:
+            self.paragraphs = frozenset(self.stats.paragraphs)
+        paragraphs, prose = self.paragraphs, self.stats.prose
+        by_signature: dict[_Signature, float] = {}
+        for paragraph in el.iter(etree.Element):
+            holder = paragraph.getparent()
+            if paragraph not in paragraphs or holder is None:
+                continue
+            kind = _kind(paragraph)
+            signature = (kind, ANY_HOLDER if kind[1] is not None else _kind(holder))
+            by_signature[signature] = by_signature.get(signature, 0.0) + prose.get(paragraph, 0.0)
+        if not by_signature:
+            return None
         signature, most = max(by_signature.items(), key=lambda item: item[1])
         named = signature[0][1] is not None or signature[1][1] is not None
         if named and most > 0 and most >= SIGNATURE_PROSE_SHARE * sum(by_signature.values()):
-            signatures[child] = signature
-    return signatures
-
-
-def _continues(
-    el: etree._Element,
-    signature: _Signature | None,
-    signatures: dict[etree._Element, _Signature],
-    stats: _Stats,
-) -> bool:
-    """True for a box of prose whose paragraphs have the ``signature`` of the chosen
-    node's: the article's template, continued."""
-    return (
-        signature is not None
-        and signatures.get(el) == signature
-        and stats.prose.get(el, 0.0) >= MIN_SIGNED_PROSE
-        and _holds_prose(el, stats)
-    )
+            return signature
+        return None
 
 
 def _with_signed_siblings(
@@ -732,17 +729,14 @@ def _with_signed_siblings(
     parent = wide.getparent()
     if parent is None:
         return nodes
-    signatures = _paragraph_signatures(parent, stats)
-    signature = signatures.get(wide)
-    if signature is None:
-        return nodes
+    template = _Template(wide, stats)
     before: list[etree._Element] = []
     after: list[etree._Element] = []
     side = before
     for sibling in parent.iterchildren(etree.Element):
         if sibling is wide:
             side = after
-        elif _continues(sibling, signature, signatures, stats):
+        elif template.continued_by(sibling):
             side.append(sibling)
     return before + nodes + after
 
