@@ -763,6 +763,16 @@ def test_date_lines_go_but_a_sentence_with_a_date_stays() -> None:
     assert "Aktualisiert" not in body and body.endswith(sentence)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["Her appointment was announced in December 2019.", "Er ist gestorben am 26.2.2013."],
+)
+def test_a_short_sentence_ending_in_a_date_is_no_date_line(sentence: str) -> None:
+    article = "<p>Veröffentlicht am 16.08.2019.</p>" + paragraphs() + f"<p>{sentence}</p>"
+    body = extract(page(article)).body
+    assert "Veröffentlicht" not in body and body.endswith(sentence)
+
+
 def test_a_lone_link_spelling_out_an_address_is_text_not_a_label() -> None:
     address = "<p><a href='mailto:desk@example.org'>desk@example.org</a></p>"
     label = "<p><a href='/next'>Next story</a></p>"
@@ -988,3 +998,49 @@ def test_hidden_boxes_stay_out_when_the_relaxed_pass_finds_the_article() -> None
     assert article.body_quality is BodyQuality.FULL
     assert "1/50UK news in pictures" not in article.body  # a hidden gallery slide
     assert article.body.startswith("Pubs and bars face penalties")
+
+
+INTRO = [
+    "The regional assembly met on Monday to hear the first report on river pollution, "
+    "which found nitrates, phosphates and plastics at every one of the forty sites tested.",
+    "Its authors, a team of hydrologists, chemists and ecologists, asked for new limits on "
+    "farm run-off, and for a second survey, paid for by the region, within two years.",
+]
+
+
+def template_page(intro: str, paragraph: str = "<p>") -> str:
+    """An article in a site's template: the body's paragraphs in text boxes, each section in
+    an item of a field, and ``intro`` in a block of its own before the body's block."""
+    items = "".join(
+        f"<div class='item'><div class='text'>{paragraph}{text}</p>{paragraph}{text}</p></div>"
+        "</div>"
+        for text in PARAGRAPHS
+    )
+    return page(
+        "<div class='region'>"
+        f"<div class='block'>{intro}</div>"
+        f"<div class='block'><div class='field'>{items}</div></div>"
+        "</div>"
+    )
+
+
+def test_a_box_with_the_articles_paragraph_signature_joins_it() -> None:
+    intro = "<div class='text'>" + paragraphs(INTRO) + "</div>"
+    body = extract(template_page(intro)).body
+    assert body.startswith(INTRO[0])
+    assert PARAGRAPHS[2] in body
+
+
+def test_a_promotion_in_the_articles_template_stays_out() -> None:
+    promotion = (
+        "<div class='text'><p>Our seminars: water law, soil protection, climate adaptation, "
+        "farm subsidies, river restoration and more, every month.</p></div>"
+    )
+    body = extract(template_page(promotion)).body
+    assert body.startswith(PARAGRAPHS[0])
+
+
+def test_paragraphs_of_the_articles_class_join_it_in_any_box() -> None:
+    intro = "<div class='copy'>" + "".join(f"<p class='para'>{text}</p>" for text in INTRO)
+    body = extract(template_page(intro + "</div>", paragraph="<p class='para'>")).body
+    assert body.startswith(INTRO[0])

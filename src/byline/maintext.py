@@ -109,6 +109,12 @@ MIN_SIBLING_SCORE: Final = 10
 SIBLING_PARAGRAPH_CHARS: Final = 80
 """A sibling <p> this long with few links joins too."""
 SIBLING_LINK_DENSITY: Final = 0.25
+SIGNATURE_PROSE_SHARE: Final = 0.5
+"""A box's paragraphs are of one signature (their kind and their parent's) when it carries
+this share of their prose; a sibling whose paragraphs share the chosen node's continues the
+article (split around an ad or a figure), however little it scores, when it holds..."""
+MIN_SIGNED_PROSE: Final = 200
+"""...this much prose: a few sentences, not a promotion's line in the article's template."""
 WIDEN_PROSE_GAIN: Final = 1.5
 """An ancestor with this many times the prose of the chosen node holds more of the article..."""
 WIDEN_LINK_DENSITY: Final = 0.3
@@ -584,7 +590,9 @@ def _nodes_by_score(body: etree._Element, stats: _Stats) -> list[etree._Element]
     parent = top.getparent()
     if parent is None:
         return [top]
-    return _with_siblings(top, parent, stats, max(scores.get(top, 0.0), scores[best]))
+    nodes = _with_siblings(top, parent, stats, max(scores.get(top, 0.0), scores[best]))
+    wide = _widest_alike(top, body, stats)
+    return nodes if wide is top else _with_signed_siblings(wide, nodes, stats)
 
 
 def _climb(top: etree._Element, body: etree._Element, stats: _Stats) -> etree._Element:
@@ -603,8 +611,12 @@ def _climb(top: etree._Element, body: etree._Element, stats: _Stats) -> etree._E
                 break
             last = score
         parent = parent.getparent()
-    # A box holding nothing but the chosen one says nothing it does not: climb to the widest
-    # equivalent box (where its siblings are the article's other parts).
+    return _widest_alike(top, body, stats)
+
+
+def _widest_alike(top: etree._Element, body: etree._Element, stats: _Stats) -> etree._Element:
+    """The widest box holding nothing but ``top`` (a box that says nothing it does not),
+    where its siblings are the article's other parts."""
     while (
         (parent := top.getparent()) is not None
         and parent is not body
@@ -637,6 +649,7 @@ def _with_siblings(
     threshold = max(MIN_SIBLING_SCORE, top_score * SIBLING_SCORE_RATIO)
     top_class = top.get("class")
     kind = _kind(top)
+    template = _Template(top, stats)
     nodes = []
     for sibling in parent:
         if not isinstance(sibling.tag, str):
@@ -650,9 +663,83 @@ def _with_siblings(
             (sibling in scores and scores[sibling] + bonus >= threshold)
             or (sibling.tag == "p" and _reads_like_paragraph(sibling, stats))
             or ((same_class or _kind(sibling) == kind) and _holds_prose(sibling, stats))
+            or template.continued_by(sibling)
         ):
             nodes.append(sibling)
     return nodes
+
+
+_Signature = tuple[tuple[str, str | None], tuple[str, str | None]]
+ANY_HOLDER: Final = ("", None)
+"""The holder in the signature of a paragraph with a class of its own: whatever box it is."""
+
+
+class _Template:
+    """The paragraph signature of the chosen node, and whether a box continues it; read only
+    when a box of enough prose asks (most pages never do)."""
+
+    def __init__(self, node: etree._Element, stats: _Stats) -> None:
+        self.node = node
+        self.stats = stats
+        self.paragraphs: frozenset[etree._Element] | None = None
+        self.signature: _Signature | None = None
+        self.signed = False
+
+    def continued_by(self, el: etree._Element) -> bool:
+        """True for a box of prose whose paragraphs have the chosen node's signature: the
+        article's template, continued."""
+        stats = self.stats
+        if stats.prose.get(el, 0.0) < MIN_SIGNED_PROSE or not _holds_prose(el, stats):
+            return False
+        if not self.signed:
+            self.signature, self.signed = self.signature_of(self.node), True
+        return self.signature is not None and self.signature_of(el) == self.signature
+
+    def signature_of(self, el: etree._Element) -> _Signature | None:
+        """The signature of the paragraphs in ``el``: the kind of paragraph (a
+        "p.article-text" is the site's article template wherever it sits) or, for a paragraph
+        without a class, it and the kind of box holding it ("p" in a "div.body-text"); the
+        one that carries most of the paragraph prose, when it carries
+        ``SIGNATURE_PROSE_SHARE`` of it and names a class (an unnamed "div/p" says nothing)."""
+        if self.paragraphs is None:
+            self.paragraphs = frozenset(self.stats.paragraphs)
+        paragraphs, prose = self.paragraphs, self.stats.prose
+        by_signature: dict[_Signature, float] = {}
+        for paragraph in el.iter(etree.Element):
+            holder = paragraph.getparent()
+            if paragraph not in paragraphs or holder is None:
+                continue
+            kind = _kind(paragraph)
+            signature = (kind, ANY_HOLDER if kind[1] is not None else _kind(holder))
+            by_signature[signature] = by_signature.get(signature, 0.0) + prose.get(paragraph, 0.0)
+        if not by_signature:
+            return None
+        signature, most = max(by_signature.items(), key=lambda item: item[1])
+        named = signature[0][1] is not None or signature[1][1] is not None
+        if named and most > 0 and most >= SIGNATURE_PROSE_SHARE * sum(by_signature.values()):
+            return signature
+        return None
+
+
+def _with_signed_siblings(
+    wide: etree._Element, nodes: list[etree._Element], stats: _Stats
+) -> list[etree._Element]:
+    """``nodes`` (all inside ``wide``, a box holding nothing but the chosen node), and the
+    siblings of ``wide`` whose paragraphs are signed alike: the article's other parts, one
+    level up (an intro in a box of its own before the body's box)."""
+    parent = wide.getparent()
+    if parent is None:
+        return nodes
+    template = _Template(wide, stats)
+    before: list[etree._Element] = []
+    after: list[etree._Element] = []
+    side = before
+    for sibling in parent.iterchildren(etree.Element):
+        if sibling is wide:
+            side = after
+        elif template.continued_by(sibling):
+            side.append(sibling)
+    return before + nodes + after
 
 
 def _kind(el: etree._Element) -> tuple[str, str | None]:

@@ -136,6 +136,8 @@ MAX_TEASER_CHARS: Final = 200
 MAX_CREDIT_CHARS: Final = 100
 MAX_LINK_LABEL_WORDS: Final = 5
 """A paragraph that is only a link of this few words is a label or a button."""
+MIN_SENTENCE_LOWER_WORDS: Final = 3
+"""A short line ending in a full stop with this many lowercase words is a sentence."""
 MAX_STATUS_LINE_WORDS: Final = 8
 _CAPTION_WORDS: Final = frozenset({"caption", "legend", "legende", "bildunterschrift", "credit"})
 _BLOCK_IN_CELL: Final = etree.XPath(
@@ -608,11 +610,26 @@ def _date_line(text: str) -> Rule | None:
     or says its status ("Updated ...")."""
     # (Splitting no further than one word past the limit tells whether it is passed.)
     too_long = len(text.split(maxsplit=MAX_STATUS_LINE_WORDS)) > MAX_STATUS_LINE_WORDS
-    if too_long or _ends_sentence(text.rstrip(".")) or _ends_with_word_and_period(text):
+    if (
+        too_long
+        or _ends_sentence(text.rstrip("."))
+        or _ends_with_word_and_period(text)
+        or _reads_like_sentence(text)
+    ):
         return None
     if _DATE_PART.search(text) is not None:
         return Rule.DATE_LINE
     return Rule.STATUS_LINE if _STATUS_LINE.match(text) is not None else None
+
+
+def _reads_like_sentence(text: str) -> bool:
+    """True for a sentence that ends in a date ("Her appointment was announced in December
+    2019."): a full stop after words, most of them lowercase (a date line's words are labels
+    and names: "Aktualisiert am 17.01.2021.", "Veröffentlicht am 16.08.2019.")."""
+    if not text.endswith("."):
+        return False
+    words = [word for word in text.split() if word.isalpha()]
+    return sum(word.islower() for word in words) >= MIN_SENTENCE_LOWER_WORDS
 
 
 def _ends_with_word_and_period(text: str) -> bool:
