@@ -169,7 +169,7 @@ def _group_members(group: int) -> list[str]:
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="lists processes via /proc")
 def test_workers_and_helpers_exit_when_the_main_process_is_killed(tmp_path: Path) -> None:
     warc = tmp_path / "big.warc.gz"
-    write_warc(warc, corpus(400))
+    write_warc(warc, corpus(3000))  # seconds of work for two compiled workers: still running
     out = tmp_path / "out.jsonl"
     command = [sys.executable, "-m", "byline", "run", str(warc), "--out", str(out)]
     parent = subprocess.Popen([*command, "--workers", "2"], start_new_session=True)
@@ -177,7 +177,7 @@ def test_workers_and_helpers_exit_when_the_main_process_is_killed(tmp_path: Path
     # main, forkserver and two workers (and a resource tracker, where multiprocessing has one)
     while len(_group_members(parent.pid)) < 4 and time.monotonic() < deadline:
         time.sleep(0.05)
-    time.sleep(1.0)  # the workers busy with pages
+    time.sleep(0.3)  # the workers busy with pages
     assert parent.poll() is None, "the run ended before it could be killed"
     os.kill(parent.pid, signal.SIGKILL)
     parent.wait()
