@@ -160,12 +160,11 @@ class Model:
         rounded = [
             tuple(float(f"{v:.6g}") for v in a) for a in (self.means, self.scales, self.weights)
         ]
-        return LinearScorer((), *rounded)  # as written to the weights module
+        # the weights as the module is written with them; names are not needed to score
+        return LinearScorer((), *rounded)
 
 
-def fit(
-    train: list[Example], penalty: float, distant_weight: float, features: tuple[str, ...]
-) -> Model:
+def fit(train: list[Example], penalty: float, distant_weight: float) -> Model:
     usable = [e for e in train if e.label is not None and len(e.rows) > 1]
     weights = [distant_weight if e.distant else 1.0 for e in usable]
     usable = [e for e, w in zip(usable, weights, strict=True) if w > 0]
@@ -178,7 +177,7 @@ def fit(
         ((np.array(e.rows) - means) / scales, e.label, w)
         for e, w in zip(usable, weights, strict=True)
     ]
-    beta = np.zeros(len(features))
+    beta = np.zeros(stacked.shape[1])
     for _ in range(NEWTON_STEPS):
         gradient = penalty * beta
         hessian = penalty * np.eye(len(beta))
@@ -198,32 +197,26 @@ def fit(
 
 def accuracy(model: Model, held: list[Example]) -> tuple[int, int]:
     """Annotated pages whose record field is right, chosen with ``model``, and their number."""
-    scored = [e for e in held if e.record_right is not None]
     scorer = model.scorer()
-    return sum(1 for e in scored if e.record_right is not None and e.record_right(scorer)), len(
-        scored
-    )
+    checks = [e.record_right for e in held if e.record_right is not None]
+    return sum(1 for right in checks if right(scorer)), len(checks)
 
 
-def cross_validated(
-    found: list[Example], features: tuple[str, ...]
-) -> tuple[int, int, list[tuple[float, float]]]:
+def cross_validated(found: list[Example]) -> tuple[int, int, list[tuple[float, float]]]:
     """Site-grouped CV accuracy, the setting chosen by an inner CV on the training folds."""
     right = total = 0
     chosen = []
     for fold in range(FOLDS):
         train = [e for e in found if fold_of(e.url) != fold]
         held = [e for e in found if fold_of(e.url) == fold]
-        setting = best_setting(train, features, skip=fold)
+        setting = best_setting(train, skip=fold)
         chosen.append(setting)
-        r, t = accuracy(fit(train, *setting, features), held)
+        r, t = accuracy(fit(train, *setting), held)
         right, total = right + r, total + t
     return right, total, chosen
 
 
-def best_setting(
-    found: list[Example], features: tuple[str, ...], skip: int | None = None
-) -> tuple[float, float]:
+def best_setting(found: list[Example], skip: int | None = None) -> tuple[float, float]:
     """The penalty and distant weight with the best CV accuracy on ``found``'s folds."""
     folds = [f for f in range(FOLDS) if f != skip]
     best, best_right = (PENALTIES[0], DISTANT_WEIGHTS[0]), -1
@@ -232,7 +225,7 @@ def best_setting(
         for fold in folds:
             train = [e for e in found if fold_of(e.url) not in (fold, skip)]
             held = [e for e in found if fold_of(e.url) == fold]
-            right += accuracy(fit(train, *setting, features), held)[0]
+            right += accuracy(fit(train, *setting), held)[0]
         if right > best_right:
             best, best_right = setting, right
     return best
@@ -274,7 +267,7 @@ def check(found: list[Task]) -> int:
             print(f"{path.name}: no settings stated")
             return 1
         setting = (float(stated["penalty"]), float(stated["distant"]))
-        if weights_module(task, fit(task.examples, *setting, task.features), setting) != shipped:
+        if weights_module(task, fit(task.examples, *setting), setting) != shipped:
             print(f"{path.name}: the refit differs from the shipped weights")
             status = 1
         else:
@@ -302,13 +295,13 @@ def main() -> None:
             f"{task.name}: {len(annotated)} annotated pages ({reachable} with the answer among "
             f"the options), {len(found) - len(annotated)} distant"
         )
-        right, total, chosen = cross_validated(found, task.features)
+        right, total, chosen = cross_validated(found)
         print(
             f"{task.name}: site-grouped {FOLDS}-fold CV (setting chosen inside the training "
             f"folds) {right}/{total} = {right / total:.3f}; settings {chosen}"
         )
-        setting = best_setting(found, task.features)
-        model = fit(found, *setting, task.features)
+        setting = best_setting(found)
+        model = fit(found, *setting)
         right, total = accuracy(model, found)
         print(f"{task.name}: in-sample, setting {setting}: {right}/{total} = {right / total:.3f}")
         if args.write:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -105,3 +106,18 @@ def seed_html() -> bytes:
 def seed_article(seed_html: bytes) -> byline.Article:
     """The record byline extracts from the seed page (extracted once per run)."""
     return byline.extract(seed_html, url=SEED_URL)
+
+
+class QuietHandler(BaseHTTPRequestHandler):
+    """A local test server's request handler: ``_send`` answers 200 with a body, and nothing
+    is logged."""
+
+    def _send(self, body: bytes, content_type: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass

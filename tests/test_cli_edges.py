@@ -15,7 +15,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,7 @@ from byline.fetch import DEFAULT_CONCURRENCY, DEFAULT_HOST_DELAY
 from byline.pipeline import run
 from byline.record import Record
 from byline.store import Store
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, QuietHandler
 
 BYLINE = [sys.executable, "-m", "byline"]
 HARBOUR = SAMPLES / "harbour-gazette-wire.html"
@@ -41,7 +41,7 @@ SAMPLE_PAGES = sorted(SAMPLES.glob("*.html"))
 MARKDOWN = b"# Bridge reopens\n\nThe old harbour bridge reopened to traffic on Monday.\n" * 20
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     def do_GET(self) -> None:
         if self.path.endswith(".html") and (SAMPLES / self.path.lstrip("/")).is_file():
             self._send((SAMPLES / self.path.lstrip("/")).read_bytes(), "text/html; charset=utf-8")
@@ -49,16 +49,6 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(MARKDOWN, "text/markdown; charset=utf-8")
         else:
             self.send_error(404)
-
-    def _send(self, body: bytes, content_type: str) -> None:
-        self.send_response(200)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import subprocess
 import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
@@ -24,6 +24,7 @@ from byline.cli import main
 from byline.pipeline import run
 from byline.pipeline.crawl import CrawlSettings
 from byline.pipeline.journal import JournalMismatch
+from tests.conftest import QuietHandler
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -214,7 +215,7 @@ def test_the_command_line_runs_and_summarises(crawl: Path, tmp_path: Path, capsy
     assert main(["run", "--out", str(out)]) == 2
 
 
-class _Site(BaseHTTPRequestHandler):
+class _Site(QuietHandler):
     """Three articles, a sitemap listing two of them, a robots.txt closing /private/."""
 
     requests: ClassVar[list[str]] = []
@@ -232,16 +233,6 @@ class _Site(BaseHTTPRequestHandler):
             self._send(article_page(int(self.path.rsplit("/", 1)[1])).encode(), "text/html")
         else:
             self.send_error(404)
-
-    def _send(self, body: bytes, content_type: str) -> None:
-        self.send_response(200)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
 
 
 @pytest.fixture

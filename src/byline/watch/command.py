@@ -24,7 +24,7 @@ from rich.table import Table
 
 from byline.fetch import DEFAULT_HOST_DELAY, DEFAULT_TIMEOUT
 from byline.pipeline.crawl import CrawlSettings
-from byline.search_cli import pause, seconds
+from byline.search_cli import DEFAULT_DB, pause, seconds
 from byline.store import Store, Version
 from byline.store.versions import now
 from byline.watch.rounds import Watcher, rounds
@@ -35,7 +35,6 @@ from byline.worddiff import condensed, wdiff, word_diff
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
-DEFAULT_DB = Path("corpus.db")
 HISTORY_FORMATS = ("table", "json", "diff")
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
