@@ -154,6 +154,35 @@ def test_binary_garbage(html: bytes | str) -> None:
     assert "binary" in message or "html" in message
 
 
+@pytest.mark.parametrize(
+    "html",
+    [
+        news_page().replace("<article>", "<article>\x00").encode("utf-8"),
+        news_page().replace("<article>", "<article>\x00").encode("cp1252"),
+        news_page().replace("<nav>", "<nav>\x00\x00").replace("utf-8", "windows-1252"),
+    ],
+    ids=["utf-8", "cp1252", "str"],
+)
+def test_a_stray_nul_does_not_make_a_page_binary(html: bytes | str) -> None:
+    """A NUL or two (a page cut and joined, a byte of a broken script) is no binary file:
+    browsers show the page, and byline reads it."""
+    assert_is_the_news_page(run_bounded(lambda: byline.extract(html), QUICK_SECONDS))
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_a_page_in_utf16_without_a_byte_order_mark_is_read(codec: str) -> None:
+    html = news_page().replace('<meta charset="utf-8">', '<meta charset="utf-16">')
+    assert_is_the_news_page(byline.extract(html.encode(codec)))
+
+
+def test_a_declared_utf16_on_a_page_that_is_not_is_read_as_utf8() -> None:
+    """The HTML standard's rule: a ``<meta>`` (or a server) naming UTF-16 on a page whose
+    markup reads as ASCII is wrong, and the page is UTF-8."""
+    html = news_page().replace('<meta charset="utf-8">', '<meta charset="utf-16">').encode()
+    assert_is_the_news_page(byline.extract(html))
+    assert_is_the_news_page(byline.extract(news_page().encode(), charset="utf-16"))
+
+
 @pytest.mark.parametrize("html", [b"<", b"<html", b"<!DOCTYPE html>", b"<!-- -->"])
 def test_almost_nothing(html: bytes) -> None:
     refusal(html)

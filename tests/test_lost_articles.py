@@ -9,12 +9,19 @@ still raise ``NoArticleError`` (``tests/test_bad_input.py``).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 
 import pytest
 
 import byline
 from byline.blocks import Rule, Verdict
-from byline.maintext import MIN_BODY_CHARS, MIN_FALLBACK_WORDS, MIN_HINT_FALLBACK_CHARS
+from byline.document import parse
+from byline.maintext import (
+    MIN_BODY_CHARS,
+    MIN_FALLBACK_WORDS,
+    MIN_HINT_FALLBACK_CHARS,
+    extract_main_text,
+)
 from byline.record import BodyQuality
 
 URL = "https://harbour.example/news/ferry"
@@ -129,3 +136,97 @@ def test_an_article_body_of_a_label_is_no_article() -> None:
             article = byline.extract(html, url=URL)
             assert article.body == stated
             assert article.body_quality is BodyQuality.STRUCTURED_DATA
+
+
+# --- the last resorts: text in boxes named like boilerplate or hidden, a description ---------
+
+STORY = [
+    *BRIEF,
+    "Engineers inspected the structure overnight and found that two of the steel supports had "
+    "buckled, leaving the ramp unsafe for vehicles and foot passengers alike.",
+]
+
+
+def story(paragraph: str = "<p>") -> str:
+    return "".join(f"{paragraph}{text}</p>" for text in STORY)
+
+
+class Doubting:
+    """A paragraph model that doubts every paragraph."""
+
+    threshold = 0.5
+
+    def judge(self, texts: Sequence[str], rows: Iterable[Sequence[float]]) -> list[float]:
+        return [0.0 for _ in texts]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        f"<div class='comments'>{story()}</div>",
+        f"<div class='modal'>{story()}</div>",
+        f"<div class='widget'>{story()}</div>",
+        f"<article>{story('<p hidden>')}</article>",
+        "<article>" + story("<p style='display: none'>") + "</article>",
+    ],
+    ids=["named-comments", "named-modal", "named-widget", "hidden", "display-none"],
+)
+def test_a_story_in_boxes_named_like_boilerplate_or_hidden_is_the_best_block(content: str) -> None:
+    """A site names its story's box like boilerplate, or a script is to show its paragraphs:
+    when the page shows nothing else, that text is returned, saying it is the best there is."""
+    article = byline.extract(page(content), url=URL)
+    assert article.body == "\n\n".join(STORY)  # (the box of most-read links still left out)
+    assert article.body_quality is BodyQuality.BEST_BLOCK
+
+
+def test_an_app_shell_gives_its_description_and_a_bare_one_is_no_article() -> None:
+    description = f"<meta property='og:description' content='{BRIEF[0]}'>"
+    shell = "<div id='root'><noscript>Please enable JavaScript.</noscript></div>"
+    article = byline.extract(page(shell, head=description), url=URL)
+    assert article.body == BRIEF[0]
+    assert article.body_quality is BodyQuality.DESCRIPTION
+    with pytest.raises(byline.NoArticleError):
+        byline.extract(page(shell), url=URL)
+    with pytest.raises(byline.NoArticleError):  # a description of a label is none either
+        byline.extract(page(shell, head="<meta name='description' content='Home'>"), url=URL)
+
+
+def test_the_article_body_comes_before_the_boxes_and_the_description() -> None:
+    stated = " ".join(BRIEF)
+    head = json_ld(stated) + "<meta name='description' content='A ferry was suspended today.'>"
+    notice = (
+        "<div class='cookie-notice'>We use cookies to give you the best experience on our "
+        "website. By continuing to browse you agree to our use of cookies.</div>"
+    )
+    article = byline.extract(page(notice, head=head), url=URL)
+    assert article.body == stated
+    assert article.body_quality is BodyQuality.STRUCTURED_DATA
+
+
+THAI_LINES = ["บริการเรือข้ามฟากถูกระงับเมื่อวันอังคาร", "หลังจากลมแรงทำให้ท่าเรือเสียหาย"]
+CHINESE = "渡轮服务因强风损坏登陆平台而于星期二暂停，运营商在声明中表示。"
+
+
+def test_text_in_scripts_without_spaces_counts_its_words() -> None:
+    """Two Thai lines are two "words" to ``str.split`` and a Chinese sentence one: their
+    words are counted by characters, while a label in those scripts is still no article."""
+    thai = byline.extract(page(f"<div>{'<br>'.join(THAI_LINES)}</div>", title="เรือ"), url=URL)
+    assert thai.body == "\n\n".join(THAI_LINES)
+    assert thai.body_quality is BodyQuality.BEST_BLOCK
+    shell = "<article><p>加载中</p></article>"
+    chinese = byline.extract(page(shell, head=json_ld(CHINESE), title="渡轮"), url=URL)
+    assert chinese.body == CHINESE
+    assert chinese.body_quality is BodyQuality.STRUCTURED_DATA
+    for label in ("加载中", "阅读更多", "กำลังโหลด"):
+        with pytest.raises(byline.NoArticleError):
+            byline.extract(page(f"<div>{label}</div>", head=json_ld(label)), url=URL)
+
+
+def test_the_last_resort_keeps_doubted_paragraphs_beside_a_label_too_short_to_weigh() -> None:
+    """Labels of a word or two are left to the rules, not to the model: one left over beside
+    paragraphs the model doubts does not make the model's doubts final."""
+    html = page(f"<div class='comments'><p class='ad'>Advertisement</p>{story()}</div>")
+    main = extract_main_text(parse(html, url=URL), judge=Doubting())
+    assert main is not None
+    assert main.body == "\n\n".join(["Advertisement", *STORY])
+    assert main.quality is BodyQuality.BEST_BLOCK

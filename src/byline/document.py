@@ -61,7 +61,15 @@ PIECE_CHARS: Final = 1 << 20
 60 MB paragraph would take ten times its size."""
 
 BINARY_CONTROL_RATIO: Final = 0.10
-"""A 'page' whose decoded text is this much control characters is not HTML."""
+"""A 'page' whose decoded text is this much control characters (NUL included) is not HTML; a
+stray NUL or two (a page cut and joined, a byte of a broken script) does not make one binary."""
+
+UTF16_NUL_SHARE: Final = 0.5
+"""Markup in UTF-16 without a byte-order mark has a NUL in every other byte (its ASCII
+characters': tags, attributes, white space); over this share of them says which byte order."""
+WIDE_CODECS: Final = ("utf-16", "utf-32")
+"""Codecs a declaration names that only such bytes can be in: on a page whose markup reads as
+ASCII, the declaration is wrong, and read as UTF-8 (the HTML standard's rule for browsers)."""
 
 _META_CHARSET: Final = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE
@@ -162,8 +170,12 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace"), encoding
+    if (wide := _utf16_byte_order(data)) is not None:
+        return data.decode(wide, errors="replace"), wide
     for label in (declared, _declared_charset(data), "utf-8"):
         codec = _python_codec(label)
+        if codec and codec.startswith(WIDE_CODECS):
+            codec = "utf-8"
         text = _decoded_if_clean(data, codec) if codec else None
         if codec and text is not None:
             return text, codec
@@ -243,6 +255,29 @@ def word_count(text: str) -> int:
     return sum(len(piece.split()) for piece in pieces(text, _SPACE))
 
 
+HAN_CHARS_PER_WORD: Final = 2
+"""Chinese and Japanese words average under two characters (kana included)..."""
+SOUTHEAST_ASIAN_CHARS_PER_WORD: Final = 4
+"""...Thai, Lao, Khmer and Burmese ones about four (vowel signs and tone marks count)."""
+_HAN_KANA: Final = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_SOUTHEAST_ASIAN: Final = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+
+
+def words_in_any_script(text: str) -> int:
+    """The words of ``text`` in scripts written without spaces between words too: white space
+    parts the others, and a run of Chinese, Japanese, Thai... characters (one "word" to
+    ``str.split``) counts a word per so many characters of its script. For thresholds that
+    tell a label from a text ("Loading...", "加载中" and "กำลังโหลด" alike are no article)."""
+    words = 0
+    for token in text.split():
+        han = len(_HAN_KANA.findall(token))
+        southeast = len(_SOUTHEAST_ASIAN.findall(token))
+        spaced = 1 if len(token) > han + southeast else 0
+        unspaced = han // HAN_CHARS_PER_WORD + southeast // SOUTHEAST_ASIAN_CHARS_PER_WORD
+        words += max(1, spaced + unspaced)
+    return words
+
+
 def pieces(text: str, boundary: re.Pattern[str]) -> Iterator[str]:
     """``text`` in consecutive pieces of about ``PIECE_CHARS``, each cut just before a
     character ``boundary`` matches (so no word runs across two pieces)."""
@@ -309,10 +344,22 @@ def _python_codec(label: str | None) -> str | None:
         return None
 
 
+def _utf16_byte_order(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` for a page in UTF-16 without a byte-order mark (the NULs
+    of its ASCII characters fall on odd or even bytes), else None."""
+    sample = data[:DECLARATION_WINDOW]
+    pairs = len(sample) // 2
+    if not pairs or sample.count(0) < UTF16_NUL_SHARE * pairs:
+        return None  # (any other page: a NUL or none)
+    if sample[1::2].count(0) >= UTF16_NUL_SHARE * pairs:
+        return "utf-16-le"
+    if sample[0::2].count(0) >= UTF16_NUL_SHARE * pairs:
+        return "utf-16-be"
+    return None
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:8192]
-    if "\x00" in sample:
-        return True
     # Counted in the UTF-8 bytes, four times faster than a pattern: there, bytes below 0x80
     # are the ASCII characters themselves.
     encoded = sample.encode("utf-8", "surrogatepass")

@@ -13,7 +13,7 @@ from byline.document import parse
 from byline.errors import NoArticleError
 from byline.fields import Field
 from byline.maintext import MainText, extract_main_text
-from byline.reconcile import choose_title, reconcile
+from byline.reconcile import choose_description, choose_title, reconcile
 from byline.record import Article
 from byline.sources.candidate import AnyCandidate, holds_text
 
@@ -94,7 +94,13 @@ def _extract(html: bytes | str, url: str | None, charset: str | None) -> Inspect
     body = next(
         (c.value for c in candidates if c.field is Field.ARTICLE_BODY and holds_text(c)), None
     )
-    main = extract_main_text(doc, hint=body, title=title.value if title else None)
+    description = choose_description(candidates)
+    main = extract_main_text(
+        doc,
+        hint=body,
+        title=title.value if title else None,
+        summary=description.value if description else None,
+    )
     if main is None:
         raise NoArticleError("no article found: the page has no main text")
     return Inspection(reconcile(candidates, main, title, url=url), main)

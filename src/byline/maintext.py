@@ -57,7 +57,7 @@ from byline.boilerplate import (
     names_standfirst,
 )
 from byline.detach import Removed, remove, strip
-from byline.document import Document, text_content, word_count
+from byline.document import Document, text_content, word_count, words_in_any_script
 from byline.pageblocks import Trace, page_blocks
 from byline.record import BodyQuality, Image
 from byline.render import BLOCK_TAGS, Renderer, visible
@@ -67,6 +67,9 @@ WRAPPER_TEXT_SHARE: Final = 0.5
 """An element holding over this share of the page's paragraph text, or of the page's text
 (counting only its own text outside links), is the article's wrapper: never removed (menus and
 footers can outweigh a short article's text), unless it is a pop-up."""
+
+FURNITURE: Final = tuple(sorted(FURNITURE_TAGS))
+"""The furniture tags, for ``strip``."""
 
 # --- scoring ----------------------------------------------------------------
 MIN_PARAGRAPH_CHARS: Final = 25
@@ -172,7 +175,8 @@ HINT_FALLBACK_RATIO: Final = 0.5
 """A hint this long, over twice what the page shows, is the text itself (paywalls)."""
 MIN_FALLBACK_WORDS: Final = 3
 """A fallback's text (a hint replacing a short result, the last resort's) must have this
-many words: fewer is a label ("Loading...", "Home", "Read more"), no article."""
+many words, in any script (``words_in_any_script``): fewer is a label ("Loading...", "Home",
+"Read more", "加载中"), no article."""
 
 
 @dataclass(slots=True)
@@ -208,13 +212,17 @@ class BlockJudge(Protocol):
 
 
 def extract_main_text(
-    doc: Document, hint: object = None, title: object = None, judge: BlockJudge = MODEL
+    doc: Document,
+    hint: object = None,
+    title: object = None,
+    judge: BlockJudge = MODEL,
+    summary: object = None,
 ) -> MainText | None:
     """The article's main text, or None when the page holds none.
 
-    ``hint`` is the page's own statement of its text (JSON-LD ``articleBody``) and
-    ``title`` the record's title, when they are text; ``judge`` judges each rendered
-    paragraph (training passes its own). Leaves ``doc.root`` as it found it: what it
+    ``hint`` is the page's own statement of its text (JSON-LD ``articleBody``), ``title`` the
+    record's title and ``summary`` its description, when they are text; ``judge`` judges each
+    rendered paragraph (training passes its own). Leaves ``doc.root`` as it found it: what it
     removes while it works (scripts, furniture, boilerplate) is put back before it returns.
     """
     hint_text = hint if isinstance(hint, str) else None
@@ -235,19 +243,56 @@ def extract_main_text(
         boxes, boxes_out, left = _remove_boilerplate(body, keep_wrappers=False)
         result = _best_result(doc, left, title_text, (judge, hint_words), last_resort=True)
         boxes_out.put_back()
+    shown = len(result.body) if result else 0
+    short = hint_text is not None and shown < HINT_FALLBACK_RATIO * len(hint_text)
+    stated = _hint_paragraphs(hint_text) if hint_text and short else []
+    words = sum(map(words_in_any_script, stated))
+    if result is None and words < MIN_FALLBACK_WORDS:
+        summary_text = summary if isinstance(summary, str) else None
+        boxes, result = _shown_anyway(doc, body, title_text, (judge, hint_words), summary_text)
+        shown = len(result.body) if result else 0
     stripped.put_back()
     if result is not None:
         result.trace.never_content, result.trace.removed = stripped.elements, boxes
-    shown = len(result.body) if result else 0
-    if hint_text and shown < HINT_FALLBACK_RATIO * len(hint_text):
-        paragraphs = _hint_paragraphs(hint_text)
-        words = sum(map(word_count, paragraphs))
-        if (len(hint_text) >= MIN_HINT_FALLBACK_CHARS and paragraphs) or (
-            shown < MIN_BODY_CHARS and words >= MIN_FALLBACK_WORDS
-        ):
-            # the page hides the story (paywall, app shell) or shows a line of it
-            return _hint_as_text(paragraphs, result, doc.root)
+    if (
+        hint_text
+        and stated
+        and shown < HINT_FALLBACK_RATIO * len(hint_text)
+        and (
+            len(hint_text) >= MIN_HINT_FALLBACK_CHARS
+            or (shown < MIN_BODY_CHARS and words >= MIN_FALLBACK_WORDS)
+        )
+    ):
+        # the page hides the story (paywall, app shell) or shows a line of it
+        return _stated_as_text(stated, result, doc.root, BodyQuality.STRUCTURED_DATA)
     return result
+
+
+def _shown_anyway(
+    doc: Document,
+    body: etree._Element,
+    title: str | None,
+    judge: tuple[BlockJudge, frozenset[str] | None],
+    summary: str | None,
+) -> tuple[list[tuple[etree._Element, Rule]], MainText | None]:
+    """The last resorts of a page where nothing reads as an article and no ``articleBody``
+    states one, with the furniture they remove: the body's text whatever its boxes are named
+    and whether a script has yet to show them (a site that names its story's box "comments",
+    a story "hidden" until a script runs; readability.js reads a page so on its last try),
+    only link lists and furniture left out; else the page's description (an app shell). (A
+    page without a body, a frameset, shows no text of its own.)"""
+    result, removed = None, []
+    if body.tag == "body":
+        furniture = strip(body, FURNITURE)
+        stats = _score(list(body.iter(etree.Element)))
+        result = _rendered(doc, [body], (body, stats), title, judge, True, names=False)
+        furniture.put_back()
+        removed = [(el, Rule.FURNITURE) for el in furniture.elements]
+    if result is None and summary:
+        paragraphs = _hint_paragraphs(summary)
+        if sum(map(words_in_any_script, paragraphs)) >= MIN_FALLBACK_WORDS:
+            result = _stated_as_text(paragraphs, None, doc.root, BodyQuality.DESCRIPTION)
+    return removed, result
 
 
 def _hint_paragraphs(hint: str) -> list[str]:
@@ -256,7 +301,10 @@ def _hint_paragraphs(hint: str) -> list[str]:
     return [p for p in paragraphs if p]
 
 
-def _hint_as_text(paragraphs: list[str], found: MainText | None, page: etree._Element) -> MainText:
+def _stated_as_text(
+    paragraphs: list[str], found: MainText | None, page: etree._Element, quality: BodyQuality
+) -> MainText:
+    """The page's own statement of its text (``articleBody``, a description) as its body."""
     html = "\n".join(f"<p>{escape(p, quote=False)}</p>" for p in paragraphs)
     trace = found.trace if found is not None else Trace(page)
     for entry in trace.entries:
@@ -264,7 +312,7 @@ def _hint_as_text(paragraphs: list[str], found: MainText | None, page: etree._El
             entry.drop(Reason(Rule.HINT_REPLACES))
     trace.leading = [Block("p", p, escape(p, quote=False), None) for p in paragraphs]
     images = found.images if found else []
-    return MainText("\n\n".join(paragraphs), html, images, trace, BodyQuality.STRUCTURED_DATA)
+    return MainText("\n\n".join(paragraphs), html, images, trace, quality)
 
 
 def _best_result(
@@ -306,18 +354,21 @@ def _rendered(
     title: str | None,
     judge: tuple[BlockJudge, frozenset[str] | None],
     last_resort: bool,
+    names: bool = True,
 ) -> MainText | None:
-    """The main text of ``nodes`` (in the body scored so), opened by their standfirst."""
+    """The main text of ``nodes`` (in the body scored so), opened by their standfirst, the
+    boxes in them that hold boilerplate left out (``_box_rule``; by their contents alone
+    unless ``names``)."""
     body, stats = scored
     model, hint_words = judge
     nodes = _standfirst(nodes, body, stats, title) + nodes
-    renderer = Renderer(doc, title=title, judge_box=lambda el: _box_rule(el, stats))
+    renderer = Renderer(doc, title=title, judge_box=lambda el: _box_rule(el, stats, names))
     for node in nodes:
         renderer.render(node)
     context = BlockContext(frozenset(nodes), stats.link_density, hint_words)
     renderer.blocks = _judged_blocks(renderer.blocks, context, model, last_resort)
     text, html, images = renderer.result()
-    if not text or (last_resort and word_count(text) < MIN_FALLBACK_WORDS):
+    if not text or (last_resort and words_in_any_script(text) < MIN_FALLBACK_WORDS):
         return None
     trace = Trace(doc.root, nodes=renderer.nodes, entries=renderer.entries)
     if last_resort:
@@ -341,8 +392,9 @@ def _judged_blocks(
 ) -> list[Block]:
     """The rendered blocks less the text paragraphs the model says are not the story.
 
-    As a ``last_resort``, when the model doubts every paragraph with text, they are the
-    page's best text: all are kept, saying so.
+    As a ``last_resort``, when the model doubts every paragraph it weighs (labels too short to
+    weigh do not count: a "Home" left over would be all that remains), they are the page's best
+    text: all are kept, saying so.
     """
     judged = [block for block in blocks if block.text and block.kind != "figcaption"]
     if not judged:
@@ -353,21 +405,22 @@ def _judged_blocks(
     threshold = model.threshold
     doubted: list[tuple[Block, float]] = []
     for block, probability in zip(judged, model.judge(texts, rows), strict=True):
-        if (
-            probability < threshold
-            and word_count(block.text) >= MIN_JUDGED_WORDS
-            and block.kind not in KEPT_KINDS
-        ):
+        if probability < threshold and _weighed(block):
             doubted.append((block, probability))
     if not doubted:
         return blocks
-    if last_resort and len(doubted) == len(judged):
+    if last_resort and len(doubted) == sum(map(_weighed, judged)):
         for block, probability in doubted:
             block.keep(Reason(Rule.DOUBTED, probability=probability))
         return blocks
     for block, probability in doubted:
         block.drop(Reason(Rule.MODEL, probability=probability))
     return [block for block in blocks if block.verdict is Verdict.KEPT]
+
+
+def _weighed(block: Block) -> bool:
+    """True for a paragraph the model's verdict decides: long enough, not preformatted."""
+    return word_count(block.text) >= MIN_JUDGED_WORDS and block.kind not in KEPT_KINDS
 
 
 # --- cleaning ---------------------------------------------------------------
@@ -931,11 +984,12 @@ SHORT_BOX_CHARS: Final = 100
 """...and a box named like boilerplate (info, list, meta...) that is linky or this short."""
 
 
-def _box_rule(el: etree._Element, stats: _Stats) -> Rule | None:
-    """Why a box inside the article holds boilerplate, judged by its contents; None for
-    a box to render. (A hidden box is dropped here too: the relaxed pass, which keeps
-    boxes named like boilerplate, never shows what readers do not see.)"""
-    if not HIDING_ATTRIBUTES.isdisjoint(el.keys()) and is_hidden(el):
+def _box_rule(el: etree._Element, stats: _Stats, names: bool = True) -> Rule | None:
+    """Why a box inside the article holds boilerplate, judged by its contents and, if
+    ``names``, its name; None for a box to render. (A hidden box is dropped here too, unless
+    contents alone are judged: the relaxed pass, which keeps boxes named like boilerplate,
+    never shows what readers do not see.)"""
+    if names and not HIDING_ATTRIBUTES.isdisjoint(el.keys()) and is_hidden(el):
         return Rule.HIDDEN
     tag = el.tag
     if tag not in CONDITIONAL_TAGS:
@@ -946,7 +1000,7 @@ def _box_rule(el: etree._Element, stats: _Stats) -> Rule | None:
     if chars == 0:
         return None  # images and empty boxes: the renderer decides
     density = stats.link_density(el)
-    weight = class_weight(el)
+    weight = class_weight(el) if names else 0
     if weight < 0 and density > NAMED_BOX_LINK_DENSITY:
         return Rule.NAMED_LINK_BOX  # a linky box whose name says it is not the story
     if chars * (1 - density) >= MIN_PROSE_BOX_CHARS:

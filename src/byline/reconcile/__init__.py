@@ -42,7 +42,7 @@ from byline.reconcile.title import choose_title, strip_site_name
 from byline.record import Article, BodyQuality, Image, Provenance
 from byline.sources.candidate import AnyCandidate
 
-__all__ = ["Body", "Choice", "choose_title", "reconcile", "strip_site_name"]
+__all__ = ["Body", "Choice", "choose_description", "choose_title", "reconcile", "strip_site_name"]
 
 T = TypeVar("T")
 
@@ -63,6 +63,15 @@ class Body(Protocol):
     def quality(self) -> BodyQuality: ...
 
 
+def choose_description(candidates: list[AnyCandidate]) -> Choice[str] | None:
+    """The description of a page's candidates (main text falls back on it)."""
+    return _description(PageCandidates(candidates))
+
+
+def _description(found: PageCandidates) -> Choice[str] | None:
+    return most_trusted(Field.DESCRIPTION, found.texts(Field.DESCRIPTION), clean_text)
+
+
 def reconcile(
     candidates: list[AnyCandidate], main: Body, title: Choice[str] | None, url: str | None = None
 ) -> Article:
@@ -74,7 +83,7 @@ def reconcile(
     organisations = organisation_names(found, _value(publisher))
     authors = choose_authors(found.authors(), organisations)
     credit = choose_credit(found.authors()) if authors is None else None
-    description = most_trusted(Field.DESCRIPTION, found.texts(Field.DESCRIPTION), clean_text)
+    description = _description(found)
     section = most_trusted(Field.SECTION, found.texts(Field.SECTION), clean_text)
     canonical = most_trusted(Field.CANONICAL_URL, found.texts(Field.CANONICAL_URL), clean_url)
     language = most_trusted(Field.LANGUAGE, found.texts(Field.LANGUAGE), _language)
