@@ -260,6 +260,14 @@ def test_hundred_thousand_nested_divs(closed: bool) -> None:
     assert "nest" in message or "deep" in message or "depth" in message
 
 
+@pytest.mark.parametrize("tag", ["font size=2", "b", "span class=x"])
+def test_tag_soup_nested_past_the_limit_is_read_without_its_styling_tags(tag: str) -> None:
+    """Unclosed styling tags by the thousand (browsers close them as they go) nest past
+    libxml2's limit, below which it drops the page: read without them, the page is whole."""
+    soup = f"<{tag}>Posted in harbour news " * (DEEP_NESTING // 20)
+    assert_is_the_news_page(byline.extract(news_page().replace("<article>", soup + "<article>")))
+
+
 def test_nesting_deeper_than_the_python_recursion_limit_gives_a_record() -> None:
     # pages nested this deep exist (page builders, broken templates); a recursive walk
     # of the tree would die with RecursionError here

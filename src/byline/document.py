@@ -105,6 +105,13 @@ _ENCODING_ALIASES: Final = {
 }
 
 
+_FORMATTING_TAG: Final = re.compile(
+    r"</?(?:font|b|i|u|s|em|strong|span|small|big|tt|strike|center)(?=[\s/>])[^>]*+>",
+    re.IGNORECASE,
+)
+"""Start and end tags that only style text: a page that nests too deep is read without them
+(tag soup leaves them unclosed by the thousand)."""
+
 _COMMENT_START: Final = "<!--"
 _COMMENT_END: Final = "-->"
 
@@ -204,6 +211,22 @@ def parse(html: bytes | str, url: str | None = None, charset: str | None = None)
     # libxml2 reads UTF-8: bytes that are exactly the text's UTF-8 (most pages) are given
     # as they are, which spares lxml converting the text back (a tenth of the parse).
     as_bytes = markup is text and _is_exact_utf8(html, text, encoding)
+    root = _tree(html if as_bytes else markup, as_bytes)
+    if root is None:
+        # Unclosed font, b, span... tags nest without end (browsers close them as they go):
+        # they only style text, and the page read without them keeps all of it.
+        root = _tree(_FORMATTING_TAG.sub("", markup), False)
+    if root is None:
+        raise ExtractionError(
+            f"the page nests elements deeper than {MAX_NESTING} levels; "
+            "a parse would silently lose everything below that depth"
+        )
+    return Document(root=root, url=url, encoding=encoding, source=html if as_bytes else text)
+
+
+def _tree(markup: str | bytes, as_bytes: bool) -> etree._Element | None:
+    """The parsed tree of ``markup`` (UTF-8 bytes if ``as_bytes``), or None when it nests
+    deeper than libxml2 reads (which then silently drops everything below that depth)."""
     parser = etree.HTMLParser(
         encoding="utf-8" if as_bytes else None,
         huge_tree=True,
@@ -212,17 +235,14 @@ def parse(html: bytes | str, url: str | None = None, charset: str | None = None)
         collect_ids=False,  # an index of id attributes, which nothing here looks up
     )
     try:
-        root = etree.fromstring(html if as_bytes else markup, parser)
+        root = etree.fromstring(markup, parser)
     except (etree.ParserError, ValueError) as error:
         raise ExtractionError(f"cannot parse the page as HTML: {error}") from None
     if root is None:
         raise ExtractionError("cannot parse the page as HTML: no document element")
     if any("Excessive depth" in entry.message for entry in parser.error_log):
-        raise ExtractionError(
-            f"the page nests elements deeper than {MAX_NESTING} levels; "
-            "a parse would silently lose everything below that depth"
-        )
-    return Document(root=root, url=url, encoding=encoding, source=html if as_bytes else text)
+        return None
+    return root
 
 
 def _is_exact_utf8(html: bytes | str, text: str, encoding: str | None) -> bool:
