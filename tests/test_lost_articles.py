@@ -230,3 +230,27 @@ def test_the_last_resort_keeps_doubted_paragraphs_beside_a_label_too_short_to_we
     assert main is not None
     assert main.body == "\n\n".join(["Advertisement", *STORY])
     assert main.quality is BodyQuality.BEST_BLOCK
+
+
+CAPTIONS = [
+    "The harbour at dawn, before the ferries start their first crossing of the day.",
+    "Fishermen unload the night's catch on the eastern quay, as they have done for a century.",
+]
+
+
+def test_a_gallery_whose_only_text_is_its_captions_gives_them() -> None:
+    """Captions are no part of an article's text, but they are all a gallery's: when the
+    page has no other text, they are its best text (credits alone are still none)."""
+    figures = "".join(
+        f"<figure><img src='/p{i}.jpg'><figcaption>{text}</figcaption></figure>"
+        for i, text in enumerate(CAPTIONS)
+    )
+    article = byline.extract(page(f"<article>{figures}</article>"), url=URL)
+    assert article.body == "\n\n".join(CAPTIONS)
+    assert article.body_quality is BodyQuality.BEST_BLOCK
+    assert [image.caption for image in article.images] == CAPTIONS
+    credits = figures
+    for text in CAPTIONS:
+        credits = credits.replace(text, "Photo: Reuters")
+    with pytest.raises(byline.NoArticleError):
+        byline.extract(page(f"<article>{credits}</article>"), url=URL)

@@ -279,13 +279,16 @@ def _shown_anyway(
     states one, with the furniture they remove: the body's text whatever its boxes are named
     and whether a script has yet to show them (a site that names its story's box "comments",
     a story "hidden" until a script runs; readability.js reads a page so on its last try),
-    only link lists and furniture left out; else the page's description (an app shell). (A
-    page without a body, a frameset, shows no text of its own.)"""
+    only link lists and furniture left out, and failing any other text, captions (a gallery);
+    else the page's description (an app shell). (A page without a body, a frameset, shows no
+    text of its own.)"""
     result, removed = None, []
     if body.tag == "body":
         furniture = strip(body, FURNITURE)
         stats = _score(list(body.iter(etree.Element)))
         result = _rendered(doc, [body], (body, stats), title, judge, True, names=False)
+        if result is None:  # a gallery: its text is its pictures' captions
+            result = _rendered(doc, [body], (body, stats), title, judge, True, False, True)
         furniture.put_back()
         removed = [(el, Rule.FURNITURE) for el in furniture.elements]
     if result is None and summary:
@@ -355,14 +358,17 @@ def _rendered(
     judge: tuple[BlockJudge, frozenset[str] | None],
     last_resort: bool,
     names: bool = True,
+    captions: bool = False,
 ) -> MainText | None:
     """The main text of ``nodes`` (in the body scored so), opened by their standfirst, the
     boxes in them that hold boilerplate left out (``_box_rule``; by their contents alone
-    unless ``names``)."""
+    unless ``names``), and captions too unless they are text (``Renderer.captions``)."""
     body, stats = scored
     model, hint_words = judge
     nodes = _standfirst(nodes, body, stats, title) + nodes
-    renderer = Renderer(doc, title=title, judge_box=lambda el: _box_rule(el, stats, names))
+    renderer = Renderer(
+        doc, title=title, judge_box=lambda el: _box_rule(el, stats, names), captions=captions
+    )
     for node in nodes:
         renderer.render(node)
     context = BlockContext(frozenset(nodes), stats.link_density, hint_words)

@@ -168,11 +168,17 @@ class Renderer:
     """
 
     def __init__(
-        self, doc: Document, title: str | None = None, judge_box: BoxJudge | None = None
+        self,
+        doc: Document,
+        title: str | None = None,
+        judge_box: BoxJudge | None = None,
+        captions: bool = False,
     ) -> None:
         self.doc = doc
         self.title = title.casefold() if title else None
         self.judge_box = judge_box or _render_every_box
+        self.captions = captions
+        """Whether captions are text (a page whose only text is its pictures' captions)."""
         self.blocks: list[Block] = []
         self.entries: list[Block | DroppedElement] = []
         self.nodes: list[tuple[etree._Element, int]] = []
@@ -197,12 +203,12 @@ class Renderer:
 
         Figure captions and photo credits describe a picture, not the story: they
         stay out of the text, and in the HTML only as the ``<figcaption>`` of a
-        figure that shows its image (and in ``Image.caption``).
+        figure that shows its image (and in ``Image.caption``); unless ``captions``.
         """
         pictured = {block.group for block in self.blocks if "<img" in block.html}
         shown = []
         for block in self.blocks:
-            if block.kind != "figcaption":
+            if block.kind != "figcaption" or self.captions:
                 shown.append(block)
             elif _is_figure(block.group) and block.group in pictured:
                 block.drop(_CAPTION, Verdict.CAPTION)
