@@ -254,3 +254,22 @@ def test_a_gallery_whose_only_text_is_its_captions_gives_them() -> None:
         credits = credits.replace(text, "Photo: Reuters")
     with pytest.raises(byline.NoArticleError):
         byline.extract(page(f"<article>{credits}</article>"), url=URL)
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "<html><head><title>T</title></head><body><nav>{menu}</nav></body></html>{story}",
+        "<html><head><title>T</title></head><body><nav>{menu}</nav></body>{story}</html>",
+        "<html><head><title>T</title></head><body><nav>{menu}</nav></body><body>{story}</body>",
+        "<html><head><title>T</title></head><body><nav>{menu}</nav></body></html>"
+        "<html><head><title>T</title></head><body>{story}</body></html>",
+    ],
+    ids=["after-html", "after-body", "second-body", "second-page"],
+)
+def test_markup_after_the_end_of_the_page_is_read_into_its_body(shape: str) -> None:
+    """A template that closes the page early, a page pasted after another: browsers read
+    what follows ``</body>`` or ``</html>`` into the body, and so does byline."""
+    html = shape.format(menu=MENU, story=f"<article>{story()}</article>")
+    article = byline.extract(html.encode(), url=URL)
+    assert article.body == "\n\n".join(STORY)

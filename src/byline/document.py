@@ -112,6 +112,15 @@ _FORMATTING_TAG: Final = re.compile(
 """Start and end tags that only style text: a page that nests too deep is read without them
 (tag soup leaves them unclosed by the thousand)."""
 
+_END_TAGS: Final = ("</body", "</html", "</BODY", "</HTML")
+_END_OF_PAGE: Final = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+_TRAILER_NOISE: Final = re.compile(
+    r"\s+|<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)|</?(?:body|html)\b[^>]*+>",
+    re.IGNORECASE | re.DOTALL,
+)
+"""What may follow a page's end without holding any of it: white space, comments, scripts
+(a tracker's tags, written after ``</html>``), the end tags themselves."""
+
 _COMMENT_START: Final = "<!--"
 _COMMENT_END: Final = "-->"
 
@@ -210,6 +219,8 @@ def parse(html: bytes | str, url: str | None = None, charset: str | None = None)
     markup = bounded(text[declaration.end() :] if declaration else text)
     # libxml2 reads UTF-8: bytes that are exactly the text's UTF-8 (most pages) are given
     # as they are, which spares lxml converting the text back (a tenth of the parse).
+    if _goes_on_after_its_end(markup):
+        markup = _END_OF_PAGE.sub("", markup)
     as_bytes = markup is text and _is_exact_utf8(html, text, encoding)
     root = _tree(html if as_bytes else markup, as_bytes)
     if root is None:
@@ -222,6 +233,14 @@ def parse(html: bytes | str, url: str | None = None, charset: str | None = None)
             "a parse would silently lose everything below that depth"
         )
     return Document(root=root, url=url, encoding=encoding, source=html if as_bytes else text)
+
+
+def _goes_on_after_its_end(markup: str) -> bool:
+    """True for a page whose markup goes on after its ``</body>`` or ``</html>``: browsers
+    read what follows into the body (a template that closes the page early, a second page
+    pasted after the first), where libxml2 drops it or leaves it outside the body."""
+    ends = [at for tag in _END_TAGS if (at := markup.find(tag)) >= 0]
+    return bool(ends) and bool(_TRAILER_NOISE.sub("", markup[min(ends) :]))
 
 
 def _tree(markup: str | bytes, as_bytes: bool) -> etree._Element | None:
