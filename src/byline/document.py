@@ -112,14 +112,12 @@ _FORMATTING_TAG: Final = re.compile(
 """Start and end tags that only style text: a page that nests too deep is read without them
 (tag soup leaves them unclosed by the thousand)."""
 
-_END_TAGS: Final = ("</body", "</html", "</BODY", "</HTML")
 _END_OF_PAGE: Final = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
-_TRAILER_NOISE: Final = re.compile(
-    r"\s+|<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)|</?(?:body|html)\b[^>]*+>",
-    re.IGNORECASE | re.DOTALL,
-)
-"""What may follow a page's end without holding any of it: white space, comments, scripts
-(a tracker's tags, written after ``</html>``), the end tags themselves."""
+_SHOWS_NOTHING: Final = frozenset({"html", "head", "body", "script", "style", "noscript", "link"})
+"""What may follow a page's end without holding any of it (a tracker's tags after ``</html>``:
+libxml2 puts them in a tree of their own, ``html`` and ``body`` included)..."""
+_RAW_TEXT_TAGS: Final = frozenset({"script", "style"})
+"""...whose text is code."""
 
 _COMMENT_START: Final = "<!--"
 _COMMENT_END: Final = "-->"
@@ -219,10 +217,10 @@ def parse(html: bytes | str, url: str | None = None, charset: str | None = None)
     markup = bounded(text[declaration.end() :] if declaration else text)
     # libxml2 reads UTF-8: bytes that are exactly the text's UTF-8 (most pages) are given
     # as they are, which spares lxml converting the text back (a tenth of the parse).
-    if _goes_on_after_its_end(markup):
-        markup = _END_OF_PAGE.sub("", markup)
     as_bytes = markup is text and _is_exact_utf8(html, text, encoding)
     root = _tree(html if as_bytes else markup, as_bytes)
+    if root is not None and _goes_on_after_its_end(root):
+        root = _tree(_END_OF_PAGE.sub("", markup), False)
     if root is None:
         # Unclosed font, b, span... tags nest without end (browsers close them as they go):
         # they only style text, and the page read without them keeps all of it.
@@ -235,12 +233,29 @@ def parse(html: bytes | str, url: str | None = None, charset: str | None = None)
     return Document(root=root, url=url, encoding=encoding, source=html if as_bytes else text)
 
 
-def _goes_on_after_its_end(markup: str) -> bool:
-    """True for a page whose markup goes on after its ``</body>`` or ``</html>``: browsers
-    read what follows into the body (a template that closes the page early, a second page
-    pasted after the first), where libxml2 drops it or leaves it outside the body."""
-    ends = [at for tag in _END_TAGS if (at := markup.find(tag)) >= 0]
-    return bool(ends) and bool(_TRAILER_NOISE.sub("", markup[min(ends) :]))
+def _goes_on_after_its_end(root: etree._Element) -> bool:
+    """True for a page whose markup goes on after its ``</body>`` or ``</html>`` (a template
+    that closes the page early, a second page pasted after the first): libxml2 leaves what
+    follows outside the body, or in a tree of its own after the page's (which lxml drops),
+    where browsers read it into the body. (A script after the end is left: it shows nothing.)"""
+    after = list(root.itersiblings())
+    body = root.find("body")
+    if body is not None:
+        after.extend(body.itersiblings())
+    return any(map(_shows_something, after))
+
+
+def _shows_something(element: etree._Element) -> bool:
+    """True for an element holding an element or a text that a page shows."""
+    for el in element.iter():
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        if tag not in _SHOWS_NOTHING or (el.tail and not el.tail.isspace()):
+            return True
+        if tag not in _RAW_TEXT_TAGS and el.text and not el.text.isspace():
+            return True
+    return False
 
 
 def _tree(markup: str | bytes, as_bytes: bool) -> etree._Element | None:
