@@ -554,6 +554,15 @@ def test_an_author_box_drawn_as_a_figure_is_the_byline() -> None:
     assert _dom_authors(hero) == [["Klaus Beispiel"]]
 
 
+def test_a_postal_address_is_no_byline() -> None:
+    contact = "<footer><address>Wörlitzer Platz 1<br>06844 Dessau<br>Fax: +49-340-2104</address>"
+    assert _dom_authors(_page("", extra=contact + "</footer>")) == []
+    # an <address> that names the author is a byline, a year in it no postcode
+    assert _dom_authors(_page("<address>By Klaus Beispiel, 3 March 2021</address>")) == [
+        ["Klaus Beispiel"]
+    ]
+
+
 @pytest.mark.parametrize(
     "comments",
     [

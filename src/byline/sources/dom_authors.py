@@ -180,6 +180,8 @@ _CREDIT_MARKER: Final = re.compile(
     + alternation((*BYLINE_MARKERS, "credit"))
     + ")"
 )
+_POSTCODE_OR_PHONE: Final = re.compile(r"\d{5}|\+\s?\d")
+"""Five digits in a row (a postcode, a phone number) or a number with its country code."""
 _NUMERIC_DATE: Final = re.compile(r"^\s*(?:\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}|\d{4}-\d{2}-\d{2})")
 _DATE_NAME_SEPARATOR: Final = re.compile(r"\s+[-–—|·•]\s+|\s*\|\s*")
 
@@ -193,7 +195,7 @@ def author_candidates(doc: Document, context: Context) -> list[AnyCandidate]:
         if not isinstance(element.tag, str) or element.tag in SKIP_TAGS:
             continue
         text = spaced_text(element)
-        if not text or len(text) > MAX_BYLINE_TEXT:
+        if not text or len(text) > MAX_BYLINE_TEXT or _is_postal_address(element, text):
             continue
         names = _names_of_links(element, split_names(text))
         _add_group(groups, seen, doc, element, names, order, context, 0.0, Markup.BYLINE_ELEMENT)
@@ -609,6 +611,16 @@ def _text_after(element: etree._Element, with_tail: bool) -> str:
             return text[:MAX_TEXT_BYLINE]
         node = node.getparent()
     return ""
+
+
+def _is_postal_address(element: etree._Element, text: str) -> bool:
+    """Whether ``element`` is an ``<address>`` that gives a postal or telephone contact (a
+    postcode, a phone number) rather than the author: "Wörlitzer Platz 1 06844 Dessau"."""
+    return (
+        element.tag == "address"
+        and not any(m in markers(element) for m in BYLINE_MARKERS)
+        and _POSTCODE_OR_PHONE.search(text) is not None
+    )
 
 
 def _is_rel_author(element: etree._Element) -> bool:
