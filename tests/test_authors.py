@@ -225,6 +225,8 @@ def test_split_names_never_crashes(value: object) -> None:
         "Popularité",
         "Mi cuenta",
         "الشعبية",
+        "Share This",  # a label in bold as an article's last line, no signature
+        "Related Posts",
         "Creative Commons PO Box",  # the contact address an <address> element prints
         "Postfach",
         "",
@@ -552,6 +554,31 @@ def test_an_author_box_drawn_as_a_figure_is_the_byline() -> None:
         "<p>Der erste Absatz des Artikels.</p></body></html>"
     )
     assert _dom_authors(hero) == [["Klaus Beispiel"]]
+
+
+def test_a_colleague_named_in_running_text_is_no_byline() -> None:
+    mention = (
+        "<p>As our colleague <a href='/author/peter-paul'>Peter Paul</a> reported last week in "
+        "his long piece on the matter, the council was deeply split on how to pay for the "
+        "new budget.</p>"
+    )
+    assert _dom_authors(_page(mention)) == []
+    with_byline = _page("<p class='byline'>Von Klaus Beispiel</p>" + mention)
+    assert _dom_authors(with_byline) == [["Klaus Beispiel"]]
+    # a byline paragraph with a lead and a short tail is a byline
+    short = "<p>Ein Bericht von <a href='/author/kb'>Klaus Beispiel</a>, Berlin</p>"
+    assert _dom_authors(_page(short)) == [["Klaus Beispiel"]]
+
+
+def test_the_author_of_a_review_or_an_answer_is_no_author_of_the_article() -> None:
+    review = (
+        "<div itemscope itemtype='http://schema.org/Review'><span itemprop='author' itemscope "
+        "itemtype='http://schema.org/Person'><span itemprop='name'>Peter Paul</span></span>"
+        "<p itemprop='reviewBody'>Sehr gut.</p></div>"
+    )
+    assert _dom_authors(_page(review)) == []
+    article = review.replace("schema.org/Review", "schema.org/NewsArticle")
+    assert _dom_authors(_page(article)) == [["Peter Paul"]]
 
 
 def test_a_postal_address_is_no_byline() -> None:

@@ -51,7 +51,7 @@ ROLE_WORDS: Final = frozenset(lexicon_words(lexicon.ROLE_WORDS))
 # with one of them is not a name.
 NAME_STOP_WORDS: Final = ROLE_WORDS | frozenset(
     _words("""
-    staff senior weitere alle mehr more view zeige show follow
+    staff senior weitere alle mehr more view zeige show follow share related
     folgen twitter facebook instagram linkedin e-mail email mail kontakt contact profil profile
     artikel beiträge posts articles datum date updated actualizado aktualisiert last
     übersetzt translated foto fotos photo photos bild bilder illustration video kamera

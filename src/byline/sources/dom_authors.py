@@ -123,6 +123,14 @@ CREDITED_WORKS: Final = ("photo", "image", "img", "foto", "bild", "picture", "ca
 compound comes last: "author-photo" is the author's own picture.)"""
 CREDIT_MARKER_DEPTH: Final = 3
 """How far up a picture's credit class is looked for ("photo-credit" around a name)."""
+INLINE_TAGS: Final = frozenset(
+    "a span em strong b i u small mark cite abbr sup sub font time q".split()
+)
+"""Tags inside a line of text: the block a name is mentioned in lies above them."""
+PARAGRAPH_TAGS: Final = frozenset({"p", "li", "dd", "td", "blockquote"})
+"""Blocks of running text, where a name among other words is mentioned, not a byline."""
+OTHER_ITEM_TYPES: Final = ("review", "comment", "answer", "question", "rating")
+"""schema.org item types whose author is not the article's (a review's, a reader's)."""
 HIDDEN_PENALTY: Final = 4.0
 """A byline hidden by its class (``_places.hidden_by_class``) is written for search engines
 (often the CMS account that posted the article); the one readers see names the writer.
@@ -197,6 +205,8 @@ def author_candidates(doc: Document, context: Context) -> list[AnyCandidate]:
         text = spaced_text(element)
         if not text or len(text) > MAX_BYLINE_TEXT or _is_postal_address(element, text):
             continue
+        if _in_running_text(element):
+            continue  # a colleague or an expert the article names
         names = _names_of_links(element, split_names(text))
         _add_group(groups, seen, doc, element, names, order, context, 0.0, Markup.BYLINE_ELEMENT)
     text_bylines = _text_bylines(doc.root, context)
@@ -635,6 +645,7 @@ def _author_score(element: etree._Element, context: Context) -> float | None:
         or _in_linked_card(element, context)
         or _in_teaser(element, context)
         or _credits_other_work(element, context)
+        or _in_other_item(element)
     ):
         return None  # a commenter, the author of a related story's teaser, a photographer
     score = 0.0
@@ -670,6 +681,32 @@ def _credits_other_work(element: etree._Element, context: Context) -> bool:
             holds_headline = headline is not None and is_inside(headline, ancestor)
             return not holds_headline and not any(m in found for m in BYLINE_MARKERS)
     return False
+
+
+def _in_running_text(element: etree._Element) -> bool:
+    """Whether ``element`` is a name mentioned in a paragraph of running text ("as our
+    colleague <a href=/author/jane>Jane Doe</a> reported last week, ..."): the block around
+    it holds a sentence's worth of text besides it, and nothing up to that block is marked
+    as a byline."""
+    if any(m in markers(element) for m in BYLINE_MARKERS):
+        return False
+    for ancestor in itertools.islice(element.iterancestors(), ANCESTOR_DEPTH):
+        if any(m in markers(ancestor) for m in BYLINE_MARKERS):
+            return False
+        if ancestor.tag not in INLINE_TAGS:
+            around = len(visible_text(ancestor)) - len(spaced_text(element))
+            return ancestor.tag in PARAGRAPH_TAGS and around > MAX_TEXT_BYLINE
+    return False
+
+
+def _in_other_item(element: etree._Element) -> bool:
+    """Whether ``element`` is a property of a microdata item that is no article: the author
+    of a review, a comment or an answer (``itemprop="author"`` inside a ``Review``)."""
+    if element.get("itemprop") is None:
+        return False
+    item = next((a for a in element.iterancestors() if a.get("itemscope") is not None), None)
+    kind = (item.get("itemtype") or "").rsplit("/", 1)[-1].lower() if item is not None else ""
+    return kind.endswith(OTHER_ITEM_TYPES)
 
 
 def _names_of_links(element: etree._Element, names: list[str]) -> list[str]:
