@@ -295,6 +295,9 @@ def _dom_authors(html: str) -> list[list[str]]:
         "<div class='meta'><span>Auteur</span> <a href='/auteur/kb'>Klaus Beispiel</a></div>",
         # the names go on past a joiner between elements
         "<p><span>By </span><span><a href='/p/kb'>Klaus Beispiel</a></span> and <b>Eva X</b></p>",
+        # the marks readability reads too: "writtenby", rel=author on any element
+        "<div id='writtenby'>Klaus Beispiel</div>",
+        "<span rel='author'>Klaus Beispiel</span>",
     ],
 )
 def test_visible_byline_forms(byline_html: str) -> None:

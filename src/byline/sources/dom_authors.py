@@ -634,7 +634,9 @@ def _is_postal_address(element: etree._Element, text: str) -> bool:
 
 
 def _is_rel_author(element: etree._Element) -> bool:
-    return element.tag == "a" and "author" in str(element.get("rel") or "").lower().split()
+    """Whether ``element`` is marked as the author by ``rel`` (a link, most often; a ``<span
+    rel=author>`` too: ``<link rel=author>`` in the head shows no name)."""
+    return "author" in str(element.get("rel") or "").lower().split()
 
 
 def _author_score(element: etree._Element, context: Context) -> float | None:
