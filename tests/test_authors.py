@@ -627,6 +627,17 @@ def test_the_author_of_a_teaser_box_is_not_the_byline(teasers: str) -> None:
     assert _dom_authors(with_byline) == [["Klaus Beispiel"]]
 
 
+@pytest.mark.parametrize("box", ["trending-now", "most-read", "outbrain", "recirc"])
+def test_a_list_of_trending_stories_loses_to_the_article_byline(box: str) -> None:
+    html = (
+        "<html><body><div class='wrap'><h1>Die Schlagzeile</h1><p>By Klaus Beispiel</p>"
+        "<p>Der erste Absatz des Artikels.</p></div>"
+        f"<div class='{box}'><div class='item'><a href='/x'>Story</a>"
+        "<span class='author'>Peter Paul</span></div></div></body></html>"
+    )
+    assert _dom_authors(html)[0] == ["Klaus Beispiel"]
+
+
 @pytest.mark.parametrize(
     "byline_html",
     [

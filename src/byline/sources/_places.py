@@ -29,7 +29,7 @@ PAGE_TAGS: Final = ("body", "html")
 BAD_PLACE_MARKERS: Final = (
     "comment", "komment", "sidebar", "widget", "related", "teaser", "footer", "nav", "menu",
     "popular", "recommend", "newsletter", "share", "social", "breadcrumb", "reply", "similar",
-    "more-", "weitere",
+    "more-", "weitere", "trending", "most-read", "mostread", "outbrain", "taboola", "recirc",
 )  # fmt: skip
 """Ancestor class/id fragments of places where a date or a name is another article's or a
 reader's: comments, sidebars, navigation, lists of related and further articles."""
