@@ -99,14 +99,15 @@ EMPHASIS_TAGS: Final = frozenset({"b", "strong", "i", "em"})
 MIN_LINKED_NAMES: Final = 2
 """Links in a byline whose texts, run together, may read as one long name."""
 HEADING_TAGS: Final = ("h1", "h2", "h3", "h4", "h5", "h6")
+"""Headings: in a link or a small box with a byline, the headline of the story the byline
+belongs to."""
 TEASER_DEPTH: Final = 4
 """How far up from a byline the box of a teaser is looked for (``_in_teaser``)..."""
+MAX_TEASER_CHARS: Final = 400
+"""... and how much text that box holds at most: a headline, a byline, a line of summary."""
 MIN_TEASER_TITLE_WORDS: Final = 5
 """A link of this many words (of letters: not a date) in such a box is a story's title, as a
 linked heading is."""
-MAX_TEASER_CHARS: Final = 400
-"""... and how much text that box holds at most: a headline, a byline, a line of summary."""
-"""Headings: in a link with a byline, the headline of the story the link leads to."""
 OFFICE_WORDS: Final = frozenset(lexicon_words(lexicon.OFFICE_WORDS))
 """Offices and titles printed between "Speech by" and the speaker's name."""
 OFFICE_ENDINGS: Final = lexicon_words(lexicon.OFFICE_ENDINGS)
