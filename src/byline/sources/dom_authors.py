@@ -206,9 +206,9 @@ def author_candidates(doc: Document, context: Context) -> list[AnyCandidate]:
         text = spaced_text(element)
         if not text or len(text) > MAX_BYLINE_TEXT or _is_postal_address(element, text):
             continue
-        if _in_running_text(element):
-            continue  # a colleague or an expert the article names
         names = _names_of_links(element, split_names(text))
+        if names and _in_running_text(element):
+            continue  # a colleague or an expert the article names
         _add_group(groups, seen, doc, element, names, order, context, 0.0, Markup.BYLINE_ELEMENT)
     text_bylines = _text_bylines(doc.root, context)
     for order, (element, text, explicit) in enumerate(text_bylines, start=len(elements)):
