@@ -225,6 +225,10 @@ def test_split_names_never_crashes(value: object) -> None:
         "Popularité",
         "Mi cuenta",
         "الشعبية",
+        "Share This",  # a label in bold as an article's last line, no signature
+        "Related Posts",
+        "Creative Commons PO Box",  # the contact address an <address> element prints
+        "Postfach",
         "",
     ],
 )
@@ -291,6 +295,9 @@ def _dom_authors(html: str) -> list[list[str]]:
         "<div class='meta'><span>Auteur</span> <a href='/auteur/kb'>Klaus Beispiel</a></div>",
         # the names go on past a joiner between elements
         "<p><span>By </span><span><a href='/p/kb'>Klaus Beispiel</a></span> and <b>Eva X</b></p>",
+        # the marks readability reads too: "writtenby", rel=author on any element
+        "<div id='writtenby'>Klaus Beispiel</div>",
+        "<span rel='author'>Klaus Beispiel</span>",
     ],
 )
 def test_visible_byline_forms(byline_html: str) -> None:
@@ -512,6 +519,144 @@ def test_the_byline_in_a_link_to_another_story_is_not_the_byline() -> None:
     # a link to the author's page is a byline, not a card
     profile = "<a href='/autor/kb'><span class='author'>Klaus Beispiel</span></a>"
     assert _dom_authors(_page(profile)) == [["Klaus Beispiel"]]
+
+
+@pytest.mark.parametrize(
+    "credit_html",
+    [
+        # a photographer's credit in a caption, marked as a byline or not
+        "<figure><img src='a.jpg'><figcaption>Der Saal. <span class='author'>Peter Paul</span>"
+        "</figcaption></figure>",
+        "<figure><img src='a.jpg'><figcaption><span class='photo-byline'>Peter Paul</span>"
+        "</figcaption></figure>",
+        "<div class='teaser-image'><span class='img-author'>Peter Paul</span></div>",
+        "<p class='photo-credit'><span class='author'>Peter Paul</span></p>",
+        # the person a pull quote quotes, and the author of an embedded post
+        "<blockquote class='pullquote'><p>Wir haben es geschafft.</p>"
+        "<cite class='quote-author'>Peter Paul</cite></blockquote>",
+        "<blockquote class='fb-post'><p>Ein Beitrag.</p><p>Posted by <a href='https://"
+        "facebook.com/pp'>Peter Paul</a> on Sunday, February 6, 2022</p></blockquote>",
+    ],
+)
+def test_a_picture_or_a_quotation_credits_no_author_of_the_article(credit_html: str) -> None:
+    assert _dom_authors(_page(credit_html)) == []
+    with_byline = _page("<p class='byline'>Von Klaus Beispiel</p>" + credit_html)
+    assert _dom_authors(with_byline) == [["Klaus Beispiel"]]
+
+
+def test_an_author_box_drawn_as_a_figure_is_the_byline() -> None:
+    box = (
+        "<figure class='author-box'><img src='kb.jpg'>"
+        "<figcaption><span class='name'>Klaus Beispiel</span></figcaption></figure>"
+    )
+    assert _dom_authors(_page(box)) == [["Klaus Beispiel"]]
+    # a picture on top of the headline, its byline below it
+    hero = (
+        "<html><body><figure class='hero'><img src='a.jpg'><figcaption><h1>Die Schlagzeile"
+        "</h1><p class='byline'>Von Klaus Beispiel</p></figcaption></figure>"
+        "<p>Der erste Absatz des Artikels.</p></body></html>"
+    )
+    assert _dom_authors(hero) == [["Klaus Beispiel"]]
+
+
+def test_a_colleague_named_in_running_text_is_no_byline() -> None:
+    mention = (
+        "<p>As our colleague <a href='/author/peter-paul'>Peter Paul</a> reported last week in "
+        "his long piece on the matter, the council was deeply split on how to pay for the "
+        "new budget.</p>"
+    )
+    assert _dom_authors(_page(mention)) == []
+    with_byline = _page("<p class='byline'>Von Klaus Beispiel</p>" + mention)
+    assert _dom_authors(with_byline) == [["Klaus Beispiel"]]
+    # a byline paragraph with a lead and a short tail is a byline
+    short = "<p>Ein Bericht von <a href='/author/kb'>Klaus Beispiel</a>, Berlin</p>"
+    assert _dom_authors(_page(short)) == [["Klaus Beispiel"]]
+
+
+def test_the_author_of_a_review_or_an_answer_is_no_author_of_the_article() -> None:
+    review = (
+        "<div itemscope itemtype='http://schema.org/Review'><span itemprop='author' itemscope "
+        "itemtype='http://schema.org/Person'><span itemprop='name'>Peter Paul</span></span>"
+        "<p itemprop='reviewBody'>Sehr gut.</p></div>"
+    )
+    assert _dom_authors(_page(review)) == []
+    article = review.replace("schema.org/Review", "schema.org/NewsArticle")
+    assert _dom_authors(_page(article)) == [["Peter Paul"]]
+
+
+def test_a_postal_address_is_no_byline() -> None:
+    contact = "<footer><address>Wörlitzer Platz 1<br>06844 Dessau<br>Fax: +49-340-2104</address>"
+    assert _dom_authors(_page("", extra=contact + "</footer>")) == []
+    # an <address> that names the author is a byline, a year in it no postcode
+    assert _dom_authors(_page("<address>By Klaus Beispiel, 3 March 2021</address>")) == [
+        ["Klaus Beispiel"]
+    ]
+
+
+@pytest.mark.parametrize(
+    "comments",
+    [
+        "<section id='disqus_thread'><div class='post'><span class='author'>Peter Paul</span>"
+        "<p>Toll!</p></div></section>",
+        "<div class='responsesStream'><a class='author' href='/@pp'>Peter Paul</a></div>",
+        "<ol class='discussion'><li><span class='author'>Peter Paul</span></li></ol>",
+    ],
+)
+def test_commenters_inside_the_article_are_not_its_authors(comments: str) -> None:
+    assert _dom_authors(_page("", extra=comments)) == []
+    inside = _page("<p class='byline'>Von Klaus Beispiel</p>" + comments)
+    assert _dom_authors(inside) == [["Klaus Beispiel"]]
+
+
+@pytest.mark.parametrize(
+    "teasers",
+    [
+        # a linked heading and the byline in one small box
+        "<div class='rail'><div class='card'><h3><a href='/andere'>Eine andere Geschichte"
+        "</a></h3><span class='author'>Peter Paul</span></div></div>",
+        "<ul class='list'><li><a href='/andere'><h4>Eine andere Geschichte</h4></a>"
+        "<span class='author'>Peter Paul</span></li></ul>",
+        # a link of a whole title without a heading
+        "<ul class='list'><li><a href='/andere'>Die Stadt baut eine neue Brücke am Fluss</a>"
+        " <span class='author-name'>Peter Paul</span></li></ul>",
+    ],
+)
+def test_the_author_of_a_teaser_box_is_not_the_byline(teasers: str) -> None:
+    assert _dom_authors(_page("", extra=teasers)) == []
+    with_byline = _page("<p class='byline'>Von Klaus Beispiel</p>", extra=teasers)
+    assert _dom_authors(with_byline) == [["Klaus Beispiel"]]
+
+
+@pytest.mark.parametrize("box", ["trending-now", "most-read", "outbrain", "recirc"])
+def test_a_list_of_trending_stories_loses_to_the_article_byline(box: str) -> None:
+    html = (
+        "<html><body><div class='wrap'><h1>Die Schlagzeile</h1><p>By Klaus Beispiel</p>"
+        "<p>Der erste Absatz des Artikels.</p></div>"
+        f"<div class='{box}'><div class='item'><a href='/x'>Story</a>"
+        "<span class='author'>Peter Paul</span></div></div></body></html>"
+    )
+    assert _dom_authors(html)[0] == ["Klaus Beispiel"]
+
+
+@pytest.mark.parametrize(
+    "byline_html",
+    [
+        # a blog post's title links to its permalink: the page's own story
+        "<div class='post'><h2><a href='/2021/03/die-schlagzeile'>Die Schlagzeile eines "
+        "Blogs</a></h2><span class='author'>Klaus Beispiel</span></div>",
+        # a date linked to the permalink, a link to the author's other posts
+        "<div class='entry-meta'><a href='/2021/03/03/'>6. November 2023</a> <span class="
+        "'author'><a href='/author/kb'>Klaus Beispiel</a></span></div>",
+        "<div class='author-box'><span class='author'>Klaus Beispiel</span> <a href='/author/"
+        "kb'>Alle Beiträge von Klaus Beispiel anzeigen</a></div>",
+    ],
+)
+def test_links_beside_the_byline_that_make_no_teaser(byline_html: str) -> None:
+    html = (
+        "<html><head><title>Die Schlagzeile eines Blogs | Mein Blog</title></head><body>"
+        f"{byline_html}<p>Der erste Absatz des Artikels.</p></body></html>"
+    )
+    assert _dom_authors(html)[0] == ["Klaus Beispiel"]
 
 
 def test_the_names_of_a_byline_go_on_past_a_joiner_between_elements() -> None:

@@ -387,6 +387,35 @@ def test_other_sources_complete_the_chosen_authors():
     assert [p.name for p in article.authors] == ["Stefanus Stahl"]
 
 
+def test_the_same_person_spelled_differently_is_printed_as_one_clean_name():
+    # the middle initial another source adds, whatever the case of the visible byline
+    for visible in ("Jane Doe", "JANE DOE"):
+        article = record(
+            [
+                Candidate(Field.AUTHORS, [AuthorCandidate(visible)], Source.DOM),
+                Candidate(Field.AUTHORS, [AuthorCandidate("Jane A. Doe")], Source.META),
+            ]
+        )
+        assert [p.name for p in article.authors] == ["Jane A. Doe"]
+    # a name written last name first, whichever source is chosen
+    for chosen in (Source.JSON_LD, Source.DOM):
+        article = record(
+            [
+                Candidate(Field.AUTHORS, [AuthorCandidate("Doe, Jane")], chosen),
+                Candidate(Field.AUTHORS, [AuthorCandidate("Jane Doe")], Source.META),
+            ]
+        )
+        assert [p.name for p in article.authors] == ["Jane Doe"]
+    # another Jane is another person
+    article = record(
+        [
+            Candidate(Field.AUTHORS, [AuthorCandidate("Jane Doe")], Source.JSON_LD),
+            Candidate(Field.AUTHORS, [AuthorCandidate("Jane Ann Roe")], Source.META),
+        ]
+    )
+    assert [p.name for p in article.authors] == ["Jane Doe"]
+
+
 def test_co_authors_from_another_source_but_not_dom_link_words():
     article = record(
         [

@@ -51,7 +51,7 @@ ROLE_WORDS: Final = frozenset(lexicon_words(lexicon.ROLE_WORDS))
 # with one of them is not a name.
 NAME_STOP_WORDS: Final = ROLE_WORDS | frozenset(
     _words("""
-    staff senior weitere alle mehr more view zeige show follow
+    staff senior weitere alle mehr more view zeige show follow share related
     folgen twitter facebook instagram linkedin e-mail email mail kontakt contact profil profile
     artikel beiträge posts articles datum date updated actualizado aktualisiert last
     übersetzt translated foto fotos photo photos bild bilder illustration video kamera
@@ -155,6 +155,8 @@ ORGANISATION_SUFFIXES: Final = (
 )  # fmt: skip
 # Endings of street names ("Van-der-Smissen-Straße 9"): an address printed as a byline.
 STREET_SUFFIXES: Final = ("straße", "strasse", "gasse")
+# Post-office boxes: the contact address an <address> element prints ("PO Box 1866").
+_POSTAL_BOX: Final = re.compile(r"\b(?:p\.?\s?o\.?\s+box|postfach)\b", re.IGNORECASE)
 LEADING_ARTICLES: Final = frozenset(_words("the die das der el los las les il"))
 
 # Labels that introduce names only with a colon: "Redaktion: Eberhard Fuhr", while
@@ -367,6 +369,8 @@ def is_person_name(name: str, declared: bool = False) -> bool:
         return False  # "Tagespresse", "Finanzmagazin": German compounds name organisations
     if any(word.endswith(STREET_SUFFIXES) for word in lowered_words):
         return False  # "Van-der-Smissen-Straße": an address
+    if _POSTAL_BOX.search(name):
+        return False  # "Creative Commons PO Box": an organisation's contact address
     if len(words) > 1 and lowered_words[0] in LEADING_ARTICLES:
         return False  # "Die Tagespresse", "El Colombiano": no personal name starts with an article
     if lowered_words[0] in NAME_STOP_WORDS:

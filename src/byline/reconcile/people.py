@@ -54,6 +54,8 @@ def organisation_names(found: PageCandidates, publisher: Publisher | None) -> se
     return {name.casefold() for name in names if name}
 
 
+FIRST_AND_LAST: Final = 2
+"""The words of a name of a first and a last name."""
 CO_AUTHOR_MIN_WORDS: Final = 2
 CO_AUTHOR_MAX_WORDS: Final = 3
 """Words of a name that the visible page adds to a structured source's author list."""
@@ -84,7 +86,8 @@ def choose_authors(
         people = _with_co_authors(people, others)
     else:
         people = _with_co_authors(people, [o for o in others if o[0] != Source.DOM])
-    people = [_fullest_spelling(person, [found for _, found in others]) for person in people]
+    spelled = [found for _, found in others]
+    people = [_fullest_spelling(person, spelled) for person in _rejoined(people, spelled)]
     # a handle no source spells out ("jane.doe") is printed as the name it stands for
     people = [Person(author_names.handle_as_name(p.name), p.url) for p in people]
     lost = [(s, [p.name for p in found]) for s, found in others]
@@ -247,11 +250,14 @@ def _letters(name: str) -> str:
 def _fullest_spelling(person: Person, others: list[list[Person]]) -> Person:
     """The fuller name another source gives for the same person, else ``person``.
 
-    Same person: a handle spelling the name without spaces ("arianschlichenmayer"), or
-    a first name alone that another source completes ("Nils" -> "Nils Pickert").
+    Same person: a handle spelling the name without spaces ("arianschlichenmayer"), a
+    first name alone that another source completes ("Nils" -> "Nils Pickert"), or a first
+    and last name that another source gives with the middle names or initials between them
+    ("Jane Doe" -> "Jane A. Doe").
     """
     words = person.name.split()
     handle = len(words) == 1 and person.name == person.name.lower()
+    folded = [word.casefold() for word in words]
     for found in others:
         for other in found:
             other_words = other.name.split()
@@ -259,9 +265,26 @@ def _fullest_spelling(person: Person, others: list[list[Person]]) -> Person:
                 continue
             same_handle = handle and _letters(other.name) == _letters(person.name)
             completes = other_words[: len(words)] == words
-            if same_handle or (completes and len(words) == 1):
+            ends = [other_words[0].casefold(), other_words[-1].casefold()]
+            middle = len(words) == FIRST_AND_LAST and ends == folded
+            if same_handle or (completes and len(words) == 1) or middle:
                 return Person(name=other.name, url=person.url or other.url)
     return person
+
+
+def _rejoined(people: list[Person], others: list[list[Person]]) -> list[Person]:
+    """``people`` read from one name written last name first ("Doe, Jane", split at its
+    comma into "Doe" and "Jane") as that name, when another source names the person so
+    ("Jane Doe"); else ``people``."""
+    if len(people) != FIRST_AND_LAST or any(" " in person.name for person in people):
+        return people
+    parts = sorted(person.name.casefold() for person in people)
+    for found in others:
+        for other in found:
+            words = other.name.split()
+            if len(words) == FIRST_AND_LAST and sorted(w.casefold() for w in words) == parts:
+                return [Person(name=other.name, url=people[0].url or other.url)]
+    return people
 
 
 def _with_co_authors(

@@ -22,7 +22,10 @@ from byline import lexicon
 from byline.document import Document
 from byline.lexicon import alternation, covering, lexicon_words
 
-BYLINE_MARKERS: Final = ("author", "byline", "autor", "verfasser", "auteur", "firma", "writer")
+BYLINE_MARKERS: Final = (
+    "author", "byline", "autor", "verfasser", "auteur", "firma", "writer", "writtenby",
+    "written-by",
+)  # fmt: skip
 """class/id/itemprop fragments of elements that hold the author's name."""
 
 AUTHOR_HREF_PARTS: Final = (

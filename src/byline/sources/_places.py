@@ -29,11 +29,11 @@ PAGE_TAGS: Final = ("body", "html")
 BAD_PLACE_MARKERS: Final = (
     "comment", "komment", "sidebar", "widget", "related", "teaser", "footer", "nav", "menu",
     "popular", "recommend", "newsletter", "share", "social", "breadcrumb", "reply", "similar",
-    "more-", "weitere",
+    "more-", "weitere", "trending", "most-read", "mostread", "outbrain", "taboola", "recirc",
 )  # fmt: skip
 """Ancestor class/id fragments of places where a date or a name is another article's or a
 reader's: comments, sidebars, navigation, lists of related and further articles."""
-COMMENT_MARKERS: Final = ("comment", "komment")
+COMMENT_MARKERS: Final = ("comment", "komment", "disqus", "discussion", "responses")
 """Fragments of the bad places that are bad even inside the article: its comments."""
 BAD_PLACE_TAGS: Final = frozenset({"aside", "nav", "footer", "form"})
 LAYOUT_PREFIXES: Final = ("has-", "with-", "no-", "without-")
@@ -78,6 +78,8 @@ class Context:
     bylines: list[etree._Element] = field(default_factory=list)
     tag_lists: list[etree._Element] = field(default_factory=list)
     page: Page = field(default_factory=Page)
+    title: str = ""
+    """The page's ``<title>``, whitespace collapsed and case folded."""
 
 
 def markers(element: etree._Element) -> str:

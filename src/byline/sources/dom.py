@@ -79,6 +79,7 @@ def candidates(doc: Document) -> list[AnyCandidate]:
         bylines=page.bylines + page.author_links,
         tag_lists=page.tag_lists,
         page=page,
+        title=" ".join((title or "").split()).casefold(),
     )
     headings = _other_headings(page, headline)
     if headline is not None:

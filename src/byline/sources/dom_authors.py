@@ -30,11 +30,12 @@ from lxml import etree
 from byline import lexicon
 from byline.authors import NAME_JOINERS, is_user_handle, split_names
 from byline.dates import find_dates
-from byline.document import Document, is_inside
+from byline.document import Document, is_inside, text_content
 from byline.fields import Field, Markup, Source
 from byline.lexicon import alternation, lexicon_words
 from byline.sources._page import BYLINE_MARKERS, SKIP_TAGS, TextPiece
 from byline.sources._places import (
+    ANCESTOR_DEPTH,
     NEAR_HEADLINE_LINES,
     PAGE_TAGS,
     Context,
@@ -98,13 +99,39 @@ EMPHASIS_TAGS: Final = frozenset({"b", "strong", "i", "em"})
 MIN_LINKED_NAMES: Final = 2
 """Links in a byline whose texts, run together, may read as one long name."""
 HEADING_TAGS: Final = ("h1", "h2", "h3", "h4", "h5", "h6")
-"""Headings: in a link with a byline, the headline of the story the link leads to."""
+"""Headings: in a link or a small box with a byline, the headline of the story the byline
+belongs to."""
+TEASER_DEPTH: Final = 4
+"""How far up from a byline the box of a teaser is looked for (``_in_teaser``)..."""
+MAX_TEASER_CHARS: Final = 400
+"""... and how much text that box holds at most: a headline, a byline, a line of summary."""
+MIN_TEASER_TITLE_WORDS: Final = 5
+"""A link of this many words (of letters: not a date) in such a box is a story's title, as a
+linked heading is."""
 OFFICE_WORDS: Final = frozenset(lexicon_words(lexicon.OFFICE_WORDS))
 """Offices and titles printed between "Speech by" and the speaker's name."""
 OFFICE_ENDINGS: Final = lexicon_words(lexicon.OFFICE_ENDINGS)
 """Endings of compound offices: "Bundespräsident", "Oberbürgermeisterin"."""
 UNMARKED_PENALTY: Final = 1.0
 """An unmarked text byline counts less than an element the page marks as one."""
+CREDIT_HOLDER_TAGS: Final = frozenset({"figure", "figcaption", "blockquote", "q"})
+"""Elements that hold a picture or a quotation: a name in them credits the photographer, the
+quoted person or the tweet's author, not the article's writer (unless the element is itself
+marked as the author's: an author box drawn as a ``<figure>``)."""
+CREDITED_WORKS: Final = ("photo", "image", "img", "foto", "bild", "picture", "caption", "figure")
+"""What a class names before a byline marker when its byline is a picture's ("photo-byline",
+"img-author", "foto-autor") or, with "quote", a quotation's ("quote-author"). (The head of a
+compound comes last: "author-photo" is the author's own picture.)"""
+CREDIT_MARKER_DEPTH: Final = 3
+"""How far up a picture's credit class is looked for ("photo-credit" around a name)."""
+INLINE_TAGS: Final = frozenset(
+    "a span em strong b i u small mark cite abbr sup sub font time q".split()
+)
+"""Tags inside a line of text: the block a name is mentioned in lies above them."""
+PARAGRAPH_TAGS: Final = frozenset({"p", "li", "dd", "td", "blockquote"})
+"""Blocks of running text, where a name among other words is mentioned, not a byline."""
+OTHER_ITEM_TYPES: Final = ("review", "comment", "answer", "question", "rating")
+"""schema.org item types whose author is not the article's (a review's, a reader's)."""
 HIDDEN_PENALTY: Final = 4.0
 """A byline hidden by its class (``_places.hidden_by_class``) is written for search engines
 (often the CMS account that posted the article); the one readers see names the writer.
@@ -155,6 +182,15 @@ _SPEECH_LEAD: Final = re.compile(
     r"\s+(?:von|by|de|del|of)\s+(.+)",
     re.IGNORECASE,
 )
+_CREDIT_MARKER: Final = re.compile(
+    "(?:"
+    + alternation((*CREDITED_WORKS, "quote"))
+    + ")[-_]*(?:"
+    + alternation((*BYLINE_MARKERS, "credit"))
+    + ")"
+)
+_POSTCODE_OR_PHONE: Final = re.compile(r"\d{5}|\+\s?\d")
+"""Five digits in a row (a postcode, a phone number) or a number with its country code."""
 _NUMERIC_DATE: Final = re.compile(r"^\s*(?:\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}|\d{4}-\d{2}-\d{2})")
 _DATE_NAME_SEPARATOR: Final = re.compile(r"\s+[-–—|·•]\s+|\s*\|\s*")
 
@@ -168,9 +204,11 @@ def author_candidates(doc: Document, context: Context) -> list[AnyCandidate]:
         if not isinstance(element.tag, str) or element.tag in SKIP_TAGS:
             continue
         text = spaced_text(element)
-        if not text or len(text) > MAX_BYLINE_TEXT:
+        if not text or len(text) > MAX_BYLINE_TEXT or _is_postal_address(element, text):
             continue
         names = _names_of_links(element, split_names(text))
+        if names and _in_running_text(element):
+            continue  # a colleague or an expert the article names
         _add_group(groups, seen, doc, element, names, order, context, 0.0, Markup.BYLINE_ELEMENT)
     text_bylines = _text_bylines(doc.root, context)
     for order, (element, text, explicit) in enumerate(text_bylines, start=len(elements)):
@@ -586,8 +624,20 @@ def _text_after(element: etree._Element, with_tail: bool) -> str:
     return ""
 
 
+def _is_postal_address(element: etree._Element, text: str) -> bool:
+    """Whether ``element`` is an ``<address>`` that gives a postal or telephone contact (a
+    postcode, a phone number) rather than the author: "Wörlitzer Platz 1 06844 Dessau"."""
+    return (
+        element.tag == "address"
+        and not any(m in markers(element) for m in BYLINE_MARKERS)
+        and _POSTCODE_OR_PHONE.search(text) is not None
+    )
+
+
 def _is_rel_author(element: etree._Element) -> bool:
-    return element.tag == "a" and "author" in str(element.get("rel") or "").lower().split()
+    """Whether ``element`` is marked as the author by ``rel`` (a link, most often; a ``<span
+    rel=author>`` too: ``<link rel=author>`` in the head shows no name)."""
+    return "author" in str(element.get("rel") or "").lower().split()
 
 
 def _author_score(element: etree._Element, context: Context) -> float | None:
@@ -596,8 +646,11 @@ def _author_score(element: etree._Element, context: Context) -> float | None:
         in_bad_place(element, comments_only=True)
         or in_other_story(element, context)
         or _in_linked_card(element, context)
+        or _in_teaser(element, context)
+        or _credits_other_work(element, context)
+        or _in_other_item(element)
     ):
-        return None  # a commenter, or the author of a related story's teaser
+        return None  # a commenter, the author of a related story's teaser, a photographer
     score = 0.0
     own = markers(element)
     if "author" in str(element.get("rel") or "").lower() or "author" in (
@@ -612,6 +665,51 @@ def _author_score(element: etree._Element, context: Context) -> float | None:
         score -= HIDDEN_PENALTY
     score += place_score(element, context)
     return score + _nearness(element, context)
+
+
+def _credits_other_work(element: etree._Element, context: Context) -> bool:
+    """Whether ``element`` credits a picture or a quotation rather than the article: it sits
+    in a figure, a caption or a quotation (``CREDIT_HOLDER_TAGS``) not marked as the author's
+    and not holding the headline, or a class names it a picture's or a quotation's byline
+    ("photo-byline", "quote-author", a "photo-credit" around it)."""
+    ancestors = itertools.chain((element,), element.iterancestors())
+    for depth, ancestor in enumerate(itertools.islice(ancestors, ANCESTOR_DEPTH)):
+        if ancestor.tag in PAGE_TAGS:
+            break
+        found = markers(ancestor)
+        if depth <= CREDIT_MARKER_DEPTH and _CREDIT_MARKER.search(found):
+            return True
+        if depth and ancestor.tag in CREDIT_HOLDER_TAGS:
+            headline = context.headline
+            holds_headline = headline is not None and is_inside(headline, ancestor)
+            return not holds_headline and not any(m in found for m in BYLINE_MARKERS)
+    return False
+
+
+def _in_running_text(element: etree._Element) -> bool:
+    """Whether ``element`` is a name mentioned in a paragraph of running text ("as our
+    colleague <a href=/author/jane>Jane Doe</a> reported last week, ..."): the block around
+    it holds a sentence's worth of text besides it, and nothing up to that block is marked
+    as a byline."""
+    if any(m in markers(element) for m in BYLINE_MARKERS):
+        return False
+    for ancestor in itertools.islice(element.iterancestors(), ANCESTOR_DEPTH):
+        if any(m in markers(ancestor) for m in BYLINE_MARKERS):
+            return False
+        if ancestor.tag not in INLINE_TAGS:
+            around = len(visible_text(ancestor)) - len(spaced_text(element))
+            return ancestor.tag in PARAGRAPH_TAGS and around > MAX_TEXT_BYLINE
+    return False
+
+
+def _in_other_item(element: etree._Element) -> bool:
+    """Whether ``element`` is a property of a microdata item that is no article: the author
+    of a review, a comment or an answer (``itemprop="author"`` inside a ``Review``)."""
+    if element.get("itemprop") is None:
+        return False
+    item = next((a for a in element.iterancestors() if a.get("itemscope") is not None), None)
+    kind = (item.get("itemtype") or "").rsplit("/", 1)[-1].lower() if item is not None else ""
+    return kind.endswith(OTHER_ITEM_TYPES)
 
 
 def _names_of_links(element: etree._Element, names: list[str]) -> list[str]:
@@ -640,6 +738,49 @@ def _in_linked_card(element: etree._Element, context: Context) -> bool:
         heading is not headline and not (headline is not None and is_inside(headline, heading))
         for heading in link.iter(*HEADING_TAGS)
     )
+
+
+def _in_teaser(element: etree._Element, context: Context) -> bool:
+    """Whether ``element`` lies in a teaser of another story: a small box (up to
+    ``TEASER_DEPTH`` levels up, ``MAX_TEASER_CHARS`` of text) that does not hold the page's
+    headline but holds a heading that links elsewhere ("<li><h4><a href=/other>..</a></h4>
+    <span class=author>..</span></li>"), the story whose byline it is. A linked heading
+    that the page's ``<title>`` repeats is the page's own (a blog post's title links to its
+    permalink)."""
+    headline = context.headline
+    own = spaced_text(element).casefold()
+    for ancestor in itertools.islice(element.iterancestors(), TEASER_DEPTH):
+        if ancestor.tag in PAGE_TAGS or (headline is not None and is_inside(headline, ancestor)):
+            return False
+        if len(text_content(ancestor)) > MAX_TEASER_CHARS:
+            return False  # a column or a page, not one story's box
+        for title in ancestor.iterdescendants(*HEADING_TAGS, "a"):
+            if is_inside(element, title) or is_inside(title, element) or title is element:
+                continue
+            if title.tag == "a" and _word_count(visible_text(title)) < MIN_TEASER_TITLE_WORDS:
+                continue
+            if _links_away(title, context) and own not in visible_text(title).casefold():
+                return True  # (not "All posts by Jane Doe" beside "Jane Doe")
+    return False
+
+
+def _word_count(text: str) -> int:
+    """The words of ``text`` made of letters: "6. November 2023" holds one."""
+    return sum(1 for word in text.split() if word.isalpha())
+
+
+def _links_away(title: etree._Element, context: Context) -> bool:
+    """Whether ``title`` (a heading or a link) links to another page than this one: it is,
+    holds or lies in a link, and the page's ``<title>`` does not hold its text."""
+    linked = (
+        bool(title.get("href"))
+        or title.find(".//a[@href]") is not None
+        or any(link.get("href") for link in itertools.islice(title.iterancestors("a"), 1))
+    )
+    if not linked:
+        return False
+    text = visible_text(title).casefold()
+    return bool(text) and text not in context.title
 
 
 def _nearness(element: etree._Element, context: Context) -> float:
