@@ -1148,3 +1148,14 @@ def test_the_last_word_of_a_class_name_says_what_the_box_is() -> None:
     assert names_weight("entry-meta", None) < 0
     assert names_weight("news-body", None) > 0
     assert names_weight("article-list", None) < 0  # a list of articles: teasers
+
+
+def test_code_keeps_its_highlighted_comments() -> None:
+    """Highlighters name a code comment "hljs-comment" or "comment": no comment section."""
+    code = (
+        "<pre><code class='language-python'>p = Point(2, 3)\n"
+        "<span class='hljs-comment'># we can access p.x and p.y</span>\n"
+        "<span class='comment'># the tuple is immutable</span>\nprint(p.x)</code></pre>"
+    )
+    body = extract(page(paragraphs(PARAGRAPHS[:2]) + code + paragraphs(PARAGRAPHS[2:]))).body
+    assert "# we can access p.x and p.y" in body and "# the tuple is immutable" in body

@@ -68,6 +68,8 @@ WRAPPER_TEXT_SHARE: Final = 0.5
 (counting only its own text outside links), is the article's wrapper: never removed (menus and
 footers can outweigh a short article's text), unless it is a pop-up."""
 
+CODE_TAGS: Final = frozenset({"pre", "code"})
+"""Code, whose class names mark its syntax ("comment", "meta", "tag"), never boxes."""
 NAVIGATION_TAGS: Final = frozenset({"nav", "menu"})
 """Furniture that never wraps the article, however much text its teasers hold."""
 
@@ -409,6 +411,10 @@ def _remove_boilerplate(
                 walker.skip_subtree()
                 continue
         left.append(el)
+        if el.tag in CODE_TAGS:
+            # Class names in code are its highlighting ("hljs-comment"), no boxes.
+            left.extend(el.iterdescendants(etree.Element))
+            walker.skip_subtree()
     return doomed, remove(el for el, _ in doomed), left
 
 
