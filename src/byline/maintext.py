@@ -596,9 +596,7 @@ def _evidence(el: etree._Element) -> float:
 # --- choosing the nodes ---------------------------------------------------------
 
 
-def _nodes_by_score(
-    body: etree._Element, stats: _Stats, title: str | None = None
-) -> list[etree._Element]:
+def _nodes_by_score(body: etree._Element, stats: _Stats, title: str | None) -> list[etree._Element]:
     scores = stats.scores
     candidates = [el for el in scores if el is not body and el.tag not in ("html", "body")]
     if not candidates:
@@ -642,8 +640,11 @@ def _under_headline(
     if not title:
         return None
     first = _first_prose_after_headline(body, stats, title)
-    if first is None or _holds_any(first, nodes) or any(map(_holds_any, nodes, repeat([first]))):
+    if first is None:
         return None
+    lineage = {first, *first.iterancestors()}
+    if any(node in lineage for node in nodes):
+        return None  # the nodes hold it: they are the article under the headline
     scores = stats.scores
     best: etree._Element | None = None
     for ancestor in first.iterancestors():
