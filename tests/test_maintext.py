@@ -1044,3 +1044,118 @@ def test_paragraphs_of_the_articles_class_join_it_in_any_box() -> None:
     intro = "<div class='copy'>" + "".join(f"<p class='para'>{text}</p>" for text in INTRO)
     body = extract(template_page(intro + "</div>", paragraph="<p class='para'>")).body
     assert body.startswith(INTRO[0])
+
+
+# --- the article among other boxes of prose ------------------------------------------
+
+STORY = [
+    "The regional water board said on Monday that the reservoir, which supplies about "
+    "40,000 homes, had fallen to its lowest level since records began, and asked residents "
+    "to save water.",
+    "Engineers, who have been monitoring the dam for several months, said there was no risk "
+    "to its structure, but warned that the summer could be long and dry.",
+    "Farmers in the valley, many of whom depend on irrigation, have already cut back on "
+    "watering, and some have sold part of their herds, a local union said.",
+    "The board will meet again next week to decide whether a hosepipe ban, the first in a "
+    "decade, is needed, its chairwoman told reporters outside the offices.",
+    "Rainfall over the past six months has been less than half the average, according to the "
+    "national weather service, which expects the dry spell to continue.",
+    "Residents interviewed in the town centre, however, were sceptical, saying that leaks in "
+    "the network, not the weather, were to blame for the shortage.",
+    "The board admitted that about a fifth of the water, a figure it called unacceptable, is "
+    "lost through leaking pipes, and promised to speed up repairs.",
+]
+STORY_TITLE = "Reservoir falls to record low as the valley faces a drought"
+
+
+def test_hash_fragments_in_class_and_id_names_are_no_words() -> None:
+    """Exported documents number their sections with hashes: "orgd7109ad" ends in "ad", no
+    advertisement."""
+    from byline.boilerplate import name_words
+
+    assert "ad" not in name_words("outline-container-orgd7109ad")
+    assert name_words("ad-slot-2") == ("ad", "slot", "2")
+    sections = "".join(
+        f"<div id='outline-container-org{code}' class='outline-2'><h2>{i} Part</h2>"
+        f"<div class='outline-text-2'><p>{text}</p></div></div>"
+        for i, (code, text) in enumerate(
+            zip(("ea1d19b", "d7109ad", "1a103d6"), PARAGRAPHS, strict=True)
+        )
+    )
+    body = extract(page(sections)).body
+    assert all(text in body for text in PARAGRAPHS)
+
+
+def test_comments_that_outscore_the_article_give_way_to_the_prose_under_the_headline() -> None:
+    comments = "".join(
+        f"<li><p>Reader {i} wrote, at some length, that the board, the council and the "
+        "ministry had known about the leaks for years, and that nobody, not one of them, "
+        "had done anything about it, which was, frankly, a scandal.</p></li>"
+        for i in range(12)
+    )
+    html = (
+        f"<html><head><title>{STORY_TITLE} | The Gazette</title></head><body>"
+        f"<div class='page'><div class='story'><h1>{STORY_TITLE}</h1>"
+        f"<div class='text'>{paragraphs(STORY)}</div></div>"
+        f"<div class='talk'><h2>Your views</h2><ul class='thread'>{comments}</ul></div>"
+        "</div></body></html>"
+    )
+    body = extract(html, title=STORY_TITLE).body
+    assert body == "\n\n".join(STORY)
+
+
+def test_a_short_promotion_under_the_headline_does_not_displace_the_article() -> None:
+    """The prose under the headline is the article only when it is one: several paragraphs,
+    not a promotion's one paragraph (the article below it still wins)."""
+    promotion = (
+        "<div class='hero'><p>With our best-price guarantee you are always on the safe side: "
+        "should you find a cheaper offer anywhere else, with any other provider, in any shop, "
+        "we refund the difference, at once, in full, and without any questions asked, which "
+        "is a promise no other provider makes, not one, and that we have kept for years, for "
+        "thousands of customers, in every part of the country, every single time.</p></div>"
+    )
+    html = (
+        f"<html><head><title>{STORY_TITLE}</title></head><body><main>"
+        f"<div class='top'><h1>{STORY_TITLE}</h1>{promotion}</div>"
+        f"<div class='rte'>{paragraphs(STORY)}</div></main></body></html>"
+    )
+    body = extract(html, title=STORY_TITLE).body
+    assert STORY[0] in body and STORY[-1] in body
+
+
+def test_a_menu_of_teasers_never_wraps_the_article() -> None:
+    """A drop-down menu may hold more prose in its teasers than a short article does."""
+    teasers = "".join(
+        f"<li><div class='teaser'><p>Teaser {i}: the city's new cycling plan, its costs, its "
+        "critics and its supporters, explained in a few sentences for busy readers.</p>"
+        f"<a href='/t{i}'>more</a></div></li>"
+        for i in range(8)
+    )
+    html = (
+        f"<html><body><nav><ul>{teasers}</ul></nav>"
+        f"<div class='content'><h1>Old town</h1>{paragraphs(PARAGRAPHS[:2])}</div>"
+        "</body></html>"
+    )
+    body = extract(html).body
+    assert body.endswith("\n\n".join(PARAGRAPHS[:2])) and "Teaser" not in body
+
+
+def test_the_last_word_of_a_class_name_says_what_the_box_is() -> None:
+    """ "article-references" are the article's references, "entry-meta" its metadata."""
+    from byline.boilerplate import names_weight
+
+    assert names_weight("c-article-references", None) < 0
+    assert names_weight("entry-meta", None) < 0
+    assert names_weight("news-body", None) > 0
+    assert names_weight("article-list", None) < 0  # a list of articles: teasers
+
+
+def test_code_keeps_its_highlighted_comments() -> None:
+    """Highlighters name a code comment "hljs-comment" or "comment": no comment section."""
+    code = (
+        "<pre><code class='language-python'>p = Point(2, 3)\n"
+        "<span class='hljs-comment'># we can access p.x and p.y</span>\n"
+        "<span class='comment'># the tuple is immutable</span>\nprint(p.x)</code></pre>"
+    )
+    body = extract(page(paragraphs(PARAGRAPHS[:2]) + code + paragraphs(PARAGRAPHS[2:]))).body
+    assert "# we can access p.x and p.y" in body and "# the tuple is immutable" in body

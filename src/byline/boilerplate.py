@@ -141,7 +141,9 @@ NEGATIVE_WORDS: Final = BOILERPLATE_WORDS | frozenset(
      "teaser", "sidebar", "aside", "top", "logo", "head", "references", "bibliography"}
 )  # fmt: skip
 
-_NAME_WORDS: Final = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
+_NAME_WORDS: Final = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+[a-z]*")
+"""Words of a name; letters straight after digits stay with them: the rest of a hash or a
+code ("outline-container-orgd7109ad", "300x250"), no word ("ad")."""
 
 _HIDDEN_STYLE: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
@@ -283,10 +285,16 @@ def names_weight(class_attribute: str | None, ident: str | None) -> int:
             continue
         if not BOX_WORDS.isdisjoint(words):
             weight -= 1
-        elif not POSITIVE_WORDS.isdisjoint(words):
-            weight += 1
-        elif not NEGATIVE_WORDS.isdisjoint(words):
-            weight -= 1
+            continue
+        # The last word that says either decides: "article-references" and "entry-meta" are
+        # the references and the metadata of the article, "news-body" is its body.
+        for word in reversed(words):
+            if word in POSITIVE_WORDS:
+                weight += 1
+                break
+            if word in NEGATIVE_WORDS:
+                weight -= 1
+                break
     return weight
 
 

@@ -70,6 +70,10 @@ footers can outweigh a short article's text), unless it is a pop-up."""
 
 FURNITURE: Final = tuple(sorted(FURNITURE_TAGS))
 """The furniture tags, for ``strip``."""
+CODE_TAGS: Final = frozenset({"pre", "code"})
+"""Code, whose class names mark its syntax ("comment", "meta", "tag"), never boxes."""
+NAVIGATION_TAGS: Final = frozenset({"nav", "menu"})
+"""Furniture that never wraps the article, however much text its teasers hold."""
 
 # --- scoring ----------------------------------------------------------------
 MIN_PARAGRAPH_CHARS: Final = 25
@@ -122,6 +126,13 @@ WIDEN_PROSE_GAIN: Final = 1.5
 """An ancestor with this many times the prose of the chosen node holds more of the article..."""
 WIDEN_LINK_DENSITY: Final = 0.3
 """...unless this much of its text is links (a page of teasers)."""
+
+HEADLINE_ARTICLE_PROSE: Final = 1000
+HEADLINE_ARTICLE_PARAGRAPHS: Final = 3
+HEADLINE_SCORE_RATIO: Final = 0.25
+"""The container of the prose under the headline is the article, though another one scores
+better, when it holds this much prose in this many paragraphs (an article, not a promotion's
+paragraph) and scores this share of the best (see ``_under_headline``)."""
 
 # --- standfirst ------------------------------------------------------------------
 STANDFIRST_LEVELS: Final = 4
@@ -336,7 +347,7 @@ def _best_result(
     """
     body = elements[0]
     stats = _score(elements)
-    nodes = _nodes_by_score(body, stats)
+    nodes = _nodes_by_score(body, stats, title)
     hint_words = judge[1]
     if hint_words is not None:
         nodes = _prefer_hint(_container_for_hint(stats, hint_words), nodes, stats)
@@ -458,6 +469,10 @@ def _remove_boilerplate(
                 walker.skip_subtree()
                 continue
         left.append(el)
+        if el.tag in CODE_TAGS:
+            # Class names in code are its highlighting ("hljs-comment"), no boxes.
+            left.extend(el.iterdescendants(etree.Element))
+            walker.skip_subtree()
     return doomed, remove(el for el, _ in doomed), left
 
 
@@ -504,8 +519,8 @@ class _PageText:
 
 def _is_kept_anyway(el: etree._Element, page: _PageText) -> bool:
     """True for a box named like boilerplate that is the article's wrapper or its lead."""
-    if names_overlay(el.get("class"), el.get("id")):
-        return False  # a pop-up may outweigh a short article, but never holds it
+    if names_overlay(el.get("class"), el.get("id")) or el.tag in NAVIGATION_TAGS:
+        return False  # a pop-up or a menu of teasers may outweigh a short article
     if _is_wrapper(el, page):
         return True  # the article's own wrapper, whatever its name says
     # A lead paragraph named "teaser", or the text folded behind a "read more" toggle:
@@ -639,19 +654,103 @@ def _evidence(el: etree._Element) -> float:
 # --- choosing the nodes ---------------------------------------------------------
 
 
-def _nodes_by_score(body: etree._Element, stats: _Stats) -> list[etree._Element]:
+def _nodes_by_score(body: etree._Element, stats: _Stats, title: str | None) -> list[etree._Element]:
     scores = stats.scores
     candidates = [el for el in scores if el is not body and el.tag not in ("html", "body")]
     if not candidates:
         return []  # not one paragraph-like block: no main text (a gallery, an index page)
     best = max(candidates, key=scores.__getitem__)
-    top = _widen(_climb(best, body, stats), body, stats)
+    nodes = _around(_widen(_climb(best, body, stats), body, stats), best, body, stats)
+    anchored = _under_headline(nodes, body, stats, title)
+    if anchored is None:
+        return nodes
+    top = _widest_alike(anchored, body, stats)
+    if _holds_any(top, nodes):
+        top = anchored
+    return [node for node in _around(top, anchored, body, stats) if not _holds_any(node, nodes)]
+
+
+def _around(
+    top: etree._Element, best: etree._Element, body: etree._Element, stats: _Stats
+) -> list[etree._Element]:
+    """``top`` (climbed from the ``best`` container) and the boxes that continue it."""
     parent = top.getparent()
     if parent is None:
         return [top]
+    scores = stats.scores
     nodes = _with_siblings(top, parent, stats, max(scores.get(top, 0.0), scores[best]))
     wide = _widest_alike(top, body, stats)
     return nodes if wide is top else _with_signed_siblings(wide, nodes, stats)
+
+
+def _holds_any(el: etree._Element, nodes: list[etree._Element]) -> bool:
+    """True when ``el`` is one of ``nodes`` or holds one."""
+    return any(node is el or el in node.iterancestors() for node in nodes)
+
+
+def _under_headline(
+    nodes: list[etree._Element], body: etree._Element, stats: _Stats, title: str | None
+) -> etree._Element | None:
+    """The container of the prose under the headline, when the nodes chosen by score leave
+    it out (they are comments, a gallery, the next story below) and it holds an article of
+    its own: ``HEADLINE_ARTICLE_PROSE`` of prose scoring ``HEADLINE_SCORE_RATIO`` of the best
+    node. The best-scoring of its ancestors that holds none of the nodes."""
+    if not title:
+        return None
+    first = _first_prose_after_headline(body, stats, title)
+    if first is None:
+        return None
+    lineage = {first, *first.iterancestors()}
+    if any(node in lineage for node in nodes):
+        return None  # the nodes hold it: they are the article under the headline
+    scores = stats.scores
+    best: etree._Element | None = None
+    for ancestor in first.iterancestors():
+        if ancestor is body or _holds_any(ancestor, nodes):
+            break
+        if ancestor in scores and (best is None or scores[ancestor] > scores[best]):
+            best = ancestor
+    top_score = max(scores.get(node, 0.0) for node in nodes)
+    if (
+        best is None
+        or stats.prose.get(best, 0.0) < HEADLINE_ARTICLE_PROSE
+        or scores[best] < HEADLINE_SCORE_RATIO * top_score
+    ):
+        return None
+    return best if _count_paragraphs(best, stats) >= HEADLINE_ARTICLE_PARAGRAPHS else None
+
+
+def _count_paragraphs(el: etree._Element, stats: _Stats) -> int:
+    """The paragraphs of prose in ``el``, each counted once (not again for the boxes inside
+    it that hold the same text)."""
+    paragraphs = frozenset(stats.paragraphs)
+    count = 0
+    walker = etree.iterwalk(el, events=("start",), tag=etree.Element)
+    for _, inner in walker:
+        if inner in paragraphs and stats.chars.get(inner, 0) > SIBLING_PARAGRAPH_CHARS:
+            count += 1
+            walker.skip_subtree()
+    return count
+
+
+def _first_prose_after_headline(
+    body: etree._Element, stats: _Stats, title: str
+) -> etree._Element | None:
+    """The first paragraph of prose after the heading that shows the page's title."""
+    paragraphs = frozenset(stats.paragraphs)
+    headline: etree._Element | None = None
+    for el in body.iter(etree.Element):
+        if headline is None:
+            if el.tag in HEADLINE_TAGS and _shows_title(el, title):
+                headline = el
+        elif (
+            el in paragraphs
+            and headline not in el.iterancestors()
+            and _reads_like_paragraph(el, stats)
+            and stats.chars.get(el, 0) > SIBLING_PARAGRAPH_CHARS
+        ):
+            return el
+    return None
 
 
 def _climb(top: etree._Element, body: etree._Element, stats: _Stats) -> etree._Element:
