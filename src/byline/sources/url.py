@@ -42,7 +42,9 @@ def _addresses(doc: Document) -> Iterator[tuple[str | None, Evidence]]:
 
 
 def _canonical_href(doc: Document) -> str | None:
-    for link in doc.root.iterfind(".//head/link[@rel][@href]"):
+    # ``head/``, not ``.//head/``: libxml2 puts the one head under the root (a head tag
+    # anywhere else is dropped), and a search of the whole tree for it costs more
+    for link in doc.root.iterfind("head/link[@rel][@href]"):
         if "canonical" in str(link.get("rel", "")).lower().split():
             return str(link.get("href"))
     return None
@@ -50,7 +52,7 @@ def _canonical_href(doc: Document) -> str | None:
 
 def _shared_url(doc: Document) -> str | None:
     """The ``og:url`` of the page's head, as a property or as a name."""
-    for meta in doc.root.iterfind(".//head/meta[@content]"):
+    for meta in doc.root.iterfind("head/meta[@content]"):
         if (meta.get("property") or meta.get("name") or "").lower() == "og:url":
             return str(meta.get("content"))
     return None
