@@ -513,6 +513,34 @@ def test_the_month_first_pattern_is_skipped_only_where_it_cannot_match() -> None
     assert find_dates("Posted June 5th, 2023 by Jane")[0][0] == date(2023, 6, 5)
 
 
+def test_the_month_name_patterns_with_marks_are_skipped_only_where_they_cannot_match() -> None:
+    """``_DASHED_MONTH`` and ``_DOTTED_MONTH`` are shortcuts, not filters: wherever a pattern
+    of a month name between dashes or slashes, or after a year's dot, finds a date, its
+    shortcut finds the number and the month name's first letter."""
+    from byline.dates import (
+        _DASHED_MONTH,
+        _DAY_DASHED_MONTH_YEAR,
+        _DOTTED_MONTH,
+        _YEAR_DASHED_MONTH_DAY,
+        _YEAR_DOT_MONTH_DAY,
+        MONTHS,
+    )
+
+    cases = {
+        _DAY_DASHED_MONTH_YEAR: (_DASHED_MONTH, ("04-{}-2016", "4/{}./2016", "(31-{}-1999)")),
+        _YEAR_DASHED_MONTH_DAY: (_DASHED_MONTH, ("2016-{}-04", "2016/{}/4", "at 2016-{}.-31")),
+        _YEAR_DOT_MONTH_DAY: (_DOTTED_MONTH, ("2016. {} 4.", "2016.{}4", "on 1999.  {} 31")),
+    }
+    for pattern, (shortcut, forms) in cases.items():
+        texts = [form.format(name.upper() if i % 2 else name) for i, name in enumerate(MONTHS)
+                 for form in forms]  # fmt: skip
+        matched = [text for text in texts if pattern.search(text)]
+        assert len(matched) >= len(MONTHS) * len(forms)
+        assert all(shortcut.search(text) for text in matched)
+    assert find_dates("Posted 04-Mar-2016 by Jane")[0][0] == date(2016, 3, 4)
+    assert find_dates("Frissítve: 2016. március 4.")[0][0] == date(2016, 3, 4)
+
+
 # --- the page's stated date against the dates of other items (byline.reconcile.dates) -------
 
 _STORY = "\n".join(

@@ -95,6 +95,23 @@ _DAY_BEFORE_YEAR: Final = re.compile(r"\d\w{0,2},?\s+(?:19|20)\d{2}")
 """What every match of ``_MONTH_DAY_YEAR`` holds, found five times faster: that pattern tries
 ~150 month names, ignoring case, at every word; a text without this is not tried with it."""
 
+_DAY_DASHED_MONTH_YEAR: Final = re.compile(
+    r"(?<![\d\w])" + _DAY + r"(?P<sep>[-/])" + _MONTH + r"(?P=sep)" + _YEAR + r"(?!\d)",
+    re.IGNORECASE,
+)
+_YEAR_DASHED_MONTH_DAY: Final = re.compile(
+    r"(?<![\d\w])" + _YEAR + r"(?P<sep>[-/])" + _MONTH + r"(?P=sep)" + _DAY + r"(?![\d\w])",
+    re.IGNORECASE,
+)
+_DASHED_MONTH: Final = re.compile(r"\d[-/][^\W\d_]")
+"""What every match of the two patterns above holds: a number, a dash or slash, a month name."""
+_YEAR_DOT_MONTH_DAY: Final = re.compile(
+    r"(?<![\d\w.])" + _YEAR + r"\.\s*" + _MONTH + r"\s*" + _DAY + r"\.?(?![\d:])",
+    re.IGNORECASE,
+)
+_DOTTED_MONTH: Final = re.compile(r"\d\.\s*[^\W\d_]")
+"""What every match of the pattern above holds: a year, its dot, a month name."""
+
 # Each pattern names its groups year/month/day (month may be a name); the order of the
 # list is the order of preference when two patterns match at the same place.
 _DATE_PATTERNS: Final = [
@@ -136,14 +153,8 @@ _DATE_PATTERNS: Final = [
     ),
     # Day, month name and year joined by dashes or slashes, or year first: 05-Jun-2023,
     # 05/Jun/2023 (server logs, Indian and US news sites), 2023-Jun-05
-    re.compile(
-        r"(?<![\d\w])" + _DAY + r"(?P<sep>[-/])" + _MONTH + r"(?P=sep)" + _YEAR + r"(?!\d)",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        r"(?<![\d\w])" + _YEAR + r"(?P<sep>[-/])" + _MONTH + r"(?P=sep)" + _DAY + r"(?![\d\w])",
-        re.IGNORECASE,
-    ),
+    _DAY_DASHED_MONTH_YEAR,
+    _YEAR_DASHED_MONTH_DAY,
     # Day, month name, two-digit year that ends its text or bracket: (Rom, 14 Gennaio 20)
     re.compile(
         r"(?<![\d\w])" + _DAY + r"\.?\s+" + _MONTH + r"\s+(?P<year2>\d{2})(?=\s*(?:$|[)\]]))",
@@ -151,10 +162,7 @@ _DATE_PATTERNS: Final = [
     ),
     _MONTH_DAY_YEAR,
     # Year with its dot, month name, day: 2016. március 4. (Hungarian order)
-    re.compile(
-        r"(?<![\d\w.])" + _YEAR + r"\.\s*" + _MONTH + r"\s*" + _DAY + r"\.?(?![\d:])",
-        re.IGNORECASE,
-    ),
+    _YEAR_DOT_MONTH_DAY,
     # Chinese / Japanese / Korean: 2023年6月23日, 2023년 6월 23일
     re.compile(_YEAR + r"\s?[年년]\s?(?P<month>[01]?\d)\s?[月월]\s?" + _DAY + r"\s?[日일]?"),
 ]
@@ -162,7 +170,24 @@ _DATE_PATTERNS: Final = [
 # Every pattern but the two-digit-year one needs a four-digit year: a text without one (a
 # price, "Seite 1.2", a time) is tried with that one pattern only.
 _FOUR_DIGIT_YEAR: Final = re.compile(_YEAR)
-_TWO_DIGIT_YEAR_PATTERNS: Final = [p for p in _DATE_PATTERNS if "year2" in p.groupindex]
+
+
+def _precondition(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A cheap pattern that every match of ``pattern`` holds: a text without it is not
+    tried with ``pattern`` (month names cost most to try, at every digit or word)."""
+    if pattern is _MONTH_DAY_YEAR:
+        return _DAY_BEFORE_YEAR
+    if pattern is _DAY_DASHED_MONTH_YEAR or pattern is _YEAR_DASHED_MONTH_DAY:
+        return _DASHED_MONTH
+    if pattern is _YEAR_DOT_MONTH_DAY:
+        return _DOTTED_MONTH
+    return None
+
+
+_PATTERNS: Final = [(pattern, _precondition(pattern)) for pattern in _DATE_PATTERNS]
+_TWO_DIGIT_YEAR_PATTERNS: Final = [(p, gate) for p, gate in _PATTERNS if "year2" in p.groupindex]
+_EASTERN_DIGIT: Final = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
+"""The digits ``_WESTERN_DIGITS`` translates (a text without them is read as it is)."""
 
 _TIME_AFTER: Final = re.compile(
     r"[\s,|–—-]*(?:at|um|à|a las|alle|ore|o|в|om|às|kl\.|,)?\s*" + _TIME, re.IGNORECASE
@@ -212,12 +237,12 @@ def find_dates(text: str) -> list[tuple[datetime | date, int, int]]:
     """Every date in ``text`` with the span it covers (a time next to it included), in order."""
     if not isinstance(text, str) or not text:
         return []
-    if not text.isascii():
+    if not text.isascii() and _EASTERN_DIGIT.search(text):
         text = text.translate(_WESTERN_DIGITS)
     matches: list[tuple[int, int, re.Match[str]]] = []
-    patterns = _DATE_PATTERNS if _FOUR_DIGIT_YEAR.search(text) else _TWO_DIGIT_YEAR_PATTERNS
-    for pattern in patterns:
-        if pattern is _MONTH_DAY_YEAR and _DAY_BEFORE_YEAR.search(text) is None:
+    patterns = _PATTERNS if _FOUR_DIGIT_YEAR.search(text) else _TWO_DIGIT_YEAR_PATTERNS
+    for pattern, needed in patterns:
+        if needed is not None and needed.search(text) is None:
             continue
         for match in pattern.finditer(text):
             matches.append((match.start(), -(match.end() - match.start()), match))

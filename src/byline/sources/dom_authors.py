@@ -714,7 +714,10 @@ def _in_other_item(element: etree._Element) -> bool:
 
 def _names_of_links(element: etree._Element, names: list[str]) -> list[str]:
     """``names`` with each that the full names of several links run together split into
-    theirs: "<a>Jane Doe</a><a>John Smith</a>" reads "Jane Doe John Smith", two names."""
+    theirs: "<a>Jane Doe</a><a>John Smith</a>" reads "Jane Doe John Smith", two names.
+    (Only a name of the words of two such names may be split: the links are read for those.)"""
+    if all(len(name.split()) < MIN_LINKED_NAMES * MIN_UNMARKED_NAME_WORDS for name in names):
+        return names
     links = [" ".join(split_names(spaced_text(link))) for link in element.iter("a")]
     links = [name for name in links if len(name.split()) >= MIN_UNMARKED_NAME_WORDS]
     if len(links) < MIN_LINKED_NAMES:

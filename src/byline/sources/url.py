@@ -8,6 +8,7 @@ gives for sharing (``og:url``, also written as a ``<meta name>``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Final
 
 from byline.dates import date_in_url
@@ -22,12 +23,7 @@ CANONICAL_URL: Final = Evidence(Markup.CANONICAL_URL)
 
 def candidates(doc: Document) -> list[AnyCandidate]:
     """At most one ``published`` candidate, a day."""
-    addresses = (
-        (doc.url, PAGE_URL),
-        (_canonical_href(doc), CANONICAL_URL),
-        (_shared_url(doc), CANONICAL_URL),
-    )
-    for url, evidence in addresses:
+    for url, evidence in _addresses(doc):
         if isinstance(url, str):
             day = date_in_url(url)
             if day is not None:
@@ -37,8 +33,18 @@ def candidates(doc: Document) -> list[AnyCandidate]:
     return []
 
 
+def _addresses(doc: Document) -> Iterator[tuple[str | None, Evidence]]:
+    """The page's addresses in the order they are read, each looked up only when those
+    before it carry no day (most page URLs do)."""
+    yield doc.url, PAGE_URL
+    yield _canonical_href(doc), CANONICAL_URL
+    yield _shared_url(doc), CANONICAL_URL
+
+
 def _canonical_href(doc: Document) -> str | None:
-    for link in doc.root.iterfind(".//head/link[@rel][@href]"):
+    # ``head/``, not ``.//head/``: libxml2 puts the one head under the root (a head tag
+    # anywhere else is dropped), and a search of the whole tree for it costs more
+    for link in doc.root.iterfind("head/link[@rel][@href]"):
         if "canonical" in str(link.get("rel", "")).lower().split():
             return str(link.get("href"))
     return None
@@ -46,7 +52,7 @@ def _canonical_href(doc: Document) -> str | None:
 
 def _shared_url(doc: Document) -> str | None:
     """The ``og:url`` of the page's head, as a property or as a name."""
-    for meta in doc.root.iterfind(".//head/meta[@content]"):
+    for meta in doc.root.iterfind("head/meta[@content]"):
         if (meta.get("property") or meta.get("name") or "").lower() == "og:url":
             return str(meta.get("content"))
     return None
