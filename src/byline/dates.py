@@ -16,6 +16,7 @@ without a time gives a ``date``, never midnight.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime, timedelta, timezone
 from typing import Final
 
@@ -39,9 +40,29 @@ TIME_ATTACH_GAP: Final = 24
 """How far before a date a time may sit and still belong to it ("09:33 GMT 23.06.2023")."""
 
 
-_WESTERN_DIGITS: Final = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-"""Arabic-Indic and Eastern Arabic-Indic digits as the patterns read them (one character for
-one, so that spans found in the translated text are the original's)."""
+_WESTERN_DIGITS: Final = str.maketrans(
+    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९", "012345678901234567890123456789"
+)
+"""Arabic-Indic, Eastern Arabic-Indic and Devanagari digits as the patterns read them (one
+character for one, so that spans found in the translated text are the original's)."""
+
+
+FOLDED_NAME_CHARS: Final = 5
+"""Names this long are also read without their accents; a shorter abbreviation without them
+is a word or a name ("paź" -> "paz", "márc" -> "marc")."""
+
+_LATIN_OR_GREEK_END: Final = 0x0400
+"""Code points below this are Latin or Greek letters (Cyrillic begins here)."""
+
+
+def _folded(name: str) -> str:
+    """``name`` without accents, as pages in capitals or typed without them write it: Greek
+    capitals drop their accents ("4 ΜΑΡΤΙΟΥ 2016"), Turkish capitals lose the dot of
+    "ı" and "i" when lowered ("KASIM", "NİSAN"). Latin and Greek letters only: the marks of
+    other scripts are letters' parts, not accents."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
+    bare = bare.replace("ı", "i")
+    return bare if all(ord(c) < _LATIN_OR_GREEK_END for c in bare) else name
 
 
 def _month_table() -> dict[str, int]:
@@ -50,11 +71,21 @@ def _month_table() -> dict[str, int]:
         for position, name in enumerate(names):
             month = lexicon.MONTH_OVERRIDES.get(name, position % 12 + 1)
             table.setdefault(name, month)
+    for name, month in list(table.items()):
+        if len(name) >= FOLDED_NAME_CHARS:
+            table.setdefault(_folded(name), month)
     return table
 
 
 MONTHS: Final[dict[str, int]] = _month_table()
-"""Lower-case month name or abbreviation -> month number."""
+"""Lower-case month name or abbreviation (also without its accents) -> month number."""
+
+
+def _month_number(name: str) -> int | None:
+    """The month a name matched ignoring case stands for ("KASIM", "ΜΑΡΤΙΟΥ")."""
+    lowered = name.lower()
+    return MONTHS.get(lowered) or MONTHS.get(_folded(lowered))
+
 
 # Zone abbreviations news pages print, as offsets in hours. Ambiguous ones (IST, CST as
 # China time) take their most common news meaning.
@@ -110,8 +141,9 @@ _DATE_PATTERNS: Final = [
         r"(?:T(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)(?P<second>[0-5]\d)?"
         r"(?P<zone>Z\b|[+-]\d{2}:?\d{2})?)?"
     ),
-    # Year first with slashes or dots: 2023/06/23, 2023.06.23
-    re.compile(r"(?<![\d.])" + _YEAR + r"([/.])(?P<month>[01]?\d)\2" + _DAY + r"(?![\d])"),
+    # Year first with slashes or dots: 2023/06/23, 2023.06.23, and with spaces after the dots
+    # as Korean and Hungarian write it: 2023. 6. 23.
+    re.compile(r"(?<![\d.])" + _YEAR + r"([/.])\s?(?P<month>[01]?\d)\2\s?" + _DAY + r"(?![\d])"),
     # Day first, numeric: 23.06.2023, 23/06/2023, 23-06-2023, 23. 06. 2023, 23 | 06 | 2023
     re.compile(
         r"(?<![\d.])"
@@ -123,11 +155,11 @@ _DATE_PATTERNS: Final = [
     # Two-digit year only in the unambiguous German/European shape: 23.06.23, 2.11.22
     re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]\d)\.(?P<year2>\d{2})(?![\d.]\d)"),
     # Day, month name, year: 5 June 2023, 31. März 2012, 3 de marzo de 2021, 1er mars 2021,
-    # the 5th of June 2023
+    # the 5th of June 2023, 4 d'abril de 2016
     re.compile(
         r"(?<![\d\w])"
         + _DAY
-        + r"(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+|of\s+)?"
+        + r"(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+|of\s+|d['’])?"
         + _MONTH
         + r",?\s*(?:de\s+|del\s+)?"
         + _YEAR
@@ -150,9 +182,17 @@ _DATE_PATTERNS: Final = [
         re.IGNORECASE,
     ),
     _MONTH_DAY_YEAR,
-    # Year with its dot, month name, day: 2016. március 4. (Hungarian order)
+    # Year with its dot, month name, day: 2016. március 4. (Hungarian order), and with its
+    # abbreviation, "m.", in Lithuanian: 2016 m. kovo 4 d.
     re.compile(
-        r"(?<![\d\w.])" + _YEAR + r"\.\s*" + _MONTH + r"\s*" + _DAY + r"\.?(?![\d:])",
+        r"(?<![\d\w.])" + _YEAR + r"(?:\.|\s?m\.)\s*" + _MONTH + r"\s*" + _DAY + r"\.?(?![\d:])",
+        re.IGNORECASE,
+    ),
+    # Latvian, year first: 2016. gada 4. marts
+    re.compile(r"(?<![\d\w.])" + _YEAR + r"\.\s?gada\s+" + _DAY + r"\.\s*" + _MONTH, re.IGNORECASE),
+    # Vietnamese, the month as a number after its word: ngày 4 tháng 3 năm 2016
+    re.compile(
+        r"(?<![\d\w])" + _DAY + r"\s+tháng\s+(?P<month>[01]?\d)(?:\s+năm\s+|,\s*|/)" + _YEAR,
         re.IGNORECASE,
     ),
     # Chinese / Japanese / Korean: 2023年6月23日, 2023년 6월 23일
@@ -347,7 +387,7 @@ def _moment_from_match(
     groups = match.groupdict()
     year = _year_of(groups)
     month_text = groups["month"]
-    month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower())
+    month = int(month_text) if month_text.isdigit() else _month_number(month_text)
     day = int(groups["day"])
     if year is None or month is None:
         return None
