@@ -248,6 +248,12 @@ def test_the_nearest_marker_wins() -> None:
         ("https://example.com/news/2023-06-23-slug", date(2023, 6, 23)),
         ("https://sputnikglobe.com/20230623/japan-france-1111417043.html", date(2023, 6, 23)),
         ("https://example.com/blog/2020-02/19/c_1125597921.htm", date(2020, 2, 19)),
+        ("https://example.com/n1/2016/0304/c1001-28171939.html", date(2016, 3, 4)),
+        ("https://example.com/world/2016/mar/04/slug", date(2016, 3, 4)),
+        ("https://example.com/xwfb/t20160304_1234.html", date(2016, 3, 4)),
+        ("https://example.com/2016/1399/slug", None),  # an ID after the year
+        ("https://example.com/2016/news/04/slug", None),  # a section, not a month
+        ("https://web.archive.org/web/20160304101010/http://example.com/a", None),  # a crawl
         ("https://example.com/2023/06/slug", None),  # month only: no invented day
         ("https://example.com/article/12345678/", None),  # an ID, not a date
         ("https://example.com/a/1111417043.html", None),

@@ -230,8 +230,15 @@ _URL_DAY_FIRST: Final = re.compile(
 """A day and a month before the year (``/14-03-2021/``, ``/04/03/2021/``): read only when
 unambiguous (see ``_day_first_in_url``)."""
 _URL_COMPACT: Final = re.compile(
-    r"[/_.-](?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})(?=$|[/_.?#-])"
+    r"(?:[/_.-]|/[a-z]{1,3})(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})(?=$|[/_.?#-])"
 )
+"""The day as eight digits, alone or after a short prefix: ``/20230623/``, ``/t20230623_1.html``."""
+_URL_MORE_SHAPES: Final = re.compile(
+    r"/(?P<year>\d{4})/(?:(?P<month>[01]\d)(?P<day>[0-3]\d)|(?P<name>[^\W\d_]{3,9})/"
+    r"(?P<nday>[0-3]?\d))(?=$|[/_.?#-])"
+)
+"""The month and day as four digits after the year (``/2023/0623/``), or the month by its
+name (``/2023/jun/23/``)."""
 
 
 def parse_date(text: object) -> datetime | date | None:
@@ -317,8 +324,9 @@ def dates_with_roles(text: str) -> list[tuple[datetime | date, bool]]:
 
 
 def date_in_url(url: str) -> date | None:
-    """The publication date a URL path carries (``/2023/06/23/``, ``/20230623/``, and
-    ``/23-06-2023/`` where the order of day and month is certain).
+    """The publication date a URL path carries (``/2023/06/23/``, ``/20230623/``,
+    ``/2023/0623/``, ``/2023/jun/23/``, and ``/23-06-2023/`` where the order of day and month
+    is certain).
 
     A year and month alone (``/2023/06/``) give None: the day would be invented.
     """
@@ -337,6 +345,15 @@ def date_in_url(url: str) -> date | None:
                 value = _valid_date(year, month, day)
                 if value is not None:
                     return value
+    for match in _URL_MORE_SHAPES.finditer(path):
+        year = int(match.group("year"))
+        name = match.group("name")
+        named = _month_number(name) if name else int(match.group("month"))
+        day = int(match.group("nday") or match.group("day"))
+        if URL_EARLIEST_YEAR <= year <= latest and named is not None:
+            value = _valid_date(year, named, day)
+            if value is not None:
+                return value
     for match in _URL_DAY_FIRST.finditer(path):
         year = int(match.group("year"))
         if URL_EARLIEST_YEAR <= year <= latest:
