@@ -362,6 +362,27 @@ def test_a_date_split_into_a_calendar_badge_is_read_whole() -> None:
     assert _published(html)[0] == "2013-04-04"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>Posted on <strong>March 4</strong>, 2016 by Jane Doe</p>",
+        "<div><span>04</span>/<span>03</span>/<span>2016</span></div>",
+        "<p><em>Veröffentlicht am</em> <span>4. März</span> <span>2016</span></p>",
+    ],
+)
+def test_a_date_split_over_the_elements_of_a_short_line_is_read_whole(line: str) -> None:
+    html = f"<html><body><article><h1>Ein Beitrag</h1>{line}<p>{_PROSE}</p></article></body></html>"
+    assert _published(html) == ["2016-03-04"]
+
+
+def test_a_sentence_split_over_elements_is_not_read_as_a_date_line() -> None:
+    html = (
+        "<html><body><article><h1>Ein Beitrag</h1><p>Die Versammlung findet am <b>4. März</b>"
+        " 2016 im Rathaus statt</p></article></body></html>"
+    )
+    assert _published(html) == []
+
+
 LONG_TEXT = " Energieverbraucher erhalten eine Preiserhöhung nach der nächsten." * 5
 
 

@@ -80,7 +80,10 @@ SHORT_PIECE_CHARS: Final = 40
 """A text piece this short holding a date is a date line, not a sentence."""
 
 SPLIT_DATE_DEPTH: Final = 2
-"""How far above a lone year its date-marked element may be (``div.date > span.year``)."""
+"""How far above the element of a lone year the element holding its whole date may be
+(``div.date > span > span.year``)."""
+JOINED_DATE_CHARS: Final = 80
+"""The longest text of an element read whole for a date split over its children."""
 
 DATE_MARKERS: Final = (
     "date", "time", "datum", "zeit", "fecha", "publish", "publication", "parution", "posted",
@@ -458,23 +461,45 @@ class _Scan:
             self.add(value, kind + bonus + short + place.score, update, holder, how, item)
 
     def _read_split_date(self, holder: etree._Element) -> None:
-        """A date whose parts sit in elements of their own inside a date-marked one, as in
-        calendar badges: ``<div class="date"><span>Apr</span><span>04</span><span>2013``."""
-        node = holder.getparent()
-        for _ in range(SPLIT_DATE_DEPTH):
-            if node is None or node in self.split_read:
+        """A date whose parts sit in elements of their own, read from the shortest element
+        around them that holds it whole: a calendar badge (``<div class="date"><span>Apr
+        </span><span>04</span><span>2013``), a date line with its day in bold ("Posted on
+        <b>March 4</b>, 2016"). Scored as a date line of its text would be."""
+        node: etree._Element | None = holder
+        for _ in range(SPLIT_DATE_DEPTH + 1):
+            if node is None or node.tag in PAGE_TAGS or node in self.split_read:
                 return
-            if self._marks(node).date:
-                self.split_read.add(node)
-                text = " ".join(" ".join(node.itertext()).split())
-                if len(text) <= SHORT_PIECE_CHARS:
-                    for value, _, _ in find_dates(text)[:1]:
-                        place = self._place(node)
-                        if not place.quoted:
-                            score = KIND_MARKED + SHORT_PIECE_BONUS + place.score
-                            self.add(value, score, False, node, Markup.SPLIT_DATE, place.item)
-                return
+            self.split_read.add(node)
+            parts = list(node.itertext())
+            text = " ".join("".join(parts).split())
+            if len(text) > JOINED_DATE_CHARS:
+                return  # a longer text around the parts is prose, not a date line
+            # the parts as the page writes them ("March 4" ", 2016"), else spaced (a badge's
+            # "Apr" "04" "2013")
+            for joined in (text, " ".join(" ".join(parts).split())):
+                dates = find_dates(joined)
+                if dates:
+                    self._read_joined_date(node, joined, dates[0])
+                    return
             node = node.getparent()
+
+    def _read_joined_date(
+        self, node: etree._Element, text: str, found: tuple[date, int, int]
+    ) -> None:
+        value, start, end = found
+        marker = marker_before(text, start)
+        place = self._place(node)
+        if marker == OTHER or place.quoted:
+            return
+        if marker is None and not place.marked and _in_sentence(text, start, end, 0):
+            return
+        kind = KIND_MARKED if place.marked else KIND_TEXT
+        bonus = MARKER_WORD_BONUS if marker is not None else 0.0
+        short = SHORT_PIECE_BONUS if len(text) <= SHORT_PIECE_CHARS else 0.0
+        update = marker == UPDATE or (marker is None and place.marked_update)
+        item = place.item if marker is None else None
+        score = kind + bonus + short + place.score
+        self.add(value, score, update, node, Markup.SPLIT_DATE, item)
 
     def _read_time(self, element: etree._Element) -> None:
         text = " ".join("".join(element.itertext()).split())[:MAX_PIECE_CHARS]
