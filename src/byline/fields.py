@@ -115,7 +115,8 @@ class Markup(StrEnum):
     DATE_MARKED_TEXT = "date-marked text"
     """Text in an element whose class or id says date (``<div class="post-date">``)."""
     SPLIT_DATE = "split date"
-    """A date whose parts sit in elements of their own inside a date-marked one."""
+    """A date whose parts sit in elements of their own inside a short one ("Posted on
+    <b>March 4</b>, 2016", a calendar badge)."""
     DATELINE = "dateline"
     """A date opening a longer text: "(21. November 2022) Energy consumers ..."."""
     TEXT = "text"
