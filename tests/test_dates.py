@@ -397,7 +397,27 @@ def test_a_dateline_opening_the_first_paragraph_beats_dates_of_a_menu() -> None:
 
 @pytest.mark.parametrize(
     "opening",
-    ["Am 6. Mai 2023 findet die Tagung statt.", "Sa., 22.01.2022, 9:00 – 17:00 Uhr:"],
+    [
+        "Berlin, 21. November 2022 – ",
+        "Montag, 21. November 2022 – ",
+        "Berlin (dpa) 21. November 2022 – ",
+        "BERLIN, 21. November 2022 (dpa) - ",
+        "NEW YORK, Nov. 21, 2022 /PRNewswire/ -- ",
+    ],
+)
+def test_a_dateline_after_a_place_a_weekday_or_before_an_agency_is_read(opening: str) -> None:
+    html = f"<html><body><h1>Titel</h1><p>{opening}{LONG_TEXT}</p></body></html>"
+    assert _published(html) == ["2022-11-21"]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Am 6. Mai 2023 findet die Tagung statt.",
+        "Sa., 22.01.2022, 9:00 – 17:00 Uhr:",
+        "Seit dem 6. Mai 2023 – so die Polizei – ",
+        "seit gestern, 6. Mai 2023 – ",
+    ],
 )
 def test_a_sentence_or_event_that_begins_with_a_date_is_no_dateline(opening: str) -> None:
     html = f"<html><body><h1>Titel</h1><p>{opening}{LONG_TEXT}</p></body></html>"

@@ -160,8 +160,9 @@ def _fragments_pattern(fragments: tuple[str, ...]) -> re.Pattern[str]:
 
 _DATE_MARKER_RE: Final = _fragments_pattern(DATE_MARKERS)
 _UPDATE_MARKER_RE: Final = _fragments_pattern(UPDATE_MARKERS)
-_DATELINE_LEAD: Final = re.compile(r"[(\[]?(?:\d|[^\W\d_]+\.?,?\s+\d)")
-"""How a dateline begins: a digit, or one word (a month, a weekday) and a digit."""
+_DATELINE_LEAD: Final = re.compile(r"[(\[]?(?:[^\W\d_][\w.'’-]*,?\s+|\([^()\d]{1,30}\)\s*){0,4}\d")
+"""How a dateline begins: a digit, or a few words (a month, a weekday, a place, an agency in
+brackets) and a digit."""
 _LABEL_LEAD: Final = re.compile(
     r"\W*(?:"
     + alternation(lexicon_words(lexicon.PUBLISH_WORDS) + lexicon_words(lexicon.UPDATE_WORDS))
@@ -172,10 +173,19 @@ _LABEL_LEAD: Final = re.compile(
 Jane Doe. The council ...", "Aktualisiert am 04.03.2016 ..."): its first date is the
 label's, however long the text goes on."""
 _DATELINE_START: Final = re.compile(r"[(\[]?$")
-_DATELINE_END: Final = re.compile(r"\s*(?:[)\]]|[-–—:|](?=\s))")
-"""A dateline: the date comes first, maybe in brackets, closed by a bracket or a dash:
-"(21. November 2022) ...", "21.11.2022 – ...". A sentence that begins with a date ("Am 6.
-Mai 2023 findet ... statt") is about an event, not the page."""
+_DATELINE_PLACE: Final = re.compile(
+    r"(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*(?:\s+[\w.'’-]+){0,2}\s*(?:,|\([^()\d]{1,30}\),?)\s*$"
+)
+"""A place or a weekday, capitalised, before a dateline's date, closed by a comma or an
+agency in brackets: "Berlin, ", "NEW YORK, ", "Freitag, ", "Berlin (dpa) "."""
+_DATELINE_END: Final = re.compile(
+    r"\s*(?:\([^()\d]{1,30}\)\s*|/[^/\d]{1,30}/\s*)?(?:[)\]]|[-–—:|]+(?=\s+[^\d\s]))"
+)
+"""A dateline: the date comes first, maybe in brackets or after a place, closed by a
+bracket or a dash, maybe after an agency: "(21. November 2022) ...", "21.11.2022 – ...",
+"Berlin, 4. März 2016 (dpa) – ...", "NEW YORK, March 4, 2016 /PRNewswire/ -- ...". A
+sentence that begins with a date ("Am 6. Mai 2023 findet ... statt") is about an event, not
+the page, and a dash before a time closes a span of hours ("22.01.2022, 9:00 – 17:00")."""
 
 
 def _tooltip_date(title: str) -> date | None:
@@ -212,10 +222,10 @@ def _count_words(text: str) -> int:
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
     """Whether the date at ``text[start:end]`` opens ``text`` as a dateline."""
+    lead = text[:start]
     return (
-        _DATELINE_START.match(text[:start]) is not None
-        and _DATELINE_END.match(text, end) is not None
-    )
+        _DATELINE_START.match(lead) is not None or _DATELINE_PLACE.match(lead) is not None
+    ) and _DATELINE_END.match(text, end) is not None
 
 
 MARKER_CONTEXT_CHARS: Final = 40
