@@ -678,3 +678,34 @@ def test_the_shared_address_dates_a_page_whose_own_address_has_no_day(attribute:
     head = f'<meta {attribute}="og:url" content="https://example.org/2016/03/04/netzausbau">'
     assert _published_at("https://example.org/?p=123", head) == "2016-03-04"
     assert _published_at("https://example.org/2016/03/05/netzausbau", head) == "2016-03-05"
+
+
+def _published_in(lang: str, stated: str, shown: str = "") -> str | None:
+    html = (
+        f"<html lang='{lang}'><head><title>Netzausbau</title>"
+        f"<meta property='article:published_time' content='{stated}'></head><body>\n<article>"
+        f"<h1>Netzausbau</h1>{shown}\n{_STORY}\n</article>\n</body></html>"
+    )
+    published = byline.extract(html, url="https://example.org/news/netz").published
+    return published.isoformat() if published is not None else None
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("ja", "2016-03-04T01:30:00+09:00"),  # the day Japanese readers saw
+        ("zh-CN", "2016-03-04T00:30:00+08:00"),
+        ("de-DE", "2016-03-03T17:30:00+01:00"),  # the same day: only the clock changes
+        ("es", "2016-03-03T16:30:00+00:00"),  # Spanish is read in many zones: UTC's day
+        ("en-US", "2016-03-03T16:30:00+00:00"),
+        ("es-CO", "2016-03-03T11:30:00-05:00"),
+    ],
+)
+def test_a_utc_time_is_read_in_the_zone_of_the_pages_language(lang: str, expected: str) -> None:
+    assert _published_in(lang, "2016-03-03T16:30:00Z") == expected
+
+
+def test_a_utc_midnight_or_a_utc_clock_the_page_shows_keeps_its_day() -> None:
+    assert _published_in("es-CO", "2016-03-04T00:00:00Z") == "2016-03-04T00:00:00+00:00"
+    shown = "<p class='date'>04.03.2016 02:00</p>"  # the page prints the UTC clock as its own
+    assert _published_in("es-CO", "2016-03-04T02:00:00Z", shown)[:10] == "2016-03-04"
