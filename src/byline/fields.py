@@ -69,6 +69,9 @@ class Markup(StrEnum):
     "datePublished">`` on a page without an article item)."""
     PAGE_OBJECT = "page object"
     """A property of a ``WebPage`` object, on a page without an article object."""
+    MAIN_OBJECT = "main object"
+    """A date of the page's top-level object of another kind (``Recipe``, ``RadioEpisode``,
+    ``MedicalWebPage``), on a page with no article or page object that states one."""
     SITE_OBJECT = "site object"
     """The name of the ``WebSite`` object."""
     BREADCRUMB = "breadcrumb"
