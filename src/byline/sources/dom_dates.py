@@ -149,6 +149,8 @@ COMMENT_DATE_CHARS: Final = 200
 """An HTML comment this short may be a note of the publication date; longer ones are
 markup left out (conditional comments, templates)."""
 
+_YEAR: Final = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+"""A year of a date's: the part a date split over elements is found by."""
 _DATEISH: Final = re.compile(r"\d{4}|\d[./-]\d|\d\.?\s[^\W\d_]{3,}\.?\s\d\d\s*(?:$|[)\]])")
 """Cheap test a text must pass before the date patterns run on it."""
 
@@ -439,8 +441,8 @@ class _Scan:
                 if _is_dateline(text, d[1], d[2])
                 or (labelled and marker_before(text, d[1]) in (PUBLISH, UPDATE))
             ]
-        elif not dates:
-            self._read_split_date(holder)
+        elif not dates and len(text) <= SHORT_PIECE_CHARS and _YEAR.search(text):
+            self._read_split_date(holder)  # a lone year, or a date line's last part
         if not dates:
             return
         context = f"{previous} {text}"
@@ -481,16 +483,18 @@ class _Scan:
                 return
             self.split_read.add(node)
             parts = list(node.itertext())
-            text = " ".join("".join(parts).split())
-            if len(text) > JOINED_DATE_CHARS:
-                return  # a longer text around the parts is prose, not a date line
-            # the parts as the page writes them ("March 4" ", 2016"), else spaced (a badge's
-            # "Apr" "04" "2013")
-            for joined in (text, " ".join(" ".join(parts).split())):
-                dates = find_dates(joined)
-                if dates:
-                    self._read_joined_date(node, joined, dates[0])
-                    return
+            if len(parts) > 1:  # (an element of one text holds the piece already read)
+                text = " ".join("".join(parts).split())
+                if len(text) > JOINED_DATE_CHARS:
+                    return  # a longer text around the parts is prose, not a date line
+                # the parts as the page writes them ("March 4" ", 2016"), else spaced (a
+                # badge's "Apr" "04" "2013")
+                spaced = " ".join(" ".join(parts).split())
+                for joined in (text, spaced) if spaced != text else (text,):
+                    dates = find_dates(joined)
+                    if dates:
+                        self._read_joined_date(node, joined, dates[0])
+                        return
             node = node.getparent()
 
     def _read_joined_date(
