@@ -163,6 +163,33 @@ def test_update_markers_in_several_languages(text: str) -> None:
         ("4 березня 2016", date(2016, 3, 4)),  # Ukrainian
         ("2016. március 4.", date(2016, 3, 4)),  # Hungarian, year first
         ("2016. március 4. 10:30", datetime(2016, 3, 4, 10, 30)),
+        ("4. marta 2016.", date(2016, 3, 4)),  # Serbian, Bosnian
+        ("4. март 2016.", date(2016, 3, 4)),  # Serbian in Cyrillic letters
+        ("4. ožujka 2016.", date(2016, 3, 4)),  # Croatian
+        ("4. studenoga 2016.", date(2016, 11, 4)),
+        ("4. marec 2016", date(2016, 3, 4)),  # Slovenian
+        ("4 март 2016", date(2016, 3, 4)),  # Bulgarian
+        ("4. märts 2016", date(2016, 3, 4)),  # Estonian
+        ("2016 m. kovo 4 d.", date(2016, 3, 4)),  # Lithuanian, year first
+        ("2016. gada 4. marts", date(2016, 3, 4)),  # Latvian, year first
+        ("ngày 4 tháng 3 năm 2016", date(2016, 3, 4)),  # Vietnamese
+        ("4 d'abril de 2016", date(2016, 4, 4)),  # Catalan
+        ("4 Mac 2016", date(2016, 3, 4)),  # Malay
+        ("4 במרץ 2016", date(2016, 3, 4)),  # Hebrew, with the preposition
+        ("१२ मार्च २०१६", date(2016, 3, 12)),  # Hindi, Devanagari digits
+        ("4 Μαρ 2016", date(2016, 3, 4)),  # Greek abbreviation
+        ("Μάρτιος 4, 2016", date(2016, 3, 4)),  # Greek nominative
+        ("4 ΜΑΡΤΙΟΥ 2016", date(2016, 3, 4)),  # Greek capitals, without accents
+        ("4 ΜΑΪΟΥ 2016", date(2016, 5, 4)),
+        ("4 NİSAN 2016", date(2016, 4, 4)),  # Turkish capitals
+        ("4 KASIM 2016", date(2016, 11, 4)),
+        ("04 Şub 2016", date(2016, 2, 4)),  # Turkish abbreviation
+        ("4 Ara 2016", date(2016, 12, 4)),
+        ("4 sty 2016", date(2016, 1, 4)),  # Polish abbreviation
+        ("2016. márc. 4.", date(2016, 3, 4)),  # Hungarian abbreviation
+        ("4 Agustos 2016", date(2016, 8, 4)),  # typed without the accent
+        ("2016. 3. 4.", date(2016, 3, 4)),  # Korean and Hungarian numbers, year first
+        ("2016. 03. 04. 오후 3:00", date(2016, 3, 4)),
     ],
 )
 def test_month_names_of_more_languages(text: str, expected: date) -> None:
@@ -221,6 +248,12 @@ def test_the_nearest_marker_wins() -> None:
         ("https://example.com/news/2023-06-23-slug", date(2023, 6, 23)),
         ("https://sputnikglobe.com/20230623/japan-france-1111417043.html", date(2023, 6, 23)),
         ("https://example.com/blog/2020-02/19/c_1125597921.htm", date(2020, 2, 19)),
+        ("https://example.com/n1/2016/0304/c1001-28171939.html", date(2016, 3, 4)),
+        ("https://example.com/world/2016/mar/04/slug", date(2016, 3, 4)),
+        ("https://example.com/xwfb/t20160304_1234.html", date(2016, 3, 4)),
+        ("https://example.com/2016/1399/slug", None),  # an ID after the year
+        ("https://example.com/2016/news/04/slug", None),  # a section, not a month
+        ("https://web.archive.org/web/20160304101010/http://example.com/a", None),  # a crawl
         ("https://example.com/2023/06/slug", None),  # month only: no invented day
         ("https://example.com/article/12345678/", None),  # an ID, not a date
         ("https://example.com/a/1111417043.html", None),
@@ -329,6 +362,27 @@ def test_a_date_split_into_a_calendar_badge_is_read_whole() -> None:
     assert _published(html)[0] == "2013-04-04"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>Posted on <strong>March 4</strong>, 2016 by Jane Doe</p>",
+        "<div><span>04</span>/<span>03</span>/<span>2016</span></div>",
+        "<p><em>Veröffentlicht am</em> <span>4. März</span> <span>2016</span></p>",
+    ],
+)
+def test_a_date_split_over_the_elements_of_a_short_line_is_read_whole(line: str) -> None:
+    html = f"<html><body><article><h1>Ein Beitrag</h1>{line}<p>{_PROSE}</p></article></body></html>"
+    assert _published(html) == ["2016-03-04"]
+
+
+def test_a_sentence_split_over_elements_is_not_read_as_a_date_line() -> None:
+    html = (
+        "<html><body><article><h1>Ein Beitrag</h1><p>Die Versammlung findet am <b>4. März</b>"
+        " 2016 im Rathaus statt</p></article></body></html>"
+    )
+    assert _published(html) == []
+
+
 LONG_TEXT = " Energieverbraucher erhalten eine Preiserhöhung nach der nächsten." * 5
 
 
@@ -343,7 +397,27 @@ def test_a_dateline_opening_the_first_paragraph_beats_dates_of_a_menu() -> None:
 
 @pytest.mark.parametrize(
     "opening",
-    ["Am 6. Mai 2023 findet die Tagung statt.", "Sa., 22.01.2022, 9:00 – 17:00 Uhr:"],
+    [
+        "Berlin, 21. November 2022 – ",
+        "Montag, 21. November 2022 – ",
+        "Berlin (dpa) 21. November 2022 – ",
+        "BERLIN, 21. November 2022 (dpa) - ",
+        "NEW YORK, Nov. 21, 2022 /PRNewswire/ -- ",
+    ],
+)
+def test_a_dateline_after_a_place_a_weekday_or_before_an_agency_is_read(opening: str) -> None:
+    html = f"<html><body><h1>Titel</h1><p>{opening}{LONG_TEXT}</p></body></html>"
+    assert _published(html) == ["2022-11-21"]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Am 6. Mai 2023 findet die Tagung statt.",
+        "Sa., 22.01.2022, 9:00 – 17:00 Uhr:",
+        "Seit dem 6. Mai 2023 – so die Polizei – ",
+        "seit gestern, 6. Mai 2023 – ",
+    ],
 )
 def test_a_sentence_or_event_that_begins_with_a_date_is_no_dateline(opening: str) -> None:
     html = f"<html><body><h1>Titel</h1><p>{opening}{LONG_TEXT}</p></body></html>"
@@ -504,13 +578,18 @@ def test_the_month_first_pattern_is_skipped_only_where_it_cannot_match() -> None
     from byline.dates import _DAY_BEFORE_YEAR, _MONTH_DAY_YEAR, MONTHS
 
     forms = ("{} 5, 2023", "{} 5th 2023", "{}. 31ST, 1999", "Updated {} 1\u00a0 2020 at 9:00")
-    texts = [form.format(name.upper() if i % 2 else name) for i, name in enumerate(MONTHS)
-             for form in forms]  # fmt: skip
+    # (in capitals where they are a name's: "μαΐου" has none of one character each)
+    texts = [form.format(name.upper() if i % 2 and name.upper().lower() == name else name)
+             for i, name in enumerate(MONTHS) for form in forms]  # fmt: skip
     texts += ["June 2023", "5 June 2023", "June 5, 20233", "Juneteenth 5, 2023"]
     matched = [text for text in texts if _MONTH_DAY_YEAR.search(text)]
     assert len(matched) >= len(MONTHS) * len(forms)
     assert all(_DAY_BEFORE_YEAR.search(text) for text in matched)
     assert find_dates("Posted June 5th, 2023 by Jane")[0][0] == date(2023, 6, 5)
+
+
+def _upper(name: str) -> str:
+    return name.upper() if name.upper().lower() == name else name
 
 
 def test_the_month_name_patterns_with_marks_are_skipped_only_where_they_cannot_match() -> None:
@@ -532,7 +611,8 @@ def test_the_month_name_patterns_with_marks_are_skipped_only_where_they_cannot_m
         _YEAR_DOT_MONTH_DAY: (_DOTTED_MONTH, ("2016. {} 4.", "2016.{}4", "on 1999.  {} 31")),
     }
     for pattern, (shortcut, forms) in cases.items():
-        texts = [form.format(name.upper() if i % 2 else name) for i, name in enumerate(MONTHS)
+        # capitals where they spell the same name back ("μαΐου" gains a combining accent)
+        texts = [form.format(_upper(name) if i % 2 else name) for i, name in enumerate(MONTHS)
                  for form in forms]  # fmt: skip
         matched = [text for text in texts if pattern.search(text)]
         assert len(matched) >= len(MONTHS) * len(forms)
@@ -631,3 +711,34 @@ def test_the_shared_address_dates_a_page_whose_own_address_has_no_day(attribute:
     head = f'<meta {attribute}="og:url" content="https://example.org/2016/03/04/netzausbau">'
     assert _published_at("https://example.org/?p=123", head) == "2016-03-04"
     assert _published_at("https://example.org/2016/03/05/netzausbau", head) == "2016-03-05"
+
+
+def _published_in(lang: str, stated: str, shown: str = "") -> str | None:
+    html = (
+        f"<html lang='{lang}'><head><title>Netzausbau</title>"
+        f"<meta property='article:published_time' content='{stated}'></head><body>\n<article>"
+        f"<h1>Netzausbau</h1>{shown}\n{_STORY}\n</article>\n</body></html>"
+    )
+    published = byline.extract(html, url="https://example.org/news/netz").published
+    return published.isoformat() if published is not None else None
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("ja", "2016-03-04T01:30:00+09:00"),  # the day Japanese readers saw
+        ("zh-CN", "2016-03-04T00:30:00+08:00"),
+        ("de-DE", "2016-03-03T17:30:00+01:00"),  # the same day: only the clock changes
+        ("es", "2016-03-03T16:30:00+00:00"),  # Spanish is read in many zones: UTC's day
+        ("en-US", "2016-03-03T16:30:00+00:00"),
+        ("es-CO", "2016-03-03T11:30:00-05:00"),
+    ],
+)
+def test_a_utc_time_is_read_in_the_zone_of_the_pages_language(lang: str, expected: str) -> None:
+    assert _published_in(lang, "2016-03-03T16:30:00Z") == expected
+
+
+def test_a_utc_midnight_or_a_utc_clock_the_page_shows_keeps_its_day() -> None:
+    assert _published_in("es-CO", "2016-03-04T00:00:00Z") == "2016-03-04T00:00:00+00:00"
+    shown = "<p class='date'>04.03.2016 02:00</p>"  # the page prints the UTC clock as its own
+    assert _published_in("es-CO", "2016-03-04T02:00:00Z", shown)[:10] == "2016-03-04"

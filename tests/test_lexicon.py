@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from byline import lexicon
@@ -86,3 +88,12 @@ def test_a_lead_of_another_language_reads_as_a_byline_on_a_page() -> None:
     )
     authors = [c.value for c in dom.candidates(parse(html)) if c.field == "authors"]
     assert [[a.name for a in group] for group in authors] == [["Jeanne Dupont"]]
+
+
+def test_a_tree_alternation_matches_what_the_plain_one_matches() -> None:
+    words = ("sep", "sept", "september", "mar", "march", "mars", "mai", "m.", "a|b")
+    tree = re.compile(lexicon.trie_alternation(words))
+    plain = re.compile(lexicon.alternation(words))
+    for text in (*words, "sept.", "marchx", "ma", "s", "september 4", "mart", "a|bc"):
+        found, expected = tree.match(text), plain.match(text)
+        assert (found and found.group()) == (expected and expected.group())

@@ -174,6 +174,27 @@ def test_page_object_only_gives_title_description_dates() -> None:
     assert values["site_name"] == "Example News"
 
 
+@pytest.mark.parametrize("kind", ["Recipe", "RadioEpisode", "MedicalWebPage", None])
+def test_the_dates_of_a_main_object_of_another_kind(kind: str | None) -> None:
+    main = {"name": "Porridge", "datePublished": "2018-07-25", "dateModified": "2019-01-02"}
+    if kind is not None:
+        main["@type"] = kind
+    main["review"] = [{"@type": "Review", "datePublished": "2019-04-12"}]
+    values = found(page(json.dumps(main)))
+    assert values["published"] == "2018-07-25"
+    assert values["modified"] == "2019-01-02"
+
+
+def test_a_review_or_a_nested_objects_date_is_not_the_pages() -> None:
+    product = {
+        "@type": "Product",
+        "name": "Kettle",
+        "review": [{"@type": "Review", "datePublished": "2019-04-12"}],
+        "subjectOf": {"@type": "CreativeWork", "about": {"datePublished": "2019-05-01"}},
+    }
+    assert "published" not in found(page(json.dumps(product)))
+
+
 def test_article_with_body_and_page_url_beats_teasers() -> None:
     teaser = {"@type": "NewsArticle", "headline": "Other story", "url": "https://x.example/o"}
     main = {

@@ -117,6 +117,26 @@ def test_plain_meta_fields_case_insensitive() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    "tag",
+    [
+        '<meta name="cXenseParse:recs:publishtime" content="2016-03-04T10:00:00+01:00">',
+        '<meta name="prism.publicationDate" content="2016-03-04">',
+        '<meta property="og:published_time" content="2016-03-04T10:00:00+01:00">',
+        '<meta name="pdate" content="20160304">',
+        '<meta property="weibo:article:create_at" content="2016-03-04 10:00:00">',
+    ],
+)
+def test_publication_dates_of_platforms_and_other_spellings(tag: str) -> None:
+    published = found(meta, tag + '<meta name="gentime" content="2023-01-02">')["published"]
+    assert isinstance(published, str) and published.startswith("2016")
+
+
+def test_dublin_core_publication_date() -> None:
+    head = '<meta name="DC.date.publication" content="2016-03-04">'
+    assert found(dublincore, head)["published"] == "2016-03-04"
+
+
 def test_repeated_author_tags_and_parsely_page() -> None:
     page = {"title": "PT", "pub_date": "2021-02-03T04:05:06Z", "authors": ["A B", "C D"]}
     head = f"""

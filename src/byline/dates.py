@@ -16,11 +16,12 @@ without a time gives a ``date``, never midnight.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime, timedelta, timezone
 from typing import Final
 
 from byline import lexicon
-from byline.lexicon import alternation, lexicon_words
+from byline.lexicon import alternation, lexicon_words, trie_alternation
 
 EARLIEST_YEAR: Final = 1900
 """Years before this are not publication dates (ages, history) and are rejected."""
@@ -39,9 +40,31 @@ TIME_ATTACH_GAP: Final = 24
 """How far before a date a time may sit and still belong to it ("09:33 GMT 23.06.2023")."""
 
 
-_WESTERN_DIGITS: Final = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-"""Arabic-Indic and Eastern Arabic-Indic digits as the patterns read them (one character for
-one, so that spans found in the translated text are the original's)."""
+_OTHER_DIGITS: Final = "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९"
+"""Arabic-Indic, Eastern Arabic-Indic and Devanagari digits, each zero to nine."""
+_WESTERN_DIGITS: Final = str.maketrans(_OTHER_DIGITS, "0123456789" * 3)
+"""Those digits as the patterns read them (one character for one, so that spans found in the
+translated text are the original's)."""
+_OTHER_DIGIT: Final = re.compile(f"[{_OTHER_DIGITS}]")
+"""A text without one is read as it is."""
+
+
+FOLDED_NAME_CHARS: Final = 5
+"""Names this long are also read without their accents; a shorter abbreviation without them
+is a word or a name ("paź" -> "paz", "márc" -> "marc")."""
+
+_LATIN_OR_GREEK_END: Final = 0x0400
+"""Code points below this are Latin or Greek letters (Cyrillic begins here)."""
+
+
+def _folded(name: str) -> str:
+    """``name`` without accents, as pages in capitals or typed without them write it: Greek
+    capitals drop their accents ("4 ΜΑΡΤΙΟΥ 2016"), Turkish capitals lose the dot of
+    "ı" and "i" when lowered ("KASIM", "NİSAN"). Latin and Greek letters only: the marks of
+    other scripts are letters' parts, not accents."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
+    bare = bare.replace("ı", "i")
+    return bare if all(ord(c) < _LATIN_OR_GREEK_END for c in bare) else name
 
 
 def _month_table() -> dict[str, int]:
@@ -50,11 +73,21 @@ def _month_table() -> dict[str, int]:
         for position, name in enumerate(names):
             month = lexicon.MONTH_OVERRIDES.get(name, position % 12 + 1)
             table.setdefault(name, month)
+    for name, month in list(table.items()):
+        if len(name) >= FOLDED_NAME_CHARS:
+            table.setdefault(_folded(name), month)
     return table
 
 
 MONTHS: Final[dict[str, int]] = _month_table()
-"""Lower-case month name or abbreviation -> month number."""
+"""Lower-case month name or abbreviation (also without its accents) -> month number."""
+
+
+def _month_number(name: str) -> int | None:
+    """The month a name matched ignoring case stands for ("KASIM", "ΜΑΡΤΙΟΥ")."""
+    lowered = name.lower()
+    return MONTHS.get(lowered) or MONTHS.get(_folded(lowered))
+
 
 # Zone abbreviations news pages print, as offsets in hours. Ambiguous ones (IST, CST as
 # China time) take their most common news meaning.
@@ -73,7 +106,7 @@ OTHER_WORDS: Final = lexicon_words(lexicon.SIGN_UP_WORDS)
 
 # The lookahead changes no match: a month name begins with a letter, and testing that first
 # spares trying the ~150 names at every digit and space (the costliest part of find_dates).
-_MONTH: Final = rf"(?=[^\W\d_])(?P<month>{alternation(list(MONTHS))})\.?"
+_MONTH: Final = rf"(?=[^\W\d_])(?P<month>{trie_alternation(MONTHS)})\.?"
 _ZONE: Final = (  # case-sensitive: "ist" and "est" are words in German and Spanish
     r"(?P<zone>(?-i:(?:UTC|GMT)\s?[+-]\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|Z\b|\b(?:"
     + alternation([z.upper() for z in ZONE_OFFSETS if z != "z"])
@@ -106,11 +139,21 @@ _YEAR_DASHED_MONTH_DAY: Final = re.compile(
 _DASHED_MONTH: Final = re.compile(r"\d[-/][^\W\d_]")
 """What every match of the two patterns above holds: a number, a dash or slash, a month name."""
 _YEAR_DOT_MONTH_DAY: Final = re.compile(
-    r"(?<![\d\w.])" + _YEAR + r"\.\s*" + _MONTH + r"\s*" + _DAY + r"\.?(?![\d:])",
+    r"(?<![\d\w.])" + _YEAR + r"(?:\.|\s?m\.)\s*" + _MONTH + r"\s*" + _DAY + r"\.?(?![\d:])",
     re.IGNORECASE,
 )
-_DOTTED_MONTH: Final = re.compile(r"\d\.\s*[^\W\d_]")
-"""What every match of the pattern above holds: a year, its dot, a month name."""
+_DOTTED_MONTH: Final = re.compile(r"\d(?:\.|\s?m\.)\s*[^\W\d_]", re.IGNORECASE)
+"""What every match of the pattern above holds: a year, its dot (or Lithuanian "m."), a month
+name."""
+# Latvian, year first: 2016. gada 4. marts
+_LATVIAN: Final = re.compile(
+    r"(?<![\d\w.])" + _YEAR + r"\.\s?gada\s+" + _DAY + r"\.\s*" + _MONTH, re.IGNORECASE
+)
+# Vietnamese, the month as a number after its word: ngày 4 tháng 3 năm 2016
+_VIETNAMESE: Final = re.compile(
+    r"(?<![\d\w])" + _DAY + r"\s+tháng\s+(?P<month>[01]?\d)(?:\s+năm\s+|,\s*|/)" + _YEAR,
+    re.IGNORECASE,
+)
 
 # Each pattern names its groups year/month/day (month may be a name); the order of the
 # list is the order of preference when two patterns match at the same place.
@@ -127,8 +170,9 @@ _DATE_PATTERNS: Final = [
         r"(?:T(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)(?P<second>[0-5]\d)?"
         r"(?P<zone>Z\b|[+-]\d{2}:?\d{2})?)?"
     ),
-    # Year first with slashes or dots: 2023/06/23, 2023.06.23
-    re.compile(r"(?<![\d.])" + _YEAR + r"([/.])(?P<month>[01]?\d)\2" + _DAY + r"(?![\d])"),
+    # Year first with slashes or dots: 2023/06/23, 2023.06.23, and with spaces after the dots
+    # as Korean and Hungarian write it: 2023. 6. 23.
+    re.compile(r"(?<![\d.])" + _YEAR + r"([/.])\s?(?P<month>[01]?\d)\2\s?" + _DAY + r"(?![\d])"),
     # Day first, numeric: 23.06.2023, 23/06/2023, 23-06-2023, 23. 06. 2023, 23 | 06 | 2023
     re.compile(
         r"(?<![\d.])"
@@ -140,11 +184,11 @@ _DATE_PATTERNS: Final = [
     # Two-digit year only in the unambiguous German/European shape: 23.06.23, 2.11.22
     re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]\d)\.(?P<year2>\d{2})(?![\d.]\d)"),
     # Day, month name, year: 5 June 2023, 31. März 2012, 3 de marzo de 2021, 1er mars 2021,
-    # the 5th of June 2023
+    # the 5th of June 2023, 4 d'abril de 2016
     re.compile(
         r"(?<![\d\w])"
         + _DAY
-        + r"(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+|of\s+)?"
+        + r"(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+|of\s+|d['’])?"
         + _MONTH
         + r",?\s*(?:de\s+|del\s+)?"
         + _YEAR
@@ -161,8 +205,11 @@ _DATE_PATTERNS: Final = [
         re.IGNORECASE,
     ),
     _MONTH_DAY_YEAR,
-    # Year with its dot, month name, day: 2016. március 4. (Hungarian order)
+    # Year with its dot, month name, day: 2016. március 4. (Hungarian order), and with its
+    # abbreviation, "m.", in Lithuanian: 2016 m. kovo 4 d.
     _YEAR_DOT_MONTH_DAY,
+    _LATVIAN,
+    _VIETNAMESE,
     # Chinese / Japanese / Korean: 2023年6月23日, 2023년 6월 23일
     re.compile(_YEAR + r"\s?[年년]\s?(?P<month>[01]?\d)\s?[月월]\s?" + _DAY + r"\s?[日일]?"),
 ]
@@ -186,9 +233,6 @@ def _precondition(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 
 _PATTERNS: Final = [(pattern, _precondition(pattern)) for pattern in _DATE_PATTERNS]
 _TWO_DIGIT_YEAR_PATTERNS: Final = [(p, gate) for p, gate in _PATTERNS if "year2" in p.groupindex]
-_EASTERN_DIGIT: Final = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
-"""The digits ``_WESTERN_DIGITS`` translates (a text without them is read as it is)."""
-
 _TIME_AFTER: Final = re.compile(
     r"[\s,|–—-]*(?:at|um|à|a las|alle|ore|o|в|om|às|kl\.|,)?\s*" + _TIME, re.IGNORECASE
 )
@@ -215,8 +259,15 @@ _URL_DAY_FIRST: Final = re.compile(
 """A day and a month before the year (``/14-03-2021/``, ``/04/03/2021/``): read only when
 unambiguous (see ``_day_first_in_url``)."""
 _URL_COMPACT: Final = re.compile(
-    r"[/_.-](?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})(?=$|[/_.?#-])"
+    r"(?:[/_.-]|/[a-z]{1,3})(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})(?=$|[/_.?#-])"
 )
+"""The day as eight digits, alone or after a short prefix: ``/20230623/``, ``/t20230623_1.html``."""
+_URL_MORE_SHAPES: Final = re.compile(
+    r"/(?P<year>\d{4})/(?:(?P<month>[01]\d)(?P<day>[0-3]\d)|(?P<name>[^\W\d_]{3,9})/"
+    r"(?P<nday>[0-3]?\d))(?=$|[/_.?#-])"
+)
+"""The month and day as four digits after the year (``/2023/0623/``), or the month by its
+name (``/2023/jun/23/``)."""
 
 
 def parse_date(text: object) -> datetime | date | None:
@@ -237,13 +288,17 @@ def find_dates(text: str) -> list[tuple[datetime | date, int, int]]:
     """Every date in ``text`` with the span it covers (a time next to it included), in order."""
     if not isinstance(text, str) or not text:
         return []
-    if not text.isascii() and _EASTERN_DIGIT.search(text):
+    if not text.isascii() and _OTHER_DIGIT.search(text):
         text = text.translate(_WESTERN_DIGITS)
     matches: list[tuple[int, int, re.Match[str]]] = []
     patterns = _PATTERNS if _FOUR_DIGIT_YEAR.search(text) else _TWO_DIGIT_YEAR_PATTERNS
     for pattern, needed in patterns:
         if needed is not None and needed.search(text) is None:
             continue
+        if (pattern is _LATVIAN and "gada" not in text) or (
+            pattern is _VIETNAMESE and "háng" not in text
+        ):
+            continue  # (the word every match holds)
         for match in pattern.finditer(text):
             matches.append((match.start(), -(match.end() - match.start()), match))
     matches.sort(key=lambda item: (item[0], item[1]))
@@ -302,8 +357,9 @@ def dates_with_roles(text: str) -> list[tuple[datetime | date, bool]]:
 
 
 def date_in_url(url: str) -> date | None:
-    """The publication date a URL path carries (``/2023/06/23/``, ``/20230623/``, and
-    ``/23-06-2023/`` where the order of day and month is certain).
+    """The publication date a URL path carries (``/2023/06/23/``, ``/20230623/``,
+    ``/2023/0623/``, ``/2023/jun/23/``, and ``/23-06-2023/`` where the order of day and month
+    is certain).
 
     A year and month alone (``/2023/06/``) give None: the day would be invented.
     """
@@ -322,6 +378,15 @@ def date_in_url(url: str) -> date | None:
                 value = _valid_date(year, month, day)
                 if value is not None:
                     return value
+    for match in _URL_MORE_SHAPES.finditer(path):
+        year = int(match.group("year"))
+        name = match.group("name")
+        named = _month_number(name) if name else int(match.group("month"))
+        day = int(match.group("nday") or match.group("day"))
+        if URL_EARLIEST_YEAR <= year <= latest and named is not None:
+            value = _valid_date(year, named, day)
+            if value is not None:
+                return value
     for match in _URL_DAY_FIRST.finditer(path):
         year = int(match.group("year"))
         if URL_EARLIEST_YEAR <= year <= latest:
@@ -372,7 +437,7 @@ def _moment_from_match(
     groups = match.groupdict()
     year = _year_of(groups)
     month_text = groups["month"]
-    month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower())
+    month = int(month_text) if month_text.isdigit() else _month_number(month_text)
     day = int(groups["day"])
     if year is None or month is None:
         return None

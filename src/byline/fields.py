@@ -69,6 +69,9 @@ class Markup(StrEnum):
     "datePublished">`` on a page without an article item)."""
     PAGE_OBJECT = "page object"
     """A property of a ``WebPage`` object, on a page without an article object."""
+    MAIN_OBJECT = "main object"
+    """A date of the page's top-level object of another kind (``Recipe``, ``RadioEpisode``,
+    ``MedicalWebPage``), on a page with no article or page object that states one."""
     SITE_OBJECT = "site object"
     """The name of the ``WebSite`` object."""
     BREADCRUMB = "breadcrumb"
@@ -115,7 +118,8 @@ class Markup(StrEnum):
     DATE_MARKED_TEXT = "date-marked text"
     """Text in an element whose class or id says date (``<div class="post-date">``)."""
     SPLIT_DATE = "split date"
-    """A date whose parts sit in elements of their own inside a date-marked one."""
+    """A date whose parts sit in elements of their own inside a short one ("Posted on
+    <b>March 4</b>, 2016", a calendar badge)."""
     DATELINE = "dateline"
     """A date opening a longer text: "(21. November 2022) Energy consumers ..."."""
     TEXT = "text"

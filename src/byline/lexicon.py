@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import Final
+from typing import Final, TypeAlias
 
 Table = Mapping[str, tuple[str, ...]]
 
@@ -343,7 +343,7 @@ MONTH_NAMES: Final[Table] = {
     "pl": _split(
         "styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik"
         " listopad grudzień stycznia lutego marca kwietnia maja czerwca lipca sierpnia"
-        " września października listopada grudnia"
+        " września października listopada grudnia sty lut kwi cze lip sie wrz paź lis gru"
     ),
     "ru": _split(
         "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь"
@@ -353,7 +353,10 @@ MONTH_NAMES: Final[Table] = {
     "uk": _split(
         "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня"
     ),
-    "tr": _split("ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık"),
+    "tr": _split(
+        "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık"
+        " oca şub nis haz tem ağu eyl eki kas ara"
+    ),
     "id": _split(
         "januari februari maret april mei juni juli agustus september oktober november desember"
     ),
@@ -381,16 +384,83 @@ MONTH_NAMES: Final[Table] = {
     ),
     "hu": _split(
         "január február március április május június július augusztus szeptember október"
-        " november december"
+        " november december febr márc ápr máj jún júl szept"
     ),
     "ro": _split(
         "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie"
         " decembrie"
     ),
-    # Greek: the genitive of dates ("4 Μαρτίου 2016")
+    # Greek: the genitive of dates ("4 Μαρτίου 2016"), the nominative, the abbreviations, and
+    # May as capitals write it ("ΜΑΪΟΥ"; capitals drop the accents, and ``dates`` also reads
+    # every name without them)
     "el": _split(
         "ιανουαρίου φεβρουαρίου μαρτίου απριλίου μαΐου ιουνίου ιουλίου αυγούστου σεπτεμβρίου"
-        " οκτωβρίου νοεμβρίου δεκεμβρίου"
+        " οκτωβρίου νοεμβρίου δεκεμβρίου ιανουάριος φεβρουάριος μάρτιος απρίλιος μάιος"
+        " ιούνιος ιούλιος αύγουστος σεπτέμβριος οκτώβριος νοέμβριος δεκέμβριος ιαν φεβ μαρ"
+        " απρ ιουν ιουλ αυγ σεπ σεπτ οκτ νοε δεκ μαϊου μαϊος"
+    ),
+    # Serbian (in Latin, then Cyrillic letters), Croatian, Bosnian and Slovenian, with the
+    # genitive of dates ("4. marta 2016", "4. ožujka 2016."). Croatian "listopad(a)",
+    # October, is left out: it is Polish and Czech November.
+    "sr": _split(
+        "januar februar mart april maj jun jul avgust septembar oktobar novembar decembar"
+        " januara februara marta aprila maja juna jula avgusta septembra oktobra novembra"
+        " decembra јануар фебруар март април мај јун јул август септембар октобар новембар"
+        " децембар јануара фебруара марта априла маја јуна јула августа септембра октобра"
+        " новембра децембра"
+    ),
+    "sl": _split(
+        "januar februar marec april maj junij julij avgust september oktober november december"
+        " januarja februarja marca aprila maja junija julija avgusta septembra oktobra"
+        " novembra decembra"
+    ),
+    "hr": _split(
+        "siječnja veljače ožujka travnja svibnja lipnja srpnja kolovoza rujna studenoga studenog"
+        " prosinca"
+    ),
+    # Bulgarian and Macedonian
+    "bg": _split(
+        "януари февруари март април май юни юли август септември октомври ноември декември"
+    ),
+    "mk": _split(
+        "јануари февруари март април мај јуни јули август септември октомври ноември декември"
+    ),
+    # Baltic: Estonian, Latvian, Lithuanian (the genitive of "2016 m. kovo 4 d.")
+    "et": _split(
+        "jaanuar veebruar märts aprill mai juuni juuli august september oktoober november detsember"
+    ),
+    "lv": _split(
+        "janvāris februāris marts aprīlis maijs jūnijs jūlijs augusts septembris oktobris"
+        " novembris decembris"
+    ),
+    "lt": _split(
+        "sausio vasario kovo balandžio gegužės birželio liepos rugpjūčio rugsėjo spalio"
+        " lapkričio gruodžio"
+    ),
+    "ca": _split(
+        "gener febrer març abril maig juny juliol agost setembre octubre novembre desembre"
+    ),
+    "gl": _split(
+        "xaneiro febreiro marzo abril maio xuño xullo agosto setembro outubro novembro decembro"
+    ),
+    "ms": _split(
+        "januari februari mac april mei jun julai ogos september oktober november disember"
+    ),
+    "tl": _split(
+        "enero pebrero marso abril mayo hunyo hulyo agosto setyembre oktubre nobyembre disyembre"
+    ),
+    "is": _split(
+        "janúar febrúar mars apríl maí júní júlí ágúst september október nóvember desember"
+    ),
+    "sq": _split("janar shkurt mars prill maj qershor korrik gusht shtator tetor nëntor dhjetor"),
+    "hi": _split(
+        "जनवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर फरवरी सितम्बर"
+        " अक्तूबर नवम्बर दिसम्बर"
+    ),
+    # Hebrew, also with the preposition that dates take ("4 במרץ 2016")
+    "he": _split(
+        "ינואר פברואר מרץ אפריל מאי יוני יולי אוגוסט ספטמבר אוקטובר נובמבר דצמבר בינואר"
+        " בפברואר במרץ באפריל במאי ביוני ביולי באוגוסט בספטמבר באוקטובר בנובמבר בדצמבר"
     ),
     # Arabic: the Egyptian and Gulf names, then the Levantine and Iraqi ones (some two words)
     "ar": (
@@ -409,7 +479,14 @@ MONTH_OVERRIDES: Final[Mapping[str, int]] = {
     "okt": 10, "dez": 12, "fevrier": 2, "aout": 8, "janv": 1, "févr": 2, "fevr": 2, "avr": 4,
     "juil": 7, "déc": 12, "setiembre": 9, "ene": 1, "abr": 4, "ago": 8, "dic": 12, "gen": 1,
     "mag": 5, "giu": 6, "lug": 7, "set": 9, "ott": 10, "marco": 3, "fev": 2, "mai": 5,
-    "out": 10, "mrt": 3, "янв": 1, "фев": 2, "мар": 3, "апр": 4, "авг": 8,
+    "out": 10, "mrt": 3, "oca": 1, "şub": 2, "nis": 4, "haz": 6, "tem": 7, "ağu": 8, "eyl": 9,
+    "eki": 10, "kas": 11, "ara": 12, "sty": 1, "lut": 2, "kwi": 4, "cze": 6, "lip": 7, "sie": 8,
+    "wrz": 9, "paź": 10, "lis": 11, "gru": 12, "febr": 2, "márc": 3, "ápr": 4, "máj": 5,
+    "jún": 6, "júl": 7, "szept": 9, "ιαν": 1, "φεβ": 2, "μαρ": 3, "απρ": 4, "ιουν": 6,
+    "ιουλ": 7, "αυγ": 8, "σεπ": 9, "σεπτ": 9, "οκτ": 10, "νοε": 11, "δεκ": 12, "μαϊου": 5,
+    "μαϊος": 5,
+    "studenoga": 11, "studenog": 11, "prosinca": 12, "फरवरी": 2, "सितम्बर": 9, "अक्तूबर": 10,
+    "नवम्बर": 11, "दिसम्बर": 12, "янв": 1, "фев": 2, "мар": 3, "апр": 4, "авг": 8,
     "сен": 9, "сент": 9, "окт": 10, "ноя": 11, "дек": 12,
     "ابريل": 4, "إبريل": 4, "اغسطس": 8, "اكتوبر": 10,
     "كانون الثاني": 1, "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6, "تموز": 7,
@@ -556,6 +633,35 @@ def covering(words: Iterable[str]) -> tuple[str, ...]:
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of ``words``, escaped, longest first (so "sept" wins over "sep")."""
     return "|".join(re.escape(w) for w in sorted(sorted(set(words)), key=len, reverse=True))
+
+
+Trie: TypeAlias = "dict[str, Trie]"
+"""Words by their letters: each letter leads to the rest; "" marks a word's end."""
+
+
+def trie_alternation(words: Iterable[str]) -> str:
+    """The alternation of ``words`` as a tree of their shared beginnings ("ma(?:rch|y)"):
+    what ``alternation`` matches, the longest word first, but tried a letter at a time rather
+    than a word at a time (the month names of 30 languages: ten times faster)."""
+    tree: Trie = {}
+    for word in set(words):
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return _trie_pattern(tree)
+
+
+def _trie_pattern(node: Trie) -> str:
+    branches = [
+        re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a shorter word ends here: the longer ones first, then none
+        return f"(?:{body})?"
+    return body
 
 
 BARE_LEADS: Final = lexicon_words(BYLINE_PREPOSITIONS, without=("di", "av"))

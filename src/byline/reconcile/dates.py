@@ -3,10 +3,12 @@ time zone, and the modification only when it is not before the publication."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from typing import Final
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from byline.fields import Field, Source
+from byline.language import language_tag
 from byline.reconcile.choice import Choice, PageCandidates, alternatives
 from byline.reconcile.trust import DATE_VOTE_WEIGHT, PLAIN_META_SOURCES, by_trust
 from byline.record import Moment
@@ -31,6 +33,29 @@ still be its own: an address is given once, at publication, while a page re-date
 update or a correction stays within days of it. A date months or years later is a re-stamp
 (a site's relaunch or move that dated every page anew): the address keeps the first day."""
 
+ZONE_OF_LANGUAGE: Final[dict[str, str]] = {
+    "ja": "Asia/Tokyo", "ko": "Asia/Seoul", "zh": "Asia/Shanghai", "zh-TW": "Asia/Taipei",
+    "th": "Asia/Bangkok", "vi": "Asia/Ho_Chi_Minh", "id": "Asia/Jakarta",
+    "ms": "Asia/Kuala_Lumpur", "hi": "Asia/Kolkata", "bn": "Asia/Dhaka", "fa": "Asia/Tehran",
+    "he": "Asia/Jerusalem", "tr": "Europe/Istanbul", "ru": "Europe/Moscow", "uk": "Europe/Kiev",
+    "el": "Europe/Athens", "bg": "Europe/Sofia", "ro": "Europe/Bucharest", "fi": "Europe/Helsinki",
+    "et": "Europe/Tallinn", "lv": "Europe/Riga", "lt": "Europe/Vilnius", "de": "Europe/Berlin",
+    "fr": "Europe/Paris", "it": "Europe/Rome", "nl": "Europe/Amsterdam", "pl": "Europe/Warsaw",
+    "cs": "Europe/Prague", "sk": "Europe/Bratislava", "hu": "Europe/Budapest",
+    "sl": "Europe/Ljubljana", "hr": "Europe/Zagreb", "sr": "Europe/Belgrade",
+    "bs": "Europe/Sarajevo", "mk": "Europe/Skopje", "sq": "Europe/Tirane",
+    "da": "Europe/Copenhagen", "sv": "Europe/Stockholm", "no": "Europe/Oslo", "nb": "Europe/Oslo",
+    "nn": "Europe/Oslo", "ca": "Europe/Madrid", "gl": "Europe/Madrid", "eu": "Europe/Madrid",
+    "es-ES": "Europe/Madrid", "es-MX": "America/Mexico_City",
+    "es-AR": "America/Argentina/Buenos_Aires", "es-CO": "America/Bogota",
+    "es-CL": "America/Santiago", "es-PE": "America/Lima", "es-UY": "America/Montevideo",
+    "pt-BR": "America/Sao_Paulo", "pt-PT": "Europe/Lisbon", "fr-CA": "America/Toronto",
+    "ar-EG": "Africa/Cairo", "ar-SA": "Asia/Riyadh", "ar-AE": "Asia/Dubai",
+}  # fmt: skip
+"""Where the pages of a language (or of a language in a country) are written: the zone whose
+day their readers see. Languages read across many zones (English, Spanish, Portuguese and
+Arabic without a country) have none: their pages keep the day of a UTC time."""
+
 MAX_ZONE_OFFSET: Final = timedelta(hours=14)
 ZONE_STEP: Final = timedelta(minutes=15)
 """Time zones are whole quarter-hours within 14 hours of UTC."""
@@ -47,8 +72,9 @@ def choose_dates(found: PageCandidates) -> tuple[Choice[Moment] | None, Choice[M
     first = None
     if published:
         silent = _shown_as_anothers(found)
+        zone = _page_zone(published + modified) or _language_zone(found)
         source, value = _shown_modification(published, modified, silent) or _choose_published(
-            published, _page_zone(published + modified), silent
+            published, zone, silent
         )
         source, value = _before_restamp(published, (source, value))
         first = Choice(value, source, alternatives(value, published))
@@ -91,7 +117,7 @@ _SHOWN: Final = frozenset({Source.DOM, Source.URL})
 
 
 def _choose_published(
-    dated: list[Dated], zone: timezone | None = None, silent: tuple[Dated, ...] = ()
+    dated: list[Dated], zone: tzinfo | None = None, silent: tuple[Dated, ...] = ()
 ) -> Dated:
     """The publication date most sources agree on, read as the page's local day.
 
@@ -191,20 +217,23 @@ def _day(value: Moment) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-def _local_reading(value: Moment, dated: list[Dated], zone: timezone | None = None) -> Moment:
+def _local_reading(value: Moment, dated: list[Dated], zone: tzinfo | None = None) -> Moment:
     """``value`` as the page's local time when it is a UTC time and the page says where.
 
     News sites store UTC, while the page (and its reader) shows the local day. Evidence,
     strongest first: the same instant with a zone offset from another source; a time
     without zone that is the same minute a whole number of quarter-hours away (the local
     clock); a CMS's local midnight (in ``zone``, the page's own, when known); a bare day
-    from the URL or page that only a zone within 14 hours explains.
+    from the URL or page that only a zone within 14 hours explains; else the page's own
+    ``zone`` (not for a time of exactly midnight, a bare day as a CMS stores it, nor for a
+    time the page shows as it is, without a zone: its readers see that day).
     """
     if not isinstance(value, datetime) or value.utcoffset() != timedelta(0):
         return value
     naive = value.replace(tzinfo=None)
     days: set[date] = set()
     seen: set[Source] = set()
+    shown_as_is = False  # the page shows this clock time as its own
     for source, other in dated:
         if isinstance(other, datetime) and _aware(other):
             if other == value and other.utcoffset() != timedelta(0):
@@ -213,6 +242,7 @@ def _local_reading(value: Moment, dated: list[Dated], zone: timezone | None = No
             offset = other.replace(second=0, microsecond=0) - naive.replace(second=0, microsecond=0)
             if _is_zone_offset(offset) and other.second in (0, naive.second):
                 return value.astimezone(timezone(offset))
+            shown_as_is = shown_as_is or not offset
         elif source not in seen:
             days.add(other)  # a bare day: each source's best one only
         seen.add(source)
@@ -224,10 +254,13 @@ def _local_reading(value: Moment, dated: list[Dated], zone: timezone | None = No
         midnight = datetime.combine(day, time())
         if midnight - MAX_ZONE_OFFSET <= naive < midnight + timedelta(days=1) + MAX_ZONE_OFFSET:
             return day  # a zone within 14 hours puts this UTC time on that day
+    if zone is not None and naive.time() != time() and not shown_as_is:
+        local = value.astimezone(zone)
+        return local.astimezone(timezone(local.utcoffset() or timedelta(0)))
     return value
 
 
-def _is_local_midnight(value: datetime, zone: timezone | None) -> bool:
+def _is_local_midnight(value: datetime, zone: tzinfo | None) -> bool:
     """Whether the UTC time ``value`` is the midnight that begins the next local day: how a
     CMS stores a bare day. In the page's own zone when its other dates give one, else in
     central Europe's (see ``MIDNIGHT_UTC_HOURS``)."""
@@ -248,6 +281,23 @@ def _page_zone(dated: list[Dated]) -> timezone | None:
         if isinstance(value, datetime) and (offset := value.utcoffset())
     }
     return timezone(offsets.pop()) if len(offsets) == 1 else None
+
+
+def _language_zone(found: PageCandidates) -> tzinfo | None:
+    """The zone of the page's language (``ZONE_OF_LANGUAGE``), the most trusted statement of
+    it first; None when it names none, or the system has no time-zone data."""
+    for candidate in by_trust(Field.LANGUAGE, found.texts(Field.LANGUAGE)):
+        tag = language_tag(candidate.value)
+        if tag is None:
+            continue
+        name = ZONE_OF_LANGUAGE.get(tag) or ZONE_OF_LANGUAGE.get(tag.split("-")[0])
+        if name is None:
+            return None
+        try:
+            return ZoneInfo(name)
+        except ZoneInfoNotFoundError:
+            return None
+    return None
 
 
 def _is_zone_offset(offset: timedelta) -> bool:

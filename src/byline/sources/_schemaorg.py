@@ -191,7 +191,10 @@ def article_candidates(
     site_name = _site_name(graph, node)
     if node is None:
         page_name = site_name.value if site_name is not None else None
-        return emit(source, {**_page_fields(graph, page_name), Field.SITE_NAME: site_name})
+        values = _page_fields(graph, page_name)
+        if values.get(Field.PUBLISHED) is None:
+            values.update(_main_object_dates(graph))
+        return emit(source, {**values, Field.SITE_NAME: site_name})
     values = _article_fields(node, graph, doc, article)
     publisher = values.get(Field.PUBLISHER)
     publisher_name = (
@@ -257,6 +260,31 @@ def _page_fields(graph: Graph, site_name: str | None) -> Values:
                 Field.MODIFIED: mapped(modified, DateValue.parse),
             }
     return {}
+
+
+def _main_object_dates(graph: Graph) -> Values:
+    """The dates of the page's first top-level object of another kind that states its
+    publication (a ``Recipe``, a ``RadioEpisode``, a ``MedicalWebPage``, an untyped object),
+    on a page with no article or page object that does: the page presents that object.
+    Never a review's or a comment's, nor an object nested in another (its image, its video)."""
+    how = Markup.MAIN_OBJECT
+    for node, key, depth in graph.nodes:
+        if depth > MAIN_OBJECT_DEPTH or key in _ITS_REACTIONS or node_types(node) & _REACTIONS:
+            continue
+        published = _first_text(node, how, "datePublished", "dateCreated")
+        if published:
+            return {
+                Field.PUBLISHED: mapped(published, DateValue.parse),
+                Field.MODIFIED: mapped(_first_text(node, how, "dateModified"), DateValue.parse),
+            }
+    return {}
+
+
+MAIN_OBJECT_DEPTH: Final = 1
+"""A top-level object, or one of a ``@graph``'s."""
+_ITS_REACTIONS: Final = frozenset({"review", "reviews", "comment", "comments", "suggestedAnswer"})
+_REACTIONS: Final = frozenset({"Review", "Comment", "Answer", "Rating", "AggregateRating"})
+"""What readers add to an object, with dates of their own."""
 
 
 def _site_name(graph: Graph, article: dict[str, Any] | None) -> Stated[str] | None:

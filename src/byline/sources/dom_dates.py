@@ -80,7 +80,10 @@ SHORT_PIECE_CHARS: Final = 40
 """A text piece this short holding a date is a date line, not a sentence."""
 
 SPLIT_DATE_DEPTH: Final = 2
-"""How far above a lone year its date-marked element may be (``div.date > span.year``)."""
+"""How far above the element of a lone year the element holding its whole date may be
+(``div.date > span > span.year``)."""
+JOINED_DATE_CHARS: Final = 80
+"""The longest text of an element read whole for a date split over its children."""
 
 DATE_MARKERS: Final = (
     "date", "time", "datum", "zeit", "fecha", "publish", "publication", "parution", "posted",
@@ -152,6 +155,8 @@ COMMENT_DATE_CHARS: Final = 200
 """An HTML comment this short may be a note of the publication date; longer ones are
 markup left out (conditional comments, templates)."""
 
+_YEAR: Final = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+"""A year of a date's: the part a date split over elements is found by."""
 _DATEISH: Final = re.compile(r"\d{4}|\d[./-]\d|\d\.?\s[^\W\d_]{3,}\.?\s\d\d\s*(?:$|[)\]])")
 """Cheap test a text must pass before the date patterns run on it."""
 
@@ -163,8 +168,9 @@ def _fragments_pattern(fragments: tuple[str, ...]) -> re.Pattern[str]:
 
 _DATE_MARKER_RE: Final = _fragments_pattern(DATE_MARKERS)
 _UPDATE_MARKER_RE: Final = _fragments_pattern(UPDATE_MARKERS)
-_DATELINE_LEAD: Final = re.compile(r"[(\[]?(?:\d|[^\W\d_]+\.?,?\s+\d)")
-"""How a dateline begins: a digit, or one word (a month, a weekday) and a digit."""
+_DATELINE_LEAD: Final = re.compile(r"[(\[]?(?:[^\W\d_][\w.'’-]*,?\s+|\([^()\d]{1,30}\)\s*){0,4}\d")
+"""How a dateline begins: a digit, or a few words (a month, a weekday, a place, an agency in
+brackets) and a digit."""
 _LABEL_LEAD: Final = re.compile(
     r"\W*(?:"
     + alternation(lexicon_words(lexicon.PUBLISH_WORDS) + lexicon_words(lexicon.UPDATE_WORDS))
@@ -175,10 +181,19 @@ _LABEL_LEAD: Final = re.compile(
 Jane Doe. The council ...", "Aktualisiert am 04.03.2016 ..."): its first date is the
 label's, however long the text goes on."""
 _DATELINE_START: Final = re.compile(r"[(\[]?$")
-_DATELINE_END: Final = re.compile(r"\s*(?:[)\]]|[-–—:|](?=\s))")
-"""A dateline: the date comes first, maybe in brackets, closed by a bracket or a dash:
-"(21. November 2022) ...", "21.11.2022 – ...". A sentence that begins with a date ("Am 6.
-Mai 2023 findet ... statt") is about an event, not the page."""
+_DATELINE_PLACE: Final = re.compile(
+    r"(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*(?:\s+[\w.'’-]+){0,2}\s*(?:,|\([^()\d]{1,30}\),?)\s*$"
+)
+"""A place or a weekday, capitalised, before a dateline's date, closed by a comma or an
+agency in brackets: "Berlin, ", "NEW YORK, ", "Freitag, ", "Berlin (dpa) "."""
+_DATELINE_END: Final = re.compile(
+    r"\s*(?:\([^()\d]{1,30}\)\s*|/[^/\d]{1,30}/\s*)?(?:[)\]]|[-–—:|]+(?=\s+[^\d\s]))"
+)
+"""A dateline: the date comes first, maybe in brackets or after a place, closed by a
+bracket or a dash, maybe after an agency: "(21. November 2022) ...", "21.11.2022 – ...",
+"Berlin, 4. März 2016 (dpa) – ...", "NEW YORK, March 4, 2016 /PRNewswire/ -- ...". A
+sentence that begins with a date ("Am 6. Mai 2023 findet ... statt") is about an event, not
+the page, and a dash before a time closes a span of hours ("22.01.2022, 9:00 – 17:00")."""
 
 
 def _tooltip_date(title: str) -> date | None:
@@ -215,10 +230,10 @@ def _count_words(text: str) -> int:
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
     """Whether the date at ``text[start:end]`` opens ``text`` as a dateline."""
+    lead = text[:start]
     return (
-        _DATELINE_START.match(text[:start]) is not None
-        and _DATELINE_END.match(text, end) is not None
-    )
+        _DATELINE_START.match(lead) is not None or _DATELINE_PLACE.match(lead) is not None
+    ) and _DATELINE_END.match(text, end) is not None
 
 
 MARKER_CONTEXT_CHARS: Final = 40
@@ -432,8 +447,8 @@ class _Scan:
                 if _is_dateline(text, d[1], d[2])
                 or (labelled and marker_before(text, d[1]) in (PUBLISH, UPDATE))
             ]
-        elif not dates:
-            self._read_split_date(holder)
+        elif not dates and len(text) <= SHORT_PIECE_CHARS and _YEAR.search(text):
+            self._read_split_date(holder)  # a lone year, or a date line's last part
         if not dates:
             return
         context = f"{previous} {text}"
@@ -464,23 +479,47 @@ class _Scan:
             self.add(value, kind + bonus + short + place.score, update, holder, how, item)
 
     def _read_split_date(self, holder: etree._Element) -> None:
-        """A date whose parts sit in elements of their own inside a date-marked one, as in
-        calendar badges: ``<div class="date"><span>Apr</span><span>04</span><span>2013``."""
-        node = holder.getparent()
-        for _ in range(SPLIT_DATE_DEPTH):
-            if node is None or node in self.split_read:
+        """A date whose parts sit in elements of their own, read from the shortest element
+        around them that holds it whole: a calendar badge (``<div class="date"><span>Apr
+        </span><span>04</span><span>2013``), a date line with its day in bold ("Posted on
+        <b>March 4</b>, 2016"). Scored as a date line of its text would be."""
+        node: etree._Element | None = holder
+        for _ in range(SPLIT_DATE_DEPTH + 1):
+            if node is None or node.tag in PAGE_TAGS or node in self.split_read:
                 return
-            if self._marks(node).date:
-                self.split_read.add(node)
-                text = " ".join(" ".join(node.itertext()).split())
-                if len(text) <= SHORT_PIECE_CHARS:
-                    for value, _, _ in find_dates(text)[:1]:
-                        place = self._place(node)
-                        if not place.quoted:
-                            score = KIND_MARKED + SHORT_PIECE_BONUS + place.score
-                            self.add(value, score, False, node, Markup.SPLIT_DATE, place.item)
-                return
+            self.split_read.add(node)
+            parts = list(node.itertext())
+            if len(parts) > 1:  # (an element of one text holds the piece already read)
+                text = " ".join("".join(parts).split())
+                if len(text) > JOINED_DATE_CHARS:
+                    return  # a longer text around the parts is prose, not a date line
+                # the parts as the page writes them ("March 4" ", 2016"), else spaced (a
+                # badge's "Apr" "04" "2013")
+                spaced = " ".join(" ".join(parts).split())
+                for joined in (text, spaced) if spaced != text else (text,):
+                    dates = find_dates(joined)
+                    if dates:
+                        self._read_joined_date(node, joined, dates[0])
+                        return
             node = node.getparent()
+
+    def _read_joined_date(
+        self, node: etree._Element, text: str, found: tuple[date, int, int]
+    ) -> None:
+        value, start, end = found
+        marker = marker_before(text, start)
+        place = self._place(node)
+        if marker == OTHER or place.quoted:
+            return
+        if marker is None and not place.marked and _in_sentence(text, start, end, 0):
+            return
+        kind = KIND_MARKED if place.marked else KIND_TEXT
+        bonus = MARKER_WORD_BONUS if marker is not None else 0.0
+        short = SHORT_PIECE_BONUS if len(text) <= SHORT_PIECE_CHARS else 0.0
+        update = marker == UPDATE or (marker is None and place.marked_update)
+        item = place.item if marker is None else None
+        score = kind + bonus + short + place.score
+        self.add(value, score, update, node, Markup.SPLIT_DATE, item)
 
     def _read_time(self, element: etree._Element) -> None:
         text = " ".join("".join(element.itertext()).split())[:MAX_PIECE_CHARS]

@@ -19,7 +19,7 @@ _PREFIXES: Final = ("dc", "dcterms")
 
 TITLE: Final = ("title",)
 CREATOR: Final = ("creator",)
-PUBLISHED: Final = ("date.issued", "issued", "date.created", "created", "date")
+PUBLISHED: Final = ("date.issued", "issued", "date.publication", "date.created", "created", "date")
 MODIFIED: Final = ("modified", "date.modified")
 DESCRIPTION: Final = ("description", "abstract")
 SUBJECT: Final = ("subject",)

@@ -54,6 +54,24 @@ PUBLISHED_NAMES: Final = (
     "publish_date",
     "date",
     "displaydate",
+    # the names of content and analytics platforms (Cxense, PRISM, bepress, Weibo and
+    # newspaper systems) and OpenGraph's properties written otherwise
+    "cxenseparse:recs:publishtime",
+    "cxenseparse:publishtime",
+    "prism.publicationdate",
+    "publicationdate",
+    "publication-date",
+    "og:published_time",
+    "og:pubdate",
+    "pdate",
+    "article_date_original",
+    "article.created",
+    "bt:pubdate",
+    "dateposted",
+    "weibo:article:create_at",
+    "vr:published_time",
+    "mediator_published_time",
+    "citation_online_date",
 )
 MODIFIED_NAMES: Final = ("article.updated", "article:modified", "last-modified")
 AUTHOR_NAMES: Final = (
