@@ -72,7 +72,7 @@ from byline import sources  # noqa: E402
 from byline.blockmodel import FEATURES, BlockModel, words_of  # noqa: E402
 from byline.document import parse  # noqa: E402
 from byline.fields import Field  # noqa: E402
-from byline.maintext import MIN_JUDGED_WORDS, BlockJudge, extract_main_text  # noqa: E402
+from byline.maintext import BlockJudge, extract_main_text, long_enough_to_judge  # noqa: E402
 from byline.reconcile import choose_title  # noqa: E402
 
 L2_CHOICES = (0.3, 1.0, 3.0)
@@ -222,7 +222,7 @@ def distant_label(text: str, hint: Hint) -> int | None:
 
 
 def judged(text: str) -> bool:
-    return len(normalise(text).split()) >= MIN_JUDGED_WORDS  # the model never judges shorter
+    return long_enough_to_judge(normalise(text))  # the model never judges shorter
 
 
 def examples(pages: list[Page], masked: bool) -> None:

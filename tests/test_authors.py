@@ -237,10 +237,29 @@ def test_not_person_names(name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["John Smith", "Ursula von der Leyen", "Gabriel García Márquez", "Иван Петров"]
+    "name",
+    [
+        "John Smith",
+        "Ursula von der Leyen",
+        "Gabriel García Márquez",
+        "Иван Петров",
+        "孔德明",
+        "山田太郎",
+        "สมชาย ใจดี",
+    ],
 )
 def test_person_names(name: str) -> None:
     assert is_person_name(name)
+
+
+@pytest.mark.parametrize(
+    "text", ["亲子视频让留守儿童与父母面对面", "子どもへの体罰を禁止する法律ができる"]
+)
+def test_a_sentence_in_a_script_without_spaces_is_no_name(text: str) -> None:
+    """A headline in Chinese or Japanese is one word to ``str.split``: counted in any script
+    it is too long for a name or a credit."""
+    assert not is_person_name(text)
+    assert credit(text) is None
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from conftest import FIXTURES, SAMPLES, needs_shared
 from lxml import etree
 
 import byline
-from byline.blockmodel import MODEL
+from byline.blockmodel import FEATURES, MODEL, BlockContext, block_features, words_of
 from byline.blocks import Reason, Rule, Verdict
 from byline.document import parse
 from byline.maintext import MainText, extract_main_text
@@ -587,6 +588,17 @@ def test_deck_without_a_full_stop_opens_the_body() -> None:
     assert body.startswith(deck)
 
 
+def test_deck_in_chinese_without_a_full_stop_opens_the_body() -> None:
+    """A Chinese deck is one word to ``str.split``: counted in any script it is long enough
+    for a deck (a standfirst's ``MIN_STANDFIRST_CHARS`` too), while a short label
+    ("十二个车站") still is not."""
+    deck = "三条新线路、十二个车站和一个车辆段将在未来四年内陆续建成，服务东部郊区的二十多万居民"
+    body = extract(headed_page(f"<p>{deck}</p>", title="郊区有轨电车"), title="郊区有轨电车").body
+    assert body.startswith(deck)
+    label = "十二个车站"
+    assert label not in extract(headed_page(f"<p>{label}</p>", title="电车"), title="电车").body
+
+
 def test_caption_after_the_headline_is_not_the_lead() -> None:
     caption = "A tram at the central station, where two of the new lines will stop."
     header = f"<figure><img src='/t.jpg' width='600' height='400'><p>{caption}</p></figure>"
@@ -1159,3 +1171,95 @@ def test_code_keeps_its_highlighted_comments() -> None:
     )
     body = extract(page(paragraphs(PARAGRAPHS[:2]) + code + paragraphs(PARAGRAPHS[2:]))).body
     assert "# we can access p.x and p.y" in body and "# the tuple is immutable" in body
+
+
+# --- scripts written without spaces between words ----------------------------------------
+
+UNSPACED_ARTICLES = {
+    "chinese": (
+        [
+            "市议会星期二投票决定扩建有轨电车网络，这一决定经过了多年的辩论和公众咨询。",
+            "支持者说新线路将通往三个郊区并减少汽车交通，批评者则担心费用和施工噪音。",
+            "工程预计明年春天开工，第一批电车将在四年后投入运营。",
+        ],
+        "关注我们的微信公众号获取更多新闻资讯",
+    ),
+    "japanese": (
+        [
+            "市議会は火曜日、路面電車の路線網を拡張することを決めました。長い議論の末の決定です。",
+            "新しい路線は三つの郊外まで延び、車の交通を減らすと支持者は話しています。",
+            "工事は来年の春に始まり、最初の電車は四年後に走る予定です。",
+        ],
+        "フォローして最新のニュースをチェックしよう",
+    ),
+    "thai": (
+        [
+            "สภาเมืองลงมติเมื่อวันอังคารให้ขยายเครือข่ายรถรางหลังจากการถกเถียงกันมาหลายปี",
+            "ผู้สนับสนุนกล่าวว่าเส้นทางใหม่จะไปถึงสามชานเมืองและช่วยลดการจราจรของรถยนต์",
+            "การก่อสร้างจะเริ่มในฤดูใบไม้ผลิปีหน้าและรถรางขบวนแรกจะวิ่งในอีกสี่ปี",
+        ],
+        "ติดตามข่าวสารล่าสุดได้ที่เพจของเรา",
+    ),
+    "burmese": (
+        [
+            "မြို့တော်ကောင်စီသည်အင်္ဂါနေ့တွင်ဓာတ်ရထားကွန်ရက်ကိုတိုးချဲ့ရန်မဲခွဲဆုံးဖြတ်ခဲ့သည်။",
+            "လမ်းကြောင်းအသစ်များသည်ဆင်ခြေဖုံးသုံးခုသို့ရောက်ရှိမည်ဖြစ်သည်။",
+            "ဆောက်လုပ်ရေးလုပ်ငန်းသည်လာမည့်နွေဦးတွင်စတင်မည်ဖြစ်သည်။",
+        ],
+        "ကျွန်ုပ်တို့၏စာမျက်နှာကိုလိုက်ကြည့်ပါ",
+    ),
+}
+
+
+@pytest.mark.parametrize("script", sorted(UNSPACED_ARTICLES))
+def test_the_model_judges_paragraphs_in_scripts_without_spaces(script: str) -> None:
+    """A Chinese, Japanese, Thai or Burmese paragraph is one word to ``str.split``: counted
+    in any script it is long enough for the model, which drops a closing prompt the rules
+    keep, while a label too short to weigh ("（完）") is still left to the rules."""
+    texts, prompt = UNSPACED_ARTICLES[script]
+    html = page(paragraphs([*texts, prompt, "（完）"]))
+    judge = Judge(lambda text: text in texts)
+    result = extract(html, judge=judge)
+    assert result.body == "\n\n".join([*texts, "（完）"])
+    (dropped,) = [block for block in result.blocks if block.text == prompt]
+    assert dropped.verdict is Verdict.DROPPED and dropped.reason is not None
+    assert dropped.reason.rule is Rule.MODEL
+
+
+def test_hint_finds_its_container_in_chinese() -> None:
+    """``words_of`` gives a Chinese clause as one word, so a paragraph of two clauses has
+    two: counted in any script they are enough for the articleBody to find its container
+    (as ``test_hint_takes_the_page_version_with_what_the_hint_lacks`` in English)."""
+    texts, _ = UNSPACED_ARTICLES["chinese"]
+    dateline = "新华社北京电 会谈持续了三个小时，外交部说。"
+    quote = "“我们同意深化合作，”外交部在声明中说。"
+    article = f"<div class='txt'><p>{dateline}</p>{paragraphs(texts)}<p>{quote}</p></div>"
+    other = "读者来信谈到了天气、节日、足球比赛结果、面包价格，以及老城区今年冬天的道路状况。"
+    decoy = "<div class='main-content'>" + paragraphs([other] * 8) + "</div>"
+    html = f"<html><body>{decoy}<section>{article}</section></body></html>"
+    result = extract(html, hint="".join(texts))
+    assert dateline in result.body and quote in result.body
+    assert texts[1] in result.body
+    assert other not in result.body
+
+
+def test_a_paragraph_in_chinese_counts_its_words_for_the_model() -> None:
+    """The model reads a Chinese paragraph's length in words like an English one's, and the
+    share of it the hint holds in the same words."""
+    texts, _ = UNSPACED_ARTICLES["chinese"]
+    context = BlockContext(frozenset(), lambda el: 0.0, frozenset(words_of(texts[0])))
+    rows = list(block_features(texts, ["p"] * 3, [None] * 3, context))
+    features = [dict(zip(FEATURES, row, strict=True)) for row in rows]
+    # 35 Chinese characters, two clauses: about 17 words (two to ``str.split``).
+    assert features[0]["log_words"] == pytest.approx(math.log1p(17))
+    assert features[0]["hint_overlap"] == 1.0 and features[1]["hint_overlap"] == 0.0
+
+
+def test_a_paragraph_that_is_a_linked_chinese_sentence_is_no_label() -> None:
+    """A paragraph that is only a link of a few words is a button; one of a Chinese sentence
+    (one word to ``str.split``) is text, as a linked English sentence is (the rules keep it;
+    the model may still judge it)."""
+    texts, _ = UNSPACED_ARTICLES["chinese"]
+    linked = "<p><a href='/news/tram-map'>有轨电车新线路经过的三个郊区和各站位置的详细地图</a></p>"
+    result = extract(page(paragraphs(texts) + linked), judge=Judge(lambda text: True))
+    assert result.body.endswith("有轨电车新线路经过的三个郊区和各站位置的详细地图")

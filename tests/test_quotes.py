@@ -34,6 +34,13 @@ def test_pronoun_is_not_a_speaker_and_short_quotes_are_terms():
     assert quotes[0].speaker is None
 
 
+def test_chinese_quotes_are_counted_in_words_not_spaces():
+    """A quoted Chinese sentence is one word to ``str.split``: counted in any script it is
+    speech, while a quoted term (“数字”) is still a scare quote."""
+    body = "“数字”农业发展迅速。他说：“我们同意深化合作，并将继续保持密切沟通。”"
+    assert [q.text for q in find_quotes(body)] == ["我们同意深化合作，并将继续保持密切沟通。"]
+
+
 def test_quotes_keep_reading_order_across_paragraphs():
     body = '"First quote has enough words," she said.\n\n“Second quote has enough words too.”'
     assert [q.text for q in find_quotes(body)] == [

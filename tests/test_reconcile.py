@@ -47,6 +47,9 @@ def test_the_record_holds_the_main_text_and_what_it_opens_with():
     assert article.body == main.body
     assert article.body_html == main.body_html
     assert article.word_count == 14
+    chinese = MainText(body="市议会星期二投票决定扩建有轨电车网络。\n\n工程明年开工。")
+    # A word per two Chinese characters, and one for the full stop ending each run.
+    assert record([Candidate(Field.TITLE, "电车", Source.JSON_LD)], chinese).word_count == 14
     assert article.dateline is not None and article.dateline.place == "WASHINGTON"
     assert [(q.text, q.speaker) for q in article.quotes] == [
         ("We will act on this by spring", "the senator")

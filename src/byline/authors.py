@@ -11,6 +11,7 @@ from typing import Final
 
 from byline import lexicon
 from byline.dates import MONTHS
+from byline.document import words_in_any_script
 from byline.lexicon import alternation, lexicon_words
 
 
@@ -24,7 +25,8 @@ def _phrases(text: str) -> tuple[str, ...]:
 
 
 MAX_NAME_WORDS: Final = 6
-"""A 'name' longer than this is a sentence or a title, not a person."""
+"""A 'name' longer than this, in any script (``words_in_any_script``), is a sentence or a
+title, not a person."""
 
 MAX_NAME_CHARS: Final = 60
 
@@ -351,7 +353,7 @@ def is_person_name(name: str, declared: bool = False) -> bool:
     if _DOMAIN.search(name) or _FILE_NAME.search(name):
         return False  # "Spiegel.de", "stunnel_rsync.html": a site or a page, not a person
     words = name.split()
-    if len(words) > MAX_NAME_WORDS:
+    if words_in_any_script(name) > MAX_NAME_WORDS:
         return False
     if len(words) == 1 and name.isupper() and len(name) <= MAX_AGENCY_CODE_CHARS:
         return False  # "SP-X", "KNA", "DT": an agency code or initials, not a name
@@ -497,7 +499,7 @@ def credit(raw: str) -> str | None:
     unusable = (
         not _LETTER.search(text)
         or len(text) > MAX_NAME_CHARS
-        or len(text.split()) > MAX_NAME_WORDS
+        or words_in_any_script(text) > MAX_NAME_WORDS
         or folded in PLACEHOLDER_NAMES
         or folded in PICTURE_CREDITS
         or folded in INTERFACE_LABELS

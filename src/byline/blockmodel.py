@@ -30,7 +30,7 @@ from lxml import etree
 
 from byline import _blockweights
 from byline.boilerplate import class_weight, names_boilerplate
-from byline.document import PIECE_CHARS, pieces
+from byline.document import PIECE_CHARS, has_unspaced_script, pieces, token_words
 
 FEATURES: Final = (
     "log_chars",
@@ -271,11 +271,17 @@ def block_features(
 
 
 def _word_counts(text: str, hint_words: frozenset[str] | None) -> tuple[int, int]:
-    """How many words ``text`` has (as ``words_of`` finds them), and how many of them the
-    hint holds; a huge text is read piece by piece, never as one list of its words."""
+    """How many words ``text`` has (as ``words_of`` finds them; a clause of Chinese or Thai, one
+    to ``words_of``, as many as ``token_words`` says), and how many of them the hint holds; a
+    huge text is read piece by piece, never as one list of its words."""
     found = in_hint = 0
     for piece in pieces(text, _NON_WORD) if len(text) > PIECE_CHARS else (text,):
         words = words_of(piece)
+        if has_unspaced_script(piece):
+            found += sum(map(token_words, words))
+            if hint_words is not None:
+                in_hint += sum(token_words(word) for word in words if word.lower() in hint_words)
+            continue
         found += len(words)
         if hint_words is not None:
             in_hint += sum(map(hint_words.__contains__, map(str.lower, words)))

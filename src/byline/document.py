@@ -313,23 +313,44 @@ HAN_CHARS_PER_WORD: Final = 2
 """Chinese and Japanese words average under two characters (kana included)..."""
 SOUTHEAST_ASIAN_CHARS_PER_WORD: Final = 4
 """...Thai, Lao, Khmer and Burmese ones about four (vowel signs and tone marks count)."""
-_HAN_KANA: Final = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_SOUTHEAST_ASIAN: Final = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+_HAN_KANA_CHARS: Final = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_SOUTHEAST_ASIAN_CHARS: Final = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+_HAN_KANA: Final = re.compile(f"[{_HAN_KANA_CHARS}]")
+_SOUTHEAST_ASIAN: Final = re.compile(f"[{_SOUTHEAST_ASIAN_CHARS}]")
+_UNSPACED: Final = re.compile(f"[{_HAN_KANA_CHARS}{_SOUTHEAST_ASIAN_CHARS}]")
 
 
 def words_in_any_script(text: str) -> int:
     """The words of ``text`` in scripts written without spaces between words too: white space
     parts the others, and a run of Chinese, Japanese, Thai... characters (one "word" to
-    ``str.split``) counts a word per so many characters of its script. For thresholds that
-    tell a label from a text ("Loading...", "加载中" and "กำลังโหลด" alike are no article)."""
-    words = 0
-    for token in text.split():
-        han = len(_HAN_KANA.findall(token))
-        southeast = len(_SOUTHEAST_ASIAN.findall(token))
-        spaced = 1 if len(token) > han + southeast else 0
-        unspaced = han // HAN_CHARS_PER_WORD + southeast // SOUTHEAST_ASIAN_CHARS_PER_WORD
-        words += max(1, spaced + unspaced)
-    return words
+    ``str.split``) counts a word per so many characters of its script (``token_words``). For
+    thresholds that tell a label from a text ("Loading...", "加载中" and "กำลังโหลด" alike are
+    no article) or a paragraph from a line."""
+    if not has_unspaced_script(text):
+        return word_count(text)  # the usual case, in C
+    if len(text) <= PIECE_CHARS:
+        return sum(map(token_words, text.split()))
+    return sum(sum(map(token_words, piece.split())) for piece in pieces(text, _SPACE))
+
+
+def has_unspaced_script(text: str) -> bool:
+    """True when ``text`` holds a character of a script written without spaces between
+    words (checked in C: most texts hold none, and count as ``str.split`` counts)."""
+    return not text.isascii() and _UNSPACED.search(text) is not None
+
+
+def token_words(token: str) -> int:
+    """The words one token without white space holds: one, or a word per
+    ``HAN_CHARS_PER_WORD`` Chinese and Japanese characters and per
+    ``SOUTHEAST_ASIAN_CHARS_PER_WORD`` Thai, Lao, Khmer and Burmese ones, plus one for any
+    other characters (the Latin word or number among them)."""
+    if token.isascii():
+        return 1
+    han = len(_HAN_KANA.findall(token))
+    southeast = len(_SOUTHEAST_ASIAN.findall(token))
+    spaced = 1 if len(token) > han + southeast else 0
+    unspaced = han // HAN_CHARS_PER_WORD + southeast // SOUTHEAST_ASIAN_CHARS_PER_WORD
+    return max(1, spaced + unspaced)
 
 
 def pieces(text: str, boundary: re.Pattern[str]) -> Iterator[str]:

@@ -35,7 +35,7 @@ the sources' too, whatever the order of the steps.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from html import escape
 from itertools import repeat
@@ -57,7 +57,7 @@ from byline.boilerplate import (
     names_standfirst,
 )
 from byline.detach import Removed, remove, strip
-from byline.document import Document, text_content, word_count, words_in_any_script
+from byline.document import Document, text_content, words_in_any_script
 from byline.pageblocks import Trace, page_blocks
 from byline.record import BodyQuality, Image
 from byline.render import BLOCK_TAGS, Renderer, visible
@@ -149,7 +149,8 @@ DECK_TAGS: Final = frozenset({"p", "h2"})
 MIN_DECK_WORDS: Final = 8
 DECK_BREAKERS: Final = ("|", ":", "©")
 """A lead without a full stop is a deck (subtitle) in a paragraph or the subheading under
-the headline, of this many words, without the marks of a line of fields or a credit."""
+the headline, of this many words (in any script), without the marks of a line of fields or
+a credit."""
 PICTURE_TAGS: Final = frozenset({"figure", "figcaption", "picture"})
 HEADLINE_TAGS: Final = frozenset({"h1", "h2"})
 HEADLINE_TITLE_SHARE: Final = 0.5
@@ -170,7 +171,8 @@ HINT_CONTAINER_SHARE: Final = 0.8
 # --- the paragraph model ------------------------------------------------------------
 MIN_JUDGED_WORDS: Final = 3
 """Shorter lines (labels, signatures, a closing word) are left to the rules: the model,
-which reads length as evidence, cannot tell them apart."""
+which reads length as evidence, cannot tell them apart. Counted in any script
+(``long_enough_to_judge``): a Chinese or Thai paragraph is one word to ``str.split``."""
 
 KEPT_KINDS: Final = frozenset({"pre"})
 """Paragraphs the model reads (they are context for the others) but never drops:
@@ -437,7 +439,13 @@ def _judged_blocks(
 
 def _weighed(block: Block) -> bool:
     """True for a paragraph the model's verdict decides: long enough, not preformatted."""
-    return word_count(block.text) >= MIN_JUDGED_WORDS and block.kind not in KEPT_KINDS
+    return long_enough_to_judge(block.text) and block.kind not in KEPT_KINDS
+
+
+def long_enough_to_judge(text: str) -> bool:
+    """True for a paragraph of ``MIN_JUDGED_WORDS``, in any script (a Chinese, Japanese or
+    Thai paragraph is one "word" to ``str.split``)."""
+    return words_in_any_script(text) >= MIN_JUDGED_WORDS
 
 
 # --- cleaning ---------------------------------------------------------------
@@ -978,7 +986,7 @@ def _reads_like_lead(el: etree._Element, text: str) -> bool:
         return True
     return (
         el.tag in DECK_TAGS
-        and len(text.split()) >= MIN_DECK_WORDS
+        and words_in_any_script(text) >= MIN_DECK_WORDS
         and not any(mark in text for mark in DECK_BREAKERS)
     )
 
@@ -1022,13 +1030,13 @@ def _ends_sentence(text: str) -> bool:
 
 def _container_for_hint(stats: _Stats, hint_words: frozenset[str]) -> etree._Element | None:
     """The smallest container whose paragraphs cover the hint, or None if none does."""
-    if len(hint_words) < HINT_MIN_BLOCK_WORDS:
+    if not _has_hint_words(hint_words):
         return None
     matched: dict[etree._Element, int] = {}
     covered: set[str] = set()
     for el in stats.paragraphs:
         words = words_of(text_content(el).lower())
-        if len(words) < HINT_MIN_BLOCK_WORDS:
+        if not _has_hint_words(words):
             continue
         inside = sum(map(hint_words.__contains__, words))
         if inside >= HINT_BLOCK_OVERLAP * len(words):
@@ -1050,6 +1058,15 @@ def _container_for_hint(stats: _Stats, hint_words: frozenset[str]) -> etree._Ele
             if depth > best_depth:
                 best, best_depth = el, depth
     return best
+
+
+def _has_hint_words(words: Collection[str]) -> bool:
+    """True for ``HINT_MIN_BLOCK_WORDS`` words or more, in any script: ``words_of`` gives a
+    Chinese or Thai clause as one word."""
+    return (
+        len(words) >= HINT_MIN_BLOCK_WORDS
+        or words_in_any_script(" ".join(words)) >= HINT_MIN_BLOCK_WORDS
+    )
 
 
 def _prefer_hint(

@@ -12,10 +12,12 @@ import itertools
 import re
 from typing import Final
 
+from byline.document import words_in_any_script
 from byline.record import Quote
 
 MIN_QUOTE_WORDS: Final = 4
-"""Shorter quoted spans are names, titles or scare quotes, not speech."""
+"""Shorter quoted spans (in any script: “数字” is a scare quote) are names, titles or scare
+quotes, not speech."""
 
 MAX_SPEAKER_WORDS: Final = 6
 
@@ -74,7 +76,7 @@ def _paragraph_quotes(paragraph: str) -> list[Quote]:
             if any(b <= begin < e for b, e in taken):
                 continue
             text = paragraph[begin + 1 : end].strip().rstrip(",")
-            if len(text.split()) < MIN_QUOTE_WORDS:
+            if words_in_any_script(text) < MIN_QUOTE_WORDS:
                 continue
             taken.append((begin, end + 1))
             speaker = _speaker(paragraph[:begin], paragraph[end + 1 :])

@@ -38,7 +38,7 @@ from byline import lexicon
 from byline.blocks import Block, DroppedElement, Group, Reason, Rule, Verdict
 from byline.boilerplate import attribute_names, name_words
 from byline.dateline import find_dateline
-from byline.document import Document, squeezed, text_content
+from byline.document import Document, squeezed, text_content, words_in_any_script
 from byline.lexicon import alternation, lexicon_words
 from byline.memo import remembered
 from byline.record import Image
@@ -135,7 +135,8 @@ MAX_TEASER_CHARS: Final = 200
 """A "Read also: ..." teaser is a headline, never a long paragraph."""
 MAX_CREDIT_CHARS: Final = 100
 MAX_LINK_LABEL_WORDS: Final = 5
-"""A paragraph that is only a link of this few words is a label or a button."""
+"""A paragraph that is only a link of this few words (in any script: a linked Chinese
+sentence is no button) is a label or a button."""
 MIN_SENTENCE_LOWER_WORDS: Final = 3
 """A short line ending in a full stop with this many lowercase words is a sentence."""
 MAX_STATUS_LINE_WORDS: Final = 8
@@ -573,7 +574,7 @@ def _is_link_label(tokens: list[Token]) -> bool:
     return (
         bool(words)
         and not "".join(unlinked).strip()
-        and len(words) <= MAX_LINK_LABEL_WORDS
+        and words_in_any_script(" ".join(words)) <= MAX_LINK_LABEL_WORDS
         and not any(map(_spells_address, words))
     )
 

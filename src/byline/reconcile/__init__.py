@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Protocol, TypeVar
 
 from byline.dateline import find_dateline
-from byline.document import word_count
+from byline.document import words_in_any_script
 from byline.fields import Field, Source
 from byline.language import language_tag
 from byline.quotes import find_quotes
@@ -131,7 +131,7 @@ def reconcile(
         body_quality=main.quality,
         dateline=find_dateline(main.body),
         quotes=find_quotes(main.body),
-        word_count=word_count(main.body),
+        word_count=words_in_any_script(main.body),
         license=_value(licence),
         speakable=speakable.value if speakable else [],
         provenance={
