@@ -41,6 +41,17 @@ def test_chinese_quotes_are_counted_in_words_not_spaces():
     assert [q.text for q in find_quotes(body)] == ["我们同意深化合作，并将继续保持密切沟通。"]
 
 
+def test_japanese_corner_brackets_quote_speech():
+    """Japanese news quotes speech in 「」 (a quotation inside one in 『』); a short bracketed
+    term (「働き方」) is a scare quote, as “数字” is in Chinese."""
+    body = (
+        "「働き方」改革が議論された。首相は「来年度から新しい制度を導入し、"
+        "全国で実施する方針だ」と述べた。"
+    )
+    speech = "来年度から新しい制度を導入し、全国で実施する方針だ"
+    assert [q.text for q in find_quotes(body)] == [speech]
+
+
 def test_quotes_keep_reading_order_across_paragraphs():
     body = '"First quote has enough words," she said.\n\n“Second quote has enough words too.”'
     assert [q.text for q in find_quotes(body)] == [

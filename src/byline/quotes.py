@@ -21,8 +21,12 @@ quotes, not speech."""
 
 MAX_SPEAKER_WORDS: Final = 6
 
-# Opening and closing marks used in news text, per typographic convention.
-_PAIRS: Final = (('"', '"'), ("“", "”"), ("„", "“"), ("«", "»"), ("»", "«"), ("‘", "’"), ("„", "”"))
+# Opening and closing marks used in news text, per typographic convention; Japanese (and
+# Traditional Chinese) corner brackets quote speech as “” do elsewhere.
+_PAIRS: Final = (
+    ('"', '"'), ("“", "”"), ("„", "“"), ("«", "»"), ("»", "«"), ("‘", "’"), ("„", "”"),
+    ("「", "」"), ("『", "』"),
+)  # fmt: skip
 
 SPEECH_VERBS: Final = (
     "said|says|added|adds|told|tells|stated|states|noted|notes|explained|explains|wrote|writes|"
