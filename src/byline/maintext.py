@@ -299,9 +299,12 @@ def _shown_anyway(
     if body.tag == "body":
         furniture = strip(body, FURNITURE)
         stats = _score(list(body.iter(etree.Element)))
-        result = _rendered(doc, [body], (body, stats), title, judge, True, names=False)
+        scored = (body, stats)
+        result = _rendered(doc, [body], scored, title, judge, last_resort=True, names=False)
         if result is None:  # a gallery: its text is its pictures' captions
-            result = _rendered(doc, [body], (body, stats), title, judge, True, False, True)
+            result = _rendered(
+                doc, [body], scored, title, judge, last_resort=True, names=False, captions=True
+            )
         furniture.put_back()
         removed = [(el, Rule.FURNITURE) for el in furniture.elements]
     if result is None and summary:

@@ -624,12 +624,17 @@ def _text_after(element: etree._Element, with_tail: bool) -> str:
     return ""
 
 
+def _marked_byline(found: str) -> bool:
+    """Whether the class and id words ``found`` (``markers``) mark a byline."""
+    return any(marker in found for marker in BYLINE_MARKERS)
+
+
 def _is_postal_address(element: etree._Element, text: str) -> bool:
     """Whether ``element`` is an ``<address>`` that gives a postal or telephone contact (a
     postcode, a phone number) rather than the author: "Wörlitzer Platz 1 06844 Dessau"."""
     return (
         element.tag == "address"
-        and not any(m in markers(element) for m in BYLINE_MARKERS)
+        and not _marked_byline(markers(element))
         and _POSTCODE_OR_PHONE.search(text) is not None
     )
 
@@ -659,7 +664,7 @@ def _author_score(element: etree._Element, context: Context) -> float | None:
         score += 2
     if "byline" in own or "author" in own:
         score += 1
-    if element.tag == "a" and not any(m in own for m in BYLINE_MARKERS):
+    if element.tag == "a" and not _marked_byline(own):
         score -= 1  # a bare profile link: weaker than a marked byline
     if hidden_by_class(element):
         score -= HIDDEN_PENALTY
@@ -682,7 +687,7 @@ def _credits_other_work(element: etree._Element, context: Context) -> bool:
         if depth and ancestor.tag in CREDIT_HOLDER_TAGS:
             headline = context.headline
             holds_headline = headline is not None and is_inside(headline, ancestor)
-            return not holds_headline and not any(m in found for m in BYLINE_MARKERS)
+            return not holds_headline and not _marked_byline(found)
     return False
 
 
@@ -691,10 +696,10 @@ def _in_running_text(element: etree._Element) -> bool:
     colleague <a href=/author/jane>Jane Doe</a> reported last week, ..."): the block around
     it holds a sentence's worth of text besides it, and nothing up to that block is marked
     as a byline."""
-    if any(m in markers(element) for m in BYLINE_MARKERS):
+    if _marked_byline(markers(element)):
         return False
     for ancestor in itertools.islice(element.iterancestors(), ANCESTOR_DEPTH):
-        if any(m in markers(ancestor) for m in BYLINE_MARKERS):
+        if _marked_byline(markers(ancestor)):
             return False
         if ancestor.tag not in INLINE_TAGS:
             around = len(visible_text(ancestor)) - len(spaced_text(element))
@@ -760,14 +765,14 @@ def _in_teaser(element: etree._Element, context: Context) -> bool:
         for title in ancestor.iterdescendants(*HEADING_TAGS, "a"):
             if is_inside(element, title) or is_inside(title, element) or title is element:
                 continue
-            if title.tag == "a" and _word_count(visible_text(title)) < MIN_TEASER_TITLE_WORDS:
+            if title.tag == "a" and _letter_words(visible_text(title)) < MIN_TEASER_TITLE_WORDS:
                 continue
             if _links_away(title, context) and own not in visible_text(title).casefold():
                 return True  # (not "All posts by Jane Doe" beside "Jane Doe")
     return False
 
 
-def _word_count(text: str) -> int:
+def _letter_words(text: str) -> int:
     """The words of ``text`` made of letters: "6. November 2023" holds one."""
     return sum(1 for word in text.split() if word.isalpha())
 

@@ -456,7 +456,6 @@ class _Scan:
         place = self._place(holder)
         if place.quoted:
             return
-        short = SHORT_PIECE_BONUS if len(text) <= SHORT_PIECE_CHARS else 0.0
         # how it is found: opening a long text, in a date-marked element, or in another text
         how = (
             Markup.DATELINE if opening else Markup.DATE_MARKED_TEXT if place.marked else Markup.TEXT
@@ -472,11 +471,7 @@ class _Scan:
             previous_end = offset + end
             if marker == OTHER or in_sentence:
                 continue  # a user's sign-up date, or a date the text is about
-            kind = KIND_MARKED if place.marked else KIND_TEXT
-            bonus = MARKER_WORD_BONUS if marker is not None else 0.0
-            update = marker == UPDATE or (marker is None and place.marked_update)
-            item = place.item if marker is None else None  # a labelled date says what it dates
-            self.add(value, kind + bonus + short + place.score, update, holder, how, item)
+            self._add_line_date(value, marker, place, text, holder, how)
 
     def _read_split_date(self, holder: etree._Element) -> None:
         """A date whose parts sit in elements of their own, read from the shortest element
@@ -513,13 +508,25 @@ class _Scan:
             return
         if marker is None and not place.marked and _in_sentence(text, start, end, 0):
             return
+        self._add_line_date(value, marker, place, text, node, Markup.SPLIT_DATE)
+
+    def _add_line_date(
+        self,
+        value: date,
+        marker: str | None,
+        place: _Place,
+        text: str,
+        where: etree._Element,
+        how: Markup,
+    ) -> None:
+        """A date read in a line of ``text``, scored by where it sits, the word that labels
+        it and the line's length."""
         kind = KIND_MARKED if place.marked else KIND_TEXT
         bonus = MARKER_WORD_BONUS if marker is not None else 0.0
         short = SHORT_PIECE_BONUS if len(text) <= SHORT_PIECE_CHARS else 0.0
         update = marker == UPDATE or (marker is None and place.marked_update)
-        item = place.item if marker is None else None
-        score = kind + bonus + short + place.score
-        self.add(value, score, update, node, Markup.SPLIT_DATE, item)
+        item = place.item if marker is None else None  # a labelled date says what it dates
+        self.add(value, kind + bonus + short + place.score, update, where, how, item)
 
     def _read_time(self, element: etree._Element) -> None:
         text = " ".join("".join(element.itertext()).split())[:MAX_PIECE_CHARS]
