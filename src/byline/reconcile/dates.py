@@ -168,8 +168,9 @@ PUBLICATION_KEYS: Final = frozenset({"datepublished", "article:published_time"})
 """The keys by which the page's metadata declares its publication (schema.org, OpenGraph),
 lower case."""
 
-MODIFICATION_KEY: Final = re.compile(r"modif|updat|revis|edit", re.I)
-"""A key naming the last change (``dateModified``, ``og:updated_time``, ``last-modified``)."""
+MODIFICATION_KEY: Final = re.compile(r"modif|updat|revis|edit")
+"""A key naming the last change, lower case (``datemodified``, ``og:updated_time``,
+``last-modified``)."""
 
 VISIBLE_SCORE_RANGE: Final = 10.0
 """The visible page's date scores are clipped to plus or minus this (a few are extreme)."""
@@ -197,7 +198,7 @@ def _day_options(
         option.readings.append(reading)
         option.candidates.append(candidate)
     options = list(by_day.values())
-    page = _PageDates(dated, changes, local, silent, options)
+    page = _page_dates(dated, changes, local, silent, [option.day for option in options])
     for option in options:
         if page.shown_modification and _day(page.shown_modification[1]) == option.day:
             option.update = page.shown_modification
@@ -213,7 +214,7 @@ def _value_of(option: DayOption) -> Dated:
     return source, _without_naive_time(value)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _PageDates:
     """What a day's features compare it with: the page's other dates and days."""
 
@@ -221,39 +222,45 @@ class _PageDates:
     """Each source's best (first) day, the dates shown as another's left out."""
     votes: dict[date, float]
     winner: date
+    """The day with the most votes, the most trusted first among equals."""
     shown_modification: Dated | None
     modified_days: set[date]
+    """The days sources other than the page as shown give as the modification."""
     relabelled: list[Dated]
     address_day: date | None
     earliest: date
     latest: date
 
-    def __init__(
-        self,
-        dated: list[Dated],
-        modified: list[Dated],
-        local: list[Dated],
-        silent: tuple[Dated, ...],
-        options: list[DayOption],
-    ) -> None:
-        voters = [
-            (s, v) for (s, v), stated in zip(local, dated, strict=True) if stated not in silent
-        ]
-        self.first_days = {}
-        for source, value in voters or local:
-            self.first_days.setdefault(source, _day(value))
-        self.votes = _votes(voters or local)
-        best = max(self.votes.values())
-        self.winner = next(_day(v) for _, v in local if self.votes.get(_day(v)) == best)
-        self.shown_modification = _shown_modification(dated, modified, silent)
-        self.modified_days = {_day(v) for s, v in modified if s not in _SHOWN}
-        self.relabelled = _modifications_called_published(dated, modified)
-        self.address_day = next((_day(v) for s, v in dated if s is Source.URL), None)
-        days = [option.day for option in options]
-        self.earliest, self.latest = min(days), max(days)
+
+def _page_dates(
+    dated: list[Dated],
+    modified: list[Dated],
+    local: list[Dated],
+    silent: tuple[Dated, ...],
+    days: list[date],
+) -> _PageDates:
+    """``dated`` (read as ``local``), its page's ``modified`` dates and ``days`` compared."""
+    voters = [(s, v) for (s, v), stated in zip(local, dated, strict=True) if stated not in silent]
+    first_days: dict[Source, date] = {}
+    for source, value in voters or local:
+        first_days.setdefault(source, _day(value))
+    votes = _votes(voters or local)
+    best = max(votes.values())
+    return _PageDates(
+        first_days,
+        votes,
+        next(_day(v) for _, v in local if votes.get(_day(v)) == best),
+        _shown_modification(dated, modified, silent),
+        {_day(v) for s, v in modified if s not in _SHOWN},
+        _modifications_called_published(dated, modified),
+        next((_day(v) for s, v in dated if s is Source.URL), None),
+        min(days),
+        max(days),
+    )
 
 
 def _date_features(option: DayOption, page: _PageDates, silent: tuple[Dated, ...]) -> list[float]:
+    """``option``'s row of ``DATE_FEATURES``."""
     day = option.day
     visible = [
         c for c in option.candidates if c.source is Source.DOM and c.evidence.how is not META_TAG
