@@ -51,6 +51,7 @@ COMPILED_MODULES = [
     "src/byline/reconcile/trust.py",
     "src/byline/reconcile/ranking.py",
     "src/byline/reconcile/_authorweights.py",
+    "src/byline/reconcile/_dateweights.py",
     "src/byline/authors.py",
     "src/byline/dates.py",
     "src/byline/lexicon.py",

@@ -1,18 +1,22 @@
-"""Train the learned choices of ``byline.reconcile`` (the authors) on the dev corpus.
+"""Train the learned choices of ``byline.reconcile`` (publication day, authors) on the dev
+corpus.
 
     python scripts/train_choices.py            # report in-sample and site-grouped CV scores
-    python scripts/train_choices.py --write    # ...and write reconcile/_authorweights.py
+    python scripts/train_choices.py --write    # ...and write reconcile/_dateweights.py and
+                                               # reconcile/_authorweights.py
     python scripts/train_choices.py --check    # refit with the shipped settings: reproduced?
 
 Steps:
 
 1. Collect every page's candidates (``byline.extract.candidates``) and turn them into the
-   options a chooser ranks, with their features (``byline.reconcile.people.author_options``).
-2. Label: on annotated pages, the option of the annotated names. Distant supervision: on
-   every page whose JSON-LD or microdata names an author, hide those two sources and label
-   the option of those names, so the choice among the other sources (the visible page, meta
-   tags) learns to recover what the structured data says; those pages weigh ``distant
-   weight`` each.
+   options a chooser ranks, with their features (``byline.reconcile.dates.publication_options``,
+   ``byline.reconcile.people.author_options``).
+2. Label: on annotated pages, the option of the annotated day (the annotated names).
+   Distant supervision: on every page whose JSON-LD or microdata states a ``datePublished``
+   (names an author), hide those two sources and label the option of that day (those
+   names), so the choice among the other sources (the visible page, meta tags, the address)
+   learns to recover what the structured data says; those pages weigh ``distant weight``
+   each.
 3. Fit a conditional logit (a softmax over each page's options) with an L2 penalty, by
    Newton's method.
 4. Score with site-grouped folds (``bench.folds``): the penalty and the distant weight are
@@ -24,10 +28,12 @@ Steps:
 from __future__ import annotations
 
 import argparse
+import math
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from itertools import product
 from pathlib import Path
 
@@ -42,6 +48,7 @@ from byline.errors import ExtractionError  # noqa: E402
 from byline.extract import candidates  # noqa: E402
 from byline.fields import Source  # noqa: E402
 from byline.reconcile.choice import PageCandidates  # noqa: E402
+from byline.reconcile.dates import DATE_FEATURES, choose_dates, publication_options  # noqa: E402
 from byline.reconcile.people import (  # noqa: E402
     AUTHOR_FEATURES,
     AuthorOption,
@@ -57,7 +64,20 @@ from byline.sources.candidate import AnyCandidate  # noqa: E402
 WEIGHTS_DIR = ROOT / "src" / "byline" / "reconcile"
 STRUCTURED: frozenset[Source] = frozenset({Source.JSON_LD, Source.MICRODATA})
 PENALTIES = (0.3, 1.0, 3.0, 10.0)
-"""L2 penalties tried on the standardised weights."""
+"""L2 penalties tried on the standardised weights (the authors')."""
+DATE_PENALTIES = (1.0, 3.0, 10.0, 30.0, 100.0)
+"""L2 penalties tried for the publication day, pulling its weights towards ``DATE_PRIOR``."""
+DATE_PRIOR: dict[str, float] = {
+    "most votes": 1.0,
+    "address day": 0.5,
+    "shown modification": 2.0,
+    "re-stamp after the address": -4.0,
+}
+"""The rules the learned day replaced, as weights on its features: the day most sources
+vote for, unless the page shows its update day, unless that day is a re-stamp after the
+address's (then the address's day). The penalty pulls the fitted weights towards these
+instead of towards nothing: where the corpus is silent or even (a lone visible date against
+the address or the microdata) the rules decide, where it speaks the data do."""
 DISTANT_WEIGHTS = (0.0, 0.3, 1.0)
 """Weights tried for a distantly labelled page (an annotated page weighs 1)."""
 NEWTON_STEPS = 25
@@ -85,22 +105,72 @@ class Task:
     features: tuple[str, ...]
     weights_module: str
     examples: list[Example]
+    penalties: tuple[float, ...] = PENALTIES
+    prior: dict[str, float] = field(default_factory=dict)
+    """Weights (per unit of a feature) the penalty pulls towards; the others towards 0."""
+
+    def prior_weights(self) -> np.ndarray:
+        return np.array([self.prior.get(name, 0.0) for name in self.features])
 
 
 def tasks(corpus: Path) -> list[Task]:
+    dates = Task("date", DATE_FEATURES, "_dateweights", [], DATE_PENALTIES, DATE_PRIOR)
     authors = Task("author", AUTHOR_FEATURES, "_authorweights", [])
     for page in pages(corpus):
         try:
             page_candidates = candidates(page.read(), page.url)
         except ExtractionError:
             page_candidates = []
+        day = page.annotation.get("date")
+        if day:
+            dates.examples.append(_date_example(page.url, page_candidates, day))
         names = page.annotation.get("author")
         if names:
             authors.examples.append(_author_example(page.url, page_candidates, names))
-        distant = _distant_authors(page.url, page_candidates)
-        if distant is not None:
-            authors.examples.append(distant)
-    return [authors]
+        for task, distant in (
+            (dates, _distant_date(page.url, page_candidates)),
+            (authors, _distant_authors(page.url, page_candidates)),
+        ):
+            if distant is not None:
+                task.examples.append(distant)
+    return [dates, authors]
+
+
+def _date_example(url: str, page_candidates: list[AnyCandidate], day: str) -> Example:
+    found = PageCandidates(page_candidates)
+    options = publication_options(found)[2]
+    days = [option.day.isoformat() for option in options]
+    label = next((i for i, d in enumerate(days) if metadata_matches("date", day, d)), None)
+
+    def record_right(scorer: LinearScorer) -> bool:
+        """As the benchmark reads a record: the day of its publication date."""
+        published = choose_dates(found, scorer)[0]
+        return metadata_matches("date", day, _day(published.value) if published else None)
+
+    return Example(url, [option.features for option in options], label, False, record_right)
+
+
+def _day(value: date | datetime) -> str:
+    return (value.date() if isinstance(value, datetime) else value).isoformat()
+
+
+def _distant_date(url: str, page_candidates: list[AnyCandidate]) -> Example | None:
+    """The page without its JSON-LD and microdata, labelled with the day they state as its
+    ``datePublished`` (read in the page's zone, as the whole page's options read it)."""
+    options = publication_options(PageCandidates(page_candidates))[2]
+    stated = [
+        option.day
+        for option in options
+        for c in option.candidates
+        if c.source in STRUCTURED and (c.evidence.key or "").lower() == "datepublished"
+    ]
+    if not stated:
+        return None
+    hidden = [c for c in page_candidates if c.source not in STRUCTURED]
+    hidden_options = publication_options(PageCandidates(hidden))[2]
+    days = [option.day for option in hidden_options]
+    label = days.index(stated[0]) if stated[0] in days else None
+    return _usable(Example(url, [option.features for option in hidden_options], label, True))
 
 
 def _organisations(found: PageCandidates) -> set[str]:
@@ -164,7 +234,11 @@ class Model:
         return LinearScorer((), *rounded)
 
 
-def fit(train: list[Example], penalty: float, distant_weight: float) -> Model:
+def fit(
+    train: list[Example], penalty: float, distant_weight: float, prior: np.ndarray | None = None
+) -> Model:
+    """The conditional logit's weights on ``train``, the penalty pulling them towards
+    ``prior`` (per unit of each feature; none: towards 0)."""
     usable = [e for e in train if e.label is not None and len(e.rows) > 1]
     weights = [distant_weight if e.distant else 1.0 for e in usable]
     usable = [e for e, w in zip(usable, weights, strict=True) if w > 0]
@@ -177,9 +251,10 @@ def fit(train: list[Example], penalty: float, distant_weight: float) -> Model:
         ((np.array(e.rows) - means) / scales, e.label, w)
         for e, w in zip(usable, weights, strict=True)
     ]
-    beta = np.zeros(stacked.shape[1])
+    centre = np.zeros(stacked.shape[1]) if prior is None else prior * scales
+    beta = centre.copy()
     for _ in range(NEWTON_STEPS):
-        gradient = penalty * beta
+        gradient = penalty * (beta - centre)
         hessian = penalty * np.eye(len(beta))
         for x, label, w in pages:
             z = x @ beta
@@ -202,33 +277,46 @@ def accuracy(model: Model, held: list[Example]) -> tuple[int, int]:
     return sum(1 for right in checks if right(scorer)), len(checks)
 
 
-def cross_validated(found: list[Example]) -> tuple[int, int, list[tuple[float, float]]]:
-    """Site-grouped CV accuracy, the setting chosen by an inner CV on the training folds."""
-    right = total = 0
+def cross_validated(task: Task) -> tuple[list[tuple[int, int]], list[tuple[float, float]]]:
+    """Site-grouped CV accuracy per fold (right, pages), the setting chosen by an inner CV
+    on the training folds."""
+    found = task.examples
+    scores = []
     chosen = []
     for fold in range(FOLDS):
         train = [e for e in found if fold_of(e.url) != fold]
         held = [e for e in found if fold_of(e.url) == fold]
-        setting = best_setting(train, skip=fold)
+        setting = best_setting(task, train, skip=fold)
         chosen.append(setting)
-        r, t = accuracy(fit(train, *setting), held)
-        right, total = right + r, total + t
-    return right, total, chosen
+        scores.append(accuracy(fit(train, *setting, task.prior_weights()), held))
+    return scores, chosen
 
 
-def best_setting(found: list[Example], skip: int | None = None) -> tuple[float, float]:
-    """The penalty and distant weight with the best CV accuracy on ``found``'s folds."""
+def best_setting(task: Task, found: list[Example], skip: int | None = None) -> tuple[float, float]:
+    """The penalty and distant weight with the best CV accuracy on ``found``'s folds.
+
+    For a task with a prior, the setting nearest it (the strongest penalty, then the least
+    distant weight) among those within one standard error of the best (binomial, over the
+    pages scored): a departure from the rules must earn more than the noise of a few pages.
+    """
     folds = [f for f in range(FOLDS) if f != skip]
-    best, best_right = (PENALTIES[0], DISTANT_WEIGHTS[0]), -1
-    for setting in product(PENALTIES, DISTANT_WEIGHTS):
-        right = 0
+    scored: list[tuple[tuple[float, float], int]] = []
+    pages_scored = 0
+    for setting in product(task.penalties, DISTANT_WEIGHTS):
+        right = pages_scored = 0
         for fold in folds:
             train = [e for e in found if fold_of(e.url) not in (fold, skip)]
             held = [e for e in found if fold_of(e.url) == fold]
-            right += accuracy(fit(train, *setting), held)[0]
-        if right > best_right:
-            best, best_right = setting, right
-    return best
+            r, n = accuracy(fit(train, *setting, task.prior_weights()), held)
+            right, pages_scored = right + r, pages_scored + n
+        scored.append((setting, right))
+    best_right = max(right for _, right in scored)
+    if not task.prior:
+        return next(setting for setting, right in scored if right == best_right)
+    share = best_right / pages_scored
+    margin = math.sqrt(share * (1 - share) * pages_scored)
+    near = [setting for setting, right in scored if right >= best_right - margin]
+    return max(near, key=lambda setting: (setting[0], -setting[1]))
 
 
 def weights_path(task: Task) -> Path:
@@ -246,7 +334,9 @@ def weights_module(task: Task, model: Model, setting: tuple[float, float]) -> st
     return (
         f'"""Generated by scripts/train_choices.py: do not edit. Weights of the {task.name}\n'
         f"scorer of byline.reconcile, fitted on {labelled} labelled pages of the development\n"
-        f'corpus (L2 penalty {setting[0]:g}, distant weight {setting[1]:g})."""\n\n'
+        f"corpus (L2 penalty {setting[0]:g}, distant weight {setting[1]:g})"
+        + (f", towards {task.name.upper()}_PRIOR there" if task.prior else "")
+        + '."""\n\n'
         f"# Feature order:\n{names}\n\n"
         f"MEANS = {numbers(model.means)}\nSCALES = {numbers(model.scales)}\n"
         f"WEIGHTS = {numbers(model.weights)}\n"
@@ -267,7 +357,8 @@ def check(found: list[Task]) -> int:
             print(f"{path.name}: no settings stated")
             return 1
         setting = (float(stated["penalty"]), float(stated["distant"]))
-        if weights_module(task, fit(task.examples, *setting), setting) != shipped:
+        model = fit(task.examples, *setting, task.prior_weights())
+        if weights_module(task, model, setting) != shipped:
             print(f"{path.name}: the refit differs from the shipped weights")
             status = 1
         else:
@@ -295,13 +386,15 @@ def main() -> None:
             f"{task.name}: {len(annotated)} annotated pages ({reachable} with the answer among "
             f"the options), {len(found) - len(annotated)} distant"
         )
-        right, total, chosen = cross_validated(found)
+        scores, chosen = cross_validated(task)
+        right, total = sum(r for r, _ in scores), sum(t for _, t in scores)
         print(
             f"{task.name}: site-grouped {FOLDS}-fold CV (setting chosen inside the training "
-            f"folds) {right}/{total} = {right / total:.3f}; settings {chosen}"
+            f"folds) {right}/{total} = {right / total:.3f}; per fold "
+            f"{' '.join(f'{r}/{t}' for r, t in scores)}; settings {chosen}"
         )
-        setting = best_setting(found)
-        model = fit(found, *setting)
+        setting = best_setting(task, found)
+        model = fit(found, *setting, task.prior_weights())
         right, total = accuracy(model, found)
         print(f"{task.name}: in-sample, setting {setting}: {right}/{total} = {right / total:.3f}")
         if args.write:

@@ -1,17 +1,23 @@
-"""Publication and modification dates: the day most sources agree on, read in the page's own
-time zone, and the modification only when it is not before the publication."""
+"""Publication and modification dates: the publication day a learned scorer picks among the
+days the page's sources give (read in the page's own time zone; ``DATE_SCORER``), and the
+modification only when it is not before the publication."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from typing import Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from byline.fields import Field, Source
+from byline.fields import Field, Markup, Source
 from byline.language import language_tag
+from byline.reconcile import _dateweights
 from byline.reconcile.choice import Choice, PageCandidates, alternatives
+from byline.reconcile.ranking import LinearScorer, nearness
 from byline.reconcile.trust import DATE_VOTE_WEIGHT, PLAIN_META_SOURCES, by_trust
 from byline.record import Moment
+from byline.sources.candidate import Candidate, DateValue
 
 EARLIEST_PLAUSIBLE: Final = date(1995, 1, 1)
 """News on the web starts here; earlier 'publication dates' are parsing accidents."""
@@ -21,6 +27,8 @@ FUTURE_TOLERANCE: Final = timedelta(days=1)
 
 Dated = tuple[Source, Moment]
 """A date and the source that gives it."""
+
+DateCandidate = Candidate[DateValue]
 
 MIDNIGHT_UTC_HOURS: Final = frozenset({22, 23})
 """A UTC time of exactly 22:00:00 or 23:00:00 is how a CMS stores a bare day at local
@@ -61,44 +69,251 @@ ZONE_STEP: Final = timedelta(minutes=15)
 """Time zones are whole quarter-hours within 14 hours of UTC."""
 
 
-def choose_dates(found: PageCandidates) -> tuple[Choice[Moment] | None, Choice[Moment] | None]:
-    """The publication and the modification date of the page, either None when not found."""
+def choose_dates(
+    found: PageCandidates, scorer: LinearScorer | None = None
+) -> tuple[Choice[Moment] | None, Choice[Moment] | None]:
+    """The publication and the modification date of the page, either None when not found.
+
+    ``scorer`` is the shipped ``DATE_SCORER`` unless a training script scores another."""
+    published, modified, options = publication_options(found)
+    modified_dated = _dated(modified)
+    first = None
+    if options:
+        chosen = options[(scorer or DATE_SCORER).best([option.features for option in options])]
+        source, value = _value_of(chosen)
+        first = Choice(value, source, alternatives(value, _dated(published or modified)))
+    later = [(s, v) for s, v in modified_dated if first is None or not _after(first.value, v)]
+    if not later:
+        return first, None
+    source, value = _most_precise(later)
+    return first, Choice(value, source, alternatives(value, later))
+
+
+def publication_options(
+    found: PageCandidates,
+) -> tuple[list[DateCandidate], list[DateCandidate], list[DayOption]]:
+    """A page's plausible publication and modification dates, and the days it may have been
+    published on, each with its features (what ``DATE_SCORER`` chooses among;
+    ``scripts/train_choices.py`` fits it)."""
     now = datetime.now(UTC)
     modified = _plausible_dates(Field.MODIFIED, found, now)
     published = _plausible_dates(Field.PUBLISHED, found, now)
-    if not published:
-        # Wikis and some blogs show only "last edited ...": the one date the page gives.
-        published = modified
-    first = None
-    if published:
-        silent = _shown_as_anothers(found)
-        zone = _page_zone(published + modified) or _language_zone(found)
-        source, value = _shown_modification(published, modified, silent) or _choose_published(
-            published, zone, silent
-        )
-        source, value = _before_restamp(published, (source, value))
-        first = Choice(value, source, alternatives(value, published))
-    modified = [(s, v) for s, v in modified if first is None or not _after(first.value, v)]
-    if not modified:
-        return first, None
-    source, value = _most_precise(modified)
-    return first, Choice(value, source, alternatives(value, modified))
+    # Wikis and some blogs show only "last edited ...": the one date the page gives.
+    stated = published or modified
+    return published, modified, _day_options(stated, modified, found) if stated else []
 
 
-def _plausible_dates(field: Field, found: PageCandidates, now: datetime) -> list[Dated]:
+def _plausible_dates(field: Field, found: PageCandidates, now: datetime) -> list[DateCandidate]:
     """Plausible dates for ``field``, most trusted source first."""
     return [
-        (candidate.source, candidate.value.moment)
+        candidate
         for candidate in by_trust(field, found.dates(field))
         if _plausible(candidate.value.moment, now)
     ]
+
+
+def _dated(candidates: list[DateCandidate]) -> list[Dated]:
+    return [(candidate.source, candidate.value.moment) for candidate in candidates]
+
+
+@dataclass(slots=True)
+class DayOption:
+    """One day a page's sources give as its publication: the dates read on it (local
+    readings, most trusted first), the candidates stating them, and the features
+    ``DATE_SCORER`` ranks it by (``DATE_FEATURES``)."""
+
+    day: date
+    readings: list[Dated]
+    candidates: list[DateCandidate]
+    features: list[float]
+    update: Dated | None = None
+    """The modification the metadata states on this day, when the page shows this day as
+    its date (``_shown_modification``): the day's value if chosen."""
+
+
+DATE_FEATURES: Final = (
+    *(f"first from {source.value}" for source in Source),
+    "sources",
+    "votes",
+    "most votes",
+    "shown modification",
+    "declared publication",
+    "key says modified",
+    "a modification elsewhere",
+    "first on the visible page",
+    "visible score",
+    "near the headline",
+    "in the article",
+    "outside the article",
+    "shown as another's",
+    "only the page as shown",
+    "address day",
+    "re-stamp after the address",
+    "days from the address",
+    "earliest day",
+    "latest day",
+    "with a time of day",
+)  # fmt: skip
+"""What ``DATE_SCORER`` reads of each publication day a page gives (``DayOption``): which
+sources state it (each source's best value, as the vote counts them), the vote and the
+rules that once chose alone (``_votes``, ``_shown_modification``, ``_shown_as_anothers``, a
+re-stamp after the address day: ``URL_RESTAMP_LAG``), the keys that state it, where the
+visible page shows it, and how it sits among the page's other days."""
+
+DATE_SCORER: Final = LinearScorer(
+    DATE_FEATURES, _dateweights.MEANS, _dateweights.SCALES, _dateweights.WEIGHTS
+)
+
+PUBLICATION_KEYS: Final = frozenset({"datepublished", "article:published_time"})
+"""The keys by which the page's metadata declares its publication (schema.org, OpenGraph),
+lower case."""
+
+MODIFICATION_KEY: Final = re.compile(r"modif|updat|revis|edit")
+"""A key naming the last change, lower case (``datemodified``, ``og:updated_time``,
+``last-modified``)."""
+
+VISIBLE_SCORE_RANGE: Final = 10.0
+"""The visible page's date scores are clipped to plus or minus this (a few are extreme)."""
+
+ADDRESS_DISTANCE_SCALE: Final = 30.0
+"""Days from the address's day at which a day counts half as far as it can
+(``days from the address`` grows as distance / (distance + scale))."""
+
+
+def _day_options(
+    published: list[DateCandidate], modified: list[DateCandidate], found: PageCandidates
+) -> list[DayOption]:
+    """The days ``published`` dates fall on, read in the page's own time zone, most trusted
+    first, each with its features."""
+    dated, changes = _dated(published), _dated(modified)
+    zone = _page_zone(dated + changes) or _language_zone(found)
+    silent = _shown_as_anothers(found)
+    local = [(source, _local_reading(value, dated, zone)) for source, value in dated]
+    by_day: dict[date, DayOption] = {}
+    for candidate, reading in zip(published, local, strict=True):
+        day = _day(reading[1])
+        option = by_day.get(day)
+        if option is None:
+            option = by_day[day] = DayOption(day, [], [], [])
+        option.readings.append(reading)
+        option.candidates.append(candidate)
+    options = list(by_day.values())
+    page = _page_dates(dated, changes, local, silent, [option.day for option in options])
+    for option in options:
+        if page.shown_modification and _day(page.shown_modification[1]) == option.day:
+            option.update = page.shown_modification
+        option.features = _date_features(option, page, silent)
+    return options
+
+
+def _value_of(option: DayOption) -> Dated:
+    """The most precise statement of the chosen day (its update's, when it has one)."""
+    if option.update is not None:
+        return option.update
+    source, value = _most_precise(option.readings)
+    return source, _without_naive_time(value)
+
+
+@dataclass(frozen=True, slots=True)
+class _PageDates:
+    """What a day's features compare it with: the page's other dates and days."""
+
+    first_days: dict[Source, date]
+    """Each source's best (first) day, the dates shown as another's left out."""
+    votes: dict[date, float]
+    winner: date
+    """The day with the most votes, the most trusted first among equals."""
+    shown_modification: Dated | None
+    modified_days: set[date]
+    """The days sources other than the page as shown give as the modification."""
+    relabelled: list[Dated]
+    address_day: date | None
+    earliest: date
+    latest: date
+
+
+def _page_dates(
+    dated: list[Dated],
+    modified: list[Dated],
+    local: list[Dated],
+    silent: tuple[Dated, ...],
+    days: list[date],
+) -> _PageDates:
+    """``dated`` (read as ``local``), its page's ``modified`` dates and ``days`` compared."""
+    voters = [(s, v) for (s, v), stated in zip(local, dated, strict=True) if stated not in silent]
+    first_days: dict[Source, date] = {}
+    for source, value in voters or local:
+        first_days.setdefault(source, _day(value))
+    votes = _votes(voters or local)
+    best = max(votes.values())
+    return _PageDates(
+        first_days,
+        votes,
+        next(_day(v) for _, v in local if votes.get(_day(v)) == best),
+        _shown_modification(dated, modified, silent),
+        {_day(v) for s, v in modified if s not in _SHOWN},
+        _modifications_called_published(dated, modified),
+        next((_day(v) for s, v in dated if s is Source.URL), None),
+        min(days),
+        max(days),
+    )
+
+
+def _date_features(option: DayOption, page: _PageDates, silent: tuple[Dated, ...]) -> list[float]:
+    """``option``'s row of ``DATE_FEATURES``."""
+    day = option.day
+    visible = [
+        c for c in option.candidates if c.source is Source.DOM and c.evidence.how is not META_TAG
+    ]
+    scores = [c.evidence.score for c in visible if c.evidence.score is not None]
+    placed = [c.evidence.after_headline for c in visible]
+    keys = [(c.source, (c.evidence.key or "").lower()) for c in option.candidates]
+    address = page.address_day
+    return [
+        *(float(page.first_days.get(source) == day) for source in Source),
+        float(len({source for source, _ in option.readings})),
+        page.votes.get(day, 0.0),
+        float(day == page.winner),
+        float(option.update is not None),
+        float(any(s not in _SHOWN and key in PUBLICATION_KEYS for s, key in keys)),
+        float(any(MODIFICATION_KEY.search(key) for _, key in keys)),
+        float(
+            day in page.modified_days
+            or any(stated in page.relabelled for stated in _dated(option.candidates))
+        ),
+        float(any(c.evidence.rank == 0 for c in visible)),
+        max((_clipped(s) for s in scores), default=0.0),
+        max((nearness(a) for a in placed), default=0.0),
+        float(any(c.evidence.in_article is True for c in visible)),
+        float(any(c.evidence.in_article is False for c in visible)),
+        float(bool(visible) and all(d in silent for d in _dated(visible))),
+        float(all(source in _SHOWN for source, _ in option.readings)),
+        float(day == address),
+        float(address is not None and day - address > URL_RESTAMP_LAG),
+        _address_distance(day, address),
+        float(day == page.earliest),
+        float(day == page.latest),
+        float(any(isinstance(v, datetime) and _aware(v) for _, v in option.readings)),
+    ]
+
+
+def _clipped(score: float) -> float:
+    return max(-VISIBLE_SCORE_RANGE, min(VISIBLE_SCORE_RANGE, score))
+
+
+def _address_distance(day: date, address: date | None) -> float:
+    """0 on the address's day (or without one), towards 1 the further from it."""
+    if address is None:
+        return 0.0
+    distance = abs((day - address).days)
+    return distance / (distance + ADDRESS_DISTANCE_SCALE)
 
 
 def _shown_as_anothers(found: PageCandidates) -> tuple[Dated, ...]:
     """The publication dates the visible page shows outside the article, in a place the dom
     source itself scores below nothing (a sidebar, a list of related stories, a hidden
     element, a script's data): other items' dates, when the metadata states the page's
-    (every other tool reads that one). They do not vote (``_choose_published``)."""
+    (every other tool reads that one). They do not vote (``_votes``)."""
     candidates = found.dates(Field.PUBLISHED)
     if all(c.source in _SHOWN for c in candidates):
         return ()
@@ -115,35 +330,8 @@ def _shown_as_anothers(found: PageCandidates) -> tuple[Dated, ...]:
 _SHOWN: Final = frozenset({Source.DOM, Source.URL})
 """Sources that read the page as shown (its text, its address), not a date it states."""
 
-
-def _choose_published(
-    dated: list[Dated], zone: tzinfo | None = None, silent: tuple[Dated, ...] = ()
-) -> Dated:
-    """The publication date most sources agree on, read as the page's local day.
-
-    Sources are voted by day (each source's best value once, plain ``<meta>`` copies of one
-    instant once: see ``PLAIN_META_SOURCES``) because a single CMS field is often wrong (the
-    modification time, a crawl time); among the values of the winning day the most precise
-    is kept. ``zone`` is the page's own (see ``_page_zone``); ``silent`` dates do not vote
-    (see ``_shown_as_anothers``), but may give the winning day its time.
-    """
-    local = [(source, _local_reading(value, dated, zone)) for source, value in dated]
-    voters = [(s, v) for (s, v), stated in zip(local, dated, strict=True) if stated not in silent]
-    votes = _votes(voters or local)
-    best = max(votes.values())
-    winner = next(_day(v) for _, v in local if votes.get(_day(v)) == best)  # a voted day
-    source, value = _most_precise([(s, v) for s, v in local if _day(v) == winner])
-    return source, _without_naive_time(value)
-
-
-def _before_restamp(published: list[Dated], chosen: Dated) -> Dated:
-    """The day of the page's address instead of ``chosen`` when that is a re-stamp, more
-    than ``URL_RESTAMP_LAG`` later (see there); the most precise value of that day."""
-    address_day = next((_day(v) for s, v in published if s is Source.URL), None)
-    if address_day is None or _day(chosen[1]) - address_day <= URL_RESTAMP_LAG:
-        return chosen
-    source, value = _most_precise([(s, v) for s, v in published if _day(v) == address_day])
-    return source, _without_naive_time(value)
+META_TAG: Final = Markup.META_TAG
+"""How the visible page's source reads a ``<meta>`` date: not shown to readers."""
 
 
 def _votes(dated: list[Dated]) -> dict[date, float]:

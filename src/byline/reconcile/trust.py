@@ -43,7 +43,9 @@ DATE_VOTE_WEIGHT: Final[dict[Source, float]] = {
     JSON_LD: 1.0, MICRODATA: 1.0, OPENGRAPH: 1.0, TWITTER: 0.8, META: 0.8, DUBLIN_CORE: 0.8,
     DOM: 0.9, URL: 1.2,
 }  # fmt: skip
-"""How much one source's day counts when sources disagree on the publication day.
+"""How much one source's day counts when sources disagree on the publication day: the vote
+that the learned day choice reads (``reconcile.dates``: its ``votes`` and ``most votes``
+features, the rule its training pulls towards).
 
 Each source's best value votes for its day; the first source in ``PRIORITY`` breaks ties.
 A URL path date is the steadiest statement of a publication day (it never changes when
