@@ -273,3 +273,16 @@ def test_markup_after_the_end_of_the_page_is_read_into_its_body(shape: str) -> N
     html = shape.format(menu=MENU, story=f"<article>{story()}</article>")
     article = byline.extract(html.encode(), url=URL)
     assert article.body == "\n\n".join(STORY)
+
+
+def test_a_page_of_nothing_but_headings_gives_them() -> None:
+    """A heading with nothing under it introduced something removed, but on a page whose only
+    text is headings (a checklist, a programme) they are the text."""
+    steps = ["Bring a towel.", "Bring water and a map.", "Wear good shoes."]
+    headings = "".join(f"<h3>{text}</h3>" for text in steps)
+    html = f"<html><head><title>Packing list</title></head><body><h1>Packing list</h1>{headings}"
+    article = byline.extract(html.encode(), url=URL)
+    assert article.body == "\n\n".join(steps)
+    assert article.body_quality is BodyQuality.BEST_BLOCK
+    trailing = f"<article>{story()}<h3>Comments</h3></article>"
+    assert byline.extract(page(trailing), url=URL).body == "\n\n".join(STORY)

@@ -281,12 +281,14 @@ def test_standfirst_in_the_article_header_opens_the_body() -> None:
     assert "Bus fares" not in body
 
 
-def test_standfirst_before_a_wire_dateline_is_the_web_desk_teaser() -> None:
-    article = (
-        "<p>A short teaser written by the web desk, about the tram network and its cost.</p>"
-        "<p>LONDON (Harbour Wire) - " + PARAGRAPHS[0] + "</p>" + paragraphs(PARAGRAPHS[1:])
+def test_lead_before_a_dateline_is_kept() -> None:
+    # A lead above the paragraph that opens with the dateline is the story's first
+    # paragraph to the reader (on the dev pages, 5 of the 7 such paragraphs were leads).
+    lead = "The tram network will cost twice what was planned, the city's auditors found."
+    article = f"<p>{lead}</p><p>LONDON (Harbour Wire) - {PARAGRAPHS[0]}</p>" + paragraphs(
+        PARAGRAPHS[1:]
     )
-    assert extract(page(article)).body.startswith("LONDON (Harbour Wire) - ")
+    assert extract(page(article)).body.startswith(lead + "\n\nLONDON (Harbour Wire) - ")
 
 
 # --- the paragraph model (byline.blockmodel) -----------------------------------

@@ -37,7 +37,6 @@ from lxml import etree
 from byline import lexicon
 from byline.blocks import Block, DroppedElement, Group, Reason, Rule, Verdict
 from byline.boilerplate import attribute_names, name_words
-from byline.dateline import find_dateline
 from byline.document import Document, squeezed, text_content, words_in_any_script
 from byline.lexicon import alternation, lexicon_words
 from byline.memo import remembered
@@ -218,10 +217,11 @@ class Renderer:
                 block.drop(_CAPTION)
         self.blocks = shown
         self._cut_at_comments()
-        while self.blocks and self.blocks[-1].kind in HEADING_KINDS:
-            # a heading with nothing under it introduced something removed
-            self.blocks.pop().drop(Reason(Rule.TRAILING_HEADING))
-        self._start_at_dateline()
+        if any(block.text and block.kind not in HEADING_KINDS for block in self.blocks):
+            # a heading with nothing under it introduced something removed (on a page of
+            # nothing but headings, they are its text)
+            while self.blocks[-1].kind in HEADING_KINDS:
+                self.blocks.pop().drop(Reason(Rule.TRAILING_HEADING))
         text = "\n\n".join(
             block.text for block in self.blocks if block.text and block.verdict is Verdict.KEPT
         )
@@ -239,27 +239,6 @@ class Renderer:
                 for dropped in self.blocks[index:]:
                     dropped.drop(Reason(Rule.COMMENTS))
                 self.blocks = self.blocks[:index]
-                return
-
-    def _start_at_dateline(self) -> None:
-        """Drop the standfirst before a wire dateline: the story proper opens with it.
-
-        Web desks put a teaser above agency copy ("LONDON (Reuters) - ..."); when
-        one of the first paragraphs opens with a dateline, the paragraphs before
-        it are that teaser, not the story (headings and figures stay).
-        """
-        texts = [
-            i for i, block in enumerate(self.blocks) if block.text and block.kind != "figcaption"
-        ]
-        for position in texts[1:LEAD_BLOCKS]:
-            if find_dateline(self.blocks[position].text) is not None:
-                kept = []
-                for i, block in enumerate(self.blocks):
-                    if i >= position or block.kind != "p" or _is_figure(block.group):
-                        kept.append(block)
-                    else:
-                        block.drop(Reason(Rule.BEFORE_DATELINE))
-                self.blocks = kept
                 return
 
     # --- walking ------------------------------------------------------------
