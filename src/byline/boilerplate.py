@@ -26,7 +26,6 @@ NEVER_CONTENT_TAGS: Final = (
     "svg",
     "canvas",
     "iframe",
-    "object",
     "embed",
     "video",
     "audio",
@@ -38,11 +37,15 @@ NEVER_CONTENT_TAGS: Final = (
     "option",
     "link",
     "meta",
-    "dialog",
     # ruby annotations (furigana): a reading aid printed above the words they gloss
     "rt",
     "rp",
 )
+
+# Elements whose contents a reader sees only at times: an object's fallback content (shown
+# when the plugin is missing, as Flash now always is), a dialog (shown when opened, a consent
+# or sign-in box). No part of an article; the text of a page that has no other.
+FALLBACK_CONTENT_TAGS: Final = ("object", "dialog")
 
 # Page furniture: removed unless it holds the article (some sites wrap the whole
 # page in a <form> or a <noscript>, or put the story in an <aside>).
