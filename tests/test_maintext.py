@@ -986,6 +986,9 @@ def test_when_articlebody_replaces_the_page_its_paragraphs_are_the_kept_blocks()
         # a German comment list under its heading
         "<h2>3 Kommentare</h2><p>Anna sagt:</p><p>Ein sehr guter Artikel, vielen Dank dafür,"
         " ich habe ihn mit großem Interesse gelesen und weiterempfohlen.</p>",
+        # a blog theme's count of the comments on the post, before its quoted title
+        "<h2>2 thoughts on “Tram network to grow”</h2><p>Anna says:</p><p>A very good article,"
+        " thank you, I read it with great interest and I have shared it with my friends.</p>",
     ],
 )
 def test_a_comment_section_and_its_form_are_not_the_article(section: str) -> None:
@@ -1058,6 +1061,26 @@ def test_paragraphs_of_the_articles_class_join_it_in_any_box() -> None:
     intro = "<div class='copy'>" + "".join(f"<p class='para'>{text}</p>" for text in INTRO)
     body = extract(template_page(intro + "</div>", paragraph="<p class='para'>")).body
     assert body.startswith(INTRO[0])
+
+
+def test_paragraphs_of_the_articles_class_join_it_whatever_their_tag() -> None:
+    # a long story of <div class='para'> paragraphs, opened by a <p class='para'> in a media
+    # box of its own: one kind of paragraph by its class, whatever its tag
+    lead = f"{INTRO[0]} {INTRO[1]}"
+    story = "".join(f"<div class='para'>{text}</div>" for text in (PARAGRAPHS + STORY) * 4)
+    html = (
+        "<html><head><title>T</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<section class='zone'><div class='media'><p class='para'>{lead}</p></div>"
+        f"<div class='ad'></div><div class='read-all'>{story}</div></section></body></html>"
+    )
+    assert extract(html).body.startswith(lead + "\n\n" + PARAGRAPHS[0])
+
+
+def test_a_paragraph_marking_the_posts_fold_is_text() -> None:
+    # a blog post's "more" fold: the rest of the post goes on after the excerpt
+    article = f"<p>{PARAGRAPHS[0]}</p><p id='more'>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p>"
+    more = "<div class='more'><p>More stories: the tram, the bus and the ferry, all here.</p></div>"
+    assert extract(page(article + more)).body == "\n\n".join(PARAGRAPHS)
 
 
 # --- the article among other boxes of prose ------------------------------------------

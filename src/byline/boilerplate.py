@@ -162,13 +162,21 @@ def class_names(element: etree._Element) -> list[str]:
     return attribute_names(element.get("class"), element.get("id"))
 
 
+FOLD_ID: Final = re.compile(r"more(?:-\d+)?", re.IGNORECASE)
+"""The id of a blog post's "more" fold (``<span id="more-42">``, ``<p id="more">``): where the
+post goes on after its excerpt, no box of more stories."""
+
+
 @remembered
 def names_boilerplate(class_attribute: str | None, ident: str | None) -> bool:
     """True when some class/id name says the element is a box of boilerplate.
 
-    A name that also says "content" ("content-sidebar-wrap") protects the element.
-    Cached: pages repeat the same few class strings on many elements.
+    A name that also says "content" ("content-sidebar-wrap") protects the element; the id of
+    the post's fold (``FOLD_ID``) says nothing. Cached: pages repeat the same few class strings
+    on many elements.
     """
+    if ident and FOLD_ID.fullmatch(ident):
+        ident = None
     found = False
     for name in attribute_names(class_attribute, ident):
         verdict = _name_verdict(name)

@@ -848,6 +848,8 @@ def _with_siblings(
 _Signature = tuple[tuple[str, str | None], tuple[str, str | None]]
 ANY_HOLDER: Final = ("", None)
 """The holder in the signature of a paragraph with a class of its own: whatever box it is."""
+ANY_TAG: Final = ""
+"""The tag in the signature of a paragraph with a class of its own: whatever element it is."""
 
 
 class _Template:
@@ -872,8 +874,9 @@ class _Template:
         return self.signature is not None and self.signature_of(el) == self.signature
 
     def signature_of(self, el: etree._Element) -> _Signature | None:
-        """The signature of the paragraphs in ``el``: the kind of paragraph (a
-        "p.article-text" is the site's article template wherever it sits) or, for a paragraph
+        """The signature of the paragraphs in ``el``: the paragraph's class (a
+        ".article-text" is the site's article template wherever it sits, on a "p" or a "div")
+        or, for a paragraph
         without a class, it and the kind of box holding it ("p" in a "div.body-text"); the
         one that carries most of the paragraph prose, when it carries
         ``SIGNATURE_PROSE_SHARE`` of it and names a class (an unnamed "div/p" says nothing)."""
@@ -885,8 +888,7 @@ class _Template:
             holder = paragraph.getparent()
             if paragraph not in paragraphs or holder is None:
                 continue
-            kind = _kind(paragraph)
-            signature = (kind, ANY_HOLDER if kind[1] is not None else _kind(holder))
+            signature = _paragraph_signature(paragraph, holder)
             by_signature[signature] = by_signature.get(signature, 0.0) + prose.get(paragraph, 0.0)
         if not by_signature:
             return None
@@ -895,6 +897,15 @@ class _Template:
         if named and most > 0 and most >= SIGNATURE_PROSE_SHARE * sum(by_signature.values()):
             return signature
         return None
+
+
+def _paragraph_signature(paragraph: etree._Element, holder: etree._Element) -> _Signature:
+    """A paragraph's class, whatever its tag (a site's article paragraphs are "p.para" and
+    "div.para" alike), or, for one without a class, its tag and the kind of its holder."""
+    kind = _kind(paragraph)
+    if kind[1] is not None:
+        return (ANY_TAG, kind[1]), ANY_HOLDER
+    return kind, _kind(holder)
 
 
 def _with_signed_siblings(

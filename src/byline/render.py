@@ -114,9 +114,11 @@ _CREDIT_LINE: Final = re.compile(
 # The comment section under an article: its heading ("Leave a Reply", "3 Kommentare") and the
 # lines of its form ("Name *", "Your email address will not be published.").
 _COMMENT_HEADING: Final = re.compile(
-    r"^(?:\d+\s+)?(?:"
+    r"^(?:\d+\s+)?(?:(?:"
     + alternation(lexicon_words(lexicon.COMMENT_HEADINGS))
-    + r")(?:\s*\(\d+\))?\s*[:.!?…]*$",
+    + r")(?:\s*\(\d+\))?\s*[:.!?…]*$|(?:"
+    + alternation(lexicon_words(lexicon.COMMENTS_ON_HEADINGS))
+    + r")\s*[\"'“”„«»‘’‚‹›])",
     re.I,
 )
 _COMMENT_FORM_LINE: Final = re.compile(
