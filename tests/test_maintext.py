@@ -997,6 +997,23 @@ def test_a_comment_section_and_its_form_are_not_the_article(section: str) -> Non
     assert "comment section" in reasons(result).values()
 
 
+def test_a_subheading_over_a_picture_heads_the_section_after_it() -> None:
+    # the picture's credit box is dropped, not the section's heading; a heading over a box of
+    # links is that box's, and goes with it
+    picture = "<div class='media'><img src='/tram.jpg'><p>The new tram, on a test run</p></div>"
+    links = (
+        "<div class='box'><a href='/a'>Bus fares rise again this year</a> "
+        "<a href='/b'>Bike lanes open on the ring road</a></div>"
+    )
+    article = (
+        f"<p>{PARAGRAPHS[0]}</p><h2>The cost</h2>{picture}<p>{PARAGRAPHS[1]}</p>"
+        f"<h2>More on transport</h2>{links}<p>{PARAGRAPHS[2]}</p>"
+    )
+    result = extract(page(article))
+    assert result.body == "\n\n".join([PARAGRAPHS[0], "The cost", *PARAGRAPHS[1:]])
+    assert reasons(result)["More on transport"] == "heading of a dropped box"
+
+
 def test_a_form_label_alone_is_dropped_but_a_tables_name_column_is_kept() -> None:
     table = "<table><tr><th>Name</th><th>Line</th></tr><tr><td>Central</td><td>4</td></tr></table>"
     result = extract(page(paragraphs() + "<p>Website</p>" + table))

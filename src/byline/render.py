@@ -130,6 +130,10 @@ _COMMENT_FORM_LINE: Final = re.compile(
     re.I,
 )
 TABLE_CELL_TAGS: Final = frozenset({"td", "th"})
+LINK_BOX_RULES: Final = frozenset({Rule.NAMED_LINK_BOX, Rule.LINK_LIST, Rule.LINK_BOX})
+"""A heading right before a box of links dropped so is the box's ("Related", "Mehr zum Thema");
+one before a caption, a credit or a hidden box heads the section that goes on after it (a
+heading with nothing after it goes anyway: ``Rule.TRAILING_HEADING``)."""
 MAX_COMMENT_FORM_LINE_CHARS: Final = 160
 """A comment form's label or notice is a line, never a paragraph."""
 MAX_TEASER_CHARS: Final = 200
@@ -276,7 +280,12 @@ class Renderer:
         if not top and (rule := self.judge_box(el)) is not None:
             self.entries.append(DroppedElement(el, rule))
             blocks = self.blocks
-            if blocks and blocks[-1].kind in HEADING_KINDS and not _has_text(self._tokens):
+            if (
+                rule in LINK_BOX_RULES
+                and blocks
+                and blocks[-1].kind in HEADING_KINDS
+                and not _has_text(self._tokens)
+            ):
                 blocks.pop().drop(Reason(Rule.HEADING_OF_DROPPED_BOX))  # the box's heading
             return
         if tag == "br":
