@@ -1014,6 +1014,15 @@ def test_a_subheading_over_a_picture_heads_the_section_after_it() -> None:
     assert reasons(result)["More on transport"] == "heading of a dropped box"
 
 
+def test_a_tables_caption_is_its_title() -> None:
+    table = (
+        "<table><caption>Tram lines and their length</caption><tr><th>Line</th><th>km</th></tr>"
+        "<tr><td>Central</td><td>12</td></tr><tr><td>Harbour</td><td>9</td></tr></table>"
+    )
+    body = extract(page(paragraphs() + table)).body
+    assert body.endswith("Tram lines and their length\n\nLine | km\n\nCentral | 12\n\nHarbour | 9")
+
+
 def test_a_form_label_alone_is_dropped_but_a_tables_name_column_is_kept() -> None:
     table = "<table><tr><th>Name</th><th>Line</th></tr><tr><td>Central</td><td>4</td></tr></table>"
     result = extract(page(paragraphs() + "<p>Website</p>" + table))

@@ -360,6 +360,13 @@ class Renderer:
     def _table(self, el: etree._Element) -> None:
         self._flush()
         group = ("table", id(el))
+        caption = el.find("caption")
+        if caption is not None:  # what the table shows: its title
+            self._contents(caption)
+            for text, html in _segments(self._tokens):
+                if text:
+                    self._add(Block("p", text, html, caption, group))
+            self._tokens = []
         for row in el.iter("tr"):
             if (rule := self.judge_box(row)) is not None:
                 self.entries.append(DroppedElement(row, rule))
