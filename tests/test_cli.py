@@ -96,6 +96,19 @@ def test_text_formats(page_file, capsys, fmt):
     assert "<script" not in out
 
 
+def test_markdown_quotes_the_description_once(tmp_path, capsys):
+    """The description is quoted under the headline, unless the body opens with it (the
+    article's standfirst, which the reader would otherwise see twice)."""
+    lead = "The old harbour bridge reopened to traffic on Monday after eight months of repairs,"
+    for description, quoted in ((lead.rstrip(","), 0), ("Commuters are relieved.", 1)):
+        meta = f'<meta name="description" content="{description}">'
+        page = tmp_path / "page.html"
+        page.write_bytes(PAGE.replace(b"</head>", meta.encode() + b"</head>"))
+        assert main(["extract", str(page), "--format", "md"]) == EXIT_OK
+        out = capsys.readouterr().out
+        assert out.count(f"> {description}") == quoted and description in out
+
+
 def test_url_input_follows_redirects(server, capsys):
     assert main(["extract", f"{server}/moved"]) == EXIT_OK
     record = json.loads(capsys.readouterr().out)

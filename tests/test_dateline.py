@@ -36,3 +36,14 @@ def test_datelines_are_parsed(opening, place, agency, day):
 )
 def test_ordinary_openings_are_not_datelines(opening):
     assert find_dateline(opening) is None
+
+
+def test_a_dateline_after_the_lead_is_found():
+    body = "The city will pay twice the price, auditors found.\n\nLONDON (Reuters) - The tram"
+    dateline = find_dateline(body)
+    assert dateline is not None and (dateline.place, dateline.agency) == ("LONDON", "Reuters")
+
+
+def test_a_dateline_deep_in_the_article_is_none():
+    lead = "The city will pay twice the price, auditors found."
+    assert find_dateline("\n\n".join([lead] * 3 + ["LONDON (Reuters) - The tram"])) is None

@@ -273,3 +273,43 @@ def test_markup_after_the_end_of_the_page_is_read_into_its_body(shape: str) -> N
     html = shape.format(menu=MENU, story=f"<article>{story()}</article>")
     article = byline.extract(html.encode(), url=URL)
     assert article.body == "\n\n".join(STORY)
+
+
+def test_a_page_of_nothing_but_headings_gives_them() -> None:
+    """A heading with nothing under it introduced something removed, but on a page whose only
+    text is headings (a checklist, a programme) they are the text."""
+    steps = ["Bring a towel.", "Bring water and a map.", "Wear good shoes."]
+    headings = "".join(f"<h3>{text}</h3>" for text in steps)
+    html = f"<html><head><title>Packing list</title></head><body><h1>Packing list</h1>{headings}"
+    article = byline.extract(html.encode(), url=URL)
+    assert article.body == "\n\n".join(steps)
+    assert article.body_quality is BodyQuality.BEST_BLOCK
+    trailing = f"<article>{story()}<h3>Comments</h3></article>"
+    assert byline.extract(page(trailing), url=URL).body == "\n\n".join(STORY)
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "<body><object data='/story.swf'>{story}</object></body>",
+        "<body><dialog open>{story}</dialog></body>",
+        "<body><dialog>{story}</dialog></body>",
+        "<frameset cols='20%,80%'><frame src='/menu.html'><noframes><body>{story}</body>"
+        "</noframes></frameset>",
+    ],
+    ids=["object-fallback", "open-dialog", "closed-dialog", "noframes"],
+)
+def test_text_a_reader_sees_only_at_times_is_the_best_block(shape: str) -> None:
+    """An object's fallback content (what a browser shows without the plugin), a dialog's
+    text (shown when opened) and a frameset's ``<noframes>`` text are the text of a page that
+    has no other."""
+    html = f"<html><head><title>Ferry</title></head>{shape.format(story=story())}</html>"
+    article = byline.extract(html.encode(), url=URL)
+    assert article.body == "\n\n".join(STORY)
+    assert article.body_quality is BodyQuality.BEST_BLOCK
+
+
+def test_a_dialog_beside_the_article_stays_out() -> None:
+    dialog = "<dialog open><p>We value your privacy and use cookies on this site.</p></dialog>"
+    article = byline.extract(page(f"<article>{story()}</article>{dialog}"), url=URL)
+    assert article.body == "\n\n".join(STORY)

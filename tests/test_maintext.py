@@ -281,12 +281,14 @@ def test_standfirst_in_the_article_header_opens_the_body() -> None:
     assert "Bus fares" not in body
 
 
-def test_standfirst_before_a_wire_dateline_is_the_web_desk_teaser() -> None:
-    article = (
-        "<p>A short teaser written by the web desk, about the tram network and its cost.</p>"
-        "<p>LONDON (Harbour Wire) - " + PARAGRAPHS[0] + "</p>" + paragraphs(PARAGRAPHS[1:])
+def test_lead_before_a_dateline_is_kept() -> None:
+    # A lead above the paragraph that opens with the dateline is the story's first
+    # paragraph to the reader (on the dev pages, 5 of the 7 such paragraphs were leads).
+    lead = "The tram network will cost twice what was planned, the city's auditors found."
+    article = f"<p>{lead}</p><p>LONDON (Harbour Wire) - {PARAGRAPHS[0]}</p>" + paragraphs(
+        PARAGRAPHS[1:]
     )
-    assert extract(page(article)).body.startswith("LONDON (Harbour Wire) - ")
+    assert extract(page(article)).body.startswith(lead + "\n\nLONDON (Harbour Wire) - ")
 
 
 # --- the paragraph model (byline.blockmodel) -----------------------------------
@@ -984,12 +986,41 @@ def test_when_articlebody_replaces_the_page_its_paragraphs_are_the_kept_blocks()
         # a German comment list under its heading
         "<h2>3 Kommentare</h2><p>Anna sagt:</p><p>Ein sehr guter Artikel, vielen Dank dafür,"
         " ich habe ihn mit großem Interesse gelesen und weiterempfohlen.</p>",
+        # a blog theme's count of the comments on the post, before its quoted title
+        "<h2>2 thoughts on “Tram network to grow”</h2><p>Anna says:</p><p>A very good article,"
+        " thank you, I read it with great interest and I have shared it with my friends.</p>",
     ],
 )
 def test_a_comment_section_and_its_form_are_not_the_article(section: str) -> None:
     result = extract(page(paragraphs() + f"<div>{section}</div>"))
     assert result.body == "\n\n".join(PARAGRAPHS)
     assert "comment section" in reasons(result).values()
+
+
+def test_a_subheading_over_a_picture_heads_the_section_after_it() -> None:
+    # the picture's credit box is dropped, not the section's heading; a heading over a box of
+    # links is that box's, and goes with it
+    picture = "<div class='media'><img src='/tram.jpg'><p>The new tram, on a test run</p></div>"
+    links = (
+        "<div class='box'><a href='/a'>Bus fares rise again this year</a> "
+        "<a href='/b'>Bike lanes open on the ring road</a></div>"
+    )
+    article = (
+        f"<p>{PARAGRAPHS[0]}</p><h2>The cost</h2>{picture}<p>{PARAGRAPHS[1]}</p>"
+        f"<h2>More on transport</h2>{links}<p>{PARAGRAPHS[2]}</p>"
+    )
+    result = extract(page(article))
+    assert result.body == "\n\n".join([PARAGRAPHS[0], "The cost", *PARAGRAPHS[1:]])
+    assert reasons(result)["More on transport"] == "heading of a dropped box"
+
+
+def test_a_tables_caption_is_its_title() -> None:
+    table = (
+        "<table><caption>Tram lines and their length</caption><tr><th>Line</th><th>km</th></tr>"
+        "<tr><td>Central</td><td>12</td></tr><tr><td>Harbour</td><td>9</td></tr></table>"
+    )
+    body = extract(page(paragraphs() + table)).body
+    assert body.endswith("Tram lines and their length\n\nLine | km\n\nCentral | 12\n\nHarbour | 9")
 
 
 def test_a_form_label_alone_is_dropped_but_a_tables_name_column_is_kept() -> None:
@@ -1056,6 +1087,26 @@ def test_paragraphs_of_the_articles_class_join_it_in_any_box() -> None:
     intro = "<div class='copy'>" + "".join(f"<p class='para'>{text}</p>" for text in INTRO)
     body = extract(template_page(intro + "</div>", paragraph="<p class='para'>")).body
     assert body.startswith(INTRO[0])
+
+
+def test_paragraphs_of_the_articles_class_join_it_whatever_their_tag() -> None:
+    # a long story of <div class='para'> paragraphs, opened by a <p class='para'> in a media
+    # box of its own: one kind of paragraph by its class, whatever its tag
+    lead = f"{INTRO[0]} {INTRO[1]}"
+    story = "".join(f"<div class='para'>{text}</div>" for text in (PARAGRAPHS + STORY) * 4)
+    html = (
+        "<html><head><title>T</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<section class='zone'><div class='media'><p class='para'>{lead}</p></div>"
+        f"<div class='ad'></div><div class='read-all'>{story}</div></section></body></html>"
+    )
+    assert extract(html).body.startswith(lead + "\n\n" + PARAGRAPHS[0])
+
+
+def test_a_paragraph_marking_the_posts_fold_is_text() -> None:
+    # a blog post's "more" fold: the rest of the post goes on after the excerpt
+    article = f"<p>{PARAGRAPHS[0]}</p><p id='more'>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p>"
+    more = "<div class='more'><p>More stories: the tram, the bus and the ferry, all here.</p></div>"
+    assert extract(page(article + more)).body == "\n\n".join(PARAGRAPHS)
 
 
 # --- the article among other boxes of prose ------------------------------------------

@@ -32,7 +32,9 @@ EXPECTED = {
         published=datetime(2024, 3, 14, 11, 2, tzinfo=UTC),
         authors=["Daniel Okafor"],
         language="en-GB",
-        body_starts="LONDON (Harbour Wire) - The Thames Estuary Port Authority on Thursday",
+        body_starts="The barrier, designed to protect 12,000 homes from storm surges, will cost an "
+        "estimated £1.4 billion and take six years to build.\n\nLONDON (Harbour Wire) - The "
+        "Thames Estuary Port Authority on Thursday",
         in_body=[
             '"This is the most important decision this authority has taken in a generation,"',
             "Finally somebody is doing something that lasts.",

@@ -65,8 +65,6 @@ class Rule(Enum):
     """ "Updated ...", "Published ..." """
     BYLINE = "byline line"
     TRAILING_HEADING = "heading with nothing under it"
-    BEFORE_DATELINE = "teaser before the dateline"
-    """The standfirst a web desk put above wire copy that opens with its dateline."""
     CAPTION = "caption"
     """Captions describe a picture, not the story (see ``Verdict.CAPTION``)."""
     # Judgements on the rendered paragraphs.

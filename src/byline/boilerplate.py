@@ -26,7 +26,6 @@ NEVER_CONTENT_TAGS: Final = (
     "svg",
     "canvas",
     "iframe",
-    "object",
     "embed",
     "video",
     "audio",
@@ -38,11 +37,15 @@ NEVER_CONTENT_TAGS: Final = (
     "option",
     "link",
     "meta",
-    "dialog",
     # ruby annotations (furigana): a reading aid printed above the words they gloss
     "rt",
     "rp",
 )
+
+# Elements whose contents a reader sees only at times: an object's fallback content (shown
+# when the plugin is missing, as Flash now always is), a dialog (shown when opened, a consent
+# or sign-in box). No part of an article; the text of a page that has no other.
+FALLBACK_CONTENT_TAGS: Final = ("object", "dialog")
 
 # Page furniture: removed unless it holds the article (some sites wrap the whole
 # page in a <form> or a <noscript>, or put the story in an <aside>).
@@ -159,13 +162,21 @@ def class_names(element: etree._Element) -> list[str]:
     return attribute_names(element.get("class"), element.get("id"))
 
 
+FOLD_ID: Final = re.compile(r"more(?:-\d+)?", re.IGNORECASE)
+"""The id of a blog post's "more" fold (``<span id="more-42">``, ``<p id="more">``): where the
+post goes on after its excerpt, no box of more stories."""
+
+
 @remembered
 def names_boilerplate(class_attribute: str | None, ident: str | None) -> bool:
     """True when some class/id name says the element is a box of boilerplate.
 
-    A name that also says "content" ("content-sidebar-wrap") protects the element.
-    Cached: pages repeat the same few class strings on many elements.
+    A name that also says "content" ("content-sidebar-wrap") protects the element; the id of
+    the post's fold (``FOLD_ID``) says nothing. Cached: pages repeat the same few class strings
+    on many elements.
     """
+    if ident and FOLD_ID.fullmatch(ident):
+        ident = None
     found = False
     for name in attribute_names(class_attribute, ident):
         verdict = _name_verdict(name)

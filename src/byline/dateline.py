@@ -13,6 +13,8 @@ from typing import Final
 from byline.record import Dateline
 
 MAX_PLACE_WORDS: Final = 5
+DATELINE_PARAGRAPHS: Final = 3
+"""The dateline opens one of the body's first paragraphs: a lead or a deck may come first."""
 MAX_AGENCY_LENGTH: Final = 40
 
 _WORD: Final = r"[A-ZÀ-ÖØ-Þ][\w'’./\-]*"
@@ -37,10 +39,17 @@ _CAPITALS_ONLY: Final = re.compile(
 
 
 def find_dateline(body: str | None) -> Dateline | None:
-    """The dateline at the very start of ``body``, if it has one."""
+    """The dateline at the start of one of the first paragraphs of ``body`` (paragraphs are
+    separated by blank lines), if it has one."""
     if not body:
         return None
-    opening = body[:200]
+    for paragraph in body.split("\n\n", DATELINE_PARAGRAPHS)[:DATELINE_PARAGRAPHS]:
+        if (dateline := _opening_dateline(paragraph[:200])) is not None:
+            return dateline
+    return None
+
+
+def _opening_dateline(opening: str) -> Dateline | None:
     match = _WITH_AGENCY.match(opening)
     if match and _is_place(match.group("place")):
         return Dateline(

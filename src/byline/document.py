@@ -230,7 +230,24 @@ def parse(html: bytes | str, url: str | None = None, charset: str | None = None)
             f"the page nests elements deeper than {MAX_NESTING} levels; "
             "a parse would silently lose everything below that depth"
         )
+    if root.find("body") is None:
+        _read_noframes(root)
     return Document(root=root, url=url, encoding=encoding, source=html if as_bytes else text)
+
+
+def _read_noframes(root: etree._Element) -> None:
+    """A frameset page's ``<noframes>`` markup (libxml2 keeps it as raw text) read as its
+    body: the page's own text, which readers that load no frames show."""
+    noframes = root.find(".//noframes")
+    if noframes is None or not noframes.text or noframes.text.isspace():
+        return
+    try:
+        page = _tree(noframes.text, False)
+    except ExtractionError:  # (markup of nothing but a comment: no text to read)
+        return
+    body = page.find("body") if page is not None else None
+    if body is not None:
+        root.append(body)
 
 
 def _goes_on_after_its_end(root: etree._Element) -> bool:

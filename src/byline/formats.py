@@ -33,8 +33,8 @@ def to_markdown(article: Article) -> str:
     byline = _byline(data)
     if byline:
         lines.append(f"*{byline}*")
-    if data["description"]:
-        lines.append(f"> {data['description']}")
+    if data["description"] and not (data["body"] or "").startswith(data["description"]):
+        lines.append(f"> {data['description']}")  # (unless the body opens with it, a standfirst)
     if data["body"]:
         lines.append(data["body"])
     if data["url"] or data["canonical_url"]:

@@ -549,6 +549,18 @@ COMMENT_HEADINGS: Final[Table] = {
 """Headings of the comment section under an article ("Leave a Reply", "3 Kommentare"):
 what follows them is readers' text and the comment form."""
 
+COMMENTS_ON_HEADINGS: Final[Table] = {
+    "en": _phrases(
+        "thoughts on|one thought on|responses to|one response to|replies to|one reply to|"
+        "comments on|one comment on"
+    ),
+    "de": _phrases("gedanken zu|ein gedanke zu|kommentare zu|ein kommentar zu"),
+    "fr": _phrases("réflexions sur|réflexion sur|commentaires sur|un commentaire sur"),
+    "es": _phrases("comentarios en|un comentario en|respuestas a|una respuesta a"),
+}
+"""The count of the comments on a post before its quoted title, as blog themes head the
+comment section: "3 thoughts on “Title”", "2 Gedanken zu „Titel“"."""
+
 COMMENT_FORM_LABELS: Final[Table] = {
     "en": _phrases("name|email|e-mail|website|comment|your name|your email"),
     "de": _phrases("name|e-mail|website|webseite|kommentar|dein name|ihr name"),

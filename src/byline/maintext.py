@@ -3,7 +3,8 @@
 The algorithm, in the spirit of readability.js but our own:
 
 1. **Clean.** Drop elements that never hold article text (scripts, forms
-   controls, embeds), then page furniture (nav, aside, footer...), hidden
+   controls, embeds) or show it only at times (a dialog, an object's fallback
+   content: the last resort reads them), then page furniture (nav, aside, footer...), hidden
    elements and elements whose class or id names a box of boilerplate (share,
    related, comments, ads...), unless such an element holds most of the page's
    prose: then it is the article's wrapper, whatever its name says.
@@ -46,6 +47,7 @@ from lxml import etree
 from byline.blockmodel import MODEL, BlockContext, block_features, words_of
 from byline.blocks import Block, Reason, Rule, Verdict
 from byline.boilerplate import (
+    FALLBACK_CONTENT_TAGS,
     FURNITURE_TAGS,
     HIDING_ATTRIBUTES,
     NEVER_CONTENT_TAGS,
@@ -244,6 +246,7 @@ def extract_main_text(
     if body is None:
         body = doc.root
     stripped = strip(body, NEVER_CONTENT_TAGS)
+    at_times = strip(body, FALLBACK_CONTENT_TAGS)
     boxes, boxes_out, left = _remove_boilerplate(body)
     hint_words = frozenset(words_of(hint_text.lower())) if hint_text else None
     result = _best_result(doc, left, title_text, (judge, hint_words))
@@ -260,13 +263,16 @@ def extract_main_text(
     short = hint_text is not None and shown < HINT_FALLBACK_RATIO * len(hint_text)
     stated = _hint_paragraphs(hint_text) if hint_text and short else []
     words = sum(map(words_in_any_script, stated))
+    never_content = stripped.elements + at_times.elements
+    at_times.put_back()
     if result is None and words < MIN_FALLBACK_WORDS:
         summary_text = summary if isinstance(summary, str) else None
+        never_content = stripped.elements
         boxes, result = _shown_anyway(doc, body, title_text, (judge, hint_words), summary_text)
         shown = len(result.body) if result else 0
     stripped.put_back()
     if result is not None:
-        result.trace.never_content, result.trace.removed = stripped.elements, boxes
+        result.trace.never_content, result.trace.removed = never_content, boxes
     if (
         hint_text
         and stated
@@ -291,7 +297,8 @@ def _shown_anyway(
     """The last resorts of a page where nothing reads as an article and no ``articleBody``
     states one, with the furniture they remove: the body's text whatever its boxes are named
     and whether a script has yet to show them (a site that names its story's box "comments",
-    a story "hidden" until a script runs; readability.js reads a page so on its last try),
+    a story "hidden" until a script runs or in a dialog, an object's fallback content;
+    readability.js reads a page so on its last try),
     only link lists and furniture left out, and failing any other text, captions (a gallery);
     else the page's description (an app shell). (A page without a body, a frameset, shows no
     text of its own.)"""
@@ -841,6 +848,8 @@ def _with_siblings(
 _Signature = tuple[tuple[str, str | None], tuple[str, str | None]]
 ANY_HOLDER: Final = ("", None)
 """The holder in the signature of a paragraph with a class of its own: whatever box it is."""
+ANY_TAG: Final = ""
+"""The tag in the signature of a paragraph with a class of its own: whatever element it is."""
 
 
 class _Template:
@@ -865,8 +874,9 @@ class _Template:
         return self.signature is not None and self.signature_of(el) == self.signature
 
     def signature_of(self, el: etree._Element) -> _Signature | None:
-        """The signature of the paragraphs in ``el``: the kind of paragraph (a
-        "p.article-text" is the site's article template wherever it sits) or, for a paragraph
+        """The signature of the paragraphs in ``el``: the paragraph's class (a
+        ".article-text" is the site's article template wherever it sits, on a "p" or a "div")
+        or, for a paragraph
         without a class, it and the kind of box holding it ("p" in a "div.body-text"); the
         one that carries most of the paragraph prose, when it carries
         ``SIGNATURE_PROSE_SHARE`` of it and names a class (an unnamed "div/p" says nothing)."""
@@ -878,8 +888,7 @@ class _Template:
             holder = paragraph.getparent()
             if paragraph not in paragraphs or holder is None:
                 continue
-            kind = _kind(paragraph)
-            signature = (kind, ANY_HOLDER if kind[1] is not None else _kind(holder))
+            signature = _paragraph_signature(paragraph, holder)
             by_signature[signature] = by_signature.get(signature, 0.0) + prose.get(paragraph, 0.0)
         if not by_signature:
             return None
@@ -888,6 +897,15 @@ class _Template:
         if named and most > 0 and most >= SIGNATURE_PROSE_SHARE * sum(by_signature.values()):
             return signature
         return None
+
+
+def _paragraph_signature(paragraph: etree._Element, holder: etree._Element) -> _Signature:
+    """A paragraph's class, whatever its tag (a site's article paragraphs are "p.para" and
+    "div.para" alike), or, for one without a class, its tag and the kind of its holder."""
+    kind = _kind(paragraph)
+    if kind[1] is not None:
+        return (ANY_TAG, kind[1]), ANY_HOLDER
+    return kind, _kind(holder)
 
 
 def _with_signed_siblings(

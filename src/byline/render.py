@@ -37,7 +37,6 @@ from lxml import etree
 from byline import lexicon
 from byline.blocks import Block, DroppedElement, Group, Reason, Rule, Verdict
 from byline.boilerplate import attribute_names, name_words
-from byline.dateline import find_dateline
 from byline.document import Document, squeezed, text_content, words_in_any_script
 from byline.lexicon import alternation, lexicon_words
 from byline.memo import remembered
@@ -115,9 +114,11 @@ _CREDIT_LINE: Final = re.compile(
 # The comment section under an article: its heading ("Leave a Reply", "3 Kommentare") and the
 # lines of its form ("Name *", "Your email address will not be published.").
 _COMMENT_HEADING: Final = re.compile(
-    r"^(?:\d+\s+)?(?:"
+    r"^(?:\d+\s+)?(?:(?:"
     + alternation(lexicon_words(lexicon.COMMENT_HEADINGS))
-    + r")(?:\s*\(\d+\))?\s*[:.!?…]*$",
+    + r")(?:\s*\(\d+\))?\s*[:.!?…]*$|(?:"
+    + alternation(lexicon_words(lexicon.COMMENTS_ON_HEADINGS))
+    + r")\s*[\"'“”„«»‘’‚‹›])",
     re.I,
 )
 _COMMENT_FORM_LINE: Final = re.compile(
@@ -129,6 +130,10 @@ _COMMENT_FORM_LINE: Final = re.compile(
     re.I,
 )
 TABLE_CELL_TAGS: Final = frozenset({"td", "th"})
+LINK_BOX_RULES: Final = frozenset({Rule.NAMED_LINK_BOX, Rule.LINK_LIST, Rule.LINK_BOX})
+"""A heading right before a box of links dropped so is the box's ("Related", "Mehr zum Thema");
+one before a caption, a credit or a hidden box heads the section that goes on after it (a
+heading with nothing after it goes anyway: ``Rule.TRAILING_HEADING``)."""
 MAX_COMMENT_FORM_LINE_CHARS: Final = 160
 """A comment form's label or notice is a line, never a paragraph."""
 MAX_TEASER_CHARS: Final = 200
@@ -218,10 +223,11 @@ class Renderer:
                 block.drop(_CAPTION)
         self.blocks = shown
         self._cut_at_comments()
-        while self.blocks and self.blocks[-1].kind in HEADING_KINDS:
-            # a heading with nothing under it introduced something removed
-            self.blocks.pop().drop(Reason(Rule.TRAILING_HEADING))
-        self._start_at_dateline()
+        if any(block.text and block.kind not in HEADING_KINDS for block in self.blocks):
+            # a heading with nothing under it introduced something removed (on a page of
+            # nothing but headings, they are its text)
+            while self.blocks[-1].kind in HEADING_KINDS:
+                self.blocks.pop().drop(Reason(Rule.TRAILING_HEADING))
         text = "\n\n".join(
             block.text for block in self.blocks if block.text and block.verdict is Verdict.KEPT
         )
@@ -239,27 +245,6 @@ class Renderer:
                 for dropped in self.blocks[index:]:
                     dropped.drop(Reason(Rule.COMMENTS))
                 self.blocks = self.blocks[:index]
-                return
-
-    def _start_at_dateline(self) -> None:
-        """Drop the standfirst before a wire dateline: the story proper opens with it.
-
-        Web desks put a teaser above agency copy ("LONDON (Reuters) - ..."); when
-        one of the first paragraphs opens with a dateline, the paragraphs before
-        it are that teaser, not the story (headings and figures stay).
-        """
-        texts = [
-            i for i, block in enumerate(self.blocks) if block.text and block.kind != "figcaption"
-        ]
-        for position in texts[1:LEAD_BLOCKS]:
-            if find_dateline(self.blocks[position].text) is not None:
-                kept = []
-                for i, block in enumerate(self.blocks):
-                    if i >= position or block.kind != "p" or _is_figure(block.group):
-                        kept.append(block)
-                    else:
-                        block.drop(Reason(Rule.BEFORE_DATELINE))
-                self.blocks = kept
                 return
 
     # --- walking ------------------------------------------------------------
@@ -295,7 +280,12 @@ class Renderer:
         if not top and (rule := self.judge_box(el)) is not None:
             self.entries.append(DroppedElement(el, rule))
             blocks = self.blocks
-            if blocks and blocks[-1].kind in HEADING_KINDS and not _has_text(self._tokens):
+            if (
+                rule in LINK_BOX_RULES
+                and blocks
+                and blocks[-1].kind in HEADING_KINDS
+                and not _has_text(self._tokens)
+            ):
                 blocks.pop().drop(Reason(Rule.HEADING_OF_DROPPED_BOX))  # the box's heading
             return
         if tag == "br":
@@ -370,6 +360,13 @@ class Renderer:
     def _table(self, el: etree._Element) -> None:
         self._flush()
         group = ("table", id(el))
+        caption = el.find("caption")
+        if caption is not None:  # what the table shows: its title
+            self._contents(caption)
+            for text, html in _segments(self._tokens):
+                if text:
+                    self._add(Block("p", text, html, caption, group))
+            self._tokens = []
         for row in el.iter("tr"):
             if (rule := self.judge_box(row)) is not None:
                 self.entries.append(DroppedElement(row, rule))
