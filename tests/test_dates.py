@@ -14,6 +14,7 @@ from byline.dates import (
     marker_before,
     marks_update,
     parse_date,
+    parse_stated_date,
 )
 from byline.document import parse
 from byline.fields import Field, Markup
@@ -742,3 +743,125 @@ def test_a_utc_midnight_or_a_utc_clock_the_page_shows_keeps_its_day() -> None:
     assert _published_in("es-CO", "2016-03-04T00:00:00Z") == "2016-03-04T00:00:00+00:00"
     shown = "<p class='date'>04.03.2016 02:00</p>"  # the page prints the UTC clock as its own
     assert _published_in("es-CO", "2016-03-04T02:00:00Z", shown)[:10] == "2016-03-04"
+
+
+# --- dates the page holds as machine data: data attributes, Unix times, other addresses -----
+
+
+@pytest.mark.parametrize(
+    ("element", "expected"),
+    [
+        ("<div class='timeline__arrow' data-date='18. März 2020'></div>", "2020-03-18"),
+        ("<span class='ts' data-timestamp='1584532800'></span>", "2020-03-18T12:00:00+00:00"),
+        ("<span data-time='1584532800000'>vor 3 Jahren</span>", "2020-03-18T12:00:00+00:00"),
+        (
+            "<abbr class='timestamp' data-utime='1584532800'>Mittwoch</abbr>",
+            "2020-03-18T12:00:00+00:00",
+        ),
+        ("<div data-publish-date='2020-03-18T10:00:00Z'></div>", "2020-03-18T10:00:00+00:00"),
+        ("<time data-date='2020-03-18'>Mittwoch</time>", "2020-03-18"),
+    ],
+)
+def test_a_date_in_a_data_attribute_that_names_one_is_read(element: str, expected: str) -> None:
+    html = f"<html><body><article><h1>Titel</h1>{element}<p>Text.</p></article></body></html>"
+    candidates = dom.candidates(parse(html, "https://example.org/page"))
+    [first] = [c for c in candidates if c.field is Field.PUBLISHED and c.evidence.rank == 0]
+    assert first.value.text == expected
+    assert first.evidence.how is Markup.DATA_ATTRIBUTE
+
+
+@pytest.mark.parametrize(
+    "element",
+    [
+        "<div data-event-date='2020-03-18'>Konzert</div>",  # another thing's date
+        "<input data-min-date='2020-03-18'>",  # a date picker's bound
+        "<div class='sqs-layout' data-updated-on='1584532800000'></div>",  # a layout block's
+        "<input data-date-format='2020-03-18'>",  # no date at all, whatever it holds
+        "<span data-id='1584532800'>x</span>",  # digits under a name that says no date
+    ],
+)
+def test_a_data_attribute_whose_name_dates_something_else_is_not_read(element: str) -> None:
+    html = f"<html><body><article><h1>Titel</h1>{element}<p>Text.</p></article></body></html>"
+    assert _published(html) == []
+
+
+def test_a_data_attribute_ranks_below_the_date_the_page_shows() -> None:
+    html = (
+        "<html><body><article><h1>Titel</h1><div data-date='2020-03-10'></div>"
+        "<p class='date'>18.03.2020</p><p>Text.</p></article></body></html>"
+    )
+    assert _published(html) == ["2020-03-18", "2020-03-10"]
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        'var meta = {"datePublished": 1584532800};',
+        'window.__DATA__ = {"published_at": 1584532800000, "id": 42};',
+    ],
+)
+def test_a_unix_time_under_a_scripts_date_key_dates_a_page_that_shows_none(script: str) -> None:
+    html = f"<html><head><script>{script}</script></head><body><h1>Kaffee</h1><p>Text</p>"
+    assert _published(html) == ["2020-03-18T12:00:00+00:00"]
+
+
+def test_a_unix_time_is_a_date_only_under_a_date_key() -> None:
+    assert parse_stated_date("1584532800") == datetime(2020, 3, 18, 12, tzinfo=UTC)
+    assert parse_stated_date("1584532800123") == datetime(2020, 3, 18, 12, tzinfo=UTC)
+    assert parse_date("1584532800") is None  # free text: ten digits are an ID
+    assert parse_stated_date("158453280") is None  # nine digits: no Unix time of the web
+
+
+def test_a_unix_time_in_a_meta_date_tag_is_read() -> None:
+    head = '<meta property="article:published_time" content="1584532800">'
+    assert _published_at("https://example.org/netzausbau", head) == "2020-03-18T12:00:00+00:00"
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        '<link rel="amphtml" href="https://example.org/2020/03/18/netzausbau/amp/">',
+        '<link rel="alternate" media="print" href="https://example.org/print/2020/03/18/x">',
+        '<link rel="alternate" type="application/json+oembed" href="https://example.org/'
+        'oembed/1.0/embed?url=https%3A%2F%2Fexample.org%2F2020%2F03%2F18%2Fnetzausbau%2F">',
+    ],
+)
+def test_the_address_of_the_pages_other_form_dates_a_page_whose_own_has_no_day(link: str) -> None:
+    assert _published_at("https://example.org/?p=123", link) == "2020-03-18"
+    assert _published_at("https://example.org/2020/03/19/netzausbau", link) == "2020-03-19"
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<meta property="og:image" content="https://cdn.example.org/img/2020/03/18/foto.jpg">',
+        '<img src="https://cdn.example.org/img/2020/03/18/foto.jpg" alt="Foto">',
+    ],
+)
+def test_the_folders_of_a_pages_picture_date_a_page_that_shows_no_date(markup: str) -> None:
+    html = f"<html><head>{markup}</head><body><article><h1>Titel</h1>{markup}<p>Text.</p>"
+    assert _published(html) == ["2020-03-18"]
+    named = markup.replace("img/2020/03/18/foto.jpg", "uploads/2020/03/IMG_20200318_1030.jpg")
+    assert _published(named.replace(markup, named)) == []  # a photo's own date, not the story's
+    shown = html.replace("<p>Text.</p>", "<p>Veröffentlicht am 5. März 2020</p>")
+    assert _published(shown) == ["2020-03-05"]
+
+
+@pytest.mark.parametrize(
+    "weak",
+    [
+        "<div data-date='2020-03-10'></div>",
+        "<img src='https://cdn.example.org/img/2020/03/10/foto.jpg' alt='Foto'>",
+    ],
+)
+def test_a_weak_date_does_not_override_the_stated_publication(weak: str) -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Netzausbau",'
+        ' "datePublished": "2020-03-18T10:00:00+01:00"}</script>'
+    )
+    html = (
+        f"<html><head><title>Netzausbau</title>{head}</head><body>\n<article>"
+        f"<h1>Netzausbau</h1>{weak}\n{_STORY}\n</article>\n</body></html>"
+    )
+    published = byline.extract(html, url="https://example.org/netzausbau").published
+    assert published is not None and published.isoformat() == "2020-03-18T10:00:00+01:00"

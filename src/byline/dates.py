@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Final
 
 from byline import lexicon
@@ -282,6 +282,24 @@ def parse_date(text: object) -> datetime | date | None:
         return quick
     found = find_dates(text)
     return found[0][0] if found else None
+
+
+EPOCH_DIGITS: Final = {10: 1, 13: 1000}
+"""A Unix time as pages store it, by its digits: seconds (``1584532800``, 2001 to 2286) or
+milliseconds (``1584532800000``); the divisor that gives seconds."""
+
+
+def parse_stated_date(text: object) -> datetime | date | None:
+    """The date of a value its markup states as one (a date key, a date attribute): what
+    ``parse_date`` reads, or a Unix time in seconds or milliseconds, an aware UTC time.
+
+    Only where the markup says date: elsewhere ten or thirteen digits are an ID."""
+    if isinstance(text, str) and (digits := text.strip()).isdigit() and digits.isascii():
+        divisor = EPOCH_DIGITS.get(len(digits))
+        if divisor is not None:
+            value = datetime.fromtimestamp(int(digits) // divisor, UTC)
+            return value if EARLIEST_YEAR <= value.year <= LATEST_YEAR else None
+    return parse_date(text)
 
 
 def find_dates(text: str) -> list[tuple[datetime | date, int, int]]:

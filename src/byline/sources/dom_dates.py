@@ -39,10 +39,12 @@ from byline.dates import (
     OTHER,
     PUBLISH,
     UPDATE,
+    date_in_url,
     find_dates,
     has_marker,
     marker_before,
     parse_date,
+    parse_stated_date,
 )
 from byline.document import Document
 from byline.fields import Field, Markup, Source
@@ -105,6 +107,9 @@ KIND_HEAD_META: Final = -2.0
 KIND_MARKED: Final = 2.0
 KIND_TITLE: Final = 1.0
 KIND_TEXT: Final = 0.0
+KIND_DATA_ATTRIBUTE: Final = -1.0
+"""A date in a ``data-*`` attribute: where the page shows its item, but not shown itself
+(scripts render it as "3 days ago", or not at all): below a text that shows a date."""
 KIND_SCRIPT_DATA: Final = -4.0
 """A date in a script's data: read only when the page shows none."""
 MARKER_WORD_BONUS: Final = 3.0
@@ -137,11 +142,13 @@ SCRIPT_DATE_KEYS: Final = (
 _SCRIPT_DATE: Final = re.compile(
     # the lookahead changes no match: it spares trying the keys at every character of a script
     rf"""(?=["'{"".join(sorted({key[0] for key in SCRIPT_DATE_KEYS}))}])"""
-    rf"""(?<![\w$])(["']?)({"|".join(SCRIPT_DATE_KEYS)})\1\s*[:=]\s*(["'])([^"']{{8,40}})\3"""
+    rf"""(?<![\w$])(["']?)({"|".join(SCRIPT_DATE_KEYS)})\1\s*[:=]\s*"""
+    r"""(?:(["'])([^"']{8,40})\3|(\d{10}(?:\d{3})?)(?!\d))"""
 )
-"""A publication-date key and its string value in the data a script holds: JSON
+"""A publication-date key and its value in the data a script holds: JSON
 (``"published_at": "..."``) or a script's own object (``{datePublished: '...'}``,
-``pubDate = "..."``)."""
+``pubDate = "..."``); the value a string, or a Unix time in seconds or milliseconds
+(``"publishedAt": 1584532800000``)."""
 _RELATIVE_TIME: Final = re.compile(
     r"(?<!\w)(?:" + alternation(lexicon_words(lexicon.RELATIVE_TIME_WORDS)) + r")(?!\w)",
     re.IGNORECASE,
@@ -151,6 +158,10 @@ MEDIA_TAGS: Final = frozenset({"img", "picture", "source", "iframe", "video", "a
 """Elements whose ``title`` describes what they show, never a date's tooltip."""
 TOOLTIP_WORDS: Final = 2
 """Words besides the date in a date's tooltip: a weekday, "at", a label ("Published")."""
+SHARE_IMAGE_KEYS: Final = frozenset(
+    {"og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"}
+)
+"""``<meta>`` keys of the picture a page is shared with."""
 COMMENT_DATE_CHARS: Final = 200
 """An HTML comment this short may be a note of the publication date; longer ones are
 markup left out (conditional comments, templates)."""
@@ -272,6 +283,8 @@ def date_candidates(
         scan.read_script_data(root)
     if not scan.found:
         scan.read_comments(doc)
+    if not scan.found:
+        scan.read_image_paths(page, article)
     return scan.candidates()
 
 
@@ -380,7 +393,7 @@ class _Scan:
             if (script.get("type") or "").lower() == JSON_LD_TYPE:
                 continue  # the json-ld source reads these
             match = _SCRIPT_DATE.search(script.text or "")
-            value = parse_date(match.group(4)) if match else None
+            value = parse_stated_date(match.group(4) or match.group(5)) if match else None
             if match is not None and value is not None:
                 key = match.group(2)
                 self.add(value, KIND_SCRIPT_DATA, False, script, Markup.SCRIPT_DATA, key=key)
@@ -398,6 +411,29 @@ class _Scan:
                     self.add(value, KIND_SCRIPT_DATA, False, doc.root, Markup.HTML_COMMENT)
                     return
 
+    def read_image_paths(self, page: Page, article: etree._Element | None) -> None:
+        """The day in the path of the page's share image (``og:image``, ``twitter:image``),
+        else of the first image of its article that has one (``/2020/03/18/photo.jpg``):
+        many sites file a story's pictures under the day they were uploaded for it. Read
+        only when the page shows no date and its scripts and comments give none: a picture
+        may be older than the story."""
+        for meta in page.metas:
+            key = (meta.get("property") or meta.get("name") or "").lower()
+            if key in SHARE_IMAGE_KEYS and self._add_image_day(meta, meta.get("content"), key):
+                return
+        if article is not None:
+            for image in article.iter("img"):
+                if self._add_image_day(image, image.get("src"), None):
+                    return
+
+    def _add_image_day(self, where: etree._Element, url: str | None, key: str | None) -> bool:
+        """Add the day of an image's folders (not of its file's name: "IMG_20210620_1837.jpg",
+        "Screenshot-2016-01-21.png" date a photo or a screenshot, not a story)."""
+        value = date_in_url(url[: url.rfind("/") + 1]) if url else None
+        if value is not None:
+            self.add(value, KIND_SCRIPT_DATA, False, where, Markup.IMAGE_URL, key=key)
+        return value is not None
+
     # --- the body ---------------------------------------------------------------------
 
     def read(self, page: Page) -> None:
@@ -409,6 +445,8 @@ class _Scan:
             self._read_property(element)
         for element in page.titled:
             self._read_title_attribute(element)
+        for element, name in page.data_dates:
+            self._read_data_attribute(element, name)
         for piece in page.year_texts:
             if len(self.found) >= MAX_DATES:
                 break
@@ -530,7 +568,7 @@ class _Scan:
 
     def _read_time(self, element: etree._Element) -> None:
         text = " ".join("".join(element.itertext()).split())[:MAX_PIECE_CHARS]
-        value = parse_date(element.get("datetime") or "") or parse_date(text)
+        value = parse_stated_date(element.get("datetime") or "") or parse_date(text)
         if value is None:
             return
         place = self._place(element)
@@ -569,6 +607,21 @@ class _Scan:
             score = KIND_MARKED + place.score
             self.add(value, score, update, element, Markup.TITLE_ATTRIBUTE, place.item)
 
+    def _read_data_attribute(self, element: etree._Element, name: str) -> None:
+        """The date in a ``data-*`` attribute whose name says date (``_page.names_date``):
+        an ISO or Unix time, or a date in words (``data-date="18. März 2020"``), on an
+        element that shows it as time ago, renders it by script, or shows nothing; ranked
+        below the dates the page shows, in its place."""
+        value = parse_stated_date(element.get(name, "")[:MAX_PIECE_CHARS])
+        if value is None:
+            return
+        place = self._place(element)
+        if not place.quoted:
+            update = _UPDATE_MARKER_RE.search(name) is not None or place.marked_update
+            score = KIND_DATA_ATTRIBUTE + place.score
+            how = Markup.DATA_ATTRIBUTE
+            self.add(value, score, update, element, how, place.item, name)
+
     def _read_property(self, element: etree._Element) -> None:
         """``<meta name="publication_date" content=...>``, ``<span itemprop="dateUpdate">``."""
         attributes = (element.get("name"), element.get("property"), element.get("itemprop"))
@@ -576,7 +629,7 @@ class _Scan:
         if not any(word in name for word in META_DATE_WORDS):
             return
         raw = element.get("content") or element.get("datetime")
-        value = parse_date(raw) if raw else None
+        value = parse_stated_date(raw) if raw else None
         if value is None or not hasattr(value, "year"):
             return
         update = any(m in name for m in UPDATE_MARKERS)
