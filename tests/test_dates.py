@@ -865,3 +865,48 @@ def test_a_weak_date_does_not_override_the_stated_publication(weak: str) -> None
     )
     published = byline.extract(html, url="https://example.org/netzausbau").published
     assert published is not None and published.isoformat() == "2020-03-18T10:00:00+01:00"
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "var pubTime = '2019-03-02 06:22:28';",
+        'window.data = {"firstPublishedAt": "2019-03-02T06:22:28"};',
+        'dataLayer = [{"page_publication_date": "2019-03-02T06:22:28"}];',
+        'var post = {"post_date_gmt": "2019-03-02 06:22:28"};',
+        'var x = {"publication": "Die Zeit", "publishedOn": "2019-03-02T06:22:28"};',
+    ],
+)
+def test_a_scripts_date_key_is_read_in_the_shapes_sites_name_it(script: str) -> None:
+    html = f"<html><head><script>{script}</script></head><body><h1>Kaffee</h1><p>Text</p>"
+    assert _published(html) == ["2019-03-02T06:22:28"]
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "<span class='date'><script>document.write(timeSince('2020-03-18 10:00'))</script></span>",
+        "<p><script>document.write(moment(1584532800000).fromNow());</script></p>",
+    ],
+)
+def test_a_date_an_inline_script_writes_where_it_stands_is_read(call: str) -> None:
+    html = f"<html><body><article><h1>Titel</h1>{call}<p>Text.</p></article></body></html>"
+    assert _published(html)[0].startswith("2020-03-18")
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "<div class='countdown'><script>countdown('2020-03-18 10:00')</script></div>",
+        "<p><script>setCookie('seen', '2020-03-18 10:00')</script></p>",
+    ],
+)
+def test_a_date_in_a_script_that_writes_nothing_where_it_stands_is_not_read(script: str) -> None:
+    html = f"<html><body><article><h1>Titel</h1>{script}<p>Text.</p></article></body></html>"
+    assert _published(html) == []
+
+
+@pytest.mark.parametrize("shown", ["۱۸ مارس ۲۰۲۰", "١٨ مارس ٢٠٢٠", "१८ मार्च २०२०"])
+def test_a_date_in_the_digits_of_another_script_is_read_on_the_page(shown: str) -> None:
+    html = f"<html><body><article><h1>Titel</h1><span>{shown}</span><p>Text.</p></article>"
+    assert _published(html) == ["2020-03-18"]

@@ -131,6 +131,9 @@ class Markup(StrEnum):
     """A date in a ``data-*`` attribute whose name says date (``<div data-date=
     "18. März 2020">``, ``<abbr data-utime="1584532800">``): machine data on a visible
     element; key: the attribute's name."""
+    SCRIPT_CALL = "script call"
+    """A date an inline script writes where it stands (``<span class="date"><script>
+    document.write(timeSince('2020-03-18'))</script></span>``)."""
     IMAGE_URL = "image url"
     """The day in the path of the page's share image or of its article's first picture
     (``/2020/03/18/photo.jpg``); key: the ``<meta>`` key of a share image."""

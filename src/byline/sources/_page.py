@@ -19,6 +19,7 @@ from typing import Final, NamedTuple
 from lxml import etree
 
 from byline import lexicon
+from byline.dates import OTHER_DIGITS
 from byline.document import Document
 from byline.lexicon import alternation, covering, lexicon_words
 
@@ -108,11 +109,31 @@ MAX_TITLE_DATE_CHARS: Final = 60
 def may_hold_year(text: str) -> bool:
     """Whether a text of the page is worth reading for dates: a short text anywhere, a long
     one at its start. A year shows four digits of this or the last century, or two digits
-    after a dot ("31.10.23"). Run on every text of the page: plain substring tests, which
-    are cheaper than any regex."""
+    after a dot ("31.10.23"), or begins as such a year in the digits of another script
+    ("۲۰۲۰", "٢٠٢٠", "२०२०"). Run on every text of the page: plain substring tests, which
+    are cheaper than any regex, and the other scripts' only on a text with a character
+    outside ASCII."""
     if len(text) > MAX_RAW_PIECE_CHARS:
         text = text[: 2 * OPENING_DATE_CHARS]  # room for the spaces before it
-    return "20" in text or "19" in text or ".0" in text or ".1" in text or ".2" in text
+    return (
+        "20" in text
+        or "19" in text
+        or ".0" in text
+        or ".1" in text
+        or ".2" in text
+        or (not text.isascii() and _OTHER_YEAR.search(text) is not None)
+    )
+
+
+_OTHER_YEAR: Final = re.compile(
+    "|".join(
+        OTHER_DIGITS[zero + 1] + OTHER_DIGITS[zero + 9]
+        + "|" + OTHER_DIGITS[zero + 2] + OTHER_DIGITS[zero]
+        for zero in range(0, len(OTHER_DIGITS), 10)
+    )
+)  # fmt: skip
+"""The first two digits of a year of this or the last century in the other scripts'
+digits (``byline.dates.OTHER_DIGITS``)."""
 
 
 class TextPiece(NamedTuple):

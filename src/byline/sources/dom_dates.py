@@ -133,22 +133,33 @@ LAST_TEXT_DEPTH: Final = 14
 """How deep into an element the end of its text is looked for (``_text_end``)."""
 
 JSON_LD_TYPE: Final = "application/ld+json"
-SCRIPT_DATE_KEYS: Final = (
-    "datePublished", "date_published", "publishedDate", "published_at", "publishedAt",
-    "publishDate", "publish_date", "pubDate", "pub_date", "publicationDate", "publication_date",
-    "firstPublished", "createdAt", "created_at", "dateCreated",
-)  # fmt: skip
-"""Keys of a publication date in the data a script holds."""
+SCRIPT_DATE_KEY: Final = (
+    r"(?i:(?:article|page|post|content|original|first)?_?"
+    r"(?:publish(?:ed|ing)?|publication|pub|posted|created|creation)_?"
+    r"(?:date|time|datetime|timestamp|at|on)?|date_?(?:published|posted|created)|post_?date)"
+    r"(?:_?(?:gmt|utc|iso))?"
+)
+"""The key of a publication date in the data a script holds, as sites name it: a word of
+publication or creation, maybe after what it dates and before what it is (``datePublished``,
+``published_at``, ``pubTime``, ``articlePublishDate``, ``first_publish_date``,
+``publishedOn``, ``createdAt``, ``post_date_gmt``), in any case."""
 _SCRIPT_DATE: Final = re.compile(
-    # the lookahead changes no match: it spares trying the keys at every character of a script
-    rf"""(?=["'{"".join(sorted({key[0] for key in SCRIPT_DATE_KEYS}))}])"""
-    rf"""(?<![\w$])(["']?)({"|".join(SCRIPT_DATE_KEYS)})\1\s*[:=]\s*"""
+    # the lookahead changes no match: it spares trying the key at every character of a script
+    r"""(?=["'acdfopACDFOP])"""
+    rf"""(?<![\w$])(["']?)({SCRIPT_DATE_KEY})\1\s*[:=]\s*"""
     r"""(?:(["'])([^"']{8,40})\3|(\d{10}(?:\d{3})?)(?!\d))"""
 )
 """A publication-date key and its value in the data a script holds: JSON
 (``"published_at": "..."``) or a script's own object (``{datePublished: '...'}``,
 ``pubDate = "..."``); the value a string, or a Unix time in seconds or milliseconds
 (``"publishedAt": 1584532800000``)."""
+SCRIPT_CALL_CHARS: Final = 200
+"""An inline script this short may write the date where it stands; a longer one is a
+program, whose dates are anything's."""
+_SCRIPT_LITERAL: Final = re.compile(
+    r"""(["'])([^"'\n]{6,40})\1|(?<![\w.])(\d{10}(?:\d{3})?)(?![\d.])"""
+)
+"""A string, or a Unix time in seconds or milliseconds, passed in a script's code."""
 _RELATIVE_TIME: Final = re.compile(
     r"(?<!\w)(?:" + alternation(lexicon_words(lexicon.RELATIVE_TIME_WORDS)) + r")(?!\w)",
     re.IGNORECASE,
@@ -392,12 +403,12 @@ class _Scan:
         for script in root.iter("script"):
             if (script.get("type") or "").lower() == JSON_LD_TYPE:
                 continue  # the json-ld source reads these
-            match = _SCRIPT_DATE.search(script.text or "")
-            value = parse_stated_date(match.group(4) or match.group(5)) if match else None
-            if match is not None and value is not None:
-                key = match.group(2)
-                self.add(value, KIND_SCRIPT_DATA, False, script, Markup.SCRIPT_DATA, key=key)
-                return
+            for match in _SCRIPT_DATE.finditer(script.text or ""):
+                value = parse_stated_date(match.group(4) or match.group(5))
+                if value is not None:
+                    key = match.group(2)
+                    self.add(value, KIND_SCRIPT_DATA, False, script, Markup.SCRIPT_DATA, key=key)
+                    return
 
     def read_comments(self, doc: Document) -> None:
         """The first date after a publication word in a short HTML comment
@@ -447,6 +458,8 @@ class _Scan:
             self._read_title_attribute(element)
         for element, name in page.data_dates:
             self._read_data_attribute(element, name)
+        for script in page.scripts:
+            self._read_script_call(script)
         for piece in page.year_texts:
             if len(self.found) >= MAX_DATES:
                 break
@@ -606,6 +619,31 @@ class _Scan:
             update = place.marked_update
             score = KIND_MARKED + place.score
             self.add(value, score, update, element, Markup.TITLE_ATTRIBUTE, place.item)
+
+    def _read_script_call(self, script: etree._Element) -> None:
+        """The date an inline script of the body writes where it stands: ``<span
+        class="date"><script>document.write(timeSince('2020-03-18 10:00'))</script></span>``.
+        The script either writes (``document.write``) or sits in a date-marked element:
+        elsewhere a date in code counts down to an event or sets a cookie. Ranked as the
+        text it writes would be."""
+        code = script.text
+        if not code or len(code) > SCRIPT_CALL_CHARS or script.get("src") is not None:
+            return
+        holder = script.getparent()
+        if holder is None or holder.tag in PAGE_TAGS or holder.tag == "head":
+            return
+        writes = "document.write" in code
+        if not writes and not self._marks(holder).date:
+            return
+        for match in _SCRIPT_LITERAL.finditer(code):
+            value = parse_stated_date(match.group(2) or match.group(3))
+            if value is not None:
+                place = self._place(holder)
+                if not place.quoted:
+                    score = (KIND_MARKED if place.marked else KIND_TEXT) + place.score
+                    how = Markup.SCRIPT_CALL
+                    self.add(value, score, place.marked_update, holder, how, place.item)
+                return
 
     def _read_data_attribute(self, element: etree._Element, name: str) -> None:
         """The date in a ``data-*`` attribute whose name says date (``_page.names_date``):
