@@ -910,3 +910,28 @@ def test_a_date_in_a_script_that_writes_nothing_where_it_stands_is_not_read(scri
 def test_a_date_in_the_digits_of_another_script_is_read_on_the_page(shown: str) -> None:
     html = f"<html><body><article><h1>Titel</h1><span>{shown}</span><p>Text.</p></article>"
     assert _published(html) == ["2020-03-18"]
+
+
+_FILED = (
+    " and is filed under News. You can follow any responses to this entry through the feed." * 2
+)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "This entry was posted on Wednesday, March 18th, 2020 at 10:00 am",
+        "Dieser Eintrag wurde am 18. März 2020 um 10:00 Uhr veröffentlicht",
+        "Esta entrada fue publicada el miércoles, 18 de marzo de 2020 a las 10:00",
+        "Cet article a été publié le mercredi 18 mars 2020 à 10:00",
+    ],
+)
+def test_a_blogs_closing_note_that_names_the_page_gives_its_date(note: str) -> None:
+    html = f"<html><body><article><h1>Titel</h1><p>Text.</p><p>{note}{_FILED}</p></article>"
+    assert _published(html)[0].startswith("2020-03-18")
+
+
+def test_a_paragraph_about_the_page_that_says_no_publication_gives_no_date() -> None:
+    prose = "This article covers the vote of 18 March 2020 in the county, when the council met"
+    html = f"<html><body><article><h1>Titel</h1><p>{prose}{_FILED}</p></article></body>"
+    assert _published(html) == []

@@ -202,6 +202,16 @@ _LABEL_LEAD: Final = re.compile(
 """A long text that opens with a publication or update label ("Published on 4 March 2016 by
 Jane Doe. The council ...", "Aktualisiert am 04.03.2016 ..."): its first date is the
 label's, however long the text goes on."""
+_ENTRY_LEAD: Final = re.compile(
+    r"\W*(?:" + alternation(lexicon_words(lexicon.ENTRY_WORDS)) + r")(?!\w)", re.IGNORECASE
+)
+"""A long text that opens by naming the page and says it was published ("This entry was
+posted on ...", "Dieser Eintrag wurde am ... veröffentlicht"): a blog's closing note, whose
+first date is the page's publication, whatever words come between ("This article covers the
+vote of 18 March 2020" says no such thing)."""
+ENTRY_NOTE_CHARS: Final = 2 * OPENING_DATE_CHARS
+"""The start of such a note that is read for its date ("Esta entrada fue publicada el
+miércoles, 18 de marzo de 2020" takes sixty characters)."""
 _DATELINE_START: Final = re.compile(r"[(\[]?$")
 _DATELINE_PLACE: Final = re.compile(
     r"(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*(?:\s+[\w.'’-]+){0,2}\s*(?:,|\([^()\d]{1,30}\),?)\s*$"
@@ -470,16 +480,18 @@ class _Scan:
 
         Of a long text (prose) only a date that opens it as a dateline counts:
         "(21. November 2022) Energy consumers ...", "21.11.2022 - Energy consumers ...", or
-        the first date of a text that opens with a publication or update label.
+        the first date of a text that opens with a publication or update label, or of a
+        blog's closing note that names the page ("This entry was posted on ...").
         """
         raw = piece.text
         text = raw[:MAX_RAW_PIECE_CHARS].strip()  # not the whole of a long paragraph
         opening = len(text) > MAX_PIECE_CHARS or len(raw) > MAX_RAW_PIECE_CHARS
-        labelled = False
+        labelled = entry_note = False
         if opening:
-            text = text[:OPENING_DATE_CHARS]
+            entry_note = _ENTRY_LEAD.match(text) is not None
+            text = text[: ENTRY_NOTE_CHARS if entry_note else OPENING_DATE_CHARS]
             labelled = _LABEL_LEAD.match(text) is not None
-            if not labelled and not _DATELINE_LEAD.match(text):
+            if not labelled and not entry_note and not _DATELINE_LEAD.match(text):
                 return  # prose: the cheap test spares most paragraphs the date patterns
         if not _DATEISH.search(text):
             return
@@ -497,6 +509,7 @@ class _Scan:
                 for d in dates[:1]
                 if _is_dateline(text, d[1], d[2])
                 or (labelled and marker_before(text, d[1]) in (PUBLISH, UPDATE))
+                or (entry_note and has_marker(text) and marker_before(text, d[1]) != OTHER)
             ]
         elif not dates and len(text) <= SHORT_PIECE_CHARS and _YEAR.search(text):
             self._read_split_date(holder)  # a lone year, or a date line's last part
@@ -514,6 +527,8 @@ class _Scan:
         previous_end = 0
         for value, start, end in dates:
             marker = marker_before(context, offset + start, previous_end)
+            if entry_note and marker is None:
+                marker = PUBLISH  # the note says what the day is, in words of its own
             in_sentence = (
                 marker is None
                 and not place.marked  # a date or byline box holds date lines, whatever their words
