@@ -760,6 +760,15 @@ def test_a_utc_midnight_or_a_utc_clock_the_page_shows_keeps_its_day() -> None:
         ),
         ("<div data-publish-date='2020-03-18T10:00:00Z'></div>", "2020-03-18T10:00:00+00:00"),
         ("<time data-date='2020-03-18'>Mittwoch</time>", "2020-03-18"),
+        ("<span data-livestamp='1584532800'></span>", "2020-03-18T12:00:00+00:00"),
+        (
+            "<span data-publishedAt='2020-03-18T10:00:00Z'>vor 3 Jahren</span>",
+            "2020-03-18T10:00:00+00:00",
+        ),
+        (
+            "<abbr class='ago' datetime='2020-03-18T10:00:00Z'>vor 3 Jahren</abbr>",
+            "2020-03-18T10:00:00+00:00",
+        ),
     ],
 )
 def test_a_date_in_a_data_attribute_that_names_one_is_read(element: str, expected: str) -> None:
@@ -777,6 +786,7 @@ def test_a_date_in_a_data_attribute_that_names_one_is_read(element: str, expecte
         "<input data-min-date='2020-03-18'>",  # a date picker's bound
         "<div class='sqs-layout' data-updated-on='1584532800000'></div>",  # a layout block's
         "<input data-date-format='2020-03-18'>",  # no date at all, whatever it holds
+        "<div data-timeout='1584532800'>x</div>",  # "time" inside another word
         "<span data-id='1584532800'>x</span>",  # digits under a name that says no date
     ],
 )

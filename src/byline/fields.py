@@ -129,8 +129,9 @@ class Markup(StrEnum):
     ago")."""
     DATA_ATTRIBUTE = "data attribute"
     """A date in a ``data-*`` attribute whose name says date (``<div data-date=
-    "18. März 2020">``, ``<abbr data-utime="1584532800">``): machine data on a visible
-    element; key: the attribute's name."""
+    "18. März 2020">``, ``<abbr data-utime="1584532800">``), or in the ``datetime`` of an
+    element that is no ``<time>``: machine data on a visible element; key: the attribute's
+    name."""
     SCRIPT_CALL = "script call"
     """A date an inline script writes where it stands (``<span class="date"><script>
     document.write(timeSince('2020-03-18'))</script></span>``)."""

@@ -64,21 +64,28 @@ SCRIPT_TAGS: Final = frozenset({"script", "style", "noscript"})
 SKIP_TAGS: Final = SCRIPT_TAGS | {"meta", "link", "head", "html", "body"}
 """Elements that are never a byline or a tag list themselves."""
 
-DATA_DATE_WORDS: Final = frozenset(
-    {"date", "time", "datetime", "timestamp", "utime", "pubdate", "published", "posted",
-     "created", "modified", "updated", "lastmod"}
+DATA_DATE_WORDS: Final = (
+    "date", "time", "datetime", "timestamp", "ts", "utime", "unixtime", "epoch", "livestamp",
+    "timeago", "pubdate", "published", "posted", "created", "modified", "updated", "lastmod",
 )  # fmt: skip
 """Words of a ``data-*`` attribute's name that say it holds a date (``data-date``,
-``data-utime``, ``data-publish-date``)."""
-DATA_DATE_QUALIFIERS: Final = frozenset(
-    {"publish", "publication", "pub", "post", "create", "update", "last", "article", "iso",
-     "gmt", "utc", "unix", "epoch", "at", "ts"}
+``data-utime``, ``data-livestamp``, ``data-publish-date``)."""
+DATA_DATE_QUALIFIERS: Final = (
+    "publish", "publication", "pub", "post", "create", "update", "last", "article", "iso",
+    "gmt", "utc", "unix", "at",
 )  # fmt: skip
 """The other words such a name may hold: what it dates (publication, update, the
 article) and how (ISO, UTC, Unix). A name with any other word dates something else
 (``data-event-date``, ``data-min-date``, ``data-start-time``; ``data-updated-on``, which
 site builders put on every layout block, the navigation's too) or is no date at all
-(``data-date-format``, ``data-timezone``)."""
+(``data-date-format``, ``data-timezone``). The words may be run together, as the lower-cased
+names of camel-case attributes are (``data-publishedat``)."""
+_DATA_DATE_NAME: Final = re.compile(
+    "data-(?:(?:{q})[-_]?)*(?:{d})(?:[-_]?(?:{q}|{d}))*".format(
+        q="|".join(sorted(DATA_DATE_QUALIFIERS, key=len, reverse=True)),
+        d="|".join(sorted(DATA_DATE_WORDS, key=len, reverse=True)),
+    )
+)
 
 MAX_BYLINE_PIECE_CHARS: Final = 240
 """Longer texts are not read for an unmarked byline (``dom_authors``)."""
@@ -170,7 +177,8 @@ class Page:
     date_properties: list[etree._Element] = field(default_factory=list)
     titled: list[etree._Element] = field(default_factory=list)  # a title that may hold a year
     data_dates: list[tuple[etree._Element, str]] = field(default_factory=list)
-    """Elements with a ``data-*`` attribute whose name says date, with that name."""
+    """Elements with a ``data-*`` attribute whose name says date, or a ``datetime`` though
+    they are no ``<time>`` (``<abbr datetime>``), with that attribute's name."""
     year_texts: list[TextPiece] = field(default_factory=list)  # body texts that may hold a year
     byline_texts: list[TextPiece] = field(default_factory=list)  # short texts with a lead hint
     scripts: list[etree._Element] = field(default_factory=list)
@@ -376,22 +384,25 @@ def _collect(page: Page, element: etree._Element, tag: str, names: list[str]) ->
     for name in names:
         if name in _MARKER_ATTRIBUTES:
             flags |= page.marker_flags(element.get(name, ""))
-        elif name.startswith("data-") and len(page.data_dates) < MAX_DATES and names_date(name):
+        elif len(page.data_dates) < MAX_DATES and _holds_date(name, tag, names):
             page.data_dates.append((element, name))
     if flags:
         _file_marked(page, element, flags)
 
 
+def _holds_date(name: str, tag: str, names: list[str]) -> bool:
+    """Whether an element's attribute ``name`` holds a date not read otherwise: a ``data-*``
+    one that says so, or a ``datetime`` (a ``<time>``'s is read with it, a date property's
+    as one)."""
+    if name == "datetime":
+        return tag != "time" and "itemprop" not in names and "property" not in names
+    return name.startswith("data-") and names_date(name)
+
+
 def names_date(attribute: str) -> bool:
     """Whether a ``data-*`` attribute's name says it holds the date of the element's item,
     or of its publication or update (see ``DATA_DATE_WORDS``)."""
-    words = _NAME_WORD.split(attribute[len("data-") :].lower())
-    return any(word in DATA_DATE_WORDS for word in words) and all(
-        word in DATA_DATE_WORDS or word in DATA_DATE_QUALIFIERS for word in words
-    )
-
-
-_NAME_WORD: Final = re.compile(r"[-_]")
+    return _DATA_DATE_NAME.fullmatch(attribute.lower()) is not None
 
 
 def _file_marked(page: Page, element: etree._Element, flags: int) -> None:
