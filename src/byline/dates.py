@@ -40,12 +40,10 @@ TIME_ATTACH_GAP: Final = 24
 """How far before a date a time may sit and still belong to it ("09:33 GMT 23.06.2023")."""
 
 
-OTHER_DIGITS: Final = "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९"
-"""Arabic-Indic, Eastern Arabic-Indic and Devanagari digits, each zero to nine."""
-_WESTERN_DIGITS: Final = str.maketrans(OTHER_DIGITS, "0123456789" * 3)
+_WESTERN_DIGITS: Final = str.maketrans(lexicon.OTHER_DIGITS, "0123456789" * 3)
 """Those digits as the patterns read them (one character for one, so that spans found in the
 translated text are the original's)."""
-_OTHER_DIGIT: Final = re.compile(f"[{OTHER_DIGITS}]")
+_OTHER_DIGIT: Final = re.compile(f"[{lexicon.OTHER_DIGITS}]")
 """A text without one is read as it is."""
 
 

@@ -211,6 +211,10 @@ SIGN_OFF_WORDS: Final[Table] = {
 
 # --- dates ----------------------------------------------------------------------------------
 
+OTHER_DIGITS: Final = "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९"
+"""Arabic-Indic, Eastern Arabic-Indic and Devanagari digits, each zero to nine, in which pages
+write dates too."""
+
 UPDATE_WORDS: Final[Table] = {
     "en": _phrases("updated|update|last modified|modified|last updated|last edited|edited|revised"),
     "de": _phrases(

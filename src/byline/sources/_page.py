@@ -19,9 +19,8 @@ from typing import Final, NamedTuple
 from lxml import etree
 
 from byline import lexicon
-from byline.dates import OTHER_DIGITS
 from byline.document import Document
-from byline.lexicon import alternation, covering, lexicon_words
+from byline.lexicon import OTHER_DIGITS, alternation, covering, lexicon_words
 
 BYLINE_MARKERS: Final = (
     "author", "byline", "autor", "verfasser", "auteur", "firma", "writer", "writtenby",
@@ -140,7 +139,7 @@ _OTHER_YEAR: Final = re.compile(
     )
 )  # fmt: skip
 """The first two digits of a year of this or the last century in the other scripts'
-digits (``byline.dates.OTHER_DIGITS``)."""
+digits (``lexicon.OTHER_DIGITS``)."""
 
 
 class TextPiece(NamedTuple):
