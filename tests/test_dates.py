@@ -252,6 +252,10 @@ def test_the_nearest_marker_wins() -> None:
         ("https://example.com/n1/2016/0304/c1001-28171939.html", date(2016, 3, 4)),
         ("https://example.com/world/2016/mar/04/slug", date(2016, 3, 4)),
         ("https://example.com/xwfb/t20160304_1234.html", date(2016, 3, 4)),
+        ("https://example.com/n1/201603/04/c1001-28171939.html", date(2016, 3, 4)),
+        ("https://example.com/article.php?date=2016-03-04&id=7", date(2016, 3, 4)),
+        ("https://example.com/article.php?id=2016-03-04", date(2016, 3, 4)),
+        ("https://example.com/n1/201613/04/c1001.html", None),  # no month 13
         ("https://example.com/2016/1399/slug", None),  # an ID after the year
         ("https://example.com/2016/news/04/slug", None),  # a section, not a month
         ("https://web.archive.org/web/20160304101010/http://example.com/a", None),  # a crawl

@@ -247,9 +247,11 @@ _MARKER_WORDS: Final = re.compile(  # whole words: "stand" is not "Standard", "d
 )
 
 _URL_DATE: Final = re.compile(
-    r"(?:^|[/_.-])(?P<year>\d{4})[/_.-](?P<month>\d{1,2})[/_.-](?P<day>\d{1,2})"
-    r"(?=$|[/_.?#-])"
+    r"(?:^|[/_.=-])(?P<year>\d{4})[/_.-](?P<month>\d{1,2})[/_.-](?P<day>\d{1,2})"
+    r"(?=$|[/_.?#&-])"
 )
+"""The day as year, month and day apart (``/2023/06/23/``, ``-2023-06-23``, a query's
+``?date=2023-06-23``)."""
 _URL_DAY_FIRST: Final = re.compile(
     r"(?:^|[/_.-])(?P<first>\d{1,2})[/_.-](?P<second>\d{1,2})[/_.-](?P<year>\d{4})"
     r"(?=$|[/_.?#-])"
@@ -261,11 +263,11 @@ _URL_COMPACT: Final = re.compile(
 )
 """The day as eight digits, alone or after a short prefix: ``/20230623/``, ``/t20230623_1.html``."""
 _URL_MORE_SHAPES: Final = re.compile(
-    r"/(?P<year>\d{4})/(?:(?P<month>[01]\d)(?P<day>[0-3]\d)|(?P<name>[^\W\d_]{3,9})/"
-    r"(?P<nday>[0-3]?\d))(?=$|[/_.?#-])"
+    r"/(?P<year>\d{4})(?:/(?P<month>[01]\d)(?P<day>[0-3]\d)|/(?P<name>[^\W\d_]{3,9})/"
+    r"(?P<nday>[0-3]?\d)|(?P<month6>[01]\d)/(?P<day6>[0-3]\d))(?=$|[/_.?#-])"
 )
-"""The month and day as four digits after the year (``/2023/0623/``), or the month by its
-name (``/2023/jun/23/``)."""
+"""The month and day as four digits after the year (``/2023/0623/``), the month by its name
+(``/2023/jun/23/``), or the year and month as six digits before the day (``/202306/23/``)."""
 
 
 def parse_date(text: object) -> datetime | date | None:
@@ -397,8 +399,8 @@ def date_in_url(url: str) -> date | None:
     for match in _URL_MORE_SHAPES.finditer(path):
         year = int(match.group("year"))
         name = match.group("name")
-        named = _month_number(name) if name else int(match.group("month"))
-        day = int(match.group("nday") or match.group("day"))
+        named = _month_number(name) if name else int(match.group("month") or match.group("month6"))
+        day = int(match.group("nday") or match.group("day") or match.group("day6"))
         if URL_EARLIEST_YEAR <= year <= latest and named is not None:
             value = _valid_date(year, named, day)
             if value is not None:
