@@ -900,10 +900,10 @@ def test_a_scripts_date_key_is_read_in_the_shapes_sites_name_it(script: str) -> 
     "call",
     [
         "<span class='date'><script>document.write(timeSince('2020-03-18 10:00'))</script></span>",
-        "<p><script>document.write(moment(1584532800000).fromNow());</script></p>",
+        "<div class='meta'><script>document.write(moment(1584532800000).fromNow())</script></div>",
     ],
 )
-def test_a_date_an_inline_script_writes_where_it_stands_is_read(call: str) -> None:
+def test_a_date_an_inline_script_writes_in_a_date_marked_element_is_read(call: str) -> None:
     html = f"<html><body><article><h1>Titel</h1>{call}<p>Text.</p></article></body></html>"
     assert _published(html)[0].startswith("2020-03-18")
 
@@ -913,9 +913,10 @@ def test_a_date_an_inline_script_writes_where_it_stands_is_read(call: str) -> No
     [
         "<div class='countdown'><script>countdown('2020-03-18 10:00')</script></div>",
         "<p><script>setCookie('seen', '2020-03-18 10:00')</script></p>",
+        "<p><script>document.write(formatDate('2020-03-18 10:00'))</script></p>",  # unmarked
     ],
 )
-def test_a_date_in_a_script_that_writes_nothing_where_it_stands_is_not_read(script: str) -> None:
+def test_a_date_in_a_script_outside_a_date_marked_element_is_not_read(script: str) -> None:
     html = f"<html><body><article><h1>Titel</h1>{script}<p>Text.</p></article></body></html>"
     assert _published(html) == []
 

@@ -133,7 +133,7 @@ class Markup(StrEnum):
     element that is no ``<time>``: machine data on a visible element; key: the attribute's
     name."""
     SCRIPT_CALL = "script call"
-    """A date an inline script writes where it stands (``<span class="date"><script>
+    """A date an inline script writes in a date-marked element (``<span class="date"><script>
     document.write(timeSince('2020-03-18'))</script></span>``)."""
     IMAGE_URL = "image url"
     """The day in the path of the page's share image or of its article's first picture

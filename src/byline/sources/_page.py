@@ -185,6 +185,8 @@ class Page:
     itemscopes: list[etree._Element] = field(default_factory=list)  # elements with itemscope
     itemprops: list[etree._Element] = field(default_factory=list)  # elements with itemprop
     flags_by_marker: dict[str, int] = field(default_factory=dict)
+    dated_names: dict[str, bool] = field(default_factory=dict)
+    """Whether each attribute name seen says it holds a date (``names_date``)."""
 
     def first_text_of(self, element: etree._Element) -> int | None:
         """The ordinal of the first text inside ``element``; None when it was not walked.
@@ -383,19 +385,26 @@ def _collect(page: Page, element: etree._Element, tag: str, names: list[str]) ->
     for name in names:
         if name in _MARKER_ATTRIBUTES:
             flags |= page.marker_flags(element.get(name, ""))
-        elif len(page.data_dates) < MAX_DATES and _holds_date(name, tag, names):
+        elif (
+            name[0] == "d"
+            and len(page.data_dates) < MAX_DATES
+            and _holds_date(page, name, tag, names)
+        ):
             page.data_dates.append((element, name))
     if flags:
         _file_marked(page, element, flags)
 
 
-def _holds_date(name: str, tag: str, names: list[str]) -> bool:
+def _holds_date(page: Page, name: str, tag: str, names: list[str]) -> bool:
     """Whether an element's attribute ``name`` holds a date not read otherwise: a ``data-*``
     one that says so, or a ``datetime`` (a ``<time>``'s is read with it, a date property's
-    as one)."""
+    as one). Pages repeat the same few names: each is looked at once."""
     if name == "datetime":
         return tag != "time" and "itemprop" not in names and "property" not in names
-    return name.startswith("data-") and names_date(name)
+    dated = page.dated_names.get(name)
+    if dated is None:
+        dated = page.dated_names[name] = name.startswith("data-") and names_date(name)
+    return dated
 
 
 def names_date(attribute: str) -> bool:

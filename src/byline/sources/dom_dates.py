@@ -636,26 +636,28 @@ class _Scan:
             self.add(value, score, update, element, Markup.TITLE_ATTRIBUTE, place.item)
 
     def _read_script_call(self, script: etree._Element) -> None:
-        """The date an inline script of the body writes where it stands: ``<span
-        class="date"><script>document.write(timeSince('2020-03-18 10:00'))</script></span>``.
-        The script either writes (``document.write``) or sits in a date-marked element:
-        elsewhere a date in code counts down to an event or sets a cookie. Ranked as the
-        text it writes would be."""
-        code = script.text
-        if not code or len(code) > SCRIPT_CALL_CHARS or script.get("src") is not None:
+        """The date an inline script writes in a date-marked element: ``<span class="date">
+        <script>document.write(timeSince('2020-03-18 10:00'))</script></span>``, ranked as
+        the text it writes would be. (Elsewhere a date in code counts down to an event or
+        sets a cookie; and the code of other scripts, some of them megabytes of data, is not
+        read at all.)"""
+        if script.get("src") is not None:
             return
         holder = script.getparent()
         if holder is None or holder.tag in PAGE_TAGS or holder.tag == "head":
             return
-        writes = "document.write" in code
-        if not writes and not self._marks(holder).date:
+        parent = holder.getparent()
+        if not self._marks(holder).date and (parent is None or not self._marks(parent).date):
+            return
+        code = script.text
+        if not code or len(code) > SCRIPT_CALL_CHARS:
             return
         for match in _SCRIPT_LITERAL.finditer(code):
             value = parse_stated_date(match.group(2) or match.group(3))
             if value is not None:
                 place = self._place(holder)
                 if not place.quoted:
-                    score = (KIND_MARKED if place.marked else KIND_TEXT) + place.score
+                    score = KIND_MARKED + place.score
                     how = Markup.SCRIPT_CALL
                     self.add(value, score, place.marked_update, holder, how, place.item)
                 return
