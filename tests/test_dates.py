@@ -14,6 +14,7 @@ from byline.dates import (
     marker_before,
     marks_update,
     parse_date,
+    parse_stated_date,
 )
 from byline.document import parse
 from byline.fields import Field, Markup
@@ -251,6 +252,10 @@ def test_the_nearest_marker_wins() -> None:
         ("https://example.com/n1/2016/0304/c1001-28171939.html", date(2016, 3, 4)),
         ("https://example.com/world/2016/mar/04/slug", date(2016, 3, 4)),
         ("https://example.com/xwfb/t20160304_1234.html", date(2016, 3, 4)),
+        ("https://example.com/n1/201603/04/c1001-28171939.html", date(2016, 3, 4)),
+        ("https://example.com/article.php?date=2016-03-04&id=7", date(2016, 3, 4)),
+        ("https://example.com/article.php?id=2016-03-04", date(2016, 3, 4)),
+        ("https://example.com/n1/201613/04/c1001.html", None),  # no month 13
         ("https://example.com/2016/1399/slug", None),  # an ID after the year
         ("https://example.com/2016/news/04/slug", None),  # a section, not a month
         ("https://web.archive.org/web/20160304101010/http://example.com/a", None),  # a crawl
@@ -742,3 +747,206 @@ def test_a_utc_midnight_or_a_utc_clock_the_page_shows_keeps_its_day() -> None:
     assert _published_in("es-CO", "2016-03-04T00:00:00Z") == "2016-03-04T00:00:00+00:00"
     shown = "<p class='date'>04.03.2016 02:00</p>"  # the page prints the UTC clock as its own
     assert _published_in("es-CO", "2016-03-04T02:00:00Z", shown)[:10] == "2016-03-04"
+
+
+# --- dates the page holds as machine data: data attributes, Unix times, other addresses -----
+
+
+@pytest.mark.parametrize(
+    ("element", "expected"),
+    [
+        ("<div class='timeline__arrow' data-date='18. März 2020'></div>", "2020-03-18"),
+        ("<span class='ts' data-timestamp='1584532800'></span>", "2020-03-18T12:00:00+00:00"),
+        ("<span data-time='1584532800000'>vor 3 Jahren</span>", "2020-03-18T12:00:00+00:00"),
+        (
+            "<abbr class='timestamp' data-utime='1584532800'>Mittwoch</abbr>",
+            "2020-03-18T12:00:00+00:00",
+        ),
+        ("<div data-publish-date='2020-03-18T10:00:00Z'></div>", "2020-03-18T10:00:00+00:00"),
+        ("<time data-date='2020-03-18'>Mittwoch</time>", "2020-03-18"),
+        ("<span data-livestamp='1584532800'></span>", "2020-03-18T12:00:00+00:00"),
+        (
+            "<span data-publishedAt='2020-03-18T10:00:00Z'>vor 3 Jahren</span>",
+            "2020-03-18T10:00:00+00:00",
+        ),
+        (
+            "<abbr class='ago' datetime='2020-03-18T10:00:00Z'>vor 3 Jahren</abbr>",
+            "2020-03-18T10:00:00+00:00",
+        ),
+    ],
+)
+def test_a_date_in_a_data_attribute_that_names_one_is_read(element: str, expected: str) -> None:
+    html = f"<html><body><article><h1>Titel</h1>{element}<p>Text.</p></article></body></html>"
+    candidates = dom.candidates(parse(html, "https://example.org/page"))
+    [first] = [c for c in candidates if c.field is Field.PUBLISHED and c.evidence.rank == 0]
+    assert first.value.text == expected
+    assert first.evidence.how is Markup.DATA_ATTRIBUTE
+
+
+@pytest.mark.parametrize(
+    "element",
+    [
+        "<div data-event-date='2020-03-18'>Konzert</div>",  # another thing's date
+        "<input data-min-date='2020-03-18'>",  # a date picker's bound
+        "<div class='sqs-layout' data-updated-on='1584532800000'></div>",  # a layout block's
+        "<input data-date-format='2020-03-18'>",  # no date at all, whatever it holds
+        "<div data-timeout='1584532800'>x</div>",  # "time" inside another word
+        "<span data-id='1584532800'>x</span>",  # digits under a name that says no date
+    ],
+)
+def test_a_data_attribute_whose_name_dates_something_else_is_not_read(element: str) -> None:
+    html = f"<html><body><article><h1>Titel</h1>{element}<p>Text.</p></article></body></html>"
+    assert _published(html) == []
+
+
+def test_a_data_attribute_ranks_below_the_date_the_page_shows() -> None:
+    html = (
+        "<html><body><article><h1>Titel</h1><div data-date='2020-03-10'></div>"
+        "<p class='date'>18.03.2020</p><p>Text.</p></article></body></html>"
+    )
+    assert _published(html) == ["2020-03-18", "2020-03-10"]
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        'var meta = {"datePublished": 1584532800};',
+        'window.__DATA__ = {"published_at": 1584532800000, "id": 42};',
+    ],
+)
+def test_a_unix_time_under_a_scripts_date_key_dates_a_page_that_shows_none(script: str) -> None:
+    html = f"<html><head><script>{script}</script></head><body><h1>Kaffee</h1><p>Text</p>"
+    assert _published(html) == ["2020-03-18T12:00:00+00:00"]
+
+
+def test_a_unix_time_is_a_date_only_under_a_date_key() -> None:
+    assert parse_stated_date("1584532800") == datetime(2020, 3, 18, 12, tzinfo=UTC)
+    assert parse_stated_date("1584532800123") == datetime(2020, 3, 18, 12, tzinfo=UTC)
+    assert parse_date("1584532800") is None  # free text: ten digits are an ID
+    assert parse_stated_date("158453280") is None  # nine digits: no Unix time of the web
+
+
+def test_a_unix_time_in_a_meta_date_tag_is_read() -> None:
+    head = '<meta property="article:published_time" content="1584532800">'
+    assert _published_at("https://example.org/netzausbau", head) == "2020-03-18T12:00:00+00:00"
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        '<link rel="amphtml" href="https://example.org/2020/03/18/netzausbau/amp/">',
+        '<link rel="alternate" media="print" href="https://example.org/print/2020/03/18/x">',
+        '<link rel="alternate" type="application/json+oembed" href="https://example.org/'
+        'oembed/1.0/embed?url=https%3A%2F%2Fexample.org%2F2020%2F03%2F18%2Fnetzausbau%2F">',
+    ],
+)
+def test_the_address_of_the_pages_other_form_dates_a_page_whose_own_has_no_day(link: str) -> None:
+    assert _published_at("https://example.org/?p=123", link) == "2020-03-18"
+    assert _published_at("https://example.org/2020/03/19/netzausbau", link) == "2020-03-19"
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<meta property="og:image" content="https://cdn.example.org/img/2020/03/18/foto.jpg">',
+        '<img src="https://cdn.example.org/img/2020/03/18/foto.jpg" alt="Foto">',
+    ],
+)
+def test_the_folders_of_a_pages_picture_date_a_page_that_shows_no_date(markup: str) -> None:
+    html = f"<html><head>{markup}</head><body><article><h1>Titel</h1>{markup}<p>Text.</p>"
+    assert _published(html) == ["2020-03-18"]
+    named = markup.replace("img/2020/03/18/foto.jpg", "uploads/2020/03/IMG_20200318_1030.jpg")
+    assert _published(named.replace(markup, named)) == []  # a photo's own date, not the story's
+    shown = html.replace("<p>Text.</p>", "<p>Veröffentlicht am 5. März 2020</p>")
+    assert _published(shown) == ["2020-03-05"]
+
+
+@pytest.mark.parametrize(
+    "weak",
+    [
+        "<div data-date='2020-03-10'></div>",
+        "<img src='https://cdn.example.org/img/2020/03/10/foto.jpg' alt='Foto'>",
+    ],
+)
+def test_a_weak_date_does_not_override_the_stated_publication(weak: str) -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Netzausbau",'
+        ' "datePublished": "2020-03-18T10:00:00+01:00"}</script>'
+    )
+    html = (
+        f"<html><head><title>Netzausbau</title>{head}</head><body>\n<article>"
+        f"<h1>Netzausbau</h1>{weak}\n{_STORY}\n</article>\n</body></html>"
+    )
+    published = byline.extract(html, url="https://example.org/netzausbau").published
+    assert published is not None and published.isoformat() == "2020-03-18T10:00:00+01:00"
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "var pubTime = '2019-03-02 06:22:28';",
+        'window.data = {"firstPublishedAt": "2019-03-02T06:22:28"};',
+        'dataLayer = [{"page_publication_date": "2019-03-02T06:22:28"}];',
+        'var post = {"post_date_gmt": "2019-03-02 06:22:28"};',
+        'var x = {"publication": "Die Zeit", "publishedOn": "2019-03-02T06:22:28"};',
+    ],
+)
+def test_a_scripts_date_key_is_read_in_the_shapes_sites_name_it(script: str) -> None:
+    html = f"<html><head><script>{script}</script></head><body><h1>Kaffee</h1><p>Text</p>"
+    assert _published(html) == ["2019-03-02T06:22:28"]
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "<span class='date'><script>document.write(timeSince('2020-03-18 10:00'))</script></span>",
+        "<div class='meta'><script>document.write(moment(1584532800000).fromNow())</script></div>",
+    ],
+)
+def test_a_date_an_inline_script_writes_in_a_date_marked_element_is_read(call: str) -> None:
+    html = f"<html><body><article><h1>Titel</h1>{call}<p>Text.</p></article></body></html>"
+    assert _published(html)[0].startswith("2020-03-18")
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "<div class='countdown'><script>countdown('2020-03-18 10:00')</script></div>",
+        "<p><script>setCookie('seen', '2020-03-18 10:00')</script></p>",
+        "<p><script>document.write(formatDate('2020-03-18 10:00'))</script></p>",  # unmarked
+    ],
+)
+def test_a_date_in_a_script_outside_a_date_marked_element_is_not_read(script: str) -> None:
+    html = f"<html><body><article><h1>Titel</h1>{script}<p>Text.</p></article></body></html>"
+    assert _published(html) == []
+
+
+@pytest.mark.parametrize("shown", ["۱۸ مارس ۲۰۲۰", "١٨ مارس ٢٠٢٠", "१८ मार्च २०२०"])
+def test_a_date_in_the_digits_of_another_script_is_read_on_the_page(shown: str) -> None:
+    html = f"<html><body><article><h1>Titel</h1><span>{shown}</span><p>Text.</p></article>"
+    assert _published(html) == ["2020-03-18"]
+
+
+_FILED = (
+    " and is filed under News. You can follow any responses to this entry through the feed." * 2
+)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "This entry was posted on Wednesday, March 18th, 2020 at 10:00 am",
+        "Dieser Eintrag wurde am 18. März 2020 um 10:00 Uhr veröffentlicht",
+        "Esta entrada fue publicada el miércoles, 18 de marzo de 2020 a las 10:00",
+        "Cet article a été publié le mercredi 18 mars 2020 à 10:00",
+    ],
+)
+def test_a_blogs_closing_note_that_names_the_page_gives_its_date(note: str) -> None:
+    html = f"<html><body><article><h1>Titel</h1><p>Text.</p><p>{note}{_FILED}</p></article>"
+    assert _published(html)[0].startswith("2020-03-18")
+
+
+def test_a_paragraph_about_the_page_that_says_no_publication_gives_no_date() -> None:
+    prose = "This article covers the vote of 18 March 2020 in the county, when the council met"
+    html = f"<html><body><article><h1>Titel</h1><p>{prose}{_FILED}</p></article></body>"
+    assert _published(html) == []

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Final
 
 from byline import lexicon
@@ -40,12 +40,10 @@ TIME_ATTACH_GAP: Final = 24
 """How far before a date a time may sit and still belong to it ("09:33 GMT 23.06.2023")."""
 
 
-_OTHER_DIGITS: Final = "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९"
-"""Arabic-Indic, Eastern Arabic-Indic and Devanagari digits, each zero to nine."""
-_WESTERN_DIGITS: Final = str.maketrans(_OTHER_DIGITS, "0123456789" * 3)
+_WESTERN_DIGITS: Final = str.maketrans(lexicon.OTHER_DIGITS, "0123456789" * 3)
 """Those digits as the patterns read them (one character for one, so that spans found in the
 translated text are the original's)."""
-_OTHER_DIGIT: Final = re.compile(f"[{_OTHER_DIGITS}]")
+_OTHER_DIGIT: Final = re.compile(f"[{lexicon.OTHER_DIGITS}]")
 """A text without one is read as it is."""
 
 
@@ -249,9 +247,11 @@ _MARKER_WORDS: Final = re.compile(  # whole words: "stand" is not "Standard", "d
 )
 
 _URL_DATE: Final = re.compile(
-    r"(?:^|[/_.-])(?P<year>\d{4})[/_.-](?P<month>\d{1,2})[/_.-](?P<day>\d{1,2})"
-    r"(?=$|[/_.?#-])"
+    r"(?:^|[/_.=-])(?P<year>\d{4})[/_.-](?P<month>\d{1,2})[/_.-](?P<day>\d{1,2})"
+    r"(?=$|[/_.?#&-])"
 )
+"""The day as year, month and day apart (``/2023/06/23/``, ``-2023-06-23``, a query's
+``?date=2023-06-23``)."""
 _URL_DAY_FIRST: Final = re.compile(
     r"(?:^|[/_.-])(?P<first>\d{1,2})[/_.-](?P<second>\d{1,2})[/_.-](?P<year>\d{4})"
     r"(?=$|[/_.?#-])"
@@ -263,11 +263,11 @@ _URL_COMPACT: Final = re.compile(
 )
 """The day as eight digits, alone or after a short prefix: ``/20230623/``, ``/t20230623_1.html``."""
 _URL_MORE_SHAPES: Final = re.compile(
-    r"/(?P<year>\d{4})/(?:(?P<month>[01]\d)(?P<day>[0-3]\d)|(?P<name>[^\W\d_]{3,9})/"
-    r"(?P<nday>[0-3]?\d))(?=$|[/_.?#-])"
+    r"/(?P<year>\d{4})(?:/(?P<month>[01]\d)(?P<day>[0-3]\d)|/(?P<name>[^\W\d_]{3,9})/"
+    r"(?P<nday>[0-3]?\d)|(?P<month6>[01]\d)/(?P<day6>[0-3]\d))(?=$|[/_.?#-])"
 )
-"""The month and day as four digits after the year (``/2023/0623/``), or the month by its
-name (``/2023/jun/23/``)."""
+"""The month and day as four digits after the year (``/2023/0623/``), the month by its name
+(``/2023/jun/23/``), or the year and month as six digits before the day (``/202306/23/``)."""
 
 
 def parse_date(text: object) -> datetime | date | None:
@@ -282,6 +282,24 @@ def parse_date(text: object) -> datetime | date | None:
         return quick
     found = find_dates(text)
     return found[0][0] if found else None
+
+
+EPOCH_DIGITS: Final = {10: 1, 13: 1000}
+"""A Unix time as pages store it, by its digits: seconds (``1584532800``, 2001 to 2286) or
+milliseconds (``1584532800000``); the divisor that gives seconds."""
+
+
+def parse_stated_date(text: object) -> datetime | date | None:
+    """The date of a value its markup states as one (a date key, a date attribute): what
+    ``parse_date`` reads, or a Unix time in seconds or milliseconds, an aware UTC time.
+
+    Only where the markup says date: elsewhere ten or thirteen digits are an ID."""
+    if isinstance(text, str) and (digits := text.strip()).isdigit() and digits.isascii():
+        divisor = EPOCH_DIGITS.get(len(digits))
+        if divisor is not None:
+            value = datetime.fromtimestamp(int(digits) // divisor, UTC)
+            return value if EARLIEST_YEAR <= value.year <= LATEST_YEAR else None
+    return parse_date(text)
 
 
 def find_dates(text: str) -> list[tuple[datetime | date, int, int]]:
@@ -381,8 +399,8 @@ def date_in_url(url: str) -> date | None:
     for match in _URL_MORE_SHAPES.finditer(path):
         year = int(match.group("year"))
         name = match.group("name")
-        named = _month_number(name) if name else int(match.group("month"))
-        day = int(match.group("nday") or match.group("day"))
+        named = _month_number(name) if name else int(match.group("month") or match.group("month6"))
+        day = int(match.group("nday") or match.group("day") or match.group("day6"))
         if URL_EARLIEST_YEAR <= year <= latest and named is not None:
             value = _valid_date(year, named, day)
             if value is not None:

@@ -127,6 +127,17 @@ class Markup(StrEnum):
     TITLE_ATTRIBUTE = "title attribute"
     """A date in an element's ``title`` (the tooltip of a widget that shows it as "3 years
     ago")."""
+    DATA_ATTRIBUTE = "data attribute"
+    """A date in a ``data-*`` attribute whose name says date (``<div data-date=
+    "18. März 2020">``, ``<abbr data-utime="1584532800">``), or in the ``datetime`` of an
+    element that is no ``<time>``: machine data on a visible element; key: the attribute's
+    name."""
+    SCRIPT_CALL = "script call"
+    """A date an inline script writes in a date-marked element (``<span class="date"><script>
+    document.write(timeSince('2020-03-18'))</script></span>``)."""
+    IMAGE_URL = "image url"
+    """The day in the path of the page's share image or of its article's first picture
+    (``/2020/03/18/photo.jpg``); key: the ``<meta>`` key of a share image."""
     SCRIPT_DATA = "script data"
     """A date in the data of a script (not JSON-LD); key: its key (``published_at``)."""
     HTML_COMMENT = "html comment"
@@ -136,4 +147,6 @@ class Markup(StrEnum):
     PAGE_URL = "page url"
     """The path of the page's URL."""
     CANONICAL_URL = "canonical url"
-    """The path of the page's canonical link."""
+    """The path of the page's canonical link (or of the address it gives for sharing)."""
+    ALTERNATE_URL = "alternate url"
+    """The path of a link to the page in another form (``rel="amphtml"``, ``rel="alternate"``)."""

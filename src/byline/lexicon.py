@@ -211,6 +211,10 @@ SIGN_OFF_WORDS: Final[Table] = {
 
 # --- dates ----------------------------------------------------------------------------------
 
+OTHER_DIGITS: Final = "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९"
+"""Arabic-Indic, Eastern Arabic-Indic and Devanagari digits, each zero to nine, in which pages
+write dates too."""
+
 UPDATE_WORDS: Final[Table] = {
     "en": _phrases("updated|update|last modified|modified|last updated|last edited|edited|revised"),
     "de": _phrases(
@@ -242,9 +246,9 @@ PUBLISH_WORDS: Final[Table] = {
     "en": _phrases("published|posted|created|date|publication"),
     "de": _phrases("veröffentlicht|erschienen|erstellt|datum|publikation"),
     "fr": _phrases("publié|publiée|mise en ligne|mis en ligne|publication"),
-    "es": _phrases("publicado|fecha"),
-    "it": _phrases("pubblicato"),
-    "pt": _phrases("publicado"),
+    "es": _phrases("publicado|publicada|fecha"),
+    "it": _phrases("pubblicato|pubblicata"),
+    "pt": _phrases("publicado|publicada"),
     "nl": _phrases("gepubliceerd"),
     "pl": _phrases("opublikowano"),
     "ru": _phrases("опубликовано"),
@@ -263,6 +267,20 @@ PUBLISH_WORDS: Final[Table] = {
 }
 """Words that, just before a date, say it is the publication date (or label the page's one
 date: "Datum: 26. Januar 2022")."""
+
+ENTRY_WORDS: Final[Table] = {
+    "en": _phrases("this entry|this post|this article"),
+    "de": _phrases("dieser eintrag|dieser beitrag|dieser artikel"),
+    "fr": _phrases("cet article|ce billet|cette entrée"),
+    "es": _phrases("esta entrada|este artículo|este post"),
+    "it": _phrases("questo articolo|questo post|questa voce"),
+    "pt": _phrases("este artigo|esta entrada|este post"),
+    "nl": _phrases("dit bericht|dit artikel"),
+    "pl": _phrases("ten wpis|ten artykuł"),
+}
+"""Words by which a blog's closing note names the page itself, before the day it says the page
+was published ("This entry was posted on Wednesday, March 18th, 2020 at 10:00 am and is filed
+under ...", "Dieser Eintrag wurde am 18. März 2020 veröffentlicht ...")."""
 
 SIGN_UP_WORDS: Final[Table] = {
     "en": _phrases("joined|registered|member since"),

@@ -20,7 +20,7 @@ from lxml import etree
 
 from byline import lexicon
 from byline.document import Document
-from byline.lexicon import alternation, covering, lexicon_words
+from byline.lexicon import OTHER_DIGITS, alternation, covering, lexicon_words
 
 BYLINE_MARKERS: Final = (
     "author", "byline", "autor", "verfasser", "auteur", "firma", "writer", "writtenby",
@@ -63,6 +63,29 @@ SCRIPT_TAGS: Final = frozenset({"script", "style", "noscript"})
 SKIP_TAGS: Final = SCRIPT_TAGS | {"meta", "link", "head", "html", "body"}
 """Elements that are never a byline or a tag list themselves."""
 
+DATA_DATE_WORDS: Final = (
+    "date", "time", "datetime", "timestamp", "ts", "utime", "unixtime", "epoch", "livestamp",
+    "timeago", "pubdate", "published", "posted", "created", "modified", "updated", "lastmod",
+)  # fmt: skip
+"""Words of a ``data-*`` attribute's name that say it holds a date (``data-date``,
+``data-utime``, ``data-livestamp``, ``data-publish-date``)."""
+DATA_DATE_QUALIFIERS: Final = (
+    "publish", "publication", "pub", "post", "create", "update", "last", "article", "iso",
+    "gmt", "utc", "unix", "at",
+)  # fmt: skip
+"""The other words such a name may hold: what it dates (publication, update, the
+article) and how (ISO, UTC, Unix). A name with any other word dates something else
+(``data-event-date``, ``data-min-date``, ``data-start-time``; ``data-updated-on``, which
+site builders put on every layout block, the navigation's too) or is no date at all
+(``data-date-format``, ``data-timezone``). The words may be run together, as the lower-cased
+names of camel-case attributes are (``data-publishedat``)."""
+_DATA_DATE_NAME: Final = re.compile(
+    "data-(?:(?:{q})[-_]?)*(?:{d})(?:[-_]?(?:{q}|{d}))*".format(
+        q="|".join(sorted(DATA_DATE_QUALIFIERS, key=len, reverse=True)),
+        d="|".join(sorted(DATA_DATE_WORDS, key=len, reverse=True)),
+    )
+)
+
 MAX_BYLINE_PIECE_CHARS: Final = 240
 """Longer texts are not read for an unmarked byline (``dom_authors``)."""
 BYLINE_LEAD_HINT: Final = re.compile(
@@ -92,11 +115,31 @@ MAX_TITLE_DATE_CHARS: Final = 60
 def may_hold_year(text: str) -> bool:
     """Whether a text of the page is worth reading for dates: a short text anywhere, a long
     one at its start. A year shows four digits of this or the last century, or two digits
-    after a dot ("31.10.23"). Run on every text of the page: plain substring tests, which
-    are cheaper than any regex."""
+    after a dot ("31.10.23"), or begins as such a year in the digits of another script
+    ("۲۰۲۰", "٢٠٢٠", "२०२०"). Run on every text of the page: plain substring tests, which
+    are cheaper than any regex, and the other scripts' only on a text with a character
+    outside ASCII."""
     if len(text) > MAX_RAW_PIECE_CHARS:
         text = text[: 2 * OPENING_DATE_CHARS]  # room for the spaces before it
-    return "20" in text or "19" in text or ".0" in text or ".1" in text or ".2" in text
+    return (
+        "20" in text
+        or "19" in text
+        or ".0" in text
+        or ".1" in text
+        or ".2" in text
+        or (not text.isascii() and _OTHER_YEAR.search(text) is not None)
+    )
+
+
+_OTHER_YEAR: Final = re.compile(
+    "|".join(
+        OTHER_DIGITS[zero + 1] + OTHER_DIGITS[zero + 9]
+        + "|" + OTHER_DIGITS[zero + 2] + OTHER_DIGITS[zero]
+        for zero in range(0, len(OTHER_DIGITS), 10)
+    )
+)  # fmt: skip
+"""The first two digits of a year of this or the last century in the other scripts'
+digits (``lexicon.OTHER_DIGITS``)."""
 
 
 class TextPiece(NamedTuple):
@@ -132,6 +175,9 @@ class Page:
     times: list[etree._Element] = field(default_factory=list)
     date_properties: list[etree._Element] = field(default_factory=list)
     titled: list[etree._Element] = field(default_factory=list)  # a title that may hold a year
+    data_dates: list[tuple[etree._Element, str]] = field(default_factory=list)
+    """Elements with a ``data-*`` attribute whose name says date, or a ``datetime`` though
+    they are no ``<time>`` (``<abbr datetime>``), with that attribute's name."""
     year_texts: list[TextPiece] = field(default_factory=list)  # body texts that may hold a year
     byline_texts: list[TextPiece] = field(default_factory=list)  # short texts with a lead hint
     scripts: list[etree._Element] = field(default_factory=list)
@@ -139,6 +185,8 @@ class Page:
     itemscopes: list[etree._Element] = field(default_factory=list)  # elements with itemscope
     itemprops: list[etree._Element] = field(default_factory=list)  # elements with itemprop
     flags_by_marker: dict[str, int] = field(default_factory=dict)
+    dated_names: dict[str, bool] = field(default_factory=dict)
+    """Whether each attribute name seen says it holds a date (``names_date``)."""
 
     def first_text_of(self, element: etree._Element) -> int | None:
         """The ordinal of the first text inside ``element``; None when it was not walked.
@@ -337,8 +385,32 @@ def _collect(page: Page, element: etree._Element, tag: str, names: list[str]) ->
     for name in names:
         if name in _MARKER_ATTRIBUTES:
             flags |= page.marker_flags(element.get(name, ""))
+        elif (
+            name[0] == "d"
+            and len(page.data_dates) < MAX_DATES
+            and _holds_date(page, name, tag, names)
+        ):
+            page.data_dates.append((element, name))
     if flags:
         _file_marked(page, element, flags)
+
+
+def _holds_date(page: Page, name: str, tag: str, names: list[str]) -> bool:
+    """Whether an element's attribute ``name`` holds a date not read otherwise: a ``data-*``
+    one that says so, or a ``datetime`` (a ``<time>``'s is read with it, a date property's
+    as one). Pages repeat the same few names: each is looked at once."""
+    if name == "datetime":
+        return tag != "time" and "itemprop" not in names and "property" not in names
+    dated = page.dated_names.get(name)
+    if dated is None:
+        dated = page.dated_names[name] = name.startswith("data-") and names_date(name)
+    return dated
+
+
+def names_date(attribute: str) -> bool:
+    """Whether a ``data-*`` attribute's name says it holds the date of the element's item,
+    or of its publication or update (see ``DATA_DATE_WORDS``)."""
+    return _DATA_DATE_NAME.fullmatch(attribute.lower()) is not None
 
 
 def _file_marked(page: Page, element: etree._Element, flags: int) -> None:

@@ -38,7 +38,7 @@ from typing import Final, Generic, TypeAlias, TypeGuard, TypeVar
 
 from mypy_extensions import mypyc_attr
 
-from byline.dates import parse_date
+from byline.dates import parse_stated_date
 from byline.fields import Field, Markup, Source
 from byline.record import Image, Moment, Publisher
 
@@ -64,10 +64,10 @@ class DateValue:
 
     @staticmethod
     def parse(text: str | None) -> DateValue | None:
-        """The date ``text`` states, or None when it states none."""
+        """The date ``text`` states (a value under a date key), or None when it states none."""
         if not text:
             return None
-        moment = parse_date(text)
+        moment = parse_stated_date(text)
         return DateValue(moment, text) if moment is not None else None
 
 

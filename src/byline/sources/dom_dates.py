@@ -39,10 +39,12 @@ from byline.dates import (
     OTHER,
     PUBLISH,
     UPDATE,
+    date_in_url,
     find_dates,
     has_marker,
     marker_before,
     parse_date,
+    parse_stated_date,
 )
 from byline.document import Document
 from byline.fields import Field, Markup, Source
@@ -105,6 +107,9 @@ KIND_HEAD_META: Final = -2.0
 KIND_MARKED: Final = 2.0
 KIND_TITLE: Final = 1.0
 KIND_TEXT: Final = 0.0
+KIND_DATA_ATTRIBUTE: Final = -1.0
+"""A date in a ``data-*`` attribute: where the page shows its item, but not shown itself
+(scripts render it as "3 days ago", or not at all): below a text that shows a date."""
 KIND_SCRIPT_DATA: Final = -4.0
 """A date in a script's data: read only when the page shows none."""
 MARKER_WORD_BONUS: Final = 3.0
@@ -128,20 +133,33 @@ LAST_TEXT_DEPTH: Final = 14
 """How deep into an element the end of its text is looked for (``_text_end``)."""
 
 JSON_LD_TYPE: Final = "application/ld+json"
-SCRIPT_DATE_KEYS: Final = (
-    "datePublished", "date_published", "publishedDate", "published_at", "publishedAt",
-    "publishDate", "publish_date", "pubDate", "pub_date", "publicationDate", "publication_date",
-    "firstPublished", "createdAt", "created_at", "dateCreated",
-)  # fmt: skip
-"""Keys of a publication date in the data a script holds."""
-_SCRIPT_DATE: Final = re.compile(
-    # the lookahead changes no match: it spares trying the keys at every character of a script
-    rf"""(?=["'{"".join(sorted({key[0] for key in SCRIPT_DATE_KEYS}))}])"""
-    rf"""(?<![\w$])(["']?)({"|".join(SCRIPT_DATE_KEYS)})\1\s*[:=]\s*(["'])([^"']{{8,40}})\3"""
+SCRIPT_DATE_KEY: Final = (
+    r"(?i:(?:article|page|post|content|original|first)?_?"
+    r"(?:publish(?:ed|ing)?|publication|pub|posted|created|creation)_?"
+    r"(?:date|time|datetime|timestamp|at|on)?|date_?(?:published|posted|created)|post_?date)"
+    r"(?:_?(?:gmt|utc|iso))?"
 )
-"""A publication-date key and its string value in the data a script holds: JSON
+"""The key of a publication date in the data a script holds, as sites name it: a word of
+publication or creation, maybe after what it dates and before what it is (``datePublished``,
+``published_at``, ``pubTime``, ``articlePublishDate``, ``first_publish_date``,
+``publishedOn``, ``createdAt``, ``post_date_gmt``), in any case."""
+_SCRIPT_DATE: Final = re.compile(
+    # the lookahead changes no match: it spares trying the key at every character of a script
+    r"""(?=["'acdfopACDFOP])"""
+    rf"""(?<![\w$])(["']?)({SCRIPT_DATE_KEY})\1\s*[:=]\s*"""
+    r"""(?:(["'])([^"']{8,40})\3|(\d{10}(?:\d{3})?)(?!\d))"""
+)
+"""A publication-date key and its value in the data a script holds: JSON
 (``"published_at": "..."``) or a script's own object (``{datePublished: '...'}``,
-``pubDate = "..."``)."""
+``pubDate = "..."``); the value a string, or a Unix time in seconds or milliseconds
+(``"publishedAt": 1584532800000``)."""
+SCRIPT_CALL_CHARS: Final = 200
+"""An inline script this short may write the date where it stands; a longer one is a
+program, whose dates are anything's."""
+_SCRIPT_LITERAL: Final = re.compile(
+    r"""(["'])([^"'\n]{6,40})\1|(?<![\w.])(\d{10}(?:\d{3})?)(?![\d.])"""
+)
+"""A string, or a Unix time in seconds or milliseconds, passed in a script's code."""
 _RELATIVE_TIME: Final = re.compile(
     r"(?<!\w)(?:" + alternation(lexicon_words(lexicon.RELATIVE_TIME_WORDS)) + r")(?!\w)",
     re.IGNORECASE,
@@ -151,6 +169,10 @@ MEDIA_TAGS: Final = frozenset({"img", "picture", "source", "iframe", "video", "a
 """Elements whose ``title`` describes what they show, never a date's tooltip."""
 TOOLTIP_WORDS: Final = 2
 """Words besides the date in a date's tooltip: a weekday, "at", a label ("Published")."""
+SHARE_IMAGE_KEYS: Final = frozenset(
+    {"og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"}
+)
+"""``<meta>`` keys of the picture a page is shared with."""
 COMMENT_DATE_CHARS: Final = 200
 """An HTML comment this short may be a note of the publication date; longer ones are
 markup left out (conditional comments, templates)."""
@@ -180,6 +202,16 @@ _LABEL_LEAD: Final = re.compile(
 """A long text that opens with a publication or update label ("Published on 4 March 2016 by
 Jane Doe. The council ...", "Aktualisiert am 04.03.2016 ..."): its first date is the
 label's, however long the text goes on."""
+_ENTRY_LEAD: Final = re.compile(
+    r"\W*(?:" + alternation(lexicon_words(lexicon.ENTRY_WORDS)) + r")(?!\w)", re.IGNORECASE
+)
+"""A long text that opens by naming the page and says it was published ("This entry was
+posted on ...", "Dieser Eintrag wurde am ... veröffentlicht"): a blog's closing note, whose
+first date is the page's publication, whatever words come between ("This article covers the
+vote of 18 March 2020" says no such thing)."""
+ENTRY_NOTE_CHARS: Final = 2 * OPENING_DATE_CHARS
+"""The start of such a note that is read for its date ("Esta entrada fue publicada el
+miércoles, 18 de marzo de 2020" takes sixty characters)."""
 _DATELINE_START: Final = re.compile(r"[(\[]?$")
 _DATELINE_PLACE: Final = re.compile(
     r"(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*(?:\s+[\w.'’-]+){0,2}\s*(?:,|\([^()\d]{1,30}\),?)\s*$"
@@ -272,6 +304,8 @@ def date_candidates(
         scan.read_script_data(root)
     if not scan.found:
         scan.read_comments(doc)
+    if not scan.found:
+        scan.read_image_paths(page, article)
     return scan.candidates()
 
 
@@ -379,12 +413,12 @@ class _Scan:
         for script in root.iter("script"):
             if (script.get("type") or "").lower() == JSON_LD_TYPE:
                 continue  # the json-ld source reads these
-            match = _SCRIPT_DATE.search(script.text or "")
-            value = parse_date(match.group(4)) if match else None
-            if match is not None and value is not None:
-                key = match.group(2)
-                self.add(value, KIND_SCRIPT_DATA, False, script, Markup.SCRIPT_DATA, key=key)
-                return
+            for match in _SCRIPT_DATE.finditer(script.text or ""):
+                value = parse_stated_date(match.group(4) or match.group(5))
+                if value is not None:
+                    key = match.group(2)
+                    self.add(value, KIND_SCRIPT_DATA, False, script, Markup.SCRIPT_DATA, key=key)
+                    return
 
     def read_comments(self, doc: Document) -> None:
         """The first date after a publication word in a short HTML comment
@@ -398,6 +432,29 @@ class _Scan:
                     self.add(value, KIND_SCRIPT_DATA, False, doc.root, Markup.HTML_COMMENT)
                     return
 
+    def read_image_paths(self, page: Page, article: etree._Element | None) -> None:
+        """The day in the path of the page's share image (``og:image``, ``twitter:image``),
+        else of the first image of its article that has one (``/2020/03/18/photo.jpg``):
+        many sites file a story's pictures under the day they were uploaded for it. Read
+        only when the page shows no date and its scripts and comments give none: a picture
+        may be older than the story."""
+        for meta in page.metas:
+            key = (meta.get("property") or meta.get("name") or "").lower()
+            if key in SHARE_IMAGE_KEYS and self._add_image_day(meta, meta.get("content"), key):
+                return
+        if article is not None:
+            for image in article.iter("img"):
+                if self._add_image_day(image, image.get("src"), None):
+                    return
+
+    def _add_image_day(self, where: etree._Element, url: str | None, key: str | None) -> bool:
+        """Add the day of an image's folders (not of its file's name: "IMG_20210620_1837.jpg",
+        "Screenshot-2016-01-21.png" date a photo or a screenshot, not a story)."""
+        value = date_in_url(url[: url.rfind("/") + 1]) if url else None
+        if value is not None:
+            self.add(value, KIND_SCRIPT_DATA, False, where, Markup.IMAGE_URL, key=key)
+        return value is not None
+
     # --- the body ---------------------------------------------------------------------
 
     def read(self, page: Page) -> None:
@@ -409,6 +466,10 @@ class _Scan:
             self._read_property(element)
         for element in page.titled:
             self._read_title_attribute(element)
+        for element, name in page.data_dates:
+            self._read_data_attribute(element, name)
+        for script in page.scripts:
+            self._read_script_call(script)
         for piece in page.year_texts:
             if len(self.found) >= MAX_DATES:
                 break
@@ -419,16 +480,18 @@ class _Scan:
 
         Of a long text (prose) only a date that opens it as a dateline counts:
         "(21. November 2022) Energy consumers ...", "21.11.2022 - Energy consumers ...", or
-        the first date of a text that opens with a publication or update label.
+        the first date of a text that opens with a publication or update label, or of a
+        blog's closing note that names the page ("This entry was posted on ...").
         """
         raw = piece.text
         text = raw[:MAX_RAW_PIECE_CHARS].strip()  # not the whole of a long paragraph
         opening = len(text) > MAX_PIECE_CHARS or len(raw) > MAX_RAW_PIECE_CHARS
-        labelled = False
+        labelled = entry_note = False
         if opening:
-            text = text[:OPENING_DATE_CHARS]
+            entry_note = _ENTRY_LEAD.match(text) is not None
+            text = text[: ENTRY_NOTE_CHARS if entry_note else OPENING_DATE_CHARS]
             labelled = _LABEL_LEAD.match(text) is not None
-            if not labelled and not _DATELINE_LEAD.match(text):
+            if not labelled and not entry_note and not _DATELINE_LEAD.match(text):
                 return  # prose: the cheap test spares most paragraphs the date patterns
         if not _DATEISH.search(text):
             return
@@ -446,6 +509,7 @@ class _Scan:
                 for d in dates[:1]
                 if _is_dateline(text, d[1], d[2])
                 or (labelled and marker_before(text, d[1]) in (PUBLISH, UPDATE))
+                or (entry_note and has_marker(text) and marker_before(text, d[1]) != OTHER)
             ]
         elif not dates and len(text) <= SHORT_PIECE_CHARS and _YEAR.search(text):
             self._read_split_date(holder)  # a lone year, or a date line's last part
@@ -463,6 +527,8 @@ class _Scan:
         previous_end = 0
         for value, start, end in dates:
             marker = marker_before(context, offset + start, previous_end)
+            if entry_note and marker is None:
+                marker = PUBLISH  # the note says what the day is, in words of its own
             in_sentence = (
                 marker is None
                 and not place.marked  # a date or byline box holds date lines, whatever their words
@@ -530,7 +596,7 @@ class _Scan:
 
     def _read_time(self, element: etree._Element) -> None:
         text = " ".join("".join(element.itertext()).split())[:MAX_PIECE_CHARS]
-        value = parse_date(element.get("datetime") or "") or parse_date(text)
+        value = parse_stated_date(element.get("datetime") or "") or parse_date(text)
         if value is None:
             return
         place = self._place(element)
@@ -569,6 +635,48 @@ class _Scan:
             score = KIND_MARKED + place.score
             self.add(value, score, update, element, Markup.TITLE_ATTRIBUTE, place.item)
 
+    def _read_script_call(self, script: etree._Element) -> None:
+        """The date an inline script writes in a date-marked element: ``<span class="date">
+        <script>document.write(timeSince('2020-03-18 10:00'))</script></span>``, ranked as
+        the text it writes would be. (Elsewhere a date in code counts down to an event or
+        sets a cookie; and the code of other scripts, some of them megabytes of data, is not
+        read at all.)"""
+        if script.get("src") is not None:
+            return
+        holder = script.getparent()
+        if holder is None or holder.tag in PAGE_TAGS or holder.tag == "head":
+            return
+        parent = holder.getparent()
+        if not self._marks(holder).date and (parent is None or not self._marks(parent).date):
+            return
+        code = script.text
+        if not code or len(code) > SCRIPT_CALL_CHARS:
+            return
+        for match in _SCRIPT_LITERAL.finditer(code):
+            value = parse_stated_date(match.group(2) or match.group(3))
+            if value is not None:
+                place = self._place(holder)
+                if not place.quoted:
+                    score = KIND_MARKED + place.score
+                    how = Markup.SCRIPT_CALL
+                    self.add(value, score, place.marked_update, holder, how, place.item)
+                return
+
+    def _read_data_attribute(self, element: etree._Element, name: str) -> None:
+        """The date in a ``data-*`` attribute whose name says date (``_page.names_date``):
+        an ISO or Unix time, or a date in words (``data-date="18. März 2020"``), on an
+        element that shows it as time ago, renders it by script, or shows nothing; ranked
+        below the dates the page shows, in its place."""
+        value = parse_stated_date(element.get(name, "")[:MAX_PIECE_CHARS])
+        if value is None:
+            return
+        place = self._place(element)
+        if not place.quoted:
+            update = _UPDATE_MARKER_RE.search(name) is not None or place.marked_update
+            score = KIND_DATA_ATTRIBUTE + place.score
+            how = Markup.DATA_ATTRIBUTE
+            self.add(value, score, update, element, how, place.item, name)
+
     def _read_property(self, element: etree._Element) -> None:
         """``<meta name="publication_date" content=...>``, ``<span itemprop="dateUpdate">``."""
         attributes = (element.get("name"), element.get("property"), element.get("itemprop"))
@@ -576,7 +684,7 @@ class _Scan:
         if not any(word in name for word in META_DATE_WORDS):
             return
         raw = element.get("content") or element.get("datetime")
-        value = parse_date(raw) if raw else None
+        value = parse_stated_date(raw) if raw else None
         if value is None or not hasattr(value, "year"):
             return
         update = any(m in name for m in UPDATE_MARKERS)

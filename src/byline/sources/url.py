@@ -3,13 +3,16 @@
 ``https://example.com/2023/06/23/slug`` proposes ``published = "2023-06-23"``. The page
 URL is read first; without a date there, the canonical link (which often keeps the dated
 path when the page was fetched through a short or tracking URL), then the address the page
-gives for sharing (``og:url``, also written as a ``<meta name>``).
+gives for sharing (``og:url``, also written as a ``<meta name>``), then the addresses of
+the page in another form its head links to (``rel="amphtml"``, ``rel="alternate"``: the AMP
+or print page, another language's, the oEmbed endpoint that names the page's address).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Final
+from urllib.parse import unquote
 
 from byline.dates import date_in_url
 from byline.document import Document
@@ -19,6 +22,9 @@ from byline.sources.candidate import AnyCandidate, Candidate, DateValue, Evidenc
 SOURCE: Final = Source.URL
 PAGE_URL: Final = Evidence(Markup.PAGE_URL)
 CANONICAL_URL: Final = Evidence(Markup.CANONICAL_URL)
+ALTERNATE_URL: Final = Evidence(Markup.ALTERNATE_URL)
+ALTERNATE_RELS: Final = frozenset({"amphtml", "alternate"})
+"""``rel`` words of a link to the page in another form."""
 
 
 def candidates(doc: Document) -> list[AnyCandidate]:
@@ -39,6 +45,8 @@ def _addresses(doc: Document) -> Iterator[tuple[str | None, Evidence]]:
     yield doc.url, PAGE_URL
     yield _canonical_href(doc), CANONICAL_URL
     yield _shared_url(doc), CANONICAL_URL
+    for href in _alternate_hrefs(doc):
+        yield href, ALTERNATE_URL
 
 
 def _canonical_href(doc: Document) -> str | None:
@@ -48,6 +56,14 @@ def _canonical_href(doc: Document) -> str | None:
         if "canonical" in str(link.get("rel", "")).lower().split():
             return str(link.get("href"))
     return None
+
+
+def _alternate_hrefs(doc: Document) -> Iterator[str]:
+    """The addresses of the page's other forms, as the head links to them (an oEmbed link
+    holds the page's address escaped in its query: read unescaped)."""
+    for link in doc.root.iterfind("head/link[@rel][@href]"):
+        if not ALTERNATE_RELS.isdisjoint(str(link.get("rel", "")).lower().split()):
+            yield unquote(str(link.get("href")))
 
 
 def _shared_url(doc: Document) -> str | None:
