@@ -144,6 +144,11 @@ class Page:
     itemscopes: list[etree._Element] = field(default_factory=list)  # elements with itemscope
     itemprops: list[etree._Element] = field(default_factory=list)  # elements with itemprop
     flags_by_marker: dict[str, int] = field(default_factory=dict)
+    elements: list[etree._Element] = field(default_factory=list, repr=False)
+    """Every element walked, in document order: held so that lxml's Python object of each
+    lives as long as the page's index does (the extraction). Every later pass over the tree
+    (main text's cleaning, scoring, rendering) then finds the objects instead of making them
+    anew, with the tag names they have read."""
 
     def first_text_of(self, element: etree._Element) -> int | None:
         """The ordinal of the first text inside ``element``; None when it was not walked.
@@ -211,8 +216,10 @@ def walk(root: etree._Element) -> Page:
     in_body = False
     walked = texts = 0  # elements and texts seen so far
     open_elements: list[etree._Element] = []  # the current element and its ancestors
+    walked_elements = page.elements
     elements = root.iter()
     for node in elements:
+        walked_elements.append(node)
         parent = node.getparent()
         if open_elements and open_elements[-1] is not parent:
             texts, in_body = _close(page, open_elements, parent, body, texts, in_body)
