@@ -146,3 +146,14 @@ def test_the_lead_words_searched_ignoring_case_part_at_distinct_letters(
 
 def test_letters_that_case_equates_are_found() -> None:
     assert _letters_case_equates(("σας", "ςας", "von")) == [("ςας", "σας")]
+
+
+@pytest.mark.parametrize("before", ["", " ", "\t", "\n", "|", "·", "•", ",", "-", "–", "("])
+def test_a_lead_is_read_at_the_start_or_after_a_separator(before: str) -> None:
+    found = _TEXT_LEAD.search(f"{before}von Anna Muster")
+    assert found is not None and found.start() == len(before)
+
+
+@pytest.mark.parametrize("before", ["x", "9", "_", ".", ":", "é"])
+def test_a_lead_is_not_read_inside_a_word_or_after_other_marks(before: str) -> None:
+    assert _TEXT_LEAD.search(f"{before}von Anna Muster") is None

@@ -166,7 +166,9 @@ _EXPLICIT_LEAD: Final = (
     + r")\s+(?=(?-i:[A-ZÀ-ÖØ-Þ]))"
 )
 _TEXT_LEAD: Final = re.compile(
-    r"(?:^|(?<=[\s|·•,\-–(]))"
+    # at the start or after a separator: "not after anything else" (twice as fast as
+    # ``(?:^|(?<=[...]))``, which tries two branches at every place)
+    r"(?<![^\s|·•,\-–(])"
     r"(?:(?P<explicit>" + _EXPLICIT_LEAD + r")|(?:" + trie_alternation(BARE_LEADS) + r")(?:\s+|$))"
     r"(?=\S|$)",
     re.IGNORECASE,
