@@ -8,6 +8,7 @@ import pytest
 
 import byline
 from byline.dates import (
+    _HELD,
     date_in_url,
     dates_with_roles,
     find_dates,
@@ -950,3 +951,50 @@ def test_a_paragraph_about_the_page_that_says_no_publication_gives_no_date() -> 
     prose = "This article covers the vote of 18 March 2020 in the county, when the council met"
     html = f"<html><body><article><h1>Titel</h1><p>{prose}{_FILED}</p></article></body>"
     assert _published(html) == []
+
+
+_SHAPES = (
+    "2023-06-23",
+    "2023-06-23T09:33:00Z",
+    "20230623",
+    "2023/06/23",
+    "2023.06.23",
+    "2023. 6. 23.",
+    "23.06.2023",
+    "23/06/2023",
+    "23-06-2023",
+    "23. 06. 2023",
+    "23 | 06 | 2023",
+    "23.06.23",
+    "2016. gada 4. marts",
+    "ngày 4 tháng 3 năm 2016",
+    "2023年6月23日",
+    "2023년 6월 23일",
+)
+"""A date in each numeric shape ``find_dates`` reads."""
+_OTHER_MARKS = (" ", "", ",", ":", "_", "–", "/", ".", "-", "|", " | ", "年", "월", "x")
+
+
+def _variants(shape: str) -> set[str]:
+    """``shape`` with each of its non-digit marks replaced by every other mark in turn."""
+    variants = {shape}
+    for i, char in enumerate(shape):
+        if not char.isdigit():
+            variants |= {shape[:i] + other + shape[i + 1 :] for other in _OTHER_MARKS}
+    return variants
+
+
+@pytest.mark.parametrize("shape", _SHAPES)
+def test_every_match_of_a_date_pattern_holds_what_its_gate_looks_for(shape: str) -> None:
+    """``find_dates`` tries a pattern only on a text holding one of its ``_HELD`` marks: no
+    match of the pattern may lack them, whatever marks stand between the numbers."""
+    for text in _variants(shape):
+        for pattern, held in _HELD.items():
+            if pattern.search(text) is not None:
+                assert any(mark in text for mark in held), (pattern.pattern, text)
+
+
+@pytest.mark.parametrize("shape", [s for s in _SHAPES if s != "20230623"])
+def test_a_numeric_date_is_found_through_its_gate(shape: str) -> None:
+    found = find_dates(f"Published {shape}")
+    assert found and found[0][0].year in (2016, 2023), shape

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -97,3 +98,62 @@ def test_a_tree_alternation_matches_what_the_plain_one_matches() -> None:
     for text in (*words, "sept.", "marchx", "ma", "s", "september 4", "mart", "a|bc"):
         found, expected = tree.match(text), plain.match(text)
         assert (found and found.group()) == (expected and expected.group())
+
+
+def test_a_tree_alternation_backtracks_as_the_plain_one_does() -> None:
+    """Inside a longer pattern the tree tries the words that fit, longest first, as the plain
+    alternation does: the longest that lets the rest match is the one taken."""
+    words = ("von", "vonder", "vo", "by", "bye", "par", "pa")
+    context = r"(?:^|(?<=[\s(]))(?P<word>{})(?:\w*\s+X|(?:\s+|$)(?=\S|$))"
+    tree = re.compile(context.format(lexicon.trie_alternation(words)), re.IGNORECASE)
+    plain = re.compile(context.format(lexicon.alternation(words)), re.IGNORECASE)
+    texts = ("Vonder X", "von Y", "Von", "vo y", "(bye Y", "by", "Par X", "pa", "paris", "byes X")
+    for text in texts:
+        found, expected = tree.search(text), plain.search(text)
+        assert (found and (found.span(), found["word"])) == (
+            expected and (expected.span(), expected["word"])
+        ), text
+    assert tree.search("Vonder X")["word"] == "Vonder"  # (not "Vo", which would also match)
+
+
+def _letters_case_equates(words: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Pairs of words that part at two letters ``re.IGNORECASE`` takes for one ("σ" and "ς"):
+    a tree of them, searched ignoring case, could try the shorter before the longer."""
+    parted = []
+    for first, second in itertools.combinations(sorted(set(words)), 2):
+        at = next((i for i, (a, b) in enumerate(zip(first, second, strict=False)) if a != b), None)
+        if at is not None and re.fullmatch(re.escape(first[at]), second[at], re.IGNORECASE):
+            parted.append((first, second))
+    return parted
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        lexicon_words(lexicon.EXPLICIT_BYLINE_LEADS),
+        AUTHOR_LABELS,
+        COLON_LEADS,
+        BARE_LEADS,
+    ],
+)
+def test_the_lead_words_searched_ignoring_case_part_at_distinct_letters(
+    words: tuple[str, ...],
+) -> None:
+    """``dom_authors._TEXT_LEAD`` holds these words as trees and ignores case: it matches what
+    their plain alternations matched only while no two part at letters that case equates."""
+    assert _letters_case_equates(words) == []
+
+
+def test_letters_that_case_equates_are_found() -> None:
+    assert _letters_case_equates(("σας", "ςας", "von")) == [("ςας", "σας")]
+
+
+@pytest.mark.parametrize("before", ["", " ", "\t", "\n", "|", "·", "•", ",", "-", "–", "("])
+def test_a_lead_is_read_at_the_start_or_after_a_separator(before: str) -> None:
+    found = _TEXT_LEAD.search(f"{before}von Anna Muster")
+    assert found is not None and found.start() == len(before)
+
+
+@pytest.mark.parametrize("before", ["x", "9", "_", ".", ":", "é"])
+def test_a_lead_is_not_read_inside_a_word_or_after_other_marks(before: str) -> None:
+    assert _TEXT_LEAD.search(f"{before}von Anna Muster") is None

@@ -153,34 +153,47 @@ _VIETNAMESE: Final = re.compile(
     re.IGNORECASE,
 )
 
+# ISO 8601 with an optional time: 2023-06-23, 2023-06-23T09:33:00.000Z, 2023-06-23 09:33
+_ISO: Final = re.compile(
+    r"(?<![\d.])" + _YEAR + r"-(?P<month>[01]?\d)-" + _DAY + r"(?!\d)"
+    r"(?:[T\s]+(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d)"
+    r"(?:[.,]\d+)?)?\s?(?P<zone>Z\b|[+-]\d{2}(?::?\d{2})?(?!\d)|UTC\b|GMT\b)?)?"
+)
+# Year first with slashes or dots: 2023/06/23, 2023.06.23, and with spaces after the dots
+# as Korean and Hungarian write it: 2023. 6. 23.
+_YEAR_FIRST: Final = re.compile(
+    r"(?<![\d.])" + _YEAR + r"([/.])\s?(?P<month>[01]?\d)\2\s?" + _DAY + r"(?![\d])"
+)
+# Day first, numeric: 23.06.2023, 23/06/2023, 23-06-2023, 23. 06. 2023, 23 | 06 | 2023
+_DAY_FIRST: Final = re.compile(
+    r"(?<![\d.])"
+    + _DAY
+    + r"(?P<sep>[./-]|\s\|\s)\s?(?P<month>[0-3]?\d)(?P=sep)\s?"
+    + _YEAR
+    + r"(?!\d)"
+)
+# Two-digit year only in the unambiguous German/European shape: 23.06.23, 2.11.22
+_TWO_DIGIT_YEAR: Final = re.compile(
+    r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]\d)\.(?P<year2>\d{2})(?![\d.]\d)"
+)
+# Chinese / Japanese / Korean: 2023年6月23日, 2023년 6월 23일
+_CJK: Final = re.compile(
+    _YEAR + r"\s?[年년]\s?(?P<month>[01]?\d)\s?[月월]\s?" + _DAY + r"\s?[日일]?"
+)
+
 # Each pattern names its groups year/month/day (month may be a name); the order of the
 # list is the order of preference when two patterns match at the same place.
 _DATE_PATTERNS: Final = [
-    # ISO 8601 with an optional time: 2023-06-23, 2023-06-23T09:33:00.000Z, 2023-06-23 09:33
-    re.compile(
-        r"(?<![\d.])" + _YEAR + r"-(?P<month>[01]?\d)-" + _DAY + r"(?!\d)"
-        r"(?:[T\s]+(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d)"
-        r"(?:[.,]\d+)?)?\s?(?P<zone>Z\b|[+-]\d{2}(?::?\d{2})?(?!\d)|UTC\b|GMT\b)?)?"
-    ),
+    _ISO,
     # Compact ISO: 20230623, 20230623T093300Z
     re.compile(
         r"(?<![\d.])" + _YEAR + r"(?P<month>[01]\d)(?P<day>[0-3]\d)(?!\d)"
         r"(?:T(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)(?P<second>[0-5]\d)?"
         r"(?P<zone>Z\b|[+-]\d{2}:?\d{2})?)?"
     ),
-    # Year first with slashes or dots: 2023/06/23, 2023.06.23, and with spaces after the dots
-    # as Korean and Hungarian write it: 2023. 6. 23.
-    re.compile(r"(?<![\d.])" + _YEAR + r"([/.])\s?(?P<month>[01]?\d)\2\s?" + _DAY + r"(?![\d])"),
-    # Day first, numeric: 23.06.2023, 23/06/2023, 23-06-2023, 23. 06. 2023, 23 | 06 | 2023
-    re.compile(
-        r"(?<![\d.])"
-        + _DAY
-        + r"(?P<sep>[./-]|\s\|\s)\s?(?P<month>[0-3]?\d)(?P=sep)\s?"
-        + _YEAR
-        + r"(?!\d)"
-    ),
-    # Two-digit year only in the unambiguous German/European shape: 23.06.23, 2.11.22
-    re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]\d)\.(?P<year2>\d{2})(?![\d.]\d)"),
+    _YEAR_FIRST,
+    _DAY_FIRST,
+    _TWO_DIGIT_YEAR,
     # Day, month name, year: 5 June 2023, 31. März 2012, 3 de marzo de 2021, 1er mars 2021,
     # the 5th of June 2023, 4 d'abril de 2016
     re.compile(
@@ -208,8 +221,7 @@ _DATE_PATTERNS: Final = [
     _YEAR_DOT_MONTH_DAY,
     _LATVIAN,
     _VIETNAMESE,
-    # Chinese / Japanese / Korean: 2023年6月23日, 2023년 6월 23일
-    re.compile(_YEAR + r"\s?[年년]\s?(?P<month>[01]?\d)\s?[月월]\s?" + _DAY + r"\s?[日일]?"),
+    _CJK,
 ]
 
 # Every pattern but the two-digit-year one needs a four-digit year: a text without one (a
@@ -229,8 +241,24 @@ def _precondition(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return None
 
 
-_PATTERNS: Final = [(pattern, _precondition(pattern)) for pattern in _DATE_PATTERNS]
-_TWO_DIGIT_YEAR_PATTERNS: Final = [(p, gate) for p, gate in _PATTERNS if "year2" in p.groupindex]
+_HELD: Final[dict[re.Pattern[str], tuple[str, ...]]] = {
+    _ISO: ("-",),
+    _YEAR_FIRST: ("/", "."),
+    _DAY_FIRST: (".", "/", "-", "|"),
+    _TWO_DIGIT_YEAR: (".",),
+    _LATVIAN: ("gada",),
+    _VIETNAMESE: ("háng",),
+    _CJK: ("年", "년"),
+}
+"""What every match of a pattern holds, one of: its separators, or its sign for the year
+(Latvian and Vietnamese: their words for the year and the month, in lower case as pages write
+them). A text with none is not tried with the pattern: substring tests, far cheaper than the
+pattern's search, which tries every place of the text (most dated texts hold one shape)."""
+
+_PATTERNS: Final = [
+    (pattern, _precondition(pattern), _HELD.get(pattern, ())) for pattern in _DATE_PATTERNS
+]
+_TWO_DIGIT_YEAR_PATTERNS: Final = [entry for entry in _PATTERNS if "year2" in entry[0].groupindex]
 _TIME_AFTER: Final = re.compile(
     r"[\s,|–—-]*(?:at|um|à|a las|alle|ore|o|в|om|às|kl\.|,)?\s*" + _TIME, re.IGNORECASE
 )
@@ -310,13 +338,11 @@ def find_dates(text: str) -> list[tuple[datetime | date, int, int]]:
         text = text.translate(_WESTERN_DIGITS)
     matches: list[tuple[int, int, re.Match[str]]] = []
     patterns = _PATTERNS if _FOUR_DIGIT_YEAR.search(text) else _TWO_DIGIT_YEAR_PATTERNS
-    for pattern, needed in patterns:
+    for pattern, needed, held in patterns:
+        if held and not any(map(text.__contains__, held)):
+            continue
         if needed is not None and needed.search(text) is None:
             continue
-        if (pattern is _LATVIAN and "gada" not in text) or (
-            pattern is _VIETNAMESE and "háng" not in text
-        ):
-            continue  # (the word every match holds)
         for match in pattern.finditer(text):
             matches.append((match.start(), -(match.end() - match.start()), match))
     matches.sort(key=lambda item: (item[0], item[1]))
