@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
-from typing import Final
+from typing import Final, TypeAlias
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from byline.fields import Field, Markup, Source
@@ -28,7 +28,7 @@ FUTURE_TOLERANCE: Final = timedelta(days=1)
 Dated = tuple[Source, Moment]
 """A date and the source that gives it."""
 
-DateCandidate = Candidate[DateValue]
+DateCandidate: TypeAlias = "Candidate[DateValue]"  # a string: see ``AnyCandidate``
 
 MIDNIGHT_UTC_HOURS: Final = frozenset({22, 23})
 """A UTC time of exactly 22:00:00 or 23:00:00 is how a CMS stores a bare day at local
