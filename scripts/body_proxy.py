@@ -64,7 +64,7 @@ def score_page(html: bytes, url: str) -> tuple[str, str] | None:
     title = choose_title(candidates)
     description = choose_description(candidates)
     main = extract_main_text(
-        parse(html, url),
+        doc,  # as ``byline.extract`` does: the sources leave the tree as they found it
         hint=None,
         title=title.value if title else None,
         summary=description.value if description else None,

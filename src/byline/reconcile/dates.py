@@ -246,13 +246,14 @@ def _page_dates(
         first_days.setdefault(source, _day(value))
     votes = _votes(voters or local)
     best = max(votes.values())
+    relabelled = _modifications_called_published(dated, modified)
     return _PageDates(
         first_days,
         votes,
         next(_day(v) for _, v in local if votes.get(_day(v)) == best),
-        _shown_modification(dated, modified, silent),
+        _shown_modification(dated, modified, relabelled, silent),
         {_day(v) for s, v in modified if s not in _SHOWN},
-        _modifications_called_published(dated, modified),
+        relabelled,
         next((_day(v) for s, v in dated if s is Source.URL), None),
         min(days),
         max(days),
@@ -352,20 +353,23 @@ def _votes(dated: list[Dated]) -> dict[date, float]:
 
 
 def _shown_modification(
-    published: list[Dated], modified: list[Dated], silent: tuple[Dated, ...] = ()
+    published: list[Dated],
+    modified: list[Dated],
+    relabelled: list[Dated],
+    silent: tuple[Dated, ...] = (),
 ) -> Dated | None:
     """The modification date, when that is the date the page shows instead of its first one.
 
     Pages that display "Updated March 14, 2021" as their date (and not the day the
     metadata calls published) present that day to readers as the article's date. A
-    published value that is another source's modification time does not count as the
-    day the metadata calls published.
+    published value that is another source's modification time (``relabelled``: see
+    ``_modifications_called_published``) does not count as the day the metadata calls
+    published.
     """
     visible = next((v for s, v in published if s == Source.DOM and (s, v) not in silent), None)
     if visible is None:
         return None
     day = _day(visible)
-    relabelled = _modifications_called_published(published, modified)
     declared = {
         _day(v)
         for s, v in published

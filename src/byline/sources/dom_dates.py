@@ -143,9 +143,12 @@ SCRIPT_DATE_KEY: Final = (
 publication or creation, maybe after what it dates and before what it is (``datePublished``,
 ``published_at``, ``pubTime``, ``articlePublishDate``, ``first_publish_date``,
 ``publishedOn``, ``createdAt``, ``post_date_gmt``), in any case."""
+SCRIPT_DATE_KEY_STARTS: Final = "acdfopACDFOP"
+"""The letters ``SCRIPT_DATE_KEY`` can begin with (article, content, created, date, first,
+original, page, post, publish...): a new first word of the key adds its letter here."""
 _SCRIPT_DATE: Final = re.compile(
     # the lookahead changes no match: it spares trying the key at every character of a script
-    r"""(?=["'acdfopACDFOP])"""
+    rf"""(?=["'{SCRIPT_DATE_KEY_STARTS}])"""
     rf"""(?<![\w$])(["']?)({SCRIPT_DATE_KEY})\1\s*[:=]\s*"""
     r"""(?:(["'])([^"']{8,40})\3|(\d{10}(?:\d{3})?)(?!\d))"""
 )
