@@ -111,6 +111,10 @@ _FORMATTING_TAG: Final = re.compile(
 )
 """Start and end tags that only style text: a page that nests too deep is read without them
 (tag soup leaves them unclosed by the thousand)."""
+_LAYOUT_TAG: Final = re.compile(r"</?(?:div|section)(?=[\s/>])[^>]*+>", re.IGNORECASE)
+"""Start and end tags of layout boxes: a page that nests too deep even without its styling
+tags (a template's loop that never closes its ``<div>``) is read with them as line breaks,
+its text whole and its boxes gone."""
 
 _END_OF_PAGE: Final = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 _SHOWS_NOTHING: Final = frozenset({"html", "head", "body", "script", "style", "noscript", "link"})
@@ -224,7 +228,10 @@ def parse(html: bytes | str, url: str | None = None, charset: str | None = None)
     if root is None:
         # Unclosed font, b, span... tags nest without end (browsers close them as they go):
         # they only style text, and the page read without them keeps all of it.
-        root = _tree(_FORMATTING_TAG.sub("", markup), False)
+        unstyled = _FORMATTING_TAG.sub("", markup)
+        root = _tree(unstyled, False)
+        if root is None:
+            root = _tree(_LAYOUT_TAG.sub("<br>", unstyled), False)
     if root is None:
         raise ExtractionError(
             f"the page nests elements deeper than {MAX_NESTING} levels; "
