@@ -256,6 +256,16 @@ def test_a_gallery_whose_only_text_is_its_captions_gives_them() -> None:
         byline.extract(page(f"<article>{credits}</article>"), url=URL)
 
 
+def test_a_caption_outside_any_figure_opening_a_gallery_gives_it() -> None:
+    """A ``<figcaption>`` straight in a box (no ``<figure>``) that opens the page's only text:
+    it is the body, and its HTML a caption of its own."""
+    content = f"<div><figcaption>{CAPTIONS[0]}</figcaption><img src='/p.jpg'></div>"
+    article = byline.extract(page(content), url=URL)
+    assert article.body == CAPTIONS[0]
+    assert article.body_html.startswith(f"<figcaption>{CAPTIONS[0]}</figcaption>")
+    assert article.body_quality is BodyQuality.BEST_BLOCK
+
+
 @pytest.mark.parametrize(
     "shape",
     [

@@ -686,7 +686,7 @@ def _assemble_html(blocks: list[Block]) -> str:
             out.append(f"<li>{html}</li>")
         elif kind == "li":
             out.append(f"<p>{html}</p>")
-        elif kind == "figcaption" and out[-1].startswith("<figcaption>"):
+        elif kind == "figcaption" and out and out[-1].startswith("<figcaption>"):
             out[-1] = f"{out[-1].removesuffix('</figcaption>')} {html}</figcaption>"
         elif kind == "pre" or (bare_image and _is_figure(group)):
             out.append(html)
