@@ -291,6 +291,16 @@ def test_nesting_deeper_than_the_python_recursion_limit_gives_a_record() -> None
     assert_is_the_news_page(extract_quickly(html.encode()))
 
 
+@pytest.mark.parametrize("character", ["\x01", "\x0c", "\x1b"], ids=["soh", "form-feed", "esc"])
+def test_control_characters_in_the_text_are_read_as_nothing(character: str) -> None:
+    """libxml2 keeps a stray control character in a text; lxml refuses to set such a text,
+    which main text does when it takes out a box (its tail joins the text before it)."""
+    box = f"<div class='share'>Share</div>{character}tail "
+    html = news_page().replace("<article>", f"<article>{box}")
+    for page in (html.encode(), html):
+        assert_is_the_news_page(extract_quickly(page))
+
+
 # --- truncated pages -------------------------------------------------------------------
 
 
