@@ -157,6 +157,22 @@ def test_hint_that_matches_nothing_falls_back_to_scoring() -> None:
     assert result.body == "\n\n".join(PARAGRAPHS)
 
 
+def test_a_teaser_length_hint_pointing_at_a_teaser_gives_way_to_the_article() -> None:
+    """Some sites state the summary of another story, teased on the page, as ``articleBody``:
+    a short hint whose box holds a tenth of the article's prose does not replace it, while
+    a short hint that is the page's only story (a brief) still finds it."""
+    teaser = (
+        "Two hosts discuss how the culture of coding has evolved over the decades and where "
+        "they hope it is headed next."
+    )
+    story = paragraphs(PARAGRAPHS * 5)
+    html = page(story, around=f"<div class='card'><p>{teaser}</p></div>")
+    result = extract(html, hint=teaser)
+    assert result.body == "\n\n".join(PARAGRAPHS * 5)
+    brief = page(paragraphs(PARAGRAPHS[:1]), around=f"<div class='card'><p>{teaser}</p></div>")
+    assert extract(brief, hint=PARAGRAPHS[0]).body == PARAGRAPHS[0]
+
+
 def test_a_hint_of_blank_lines_never_replaces_the_page() -> None:
     result = extract(page(paragraphs(PARAGRAPHS[:1])), hint="\u00a0\u200b\n" * 300)
     assert result.body == PARAGRAPHS[0]

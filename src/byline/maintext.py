@@ -169,6 +169,10 @@ HINT_COVERAGE: Final = 0.5
 """The matched blocks must cover this share of the hint's words, else the hint is ignored."""
 HINT_CONTAINER_SHARE: Final = 0.8
 """The container is the smallest element holding this share of the matched text."""
+TEASER_HINT_WORDS: Final = 60
+HINT_OUTWEIGHED: Final = 10
+"""A hint of fewer distinct words may be a teaser's summary: its container gives way to
+scored nodes holding this many times its prose (the article the teaser sits beside)."""
 
 # --- the paragraph model ------------------------------------------------------------
 MIN_JUDGED_WORDS: Final = 3
@@ -362,7 +366,7 @@ def _best_result(
     nodes = _nodes_by_score(body, stats, title)
     hint_words = judge[1]
     if hint_words is not None:
-        nodes = _prefer_hint(_container_for_hint(stats, hint_words), nodes, stats)
+        nodes = _prefer_hint(_container_for_hint(stats, hint_words), nodes, stats, hint_words)
     tries = [nodes] if nodes else []
     if last_resort and body.tag == "body":
         tries = [[body]] if _outscores(body, nodes, stats) else [*tries, [body]]
@@ -1091,18 +1095,28 @@ def _has_hint_words(words: Collection[str]) -> bool:
 
 
 def _prefer_hint(
-    container: etree._Element | None, scored: list[etree._Element], stats: _Stats
+    container: etree._Element | None,
+    scored: list[etree._Element],
+    stats: _Stats,
+    hint_words: frozenset[str],
 ) -> list[etree._Element]:
-    """The hint's container, unless the scored nodes already hold it.
+    """The hint's container, unless the scored nodes already hold it, or the hint is a
+    teaser's length and the scored nodes an article many times longer.
 
     Scored nodes around the hint's container found the same article and more of
     it (a standfirst outside the articleBody box, a truncated or partial hint);
-    scored nodes elsewhere or inside it missed the article the hint points to.
+    scored nodes elsewhere or inside it missed the article the hint points to, unless
+    a short hint points to a teaser on the page (some sites state another story's
+    summary as ``articleBody``).
     """
     if container is None:
         return scored
     if any(node is container or node in container.iterancestors() for node in scored):
         return scored
+    if len(hint_words) < TEASER_HINT_WORDS:
+        scored_prose = sum(stats.prose.get(node, 0.0) for node in scored)
+        if scored_prose >= HINT_OUTWEIGHED * max(stats.prose.get(container, 0.0), 1.0):
+            return scored
     return [container]
 
 
