@@ -16,6 +16,7 @@ from byline.dates import (
     marks_update,
     parse_date,
     parse_stated_date,
+    writes_month_first,
 )
 from byline.document import parse
 from byline.fields import Field, Markup
@@ -998,3 +999,68 @@ def test_every_match_of_a_date_pattern_holds_what_its_gate_looks_for(shape: str)
 def test_a_numeric_date_is_found_through_its_gate(shape: str) -> None:
     found = find_dates(f"Published {shape}")
     assert found and found[0][0].year in (2016, 2023), shape
+
+
+# --- numeric dates in the page's order: "06/12/2020" is 6 December, or June 12 in the US ------
+
+
+def test_numbers_with_slashes_or_dashes_are_read_month_first_when_the_page_writes_so() -> None:
+    assert find_dates("06/12/2020")[0][0] == date(2020, 12, 6)
+    assert find_dates("06/12/2020", month_first=True)[0][0] == date(2020, 6, 12)
+    assert find_dates("06-12-2020", month_first=True)[0][0] == date(2020, 6, 12)
+    assert find_dates("06.12.2020", month_first=True)[0][0] == date(2020, 12, 6)  # dots: never
+    assert find_dates("25/12/2020", month_first=True)[0][0] == date(2020, 12, 25)  # one reading
+
+
+@pytest.mark.parametrize(
+    ("texts", "language", "host", "expected"),
+    [
+        (["Posted 06/25/2020", "06/12/2020"], "de", None, True),  # its own dates decide...
+        (["25/06/2020", "26/06/2020", "06/27/2020"], "en-US", None, False),  # ...the most of them
+        ([], "en-US", None, True),
+        ([], "en", "www.nytimes.com", True),
+        ([], "en", "www.bbc.co.uk", False),
+        ([], "en-GB", "example.com", False),
+        ([], "de", "example.com", False),
+        ([], None, "example.com", False),
+    ],
+)
+def test_which_order_a_page_writes_numeric_dates_in(
+    texts: list[str], language: str | None, host: str | None, expected: bool
+) -> None:
+    assert writes_month_first(texts, language, host) is expected
+
+
+def test_an_address_of_either_order_is_read_in_the_pages_order() -> None:
+    url = "https://example.com/news/06-12-2020/harbour"
+    assert date_in_url(url) is None
+    assert date_in_url(url, month_first=False) == date(2020, 12, 6)
+    assert date_in_url(url, month_first=True) == date(2020, 6, 12)
+    assert date_in_url("https://example.com/news/13-06-2020/x", month_first=True) == date(
+        2020, 6, 13
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "url", "expected"),
+    [
+        ("en-US", "https://news.example.com/harbour", date(2020, 6, 12)),
+        ("de", "https://news.example.com/harbour", date(2020, 12, 6)),
+        ("en", "https://www.example.co.uk/harbour", date(2020, 12, 6)),
+        ("en-US", "https://news.example.com/06-12-2020/harbour", date(2020, 6, 12)),
+        ("fr", "https://news.example.com/06-12-2020/harbour", date(2020, 12, 6)),
+    ],
+)
+def test_a_page_shows_and_addresses_its_day_in_its_own_order(
+    lang: str, url: str, expected: date
+) -> None:
+    shown = "" if "06-12-2020" in url else "<p class='date'>Posted 06/12/2020</p>"
+    text = "The harbour authority suspended the ferry service after strong winds, it said."
+    html = (
+        f"<html lang='{lang}'><head><title>Ferry service suspended</title></head><body>"
+        f"<article><h1>Ferry service suspended</h1>{shown}{f'<p>{text}</p>' * 4}</article>"
+        "</body></html>"
+    )
+    article = byline.extract(html.encode(), url=url)
+    assert article.published is not None
+    assert article.published.isoformat()[:10] == expected.isoformat()

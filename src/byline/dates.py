@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Final
 
@@ -29,6 +30,17 @@ EARLIEST_YEAR: Final = 1900
 LATEST_YEAR: Final = 2100
 
 MONTHS_IN_YEAR: Final = 12
+
+MONTH_FIRST_SEPARATORS: Final = ("/", "-")
+"""Separators of a numeric date that US pages write month first ("06/12/2020"); dotted
+dates are day first everywhere ("06.12.2020")."""
+MONTH_FIRST_REGIONS: Final = ("-US", "-PH", "-FM", "-MH", "-PW")
+"""Language tags of the regions that write numeric dates month first."""
+COUNTRY_CODE_LETTERS: Final = 2
+"""A top-level domain of two letters names a country."""
+_NUMERIC_DATE: Final = re.compile(
+    r"(?<![\d./-])(?P<first>[0-3]?\d)([/-])(?P<second>[0-3]?\d)\2(?:19|20)\d\d(?!\d)"
+)
 
 URL_EARLIEST_YEAR: Final = 1995
 """No news site put dates in URLs before the web was a medium; older 'years' are IDs."""
@@ -298,8 +310,9 @@ _URL_MORE_SHAPES: Final = re.compile(
 (``/2023/jun/23/``), or the year and month as six digits before the day (``/202306/23/``)."""
 
 
-def parse_date(text: object) -> datetime | date | None:
-    """A date or datetime from free text in any supported language, else None."""
+def parse_date(text: object, month_first: bool = False) -> datetime | date | None:
+    """A date or datetime from free text in any supported language, else None
+    (``month_first`` as for ``find_dates``)."""
     if not isinstance(text, str):
         return None
     text = text.strip()
@@ -308,7 +321,7 @@ def parse_date(text: object) -> datetime | date | None:
     quick = _parse_iso(text)
     if quick is not None:
         return quick
-    found = find_dates(text)
+    found = find_dates(text, month_first)
     return found[0][0] if found else None
 
 
@@ -317,7 +330,7 @@ EPOCH_DIGITS: Final = {10: 1, 13: 1000}
 milliseconds (``1584532800000``); the divisor that gives seconds."""
 
 
-def parse_stated_date(text: object) -> datetime | date | None:
+def parse_stated_date(text: object, month_first: bool = False) -> datetime | date | None:
     """The date of a value its markup states as one (a date key, a date attribute): what
     ``parse_date`` reads, or a Unix time in seconds or milliseconds, an aware UTC time.
 
@@ -327,11 +340,15 @@ def parse_stated_date(text: object) -> datetime | date | None:
         if divisor is not None:
             value = datetime.fromtimestamp(int(digits) // divisor, UTC)
             return value if EARLIEST_YEAR <= value.year <= LATEST_YEAR else None
-    return parse_date(text)
+    return parse_date(text, month_first)
 
 
-def find_dates(text: str) -> list[tuple[datetime | date, int, int]]:
-    """Every date in ``text`` with the span it covers (a time next to it included), in order."""
+def find_dates(text: str, month_first: bool = False) -> list[tuple[datetime | date, int, int]]:
+    """Every date in ``text`` with the span it covers (a time next to it included), in order.
+
+    Numbers split by slashes or dashes are read day first ("06/12/2020" is 6 December), as
+    most of the world writes them, unless ``month_first`` (the page writes them as the US
+    does: ``writes_month_first``) or the second number cannot be a month."""
     if not isinstance(text, str) or not text:
         return []
     if not text.isascii() and _OTHER_DIGIT.search(text):
@@ -351,7 +368,7 @@ def find_dates(text: str) -> list[tuple[datetime | date, int, int]]:
     for start, _, match in matches:
         if start < last_end:
             continue  # overlaps a longer or earlier date
-        result = _moment_from_match(text, match, last_end)
+        result = _moment_from_match(text, match, last_end, month_first)
         if result is not None:
             found.append(result)
             last_end = result[2]
@@ -400,10 +417,10 @@ def dates_with_roles(text: str) -> list[tuple[datetime | date, bool]]:
     return result
 
 
-def date_in_url(url: str) -> date | None:
+def date_in_url(url: str, month_first: bool | None = None) -> date | None:
     """The publication date a URL path carries (``/2023/06/23/``, ``/20230623/``,
     ``/2023/0623/``, ``/2023/jun/23/``, and ``/23-06-2023/`` where the order of day and month
-    is certain).
+    is certain, or ``month_first`` says it: the order the page writes dates in, when known).
 
     A year and month alone (``/2023/06/``) give None: the day would be invented.
     """
@@ -434,23 +451,54 @@ def date_in_url(url: str) -> date | None:
     for match in _URL_DAY_FIRST.finditer(path):
         year = int(match.group("year"))
         if URL_EARLIEST_YEAR <= year <= latest:
-            value = _day_first_in_url(year, int(match.group("first")), int(match.group("second")))
+            first, second = int(match.group("first")), int(match.group("second"))
+            value = _day_first_in_url(year, first, second, month_first)
             if value is not None:
                 return value
     return None
 
 
-def _day_first_in_url(year: int, first: int, second: int) -> date | None:
+def _day_first_in_url(
+    year: int, first: int, second: int, month_first: bool | None = None
+) -> date | None:
     """The day of a path's ``first-second-year``: day first when the first number cannot
     be a month (``14-03-2021``), month first when the second cannot (``03-14-2021``, the US
-    order), and a day whose two numbers are equal (``04-04-2021``); None when either order
-    would do (``04-03-2021``: the site's convention is unknown, and a guess is wrong as
-    often as not)."""
+    order), and a day whose two numbers are equal (``04-04-2021``). When either order would
+    do (``04-03-2021``), the page's order (``month_first``), else None: a guess without it is
+    wrong as often as not."""
     if first == second or second <= MONTHS_IN_YEAR < first:
         return _valid_date(year, second, first)
     if first <= MONTHS_IN_YEAR < second:
         return _valid_date(year, first, second)
-    return None
+    if month_first is None:
+        return None
+    return _valid_date(year, first, second) if month_first else _valid_date(year, second, first)
+
+
+def writes_month_first(texts: Iterable[str], language: str | None, host: str | None) -> bool:
+    """Whether a page writes numeric dates month first, as the US does ("06/12/2020" for
+    June 12): by its own dates that only one order reads (a "06/25/2020" or a "25/06/2020";
+    the more numerous order wins), else by its language: US English, or English without a
+    region on a host that names no country (``.com``, ``.org``; a ``.co.uk`` or ``.in`` site
+    writes day first)."""
+    day_first = month_first = 0
+    for text in texts:
+        for match in _NUMERIC_DATE.finditer(text):
+            first, second = int(match.group("first")), int(match.group("second"))
+            if second <= MONTHS_IN_YEAR < first:
+                day_first += 1
+            elif first <= MONTHS_IN_YEAR < second:
+                month_first += 1
+    if day_first != month_first:
+        return month_first > day_first
+    if language is None:
+        return False
+    if language.upper().endswith(MONTH_FIRST_REGIONS):
+        return True
+    if language != "en":
+        return False
+    country = (host or "").rsplit(".", 1)[-1].lower()
+    return len(country) != COUNTRY_CODE_LETTERS or country == "us"
 
 
 _COMPACT_TIMES: Final = {12: "%Y%m%d%H%M", 14: "%Y%m%d%H%M%S"}
@@ -476,7 +524,7 @@ def _parse_iso(text: str) -> datetime | date | None:
 
 
 def _moment_from_match(
-    text: str, match: re.Match[str], not_before: int
+    text: str, match: re.Match[str], not_before: int, month_first: bool = False
 ) -> tuple[datetime | date, int, int] | None:
     groups = match.groupdict()
     year = _year_of(groups)
@@ -485,8 +533,11 @@ def _moment_from_match(
     day = int(groups["day"])
     if year is None or month is None:
         return None
-    value = _valid_date(year, month, day)
-    if value is None and groups.get("sep") in ("/", "-") and day <= 12 < month:
+    us_order = groups.get("sep") in MONTH_FIRST_SEPARATORS
+    value = _valid_date(year, day, month) if us_order and month_first else None
+    if value is None:
+        value = _valid_date(year, month, day)
+    if value is None and us_order and day <= MONTHS_IN_YEAR < month:
         value = _valid_date(year, day, month)  # US month-first: day-first is impossible
     if value is None:
         return None

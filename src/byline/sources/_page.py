@@ -237,6 +237,14 @@ def page_of(doc: Document) -> Page:
     return page
 
 
+def declared_language(root: etree._Element) -> str | None:
+    """The language the page's root element declares (``lang``, ``xml:lang``), as written."""
+    value = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+    value = value or root.get("xml:lang")
+    value = (value or "").strip()
+    return value or None
+
+
 _MEMO_KEY: Final = "dom walk"
 # (Two counts, not a count of a union: XPath unions sort their node sets.)
 _TEXTS_BEFORE: Final = etree.XPath("count(preceding::text())")

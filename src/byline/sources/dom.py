@@ -23,7 +23,7 @@ from lxml import etree
 
 from byline.document import Document
 from byline.fields import Field, Markup, Source
-from byline.sources._page import Page, page_of
+from byline.sources._page import Page, declared_language, page_of
 from byline.sources._places import (
     Context,
     article_of,
@@ -88,7 +88,7 @@ def candidates(doc: Document) -> list[AnyCandidate]:
         Candidate(Field.HEADLINE, text, SOURCE, _heading_evidence(heading, rank))
         for rank, (heading, text) in enumerate(headings)
     )
-    language = _language(root)
+    language = declared_language(root)
     if language:
         found.append(Candidate(Field.LANGUAGE, language, SOURCE, HTML_LANG))
     found.extend(_rel_candidates(doc, context))
@@ -185,13 +185,6 @@ def _headline_score(h1: etree._Element, text: str, title_folded: str) -> int:
     if in_bad_place(h1):
         score -= 3
     return score
-
-
-def _language(root: etree._Element) -> str | None:
-    value = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
-    value = value or root.get("xml:lang")
-    value = (value or "").strip()
-    return value or None
 
 
 # --- rel links: canonical, license, author ------------------------------------------------

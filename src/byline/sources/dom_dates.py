@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Final, NamedTuple
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -45,9 +46,11 @@ from byline.dates import (
     marker_before,
     parse_date,
     parse_stated_date,
+    writes_month_first,
 )
 from byline.document import Document
 from byline.fields import Field, Markup, Source
+from byline.language import language_tag
 from byline.lexicon import alternation, lexicon_words
 from byline.sources._page import (
     MAX_DATES,
@@ -56,6 +59,8 @@ from byline.sources._page import (
     OPENING_DATE_CHARS,
     Page,
     TextPiece,
+    declared_language,
+    page_of,
 )
 from byline.sources._places import (
     ANCESTOR_DEPTH,
@@ -231,11 +236,11 @@ sentence that begins with a date ("Am 6. Mai 2023 findet ... statt") is about an
 the page, and a dash before a time closes a span of hours ("22.01.2022, 9:00 – 17:00")."""
 
 
-def _tooltip_date(title: str) -> date | None:
+def _tooltip_date(title: str, month_first: bool) -> date | None:
     """The date a ``title`` attribute states, when it is little more than that date (a
     weekday, "at", a label): "2021-03-04 10:00", "Thursday, March 4, 2021 at 10:00 AM";
     not "Screenshot_2020-09-13 Gigafactory Berlin", a description that holds a date."""
-    dates = find_dates(title)
+    dates = find_dates(title, month_first)
     if len(dates) != 1 or "_" in title:
         return None
     value, start, end = dates[0]
@@ -300,7 +305,7 @@ def date_candidates(
     root = doc.root
     if root is None or not isinstance(root.tag, str):
         return []
-    scan = _Scan(headline, article)
+    scan = _Scan(headline, article, month_first(doc))
     scan.read_title(root)
     scan.read(page)
     if not scan.found:
@@ -312,12 +317,38 @@ def date_candidates(
     return scan.candidates()
 
 
+def month_first(doc: Document) -> bool:
+    """Whether the page writes numeric dates month first (``dates.writes_month_first``): by
+    the dates of its texts, its declared language and its host; decided once per page, so
+    that every source reads "06/12/2020" the same way."""
+    known = doc.memo.get(_ORDER_KEY)
+    if known is None:
+        texts = (piece.text for piece in page_of(doc).year_texts)
+        language = language_tag(declared_language(doc.root))
+        known = doc.memo[_ORDER_KEY] = writes_month_first(texts, language, _host(doc.url))
+    return bool(known)
+
+
+def _host(url: str | None) -> str | None:
+    try:
+        return urlsplit(url).hostname if url else None
+    except ValueError:  # ("http://[bad": an address that is no URL names no host)
+        return None
+
+
+_ORDER_KEY: Final = "numeric date order"
+
+
 class _Scan:
     """One pass over the page collecting dates with their score."""
 
-    def __init__(self, headline: etree._Element | None, article: etree._Element | None) -> None:
+    def __init__(
+        self, headline: etree._Element | None, article: etree._Element | None, month_first: bool
+    ) -> None:
         self.headline_line = headline.sourceline if headline is not None else None
         self.article = article
+        self.month_first = month_first
+        """Whether the page writes numeric dates month first ("06/12/2020" is June 12)."""
         self.found: list[_Found] = []
         self.marks_by_element: dict[etree._Element, _Marks] = {}
         self.split_read: set[etree._Element] = set()
@@ -403,7 +434,7 @@ class _Scan:
             return
         text = title.text or ""
         if len(text) <= 2 * MAX_PIECE_CHARS and _DATEISH.search(text):
-            for value, _, _ in find_dates(text)[:1]:
+            for value, _, _ in find_dates(text, self.month_first)[:1]:
                 self.add(value, KIND_TITLE, False, title, Markup.TITLE_ELEMENT)
 
     def read_script_data(self, root: etree._Element) -> None:
@@ -417,7 +448,7 @@ class _Scan:
             if (script.get("type") or "").lower() == JSON_LD_TYPE:
                 continue  # the json-ld source reads these
             for match in _SCRIPT_DATE.finditer(script.text or ""):
-                value = parse_stated_date(match.group(4) or match.group(5))
+                value = parse_stated_date(match.group(4) or match.group(5), self.month_first)
                 if value is not None:
                     key = match.group(2)
                     self.add(value, KIND_SCRIPT_DATA, False, script, Markup.SCRIPT_DATA, key=key)
@@ -430,7 +461,7 @@ class _Scan:
         for text in doc.comments(COMMENT_DATE_CHARS):
             if not _DATEISH.search(text):
                 continue
-            for value, start, _ in find_dates(text)[:1]:
+            for value, start, _ in find_dates(text, self.month_first)[:1]:
                 if marker_before(text, start) == PUBLISH:
                     self.add(value, KIND_SCRIPT_DATA, False, doc.root, Markup.HTML_COMMENT)
                     return
@@ -505,7 +536,7 @@ class _Scan:
             holder, previous = element, _text_before(element)
         if holder is None or holder.tag == "time":
             return  # a <time> is read with its datetime attribute
-        dates = find_dates(text)
+        dates = find_dates(text, self.month_first)
         if opening:
             dates = [
                 d
@@ -561,7 +592,7 @@ class _Scan:
                 # badge's "Apr" "04" "2013")
                 spaced = " ".join(" ".join(parts).split())
                 for joined in (text, spaced) if spaced != text else (text,):
-                    dates = find_dates(joined)
+                    dates = find_dates(joined, self.month_first)
                     if dates:
                         self._read_joined_date(node, joined, dates[0])
                         return
@@ -599,7 +630,9 @@ class _Scan:
 
     def _read_time(self, element: etree._Element) -> None:
         text = " ".join("".join(element.itertext()).split())[:MAX_PIECE_CHARS]
-        value = parse_stated_date(element.get("datetime") or "") or parse_date(text)
+        value = parse_stated_date(element.get("datetime") or "") or parse_date(
+            text, self.month_first
+        )
         if value is None:
             return
         place = self._place(element)
@@ -626,7 +659,7 @@ class _Scan:
         ago</span>``), ranked as a date-marked text in its place."""
         if element.tag in MEDIA_TAGS or (element.tag == "time" and element.get("datetime")):
             return  # a picture's title describes it; a <time> is read by its datetime
-        value = _tooltip_date(element.get("title", ""))
+        value = _tooltip_date(element.get("title", ""), self.month_first)
         if value is None:
             return
         text = " ".join(" ".join(element.itertext()).split())[:MAX_PIECE_CHARS]
@@ -656,7 +689,7 @@ class _Scan:
         if not code or len(code) > SCRIPT_CALL_CHARS:
             return
         for match in _SCRIPT_LITERAL.finditer(code):
-            value = parse_stated_date(match.group(2) or match.group(3))
+            value = parse_stated_date(match.group(2) or match.group(3), self.month_first)
             if value is not None:
                 place = self._place(holder)
                 if not place.quoted:
@@ -670,7 +703,7 @@ class _Scan:
         an ISO or Unix time, or a date in words (``data-date="18. März 2020"``), on an
         element that shows it as time ago, renders it by script, or shows nothing; ranked
         below the dates the page shows, in its place."""
-        value = parse_stated_date(element.get(name, "")[:MAX_PIECE_CHARS])
+        value = parse_stated_date(element.get(name, "")[:MAX_PIECE_CHARS], self.month_first)
         if value is None:
             return
         place = self._place(element)
@@ -687,7 +720,7 @@ class _Scan:
         if not any(word in name for word in META_DATE_WORDS):
             return
         raw = element.get("content") or element.get("datetime")
-        value = parse_stated_date(raw) if raw else None
+        value = parse_stated_date(raw, self.month_first) if raw else None
         if value is None or not hasattr(value, "year"):
             return
         update = any(m in name for m in UPDATE_MARKERS)

@@ -18,6 +18,7 @@ from byline.dates import date_in_url
 from byline.document import Document
 from byline.fields import Field, Markup, Source
 from byline.sources.candidate import AnyCandidate, Candidate, DateValue, Evidence
+from byline.sources.dom_dates import month_first
 
 SOURCE: Final = Source.URL
 PAGE_URL: Final = Evidence(Markup.PAGE_URL)
@@ -28,10 +29,11 @@ ALTERNATE_RELS: Final = frozenset({"amphtml", "alternate"})
 
 
 def candidates(doc: Document) -> list[AnyCandidate]:
-    """At most one ``published`` candidate, a day."""
+    """At most one ``published`` candidate, a day (a ``/06-12-2020/`` read in the order the
+    page writes its dates)."""
     for url, evidence in _addresses(doc):
         if isinstance(url, str):
-            day = date_in_url(url)
+            day = date_in_url(url, month_first(doc))
             if day is not None:
                 return [
                     Candidate(Field.PUBLISHED, DateValue(day, day.isoformat()), SOURCE, evidence)
