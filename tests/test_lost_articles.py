@@ -323,3 +323,14 @@ def test_a_dialog_beside_the_article_stays_out() -> None:
     dialog = "<dialog open><p>We value your privacy and use cookies on this site.</p></dialog>"
     article = byline.extract(page(f"<article>{story()}</article>{dialog}"), url=URL)
     assert article.body == "\n\n".join(STORY)
+
+
+def test_a_story_in_a_declarative_shadow_root_is_read() -> None:
+    """A ``<template shadowrootmode>`` is shown in its host (web components rendered on
+    the server); any other template shows nothing and stays out."""
+    hidden = "<template><p>A template's text, which no reader ever sees on the page.</p></template>"
+    for attribute in ("shadowrootmode='open'", "shadowroot='open'"):
+        content = f"<news-story><template {attribute}><article>{story()}</article></template>"
+        article = byline.extract(page(content + "</news-story>" + hidden), url=URL)
+        assert article.body == "\n\n".join(STORY)
+        assert article.body_quality is BodyQuality.FULL

@@ -34,6 +34,13 @@ DECLARATION_WINDOW: Final = 4096
 MAX_NESTING: Final = 2048
 """libxml2 stops descending past this depth (with huge_tree); deeper content is lost."""
 
+SHADOW_ROOT_MARK: Final = "shadowroot"
+SHADOW_ROOT_ATTRIBUTES: Final = frozenset({"shadowrootmode", "shadowroot"})
+"""A ``<template>`` with one of these attributes (the standard's and Chrome's first name) is a
+declarative shadow root, which browsers show; pages without the mark skip the search."""
+SHADOW_ROOT_TAG: Final = "byline-shadow-root"
+"""The name an opened shadow root's template takes before its tag is stripped."""
+
 MAX_TOLERATED_BAD_BYTES: Final = 3
 """Undecodable bytes accepted in a declared encoding (a page cut mid-character)."""
 
@@ -246,7 +253,23 @@ def parse(html: bytes | str, url: str | None = None, charset: str | None = None)
         )
     if root.find("body") is None:
         _read_noframes(root)
+    if SHADOW_ROOT_MARK in text:
+        _open_shadow_roots(root)
     return Document(root=root, url=url, encoding=encoding, source=html if as_bytes else text)
+
+
+def _open_shadow_roots(root: etree._Element) -> None:
+    """A declarative shadow root (``<template shadowrootmode="open">``) is shown in its
+    host, where other templates show nothing: its contents are read as the host's."""
+    opened = [
+        template
+        for template in root.iter("template")
+        if not SHADOW_ROOT_ATTRIBUTES.isdisjoint(template.keys())
+    ]
+    for template in opened:
+        template.tag = SHADOW_ROOT_TAG
+    if opened:
+        etree.strip_tags(root, SHADOW_ROOT_TAG)
 
 
 def _read_noframes(root: etree._Element) -> None:
