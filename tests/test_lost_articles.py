@@ -225,10 +225,10 @@ def test_text_in_scripts_without_spaces_counts_its_words() -> None:
 def test_the_last_resort_keeps_doubted_paragraphs_beside_a_label_too_short_to_weigh() -> None:
     """Labels of a word or two are left to the rules, not to the model: one left over beside
     paragraphs the model doubts does not make the model's doubts final."""
-    html = page(f"<div class='comments'><p class='ad'>Advertisement</p>{story()}</div>")
+    html = page(f"<div class='comments'><p class='kicker'>Top stories</p>{story()}</div>")
     main = extract_main_text(parse(html, url=URL), judge=Doubting())
     assert main is not None
-    assert main.body == "\n\n".join(["Advertisement", *STORY])
+    assert main.body == "\n\n".join(["Top stories", *STORY])
     assert main.quality is BodyQuality.BEST_BLOCK
 
 

@@ -976,6 +976,21 @@ def test_every_drop_says_which_rule_dropped_it() -> None:
     assert "T" not in found  # the <head>'s title is no block of the page
 
 
+@pytest.mark.parametrize(
+    "label", ["Advertisement", "ADVERTISEMENT", "- Anzeige -", "Werbung:", "Publicité", "Reklama"]
+)
+def test_an_ad_slots_label_alone_is_dropped_whatever_its_box_is_named(label: str) -> None:
+    """An ad slot in a box named nothing telling ("a2") leaves its label between the
+    paragraphs; a sentence that names advertising, and a heading, stay."""
+    sentence = "The council will spend less on advertisement campaigns next year, it said."
+    slot = f"<div class='a2'><span>{label}</span><iframe src='/ad'></iframe></div>"
+    story = paragraphs(PARAGRAPHS[:2]) + slot + paragraphs([sentence, PARAGRAPHS[2]])
+    result = extract(page(story + "<h2>Advertising</h2>" + paragraphs(PARAGRAPHS)))
+    assert label not in result.body.split("\n\n")
+    assert reasons(result)[label] == "ad label"
+    assert sentence in result.body and "\n\nAdvertising\n\n" in result.body
+
+
 def test_a_paragraph_the_model_drops_carries_its_probability() -> None:
     result = extract(page(paragraphs() + "<p>Follow us on Twitter: @dailyexample</p>"))
     assert reasons(result)["Follow us on Twitter: @dailyexample"].startswith("paragraph model: ")

@@ -57,6 +57,8 @@ class Rule(Enum):
     """Nothing but a short link: a section label, "Sign in", "Next"."""
     HEADLINE = "headline again"
     READ_ALSO = "read also"
+    AD_LABEL = "ad label"
+    """ "Advertisement", "Anzeige": where an ad shows (``lexicon.AD_LABELS``)."""
     COMMENTS = "comment section"
     """A comment form's line, or the comment section a heading opens ("Leave a Reply")."""
     CREDIT = "credit line"

@@ -579,6 +579,34 @@ COMMENTS_ON_HEADINGS: Final[Table] = {
 """The count of the comments on a post before its quoted title, as blog themes head the
 comment section: "3 thoughts on “Title”", "2 Gedanken zu „Titel“"."""
 
+AD_LABELS: Final[Table] = {
+    "en": _phrases(
+        "advertisement|advertising|ad|sponsored|sponsored content|paid content|"
+        "story continues below advertisement|article continues below advertisement|"
+        "article continues below|story continues below|continue reading below|"
+        "scroll to continue with content|content continues below"
+    ),
+    "de": _phrases(
+        "anzeige|werbung|sponsored|gesponsert|weiterlesen nach der anzeige|"
+        "lesen sie nach der anzeige weiter|artikel wird unter der anzeige fortgesetzt|"
+        "der artikel wird unter der anzeige fortgesetzt"
+    ),
+    "fr": _phrases("publicité|pub|la suite après cette publicité|la suite après la publicité"),
+    "es": _phrases("publicidad|anuncio|contenido patrocinado|sigue leyendo"),
+    "it": _phrases("pubblicità|annuncio|contenuto sponsorizzato"),
+    "pt": _phrases("publicidade|anúncio|continua após a publicidade"),
+    "nl": _phrases("advertentie|gesponsord"),
+    "pl": _phrases("reklama|materiał sponsorowany"),
+    "sv": _phrases("annons"),
+    "da": _phrases("annonce|reklame"),
+    "no": _phrases("annonse|reklame"),
+    "fi": _phrases("mainos"),
+    "cs": _phrases("reklama"),
+    "ru": _phrases("реклама"),
+}
+"""Labels of an ad slot ("Advertisement", "Anzeige", "Story continues below
+advertisement"): a line that is one of them alone marks where an ad shows, no text."""
+
 COMMENT_FORM_LABELS: Final[Table] = {
     "en": _phrases("name|email|e-mail|website|comment|your name|your email"),
     "de": _phrases("name|e-mail|website|webseite|kommentar|dein name|ihr name"),

@@ -102,6 +102,12 @@ _READ_ALSO: Final = re.compile(
     r"^(?:" + alternation(lexicon_words(lexicon.READ_ALSO)) + r")\s*(?:[:：»›>|–—-]|[?!.…]*$)",
     re.I,
 )
+# The label of an ad slot, alone on its line: "Advertisement", "ANZEIGE:", "- Werbung -".
+_AD_LABEL: Final = re.compile(
+    r"^[\W_]*(?:" + alternation(lexicon_words(lexicon.AD_LABELS)) + r")[\W_]*$", re.I
+)
+MAX_AD_LABEL_CHARS: Final = 60
+"""Longer lines are never ad labels alone (and spare the pattern long paragraphs)."""
 # Photo credits and caption lines: "Foto: dpa", "(Photo: AP)", "Getty Images".
 _CREDIT_LINE: Final = re.compile(
     r"^[(\[]?(?:"
@@ -221,7 +227,7 @@ class Renderer:
                 shown.append(block)
             else:
                 block.drop(_CAPTION)
-        self.blocks = shown
+        self.blocks = [block for block in shown if not _dropped_as_ad_label(block)]
         self._cut_at_comments()
         if any(block.text and block.kind not in HEADING_KINDS for block in self.blocks):
             # a heading with nothing under it introduced something removed (on a page of
@@ -665,6 +671,22 @@ def _span_attributes(cell: etree._Element) -> str:
 
 def _is_figure(group: Group | None) -> bool:
     return group is not None and group[0] == "figure"
+
+
+def _dropped_as_ad_label(block: Block) -> bool:
+    """Drop ``block`` if it is an ad slot's label alone ("Advertisement", "ANZEIGE"), and
+    say so. Read after the paragraph model (which weighs no line this short), so that its
+    training sees the page as before; a heading is kept (a section on "Advertising")."""
+    text = block.text
+    if (
+        not text
+        or len(text) > MAX_AD_LABEL_CHARS
+        or block.kind in HEADING_KINDS
+        or _AD_LABEL.match(text) is None
+    ):
+        return False
+    block.drop(Reason(Rule.AD_LABEL))
+    return True
 
 
 def _assemble_html(blocks: list[Block]) -> str:
