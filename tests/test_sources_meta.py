@@ -144,7 +144,8 @@ def test_repeated_author_tags_and_parsely_page() -> None:
     <meta name="citation_author" content="Berg, Eva">
     <meta name="parsely-page" content='{json.dumps(page)}'>"""
     values = found(meta, head)
-    assert values["authors"] == [AuthorCandidate("Ost, Jan"), AuthorCandidate("Berg, Eva")]
+    # citations write the surname first: the names are given in reading order
+    assert values["authors"] == [AuthorCandidate("Jan Ost"), AuthorCandidate("Eva Berg")]
     assert values["title"] == "PT"
     assert values["published"] == "2021-02-03T04:05:06Z"
 
@@ -174,6 +175,24 @@ def test_author_meta_holding_a_url_or_placeholder_gives_no_name() -> None:
 def test_author_values_that_are_not_names(content: str, expected: AuthorCandidate | None) -> None:
     values = found(meta, f'<meta name="author" content="{content}">')
     assert values.get("authors") == ([expected] if expected else None)
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("Harm, Robert", "Robert Harm"),
+        ("Schmidt, Anna Maria", "Anna Maria Schmidt"),
+        ("van der Berg, J.", "J. van der Berg"),
+        ("Robert Harm", "Robert Harm"),
+        ("Reuters, AP", "Reuters, AP"),  # an agency's letters are no given names
+        ("Anna Schmidt, John Doe", "Anna Schmidt, John Doe"),  # two people
+    ],
+)
+def test_dublin_core_creators_written_surname_first_are_read_in_order(
+    written: str, read: str
+) -> None:
+    values = found(dublincore, f'<meta name="DC.creator" content="{written}">')
+    assert values["authors"] == [AuthorCandidate(read)]
 
 
 def test_dublin_core_any_spelling() -> None:

@@ -457,6 +457,24 @@ def _is_role(word: str) -> bool:
     )
 
 
+_INVERTED_NAME: Final = re.compile(
+    r"^(?P<surname>(?:[a-z]+\s){0,2}[A-ZÀ-Þ][\w'’-]+),\s*"
+    r"(?P<given>(?:[A-ZÀ-Þ](?:[a-zß-ÿ][\w'’-]*|\.)?(?:\s|$)){1,3})$"
+)
+"""A name written surname first, as catalogues and citations write it: "Harm, Robert",
+"Schmidt, Anna Maria", "van der Berg, J." (one comma; a particle or two before the surname;
+given names or initials after it, which an agency's letters are not: "Reuters, AP")."""
+
+
+def inverted_name(value: str) -> str:
+    """``value`` in reading order when it is a name written surname first (the form Dublin
+    Core creators and citation authors take: "Harm, Robert" -> "Robert Harm"), else as is.
+    Only for those sources: elsewhere "Harm, Robert" may be two people."""
+    text = " ".join(value.split())
+    match = _INVERTED_NAME.match(text)
+    return f"{match.group('given').strip()} {match.group('surname')}" if match else value
+
+
 def handle_as_name(name: str) -> str:
     """``name`` as a person's name: a handle of two name parts ("jane.doe", "max_muster")
     as the name it stands for ("Jane Doe"); any other name (a domain, "kath.net") as it is."""

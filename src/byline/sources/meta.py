@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any, Final
 
+from byline.authors import inverted_name
 from byline.document import Document
 from byline.fields import Field, Markup, Source
 from byline.sources._common import (
@@ -74,9 +75,11 @@ PUBLISHED_NAMES: Final = (
     "citation_online_date",
 )
 MODIFIED_NAMES: Final = ("article.updated", "article:modified", "last-modified")
+CITATION_AUTHOR: Final = "citation_author"
+"""Scholarly pages' author, written surname first ("Anderson, Michael L.")."""
 AUTHOR_NAMES: Final = (
     "parsely-author",
-    "citation_author",
+    CITATION_AUTHOR,
     "author",
     "sailthru.author",
     "shareaholic:article_author_name",  # a widespread WordPress sharing plugin
@@ -121,7 +124,11 @@ def _first_list(tags: MetaTags, names: tuple[str, ...]) -> Stated[list[str]] | N
 
 
 def _authors(tags: MetaTags, doc: Document) -> Stated[list[AuthorCandidate]] | None:
-    return mapped(_first_list(tags, AUTHOR_NAMES), partial(authors, doc))
+    found = _first_list(tags, AUTHOR_NAMES)
+    if found is not None and found.key == CITATION_AUTHOR:
+        # citations write the surname first: "Anderson, Michael L."
+        return mapped(found, lambda names: authors(doc, [inverted_name(n) for n in names]))
+    return mapped(found, partial(authors, doc))
 
 
 def _parsely_page(tags: MetaTags) -> dict[str, Any]:
