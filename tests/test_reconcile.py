@@ -524,6 +524,39 @@ def test_logo_heading_is_not_the_headline():
     assert article.title == "Best lemon cake recipe ever"
 
 
+def test_a_date_in_the_title_is_no_part_of_the_headline():
+    """ "Headline : 06.11.2023, 11.41 Uhr": the heading that equals the title's first
+    segment is the headline, not a logo; the date is dropped like a site name."""
+    article = record(
+        [
+            Candidate(Field.TITLE, "Ferry service suspended : 06.11.2023, 11.41 Uhr", Source.DOM),
+            Candidate(Field.HEADLINE, "Ferry service suspended", Source.DOM),
+        ]
+    )
+    assert article.title == "Ferry service suspended"
+    assert strip_site_name("Samstag, 5. Oktober 2013 | Ferry service suspended", set()) == (
+        "Ferry service suspended"
+    )
+
+
+def test_a_heading_at_one_end_of_a_title_naming_the_site_elsewhere_is_the_headline():
+    """A site that calls itself by several segments ("Harbour Watch - News of the Coast")
+    after the headline: its name is stripped whole, and the heading that opens the title is
+    no logo."""
+    site = "Harbour Watch - News of the Coast"
+    article = record(
+        [
+            Candidate(Field.SITE_NAME, site, Source.OPENGRAPH),
+            Candidate(Field.TITLE, f"Ferry service suspended » {site}", Source.JSON_LD),
+            Candidate(Field.HEADLINE, "Ferry service suspended", Source.DOM),
+        ]
+    )
+    assert article.title == "Ferry service suspended"
+    assert strip_site_name(f"{site} | Ferry service suspended", {site.casefold()}) == (
+        "Ferry service suspended"
+    )
+
+
 def test_headline_as_longest_title_segment():
     article = record(
         [

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from byline.dates import find_dates
 from byline.fields import Field, Source
 from byline.reconcile.choice import Choice, PageCandidates, alternatives, clean_text, folded
 from byline.reconcile.trust import by_trust
@@ -14,6 +15,7 @@ from byline.sources.candidate import AnyCandidate
 
 # " | Site", " - Site", " – Site", " — Site", " :: Site", " » Site", " · Site"
 _TITLE_SEPARATORS: Final = re.compile(r"\s+[|\-–—:»·/]{1,2}\s+")
+_SEPARATOR_AT_END: Final = re.compile(_TITLE_SEPARATORS.pattern + "$")
 TITLE_SUFFIX_MAX_WORDS: Final = 6
 """A trailing title segment this short, after a longer one, is taken for the site name."""
 
@@ -171,14 +173,18 @@ def _unconfirmed_title(
 
 
 def _is_site_name(heading: str, written: list[Titled], site_names: set[str]) -> bool:
+    """Whether the main heading is the site's name: it names the site, or it is a segment at
+    one end of a metadata title whose other segments do not name the site (in "Headline »
+    Site - Tagline", the heading at the start is the headline)."""
     if _names_site(heading, site_names):
         return True
     key = folded(heading)
     for _, title in written:
-        spans = _segment_spans(title)
-        ends = {folded(title[slice(*spans[0])]), folded(title[slice(*spans[-1])])}
-        if len(spans) > 1 and key in ends:
-            return True
+        segments = [title[slice(*span)] for span in _segment_spans(title)]
+        if len(segments) > 1 and key in {folded(segments[0]), folded(segments[-1])}:
+            others = [part for part in segments if folded(part) != key]
+            if not any(_names_site(part, site_names) for part in others):
+                return True
     return False
 
 
@@ -200,13 +206,14 @@ def strip_site_name(title: str | None, site_names: set[str]) -> str | None:
     """``title`` without " | Site Name" parts at its start or end, as written otherwise."""
     if not title:
         return None
+    title = _without_whole_site_name(title, site_names)
     spans = _segment_spans(title)
     if len(spans) < 2:
         return title
     first, last = 0, len(spans) - 1
-    while first <= last and _names_site(title[slice(*spans[first])], site_names):
+    while first <= last and _is_decoration(title[slice(*spans[first])], site_names):
         first += 1
-    while last >= first and _names_site(title[slice(*spans[last])], site_names):
+    while last >= first and _is_decoration(title[slice(*spans[last])], site_names):
         last -= 1
     if first > last:
         return title
@@ -227,6 +234,42 @@ def _segment_spans(title: str) -> list[tuple[int, int]]:
         start = separator.end()
     spans.append((start, len(title)))
     return spans
+
+
+def _without_whole_site_name(title: str, site_names: set[str]) -> str:
+    """``title`` less a site name of several segments that ends or opens it whole ("Headline
+    » Site - Tagline", the site calling itself "Site - Tagline"), which no one segment names."""
+    key = title.casefold()
+    for name in site_names:
+        if len(_segment_spans(name)) < 2 or len(name) >= len(key):
+            continue
+        if key.endswith(name) and (cut := _SEPARATOR_AT_END.search(title, 0, len(key) - len(name))):
+            return title[: cut.start()]
+        if key.startswith(name) and (cut := _TITLE_SEPARATORS.match(title, len(name))):
+            return title[cut.end() :]
+    return title
+
+
+def _is_decoration(part: str, site_names: set[str]) -> bool:
+    """A title segment that is no part of the headline: the site's name, or a date and time
+    alone ("Headline : 06.11.2023, 11.41 Uhr")."""
+    return _names_site(part, site_names) or _is_date_line(part)
+
+
+def _is_date_line(part: str) -> bool:
+    """True for a text that is a date (with its time, weekday or a word of label) and
+    nothing more."""
+    found = find_dates(part)
+    if not found:
+        return False
+    rest = part
+    for _, start, end in reversed(found):
+        rest = rest[:start] + " " + rest[end:]
+    return len(_words(rest)) <= MAX_DATE_LINE_WORDS
+
+
+MAX_DATE_LINE_WORDS: Final = 2
+"""Words beside the date in a date line: "Samstag, 5. Oktober 2013", "06.11.2023, 11.41 Uhr"."""
 
 
 def _names_site(part: str, site_names: set[str]) -> bool:
