@@ -557,6 +557,30 @@ def test_a_heading_at_one_end_of_a_title_naming_the_site_elsewhere_is_the_headli
     )
 
 
+def test_chinese_and_japanese_titles_split_at_unspaced_separators():
+    assert strip_site_name("武汉的声音：有英勇的你，才有英雄的城！-新华网", {"新华网"}) == (
+        "武汉的声音：有英勇的你，才有英雄的城！"
+    )
+    assert (
+        strip_site_name("東京で桜が満開に｜ニュースサイト", {"ニュースサイト"})
+        == "東京で桜が満開に"
+    )
+    assert strip_site_name("Jean-Luc Picard - Star Trek", set()) == "Jean-Luc Picard - Star Trek"
+
+
+def test_a_heading_opening_a_title_of_two_is_the_headline_unless_it_is_shorter():
+    """ "Headline | Site" is the common order: a lone heading equal to the first of two
+    segments is the headline, however short the site's name after it ("蔡健雅_百度百科");
+    one shorter than what follows it is a site before its headline ("Bake It - ...")."""
+    article = record(
+        [
+            Candidate(Field.TITLE, "蔡健雅_百度百科", Source.DOM),
+            Candidate(Field.HEADLINE, "蔡健雅", Source.DOM),
+        ]
+    )
+    assert article.title == "蔡健雅"
+
+
 def test_headline_as_longest_title_segment():
     article = record(
         [

@@ -14,8 +14,14 @@ from byline.reconcile.trust import by_trust
 from byline.sources.candidate import AnyCandidate
 
 # " | Site", " - Site", " – Site", " — Site", " :: Site", " » Site", " · Site"
-_TITLE_SEPARATORS: Final = re.compile(r"\s+[|\-–—:»·/]{1,2}\s+")
-_SEPARATOR_AT_END: Final = re.compile(_TITLE_SEPARATORS.pattern + "$")
+_TITLE_SEPARATORS: Final = re.compile(
+    r"\s+[|\-–—:»·/]{1,2}\s+"
+    r"|(?<=[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef])[|｜\-_–—]"
+    r"(?=[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef])"
+)
+"""Also unspaced between Chinese, Japanese or Korean characters, as those sites write it
+("武汉的声音：...！-新华网", "标题_百度百科", "見出し｜サイト")."""
+_SEPARATOR_AT_END: Final = re.compile(f"(?:{_TITLE_SEPARATORS.pattern})$")
 TITLE_SUFFIX_MAX_WORDS: Final = 6
 """A trailing title segment this short, after a longer one, is taken for the site name."""
 
@@ -175,16 +181,22 @@ def _unconfirmed_title(
 def _is_site_name(heading: str, written: list[Titled], site_names: set[str]) -> bool:
     """Whether the main heading is the site's name: it names the site, or it is a segment at
     one end of a metadata title whose other segments do not name the site (in "Headline »
-    Site - Tagline", the heading at the start is the headline)."""
+    Site - Tagline", the heading at the start is the headline), unless it opens a title of
+    two no shorter than what follows it ("Headline | Site" is the common order; a site
+    before its headline is shorter: "Bake It - Best lemon cake recipe ever")."""
     if _names_site(heading, site_names):
         return True
     key = folded(heading)
     for _, title in written:
         segments = [title[slice(*span)] for span in _segment_spans(title)]
-        if len(segments) > 1 and key in {folded(segments[0]), folded(segments[-1])}:
-            others = [part for part in segments if folded(part) != key]
-            if not any(_names_site(part, site_names) for part in others):
-                return True
+        if len(segments) < 2 or key not in {folded(segments[0]), folded(segments[-1])}:
+            continue
+        first, last = segments[0], segments[-1]
+        if len(segments) == 2 and key == folded(first) and len(_words(first)) >= len(_words(last)):
+            continue
+        others = [part for part in segments if folded(part) != key]
+        if not any(_names_site(part, site_names) for part in others):
+            return True
     return False
 
 
