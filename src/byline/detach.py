@@ -15,12 +15,34 @@ before it: the words after an ad inside a paragraph belong to the paragraph.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Final
 
 from lxml import etree
 
 from byline.document import is_inside
+
+_REFUSED_BY_LXML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters libxml2 may leave in a parsed page's text (a stray form feed or escape) that
+lxml refuses to set as a text: they show nothing, and are set as nothing."""
+
+
+def _set_text(node: etree._Element, into_text: bool, value: str | None) -> None:
+    """Set ``node``'s text (or else its tail) to ``value``, less any character lxml
+    refuses (looked for only when it refuses one: a whole-page search costs every page)."""
+    try:
+        _assign(node, into_text, value)
+    except ValueError:
+        _assign(node, into_text, _REFUSED_BY_LXML.sub("", value or "") or None)
+
+
+def _assign(node: etree._Element, into_text: bool, value: str | None) -> None:
+    if into_text:
+        node.text = value
+    else:
+        node.tail = value
 
 
 @dataclass(slots=True)
@@ -56,7 +78,7 @@ class Stripped:
     def put_back(self) -> None:
         _put_back_texts(self.texts)
         for parent, before, el, tail in self.places:
-            el.tail = tail
+            _set_text(el, False, tail)
             if before is None:
                 parent.insert(0, el)
             else:
@@ -128,18 +150,11 @@ def remove(elements: Iterable[etree._Element]) -> Removed:
     for (node, into_text), texts in tails.items():
         before_text = node.text if into_text else node.tail
         removed.anchors.append((node, into_text, before_text))
-        joined = (before_text or "") + "".join(texts)
-        if into_text:
-            node.text = joined
-        else:
-            node.tail = joined
+        _set_text(node, into_text, (before_text or "") + "".join(texts))
     return removed
 
 
 def _put_back_texts(texts: list[tuple[etree._Element, bool, str | None]]) -> None:
     """Each (node, whether its text or else its tail, the text it had) set as it was."""
     for node, into_text, text in texts:
-        if into_text:
-            node.text = text
-        else:
-            node.tail = text
+        _set_text(node, into_text, text)

@@ -91,10 +91,6 @@ empty query or fragment, parameters, white space or control characters for its p
 to drop."""
 _CONTROL_BYTES: Final = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 """Control characters that text does not hold (tab, line feeds and form feed excepted)."""
-_NOT_XML_TEXT: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-"""Characters that libxml2 may leave in a parsed page's text but that lxml refuses to set
-as text (control characters, lone surrogates): main text, which moves texts while it works,
-would fail on them. They show nothing, and are read as nothing."""
 _BOMS: Final = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -228,14 +224,11 @@ def parse(html: bytes | str, url: str | None = None, charset: str | None = None)
         raise ExtractionError("input is empty")
     if _looks_binary(text):
         raise ExtractionError("input is binary data, not an HTML page")
-    unreadable = _NOT_XML_TEXT.search(text) is not None
-    if unreadable:
-        text = _NOT_XML_TEXT.sub("", text)
     declaration = _XML_DECLARATION.match(text)
     markup = bounded(text[declaration.end() :] if declaration else text)
     # libxml2 reads UTF-8: bytes that are exactly the text's UTF-8 (most pages) are given
     # as they are, which spares lxml converting the text back (a tenth of the parse).
-    as_bytes = not unreadable and markup is text and _is_exact_utf8(html, text, encoding)
+    as_bytes = markup is text and _is_exact_utf8(html, text, encoding)
     root = _tree(html if as_bytes else markup, as_bytes)
     if root is not None and _goes_on_after_its_end(root):
         root = _tree(_END_OF_PAGE.sub("", markup), False)
