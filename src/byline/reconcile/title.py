@@ -24,6 +24,9 @@ _TITLE_SEPARATORS: Final = re.compile(
 _SEPARATOR_AT_END: Final = re.compile(f"(?:{_TITLE_SEPARATORS.pattern})$")
 TITLE_SUFFIX_MAX_WORDS: Final = 6
 """A trailing title segment this short, after a longer one, is taken for the site name."""
+MAX_DATE_LINE_WORDS: Final = 2
+"""Words beside the date in a title segment that is a date line: "Samstag, 5. Oktober 2013",
+"06.11.2023, 11.41 Uhr"."""
 
 Titled = tuple[Source, str]
 """A title and the source that gives it."""
@@ -252,6 +255,8 @@ def _without_whole_site_name(title: str, site_names: set[str]) -> str:
     """``title`` less a site name of several segments that ends or opens it whole ("Headline
     » Site - Tagline", the site calling itself "Site - Tagline"), which no one segment names."""
     key = title.casefold()
+    if len(key) != len(title):
+        return title  # (casefolding changed its length, "ß" -> "ss": no index maps back)
     for name in site_names:
         if len(_segment_spans(name)) < 2 or len(name) >= len(key):
             continue
@@ -278,10 +283,6 @@ def _is_date_line(part: str) -> bool:
     for _, start, end in reversed(found):
         rest = rest[:start] + " " + rest[end:]
     return len(_words(rest)) <= MAX_DATE_LINE_WORDS
-
-
-MAX_DATE_LINE_WORDS: Final = 2
-"""Words beside the date in a date line: "Samstag, 5. Oktober 2013", "06.11.2023, 11.41 Uhr"."""
 
 
 def _names_site(part: str, site_names: set[str]) -> bool:
