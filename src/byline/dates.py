@@ -38,9 +38,6 @@ MONTH_FIRST_REGIONS: Final = ("-US", "-PH", "-FM", "-MH", "-PW")
 """Language tags of the regions that write numeric dates month first."""
 COUNTRY_CODE_LETTERS: Final = 2
 """A top-level domain of two letters names a country."""
-_NUMERIC_DATE: Final = re.compile(
-    r"(?<![\d./-])(?P<first>[0-3]?\d)([/-])(?P<second>[0-3]?\d)\2(?:19|20)\d\d(?!\d)"
-)
 
 URL_EARLIEST_YEAR: Final = 1995
 """No news site put dates in URLs before the web was a medium; older 'years' are IDs."""
@@ -483,8 +480,10 @@ def writes_month_first(texts: Iterable[str], language: str | None, host: str | N
     writes day first)."""
     day_first = month_first = 0
     for text in texts:
-        for match in _NUMERIC_DATE.finditer(text):
-            first, second = int(match.group("first")), int(match.group("second"))
+        for match in _DAY_FIRST.finditer(text):
+            if match.group("sep") not in MONTH_FIRST_SEPARATORS:
+                continue
+            first, second = int(match.group("day")), int(match.group("month"))
             if second <= MONTHS_IN_YEAR < first:
                 day_first += 1
             elif first <= MONTHS_IN_YEAR < second:

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 from mypy_extensions import mypyc_attr
 
+from byline.authors import inverted_name
 from byline.document import Document
 from byline.fields import Field, Markup, Source
 from byline.memo import remembered
@@ -219,6 +220,12 @@ def mapped(found: Stated[T] | None, convert: Callable[[T], U | None]) -> Stated[
 def authors(doc: Document, names: list[str]) -> list[AuthorCandidate]:
     """The authors a list of names gives (see ``make_author``), without repeats."""
     return unique(make_author(doc, name) for name in names)
+
+
+def surname_first_authors(doc: Document, names: list[str]) -> list[AuthorCandidate]:
+    """``authors`` of names that catalogues and citations write surname first ("Harm,
+    Robert"), each in reading order (``byline.authors.inverted_name``)."""
+    return authors(doc, [inverted_name(name) for name in names])
 
 
 def emit(source: Source, values: dict[Field, Stated[CandidateValue] | None]) -> list[AnyCandidate]:

@@ -8,12 +8,11 @@ from __future__ import annotations
 from functools import partial
 from typing import Final
 
-from byline.authors import inverted_name
 from byline.document import Document
 from byline.fields import Field, Source
 from byline.record import Publisher
-from byline.sources._common import authors, emit, mapped, meta_tags
-from byline.sources.candidate import AnyCandidate, AuthorCandidate, DateValue
+from byline.sources._common import emit, mapped, meta_tags, surname_first_authors
+from byline.sources.candidate import AnyCandidate, DateValue
 
 SOURCE: Final = Source.DUBLIN_CORE
 _PREFIXES: Final = ("dc", "dcterms")
@@ -42,7 +41,7 @@ def candidates(doc: Document) -> list[AnyCandidate]:
         SOURCE,
         {
             Field.TITLE: tags.first(*_keys(TITLE)),
-            Field.AUTHORS: mapped(tags.all(*_keys(CREATOR)), partial(_creators, doc)),
+            Field.AUTHORS: mapped(tags.all(*_keys(CREATOR)), partial(surname_first_authors, doc)),
             Field.PUBLISHED: mapped(tags.first(*_keys(PUBLISHED)), DateValue.parse),
             Field.MODIFIED: mapped(tags.first(*_keys(MODIFIED)), DateValue.parse),
             Field.DESCRIPTION: tags.first(*_keys(DESCRIPTION)),
@@ -52,11 +51,6 @@ def candidates(doc: Document) -> list[AnyCandidate]:
             Field.LICENSE: tags.first(*_keys(LICENSE)),
         },
     )
-
-
-def _creators(doc: Document, names: list[str]) -> list[AuthorCandidate]:
-    """The creators, each in reading order: catalogues write "Harm, Robert"."""
-    return authors(doc, [inverted_name(name) for name in names])
 
 
 def _publisher(name: str) -> Publisher:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from functools import partial
 from typing import Any, Final
 
-from byline.authors import inverted_name
 from byline.document import Document
 from byline.fields import Field, Markup, Source
 from byline.sources._common import (
@@ -23,6 +22,7 @@ from byline.sources._common import (
     mapped,
     meta_tags,
     stated,
+    surname_first_authors,
     unique,
 )
 from byline.sources.candidate import AnyCandidate, AuthorCandidate, DateValue
@@ -126,8 +126,7 @@ def _first_list(tags: MetaTags, names: tuple[str, ...]) -> Stated[list[str]] | N
 def _authors(tags: MetaTags, doc: Document) -> Stated[list[AuthorCandidate]] | None:
     found = _first_list(tags, AUTHOR_NAMES)
     if found is not None and found.key == CITATION_AUTHOR:
-        # citations write the surname first: "Anderson, Michael L."
-        return mapped(found, lambda names: authors(doc, [inverted_name(n) for n in names]))
+        return mapped(found, partial(surname_first_authors, doc))  # "Anderson, Michael L."
     return mapped(found, partial(authors, doc))
 
 
