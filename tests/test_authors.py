@@ -800,3 +800,25 @@ def test_the_hostile_fixture_page_keeps_its_names_and_title() -> None:
 )
 def test_credits(raw: str, expected: str | None) -> None:
     assert credit(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a blog platform's "Posted by" line, in the page's language, in a box named nothing
+        # a byline is named: the lead alone makes it one
+        ("Eingestellt von Max Beispiel am 3. Mai 2020", [["Max Beispiel"]]),
+        ("Publié par Jeanne Exemple le 3 mai 2020", [["Jeanne Exemple"]]),
+        ("Publicado por Juan Ejemplo el 3 de mayo de 2020", [["Juan Ejemplo"]]),
+        ("Geplaatst door Jan Voorbeeld op 3 mei 2020", [["Jan Voorbeeld"]]),
+        ("Escrito por Ana Exemplo em 3 de maio de 2020", [["Ana Exemplo"]]),
+        # a sentence of the same words is no byline
+        ("Eingestellt von der Stadt wurde der Betrieb im Mai.", []),
+    ],
+)
+def test_a_posted_by_line_in_other_languages(line: str, expected: list[list[str]]) -> None:
+    html = (
+        "<html><body><div class='post'><h2>Ein Beitrag</h2>"
+        f"<div class='info'>{line}</div><p>Der erste Absatz.</p></div></body></html>"
+    )
+    assert _dom_authors(html) == expected

@@ -208,7 +208,7 @@ _BRACKETS: Final = re.compile(r"\([^)]*\)|\[[^\]]*\]|【[^】]*】")
 _TAIL: Final = re.compile(
     r"\s[|·•/–—-]\s|\s*\|\s*|(?<!\w)\d|\s+for\s|\s(?-i:[A-ZÀ-ÖØ-Þ])\w*\s*:|\b(?:updated?|aktualisiert|veröffentlicht|published|posted|"
     r"mis à jour|publié|actualizado|publicado|aggiornato|zaktualizowano|обновлено|am|um|on|"
-    r"le|el|il|den)\s+\d",
+    r"le|el|il|den|op|em)\s+\d",
     re.IGNORECASE,
 )
 # After a lead, a lower-case "in"/"under" ends the names: "Posted by Jane Doe in Politics".
@@ -224,9 +224,9 @@ _SPLIT: Final = re.compile(
 )
 _SERIAL_JOINER: Final = re.compile(r"\s*,\s*" + _JOINER + r"\s+", re.IGNORECASE)
 _TRAILING_NOISE_WORDS: Final = frozenset(
-    {"am", "um", "on", "at", "le", "el", "il", "den", "the", "updated", "update", "published",
-     "posted", "aktualisiert", "veröffentlicht", "publiziert", "erschienen", "mis", "publié",
-     "publicado", "pubblicato", "|", "-", "–", "—"}
+    {"am", "um", "on", "at", "le", "el", "il", "den", "op", "em", "the", "updated", "update",
+     "published", "posted", "aktualisiert", "veröffentlicht", "publiziert", "erschienen", "mis",
+     "publié", "publicado", "pubblicato", "|", "-", "–", "—"}
     | set(MONTHS)
     | _TRAILING_ABBREVIATIONS
 )  # fmt: skip

@@ -101,8 +101,13 @@ EXPLICIT_BYLINE_LEADS: Final[Table] = {
         "text von|geschrieben von|verfasst von|erstellt von|beitrag von|ein beitrag von|"
         "ein artikel von|ein text von|ein bericht von|ein kommentar von|ein gastbeitrag von|"
         "eine kolumne von|eine reportage von|eine analyse von|eine glosse von|"
-        "eine rezension von"
+        "eine rezension von|eingestellt von|gepostet von|veröffentlicht von|publiziert von|"
+        "rezept von|ein rezept von"
     ),
+    "fr": _phrases("publié par|écrit par|posté par|rédigé par"),
+    "es": _phrases("publicado por|escrito por|redactado por"),
+    "pt": _phrases("publicado por|escrito por|postado por"),
+    "nl": _phrases("geplaatst door|geschreven door"),
 }
 """Lead-ins that make any short text a byline, even one name alone ("Posted by Konstantin");
 a bare preposition ("von Anfang an") may begin a sentence."""
