@@ -25,11 +25,10 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 from bench.corpus import DEFAULT_CORPUS, pages  # noqa: E402
 from byline import sources  # noqa: E402
-from byline.document import parse  # noqa: E402
+from byline.document import parse, visible  # noqa: E402
 from byline.fields import Field  # noqa: E402
 from byline.maintext import extract_main_text  # noqa: E402
 from byline.reconcile import choose_description, choose_title  # noqa: E402
-from byline.render import visible  # noqa: E402
 
 MIN_REFERENCE_CHARS = 500
 """A shorter articleBody is often a teaser, not the page's text."""

@@ -555,7 +555,7 @@ def test_address_feature_finds_mail_web_and_phone() -> None:
 
 
 def test_invisible_characters_are_removed_and_nbsp_is_a_space() -> None:
-    from byline.render import INVISIBLE, visible
+    from byline.document import INVISIBLE, visible
 
     text = "a\u00a0b\u200bc\u00add\ufeffe\u2060f plain ascii"
     assert visible(text) == text.translate(INVISIBLE) == "a bcdef plain ascii"

@@ -122,3 +122,23 @@ def test_wrong_types_raise_a_record_error_naming_the_field(data: Any, message: s
 def test_a_record_needs_its_id_and_source(data: Any, message: str) -> None:
     with pytest.raises(RecordError, match="^" + message.replace("[", r"\[")):
         Record.from_dict(data)
+
+
+def test_titles_and_descriptions_are_read_as_shown() -> None:
+    # Soft hyphens, zero-width spaces and BOMs (hints for breaking lines) and the readings
+    # of ruby text print nothing a reader reads as a word: no field holds them, as the
+    # body holds none.
+    html = (
+        '<html lang="ja"><head><title>x</title>'
+        '<meta property="og:description" content="\ufeffDie Er\u00adin\u00adne\u00adrung'
+        ' an\u200bdie Opfer, und mehr davon hier.">'
+        "</head><body><article><h1><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの"
+        "<ruby>体罰<rt>たいばつ</rt></ruby>を禁止する法律ができる</h1>"
+        "<p>子どもへの体罰をなくすための法律ができて、親が子どもを教育するために、"
+        "たたくことを禁止します。この法律は来年の四月から始まります。</p>"
+        "<p>Er\u00adin\u00adne\u00adrung an die Opfer der NS-Ver\u00adbre\u00adchen, "
+        "begangen am Donnerstag in Berlin mit einer Gedenkstunde.</p></article></body></html>"
+    )
+    article = byline.extract(html.encode(), url="https://example.jp/news/k100.html")
+    assert article.title == "子どもへの体罰を禁止する法律ができる"
+    assert article.description == "Die Erinnerung andie Opfer, und mehr davon hier."

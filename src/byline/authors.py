@@ -11,7 +11,7 @@ from typing import Final
 
 from byline import lexicon
 from byline.dates import MONTHS
-from byline.document import words_in_any_script
+from byline.document import visible, words_in_any_script
 from byline.lexicon import alternation, lexicon_words
 
 
@@ -238,8 +238,6 @@ NAME_EDGE_CHARS: Final = " ,;:|/-–—'\"«»„“”~→›>·•()"
 # tokens with digits ("R2D2", "3sat") are not names.
 _HANDLE_WITH_DIGITS: Final = re.compile(r"^(?:[a-zß-ÿ][a-zß-ÿ0-9._-]*|[^\W\d_]{2,}\d+)$")
 _DIGIT: Final = re.compile(r"\d")
-# Invisible characters inside words: soft hyphens and zero-width spaces/joiners.
-_INVISIBLE: Final = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 _DOMAIN: Final = re.compile(
     r"\w\.(?:com|net|org|de|at|ch|fr|it|es|pl|ru|uk|info|io|co|eu|nl)\b", re.I
 )
@@ -255,7 +253,7 @@ def split_names(raw: object) -> list[str]:
     """Author names in a byline string, without "By", roles, dates or places."""
     if not isinstance(raw, str):
         return []
-    text = " ".join(_INVISIBLE.sub("", raw).split())
+    text = " ".join(visible(raw).split())
     if not text or len(text) > MAX_BYLINE_CHARS:
         return []
     # an address or a handle after each name separates the names ("By A @a B"), as a comma
@@ -512,7 +510,7 @@ def credit(raw: str) -> str | None:
     None for placeholders ("Unknown", "admin"), picture credits, addresses and anything
     too long to be a byline.
     """
-    text = _strip_prefix(" ".join(_INVISIBLE.sub("", raw).split())).strip(NAME_EDGE_CHARS)
+    text = _strip_prefix(" ".join(visible(raw).split())).strip(NAME_EDGE_CHARS)
     folded = text.casefold()
     unusable = (
         not _LETTER.search(text)

@@ -16,6 +16,7 @@ from typing import Final
 
 from lxml import etree
 
+from byline.document import RUBY_ANNOTATION_TAGS
 from byline.memo import remembered
 
 # Elements that never hold article text, wherever they are.
@@ -37,9 +38,7 @@ NEVER_CONTENT_TAGS: Final = (
     "option",
     "link",
     "meta",
-    # ruby annotations (furigana): a reading aid printed above the words they gloss
-    "rt",
-    "rp",
+    *RUBY_ANNOTATION_TAGS,
 )
 
 # Elements whose contents a reader sees only at times: an object's fallback content (shown

@@ -336,6 +336,29 @@ def _is_exact_utf8(html: bytes | str, text: str, encoding: str | None) -> bool:
     )
 
 
+# Removed: zero-width space, BOM (zero-width no-break space), word joiner, soft hyphen;
+# nbsp is a space. (Not the zero-width (non-)joiners: they shape Persian and Indic words.)
+INVISIBLE: Final = {0x200B: None, 0xFEFF: None, 0x2060: None, 0x00AD: None, 0x00A0: " "}
+# ``visible`` applies the table with a regex: ``str.translate`` looks every character
+# of non-ASCII text up in the dict, which is over ten times slower.
+_REMOVED: Final = re.compile(
+    "[" + "".join(chr(c) for c, to in INVISIBLE.items() if to is None) + "]"
+)
+_REPLACED: Final = [(chr(c), to) for c, to in INVISIBLE.items() if to is not None]
+RUBY_ANNOTATION_TAGS: Final = ("rt", "rp")
+"""Ruby annotations (furigana): a reading aid printed above the words they gloss, never
+words of the text."""
+
+
+def visible(text: str) -> str:
+    """``text`` as a reader sees it: without the ``INVISIBLE`` characters, nbsp a space."""
+    if text.isascii():
+        return text  # every invisible character is outside ASCII
+    for char, replacement in _REPLACED:
+        text = text.replace(char, replacement)
+    return _REMOVED.sub("", text)
+
+
 def text_content(element: etree._Element) -> str:
     """All the text inside ``element``, as lxml.html's ``text_content()`` gives it."""
     return "".join(element.itertext())

@@ -59,10 +59,10 @@ from byline.boilerplate import (
     names_standfirst,
 )
 from byline.detach import Removed, remove, strip
-from byline.document import Document, text_content, words_in_any_script
+from byline.document import Document, text_content, visible, words_in_any_script
 from byline.pageblocks import Trace, page_blocks
 from byline.record import BodyQuality, Image
-from byline.render import BLOCK_TAGS, Renderer, visible
+from byline.render import BLOCK_TAGS, Renderer
 
 # --- cleaning ---------------------------------------------------------------
 WRAPPER_TEXT_SHARE: Final = 0.5

@@ -37,7 +37,7 @@ from lxml import etree
 from byline import lexicon
 from byline.blocks import Block, DroppedElement, Group, Reason, Rule, Verdict
 from byline.boilerplate import attribute_names, name_words
-from byline.document import Document, squeezed, text_content, words_in_any_script
+from byline.document import Document, squeezed, text_content, visible, words_in_any_script
 from byline.lexicon import alternation, lexicon_words
 from byline.memo import remembered
 from byline.record import Image
@@ -66,15 +66,6 @@ LEAD_BLOCKS: Final = 3
 MAX_LEAD_LINE_CHARS: Final = 80
 """A byline or date line is short."""
 
-# Removed: zero-width space, BOM (zero-width no-break space), word joiner, soft hyphen;
-# nbsp is a space.
-INVISIBLE: Final = {0x200B: None, 0xFEFF: None, 0x2060: None, 0x00AD: None, 0x00A0: " "}
-# ``visible`` applies the table with a regex: ``str.translate`` looks every character
-# of non-ASCII text up in the dict, which is over ten times slower.
-_REMOVED: Final = re.compile(
-    "[" + "".join(chr(c) for c, to in INVISIBLE.items() if to is None) + "]"
-)
-_REPLACED: Final = [(chr(c), to) for c, to in INVISIBLE.items() if to is not None]
 _NOT_IMAGE: Final = re.compile(
     r"(?:^|[/_.-])(?:pixel|spacer|blank|tracking|1x1|transparent|placeholder|lazy)[/_.-]", re.I
 )
@@ -586,15 +577,6 @@ def _spells_address(word: str) -> bool:
     """True for a web or e-mail address written out: a cited source or a contact, which
     the reader reads as text, not a label to click."""
     return "@" in word or word.startswith(("http://", "https://", "www."))
-
-
-def visible(text: str) -> str:
-    """``text`` as a reader sees it: without the ``INVISIBLE`` characters, nbsp a space."""
-    if text.isascii():
-        return text  # every invisible character is outside ASCII
-    for char, replacement in _REPLACED:
-        text = text.replace(char, replacement)
-    return _REMOVED.sub("", text)
 
 
 def _text_blocks_reach(blocks: list[Block], count: int) -> bool:

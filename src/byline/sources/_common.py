@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from mypy_extensions import mypyc_attr
 
 from byline.authors import inverted_name
-from byline.document import Document
+from byline.document import Document, visible
 from byline.fields import Field, Markup, Source
 from byline.memo import remembered
 from byline.sources._page import page_of
@@ -74,11 +74,12 @@ def unescape(text: str) -> str:
 
 
 def clean_text(value: Any) -> str | None:
-    """One line of text: entities decoded, tags dropped (scripts and styles with their code),
-    whitespace collapsed; None if empty."""
+    """One line of text as a reader sees it: entities decoded, tags dropped (scripts and
+    styles with their code), invisible characters dropped (``document.visible``), whitespace
+    collapsed; None if empty."""
     if not isinstance(value, str):
         return None
-    text = " ".join(_without_markup(unescape(value)).split())
+    text = " ".join(visible(_without_markup(unescape(value))).split())
     return text or None
 
 

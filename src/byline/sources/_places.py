@@ -17,7 +17,7 @@ from typing import Final
 
 from lxml import etree
 
-from byline.document import is_inside, text_content
+from byline.document import RUBY_ANNOTATION_TAGS, is_inside, text_content, visible
 from byline.sources._page import SCRIPT_TAGS, Page
 
 ARTICLE_MARKERS: Final = ("article", "post", "entry", "story", "content", "beitrag", "artikel")
@@ -46,9 +46,9 @@ NEAR_HEADLINE_LINES: Final = 40
 """Source lines after the headline within which a byline or date counts as its own (and a
 quarter of it before the headline)."""
 
-CODE_TAGS: Final = frozenset({"script", "style", "template"})
-"""Elements whose text is code or markup, never shown: a script inside an ``<h1>`` is not
-part of its headline."""
+CODE_TAGS: Final = frozenset({"script", "style", "template", *RUBY_ANNOTATION_TAGS})
+"""Elements whose text is code or markup, or glosses of other words, never read as text: a
+script inside an ``<h1>`` is not part of its headline, nor the readings of its kanji."""
 
 HIDDEN_CLASSES: Final = frozenset(
     "hidden rich-snippet-hidden sr-only screen-reader-text visually-hidden visuallyhidden "
@@ -243,7 +243,7 @@ def visible_text(element: etree._Element | None) -> str:
         text = text_content(element)  # the common case: one call in C
     else:
         text = "".join(texts_inside(element, is_code))
-    return " ".join(text.split())
+    return " ".join(visible(text).split())
 
 
 def is_code(element: etree._Element) -> bool:
