@@ -169,6 +169,17 @@ def test_a_stray_nul_does_not_make_a_page_binary(html: bytes | str) -> None:
     assert_is_the_news_page(run_bounded(lambda: byline.extract(html), QUICK_SECONDS))
 
 
+def test_a_page_whose_words_a_wrong_charset_mangled_is_read() -> None:
+    """A page saved after it was read in the wrong charset has replacement characters for
+    most letters of its text, and its markup whole: it is a page, not a binary file, and
+    byline returns what it can of it, as readers do."""
+    chinese = "市议会周二投票批准了一项新预算，增加公园和图书馆的支出。" * 30
+    mangled = chinese.encode("gbk").decode("utf-8", errors="replace")
+    html = news_page().replace("<article>", f"<article><p>{mangled}</p>")
+    assert mangled.count("\ufffd") > 0.1 * len(html[:8192])  # as much as binary data holds
+    assert_is_the_news_page(byline.extract(html.encode("utf-8")))
+
+
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 def test_a_page_in_utf16_without_a_byte_order_mark_is_read(codec: str) -> None:
     html = news_page().replace('<meta charset="utf-8">', '<meta charset="utf-16">')

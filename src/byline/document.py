@@ -89,6 +89,10 @@ _PLAIN_WEB_URL: Final = re.compile(
 """An absolute web address that ``urljoin`` would return unchanged: with a host, and no
 empty query or fragment, parameters, white space or control characters for its parsing
 to drop."""
+_PAGE_TAG: Final = re.compile(
+    r"<(?:!doctype|html|head|body|meta|title|div|span|table)[\s>/]", re.IGNORECASE
+)
+"""The opening of a tag of a page: five bytes and more, which no binary file holds by chance."""
 _CONTROL_BYTES: Final = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 """Control characters that text does not hold (tab, line feeds and form feed excepted)."""
 _BOMS: Final = (
@@ -510,4 +514,10 @@ def _looks_binary(text: str) -> bool:
     encoded = sample.encode("utf-8", "surrogatepass")
     controls = len(encoded) - len(encoded.translate(None, _CONTROL_BYTES))
     replaced = sample.count("\ufffd")
-    return (controls + replaced) / max(len(sample), 1) > BINARY_CONTROL_RATIO
+    limit = BINARY_CONTROL_RATIO * max(len(sample), 1)
+    if controls + replaced <= limit:
+        return False
+    # Replacement characters in the text itself (a page saved after reading it in the wrong
+    # charset: its words mangled, its markup whole) leave an HTML page HTML; in data with no
+    # tag of a page they are the bytes of a binary file.
+    return controls > limit or _PAGE_TAG.search(sample) is None
