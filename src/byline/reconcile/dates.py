@@ -30,11 +30,6 @@ Dated = tuple[Source, Moment]
 
 DateCandidate: TypeAlias = "Candidate[DateValue]"  # a string: see ``AnyCandidate``
 
-MIDNIGHT_UTC_HOURS: Final = frozenset({22, 23})
-"""A UTC time of exactly 22:00:00 or 23:00:00 is how a CMS stores a bare day at local
-midnight in central Europe (UTC+1/+2): the page means the next day. Used only when the
-page's dates give no zone of their own (most pages of the corpus are central European)."""
-
 URL_RESTAMP_LAG: Final = timedelta(days=31)
 """How much later than the day in its address a page's chosen publication date may be and
 still be its own: an address is given once, at publication, while a page re-dated for an
@@ -454,12 +449,10 @@ def _local_reading(value: Moment, dated: list[Dated], zone: tzinfo | None = None
 
 def _is_local_midnight(value: datetime, zone: tzinfo | None) -> bool:
     """Whether the UTC time ``value`` is the midnight that begins the next local day: how a
-    CMS stores a bare day. In the page's own zone when its other dates give one, else in
-    central Europe's (see ``MIDNIGHT_UTC_HOURS``)."""
-    if value.minute or value.second or value.microsecond:
+    CMS stores a bare day. Only in a zone the page gives (its other dates' or its
+    language's): 23:00 UTC is midnight in Paris, but evening in New York."""
+    if zone is None or value.minute or value.second or value.microsecond:
         return False
-    if zone is None:
-        return value.hour in MIDNIGHT_UTC_HOURS
     local = value.astimezone(zone)
     return local.hour == 0 and local.date() > value.date()
 
