@@ -46,8 +46,8 @@ NEAR_HEADLINE_LINES: Final = 40
 """Source lines after the headline within which a byline or date counts as its own (and a
 quarter of it before the headline)."""
 
-CODE_TAGS: Final = frozenset({"script", "style", "template", *RUBY_ANNOTATION_TAGS})
-"""Elements whose text is code or markup, or glosses of other words, never read as text: a
+UNREAD_TAGS: Final = frozenset({"script", "style", "template", *RUBY_ANNOTATION_TAGS})
+"""Elements whose text is code, markup or glosses of other words, never read as text: a
 script inside an ``<h1>`` is not part of its headline, nor the readings of its kanji."""
 
 HIDDEN_CLASSES: Final = frozenset(
@@ -239,15 +239,15 @@ def visible_text(element: etree._Element | None) -> str:
     """The visible text of ``element``, whitespace collapsed."""
     if element is None:
         return ""
-    if next(element.iterdescendants(*CODE_TAGS), None) is None:
+    if next(element.iterdescendants(*UNREAD_TAGS), None) is None:
         text = text_content(element)  # the common case: one call in C
     else:
-        text = "".join(texts_inside(element, is_code))
+        text = "".join(texts_inside(element, is_unread))
     return " ".join(visible(text).split())
 
 
-def is_code(element: etree._Element) -> bool:
-    return element.tag in CODE_TAGS
+def is_unread(element: etree._Element) -> bool:
+    return element.tag in UNREAD_TAGS
 
 
 def texts_inside(element: etree._Element, skip: Callable[[etree._Element], bool]) -> Iterator[str]:

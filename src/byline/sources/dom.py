@@ -28,7 +28,7 @@ from byline.sources._places import (
     Context,
     article_of,
     in_bad_place,
-    is_code,
+    is_unread,
     markers,
     place_score,
     texts_inside,
@@ -145,7 +145,7 @@ def _headline_text(heading: etree._Element) -> str:
         return visible_text(inner[0])
     if not any(_is_kicker(child) for child in heading.iterdescendants()):
         return visible_text(heading)
-    texts = texts_inside(heading, lambda e: is_code(e) or _is_kicker(e))
+    texts = texts_inside(heading, lambda e: is_unread(e) or _is_kicker(e))
     return " ".join("".join(texts).split())
 
 
