@@ -399,6 +399,18 @@ def test_latin1_bytes_without_any_declaration() -> None:
     assert "Ã" not in body
 
 
+def test_japanese_in_euc_jp_without_any_declaration() -> None:
+    """Kana alone read as well in Korean's cp949 as in Japanese's EUC-JP (the detector ties
+    them): a tie is broken by the web encodings the two extend, not by the detector's order,
+    which had read this story as Hangul jamo."""
+    story = "むかしむかし、あるところに、おじいさんとおばあさんがすんでいました。" * 4
+    html = (
+        f"<html><head><title>t</title></head><body><article><p>{story}</p></article></body></html>"
+    )
+    article = extract_quickly(html.encode("euc_jp"))
+    assert "おじいさんとおばあさん" in (article.body or "")
+
+
 # --- broken JSON-LD --------------------------------------------------------------------
 
 BROKEN_JSONLD = {

@@ -62,6 +62,20 @@ WEB_ENCODINGS: Final = (
     "cp1254",
     "koi8-r",
 )
+CODEC_FAMILIES: Final = {
+    "cp949": "euc_kr",
+    "euc_jis_2004": "euc_jp",
+    "euc_jisx0213": "euc_jp",
+    "cp932": "shift_jis",
+    "shift_jis_2004": "shift_jis",
+    "shift_jisx0213": "shift_jis",
+    "gbk": "gb18030",
+    "gb2312": "gb18030",
+    "cp950": "big5",
+    "big5hkscs": "big5",
+}
+"""Supersets a detector may name, by the encoding of the web they extend: a tie between
+``cp949`` and ``euc_jis_2004`` is one between Korean and Japanese, ranked as those."""
 
 PIECE_CHARS: Final = 1 << 20
 """Texts longer than this are split into words piece by piece: a list of the words of a
@@ -471,10 +485,15 @@ def _detected_encoding(data: bytes) -> str:
     best = matches[0]
     tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
     codecs_found = [codec for m in tied if (codec := _python_codec(m.encoding))]
-    for preferred in WEB_ENCODINGS:
-        if preferred in codecs_found:
-            return preferred
-    return codecs_found[0] if codecs_found else "cp1252"
+    if not codecs_found:
+        return "cp1252"
+    return min(codecs_found, key=_web_rank)
+
+
+def _web_rank(codec: str) -> int:
+    """Where ``codec`` (or the web encoding it extends) stands in ``WEB_ENCODINGS``."""
+    family = CODEC_FAMILIES.get(codec, codec)
+    return WEB_ENCODINGS.index(family) if family in WEB_ENCODINGS else len(WEB_ENCODINGS)
 
 
 def _declared_charset(data: bytes) -> str | None:
