@@ -399,6 +399,16 @@ def test_latin1_bytes_without_any_declaration() -> None:
     assert "Ã" not in body
 
 
+@pytest.mark.parametrize("declared", ["iso-8859-1", "windows-1252", "us-ascii"])
+def test_utf8_bytes_under_an_old_single_byte_declaration(declared: str) -> None:
+    """A page saved as UTF-8 that still declares an older charset: its text is UTF-8 (no
+    Latin-1 text is valid UTF-8 by chance), not the mojibake a Latin-1 reading makes."""
+    page = LATIN1_PAGE.replace("<head>", f'<head><meta charset="{declared}">')
+    article = extract_quickly(page.encode("utf-8"))
+    assert article.title == "Großer Andrang beim Straßenfest in Überlingen"
+    assert "Jürgen Häußler" in (article.body or "")
+
+
 def test_japanese_in_euc_jp_without_any_declaration() -> None:
     """Kana alone read as well in Korean's cp949 as in Japanese's EUC-JP (the detector ties
     them): a tie is broken by the web encodings the two extend, not by the detector's order,

@@ -205,7 +205,8 @@ def _joined(base: str, href: str) -> str:
 
 
 def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
-    """Decoded text and the encoding used: BOM, then declarations, then detection.
+    """Decoded text and the encoding used: BOM, then valid UTF-8, then declarations, then
+    detection.
 
     A declaration is trusted only if the bytes decode cleanly with it, so a page
     that says utf-8 but is cp1251 is detected rather than turned into mojibake.
@@ -215,6 +216,15 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
             return data[len(bom) :].decode(encoding, errors="replace"), encoding
     if (wide := _utf16_byte_order(data)) is not None:
         return data.decode(wide, errors="replace"), wide
+    if not data.isascii():
+        # Text in a legacy encoding is next to never valid UTF-8 (its accented letters
+        # would have to fall in UTF-8's byte patterns, one after another), while pages
+        # saved as UTF-8 under an old "iso-8859-1" declaration are common: valid UTF-8
+        # is read as UTF-8, whatever the page says.
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
     for label in (declared, _declared_charset(data), "utf-8"):
         codec = _python_codec(label)
         if codec and codec.startswith(WIDE_CODECS):
