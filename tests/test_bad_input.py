@@ -16,6 +16,7 @@ import pytest
 from conftest import SEED_URL, fixture_bytes, fixture_text, run_bounded
 
 import byline
+from byline.document import decode
 
 QUICK_SECONDS = 5.0
 """Bad input that can be refused cheaply must be refused within this time."""
@@ -407,6 +408,20 @@ def test_utf8_bytes_under_an_old_single_byte_declaration(declared: str) -> None:
     article = extract_quickly(page.encode("utf-8"))
     assert article.title == "Großer Andrang beim Straßenfest in Überlingen"
     assert "Jürgen Häußler" in (article.body or "")
+
+
+def test_a_utf8_page_with_a_few_stray_latin1_bytes_stays_utf8() -> None:
+    """A UTF-8 page holding a few bytes of another encoding (a price pasted from a Latin-1
+    source) is read as UTF-8, its strays as cp1252: not the whole page turned to mojibake
+    because its bytes are not all valid UTF-8."""
+    stray = b"<aside><p>Preis: 5 \x80, Caf\xe9 am See</p></aside>"
+    data = LATIN1_PAGE.encode("utf-8").replace(b"</article>", b"</article>" + stray)
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    text, encoding = decode(data)
+    assert encoding == "utf-8"
+    assert "Jürgen Häußler" in text
+    assert "Preis: 5 €, Café am See" in text
 
 
 def test_japanese_in_euc_jp_without_any_declaration() -> None:

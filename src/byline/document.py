@@ -41,6 +41,10 @@ declarative shadow root, which browsers show; pages without the mark skip the se
 SHADOW_ROOT_TAG: Final = "byline-shadow-root"
 """The name an opened shadow root's template takes before its tag is stripped."""
 
+UTF8_BYTES_PER_STRAY: Final = 4
+"""A page is UTF-8 with stray bytes of another encoding when its valid multi-byte UTF-8
+characters hold at least this many bytes for each stray byte: a cp1251 or Latin-1 page
+makes a valid UTF-8 sequence of two of its letters now and then, among many strays."""
 MAX_TOLERATED_BAD_BYTES: Final = 3
 """Undecodable bytes accepted in a declared encoding (a page cut mid-character)."""
 
@@ -107,6 +111,9 @@ _PAGE_TAG: Final = re.compile(
     r"<(?:!doctype|html|head|body|meta|title|div|span|table)[\s>/]", re.IGNORECASE
 )
 """The opening of a tag of a page: five bytes and more, which no binary file holds by chance."""
+_ASCII_BYTES: Final = bytes(range(0x80))
+_STRAY_BYTES_AS_CP1252: Final = "byline-stray-bytes-as-cp1252"
+"""The name of the decoding error handler ``_as_utf8`` reads stray bytes with."""
 _CONTROL_BYTES: Final = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 """Control characters that text does not hold (tab, line feeds and form feed excepted)."""
 _BOMS: Final = (
@@ -211,29 +218,61 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     A declaration is trusted only if the bytes decode cleanly with it, so a page
     that says utf-8 but is cp1251 is detected rather than turned into mojibake.
     """
+    text, encoding, _ = _decode(data, declared)
+    return text, encoding
+
+
+def _decode(data: bytes, declared: str | None) -> tuple[str, str, bool]:
+    """``decode``, and whether the text is exactly ``data`` read as UTF-8 (no BOM, no byte
+    replaced or read in another encoding): libxml2 may then read the bytes themselves."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, errors="replace"), encoding
+            return data[len(bom) :].decode(encoding, errors="replace"), encoding, False
     if (wide := _utf16_byte_order(data)) is not None:
-        return data.decode(wide, errors="replace"), wide
-    if not data.isascii():
-        # Text in a legacy encoding is next to never valid UTF-8 (its accented letters
-        # would have to fall in UTF-8's byte patterns, one after another), while pages
-        # saved as UTF-8 under an old "iso-8859-1" declaration are common: valid UTF-8
-        # is read as UTF-8, whatever the page says.
-        try:
-            return data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            pass
+        return data.decode(wide, errors="replace"), wide, False
+    if not data.isascii() and (utf8 := _as_utf8(data)) is not None:
+        return utf8[0], "utf-8", utf8[1]
     for label in (declared, _declared_charset(data), "utf-8"):
         codec = _python_codec(label)
         if codec and codec.startswith(WIDE_CODECS):
             codec = "utf-8"
-        text = _decoded_if_clean(data, codec) if codec else None
-        if codec and text is not None:
-            return text, codec
+        clean = _decoded_if_clean(data, codec) if codec else None
+        if codec and clean is not None:
+            return clean, codec, codec == "utf-8" and "\ufffd" not in clean
     encoding = _detected_encoding(data)
-    return data.decode(encoding, errors="replace"), encoding
+    return data.decode(encoding, errors="replace"), encoding, False
+
+
+def _as_utf8(data: bytes) -> tuple[str, bool] | None:
+    """``data`` read as UTF-8 when it is UTF-8, whatever the page declares, and whether it
+    is all valid UTF-8; else None.
+
+    Text in a legacy encoding is next to never valid UTF-8 (its accented letters would have
+    to fall in UTF-8's byte patterns, one after another), while pages saved as UTF-8 under an
+    old "iso-8859-1" declaration are common, and so are UTF-8 pages holding a few bytes of a
+    single-byte encoding (a price's euro sign pasted from elsewhere). Those stray bytes are
+    read as cp1252, which they most likely are, where a browser shows a replacement mark.
+    """
+    try:
+        return data.decode("utf-8"), True
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", errors="replace")
+    strays = text.count("\ufffd")
+    multibyte = len(data.translate(None, _ASCII_BYTES)) - strays
+    if multibyte < UTF8_BYTES_PER_STRAY * strays:
+        return None
+    return data.decode("utf-8", errors=_STRAY_BYTES_AS_CP1252), False
+
+
+def _stray_bytes_as_cp1252(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    stray = error.object[error.start : error.end]
+    return stray.decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error(_STRAY_BYTES_AS_CP1252, _stray_bytes_as_cp1252)
 
 
 def parse(html: bytes | str, url: str | None = None, charset: str | None = None) -> Document:
@@ -243,9 +282,9 @@ def parse(html: bytes | str, url: str | None = None, charset: str | None = None)
             raise ExtractionError(
                 f"input is {len(html) / 2**20:.0f} MB; the limit is {MAX_INPUT_BYTES // 2**20} MB"
             )
-        text, encoding = decode(html, charset)
+        text, encoding, exact = _decode(html, charset)
     else:
-        text, encoding = html, None
+        text, encoding, exact = html, None, False
     if len(text) > MAX_INPUT_BYTES:
         raise ExtractionError(f"input is over {MAX_INPUT_BYTES // 2**20} MB of text")
     if not text or text.isspace():  # (``strip()`` would copy the page)
@@ -256,7 +295,7 @@ def parse(html: bytes | str, url: str | None = None, charset: str | None = None)
     markup = bounded(text[declaration.end() :] if declaration else text)
     # libxml2 reads UTF-8: bytes that are exactly the text's UTF-8 (most pages) are given
     # as they are, which spares lxml converting the text back (a tenth of the parse).
-    as_bytes = markup is text and _is_exact_utf8(html, text, encoding)
+    as_bytes = markup is text and exact
     root = _tree(html if as_bytes else markup, as_bytes)
     if root is not None and _goes_on_after_its_end(root):
         root = _tree(_END_OF_PAGE.sub("", markup), False)
@@ -352,16 +391,6 @@ def _tree(markup: str | bytes, as_bytes: bool) -> etree._Element | None:
     if any("Excessive depth" in entry.message for entry in parser.error_log):
         return None
     return root
-
-
-def _is_exact_utf8(html: bytes | str, text: str, encoding: str | None) -> bool:
-    """Whether ``html`` is bytes that decoded to ``text`` as UTF-8, without BOM or errors."""
-    return (
-        isinstance(html, bytes)
-        and encoding == "utf-8"
-        and not html.startswith(codecs.BOM_UTF8)
-        and "\ufffd" not in text  # an undecodable byte, replaced
-    )
 
 
 # Removed: zero-width space, BOM (zero-width no-break space), word joiner, soft hyphen;
