@@ -158,12 +158,14 @@ def test_headline_text_leaves_out_kicker_and_hidden_label() -> None:
         b"<html><body><h1><span class='dachzeile'>Interne Unterlagen</span> "
         b"<span class='headline'>Daten gehackt</span></h1>"
         b"<h2><span class='visuallyhidden'>Headline:</span> Zweiter Titel</h2>"
-        b"<h2><small>Einheit der Woche</small><br>Lagen-Pyramide</h2></body></html>"
+        b"<h2><small>Einheit der Woche</small><br>Lagen-Pyramide</h2>"
+        b"<h2><small>Kicker</small><br>Lagen\xc2\xadPy\xc2\xadra\xc2\xadmide</h2></body></html>"
     )
     assert values(found(html), Field.HEADLINE) == [
         "Daten gehackt",
         "Zweiter Titel",
         "Lagen-Pyramide",
+        "LagenPyramide",  # soft hyphens read as nothing beside a kicker too
     ]
 
 

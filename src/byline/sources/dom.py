@@ -21,7 +21,7 @@ from typing import Final
 
 from lxml import etree
 
-from byline.document import Document
+from byline.document import Document, visible
 from byline.fields import Field, Markup, Source
 from byline.sources._page import Page, declared_language, page_of
 from byline.sources._places import (
@@ -146,7 +146,7 @@ def _headline_text(heading: etree._Element) -> str:
     if not any(_is_kicker(child) for child in heading.iterdescendants()):
         return visible_text(heading)
     texts = texts_inside(heading, lambda e: is_unread(e) or _is_kicker(e))
-    return " ".join("".join(texts).split())
+    return " ".join(visible("".join(texts)).split())
 
 
 def _is_kicker(element: etree._Element) -> bool:
