@@ -204,11 +204,15 @@ CONTACT_SEPARATOR: Final = " , "
 """What an e-mail address, a link or a user handle printed in a byline stands for."""
 _EMAIL_OR_URL: Final = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|(?<!\w)@\w+")
 _BRACKETS: Final = re.compile(r"\([^)]*\)|\[[^\]]*\]|【[^】]*】")
+_DATE_PREPOSITIONS: Final = ("am", "um", "on", "le", "el", "il", "den", "op", "em")
+"""Words that put a date after a byline's names: "von X am 3. Mai", "Geplaatst door X op 3
+mei", "Escrito por X em 3 de maio"."""
 # Where the names end: a separator, a date or a number, an update note, a photo credit.
 _TAIL: Final = re.compile(
     r"\s[|·•/–—-]\s|\s*\|\s*|(?<!\w)\d|\s+for\s|\s(?-i:[A-ZÀ-ÖØ-Þ])\w*\s*:|\b(?:updated?|aktualisiert|veröffentlicht|published|posted|"
-    r"mis à jour|publié|actualizado|publicado|aggiornato|zaktualizowano|обновлено|am|um|on|"
-    r"le|el|il|den|op|em)\s+\d",
+    r"mis à jour|publié|actualizado|publicado|aggiornato|zaktualizowano|обновлено|"
+    + alternation(_DATE_PREPOSITIONS)
+    + r")\s+\d",
     re.IGNORECASE,
 )
 # After a lead, a lower-case "in"/"under" ends the names: "Posted by Jane Doe in Politics".
@@ -224,9 +228,9 @@ _SPLIT: Final = re.compile(
 )
 _SERIAL_JOINER: Final = re.compile(r"\s*,\s*" + _JOINER + r"\s+", re.IGNORECASE)
 _TRAILING_NOISE_WORDS: Final = frozenset(
-    {"am", "um", "on", "at", "le", "el", "il", "den", "op", "em", "the", "updated", "update",
-     "published", "posted", "aktualisiert", "veröffentlicht", "publiziert", "erschienen", "mis",
-     "publié", "publicado", "pubblicato", "|", "-", "–", "—"}
+    {"at", "the", "updated", "update", "published", "posted", "aktualisiert", "veröffentlicht",
+     "publiziert", "erschienen", "mis", "publié", "publicado", "pubblicato", "|", "-", "–", "—"}
+    | set(_DATE_PREPOSITIONS)
     | set(MONTHS)
     | _TRAILING_ABBREVIATIONS
 )  # fmt: skip
