@@ -21,10 +21,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import byline
-from byline.record import Person
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # (bench only: byline is the installed one, as the check scores)
 
-SCORE = Path(__file__).resolve().parents[2] / "shared" / "blind" / "score.py"
+import byline  # noqa: E402
+from bench.corpus import DEFAULT_CORPUS  # noqa: E402
+from byline.record import Person  # noqa: E402
+
+SCORE = DEFAULT_CORPUS.parents[1] / "blind" / "score.py"
 
 
 Extract = Callable[..., byline.Article]
