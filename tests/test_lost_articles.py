@@ -179,6 +179,26 @@ def test_a_story_in_boxes_named_like_boilerplate_or_hidden_is_the_best_block(con
     assert article.body_quality is BodyQuality.BEST_BLOCK
 
 
+def linked(text: str, share: float) -> str:
+    """``text`` with its first ``share`` of words one link, as prose that cites sources."""
+    words = text.split()
+    cut = round(len(words) * share)
+    return f"<a href='/source'>{' '.join(words[:cut])}</a> {' '.join(words[cut:])}"
+
+
+def test_prose_rich_in_links_in_every_box_is_the_best_block() -> None:
+    """Each paragraph a box of its own (``<div>``), most of its words a link: every box reads
+    as a link list, but the page's text is this prose, and it is returned as its best text.
+    Boxes of nothing but links are still none (the most-read list, a story made all links)."""
+    boxes = "".join(f"<div>{linked(text, 0.6)}</div>" for text in STORY)
+    article = byline.extract(page(boxes), url=URL)
+    assert article.body == "\n\n".join(STORY)  # (the box of most-read links still left out)
+    assert article.body_quality is BodyQuality.BEST_BLOCK
+    all_links = "".join(f"<div>{linked(text, 1.0)}</div>" for text in STORY)
+    with pytest.raises(byline.NoArticleError):
+        byline.extract(page(all_links), url=URL)
+
+
 def test_an_app_shell_gives_its_description_and_a_bare_one_is_no_article() -> None:
     description = f"<meta property='og:description' content='{BRIEF[0]}'>"
     shell = "<div id='root'><noscript>Please enable JavaScript.</noscript></div>"

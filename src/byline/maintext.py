@@ -36,8 +36,9 @@ the sources' too, whatever the order of the steps.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 from html import escape
 from itertools import repeat
 from typing import Final, Protocol
@@ -198,6 +199,27 @@ many words, in any script (``words_in_any_script``): fewer is a label ("Loading.
 "Read more", "加载中"), no article."""
 
 
+class BoxCheck(Enum):
+    """What judges a box inside the article as boilerplate before it is rendered."""
+
+    NAMES_AND_CONTENTS = "names and contents"
+    """Its class and id names and its contents (link density, length): the usual check."""
+    CONTENTS = "contents"
+    """Its contents alone: the last resort, on a site that names its story's box oddly."""
+    LINKS_ONLY = "links only"
+    """Only a box of links and next to nothing else: the very last resort, for prose so rich
+    in links that every box of it reads as a link list (readability.js's last try keeps such
+    boxes too). A list of headlines is still no text of the page's own."""
+
+
+LAST_RESORT_TRIES: Final = (
+    (BoxCheck.CONTENTS, False),
+    (BoxCheck.CONTENTS, True),  # a gallery: its text is its pictures' captions
+    (BoxCheck.LINKS_ONLY, False),  # prose so rich in links that its boxes read as link lists
+)
+"""How the last resort reads the body's boxes, and whether captions are text, in turn."""
+
+
 @dataclass(slots=True)
 class MainText:
     body: str
@@ -303,19 +325,19 @@ def _shown_anyway(
     and whether a script has yet to show them (a site that names its story's box "comments",
     a story "hidden" until a script runs or in a dialog, an object's fallback content;
     readability.js reads a page so on its last try),
-    only link lists and furniture left out, and failing any other text, captions (a gallery);
-    else the page's description (an app shell). (A page without a body, a frameset, shows no
-    text of its own.)"""
+    only link lists and furniture left out; failing any other text, captions (a gallery),
+    then prose whose every box is rich in links (``LAST_RESORT_TRIES``); else the page's
+    description (an app shell). (A page without a body, a frameset, shows no text of its
+    own.)"""
     result, removed = None, []
     if body.tag == "body":
         furniture = strip(body, FURNITURE)
         stats = _score(list(body.iter(etree.Element)))
         scored = (body, stats)
-        result = _rendered(doc, [body], scored, title, judge, last_resort=True, names=False)
-        if result is None:  # a gallery: its text is its pictures' captions
-            result = _rendered(
-                doc, [body], scored, title, judge, last_resort=True, names=False, captions=True
-            )
+        for boxes, captions in LAST_RESORT_TRIES:
+            result = _rendered(doc, [body], scored, title, judge, True, boxes, captions)
+            if result is not None:
+                break
         furniture.put_back()
         removed = [(el, Rule.FURNITURE) for el in furniture.elements]
     if result is None and summary:
@@ -384,18 +406,16 @@ def _rendered(
     title: str | None,
     judge: tuple[BlockJudge, frozenset[str] | None],
     last_resort: bool,
-    names: bool = True,
+    boxes: BoxCheck = BoxCheck.NAMES_AND_CONTENTS,
     captions: bool = False,
 ) -> MainText | None:
     """The main text of ``nodes`` (in the body scored so), opened by their standfirst, the
-    boxes in them that hold boilerplate left out (``_box_rule``; by their contents alone
-    unless ``names``), and captions too unless they are text (``Renderer.captions``)."""
+    boxes in them that hold boilerplate left out as ``boxes`` says (``_box_rule``), and
+    captions too unless they are text (``Renderer.captions``)."""
     body, stats = scored
     model, hint_words = judge
     nodes = _standfirst(nodes, body, stats, title) + nodes
-    renderer = Renderer(
-        doc, title=title, judge_box=lambda el: _box_rule(el, stats, names), captions=captions
-    )
+    renderer = Renderer(doc, title=title, judge_box=_box_judge(stats, boxes), captions=captions)
     for node in nodes:
         renderer.render(node)
     context = BlockContext(frozenset(nodes), stats.link_density, hint_words)
@@ -1139,13 +1159,23 @@ SHORT_SENTENCE_ENDS: Final = frozenset(".!?:。！？")
 """How a short sentence ends (an ellipsis ends placeholders: "Loading...", "Read on…")."""
 SHORT_BOX_CHARS: Final = 100
 """...and a box named like boilerplate (info, list, meta...) that is linky or this short."""
+LINKS_ONLY_DENSITY: Final = 0.8
+"""A box whose text is more than this share of link text is a link list even to the very
+last resort (``BoxCheck.LINKS_ONLY``): headlines, menus, tags."""
 
 
-def _box_rule(el: etree._Element, stats: _Stats, names: bool = True) -> Rule | None:
-    """Why a box inside the article holds boilerplate, judged by its contents and, if
-    ``names``, its name; None for a box to render. (A hidden box is dropped here too, unless
-    contents alone are judged: the relaxed pass, which keeps boxes named like boilerplate,
-    never shows what readers do not see.)"""
+def _box_judge(stats: _Stats, boxes: BoxCheck) -> Callable[[etree._Element], Rule | None]:
+    """The renderer's test of a box, as ``boxes`` says."""
+    return lambda el: _box_rule(el, stats, boxes)
+
+
+def _box_rule(
+    el: etree._Element, stats: _Stats, boxes: BoxCheck = BoxCheck.NAMES_AND_CONTENTS
+) -> Rule | None:
+    """Why a box inside the article holds boilerplate, judged as ``boxes`` says; None for a
+    box to render. (A hidden box is dropped here too when names are judged: the relaxed
+    pass, which keeps boxes named like boilerplate, never shows what readers do not see.)"""
+    names = boxes is BoxCheck.NAMES_AND_CONTENTS
     if names and not HIDING_ATTRIBUTES.isdisjoint(el.keys()) and is_hidden(el):
         return Rule.HIDDEN
     tag = el.tag
@@ -1157,6 +1187,8 @@ def _box_rule(el: etree._Element, stats: _Stats, names: bool = True) -> Rule | N
     if chars == 0:
         return None  # images and empty boxes: the renderer decides
     density = stats.link_density(el)
+    if boxes is BoxCheck.LINKS_ONLY:
+        return Rule.LINK_LIST if density > LINKS_ONLY_DENSITY else None
     weight = class_weight(el) if names else 0
     if weight < 0 and density > NAMED_BOX_LINK_DENSITY:
         return Rule.NAMED_LINK_BOX  # a linky box whose name says it is not the story

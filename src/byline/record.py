@@ -108,7 +108,8 @@ class BodyQuality(StrEnum):
     """No container read as an article: the page's best text, the blocks that remain of
     its body once furniture and boilerplate are gone (text in one block, a page of
     formulas, paragraphs the paragraph model doubts), or failing that the body's text
-    whatever its boxes are named or whether a script has yet to show them."""
+    whatever its boxes are named, whether a script has yet to show them or how many links
+    they hold."""
     DESCRIPTION = "fallback-description"
     """The page shows no text and states no ``articleBody``: its description (JSON-LD,
     OpenGraph or ``<meta>``) is all there is of the article (an app shell that a script
