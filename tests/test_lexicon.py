@@ -19,9 +19,12 @@ from byline.sources.dom_authors import _TEXT_LEAD, AUTHOR_LABELS, BARE_LEADS, CO
 TABLES = [
     value
     for name, value in vars(lexicon).items()
-    if name.isupper() and isinstance(value, dict) and name not in ("BARE_LEADS", "MONTH_OVERRIDES")
+    if name.isupper()
+    and isinstance(value, dict)
+    and name not in ("BARE_LEADS", "MONTH_OVERRIDES", "JAPANESE_ERAS")
 ]
-"""The word tables (``MONTH_OVERRIDES`` gives the numbers of some months' words)."""
+"""The word tables (``MONTH_OVERRIDES`` gives the numbers of some months' words,
+``JAPANESE_ERAS`` the years of eras)."""
 
 
 def _leads_dom_authors_reads() -> list[str]:

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Final
 
-from byline import lexicon
+from byline import calendars, lexicon
 from byline.lexicon import alternation, lexicon_words, trie_alternation
 
 EARLIEST_YEAR: Final = 1900
@@ -49,7 +49,9 @@ TIME_ATTACH_GAP: Final = 24
 """How far before a date a time may sit and still belong to it ("09:33 GMT 23.06.2023")."""
 
 
-_WESTERN_DIGITS: Final = str.maketrans(lexicon.OTHER_DIGITS, "0123456789" * 3)
+_WESTERN_DIGITS: Final = str.maketrans(
+    lexicon.OTHER_DIGITS, "0123456789" * (len(lexicon.OTHER_DIGITS) // 10)
+)
 """Those digits as the patterns read them (one character for one, so that spans found in the
 translated text are the original's)."""
 _OTHER_DIGIT: Final = re.compile(f"[{lexicon.OTHER_DIGITS}]")
@@ -190,9 +192,39 @@ _CJK: Final = re.compile(
     _YEAR + r"\s?[年년]\s?(?P<month>[01]?\d)\s?[月월]\s?" + _DAY + r"\s?[日일]?"
 )
 
-# Each pattern names its groups year/month/day (month may be a name); the order of the
-# list is the order of preference when two patterns match at the same place.
+# Other calendars (``byline.calendars``). Thai, the year of the Buddhist Era, in full or its
+# last two digits, perhaps after its abbreviation: 7 ธ.ค. 2569, 7 ธันวาคม พ.ศ. 2569, 7 ธ.ค. 69
+# (a Gregorian year after a Thai month is the day-month-year pattern's)
+_BUDDHIST_ERA: Final = re.compile(
+    r"(?<![\d\w])" + _DAY + r"\s*(?P<month>" + trie_alternation(lexicon.MONTH_NAMES["th"])
+    + r")\s*(?:พ\.\s?ศ\.\s*)?(?P<be_year>2[45]\d{2}|\d{2})(?![\d:.])"
+)  # fmt: skip
+_THAI_LETTER: Final = re.compile("[\u0e01-\u0e2e]")
+# The Solar Hijri names as Iranian pages write them, and with the Arabic letters that some
+# keyboards type for the Persian ye and kaf
+_SOLAR_HIJRI_NUMBERS: Final = {
+    spelling: number
+    for number, name in enumerate(lexicon.SOLAR_HIJRI_MONTHS, 1)
+    for spelling in (name, name.replace("ی", "ي").replace("ک", "ك"))
+}
+# Persian, Solar Hijri: ۱۶ آذر ۱۴۰۵, ۱۶ آذر ماه ۱۴۰۵ (digits read as Western ones by then)
+_SOLAR_HIJRI: Final = re.compile(
+    r"(?<![\d\w])" + _DAY + r"\s+(?P<sh_month>" + alternation(_SOLAR_HIJRI_NUMBERS)
+    + r")(?!\w)\s*(?:ماه\s+)?(?P<sh_year>1[34]\d{2})(?!\d)"
+)  # fmt: skip
+# Japanese era: 令和8年12月7日, 令和元年5月1日
+_JAPANESE_ERA: Final = re.compile(
+    r"(?P<era>" + alternation(lexicon.JAPANESE_ERAS) + r")\s?(?P<era_year>\d{1,2}|"
+    + calendars.FIRST_ERA_YEAR + r")\s?年\s?(?P<month>[01]?\d)\s?月\s?" + _DAY + r"\s?日"
+)  # fmt: skip
+_OTHER_CALENDARS: Final = (_BUDDHIST_ERA, _SOLAR_HIJRI, _JAPANESE_ERA)
+"""Patterns of dates without a Gregorian year: tried whether or not a text holds one."""
+
+# Each pattern names its groups year/month/day (month may be a name; the other calendars'
+# their own); the order of the list is the order of preference when two patterns match at
+# the same place.
 _DATE_PATTERNS: Final = [
+    *_OTHER_CALENDARS,  # first: "7 ธ.ค. 69" is of the Buddhist Era, not 1969
     _ISO,
     # Compact ISO: 20230623, 20230623T093300Z
     re.compile(
@@ -247,6 +279,8 @@ def _precondition(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         return _DASHED_MONTH
     if pattern is _YEAR_DOT_MONTH_DAY:
         return _DOTTED_MONTH
+    if pattern is _BUDDHIST_ERA:
+        return _THAI_LETTER
     return None
 
 
@@ -258,6 +292,8 @@ _HELD: Final[dict[re.Pattern[str], tuple[str, ...]]] = {
     _LATVIAN: ("gada",),
     _VIETNAMESE: ("háng",),
     _CJK: ("年", "년"),
+    _SOLAR_HIJRI: tuple(_SOLAR_HIJRI_NUMBERS),
+    _JAPANESE_ERA: tuple(lexicon.JAPANESE_ERAS),
 }
 """What every match of a pattern holds, one of: its separators, or its sign for the year
 (Latvian and Vietnamese: their words for the year and the month, in lower case as pages write
@@ -267,7 +303,10 @@ pattern's search, which tries every place of the text (most dated texts hold one
 _PATTERNS: Final = [
     (pattern, _precondition(pattern), _HELD.get(pattern, ())) for pattern in _DATE_PATTERNS
 ]
-_TWO_DIGIT_YEAR_PATTERNS: Final = [entry for entry in _PATTERNS if "year2" in entry[0].groupindex]
+_WITHOUT_GREGORIAN_YEAR: Final = [
+    entry for entry in _PATTERNS if "year2" in entry[0].groupindex or entry[0] in _OTHER_CALENDARS
+]
+"""The patterns a text without a four-digit Gregorian year is tried with."""
 _TIME_AFTER: Final = re.compile(
     r"[\s,|–—-]*(?:at|um|à|a las|alle|ore|o|в|om|às|kl\.|,)?\s*" + _TIME, re.IGNORECASE
 )
@@ -351,7 +390,7 @@ def find_dates(text: str, month_first: bool = False) -> list[tuple[datetime | da
     if not text.isascii() and _OTHER_DIGIT.search(text):
         text = text.translate(_WESTERN_DIGITS)
     matches: list[tuple[int, int, re.Match[str]]] = []
-    patterns = _PATTERNS if _FOUR_DIGIT_YEAR.search(text) else _TWO_DIGIT_YEAR_PATTERNS
+    patterns = _PATTERNS if _FOUR_DIGIT_YEAR.search(text) else _WITHOUT_GREGORIAN_YEAR
     for pattern, needed, held in patterns:
         if held and not any(map(text.__contains__, held)):
             continue
@@ -526,18 +565,7 @@ def _moment_from_match(
     text: str, match: re.Match[str], not_before: int, month_first: bool = False
 ) -> tuple[datetime | date, int, int] | None:
     groups = match.groupdict()
-    year = _year_of(groups)
-    month_text = groups["month"]
-    month = int(month_text) if month_text.isdigit() else _month_number(month_text)
-    day = int(groups["day"])
-    if year is None or month is None:
-        return None
-    us_order = groups.get("sep") in MONTH_FIRST_SEPARATORS
-    value = _valid_date(year, day, month) if us_order and month_first else None
-    if value is None:
-        value = _valid_date(year, month, day)
-    if value is None and us_order and day <= MONTHS_IN_YEAR < month:
-        value = _valid_date(year, day, month)  # US month-first: day-first is impossible
+    value = _day_of(groups, month_first)
     if value is None:
         return None
     start, end = match.span()
@@ -558,15 +586,42 @@ def _moment_from_match(
     return value, start, end
 
 
+def _day_of(groups: dict[str, str | None], month_first: bool) -> date | None:
+    """The day a date pattern's match names, in the Gregorian calendar."""
+    day = int(groups["day"] or 0)
+    if (hijri_year := groups.get("sh_year")) and (hijri_month := groups.get("sh_month")):
+        month = _SOLAR_HIJRI_NUMBERS[hijri_month]
+        value = calendars.solar_hijri_date(int(hijri_year), month, day)
+        return value if value is not None and EARLIEST_YEAR <= value.year <= LATEST_YEAR else None
+    year = _year_of(groups)
+    month_text = groups.get("month")
+    if year is None or month_text is None:
+        return None
+    named = int(month_text) if month_text.isdigit() else _month_number(month_text)
+    if named is None:
+        return None
+    us_order = groups.get("sep") in MONTH_FIRST_SEPARATORS
+    value = _valid_date(year, day, named) if us_order and month_first else None
+    if value is None:
+        value = _valid_date(year, named, day)
+    if value is None and us_order and day <= MONTHS_IN_YEAR < named:
+        value = _valid_date(year, day, named)  # US month-first: day-first is impossible
+    return value
+
+
 def _year_of(groups: dict[str, str | None]) -> int | None:
-    if groups.get("year"):
-        return int(groups["year"])  # type: ignore[arg-type]
+    if year := groups.get("year"):
+        return int(year)
+    if buddhist := groups.get("be_year"):
+        return calendars.buddhist_era_year(int(buddhist))
+    if (era := groups.get("era")) and (era_year := groups.get("era_year")):
+        return calendars.japanese_era_year(era, era_year)
     short = groups.get("year2")
     if short is None:
         return None
-    year = 2000 + int(short)
+    full = 2000 + int(short)
     # A two-digit year in the future is last century's.
-    return year if year <= date.today().year + 1 else year - 100
+    return full if full <= date.today().year + 1 else full - 100
 
 
 def _valid_date(year: int, month: int, day: int) -> date | None:

@@ -216,9 +216,9 @@ SIGN_OFF_WORDS: Final[Table] = {
 
 # --- dates ----------------------------------------------------------------------------------
 
-OTHER_DIGITS: Final = "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९"
-"""Arabic-Indic, Eastern Arabic-Indic and Devanagari digits, each zero to nine, in which pages
-write dates too."""
+OTHER_DIGITS: Final = "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९๐๑๒๓๔๕๖๗๘๙０１２３４５６７８９"
+"""Arabic-Indic, Eastern Arabic-Indic, Devanagari, Thai and full-width (Chinese and Japanese)
+digits, each zero to nine, in which pages write dates too."""
 
 UPDATE_WORDS: Final[Table] = {
     "en": _phrases("updated|update|last modified|modified|last updated|last edited|edited|revised"),
@@ -485,6 +485,14 @@ MONTH_NAMES: Final[Table] = {
         "ינואר פברואר מרץ אפריל מאי יוני יולי אוגוסט ספטמבר אוקטובר נובמבר דצמבר בינואר"
         " בפברואר במרץ באפריל במאי ביוני ביולי באוגוסט בספטמבר באוקטובר בנובמבר בדצמבר"
     ),
+    # Thai, then its abbreviations with their dots ("7 ธ.ค. 2569": years are of the Buddhist
+    # Era, which ``byline.dates`` reads with its own pattern)
+    "th": _split(
+        "มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม"
+        " พฤศจิกายน ธันวาคม ม.ค. ก.พ. มี.ค. เม.ย. พ.ค. มิ.ย. ก.ค. ส.ค. ก.ย. ต.ค. พ.ย. ธ.ค."
+    ),
+    # Persian names of the Gregorian months (the Solar Hijri ones: ``SOLAR_HIJRI_MONTHS``)
+    "fa": _split("ژانویه فوریه مارس آوریل مه ژوئن ژوئیه اوت سپتامبر اکتبر نوامبر دسامبر"),
     # Arabic: the Egyptian and Gulf names, then the Levantine and Iraqi ones (some two words)
     "ar": (
         *_split("يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر"),
@@ -495,6 +503,21 @@ MONTH_NAMES: Final[Table] = {
 }
 """Month names per language: the twelve names (and declined forms, twelve at a time) in
 order, then abbreviations, whose numbers ``MONTH_OVERRIDES`` gives."""
+
+SOLAR_HIJRI_MONTHS: Final = _split(
+    "فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند"
+)
+"""The months of the Solar Hijri calendar in order, as Iranian pages name them."""
+
+JAPANESE_ERAS: Final[Mapping[str, int]] = {"令和": 2019, "平成": 1989, "昭和": 1926}
+"""Japanese era -> the Gregorian year of its first year (元年, "year one")."""
+
+OTHER_CALENDAR_YEAR: Final = re.compile(
+    r"[2๒][45๔๕]\d\d|[\u0e01-\u0e2e]\.\s?\d\d(?!\d)|[1۱١][34۳۴٣٤]\d\d|" + "|".join(JAPANESE_ERAS)
+)
+"""What a date of another calendar (``byline.calendars``) holds: a year of the Buddhist Era
+(in Western or Thai digits, or two digits after a Thai abbreviation), a Solar Hijri year (in
+Western or Persian digits), a Japanese era. A cheap test, for text outside ASCII."""
 
 MONTH_OVERRIDES: Final[Mapping[str, int]] = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,

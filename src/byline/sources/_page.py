@@ -20,7 +20,13 @@ from lxml import etree
 
 from byline import lexicon
 from byline.document import Document
-from byline.lexicon import OTHER_DIGITS, covering, lexicon_words, trie_alternation
+from byline.lexicon import (
+    OTHER_CALENDAR_YEAR,
+    OTHER_DIGITS,
+    covering,
+    lexicon_words,
+    trie_alternation,
+)
 
 BYLINE_MARKERS: Final = (
     "author", "byline", "autor", "verfasser", "auteur", "firma", "writer", "writtenby",
@@ -121,8 +127,9 @@ def may_hold_year(text: str) -> bool:
     """Whether a text of the page is worth reading for dates: a short text anywhere, a long
     one at its start. A year shows four digits of this or the last century, or two digits
     after a dot ("31.10.23"), or begins as such a year in the digits of another script
-    ("۲۰۲۰", "٢٠٢٠", "२०२०"). Run on every text of the page: plain substring tests, which
-    are cheaper than any regex, and the other scripts' only on a text with a character
+    ("۲۰۲۰", "٢٠٢٠", "२०२०"), or is a year of another calendar (``OTHER_CALENDAR_YEAR``: "2569",
+    "۱۴۰۵", "令和"). Run on every text of the page: plain substring tests, which are cheaper
+    than any regex, and the other scripts' and calendars' only on a text with a character
     outside ASCII."""
     if len(text) > MAX_RAW_PIECE_CHARS:
         text = text[: 2 * OPENING_DATE_CHARS]  # room for the spaces before it
@@ -132,7 +139,12 @@ def may_hold_year(text: str) -> bool:
         or ".0" in text
         or ".1" in text
         or ".2" in text
-        or (not text.isascii() and _OTHER_YEAR.search(text) is not None)
+        or (
+            not text.isascii()
+            and (
+                _OTHER_YEAR.search(text) is not None or OTHER_CALENDAR_YEAR.search(text) is not None
+            )
+        )
     )
 
 

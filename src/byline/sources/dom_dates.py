@@ -51,7 +51,7 @@ from byline.dates import (
 from byline.document import Document
 from byline.fields import Field, Markup, Source
 from byline.language import language_tag
-from byline.lexicon import alternation, lexicon_words
+from byline.lexicon import OTHER_CALENDAR_YEAR, alternation, lexicon_words
 from byline.sources._page import (
     MAX_DATES,
     MAX_PIECE_CHARS,
@@ -187,7 +187,9 @@ markup left out (conditional comments, templates)."""
 
 _YEAR: Final = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 """A year of a date's: the part a date split over elements is found by."""
-_DATEISH: Final = re.compile(r"\d{4}|\d[./-]\d|\d\.?\s[^\W\d_]{3,}\.?\s\d\d\s*(?:$|[)\]])")
+_DATEISH: Final = re.compile(
+    r"\d{4}|\d[./-]\d|\d\.?\s[^\W\d_]{3,}\.?\s\d\d\s*(?:$|[)\]])|" + OTHER_CALENDAR_YEAR.pattern
+)
 """Cheap test a text must pass before the date patterns run on it."""
 
 
