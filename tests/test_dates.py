@@ -63,6 +63,9 @@ def _tz(hours: float) -> timezone:
         ("Jun 5th, 2023 at 9:33 pm", datetime(2023, 6, 5, 21, 33)),
         ("Sept. 3, 2021 10:00 a.m. EDT", datetime(2021, 9, 3, 10, 0, tzinfo=_tz(-4))),
         ("23 June 2023 09:33 CEST", datetime(2023, 6, 23, 9, 33, tzinfo=_tz(2))),
+        ("Jumat, 23 Juni 2023 09:33 WIB", datetime(2023, 6, 23, 9, 33, tzinfo=_tz(7))),
+        ("23 June 2023 09:33 PKT", datetime(2023, 6, 23, 9, 33, tzinfo=_tz(5))),
+        ("23 June 2023 09:33 ACST", datetime(2023, 6, 23, 9, 33, tzinfo=_tz(9.5))),
         ("23.06.23", date(2023, 6, 23)),
         ("Kultur, 2.11.22", date(2022, 11, 2)),
         ("26 | 01 | 2022", date(2022, 1, 26)),
@@ -193,6 +196,24 @@ def test_update_markers_in_several_languages(text: str) -> None:
         ("4 Agustos 2016", date(2016, 8, 4)),  # typed without the accent
         ("2016. 3. 4.", date(2016, 3, 4)),  # Korean and Hungarian numbers, year first
         ("2016. 03. 04. 오후 3:00", date(2016, 3, 4)),
+        ("Senin, 04 Nop 2016", date(2016, 11, 4)),  # Indonesian abbreviations
+        ("04 Agu 2016", date(2016, 8, 4)),
+        ("4 Des 2016", date(2016, 12, 4)),
+        ("4 Machi 2016", date(2016, 3, 4)),  # Swahili
+        ("৪ মার্চ ২০১৬", date(2016, 3, 4)),  # Bengali, Bengali digits
+        ("৪ জানুয়ারি ২০১৬", date(2016, 1, 4)),  # য় as a letter and its dot...
+        ("৪ জানু\u09dfারি ২০১৬", date(2016, 1, 4)),  # ...and as one code point
+        ("4 \u095eरवरी 2016", date(2016, 2, 4)),  # Hindi फ़ as one code point
+        ("4 मार्च 2016", date(2016, 3, 4)),  # Hindi, Marathi
+        ("4 नोव्हेंबर 2016", date(2016, 11, 4)),  # Marathi
+        ("4 நவம்பர் 2016", date(2016, 11, 4)),  # Tamil
+        ("4 నవంబర్ 2016", date(2016, 11, 4)),  # Telugu
+        ("4 ನವೆಂಬರ್ 2016", date(2016, 11, 4)),  # Kannada
+        ("4 നവംബർ 2016", date(2016, 11, 4)),  # Malayalam
+        ("૪ નવેમ્બર ૨૦૧૬", date(2016, 11, 4)),  # Gujarati, Gujarati digits
+        ("੪ ਨਵੰਬਰ ੨੦੧੬", date(2016, 11, 4)),  # Punjabi, Gurmukhi digits
+        ("4 نومبر 2016", date(2016, 11, 4)),  # Urdu
+        ("4 مارس، 2016", date(2016, 3, 4)),  # an Arabic comma before the year
     ],
 )
 def test_month_names_of_more_languages(text: str, expected: date) -> None:

@@ -22,7 +22,13 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Final
 
 from byline import calendars, lexicon
-from byline.lexicon import alternation, lexicon_words, trie_alternation
+from byline.lexicon import (
+    OTHER_SCRIPT_DATE_SIGN,
+    alternation,
+    holds_other_calendar_year,
+    lexicon_words,
+    trie_alternation,
+)
 
 EARLIEST_YEAR: Final = 1900
 """Years before this are not publication dates (ages, history) and are rejected."""
@@ -52,10 +58,9 @@ TIME_ATTACH_GAP: Final = 24
 _WESTERN_DIGITS: Final = str.maketrans(
     lexicon.OTHER_DIGITS, "0123456789" * (len(lexicon.OTHER_DIGITS) // 10)
 )
-"""Those digits as the patterns read them (one character for one, so that spans found in the
-translated text are the original's)."""
-_OTHER_DIGIT: Final = re.compile(f"[{lexicon.OTHER_DIGITS}]")
-"""A text without one is read as it is."""
+"""Other scripts' digits as the patterns read them (one character for one, so that spans
+found in the translated text are the original's), in a text that holds a sign of a date in
+another script (``lexicon.OTHER_SCRIPT_DATE_SIGN``); any other text is read as it is."""
 
 
 FOLDED_NAME_CHARS: Final = 5
@@ -76,12 +81,34 @@ def _folded(name: str) -> str:
     return bare if all(ord(c) < _LATIN_OR_GREEK_END for c in bare) else name
 
 
+_INDIC: Final = range(0x0900, 0x0E00)
+"""The code points of the Indic scripts, Devanagari to Malayalam."""
+_COMPOSED_INDIC: Final = {
+    unicodedata.normalize("NFD", letter): letter
+    for letter in map(chr, _INDIC)
+    if unicodedata.normalize("NFD", letter) != letter
+}
+"""Indic letters written as one code point or as a letter and its sign ("য়", "फ़", "ো"):
+Unicode's composed form leaves some of them apart, and pages type both."""
+
+
+def _spellings(name: str) -> set[str]:
+    """``name`` as pages may type it: an Indic name with its letters apart and composed."""
+    if not any(ord(char) in _INDIC for char in name):
+        return {name}
+    apart = composed = unicodedata.normalize("NFD", name)
+    for parts, letter in _COMPOSED_INDIC.items():
+        composed = composed.replace(parts, letter)
+    return {name, apart, composed}
+
+
 def _month_table() -> dict[str, int]:
     table: dict[str, int] = {}
     for names in lexicon.MONTH_NAMES.values():
         for position, name in enumerate(names):
             month = lexicon.MONTH_OVERRIDES.get(name, position % 12 + 1)
-            table.setdefault(name, month)
+            for spelling in sorted(_spellings(name)):
+                table.setdefault(spelling, month)
     for name, month in list(table.items()):
         if len(name) >= FOLDED_NAME_CHARS:
             table.setdefault(_folded(name), month)
@@ -104,7 +131,9 @@ ZONE_OFFSETS: Final[dict[str, float]] = {
     "utc": 0, "gmt": 0, "z": 0, "wet": 0, "west": 1, "bst": 1, "cet": 1, "cest": 2,
     "mez": 1, "mesz": 2, "eet": 2, "eest": 3, "msk": 3, "ist": 5.5, "hkt": 8, "sgt": 8,
     "jst": 9, "kst": 9, "aest": 10, "aedt": 11, "est": -5, "edt": -4, "cst": -6, "cdt": -5,
-    "mst": -7, "mdt": -6, "pst": -8, "pdt": -7, "akst": -9, "hst": -10,
+    "mst": -7, "mdt": -6, "pst": -8, "pdt": -7, "akst": -9, "hst": -10, "wib": 7, "wita": 8,
+    "wit": 9, "ict": 7, "pkt": 5, "myt": 8, "pht": 8, "awst": 8, "acst": 9.5, "acdt": 10.5,
+    "nzst": 12, "nzdt": 13, "sast": 2, "wat": 1, "cat": 2, "eat": 3,
 }  # fmt: skip
 
 UPDATE_WORDS: Final = lexicon_words(lexicon.UPDATE_WORDS)
@@ -218,13 +247,14 @@ _JAPANESE_ERA: Final = re.compile(
     + calendars.FIRST_ERA_YEAR + r")\s?年\s?(?P<month>[01]?\d)\s?月\s?" + _DAY + r"\s?日"
 )  # fmt: skip
 _OTHER_CALENDARS: Final = (_BUDDHIST_ERA, _SOLAR_HIJRI, _JAPANESE_ERA)
-"""Patterns of dates without a Gregorian year: tried whether or not a text holds one."""
+"""Patterns of dates without a Gregorian year (each names its groups: ``be_year``,
+``sh_year`` and ``sh_month``, ``era`` and ``era_year``): tried, before the others, on the texts
+``lexicon.holds_other_calendar_year`` lets through, whether or not they hold a Gregorian year
+("7 ธ.ค. 69" is of the Buddhist Era, not 1969)."""
 
-# Each pattern names its groups year/month/day (month may be a name; the other calendars'
-# their own); the order of the list is the order of preference when two patterns match at
-# the same place.
+# Each pattern names its groups year/month/day (month may be a name); the order of the list
+# is the order of preference when two patterns match at the same place.
 _DATE_PATTERNS: Final = [
-    *_OTHER_CALENDARS,  # first: "7 ธ.ค. 69" is of the Buddhist Era, not 1969
     _ISO,
     # Compact ISO: 20230623, 20230623T093300Z
     re.compile(
@@ -242,7 +272,7 @@ _DATE_PATTERNS: Final = [
         + _DAY
         + r"(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+|of\s+|d['’])?"
         + _MONTH
-        + r",?\s*(?:de\s+|del\s+)?"
+        + r"[,،]?\s*(?:de\s+|del\s+)?"
         + _YEAR
         + r"(?!\d)",
         re.IGNORECASE,
@@ -303,10 +333,10 @@ pattern's search, which tries every place of the text (most dated texts hold one
 _PATTERNS: Final = [
     (pattern, _precondition(pattern), _HELD.get(pattern, ())) for pattern in _DATE_PATTERNS
 ]
-_WITHOUT_GREGORIAN_YEAR: Final = [
-    entry for entry in _PATTERNS if "year2" in entry[0].groupindex or entry[0] in _OTHER_CALENDARS
+_TWO_DIGIT_YEAR_PATTERNS: Final = [entry for entry in _PATTERNS if "year2" in entry[0].groupindex]
+_CALENDAR_PATTERNS: Final = [
+    (pattern, _precondition(pattern), _HELD.get(pattern, ())) for pattern in _OTHER_CALENDARS
 ]
-"""The patterns a text without a four-digit Gregorian year is tried with."""
 _TIME_AFTER: Final = re.compile(
     r"[\s,|–—-]*(?:at|um|à|a las|alle|ore|o|в|om|às|kl\.|,)?\s*" + _TIME, re.IGNORECASE
 )
@@ -387,10 +417,14 @@ def find_dates(text: str, month_first: bool = False) -> list[tuple[datetime | da
     does: ``writes_month_first``) or the second number cannot be a month."""
     if not isinstance(text, str) or not text:
         return []
-    if not text.isascii() and _OTHER_DIGIT.search(text):
+    other_calendar = False
+    if not text.isascii() and OTHER_SCRIPT_DATE_SIGN.search(text):
+        other_calendar = holds_other_calendar_year(text)
         text = text.translate(_WESTERN_DIGITS)
     matches: list[tuple[int, int, re.Match[str]]] = []
-    patterns = _PATTERNS if _FOUR_DIGIT_YEAR.search(text) else _WITHOUT_GREGORIAN_YEAR
+    patterns = _PATTERNS if _FOUR_DIGIT_YEAR.search(text) else _TWO_DIGIT_YEAR_PATTERNS
+    if other_calendar:
+        patterns = _CALENDAR_PATTERNS + patterns
     for pattern, needed, held in patterns:
         if held and not any(map(text.__contains__, held)):
             continue

@@ -216,9 +216,16 @@ SIGN_OFF_WORDS: Final[Table] = {
 
 # --- dates ----------------------------------------------------------------------------------
 
-OTHER_DIGITS: Final = "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९๐๑๒๓๔๕๖๗๘๙０１２３４５６７８９"
-"""Arabic-Indic, Eastern Arabic-Indic, Devanagari, Thai and full-width (Chinese and Japanese)
-digits, each zero to nine, in which pages write dates too."""
+DIGIT_ZEROS: Final = (
+    "\u0660", "\u06f0", "\u0966", "\u09e6", "\u0a66", "\u0ae6", "\u0b66", "\u0be6", "\u0c66",
+    "\u0ce6", "\u0d66", "\u0e50", "\u0ed0", "\u1040", "\u17e0", "\uff10",
+)  # fmt: skip
+"""The zeros of the scripts whose digits pages write dates in, each followed by one to nine:
+Arabic-Indic, Eastern Arabic-Indic (Persian, Urdu), Devanagari, Bengali, Gurmukhi, Gujarati,
+Oriya, Tamil, Telugu, Kannada, Malayalam, Thai, Lao, Myanmar, Khmer and full-width (Chinese,
+Japanese)."""
+OTHER_DIGITS: Final = "".join(chr(ord(zero) + n) for zero in DIGIT_ZEROS for n in range(10))
+"""Those digits, zero to nine in each script."""
 
 UPDATE_WORDS: Final[Table] = {
     "en": _phrases("updated|update|last modified|modified|last updated|last edited|edited|revised"),
@@ -382,6 +389,7 @@ MONTH_NAMES: Final[Table] = {
     ),
     "id": _split(
         "januari februari maret april mei juni juli agustus september oktober november desember"
+        " peb agu agt agus nop des"
     ),
     "sv": _split(
         "januari februari mars april maj juni juli augusti september oktober november december"
@@ -491,6 +499,24 @@ MONTH_NAMES: Final[Table] = {
         "มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม"
         " พฤศจิกายน ธันวาคม ม.ค. ก.พ. มี.ค. เม.ย. พ.ค. มิ.ย. ก.ค. ส.ค. ก.ย. ต.ค. พ.ย. ธ.ค."
     ),
+    # Languages of India and Pakistan, and Nepali: the English names in their scripts, some in
+    # two spellings (a long or short final vowel)
+    "bn": _split(
+        "জানুয়ারি ফেব্রুয়ারি মার্চ এপ্রিল মে জুন জুলাই আগস্ট সেপ্টেম্বর অক্টোবর নভেম্বর ডিসেম্বর"
+        " জানুয়ারী ফেব্রুয়ারী মার্চ এপ্রিল মে জুন জুলাই আগষ্ট সেপ্টেম্বর অক্টোবর নভেম্বর ডিসেম্বর"
+    ),
+    "ta": _split("ஜனவரி பிப்ரவரி மார்ச் ஏப்ரல் மே ஜூன் ஜூலை ஆகஸ்ட் செப்டம்பர் அக்டோபர் நவம்பர் டிசம்பர்"),
+    "te": _split("జనవరి ఫిబ్రవరి మార్చి ఏప్రిల్ మే జూన్ జూలై ఆగస్టు సెప్టెంబర్ అక్టోబర్ నవంబర్ డిసెంబర్"),
+    "kn": _split("ಜನವರಿ ಫೆಬ್ರವರಿ ಮಾರ್ಚ್ ಏಪ್ರಿಲ್ ಮೇ ಜೂನ್ ಜುಲೈ ಆಗಸ್ಟ್ ಸೆಪ್ಟೆಂಬರ್ ಅಕ್ಟೋಬರ್ ನವೆಂಬರ್ ಡಿಸೆಂಬರ್"),
+    "ml": _split("ജനുവരി ഫെബ്രുവരി മാർച്ച് ഏപ്രിൽ മേയ് ജൂൺ ജൂലൈ ഓഗസ്റ്റ് സെപ്റ്റംബർ ഒക്ടോബർ നവംബർ ഡിസംബർ"),
+    "gu": _split("જાન્યુઆરી ફેબ્રુઆરી માર્ચ એપ્રિલ મે જૂન જુલાઈ ઑગસ્ટ સપ્ટેમ્બર ઑક્ટોબર નવેમ્બર ડિસેમ્બર"),
+    "pa": _split("ਜਨਵਰੀ ਫ਼ਰਵਰੀ ਮਾਰਚ ਅਪ੍ਰੈਲ ਮਈ ਜੂਨ ਜੁਲਾਈ ਅਗਸਤ ਸਤੰਬਰ ਅਕਤੂਬਰ ਨਵੰਬਰ ਦਸੰਬਰ"),
+    "mr": _split("जानेवारी फेब्रुवारी मार्च एप्रिल मे जून जुलै ऑगस्ट सप्टेंबर ऑक्टोबर नोव्हेंबर डिसेंबर"),
+    "ne": _split("जनवरी फेब्रुअरी मार्च अप्रिल मे जुन जुलाई अगस्ट सेप्टेम्बर अक्टोबर नोभेम्बर डिसेम्बर"),
+    "ur": _split("جنوری فروری مارچ اپریل مئی جون جولائی اگست ستمبر اکتوبر نومبر دسمبر"),
+    "sw": _split(
+        "januari februari machi aprili mei juni julai agosti septemba oktoba novemba desemba"
+    ),
     # Persian names of the Gregorian months (the Solar Hijri ones: ``SOLAR_HIJRI_MONTHS``)
     "fa": _split("ژانویه فوریه مارس آوریل مه ژوئن ژوئیه اوت سپتامبر اکتبر نوامبر دسامبر"),
     # Arabic: the Egyptian and Gulf names, then the Levantine and Iraqi ones (some two words)
@@ -512,12 +538,33 @@ SOLAR_HIJRI_MONTHS: Final = _split(
 JAPANESE_ERAS: Final[Mapping[str, int]] = {"令和": 2019, "平成": 1989, "昭和": 1926}
 """Japanese era -> the Gregorian year of its first year (元年, "year one")."""
 
-OTHER_CALENDAR_YEAR: Final = re.compile(
+_OTHER_CALENDAR_SIGNS: Final = "\u0600-\u06ff\u0e00-\u0e7f" + "".join(
+    era[0] for era in JAPANESE_ERAS
+)
+"""The letters of the scripts the other calendars are written in (Arabic, Thai) and the eras'
+first characters, as a character class's ranges."""
+_OTHER_CALENDAR_SCRIPT: Final = re.compile(f"[{_OTHER_CALENDAR_SIGNS}]")
+_OTHER_CALENDAR_YEAR: Final = re.compile(
     r"[2๒][45๔๕]\d\d|[\u0e01-\u0e2e]\.\s?\d\d(?!\d)|[1۱١][34۳۴٣٤]\d\d|" + "|".join(JAPANESE_ERAS)
 )
-"""What a date of another calendar (``byline.calendars``) holds: a year of the Buddhist Era
-(in Western or Thai digits, or two digits after a Thai abbreviation), a Solar Hijri year (in
-Western or Persian digits), a Japanese era. A cheap test, for text outside ASCII."""
+
+
+def holds_other_calendar_year(text: str) -> bool:
+    """Whether ``text`` may hold a date of another calendar (``byline.calendars``): a year of
+    the Buddhist Era (in Western or Thai digits, or two digits after a Thai abbreviation), a
+    Solar Hijri year (in Western or Persian digits), a Japanese era. A cheap test: the year's
+    pattern, tried at every place, runs only on text in those scripts."""
+    return (
+        _OTHER_CALENDAR_SCRIPT.search(text) is not None
+        and _OTHER_CALENDAR_YEAR.search(text) is not None
+    )
+
+
+OTHER_SCRIPT_DATE_SIGN: Final = re.compile(f"[{OTHER_DIGITS}{_OTHER_CALENDAR_SIGNS}]")
+"""A character that a date in another script's digits or in another calendar holds. One
+character class, which the regex engine scans for in a tight loop: a text in Latin, Greek or
+Cyrillic letters is passed over at the cost of one scan, before any finer test."""
+
 
 MONTH_OVERRIDES: Final[Mapping[str, int]] = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
@@ -534,7 +581,8 @@ MONTH_OVERRIDES: Final[Mapping[str, int]] = {
     "studenoga": 11, "studenog": 11, "prosinca": 12, "फरवरी": 2, "सितम्बर": 9, "अक्तूबर": 10,
     "नवम्बर": 11, "दिसम्बर": 12, "янв": 1, "фев": 2, "мар": 3, "апр": 4, "авг": 8,
     "сен": 9, "сент": 9, "окт": 10, "ноя": 11, "дек": 12,
-    "ابريل": 4, "إبريل": 4, "اغسطس": 8, "اكتوبر": 10,
+    "ابريل": 4, "إبريل": 4, "اغسطس": 8, "اكتوبر": 10, "peb": 2, "agu": 8, "agt": 8, "agus": 8,
+    "nop": 11, "des": 12,
     "كانون الثاني": 1, "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6, "تموز": 7,
     "آب": 8, "أيلول": 9, "تشرين الأول": 10, "تشرين الثاني": 11, "كانون الأول": 12,
 }  # fmt: skip

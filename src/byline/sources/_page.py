@@ -21,9 +21,10 @@ from lxml import etree
 from byline import lexicon
 from byline.document import Document
 from byline.lexicon import (
-    OTHER_CALENDAR_YEAR,
     OTHER_DIGITS,
+    OTHER_SCRIPT_DATE_SIGN,
     covering,
+    holds_other_calendar_year,
     lexicon_words,
     trie_alternation,
 )
@@ -127,10 +128,10 @@ def may_hold_year(text: str) -> bool:
     """Whether a text of the page is worth reading for dates: a short text anywhere, a long
     one at its start. A year shows four digits of this or the last century, or two digits
     after a dot ("31.10.23"), or begins as such a year in the digits of another script
-    ("۲۰۲۰", "٢٠٢٠", "२०२०"), or is a year of another calendar (``OTHER_CALENDAR_YEAR``: "2569",
-    "۱۴۰۵", "令和"). Run on every text of the page: plain substring tests, which are cheaper
-    than any regex, and the other scripts' and calendars' only on a text with a character
-    outside ASCII."""
+    ("۲۰۲۰", "٢٠٢٠", "२०२०"), or is a year of another calendar ("2569", "۱۴۰۵", "令和":
+    ``holds_other_calendar_year``). Run on every text of the page: plain substring tests,
+    which are cheaper than any regex, and the other scripts' and calendars' only on a text
+    with a character outside ASCII."""
     if len(text) > MAX_RAW_PIECE_CHARS:
         text = text[: 2 * OPENING_DATE_CHARS]  # room for the spaces before it
     return (
@@ -141,9 +142,8 @@ def may_hold_year(text: str) -> bool:
         or ".2" in text
         or (
             not text.isascii()
-            and (
-                _OTHER_YEAR.search(text) is not None or OTHER_CALENDAR_YEAR.search(text) is not None
-            )
+            and OTHER_SCRIPT_DATE_SIGN.search(text) is not None
+            and (_OTHER_YEAR.search(text) is not None or holds_other_calendar_year(text))
         )
     )
 

@@ -51,7 +51,7 @@ from byline.dates import (
 from byline.document import Document
 from byline.fields import Field, Markup, Source
 from byline.language import language_tag
-from byline.lexicon import OTHER_CALENDAR_YEAR, alternation, lexicon_words
+from byline.lexicon import alternation, holds_other_calendar_year, lexicon_words
 from byline.sources._page import (
     MAX_DATES,
     MAX_PIECE_CHARS,
@@ -187,10 +187,14 @@ markup left out (conditional comments, templates)."""
 
 _YEAR: Final = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 """A year of a date's: the part a date split over elements is found by."""
-_DATEISH: Final = re.compile(
-    r"\d{4}|\d[./-]\d|\d\.?\s[^\W\d_]{3,}\.?\s\d\d\s*(?:$|[)\]])|" + OTHER_CALENDAR_YEAR.pattern
-)
-"""Cheap test a text must pass before the date patterns run on it."""
+_DATEISH: Final = re.compile(r"\d{4}|\d[./-]\d|\d\.?\s[^\W\d_]{3,}\.?\s\d\d\s*(?:$|[)\]])")
+
+
+def _dateish(text: str) -> bool:
+    """Cheap test a text must pass before the date patterns run on it."""
+    return _DATEISH.search(text) is not None or (
+        not text.isascii() and holds_other_calendar_year(text)
+    )
 
 
 def _fragments_pattern(fragments: tuple[str, ...]) -> re.Pattern[str]:
@@ -435,7 +439,7 @@ class _Scan:
         if title is None:
             return
         text = title.text or ""
-        if len(text) <= 2 * MAX_PIECE_CHARS and _DATEISH.search(text):
+        if len(text) <= 2 * MAX_PIECE_CHARS and _dateish(text):
             for value, _, _ in find_dates(text, self.month_first)[:1]:
                 self.add(value, KIND_TITLE, False, title, Markup.TITLE_ELEMENT)
 
@@ -461,7 +465,7 @@ class _Scan:
         (``<!-- published: 2021-03-04 -->``), on a page that shows no date and whose scripts
         hold none. Other dates in comments are a cache's or a build's ("generated on ...")."""
         for text in doc.comments(COMMENT_DATE_CHARS):
-            if not _DATEISH.search(text):
+            if not _dateish(text):
                 continue
             for value, start, _ in find_dates(text, self.month_first)[:1]:
                 if marker_before(text, start) == PUBLISH:
@@ -529,7 +533,7 @@ class _Scan:
             labelled = _LABEL_LEAD.match(text) is not None
             if not labelled and not entry_note and not _DATELINE_LEAD.match(text):
                 return  # prose: the cheap test spares most paragraphs the date patterns
-        if not _DATEISH.search(text):
+        if not _dateish(text):
             return
         element = piece.owner
         if piece.is_tail:
