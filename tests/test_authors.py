@@ -157,6 +157,9 @@ from byline.sources.candidate import holds_authors
         ("Autore: Mario Rossi", ["Mario Rossi"]),
         ("Yazar: Ayşe Yılmaz", ["Ayşe Yılmaz"]),
         ("Rasender Reporter", []),  # a role and its adjective, no name after it
+        ("By Globe Staff", []),  # the paper's desk, no name
+        ("By Times Staff Writer", []),
+        ("By Jane Doe, Globe Staff", ["Jane Doe"]),
         # the site's interface where a byline stands
         ("Sign In", []),
         ("Follow Author", []),

@@ -429,8 +429,10 @@ def _clean_name(part: str) -> str:
     for index, word in enumerate(words[1:], start=1):
         folded = word.casefold().strip(".,:")
         if folded in NAME_STOP_WORDS or _is_role(folded):
-            if index == 1 and _is_role(folded):
-                return ""  # "Rasender Reporter", "Freier Journalist": a role, no name
+            if index == 1 and (_is_role(folded) or folded in ORGANISATION_WORDS):
+                # "Rasender Reporter", "Freier Journalist": a role; "Globe Staff", "Times Staff
+                # Writer": the paper's desk; no name
+                return ""
             words = words[:index]
             if _is_role(folded):
                 # "Jane Doe Contributing Writer"; "Chief Political Correspondent" after a
