@@ -155,6 +155,18 @@ def test_sharing_plugin_author_tag() -> None:
     assert found(meta, head)["authors"] == [AuthorCandidate("Wolfgang Michal")]
 
 
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ("<meta name='cXenseParse:author' content='Wolfgang Michal'>", ["Wolfgang Michal"]),
+        # the byline as printed: the reconciler splits it into names, as it does a shown one
+        ("<meta name='byl' content='By Jane Doe and John Smith'>", ["By Jane Doe and John Smith"]),
+    ],
+)
+def test_analytics_and_printed_byline_author_tags(head: str, expected: list[str]) -> None:
+    assert found(meta, head)["authors"] == [AuthorCandidate(name) for name in expected]
+
+
 def test_author_meta_holding_a_url_or_placeholder_gives_no_name() -> None:
     head = '<meta name="author" content="https://www.facebook.com/x"><meta name="date" content="">'
     assert found(meta, head) == {"authors": [AuthorCandidate("", "https://www.facebook.com/x")]}

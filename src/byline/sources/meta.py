@@ -83,6 +83,8 @@ AUTHOR_NAMES: Final = (
     "author",
     "sailthru.author",
     "shareaholic:article_author_name",  # a widespread WordPress sharing plugin
+    "cxenseparse:author",  # the Cxense analytics tag many European news sites carry
+    "byl",  # the printed byline, "By Jane Doe and John Smith" (The New York Times and others)
 )
 SECTION_NAMES: Final = ("parsely-section",)
 TAG_NAMES: Final = ("parsely-tags", "sailthru.tags")
