@@ -253,6 +253,23 @@ def test_a_year_with_a_dot_before_a_month_name_needs_its_day() -> None:
         ("Frissítve: 2016. március 5.", True),
         ("Δημοσιεύθηκε 4 Μαρτίου 2016", False),
         ("Ενημερώθηκε 5 Μαρτίου 2016", True),
+        # scripts without spaces name the label in full, and may write the date right after
+        ("发布时间：2016-03-04 10:00", False),
+        ("更新时间：2016-03-05 10:00", True),
+        ("发布于2016-03-04", False),
+        ("公開日：2016年3月4日", False),
+        ("最終更新 2016年3月5日", True),
+        ("입력 2016.03.04 10:00", False),
+        ("수정 2016.03.05 10:00", True),
+        ("نشر في 4 مارس 2016", False),
+        ("آخر تحديث 5 مارس 2016", True),
+        ("פורסם 04.03.2016", False),
+        ("עודכן 05.03.2016", True),
+        ("เผยแพร่ 4 มี.ค. 2559", False),
+        ("อัปเดต 5 มี.ค. 2559", True),
+        ("تاریخ انتشار ۱۴ اسفند ۱۳۹۴", False),
+        ("به‌روزرسانی ۱۵ اسفند ۱۳۹۴", True),
+        ("Cập nhật 05/03/2016", True),
     ],
 )
 def test_publication_and_update_labels_of_more_languages(text: str, update: bool) -> None:

@@ -348,7 +348,7 @@ _MARKER_WORDS: Final = re.compile(  # whole words: "stand" is not "Standard", "d
     + alternation(PUBLISH_WORDS)
     + r")|"
     + alternation(OTHER_WORDS)
-    + r")(?!\w)",
+    + r")(?![^\W\d_])",  # a digit may follow: scripts without spaces write "发布于2026"
     re.IGNORECASE,
 )
 

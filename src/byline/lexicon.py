@@ -251,6 +251,18 @@ UPDATE_WORDS: Final[Table] = {
     "hu": _phrases("frissítve|módosítva|frissítés"),
     "ro": _phrases("actualizat|actualizată"),
     "el": _phrases("ενημερώθηκε|ενημέρωση"),
+    # Scripts without spaces between words name the label in full ("更新时间", "最終更新")
+    "zh": _phrases(
+        "更新时间|更新時間|更新日期|更新于|更新於|最后更新|最後更新|修改时间|修改時間|更新"
+    ),
+    "ja": _phrases("更新日時|更新日|最終更新"),
+    "ko": _phrases("최종수정|수정일|수정|업데이트"),
+    "ar": _phrases("آخر تحديث|تم التحديث|تحديث"),
+    "he": _phrases("עודכן|עדכון אחרון|עדכון"),
+    "hi": _phrases("अपडेटेड|अपडेट"),
+    "th": _phrases("อัปเดตล่าสุด|อัปเดต|อัพเดท|อัพเดต|แก้ไขล่าสุด"),
+    "fa": _phrases("آخرین به‌روزرسانی|به‌روزرسانی|بروزرسانی|به روز رسانی"),
+    "vi": _phrases("cập nhật"),
 }
 """Words that, just before a date, say it is a modification date."""
 
@@ -276,6 +288,18 @@ PUBLISH_WORDS: Final[Table] = {
     "hu": _phrases("közzétéve|publikálva|megjelent"),
     "ro": _phrases("publicat|publicată"),
     "el": _phrases("δημοσιεύθηκε|δημοσίευση"),
+    "zh": _phrases(
+        "发布时间|發佈時間|發布時間|发布日期|發佈日期|发表时间|發表時間|发布于|發佈於|發布於|"
+        "发表于|發表於|发布|發佈|發布|时间|時間|日期"
+    ),
+    "ja": _phrases("公開日時|公開日|配信日時|配信日|掲載日|投稿日|公開|配信|掲載|投稿"),
+    "ko": _phrases("기사입력|입력|등록일|등록|작성일|작성|게재|발행"),
+    "ar": _phrases("تاريخ النشر|نشر في|نُشر في|نشر|نُشر"),
+    "he": _phrases("פורסם|פורסמה|פרסום"),
+    "hi": _phrases("प्रकाशित|प्रकाशन"),
+    "th": _phrases("เผยแพร่|โพสต์|วันที่"),
+    "fa": _phrases("تاریخ انتشار|منتشر شده|انتشار|تاریخ"),
+    "vi": _phrases("ngày đăng|đăng lúc|đăng|xuất bản"),
 }
 """Words that, just before a date, say it is the publication date (or label the page's one
 date: "Datum: 26. Januar 2022")."""

@@ -210,7 +210,7 @@ brackets) and a digit."""
 _LABEL_LEAD: Final = re.compile(
     r"\W*(?:"
     + alternation(lexicon_words(lexicon.PUBLISH_WORDS) + lexicon_words(lexicon.UPDATE_WORDS))
-    + r")(?!\w)",
+    + r")(?![^\W\d_])",
     re.IGNORECASE,
 )
 """A long text that opens with a publication or update label ("Published on 4 March 2016 by
