@@ -157,6 +157,18 @@ from byline.sources.candidate import holds_authors
         ("Autore: Mario Rossi", ["Mario Rossi"]),
         ("Yazar: Ayşe Yılmaz", ["Ayşe Yılmaz"]),
         ("Rasender Reporter", []),  # a role and its adjective, no name after it
+        # labels and roles of more languages
+        ("記者：山田太郎", ["山田太郎"]),
+        ("山田太郎 記者", ["山田太郎"]),  # Japanese and Korean print the role after the name
+        ("홍길동 기자", ["홍길동"]),
+        ("홍길동 기자 hong@news.example", ["홍길동"]),
+        ("كتب: محمد علي", ["محمد علي"]),
+        ("लेखक: राहुल शर्मा", ["राहुल शर्मा"]),
+        ("Haber: Ayşe Yılmaz", ["Ayşe Yılmaz"]),
+        ("Penulis: Budi Santoso", ["Budi Santoso"]),
+        ("Oleh Budi Santoso", ["Budi Santoso"]),
+        ("نویسنده: علی رضایی", ["علی رضایی"]),
+        ("Tác giả: Nguyễn Văn An", ["Nguyễn Văn An"]),
         ("By Globe Staff", []),  # the paper's desk, no name
         ("By Times Staff Writer", []),
         ("By Jane Doe, Globe Staff", ["Jane Doe"]),
@@ -564,6 +576,13 @@ def test_a_picture_or_a_quotation_credits_no_author_of_the_article(credit_html: 
     assert _dom_authors(_page(credit_html)) == []
     with_byline = _page("<p class='byline'>Von Klaus Beispiel</p>" + credit_html)
     assert _dom_authors(with_byline) == [["Klaus Beispiel"]]
+
+
+def test_a_box_named_reporter_holds_the_byline() -> None:
+    """Korean news sites name the byline's box after the reporter, who stands before the
+    role: "홍길동 기자 hong@news.example"."""
+    box = "<div class='article-reporter'>홍길동 기자 hong@news.example</div>"
+    assert _dom_authors(_page(box)) == [["홍길동"]]
 
 
 def test_an_author_box_drawn_as_a_figure_is_the_byline() -> None:

@@ -429,6 +429,8 @@ def _clean_name(part: str) -> str:
     for index, word in enumerate(words[1:], start=1):
         folded = word.casefold().strip(".,:")
         if folded in NAME_STOP_WORDS or _is_role(folded):
+            if index == 1 and _is_role(folded) and _NAME_BEFORE_ROLE.match(words[0]):
+                return words[0]  # "홍길동 기자": Korean and Japanese print the role after it
             if index == 1 and (_is_role(folded) or folded in ORGANISATION_WORDS):
                 # "Rasender Reporter", "Freier Journalist": a role; "Globe Staff", "Times Staff
                 # Writer": the paper's desk; no name
@@ -451,6 +453,11 @@ def _clean_name(part: str) -> str:
     if name.isupper() and len(name) > 3:
         name = _title_case(name)
     return name
+
+
+_NAME_BEFORE_ROLE: Final = re.compile("[\uac00-\ud7af\u3040-\u30ff\u4e00-\u9fff]+$")
+"""A name in Hangul, kana or Chinese characters, one word: the scripts whose languages print
+a role after the name it titles (one word before a role is elsewhere the role's adjective)."""
 
 
 def _is_role(word: str) -> bool:

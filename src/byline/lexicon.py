@@ -37,6 +37,10 @@ BYLINE_PREPOSITIONS: Final[Table] = {
     "da": ("af",),
     "ar": ("بقلم",),
     "he": ("מאת",),
+    "id": ("oleh",),
+    "ms": ("oleh",),
+    "fa": ("به قلم",),
+    "th": ("โดย",),
 }
 """The word before an author's name: "by Jane Doe", "von Anna Muster"."""
 
@@ -50,9 +54,15 @@ AUTHOR_LABELS: Final[Table] = {
     "it": ("autore", "autrice", "autori"),
     "da": ("forfatter",),
     "sv": ("författare",),
-    "tr": ("yazar",),
-    "ar": ("الكاتب", "الكاتبة", "كاتب"),
-    "ja": ("著者", "筆者"),
+    "ar": ("الكاتب", "الكاتبة", "كاتب", "كتب", "كتبت", "إعداد"),
+    "ja": ("著者", "筆者", "記者", "執筆"),
+    "zh": ("作者", "记者", "撰文"),
+    "hi": ("लेखक", "लेखिका", "संवाददाता"),
+    "tr": ("yazar", "yazan", "haber", "muhabir"),
+    "id": ("penulis", "reporter", "wartawan"),
+    "fa": ("نویسنده", "خبرنگار"),
+    "th": ("ผู้เขียน",),
+    "vi": ("tác giả",),
 }
 """Labels before the names: "Autor: Hans Meier", "Author Jane Doe"."""
 
@@ -134,6 +144,9 @@ ROLE_WORDS: Final[Table] = {
     ),
     "fr": _phrases("auteur|philosophe"),
     "es": _phrases("autora"),
+    # Korean and Japanese print the role after the name: "홍길동 기자", "山田太郎 記者"
+    "ko": _phrases("기자|특파원|논설위원|선임기자|객원기자"),
+    "ja": _phrases("記者|特派員|編集委員"),
 }
 """Roles printed next to a byline ("Jane Doe Reporter")."""
 

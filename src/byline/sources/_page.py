@@ -31,7 +31,7 @@ from byline.lexicon import (
 
 BYLINE_MARKERS: Final = (
     "author", "byline", "autor", "verfasser", "auteur", "firma", "writer", "writtenby",
-    "written-by",
+    "written-by", "reporter",
 )  # fmt: skip
 """class/id/itemprop fragments of elements that hold the author's name."""
 
