@@ -157,6 +157,12 @@ from byline.sources.candidate import holds_authors
         ("Autore: Mario Rossi", ["Mario Rossi"]),
         ("Yazar: Ayşe Yılmaz", ["Ayşe Yılmaz"]),
         ("Rasender Reporter", []),  # a role and its adjective, no name after it
+        # the place of several words they report from
+        ("By Jane Doe, New York", ["Jane Doe"]),
+        ("By JANE DOE, NEW YORK", ["Jane Doe"]),
+        ("By Jane Doe, Rio de Janeiro", ["Jane Doe"]),  # not "Rio de" (janeiro is a month)
+        ("By Jane Doe, New York, and John Smith, Los Angeles", ["Jane Doe", "John Smith"]),
+        ("राहुल शर्मा, नई दिल्ली", ["राहुल शर्मा"]),
         # labels and roles of more languages
         ("記者：山田太郎", ["山田太郎"]),
         ("山田太郎 記者", ["山田太郎"]),  # Japanese and Korean print the role after the name

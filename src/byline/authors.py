@@ -73,6 +73,8 @@ INTERFACE_LABELS: Final = frozenset(lexicon_words(lexicon.INTERFACE_LABELS))
 # role when the title follows a name.
 TITLE_MODIFIERS: Final = frozenset(lexicon_words(lexicon.TITLE_MODIFIERS))
 
+PLACES_OF_SEVERAL_WORDS: Final = frozenset(lexicon.PLACES_OF_SEVERAL_WORDS)
+
 ROLE_PHRASE_HYPHENS: Final = 2
 """Hyphens of a role phrase ("editor-at-large"); a double name has one."""
 
@@ -293,6 +295,8 @@ def split_names(raw: object) -> list[str]:
     parts = _SPLIT.split(text)
     separators = ["", *_SPLIT.findall(text)]
     for index, (part, separator) in enumerate(zip(parts, separators, strict=True)):
+        if _is_known_place(part):
+            continue  # "By Jane Doe, New York": where she reports from, no name
         name = _clean_name(part)
         if not name or name.casefold() in DEGREES:
             continue
@@ -301,9 +305,7 @@ def split_names(raw: object) -> list[str]:
                 break  # "Olympia-Verlag GmbH, Nürnberg, Germany": its address follows
             continue
         following = separators[index + 1] if index + 1 < len(separators) else None
-        if _is_place_after_name(name, separator, names) and (
-            following is None or _SERIAL_JOINER.fullmatch(following)
-        ):
+        if _is_place_after_name(name, separator, names) and _ends_or_joins(following):
             continue  # "Von A, Berlin", "Von A und B, Berlin, und C": where they write from
         if name not in names:
             names.append(name)
@@ -322,6 +324,16 @@ def _names_an_organisation(name: str) -> bool:
         or any(word.endswith(ORGANISATION_SUFFIXES) for word in lowered_words)
         or _mixes_lowercase_words(words)
     )
+
+
+def _ends_or_joins(separator: str | None) -> bool:
+    """Whether a byline's part is its last, or the last name's joiner follows it (", and")."""
+    return separator is None or _SERIAL_JOINER.fullmatch(separator) is not None
+
+
+def _is_known_place(part: str) -> bool:
+    """Whether ``part`` of a byline is a place of several words (``PLACES_OF_SEVERAL_WORDS``)."""
+    return " ".join(part.split()).strip(NAME_EDGE_CHARS).casefold() in PLACES_OF_SEVERAL_WORDS
 
 
 def _is_place_after_name(name: str, separator: str, names: list[str]) -> bool:

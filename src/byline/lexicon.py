@@ -626,6 +626,29 @@ MONTH_OVERRIDES: Final[Mapping[str, int]] = {
 """Month numbers of the abbreviations and forms that do not follow the position of the name
 in ``MONTH_NAMES``."""
 
+PLACES_OF_SEVERAL_WORDS: Final = _phrases(
+    "new york|new york city|los angeles|san francisco|san diego|san jose|san antonio|"
+    "las vegas|new orleans|salt lake city|kansas city|oklahoma city|jersey city|long beach|"
+    "fort worth|el paso|santa fe|des moines|baton rouge|little rock|st. louis|saint louis|"
+    "st. paul|palm beach|west palm beach|capitol hill|silicon valley|new jersey|new mexico|"
+    "new hampshire|north carolina|south carolina|north dakota|south dakota|west virginia|"
+    "rhode island|puerto rico|washington d.c.|washington dc|mexico city|guatemala city|"
+    "panama city|san juan|santo domingo|san josé|buenos aires|rio de janeiro|são paulo|"
+    "sao paulo|belo horizonte|porto alegre|la paz|costa rica|el salvador|new delhi|"
+    "hong kong|kuala lumpur|ho chi minh city|sri lanka|abu dhabi|tel aviv|gaza city|"
+    "west bank|kuwait city|addis ababa|dar es salaam|cape town|port elizabeth|"
+    "port-au-prince|port moresby|new zealand|south africa|saudi arabia|united states|"
+    "united kingdom|united nations|the hague|den haag|st. petersburg|saint petersburg|"
+    "sankt petersburg|nizhny novgorod|frankfurt am main|freiburg im breisgau|"
+    "halle (saale)|st. gallen|sankt gallen|la chaux-de-fonds|aix-en-provence|"
+    "clermont-ferrand|las palmas|santa cruz|san sebastián|palma de mallorca|"
+    "gold coast|new south wales|south australia|western australia|"
+    "nai dilli|नई दिल्ली|新德里"
+)
+"""Places of several words that news pages print after a byline's names, where they report
+from: "By Jane Doe, New York" (a place of one word is told by its shape alone)."""
+
+
 # --- main text: teasers and credits ------------------------------------------------------
 
 READ_ALSO: Final[Table] = {
