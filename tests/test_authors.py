@@ -157,6 +157,10 @@ from byline.sources.candidate import holds_authors
         ("Autore: Mario Rossi", ["Mario Rossi"]),
         ("Yazar: Ayşe Yılmaz", ["Ayşe Yılmaz"]),
         ("Rasender Reporter", []),  # a role and its adjective, no name after it
+        # a wire story's closing credits: the editor is no author
+        ("Reporting by Jane Doe; Editing by John Smith", ["Jane Doe"]),
+        ("(Reporting by Jane Doe; Editing by John Smith)", ["Jane Doe"]),
+        ("Reporter: Budi Santoso | Editor: Siti Aminah", ["Budi Santoso"]),
         # the place of several words they report from
         ("By Jane Doe, New York", ["Jane Doe"]),
         ("By JANE DOE, NEW YORK", ["Jane Doe"]),

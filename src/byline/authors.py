@@ -187,10 +187,11 @@ _INNER_LEAD: Final = re.compile(
     + alternation(lexicon_words(lexicon.LEAD_WORDS_BEFORE_VON))
     + r")\s+von|\d[\d:.]*\s+(?i:von))\s+(?=\S)"
 )
-# Labels of credits that are not the author's ("Illustration von X", "Foto: Y").
+# Labels of credits that are not the author's ("Illustration von X", "Foto: Y", a wire
+# story's "Reporting by X; Editing by Y").
 _CREDIT_LABEL: Final = re.compile(
     r"\b(?:übersetzt von|translated by|fotos?|photos?|photograph(?:s|ed)?|bilder?|interview|"
-    r"illustrations?|"
+    r"illustrations?|edit(?:ing|ed)|editor|"
     r"symbolbild|grafik|graphics?|kamera|video)\s*(?::|\s(?:von|by)\s)",
     re.IGNORECASE,
 )
@@ -206,6 +207,8 @@ CONTACT_SEPARATOR: Final = " , "
 """What an e-mail address, a link or a user handle printed in a byline stands for."""
 _EMAIL_OR_URL: Final = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|(?<!\w)@\w+")
 _BRACKETS: Final = re.compile(r"\([^)]*\)|\[[^\]]*\]|【[^】]*】")
+_IN_BRACKETS: Final = re.compile(r"\([^()]*\)")
+"""A byline in brackets as a whole, which are no aside to drop."""
 _DATE_PREPOSITIONS: Final = ("am", "um", "on", "le", "el", "il", "den", "op", "em")
 """Words that put a date after a byline's names: "von X am 3. Mai", "Geplaatst door X op 3
 mei", "Escrito por X em 3 de maio"."""
@@ -264,6 +267,8 @@ def split_names(raw: object) -> list[str]:
         return []
     # an address or a handle after each name separates the names ("By A @a B"), as a comma
     text = _EMAIL_OR_URL.sub(CONTACT_SEPARATOR, text)
+    if _IN_BRACKETS.fullmatch(text):
+        text = text[1:-1]  # "(Reporting by X; Editing by Y)": a wire story's closing credits
     text = _BRACKETS.sub(" ", text)
     if text.casefold() in NON_PERSON_NAMES:
         return []  # "No Author": the whole text is a placeholder
