@@ -174,7 +174,7 @@ from byline.sources.candidate import holds_authors
         ("홍길동 기자 hong@news.example", ["홍길동"]),
         ("كتب: محمد علي", ["محمد علي"]),
         ("लेखक: राहुल शर्मा", ["राहुल शर्मा"]),
-        ("Haber: Ayşe Yılmaz", ["Ayşe Yılmaz"]),
+        ("Yazan: Ayşe Yılmaz", ["Ayşe Yılmaz"]),
         ("Penulis: Budi Santoso", ["Budi Santoso"]),
         ("Oleh Budi Santoso", ["Budi Santoso"]),
         ("نویسنده: علی رضایی", ["علی رضایی"]),

@@ -343,11 +343,11 @@ _TIME_AFTER: Final = re.compile(
 _TIME_BEFORE: Final = re.compile(_TIME + r"[\s,|–—-]*(?:on|am|le|el|il)?\s*$", re.IGNORECASE)
 _MARKER_WORDS: Final = re.compile(  # whole words: "stand" is not "Standard", "date" not "update"
     r"(?<!\w)(?:(?P<update>"
-    + alternation(UPDATE_WORDS)
+    + trie_alternation(UPDATE_WORDS)
     + r")|(?P<publish>"
-    + alternation(PUBLISH_WORDS)
+    + trie_alternation(PUBLISH_WORDS)
     + r")|"
-    + alternation(OTHER_WORDS)
+    + trie_alternation(OTHER_WORDS)
     + r")(?![^\W\d_])",  # a digit may follow: scripts without spaces write "发布于2026"
     re.IGNORECASE,
 )

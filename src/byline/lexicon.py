@@ -58,7 +58,7 @@ AUTHOR_LABELS: Final[Table] = {
     "ja": ("著者", "筆者", "記者", "執筆"),
     "zh": ("作者", "记者", "撰文"),
     "hi": ("लेखक", "लेखिका", "संवाददाता"),
-    "tr": ("yazar", "yazan", "haber", "muhabir"),
+    "tr": ("yazar", "yazan", "muhabir"),
     "id": ("penulis", "reporter", "wartawan"),
     "fa": ("نویسنده", "خبرنگار"),
     "th": ("ผู้เขียน",),

@@ -51,7 +51,7 @@ from byline.dates import (
 from byline.document import Document
 from byline.fields import Field, Markup, Source
 from byline.language import language_tag
-from byline.lexicon import alternation, holds_other_calendar_year, lexicon_words
+from byline.lexicon import alternation, holds_other_calendar_year, lexicon_words, trie_alternation
 from byline.sources._page import (
     MAX_DATES,
     MAX_PIECE_CHARS,
@@ -209,7 +209,7 @@ _DATELINE_LEAD: Final = re.compile(r"[(\[]?(?:[^\W\d_][\w.'’-]*,?\s+|\([^()\d]
 brackets) and a digit."""
 _LABEL_LEAD: Final = re.compile(
     r"\W*(?:"
-    + alternation(lexicon_words(lexicon.PUBLISH_WORDS) + lexicon_words(lexicon.UPDATE_WORDS))
+    + trie_alternation(lexicon_words(lexicon.PUBLISH_WORDS) + lexicon_words(lexicon.UPDATE_WORDS))
     + r")(?![^\W\d_])",
     re.IGNORECASE,
 )
