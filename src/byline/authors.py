@@ -439,6 +439,11 @@ def _strip_prefix(text: str) -> str:
     return rest
 
 
+_NAME_BEFORE_ROLE: Final = re.compile("[\uac00-\ud7af\u3040-\u30ff\u4e00-\u9fff]+$")
+"""A name in Hangul, kana or Chinese characters, one word: the scripts whose languages print
+a role after the name it titles (one word before a role is elsewhere the role's adjective)."""
+
+
 def _clean_name(part: str) -> str:
     words = _without_title(part.strip(NAME_EDGE_CHARS).split())
     while len(words) > 1 and words[0].casefold() in FORMS_OF_ADDRESS:
@@ -470,11 +475,6 @@ def _clean_name(part: str) -> str:
     if name.isupper() and len(name) > 3:
         name = _title_case(name)
     return name
-
-
-_NAME_BEFORE_ROLE: Final = re.compile("[\uac00-\ud7af\u3040-\u30ff\u4e00-\u9fff]+$")
-"""A name in Hangul, kana or Chinese characters, one word: the scripts whose languages print
-a role after the name it titles (one word before a role is elsewhere the role's adjective)."""
 
 
 def _is_role(word: str) -> bool:

@@ -228,7 +228,7 @@ _BUDDHIST_ERA: Final = re.compile(
     r"(?<![\d\w])" + _DAY + r"\s*(?P<month>" + trie_alternation(lexicon.MONTH_NAMES["th"])
     + r")\s*(?:พ\.\s?ศ\.\s*)?(?P<be_year>2[45]\d{2}|\d{2})(?![\d:.])"
 )  # fmt: skip
-_THAI_LETTER: Final = re.compile("[\u0e01-\u0e2e]")
+_THAI_LETTER: Final = re.compile(f"[{lexicon.THAI_LETTERS}]")
 # The Solar Hijri names as Iranian pages write them, and with the Arabic letters that some
 # keyboards type for the Persian ye and kaf
 _SOLAR_HIJRI_NUMBERS: Final = {
@@ -330,17 +330,24 @@ _HELD: Final[dict[re.Pattern[str], tuple[str, ...]]] = {
 them). A text with none is not tried with the pattern: substring tests, far cheaper than the
 pattern's search, which tries every place of the text (most dated texts hold one shape)."""
 
-_PATTERNS: Final = [
-    (pattern, _precondition(pattern), _HELD.get(pattern, ())) for pattern in _DATE_PATTERNS
-]
+
+def _gated(
+    patterns: Iterable[re.Pattern[str]],
+) -> list[tuple[re.Pattern[str], re.Pattern[str] | None, tuple[str, ...]]]:
+    """Each of ``patterns`` with the cheap tests a text must pass first (``find_dates``)."""
+    return [(pattern, _precondition(pattern), _HELD.get(pattern, ())) for pattern in patterns]
+
+
+_PATTERNS: Final = _gated(_DATE_PATTERNS)
 _TWO_DIGIT_YEAR_PATTERNS: Final = [entry for entry in _PATTERNS if "year2" in entry[0].groupindex]
-_CALENDAR_PATTERNS: Final = [
-    (pattern, _precondition(pattern), _HELD.get(pattern, ())) for pattern in _OTHER_CALENDARS
-]
+_CALENDAR_PATTERNS: Final = _gated(_OTHER_CALENDARS)
 _TIME_AFTER: Final = re.compile(
     r"[\s,|–—-]*(?:at|um|à|a las|alle|ore|o|в|om|às|kl\.|,)?\s*" + _TIME, re.IGNORECASE
 )
 _TIME_BEFORE: Final = re.compile(_TIME + r"[\s,|–—-]*(?:on|am|le|el|il)?\s*$", re.IGNORECASE)
+LABEL_END: Final = r"(?![^\W\d_])"
+"""Where a label word ends: before no letter. A digit may follow, as scripts without spaces
+write it ("发布于2026-12-07")."""
 _MARKER_WORDS: Final = re.compile(  # whole words: "stand" is not "Standard", "date" not "update"
     r"(?<!\w)(?:(?P<update>"
     + trie_alternation(UPDATE_WORDS)
@@ -348,7 +355,8 @@ _MARKER_WORDS: Final = re.compile(  # whole words: "stand" is not "Standard", "d
     + trie_alternation(PUBLISH_WORDS)
     + r")|"
     + trie_alternation(OTHER_WORDS)
-    + r")(?![^\W\d_])",  # a digit may follow: scripts without spaces write "发布于2026"
+    + ")"
+    + LABEL_END,
     re.IGNORECASE,
 )
 

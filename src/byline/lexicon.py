@@ -575,6 +575,8 @@ SOLAR_HIJRI_MONTHS: Final = _split(
 JAPANESE_ERAS: Final[Mapping[str, int]] = {"令和": 2019, "平成": 1989, "昭和": 1926}
 """Japanese era -> the Gregorian year of its first year (元年, "year one")."""
 
+THAI_LETTERS: Final = "\u0e01-\u0e2e"
+"""The Thai consonants, as a character class's range: every Thai month name holds one."""
 _OTHER_CALENDAR_SIGNS: Final = "\u0600-\u06ff\u0e00-\u0e7f" + "".join(
     era[0] for era in JAPANESE_ERAS
 )
@@ -582,7 +584,7 @@ _OTHER_CALENDAR_SIGNS: Final = "\u0600-\u06ff\u0e00-\u0e7f" + "".join(
 first characters, as a character class's ranges."""
 _OTHER_CALENDAR_SCRIPT: Final = re.compile(f"[{_OTHER_CALENDAR_SIGNS}]")
 _OTHER_CALENDAR_YEAR: Final = re.compile(
-    r"[2๒][45๔๕]\d\d|[\u0e01-\u0e2e]\.\s?\d\d(?!\d)|[1۱١][34۳۴٣٤]\d\d|" + "|".join(JAPANESE_ERAS)
+    rf"[2๒][45๔๕]\d\d|[{THAI_LETTERS}]\.\s?\d\d(?!\d)|[1۱١][34۳۴٣٤]\d\d|" + "|".join(JAPANESE_ERAS)
 )
 
 

@@ -36,7 +36,7 @@ the sources' too, whatever the order of the steps.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from html import escape
@@ -415,7 +415,9 @@ def _rendered(
     body, stats = scored
     model, hint_words = judge
     nodes = _standfirst(nodes, body, stats, title) + nodes
-    renderer = Renderer(doc, title=title, judge_box=_box_judge(stats, boxes), captions=captions)
+    renderer = Renderer(
+        doc, title=title, judge_box=lambda el: _box_rule(el, stats, boxes), captions=captions
+    )
     for node in nodes:
         renderer.render(node)
     context = BlockContext(frozenset(nodes), stats.link_density, hint_words)
@@ -1164,14 +1166,7 @@ LINKS_ONLY_DENSITY: Final = 0.8
 last resort (``BoxCheck.LINKS_ONLY``): headlines, menus, tags."""
 
 
-def _box_judge(stats: _Stats, boxes: BoxCheck) -> Callable[[etree._Element], Rule | None]:
-    """The renderer's test of a box, as ``boxes`` says."""
-    return lambda el: _box_rule(el, stats, boxes)
-
-
-def _box_rule(
-    el: etree._Element, stats: _Stats, boxes: BoxCheck = BoxCheck.NAMES_AND_CONTENTS
-) -> Rule | None:
+def _box_rule(el: etree._Element, stats: _Stats, boxes: BoxCheck) -> Rule | None:
     """Why a box inside the article holds boilerplate, judged as ``boxes`` says; None for a
     box to render. (A hidden box is dropped here too when names are judged: the relaxed
     pass, which keeps boxes named like boilerplate, never shows what readers do not see.)"""

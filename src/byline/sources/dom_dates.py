@@ -37,6 +37,7 @@ from lxml import etree
 from byline import lexicon
 from byline.boilerplate import is_hidden
 from byline.dates import (
+    LABEL_END,
     OTHER,
     PUBLISH,
     UPDATE,
@@ -210,7 +211,8 @@ brackets) and a digit."""
 _LABEL_LEAD: Final = re.compile(
     r"\W*(?:"
     + trie_alternation(lexicon_words(lexicon.PUBLISH_WORDS) + lexicon_words(lexicon.UPDATE_WORDS))
-    + r")(?![^\W\d_])",
+    + ")"
+    + LABEL_END,
     re.IGNORECASE,
 )
 """A long text that opens with a publication or update label ("Published on 4 March 2016 by
