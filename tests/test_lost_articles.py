@@ -354,3 +354,20 @@ def test_a_story_in_a_declarative_shadow_root_is_read() -> None:
         article = byline.extract(page(content + "</news-story>" + hidden), url=URL)
         assert article.body == "\n\n".join(STORY)
         assert article.body_quality is BodyQuality.FULL
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "<img src='/nav.gif' usemap='#nav'><map name='nav'><area href='/' coords='0,0,9,9'>"
+        "<article>{story}</article>",
+        "<map name='nav'><area href='/' coords='0,0,9,9'><article>{story}</article></map>",
+    ],
+    ids=["unclosed", "wrapping"],
+)
+def test_a_story_inside_an_image_map_is_read(shape: str) -> None:
+    """``<map>`` is transparent: a browser shows what it holds. An image map whose end tag is
+    missing holds the rest of the page, story and all."""
+    article = byline.extract(page(shape.format(story=story())), url=URL)
+    assert article.body == "\n\n".join(STORY)
+    assert article.body_quality is BodyQuality.FULL

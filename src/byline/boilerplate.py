@@ -30,7 +30,6 @@ NEVER_CONTENT_TAGS: Final = (
     "embed",
     "video",
     "audio",
-    "map",
     "button",
     "input",
     "select",
