@@ -71,6 +71,8 @@ def _tz(hours: float) -> timezone:
         ("26 | 01 | 2022", date(2022, 1, 26)),
         ("( Pescasseroli, 14 Gennaio 20 )", date(2020, 1, 14)),
         ("14 Jan 20", date(2020, 1, 14)),
+        ("Posted 05-Mar-19 by Jane", date(2019, 3, 5)),
+        ("31-dic-99", date(1999, 12, 31)),
         ("2023年6月23日", date(2023, 6, 23)),
         # Arabic: month names of the east and the west, Arabic-Indic digits, a weekday
         ("الخميس 4 مارس 2021", date(2021, 3, 4)),
@@ -102,6 +104,8 @@ def test_parse_date_formats(text: str, expected: date) -> None:
         "06.23.2023",
         "0",
         "on 14 January 20 people",  # a two-digit year only where the date line ends
+        "A4-Mar-19",  # part of a code
+        "5-Mar-195",
         "202313231000",  # digits of no day and time
         "20230623256100",
         "1457085600123",  # neither 12 nor 14 digits
@@ -655,6 +659,7 @@ def test_the_month_name_patterns_with_marks_are_skipped_only_where_they_cannot_m
     shortcut finds the number and the month name's first letter."""
     from byline.dates import (
         _DASHED_MONTH,
+        _DAY_DASHED_MONTH_SHORT_YEAR,
         _DAY_DASHED_MONTH_YEAR,
         _DOTTED_MONTH,
         _YEAR_DASHED_MONTH_DAY,
@@ -664,6 +669,7 @@ def test_the_month_name_patterns_with_marks_are_skipped_only_where_they_cannot_m
 
     cases = {
         _DAY_DASHED_MONTH_YEAR: (_DASHED_MONTH, ("04-{}-2016", "4/{}./2016", "(31-{}-1999)")),
+        _DAY_DASHED_MONTH_SHORT_YEAR: (_DASHED_MONTH, ("04-{}-16", "4-{}.-16", "(31-{}-99)")),
         _YEAR_DASHED_MONTH_DAY: (_DASHED_MONTH, ("2016-{}-04", "2016/{}/4", "at 2016-{}.-31")),
         _YEAR_DOT_MONTH_DAY: (_DOTTED_MONTH, ("2016. {} 4.", "2016.{}4", "on 1999.  {} 31")),
     }

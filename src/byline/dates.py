@@ -174,8 +174,13 @@ _YEAR_DASHED_MONTH_DAY: Final = re.compile(
     r"(?<![\d\w])" + _YEAR + r"(?P<sep>[-/])" + _MONTH + r"(?P=sep)" + _DAY + r"(?![\d\w])",
     re.IGNORECASE,
 )
+# ...and with a two-digit year, dashes only (Oracle's and many a CMS's default): 05-Jun-23
+_DAY_DASHED_MONTH_SHORT_YEAR: Final = re.compile(
+    r"(?<![\d\w])" + _DAY + r"-" + _MONTH + r"-(?P<year2>\d{2})(?![\d\w])", re.IGNORECASE
+)
 _DASHED_MONTH: Final = re.compile(r"\d[-/][^\W\d_]")
-"""What every match of the two patterns above holds: a number, a dash or slash, a month name."""
+"""What every match of the three patterns above holds: a number, a dash or slash, a month
+name."""
 _YEAR_DOT_MONTH_DAY: Final = re.compile(
     r"(?<![\d\w.])" + _YEAR + r"(?:\.|\s?m\.)\s*" + _MONTH + r"\s*" + _DAY + r"\.?(?![\d:])",
     re.IGNORECASE,
@@ -281,6 +286,7 @@ _DATE_PATTERNS: Final = [
     # 05/Jun/2023 (server logs, Indian and US news sites), 2023-Jun-05
     _DAY_DASHED_MONTH_YEAR,
     _YEAR_DASHED_MONTH_DAY,
+    _DAY_DASHED_MONTH_SHORT_YEAR,
     # Day, month name, two-digit year that ends its text or bracket: (Rom, 14 Gennaio 20)
     re.compile(
         r"(?<![\d\w])" + _DAY + r"\.?\s+" + _MONTH + r"\s+(?P<year2>\d{2})(?=\s*(?:$|[)\]]))",
@@ -305,7 +311,7 @@ def _precondition(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     tried with ``pattern`` (month names cost most to try, at every digit or word)."""
     if pattern is _MONTH_DAY_YEAR:
         return _DAY_BEFORE_YEAR
-    if pattern is _DAY_DASHED_MONTH_YEAR or pattern is _YEAR_DASHED_MONTH_DAY:
+    if pattern in (_DAY_DASHED_MONTH_YEAR, _YEAR_DASHED_MONTH_DAY, _DAY_DASHED_MONTH_SHORT_YEAR):
         return _DASHED_MONTH
     if pattern is _YEAR_DOT_MONTH_DAY:
         return _DOTTED_MONTH
