@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import SHARED, as_written
 
+import byline
 from byline.document import parse
 from byline.fields import Field, Markup, Source
 from byline.sources import dom, dom_dates, url
@@ -167,6 +168,20 @@ def test_headline_text_leaves_out_kicker_and_hidden_label() -> None:
         "Lagen-Pyramide",
         "LagenPyramide",  # soft hyphens read as nothing beside a kicker too
     ]
+
+
+def test_a_headline_inside_a_box_named_like_a_kicker_is_the_headline() -> None:
+    """Drupal sets every title in a field whose label is hidden ("field--label-hidden"): a
+    "kicker" holding all the heading's text is the headline's own box, not a topic line."""
+    field = "field field--name-title field--type-string field--label-hidden"
+    html = (
+        f"<html><head><title>Harbour votes | Gazette</title></head><body>"
+        f"<nav><h2 class='visually-hidden'>Main navigation</h2><a href='/'>Home</a></nav>"
+        f"<h1 class='page-title'>\n<span class='{field}'>Harbour votes</span>\n</h1>"
+        f"<p>{'The council voted on the harbour. ' * 6}</p></body></html>"
+    ).encode()
+    assert values(found(html), Field.HEADLINE)[0] == "Harbour votes"
+    assert byline.extract(html, url="https://gazette.example/node/1").title == "Harbour votes"
 
 
 UNMARKED_BYLINE = """<html><body><div id="page"><article>

@@ -146,7 +146,8 @@ def _headline_text(heading: etree._Element) -> str:
     if not any(_is_kicker(child) for child in heading.iterdescendants()):
         return visible_text(heading)
     texts = texts_inside(heading, lambda e: is_unread(e) or _is_kicker(e))
-    return " ".join(visible("".join(texts)).split())
+    # a "kicker" that holds all the text is the headline's own box ("field--label-hidden")
+    return " ".join(visible("".join(texts)).split()) or visible_text(heading)
 
 
 def _is_kicker(element: etree._Element) -> bool:
