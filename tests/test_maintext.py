@@ -81,6 +81,21 @@ def test_state_class_names_do_not_remove_the_article() -> None:
     assert extract(html).body == "\n\n".join(PARAGRAPHS)
 
 
+def test_a_heading_named_like_boilerplate_that_heads_prose_is_a_section() -> None:
+    """A heading's class names its style ("anchorTargetStickyNavbar": Docusaurus's headings
+    leave room for a sticky navbar): when a paragraph follows it, it heads a section of
+    the text. One that labels a box of links or a form stays out."""
+    section = "<h2 class='anchor anchorTargetStickyNavbar_Vzrq'>What happens next</h2>"
+    related = (
+        "<h3 class='related-title'>Related</h3><ul>"
+        "<li><a href='/x'>Bus fares rise again, the third time this year</a></li>"
+        "<li><a href='/y'>Bike lanes open on the ring road after delays</a></li></ul>"
+    )
+    article = paragraphs(PARAGRAPHS[:2]) + section + paragraphs(PARAGRAPHS[2:]) + related
+    result = extract(page(article))
+    assert result.body == "\n\n".join([*PARAGRAPHS[:2], "What happens next", PARAGRAPHS[2]])
+
+
 def test_headings_lists_tables_and_quotes_are_kept() -> None:
     article = (
         paragraphs(PARAGRAPHS[:2]) + "<h2>What changes</h2><ul><li>Line 4 reaches the airport</li>"

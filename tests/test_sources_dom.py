@@ -258,6 +258,17 @@ def test_an_update_marker_makes_a_modified_date_that_also_stands_in_for_publishe
     assert values(result, Field.PUBLISHED)[0] == "2019-11-10T13:28:18"
 
 
+def test_the_label_a_reader_sees_decides_over_the_time_elements_class() -> None:
+    """A theme's footer reads "Updated: <time class="dt-published">" (Jekyll's Minimal
+    Mistakes): the visible label makes it the update, and "Published:" a publication
+    whatever the class says."""
+    updated = "<p><strong>Updated:</strong> <time class='dt-published' datetime='2024-03-06'>"
+    published = "<p>Published: <time class='updated' datetime='2024-03-05'>March 5</time></p>"
+    result = found(_page(f"<h1>Ferry</h1>{published}<p>text</p>{updated}March 6</time></p>"))
+    assert values(result, Field.MODIFIED)[0] == "2024-03-06"
+    assert values(result, Field.PUBLISHED)[0] == "2024-03-05"
+
+
 def test_date_in_title_and_meta_properties_are_fallbacks() -> None:
     head = "<meta name='publication_date' content='2022-02-08T14:00:00'>"
     assert values(found(_page("<p>Kein Datum</p>", head)), Field.PUBLISHED) == [

@@ -124,6 +124,21 @@ def test_page_item_is_a_fallback_only() -> None:
     assert found(body)["published"] == "2018-08-08"
 
 
+def test_the_creative_work_holding_the_headline_is_the_page_article() -> None:
+    """A theme that names no article type marks the post a ``CreativeWork`` (Jekyll's
+    Minimal Mistakes): the one holding the page's ``<h1>`` is the page's main object, whose
+    dates are the page's; the works listed beside it ("You may also enjoy") hold none and
+    give nothing."""
+    listed = """<article itemscope itemtype="https://schema.org/CreativeWork">
+      <h2 itemprop="headline">Another post</h2>
+      <meta itemprop="datePublished" content="2024-01-02"></article>"""
+    post = """<article itemscope itemtype="https://schema.org/CreativeWork">
+      <meta itemprop="datePublished" content="2024-03-05T09:14:00+01:00">
+      <h1 itemprop="headline">Ferry suspended</h1></article>"""
+    assert found(post + listed) == {"published": "2024-03-05T09:14:00+01:00"}
+    assert found(listed) == {}
+
+
 def test_author_link_gives_name_and_url() -> None:
     body = """<div itemscope itemtype="https://schema.org/Article">
       <a itemprop="author" href="/authors/eva-ost">Eva Ost</a></div>"""

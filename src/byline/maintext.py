@@ -63,7 +63,7 @@ from byline.detach import Removed, remove, strip
 from byline.document import Document, text_content, visible, words_in_any_script
 from byline.pageblocks import Trace, page_blocks
 from byline.record import BodyQuality, Image
-from byline.render import BLOCK_TAGS, Renderer
+from byline.render import BLOCK_TAGS, HEADING_KINDS, Renderer
 
 # --- cleaning ---------------------------------------------------------------
 WRAPPER_TEXT_SHARE: Final = 0.5
@@ -531,7 +531,20 @@ def _boilerplate_rule(el: etree._Element) -> Rule | None:
         return Rule.HIDDEN
     if "class" not in names and "id" not in names:
         return None  # (a quarter of the elements asked about: links, images)
-    return Rule.BOILERPLATE_NAME if names_boilerplate(el.get("class"), el.get("id")) else None
+    if not names_boilerplate(el.get("class"), el.get("id")):
+        return None
+    if el.tag in HEADING_KINDS and _heads_prose(el):
+        return None  # a section's heading, whatever its style is named ("anchorTargetStickyNavbar")
+    return Rule.BOILERPLATE_NAME
+
+
+def _heads_prose(heading: etree._Element) -> bool:
+    """True for a heading a paragraph follows: a section of the text, not a box's label (a
+    list of links, a form or a card follows those)."""
+    following = heading.getnext()
+    while following is not None and not isinstance(following.tag, str):
+        following = following.getnext()  # (comments, processing instructions)
+    return following is not None and following.tag == "p"
 
 
 class _PageText:

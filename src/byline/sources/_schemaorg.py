@@ -52,6 +52,8 @@ ARTICLE_TYPES: Final = frozenset(
 PAGE_TYPES: Final = frozenset(
     {"WebPage", "ItemPage", "AboutPage", "ProfilePage", "QAPage", "CollectionPage", "MediaPage"}
 )
+GENERIC_WORK: Final = "CreativeWork"
+"""The type of every work, articles and others."""
 PERSON_TYPES: Final = frozenset({"Person"})
 ORGANIZATION_TYPES: Final = frozenset({"Organization", "Corporation", "NGO", "Consortium", "Brand"})
 SITE_TYPES: Final = frozenset({"WebSite"})

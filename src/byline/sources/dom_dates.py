@@ -651,13 +651,18 @@ class _Scan:
         if marker == OTHER:
             return
         own = markers(element)
-        if any(m in own for m in PUBLISH_MARKERS) or element.get("pubdate") is not None:
+        # the label a reader sees before the date decides, then the element's own names
+        # ("Updated: <time class="dt-published">" is the update a theme names otherwise)
+        if marker is not None:
+            update = marker == UPDATE
+        elif any(m in own for m in PUBLISH_MARKERS) or element.get("pubdate") is not None:
             update = False
-        elif any(m in own for m in UPDATE_MARKERS) or marker == UPDATE:
+        elif any(m in own for m in UPDATE_MARKERS):
             update = True
         else:
             update = place.marked_update
-        bonus = MARKER_WORD_BONUS if marker == PUBLISH or "publish" in own else 0.0
+        published = marker == PUBLISH or (marker is None and "publish" in own)
+        bonus = MARKER_WORD_BONUS if published else 0.0
         item = place.item if marker is None else None
         self.add(value, KIND_TIME + bonus + place.score, update, element, Markup.TIME_ELEMENT, item)
 

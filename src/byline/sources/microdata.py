@@ -20,7 +20,12 @@ from byline.document import Document
 from byline.fields import Markup, Source
 from byline.sources._common import clean_body
 from byline.sources._page import page_of
-from byline.sources._schemaorg import ARTICLE_TYPES, PAGE_TYPES, article_candidates
+from byline.sources._schemaorg import (
+    ARTICLE_TYPES,
+    GENERIC_WORK,
+    PAGE_TYPES,
+    article_candidates,
+)
 from byline.sources.candidate import AnyCandidate
 
 SOURCE: Final = Source.MICRODATA
@@ -72,12 +77,20 @@ def candidates(doc: Document) -> list[AnyCandidate]:
     items = [_item(el) for el in articles]
     article = Markup.ARTICLE_OBJECT
     if not articles:
-        items = [_item(el) for el in scopes if _item_types(el) & PAGE_TYPES]
+        items = [_item(el) for el in scopes if _item_types(el) & PAGE_TYPES or _is_main_work(el)]
         stray = _stray_article(properties)
         if stray:
             items.insert(0, stray)
             article = Markup.STRAY_PROPERTY  # the one article object: made of stray properties
     return article_candidates(items, doc, SOURCE, article) if items else []
+
+
+def _is_main_work(element: etree._Element) -> bool:
+    """True for an item of schema.org's most general type, ``CreativeWork``, that holds the
+    page's headline (an ``<h1>``): the page's own work, as themes that name no article type
+    mark it (Jekyll's Minimal Mistakes), read as a page's main object (its dates); the works
+    listed beside it hold no ``<h1>``."""
+    return GENERIC_WORK in _item_types(element) and element.find(".//h1") is not None
 
 
 def _item_types(element: etree._Element) -> set[str]:
