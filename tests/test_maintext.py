@@ -96,6 +96,26 @@ def test_a_heading_named_like_boilerplate_that_heads_prose_is_a_section() -> Non
     assert result.body == "\n\n".join([*PARAGRAPHS[:2], "What happens next", PARAGRAPHS[2]])
 
 
+def test_the_short_lines_of_a_byline_box_are_its_metadata() -> None:
+    """Joomla's article info box: beside the byline and the date, "Details", the category and
+    the hit count are the article's metadata, not its text. A box whose lines include a
+    sentence is text."""
+    info = (
+        "<dl><dt>Details</dt><dd>Written by: Jane Doe</dd>"
+        "<dd>Category: <a href='/news'>News</a></dd>"
+        "<dd><time datetime='2024-03-05'>Published: 05 March 2024</time></dd>"
+        "<dd>Hits: 147</dd></dl>"
+    )
+    headline = "<h1>Tram network to grow</h1>"
+    result = extract(page(headline + info + paragraphs()), title="Tram network to grow")
+    assert result.body == "\n\n".join(PARAGRAPHS)
+    reasons = {block.text: block.reason for block in result.blocks}
+    assert reasons["Hits: 147"] == Reason(Rule.METADATA)
+    note = "<div><p>By Jane Doe</p><p>Our reporter spent a week on the trams.</p></div>"
+    result = extract(page(headline + note + paragraphs()), title="Tram network to grow")
+    assert result.body.startswith("Our reporter spent a week on the trams.")
+
+
 def test_headings_lists_tables_and_quotes_are_kept() -> None:
     article = (
         paragraphs(PARAGRAPHS[:2]) + "<h2>What changes</h2><ul><li>Line 4 reaches the airport</li>"

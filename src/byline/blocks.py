@@ -66,6 +66,8 @@ class Rule(Enum):
     STATUS_LINE = "status line"
     """ "Updated ...", "Published ..." """
     BYLINE = "byline line"
+    METADATA = "metadata beside a byline"
+    """A short line in the box of a byline or date line: "Category: News", "Hits: 147"."""
     TRAILING_HEADING = "heading with nothing under it"
     CAPTION = "caption"
     """Captions describe a picture, not the story (see ``Verdict.CAPTION``)."""

@@ -219,6 +219,7 @@ class Renderer:
             else:
                 block.drop(_CAPTION)
         self.blocks = [block for block in shown if not _dropped_as_ad_label(block)]
+        self._drop_metadata_boxes()
         self._cut_at_comments()
         if any(block.text and block.kind not in HEADING_KINDS for block in self.blocks):
             # a heading with nothing under it introduced something removed (on a page of
@@ -229,6 +230,28 @@ class Renderer:
             block.text for block in self.blocks if block.text and block.verdict is Verdict.KEPT
         )
         return text, _assemble_html(self.blocks), self.images
+
+    def _drop_metadata_boxes(self) -> None:
+        """The other lines of a box of short lines one of which is a byline: the article's
+        metadata ("Category: News", "Hits: 147", "Details" in Joomla's info box). A box
+        that also holds a sentence or a heading holds text."""
+        lines: dict[etree._Element, list[Block]] = {}
+        for entry in self.entries:
+            if isinstance(entry, Block) and entry.element is not None:
+                box = entry.element.getparent()
+                if box is not None:
+                    lines.setdefault(box, []).append(entry)
+        metadata = [
+            block
+            for box_lines in lines.values()
+            if _is_metadata_box(box_lines)
+            for block in box_lines
+            if block.verdict is Verdict.KEPT
+        ]
+        for block in metadata:
+            block.drop(Reason(Rule.METADATA))
+        if metadata:
+            self.blocks = [block for block in self.blocks if block.reason != Reason(Rule.METADATA)]
 
     def _cut_at_comments(self) -> None:
         """Drop the comment section: a heading that opens it ("Leave a Reply", "Kommentare",
@@ -591,6 +614,33 @@ def _text_blocks_reach(blocks: list[Block], count: int) -> bool:
 
 def _has_text(tokens: list[Token]) -> bool:
     return any(token[0] == "t" and not token[1].isspace() for token in tokens)
+
+
+METADATA_LINE_RULES: Final = frozenset({Rule.BYLINE, Rule.DATE_LINE, Rule.STATUS_LINE})
+"""The lines a box of the article's metadata holds besides its labels."""
+
+
+def _is_metadata_box(lines: list[Block]) -> bool:
+    """True for the lines of one box when one is a byline, the others byline or date lines
+    or short lines that are neither sentences nor headings. (Date lines alone do not make
+    one: a list of awards or events, each dated, is text.)"""
+    bylined = False
+    for block in lines:
+        reason = block.reason
+        if reason is not None and reason.rule in METADATA_LINE_RULES:
+            bylined = bylined or reason.rule is Rule.BYLINE
+        elif not _is_label_line(block):
+            return False
+    return bylined
+
+
+def _is_label_line(block: Block) -> bool:
+    """A short line that is neither a heading nor, when kept, a sentence."""
+    if block.kind in HEADING_KINDS or len(block.text) > MAX_LEAD_LINE_CHARS:
+        return False
+    return block.verdict is not Verdict.KEPT or (
+        bool(block.text) and not _ends_sentence(block.text)
+    )
 
 
 def _ends_sentence(text: str) -> bool:
