@@ -854,3 +854,26 @@ def test_a_posted_by_line_in_other_languages(line: str, expected: list[list[str]
         f"<div class='info'>{line}</div><p>Der erste Absatz.</p></div></body></html>"
     )
     assert _dom_authors(html) == expected
+
+
+@pytest.mark.parametrize(
+    ("byline_html", "names"),
+    [
+        (
+            "<div class='author'><strong>Jane Doe</strong><br>Transport correspondent</div>",
+            ["Jane Doe"],
+        ),
+        ("<div class='author'>Jane Doe<br>Washington</div>", ["Jane Doe"]),
+        ("<div class='byline'>By Jane Doe<br>Transport Editor</div>", ["Jane Doe"]),
+        ("<div class='author'>Author:<br>Jane Doe</div>", ["Jane Doe"]),
+        (
+            "<div class='blog-author'><a href='/bio/jd'>Jane Doe</a>, Staff Attorney<br>"
+            "&amp; <a href='/bio/jr'>John Roe</a>, Director</div>",
+            ["Jane Doe", "John Roe"],
+        ),
+    ],
+)
+def test_a_line_break_in_a_byline_ends_a_name(byline_html: str, names: list[str]) -> None:
+    """A name ends its line: the line after it holds the writer's role or place, or another
+    writer's full name ("Jane Doe<br>Transport correspondent" is no "Jane Doe Transport")."""
+    assert _dom_authors(_page(byline_html))[0] == names

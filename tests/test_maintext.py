@@ -116,6 +116,22 @@ def test_the_short_lines_of_a_byline_box_are_its_metadata() -> None:
     assert result.body.startswith("Our reporter spent a week on the trams.")
 
 
+def test_a_headings_permalink_is_no_word_of_it() -> None:
+    """Python-Markdown, Sphinx and MkDocs end each heading with a link to itself, "¶";
+    Docusaurus with one of a zero-width space. A link to another place is a word."""
+    article = (
+        paragraphs(PARAGRAPHS[:1])
+        + "<h2 id='next'>What happens next<a class='headerlink' href='#next'>&para;</a></h2>"
+        + paragraphs(PARAGRAPHS[1:2])
+        + "<h3 id='cost'>The cost<a class='hash-link' href='#cost'>\u200b</a></h3>"
+        + paragraphs(PARAGRAPHS[2:])
+        + "<h3>See <a href='#faq'>FAQ</a></h3><p>Questions and answers follow below.</p>"
+    )
+    body = extract(page(article)).body.split("\n\n")
+    assert body[1::2][:2] == ["What happens next", "The cost"]
+    assert "See FAQ" in body
+
+
 def test_headings_lists_tables_and_quotes_are_kept() -> None:
     article = (
         paragraphs(PARAGRAPHS[:2]) + "<h2>What changes</h2><ul><li>Line 4 reaches the airport</li>"

@@ -170,6 +170,13 @@ def test_headline_text_leaves_out_kicker_and_hidden_label() -> None:
     ]
 
 
+def test_a_headlines_permalink_is_no_word_of_it() -> None:
+    html = (
+        b"<html><body><h1 id='f'>Ferry suspended<a class='headerlink' href='#f'>\xc2\xb6</a></h1>"
+    )
+    assert values(found(html + b"</body></html>"), Field.HEADLINE)[0] == "Ferry suspended"
+
+
 def test_a_headline_inside_a_box_named_like_a_kicker_is_the_headline() -> None:
     """Drupal sets every title in a field whose label is hidden ("field--label-hidden"): a
     "kicker" holding all the heading's text is the headline's own box, not a topic line."""

@@ -307,6 +307,20 @@ def names_weight(class_attribute: str | None, ident: str | None) -> int:
     return weight
 
 
+PERMALINK_SIGN_CHARS: Final = 1
+"""A heading's permalink shows a sign at most ("¶", "#", "§", "🔗") or an icon."""
+
+
+def is_permalink(element: etree._Element) -> bool:
+    """True for a heading's permalink: a link to an anchor on the page whose text is a sign
+    or nothing. Python-Markdown, Sphinx, MkDocs and Docusaurus put one in every heading
+    ("What happens next¶"); it is no word of the heading."""
+    if element.tag != "a" or not (element.get("href") or "").startswith("#"):
+        return False
+    sign = "".join(element.itertext()).strip().replace("\u200b", "")
+    return len(sign) <= PERMALINK_SIGN_CHARS and not sign.isalnum()
+
+
 HIDING_ATTRIBUTES: Final = frozenset({"hidden", "aria-hidden", "style"})
 """The attributes ``is_hidden`` reads: an element with none of them is not hidden."""
 

@@ -789,7 +789,10 @@ COMMENT_FORM_NOTICES: Final[Table] = {
 published.")."""
 
 PICTURE_CREDIT_LABELS: Final[Table] = {
-    "en": _phrases("photo|photos|image|images|picture|credit|credits|source"),
+    "en": _phrases(
+        "photo|photos|image|images|picture|credit|credits|source|image source|image credit|"
+        "photo credit|picture credit"
+    ),
     "de": _phrases("foto|fotos|bild|bilder|quelle|titelbild|beitragsbild|abbildung|grafik"),
     "fr": _phrases("crédit|crédits|crédit photo|crédits photo|crédit photos|crédits photos"),
     "es": _phrases("foto|fotos|fuente"),

@@ -36,7 +36,7 @@ from lxml import etree
 
 from byline import lexicon
 from byline.blocks import Block, DroppedElement, Group, Reason, Rule, Verdict
-from byline.boilerplate import attribute_names, name_words
+from byline.boilerplate import attribute_names, is_permalink, name_words
 from byline.document import Document, squeezed, text_content, visible, words_in_any_script
 from byline.lexicon import alternation, lexicon_words
 from byline.memo import remembered
@@ -77,7 +77,7 @@ _BYLINE_LINE: Final = re.compile(
         + lexicon_words(lexicon.TEXT_LABELS)
         + lexicon.EXPLICIT_BYLINE_LEADS["en"]
     )
-    + r")\b[\s:]",
+    + r")\b[\s:,]",
     re.I,
 )
 """A lead byline line. Not "di" (German "Di, 5. März" opens a date line, see ``lexicon``);
@@ -103,7 +103,7 @@ MAX_AD_LABEL_CHARS: Final = 60
 _CREDIT_LINE: Final = re.compile(
     r"^[(\[]?(?:"
     + alternation(lexicon_words(lexicon.PICTURE_CREDIT_LABELS))
-    + r")\s*[:./]|^(?:"
+    + r")\s*[:./,]|^(?:"
     + alternation(lexicon_words(lexicon.PICTURE_AGENCIES))
     + r")\b",
     re.I,
@@ -308,6 +308,8 @@ class Renderer:
             ):
                 blocks.pop().drop(Reason(Rule.HEADING_OF_DROPPED_BOX))  # the box's heading
             return
+        if tag == "a" and self._kind in HEADING_KINDS and is_permalink(el):
+            return  # the heading's "¶": no word of it
         if tag == "br":
             self._tokens.append(_BR)
         elif tag == "img":

@@ -235,6 +235,22 @@ def spaced_text(element: etree._Element) -> str:
     return " ".join(" ".join(visible_texts(element, with_tail=False)).split())
 
 
+def spaced_lines(element: etree._Element) -> list[str]:
+    """``spaced_text`` line by line: a ``<br>`` ends a line ("Jane Doe<br>Transport
+    correspondent")."""
+    lines: list[list[str]] = [[]]
+    for event, node in etree.iterwalk(element, events=("start", "end", "comment", "pi")):
+        if event == "start":
+            if node.tag == "br":
+                lines.append([])
+            piece = node.text if node.tag not in SCRIPT_TAGS else None
+        else:
+            piece = node.tail if node is not element else None
+        if piece and not piece.isspace():
+            lines[-1].append(piece.strip())
+    return [joined for line in lines if (joined := " ".join(" ".join(line).split()))]
+
+
 def visible_text(element: etree._Element | None) -> str:
     """The visible text of ``element``, whitespace collapsed."""
     if element is None:

@@ -21,6 +21,7 @@ from typing import Final
 
 from lxml import etree
 
+from byline.boilerplate import is_permalink
 from byline.document import Document, visible
 from byline.fields import Field, Markup, Source
 from byline.sources._page import Page, declared_language, page_of
@@ -143,11 +144,17 @@ def _headline_text(heading: etree._Element) -> str:
     inner = _INNER_HEADLINE(heading)
     if inner:
         return visible_text(inner[0])
-    if not any(_is_kicker(child) for child in heading.iterdescendants()):
+    if not any(map(_is_aside, heading.iterdescendants())):
         return visible_text(heading)
-    texts = texts_inside(heading, lambda e: is_unread(e) or _is_kicker(e))
+    texts = texts_inside(heading, lambda e: is_unread(e) or _is_aside(e))
     # a "kicker" that holds all the text is the headline's own box ("field--label-hidden")
     return " ".join(visible("".join(texts)).split()) or visible_text(heading)
+
+
+def _is_aside(element: etree._Element) -> bool:
+    """A part of a heading that is no part of its headline: a kicker, a hidden label, the
+    heading's permalink."""
+    return _is_kicker(element) or is_permalink(element)
 
 
 def _is_kicker(element: etree._Element) -> bool:

@@ -45,6 +45,7 @@ from byline.sources._places import (
     in_other_story,
     markers,
     place_score,
+    spaced_lines,
     spaced_text,
     visible_text,
     visible_texts,
@@ -208,7 +209,7 @@ def author_candidates(doc: Document, context: Context) -> list[AnyCandidate]:
         text = spaced_text(element)
         if not text or len(text) > MAX_BYLINE_TEXT or _is_postal_address(element, text):
             continue
-        names = _names_of_links(element, split_names(text))
+        names = _names_of_links(element, _names_by_line(element, text))
         if names and _in_running_text(element):
             continue  # a colleague or an expert the article names
         _add_group(groups, seen, doc, element, names, order, context, 0.0, Markup.BYLINE_ELEMENT)
@@ -717,6 +718,22 @@ def _in_other_item(element: etree._Element) -> bool:
     item = next((a for a in element.iterancestors() if a.get("itemscope") is not None), None)
     kind = (item.get("itemtype") or "").rsplit("/", 1)[-1].lower() if item is not None else ""
     return kind.endswith(OTHER_ITEM_TYPES)
+
+
+def _names_by_line(element: etree._Element, text: str) -> list[str]:
+    """The names of a byline element (its ``text``), read line by line when ``<br>`` breaks
+    it: a name ends its line. After the first name, a line holds the writer's role
+    ("Transport correspondent"), place ("Washington") or another full name: only full
+    names are read there."""
+    if element.find(".//br") is None:
+        return split_names(text)
+    names: list[str] = []
+    for line in spaced_lines(element):
+        found = split_names(line)
+        if names:
+            found = [name for name in found if len(name.split()) >= MIN_UNMARKED_NAME_WORDS]
+        names.extend(found)
+    return names
 
 
 def _names_of_links(element: etree._Element, names: list[str]) -> list[str]:
