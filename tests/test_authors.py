@@ -182,6 +182,11 @@ from byline.sources.candidate import holds_authors
         ("By Globe Staff", []),  # the paper's desk, no name
         ("By Times Staff Writer", []),
         ("By Jane Doe, Globe Staff", ["Jane Doe"]),
+        # another field's label ends the names (DedeCMS, Discuz!, GnuBoard's meta lines)
+        ("作者:林玛丽 点击:", ["林玛丽"]),
+        ("原作者: 林玛丽", ["林玛丽"]),
+        ("작성자 김민지", ["김민지"]),
+        ("Jane Doe Category：News", ["Jane Doe"]),
         # the site's interface where a byline stands
         ("Sign In", []),
         ("Follow Author", []),

@@ -584,6 +584,44 @@ def test_a_heading_opening_a_title_of_two_is_the_headline_unless_it_is_shorter()
     assert article.title == "蔡健雅"
 
 
+def test_a_heading_opening_a_longer_title_is_the_headline_unless_it_is_shorter():
+    """The same for a title of more segments: "Headline - Section - Site - Powered by X" is
+    opened by its headline, in any script ("暴风雨损坏码头 渡轮服务暂停" is 13 words' worth of
+    Chinese characters, more than "Powered by Discuz!")."""
+    title = "暴风雨损坏码头 渡轮服务暂停 - 本地新闻 - 港湾日报 - Powered by Discuz!"
+    article = record(
+        [
+            Candidate(Field.TITLE, title, Source.DOM),
+            Candidate(Field.HEADLINE, title[:14], Source.DOM),
+        ]
+    )
+    assert article.title == "暴风雨损坏码头 渡轮服务暂停"
+    logo = "Bake It - Lemon cakes - Best lemon cake recipe ever"
+    article = record(
+        [Candidate(Field.TITLE, logo, Source.DOM), Candidate(Field.HEADLINE, "Bake It", Source.DOM)]
+    )
+    assert article.title != "Bake It"
+
+
+def test_a_heading_that_the_title_holds_before_the_headline_stated_elsewhere_is_the_site():
+    """Blogger's "Blog name: Post title", its h1 the blog's name, the post's title in its
+    OpenGraph tag: the heading is the site's name."""
+    article = record(
+        [
+            Candidate(Field.TITLE, "Harbour Gazette: Ferry service suspended", Source.DOM),
+            Candidate(Field.TITLE, "Ferry service suspended", Source.OPENGRAPH),
+            Candidate(Field.HEADLINE, "Harbour Gazette", Source.DOM),
+        ]
+    )
+    assert article.title == "Ferry service suspended"
+
+
+def test_titles_split_at_breadcrumb_separators():
+    for separator in (">", "›", "•"):
+        title = f"Ferry service suspended {separator} Harbour Gazette"
+        assert strip_site_name(title, {"harbour gazette"}) == "Ferry service suspended"
+
+
 def test_headline_as_longest_title_segment():
     article = record(
         [

@@ -170,6 +170,17 @@ def test_headline_text_leaves_out_kicker_and_hidden_label() -> None:
     ]
 
 
+def test_a_heading_that_links_home_names_the_site() -> None:
+    """Blogger sets the blog's title as an h1 linking to the blog: the site's name. A heading
+    linking to an article, or holding more than the link, names none."""
+    home = "<h1 class='title'><a href='https://news.example.com/'>Harbour Gazette</a></h1>"
+    story = "<h1><a href='/2024/03/ferry.html'>Ferry suspended</a></h1>"
+    found_names = values(found(f"<html><body>{home}{story}</body></html>"), Field.SITE_NAME)
+    assert found_names == ["Harbour Gazette"]
+    more = "<h1><a href='/'>Harbour Gazette</a> reports</h1>"
+    assert values(found(f"<html><body>{more}</body></html>"), Field.SITE_NAME) == []
+
+
 def test_a_headlines_permalink_is_no_word_of_it() -> None:
     html = (
         b"<html><body><h1 id='f'>Ferry suspended<a class='headerlink' href='#f'>\xc2\xb6</a></h1>"

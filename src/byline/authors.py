@@ -212,9 +212,12 @@ _IN_BRACKETS: Final = re.compile(r"\([^()]*\)")
 _DATE_PREPOSITIONS: Final = ("am", "um", "on", "le", "el", "il", "den", "op", "em")
 """Words that put a date after a byline's names: "von X am 3. Mai", "Geplaatst door X op 3
 mei", "Escrito por X em 3 de maio"."""
-# Where the names end: a separator, a date or a number, an update note, a photo credit.
+# Where the names end: a separator, a date or a number, another field's label ("Category:",
+# "点击:"), an update note, a photo credit.
 _TAIL: Final = re.compile(
-    r"\s[|·•/–—-]\s|\s*\|\s*|(?<!\w)\d|\s+for\s|\s(?-i:[A-ZÀ-ÖØ-Þ])\w*\s*:|\b(?:updated?|aktualisiert|veröffentlicht|published|posted|"
+    r"\s[|·•/–—-]\s|\s*\|\s*|(?<!\w)\d|\s+for\s|\s(?-i:[A-ZÀ-ÖØ-Þ])\w*\s*[:：]"
+    r"|\s[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+\s*[:：]"
+    r"|\b(?:updated?|aktualisiert|veröffentlicht|published|posted|"
     r"mis à jour|publié|actualizado|publicado|aggiornato|zaktualizowano|обновлено|"
     + alternation(_DATE_PREPOSITIONS)
     + r")\s+\d",

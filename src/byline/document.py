@@ -406,6 +406,17 @@ RUBY_ANNOTATION_TAGS: Final = ("rt", "rp")
 """Ruby annotations (furigana): a reading aid printed above the words they gloss, never
 words of the text."""
 
+BLOCK_TAGS: Final = frozenset(
+    {
+        "p", "div", "section", "article", "main", "header", "footer", "aside", "nav",
+        "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
+        "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "blockquote",
+        "pre", "figure", "figcaption", "address", "hr", "center", "details", "summary",
+        "fieldset", "form", "body", "html",
+    }
+)  # fmt: skip
+"""Elements a browser lays out as blocks: their bounds end a line of text."""
+
 
 def visible(text: str) -> str:
     """``text`` as a reader sees it: without the ``INVISIBLE`` characters, nbsp a space."""

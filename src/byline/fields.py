@@ -89,6 +89,8 @@ class Markup(StrEnum):
     """``<title>``."""
     HEADING = "heading"
     """An ``<h1>``/``<h2>`` heading; key: its tag."""
+    HOME_LINK = "home link"
+    """An ``<h1>`` that is all a link to the site's home page: the site's name (a logo)."""
     HTML_LANG = "html lang"
     """The ``lang`` of ``<html>``."""
     REL_LINK = "rel link"

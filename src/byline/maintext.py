@@ -60,10 +60,10 @@ from byline.boilerplate import (
     names_standfirst,
 )
 from byline.detach import Removed, remove, strip
-from byline.document import Document, text_content, visible, words_in_any_script
+from byline.document import BLOCK_TAGS, Document, text_content, visible, words_in_any_script
 from byline.pageblocks import Trace, page_blocks
 from byline.record import BodyQuality, Image
-from byline.render import BLOCK_TAGS, HEADING_KINDS, Renderer
+from byline.render import HEADING_KINDS, Renderer
 
 # --- cleaning ---------------------------------------------------------------
 WRAPPER_TEXT_SHARE: Final = 0.5

@@ -18,8 +18,7 @@ from lxml import etree
 
 from byline.blocks import Block, DroppedElement, Reason, Rule, Verdict
 from byline.boilerplate import boilerplate_name
-from byline.document import visible
-from byline.render import BLOCK_TAGS
+from byline.document import BLOCK_TAGS, visible
 
 UNSHOWN_TAGS: Final = frozenset({"head", "script", "style", "template"})
 """Elements whose text is never shown on the page (code, inert markup, the head): no block."""

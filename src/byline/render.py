@@ -37,20 +37,18 @@ from lxml import etree
 from byline import lexicon
 from byline.blocks import Block, DroppedElement, Group, Reason, Rule, Verdict
 from byline.boilerplate import attribute_names, is_permalink, name_words
-from byline.document import Document, squeezed, text_content, visible, words_in_any_script
+from byline.document import (
+    BLOCK_TAGS,
+    Document,
+    squeezed,
+    text_content,
+    visible,
+    words_in_any_script,
+)
 from byline.lexicon import alternation, lexicon_words
 from byline.memo import remembered
 from byline.record import Image
 
-BLOCK_TAGS: Final = frozenset(
-    {
-        "p", "div", "section", "article", "main", "header", "footer", "aside", "nav",
-        "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
-        "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "blockquote",
-        "pre", "figure", "figcaption", "address", "hr", "center", "details", "summary",
-        "fieldset", "form", "body", "html",
-    }
-)  # fmt: skip
 HEADING_KINDS: Final = frozenset({"h2", "h3", "h4", "h5", "h6"})
 HEADINGS: Final = {"h1": "h2", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h5", "h6": "h6"}
 INLINE_FORMAT: Final = frozenset({"em", "strong", "b", "i", "code", "a"})

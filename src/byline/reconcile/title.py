@@ -8,19 +8,22 @@ from dataclasses import dataclass
 from typing import Final
 
 from byline.dates import find_dates
+from byline.document import words_in_any_script
 from byline.fields import Field, Source
 from byline.reconcile.choice import Choice, PageCandidates, alternatives, clean_text, folded
 from byline.reconcile.trust import by_trust
 from byline.sources.candidate import AnyCandidate
 
-# " | Site", " - Site", " – Site", " — Site", " :: Site", " » Site", " · Site"
+# " | Site", " - Site", " – Site", " — Site", " :: Site", " » Site", " · Site", " > Site"
 _TITLE_SEPARATORS: Final = re.compile(
-    r"\s+[|\-–—:»·/]{1,2}\s+"
+    r"\s+[|\-–—:»›·•/>]{1,2}\s+"
     r"|(?<=[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef])[|｜\-_–—]"
     r"(?=[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef])"
 )
 """Also unspaced between Chinese, Japanese or Korean characters, as those sites write it
 ("武汉的声音：...！-新华网", "标题_百度百科", "見出し｜サイト")."""
+TITLE_SEPARATOR_CHARS: Final = " |-–—:»›·•/>"
+"""The characters of the separators, stripped from what a site's name leaves of a title."""
 _SEPARATOR_AT_END: Final = re.compile(f"(?:{_TITLE_SEPARATORS.pattern})$")
 TITLE_SUFFIX_MAX_WORDS: Final = 6
 """A trailing title segment this short, after a longer one, is taken for the site name."""
@@ -190,15 +193,43 @@ def _is_site_name(heading: str, written: list[Titled], site_names: set[str]) -> 
     if _names_site(heading, site_names):
         return True
     key = folded(heading)
+    if _prefixes_a_title(key, written):
+        return True
     for _, title in written:
         segments = [title[slice(*span)] for span in _segment_spans(title)]
         if len(segments) < 2 or key not in {folded(segments[0]), folded(segments[-1])}:
             continue
-        first, last = segments[0], segments[-1]
-        if len(segments) == 2 and key == folded(first) and len(_words(first)) >= len(_words(last)):
-            continue
+        first, *rest = segments
+        if key == folded(first) and _no_shorter(first, rest):
+            continue  # a headline opens the title: "Headline - Section - Site - Powered by X"
         others = [part for part in segments if folded(part) != key]
         if not any(_names_site(part, site_names) for part in others):
+            return True
+    return False
+
+
+def _no_shorter(first: str, rest: list[str]) -> bool:
+    """Whether ``first`` has no fewer words than any of ``rest``, by spaces or, in scripts
+    written without them, by characters ("蔡健雅_百度百科" is a tie of one word each)."""
+    return any(
+        count(first) >= max(map(count, rest)) for count in (_word_count, words_in_any_script)
+    )
+
+
+def _word_count(text: str) -> int:
+    return len(_words(text))
+
+
+def _prefixes_a_title(key: str, written: list[Titled]) -> bool:
+    """Whether the heading ``key`` (folded) opens or ends a metadata title whose rest is
+    another metadata title: Blogger's "Blog name: Post title" beside the post's own title."""
+    others = {folded(title) for _, title in written}
+    for _, title in written:
+        whole = folded(title)
+        if whole == key or key not in (whole[: len(key)], whole[-len(key) :]):
+            continue
+        rest = whole[len(key) :] if whole.startswith(key) else whole[: -len(key)]
+        if rest.strip(TITLE_SEPARATOR_CHARS) in others:
             return True
     return False
 
@@ -235,7 +266,7 @@ def strip_site_name(title: str | None, site_names: set[str]) -> str | None:
     if (first, last) != (0, len(spans) - 1):
         return title[spans[first][0] : spans[last][1]]
     head, tail = title[: spans[-1][0]], title[slice(*spans[-1])]
-    head = head.rstrip(" |-–—:»·/")
+    head = head.rstrip(TITLE_SEPARATOR_CHARS)
     if len(tail.split()) <= TITLE_SUFFIX_MAX_WORDS and len(head) > 2 * len(tail):
         return head
     return title

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from typing import Final
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -42,6 +43,7 @@ from byline.sources.dom_dates import date_candidates
 SOURCE: Final = Source.DOM
 TITLE_ELEMENT: Final = Evidence(Markup.TITLE_ELEMENT)
 HTML_LANG: Final = Evidence(Markup.HTML_LANG)
+HOME_LINK: Final = Evidence(Markup.HOME_LINK)
 
 HEADLINE_MARKERS: Final = ("headline", "title", "titel", "heading")
 SITE_NAME_MARKERS: Final = ("logo", "site", "brand")
@@ -81,6 +83,10 @@ def candidates(doc: Document) -> list[AnyCandidate]:
         tag_lists=page.tag_lists,
         page=page,
         title=" ".join((title or "").split()).casefold(),
+    )
+    found.extend(
+        Candidate(Field.SITE_NAME, name, SOURCE, HOME_LINK)
+        for name in dict.fromkeys(filter(None, (_home_link_name(h1, doc) for h1 in page.h1s)))
     )
     headings = _other_headings(page, headline)
     if headline is not None:
@@ -164,6 +170,25 @@ def _is_kicker(element: etree._Element) -> bool:
         return True
     tokens = _MARKER_TOKENS.split(markers(element))
     return any(token in KICKER_MARKERS for token in tokens)
+
+
+def _home_link_name(h1: etree._Element, doc: Document) -> str | None:
+    """The text of an ``<h1>`` that is all one link to the site's home page: the site's name,
+    set as a heading (Blogger's blog title above each post)."""
+    links = h1.findall(".//a")
+    if len(links) != 1 or not doc.url or not _is_home(doc.absolute(links[0].get("href")), doc.url):
+        return None
+    text = visible_text(h1)
+    return text if text and text == visible_text(links[0]) else None
+
+
+def _is_home(href: str | None, page_url: str) -> bool:
+    """Whether ``href`` is the home page of the site ``page_url`` is on."""
+    try:
+        link, page = urlsplit(href or ""), urlsplit(page_url)
+    except ValueError:  # ("http://[bad": no address)
+        return False
+    return bool(link.netloc) and link.netloc == page.netloc and not link.path.strip("/")
 
 
 def _best_headline(h1s: list[etree._Element], title: str | None) -> etree._Element | None:

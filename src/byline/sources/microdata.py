@@ -16,7 +16,7 @@ from typing import Any, Final
 
 from lxml import etree
 
-from byline.document import Document
+from byline.document import BLOCK_TAGS, Document
 from byline.fields import Markup, Source
 from byline.sources._common import clean_body
 from byline.sources._page import page_of
@@ -49,11 +49,8 @@ _URL_ATTRIBUTES: Final = {
 }
 # Text of these elements is never part of a property's value.
 _SKIPPED_TAGS: Final = frozenset({"script", "style", "noscript", "template"})
-# Block elements: their boundaries separate paragraphs in an ``articleBody`` text.
-_BLOCK_TAGS: Final = frozenset(
-    {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr"}
-    | {"section", "article", "figure", "figcaption", "ul", "ol", "table", "header", "footer"}
-)
+# Block elements and line breaks: their boundaries separate paragraphs in an ``articleBody``.
+_PARAGRAPH_BOUNDS: Final = BLOCK_TAGS | {"br"}
 # Properties that only an article has, trusted even outside an item.
 STRAY_ARTICLE_PROPERTIES: Final = (
     "headline",
@@ -162,7 +159,7 @@ def _block_text(element: etree._Element) -> str | None:
             elif node is not element and node.tail:
                 parts.append(node.tail)
             continue
-        if node.tag in _BLOCK_TAGS:
+        if node.tag in _PARAGRAPH_BOUNDS:
             parts.append("\n\n")
         if event == "start" and node.text:
             parts.append(node.text)
