@@ -181,6 +181,17 @@ def test_a_heading_that_links_home_names_the_site() -> None:
     assert values(found(f"<html><body>{more}</body></html>"), Field.SITE_NAME) == []
 
 
+def test_a_date_line_set_in_the_headline_is_no_part_of_it() -> None:
+    """PHPCMS prints the article's date line inside its h1, after a line break; a heading of
+    two lines is otherwise one headline."""
+    dated = "<h1>渡轮服务暂停<br><span>2024-03-05 09:14:00 来源：港湾日报</span></h1>"
+    assert values(found(f"<html><body>{dated}</body></html>"), Field.HEADLINE)[0] == "渡轮服务暂停"
+    two_lines = "<h1>Ferry suspended<br>after the storm</h1>"
+    assert values(found(f"<html><body>{two_lines}</body></html>"), Field.HEADLINE)[0] == (
+        "Ferry suspended after the storm"
+    )
+
+
 def test_a_headlines_permalink_is_no_word_of_it() -> None:
     html = (
         b"<html><body><h1 id='f'>Ferry suspended<a class='headerlink' href='#f'>\xc2\xb6</a></h1>"

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from byline.boilerplate import is_permalink
+from byline.dates import find_dates
 from byline.document import Document, visible
 from byline.fields import Field, Markup, Source
 from byline.sources._page import Page, declared_language, page_of
@@ -33,6 +34,7 @@ from byline.sources._places import (
     is_unread,
     markers,
     place_score,
+    spaced_lines,
     texts_inside,
     visible_text,
 )
@@ -150,11 +152,32 @@ def _headline_text(heading: etree._Element) -> str:
     inner = _INNER_HEADLINE(heading)
     if inner:
         return visible_text(inner[0])
+    broken = heading.find(".//br") is not None
+    if broken and (before := _lines_before_a_date(heading)):
+        return before
     if not any(map(_is_aside, heading.iterdescendants())):
-        return visible_text(heading)
+        return _lines_text(spaced_lines(heading)) if broken else visible_text(heading)
     texts = texts_inside(heading, lambda e: is_unread(e) or _is_aside(e))
     # a "kicker" that holds all the text is the headline's own box ("field--label-hidden")
     return " ".join(visible("".join(texts)).split()) or visible_text(heading)
+
+
+def _lines_before_a_date(heading: etree._Element) -> str | None:
+    """The lines of a heading broken by ``<br>`` before one that opens with a date, when one
+    does: the article's date line set in its headline ("Headline<br>2024-03-05 09:14 来源：...",
+    PHPCMS's default template)."""
+    lines = spaced_lines(heading)
+    for index, line in enumerate(lines[1:], start=1):
+        found = find_dates(line)
+        if found and found[0][1] == 0:
+            return _lines_text(lines[:index])
+    return None
+
+
+def _lines_text(lines: list[str]) -> str:
+    """Lines of a heading as one text: a line break parts words ("Ferry suspended<br>after
+    the storm")."""
+    return " ".join(visible(" ".join(lines)).split())
 
 
 def _is_aside(element: etree._Element) -> bool:
