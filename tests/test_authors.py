@@ -882,3 +882,19 @@ def test_a_line_break_in_a_byline_ends_a_name(byline_html: str, names: list[str]
     """A name ends its line: the line after it holds the writer's role or place, or another
     writer's full name ("Jane Doe<br>Transport correspondent" is no "Jane Doe Transport")."""
     assert _dom_authors(_page(byline_html))[0] == names
+
+
+def test_a_writers_picture_beside_the_printed_name_is_the_byline() -> None:
+    """Next.js's blog starter shows the writer as a picture and a name, with no class or label
+    saying so: the picture's alt text is the name printed beside it. A photo whose caption
+    says more than a name is no byline."""
+    avatar = (
+        "<div class='flex'><img src='/authors/jd.jpg' alt='Jane Doe'>"
+        "<div class='text-xl font-bold'>Jane Doe</div></div>"
+    )
+    assert _dom_authors(_page(avatar)) == [["Jane Doe"]]
+    photo = (
+        "<figure><img src='/p.jpg' alt='Olaf Scholz'>"
+        "<figcaption>Olaf Scholz im Bundestag am Dienstag</figcaption></figure>"
+    )
+    assert _dom_authors(_page(photo)) == []

@@ -108,6 +108,8 @@ class Markup(StrEnum):
     """A full name signing the article's last paragraph."""
     SPEAKER = "speaker"
     """The speaker a speech's headline names ("Rede von Bundespräsident Johannes Rau ...")."""
+    AVATAR = "avatar"
+    """A writer's picture by the headline, its alt text the full name printed beside it."""
     AUTHOR_REPLY = "author reply"
     """The name on the post author's reply to a comment (WordPress ``bypostauthor``)."""
     LICENCE_CREDIT = "licence credit"

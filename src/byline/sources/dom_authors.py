@@ -100,6 +100,8 @@ EMPHASIS_TAGS: Final = frozenset({"b", "strong", "i", "em"})
 MIN_LINKED_NAMES: Final = 2
 """Links in a byline whose texts, run together, may read as one long name."""
 HEADING_TAGS: Final = ("h1", "h2", "h3", "h4", "h5", "h6")
+AVATAR_DEPTH: Final = 3
+"""Levels above a writer's picture within which the name is printed beside it."""
 """Headings: in a link or a small box with a byline, the headline of the story the byline
 belongs to."""
 TEASER_DEPTH: Final = 4
@@ -222,7 +224,7 @@ def author_candidates(doc: Document, context: Context) -> list[AnyCandidate]:
         how = Markup.BYLINE_TEXT
         _add_group(groups, seen, doc, element, names, order, context, -UNMARKED_PENALTY, how)
     unled = _dated_names(context) + [
-        found for found in (_signature(context), _speaker(context)) if found
+        found for found in (_signature(context), _speaker(context), _avatar(context)) if found
     ]
     for order, (element, name, how) in enumerate(unled, start=len(elements) + len(text_bylines)):
         _add_group(groups, seen, doc, element, [name], order, context, -UNMARKED_PENALTY, how)
@@ -421,6 +423,38 @@ def _signature(context: Context) -> Named | None:
         return None
     name = spaced_text(last)
     return (last, name, Markup.SIGNATURE) if _is_full_name(name) else None
+
+
+def _avatar(context: Context) -> Named | None:
+    """The writer's picture by the headline and the name printed beside it: an image whose
+    alt text is a full name that an element of the box around it holds alone ("<img
+    alt="Jane Doe"><div>Jane Doe</div>", as Next.js's blog starter and Medium-like themes
+    show the author with no class or label saying so). A photo of someone the story names
+    has a caption that says more than the name.
+
+    As (the box, the name, how)."""
+    headline = context.headline
+    if headline is None or headline.sourceline is None:
+        return None
+    scope = context.article if context.article is not None else headline.getparent()
+    if scope is None:
+        return None
+    for image in scope.iter("img"):
+        line = image.sourceline
+        if line is None or not _near(line - headline.sourceline):
+            continue
+        name = " ".join((image.get("alt") or "").split())
+        if not _is_full_name(name):
+            continue
+        for box in itertools.islice(image.iterancestors(), AVATAR_DEPTH):
+            if any(visible_text(el) == name for el in box.iter() if el is not image):
+                return box, name, Markup.AVATAR
+    return None
+
+
+def _near(lines_after_headline: int) -> bool:
+    """Whether a line so far after the headline (before it when negative) is by it."""
+    return -NEAR_HEADLINE_LINES // 4 <= lines_after_headline <= NEAR_HEADLINE_LINES
 
 
 def _has_letters(element: etree._Element) -> bool:
