@@ -844,6 +844,15 @@ def test_date_lines_go_but_a_sentence_with_a_date_stays() -> None:
     assert "Aktualisiert" not in body and body.endswith(sentence)
 
 
+def test_a_line_that_is_an_age_alone_goes_but_a_term_or_a_format_stays() -> None:
+    """Teaser cards date themselves by age ("1d", "5w", "3 hours ago"); "3D" and "12 months"
+    alone are a format and a term."""
+    lines = ["1d", "5w", "3 hours ago", "4 min", "3D", "12 months"]
+    article = paragraphs() + "".join(f"<div>{line}</div>" for line in lines) + paragraphs()
+    body = extract(page(article)).body.split("\n\n")
+    assert [line for line in lines if line in body] == ["3D", "12 months"]
+
+
 @pytest.mark.parametrize(
     "sentence",
     ["Her appointment was announced in December 2019.", "Er ist gestorben am 26.2.2013."],

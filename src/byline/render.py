@@ -82,6 +82,14 @@ _BYLINE_LINE: Final = re.compile(
 of the explicit leads, the English ones only: the German ones ("Eine Kolumne von X") would
 also drop lines that the body of two dev pages keeps today (left for the accuracy work)."""
 _DATE_PART: Final = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./]\d{1,2}[./]|\b\d{1,2}:\d\d\b")
+_AGE_LINE: Final = re.compile(
+    r"\d{1,3}\s?(?:(?:(?-i:[smhdwy]|mo)|mins?|hrs?)\.?(?:\s+ago)?"
+    r"|(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago)",
+    re.I,
+)
+"""A line that is an age alone ("1d", "5w", "4 min", "3 hours ago"): the date of a teaser
+card. (A unit of one letter is in lower case, "3D" is no age; a unit in full needs its "ago",
+"12 months" may be a term.)"""
 _STATUS_LINE: Final = re.compile(
     r"^(?:" + alternation(lexicon_words(lexicon.STATUS_LINE_STARTS)) + r")\b", re.I
 )
@@ -659,7 +667,7 @@ def _date_line(text: str) -> Rule | None:
         or _reads_like_sentence(text)
     ):
         return None
-    if _DATE_PART.search(text) is not None:
+    if _DATE_PART.search(text) is not None or _AGE_LINE.fullmatch(text) is not None:
         return Rule.DATE_LINE
     return Rule.STATUS_LINE if _STATUS_LINE.match(text) is not None else None
 
