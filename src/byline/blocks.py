@@ -67,7 +67,7 @@ class Rule(Enum):
     """ "Updated ...", "Published ..." """
     BYLINE = "byline line"
     METADATA = "metadata beside a byline"
-    """A short line in the box of a byline or date line: "Category: News", "Hits: 147"."""
+    """A short line in the box of a byline: "Category: News", "Hits: 147"."""
     TRAILING_HEADING = "heading with nothing under it"
     CAPTION = "caption"
     """Captions describe a picture, not the story (see ``Verdict.CAPTION``)."""

@@ -16,7 +16,7 @@ from typing import Final
 
 from lxml import etree
 
-from byline.document import RUBY_ANNOTATION_TAGS
+from byline.document import RUBY_ANNOTATION_TAGS, visible
 from byline.memo import remembered
 
 # Elements that never hold article text, wherever they are.
@@ -317,7 +317,7 @@ def is_permalink(element: etree._Element) -> bool:
     ("What happens next¶"); it is no word of the heading."""
     if element.tag != "a" or not (element.get("href") or "").startswith("#"):
         return False
-    sign = "".join(element.itertext()).strip().replace("\u200b", "")
+    sign = visible("".join(element.itertext())).strip()  # (Docusaurus: a zero-width space)
     return len(sign) <= PERMALINK_SIGN_CHARS and not sign.isalnum()
 
 

@@ -213,17 +213,25 @@ def hidden_by_class(element: etree._Element) -> bool:
 
 def visible_texts(element: etree._Element, with_tail: bool = True) -> Iterable[str]:
     """The text pieces of ``element`` in document order, without scripts and styles."""
+    yield from filter(None, _pieces(element, breaks=False))
+    tail = element.tail if with_tail else None
+    if tail and not tail.isspace():
+        yield tail.strip()
+
+
+def _pieces(element: etree._Element, breaks: bool) -> Iterator[str | None]:
+    """The text pieces inside ``element`` in document order, without scripts and styles, and
+    None at each ``<br>`` when ``breaks``."""
     # a child's tail comes after the child's own text: "von <time>..</time> » <a>r23</a>"
     for event, node in etree.iterwalk(element, events=("start", "end", "comment", "pi")):
         if event == "start":
+            if breaks and node.tag == "br":
+                yield None
             piece = node.text if node.tag not in SCRIPT_TAGS else None
         else:  # "end" of an element, or a comment or processing instruction
             piece = node.tail if node is not element else None
         if piece and not piece.isspace():  # (each read of text or tail builds a new string)
             yield piece.strip()
-    tail = element.tail if with_tail else None
-    if tail and not tail.isspace():
-        yield tail.strip()
 
 
 def spaced_text(element: etree._Element) -> str:
@@ -239,15 +247,11 @@ def spaced_lines(element: etree._Element) -> list[str]:
     """``spaced_text`` line by line: a ``<br>`` ends a line ("Jane Doe<br>Transport
     correspondent")."""
     lines: list[list[str]] = [[]]
-    for event, node in etree.iterwalk(element, events=("start", "end", "comment", "pi")):
-        if event == "start":
-            if node.tag == "br":
-                lines.append([])
-            piece = node.text if node.tag not in SCRIPT_TAGS else None
+    for piece in _pieces(element, breaks=True):
+        if piece is None:
+            lines.append([])
         else:
-            piece = node.tail if node is not element else None
-        if piece and not piece.isspace():
-            lines[-1].append(piece.strip())
+            lines[-1].append(piece)
     return [joined for line in lines if (joined := " ".join(" ".join(line).split()))]
 
 

@@ -152,21 +152,20 @@ def _headline_text(heading: etree._Element) -> str:
     inner = _INNER_HEADLINE(heading)
     if inner:
         return visible_text(inner[0])
-    broken = heading.find(".//br") is not None
-    if broken and (before := _lines_before_a_date(heading)):
+    lines = spaced_lines(heading) if heading.find(".//br") is not None else []
+    if before := _lines_before_a_date(lines):
         return before
     if not any(map(_is_aside, heading.iterdescendants())):
-        return _lines_text(spaced_lines(heading)) if broken else visible_text(heading)
+        return _lines_text(lines) if lines else visible_text(heading)
     texts = texts_inside(heading, lambda e: is_unread(e) or _is_aside(e))
     # a "kicker" that holds all the text is the headline's own box ("field--label-hidden")
     return " ".join(visible("".join(texts)).split()) or visible_text(heading)
 
 
-def _lines_before_a_date(heading: etree._Element) -> str | None:
-    """The lines of a heading broken by ``<br>`` before one that opens with a date, when one
-    does: the article's date line set in its headline ("Headline<br>2024-03-05 09:14 来源：...",
-    PHPCMS's default template)."""
-    lines = spaced_lines(heading)
+def _lines_before_a_date(lines: list[str]) -> str | None:
+    """The ``lines`` of a heading broken by ``<br>`` before one that opens with a date, when
+    one does: the article's date line set in its headline ("Headline<br>2024-03-05 09:14
+    来源：...", PHPCMS's default template)."""
     for index, line in enumerate(lines[1:], start=1):
         found = find_dates(line)
         if found and found[0][1] == 0:

@@ -39,6 +39,7 @@ from byline.sources._places import (
     NEAR_HEADLINE_LINES,
     PAGE_TAGS,
     Context,
+    headline_nearness,
     hidden_by_class,
     in_article,
     in_bad_place,
@@ -100,10 +101,10 @@ EMPHASIS_TAGS: Final = frozenset({"b", "strong", "i", "em"})
 MIN_LINKED_NAMES: Final = 2
 """Links in a byline whose texts, run together, may read as one long name."""
 HEADING_TAGS: Final = ("h1", "h2", "h3", "h4", "h5", "h6")
-AVATAR_DEPTH: Final = 3
-"""Levels above a writer's picture within which the name is printed beside it."""
 """Headings: in a link or a small box with a byline, the headline of the story the byline
 belongs to."""
+AVATAR_DEPTH: Final = 3
+"""Levels above a writer's picture within which the name is printed beside it."""
 TEASER_DEPTH: Final = 4
 """How far up from a byline the box of a teaser is looked for (``_in_teaser``)..."""
 MAX_TEASER_CHARS: Final = 400
@@ -434,14 +435,13 @@ def _avatar(context: Context) -> Named | None:
 
     As (the box, the name, how)."""
     headline = context.headline
-    if headline is None or headline.sourceline is None:
+    if headline is None:
         return None
     scope = context.article if context.article is not None else headline.getparent()
     if scope is None:
         return None
     for image in scope.iter("img"):
-        line = image.sourceline
-        if line is None or not _near(line - headline.sourceline):
+        if not headline_nearness(image.sourceline, headline.sourceline):
             continue
         name = " ".join((image.get("alt") or "").split())
         if not _is_full_name(name):
@@ -450,11 +450,6 @@ def _avatar(context: Context) -> Named | None:
             if any(visible_text(el) == name for el in box.iter() if el is not image):
                 return box, name, Markup.AVATAR
     return None
-
-
-def _near(lines_after_headline: int) -> bool:
-    """Whether a line so far after the headline (before it when negative) is by it."""
-    return -NEAR_HEADLINE_LINES // 4 <= lines_after_headline <= NEAR_HEADLINE_LINES
 
 
 def _has_letters(element: etree._Element) -> bool:
