@@ -181,6 +181,36 @@ def test_a_heading_that_links_home_names_the_site() -> None:
     assert values(found(f"<html><body>{more}</body></html>"), Field.SITE_NAME) == []
 
 
+def test_a_heading_the_microdata_names_the_headline_is_one_in_any_tag() -> None:
+    """A TYPO3 news detail view sets its headline as ``<h3 itemprop="headline">`` above the
+    text's own h2s: the page's title, which the h2 is not."""
+    html = """<html><head><title>Ferry service suspended - Harbour Gazette</title>
+    <meta property="og:title" content="Ferry service suspended"></head><body>
+    <div class="news-single"><div class="article" itemscope itemtype="http://schema.org/Article">
+    <div class="header"><h3 itemprop="headline">Ferry service suspended</h3></div>
+    <div class="news-text-wrap" itemprop="articleBody"><p>The ferry was suspended on Tuesday
+    after high winds damaged the landing stage, the operator said.</p>
+    <h2>What passengers should do</h2><p>Passengers can claim a full refund or rebook free of
+    charge, according to a statement published on the company's website.</p></div>
+    </div></div></body></html>"""
+    headings = values(found(html), Field.HEADLINE)
+    assert headings == ["Ferry service suspended", "What passengers should do"]
+    article = byline.extract(html, url=PAGE_URL)
+    assert article.title == "Ferry service suspended"
+    assert "What passengers should do" in article.body
+
+
+def test_a_byline_that_is_a_person_item_is_named_by_its_name_property() -> None:
+    """Hexo NexT's author card: the name and the blog's description in one ``Person`` item
+    (in Chinese, no case tells them apart); the name is the item's ``name``."""
+    card = """<div class="site-author" itemprop="author" itemscope
+    itemtype="http://schema.org/Person"><p class="site-author-name" itemprop="name">林玛丽</p>
+    <div class="site-description" itemprop="description">港湾边的新闻与生活</div></div>"""
+    page = f"<html><body><h1>渡轮服务暂停</h1>{card}</body></html>"
+    groups = values(found(page), Field.AUTHORS)
+    assert [[a.name for a in group] for group in groups] == [["林玛丽"]]
+
+
 def test_a_date_line_set_in_the_headline_is_no_part_of_it() -> None:
     """PHPCMS prints the article's date line inside its h1, after a line break; a heading of
     two lines is otherwise one headline."""

@@ -184,7 +184,9 @@ class Page:
     complete: bool = True
     """Whether the walk read every element (not stopped at ``MAX_SCANNED_ELEMENTS``)."""
     h1s: list[etree._Element] = field(default_factory=list)
-    headings: list[etree._Element] = field(default_factory=list)  # h1 and h2
+    headings: list[etree._Element] = field(default_factory=list)
+    """The h1s and h2s, and any other element the page's microdata marks as a headline (a
+    news module's ``<h3 itemprop="headline">``), in document order."""
     rel: list[etree._Element] = field(default_factory=list)
     bylines: list[etree._Element] = field(default_factory=list)  # marked ones and <address>
     author_links: list[etree._Element] = field(default_factory=list)
@@ -375,12 +377,17 @@ def _file_structured(page: Page, element: etree._Element, tag: str, names: list[
         page.itemprops.append(element)
 
 
+def _marks_headline(element: etree._Element, names: list[str]) -> bool:
+    """True for an element the page's microdata names its item's headline."""
+    return "itemprop" in names and "headline" in str(element.get("itemprop")).split()
+
+
 def _collect(page: Page, element: etree._Element, tag: str, names: list[str]) -> None:
     """File one element, with attributes ``names``, under the lists it belongs to."""
     _file_structured(page, element, tag, names)
     if tag == "time" and len(page.times) < MAX_DATES:
         page.times.append(element)
-    elif tag == "h1" or tag == "h2":
+    elif tag == "h1" or tag == "h2" or _marks_headline(element, names):
         if tag == "h1" and len(page.h1s) < MAX_ELEMENTS:
             page.h1s.append(element)
         if len(page.headings) < MAX_HEADINGS:

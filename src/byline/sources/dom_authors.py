@@ -209,10 +209,11 @@ def author_candidates(doc: Document, context: Context) -> list[AnyCandidate]:
     for order, element in enumerate(elements):
         if not isinstance(element.tag, str) or element.tag in SKIP_TAGS:
             continue
-        text = spaced_text(element)
+        named = _item_name(element)
+        text = spaced_text(named)
         if not text or len(text) > MAX_BYLINE_TEXT or _is_postal_address(element, text):
             continue
-        names = _names_of_links(element, _names_by_line(element, text))
+        names = _names_of_links(named, _names_by_line(named, text))
         if names and _in_running_text(element):
             continue  # a colleague or an expert the article names
         _add_group(groups, seen, doc, element, names, order, context, 0.0, Markup.BYLINE_ELEMENT)
@@ -747,6 +748,20 @@ def _in_other_item(element: etree._Element) -> bool:
     item = next((a for a in element.iterancestors() if a.get("itemscope") is not None), None)
     kind = (item.get("itemtype") or "").rsplit("/", 1)[-1].lower() if item is not None else ""
     return kind.endswith(OTHER_ITEM_TYPES)
+
+
+def _item_name(element: etree._Element) -> etree._Element:
+    """The element that holds the name of a byline that is a microdata item (a ``Person``
+    card whose ``itemprop="name"`` stands beside its description or job title), else the
+    byline itself."""
+    if element.get("itemscope") is None:
+        return element
+    for prop in element.iterdescendants():
+        if "name" in str(prop.get("itemprop") or "").split():
+            owner = next(a for a in prop.iterancestors() if a.get("itemscope") is not None)
+            if owner is element:
+                return prop
+    return element
 
 
 def _names_by_line(element: etree._Element, text: str) -> list[str]:
