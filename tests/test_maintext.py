@@ -132,6 +132,37 @@ def test_a_headings_permalink_is_no_word_of_it() -> None:
     assert "See FAQ" in body
 
 
+def test_a_breadcrumb_trail_ending_in_the_headline_is_no_text() -> None:
+    """SPIP's default article page opens with "Accueil > Actualités > Headline" in a ``<p>``
+    named "arbo": the headline again, in a trail. Steps longer than a section's name are
+    text."""
+    trail = "<p class='arbo'><a href='/'>Accueil</a> &gt; <a href='/r1'>Actualités</a> &gt; "
+    trail += "<strong>Tram network to grow</strong></p>"
+    result = extract(page(trail + paragraphs()), title="Tram network to grow")
+    assert result.body == "\n\n".join(PARAGRAPHS)
+    compared = "<p>What everyone agreed on after the debate &gt; Tram network to grow</p>"
+    result = extract(page(paragraphs() + compared), title="Tram network to grow")
+    assert result.body.endswith("What everyone agreed on after the debate > Tram network to grow")
+
+
+def test_a_link_counting_the_pages_comments_is_no_word_of_its_line() -> None:
+    """PluXml's byline line ends with "2 commentaires", a link to the page's own comments: the
+    line is the byline, dropped. A link to another page's comments is a word of its text."""
+    meta = (
+        "<header><h2>Tram network to grow</h2><small><span>Rédigé par Jane Doe</span> "
+        "<time datetime='2024-03-05'>05 mars 2024</time> <a href='"
+        "https://example.com/news/a.html#comments'>2 commentaires</a></small></header>"
+    )
+    result = extract(page(meta + paragraphs()), title="Tram network to grow")
+    assert result.body == "\n\n".join(PARAGRAPHS)
+    source = (
+        "<p>The plan was first debated on <a href='https://other.example/story#comments'>a "
+        "forum thread of 12 comments</a> last winter, long before the vote.</p>"
+    )
+    result = extract(page(paragraphs() + source), title="Tram network to grow")
+    assert "a forum thread of 12 comments last winter" in result.body
+
+
 def test_headings_lists_tables_and_quotes_are_kept() -> None:
     article = (
         paragraphs(PARAGRAPHS[:2]) + "<h2>What changes</h2><ul><li>Line 4 reaches the airport</li>"

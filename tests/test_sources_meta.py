@@ -173,6 +173,16 @@ def test_author_meta_holding_a_url_or_placeholder_gives_no_name() -> None:
     assert found(meta, '<meta name="author" content=" - ">') == {}
 
 
+def test_an_author_tag_naming_the_software_that_made_the_page_names_no_writer() -> None:
+    """October CMS's demo theme fills the author tag with the generator's name."""
+    software = '<meta name="author" content="OctoberCMS"><meta name="generator" content="{}">'
+    assert "authors" not in found(meta, software.format("OctoberCMS"))
+    assert "authors" not in found(meta, software.format("octobercms 3.6.12"))
+    assert found(meta, software.format("WordPress 6.4"))["authors"] == [
+        AuthorCandidate("OctoberCMS")
+    ]
+
+
 @pytest.mark.parametrize(
     ("content", "expected"),
     [

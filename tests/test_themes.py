@@ -1,14 +1,16 @@
-"""Single-post pages of 45 blog, news and CMS templates, read as their users' readers see them.
+"""Single-post pages of 61 blog, news and CMS templates, read as their users' readers see them.
 
 Each page in ``fixtures/themes`` is what one open-source template prints for the same story
 (WordPress, Blogger, Jekyll, Hugo, Hexo, Ghost, Drupal, Joomla, Docusaurus, MkDocs, Sphinx,
 Quarto, the BBC's and the Guardian's renderers, Wikinews, DedeCMS, PHPCMS, Discuz!, Typecho,
-Z-BlogPHP, Rhymix, GnuBoard...), written from the template's source with its real classes,
-nesting, labels and metadata (``fixtures/themes/README.md``). None of them was developed
-on before they were written: each failure they showed was fixed by a general rule, and the
-ones left are marked below with why. ``expected.json`` holds, per page, the story's title,
-its writers as the page names them, its day of publication, its paragraphs, and the other
-stories' headlines and the comments the page shows beside it.
+Z-BlogPHP, Rhymix, GnuBoard, TYPO3's news module, SPIP, Dotclear, Plone, Forem, OJS...),
+written from the template's source with its real classes, nesting, labels and metadata
+(``fixtures/themes/README.md``). None of them was developed on before they were written:
+each failure they showed was fixed by a general rule, and the ones left are marked below
+with why. ``expected.json`` holds, per page, the story's title, its writers as the page names
+them, its day of publication (none where the page shows none), its paragraphs, the other
+stories' headlines and the comments the page shows beside it, and the page's address in the
+CMS's own URL scheme.
 """
 
 from __future__ import annotations
@@ -29,6 +31,12 @@ URL = "https://harbourgazette.example/2024/03/05/ferry-service-suspended/"
 KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("gnuboard5-basic", "title"): "GnuBoard's h1 is 'Subject > Board', and its title repeats it",
     ("gnuboard5-basic", "authors"): "the name is followed by its pop-up menu's link texts",
+    ("cms-bolt-base2021", "authors"): "the byline sits under the hero's copy of the headline, "
+    "before the article's own h1, where a bare 'By' is not read",
+    ("cms-silverstripe-blog", "authors"): "the byline 'Posted 2 days ago by <a>X</a>' after "
+    "the text, in a box named 'meta', is not read",
+    ("cms-silverstripe-blog", "published"): "the page says only '2 days ago'; the day is in "
+    "the link's day-archive address",
     (
         "ssg-jekyll-minimal-mistakes",
         "published",
@@ -55,7 +63,9 @@ def _cases(field: str) -> list[object]:
 
 
 def _record(name: str) -> byline.Article:
-    return byline.extract((THEMES / f"{name}.html").read_bytes(), url=URL)
+    url = EXPECTED[name].get("url", URL)
+    assert isinstance(url, str)
+    return byline.extract((THEMES / f"{name}.html").read_bytes(), url=url)
 
 
 @pytest.mark.parametrize("name", _cases("title"))
@@ -70,8 +80,10 @@ def test_the_writers_are_those_the_page_names(name: str) -> None:
 
 @pytest.mark.parametrize("name", _cases("published"))
 def test_the_publication_day_is_the_storys(name: str) -> None:
+    """Where the page states no day (no year printed, no date shown), none is made up."""
     published = _record(name).published
-    assert published is not None and published.isoformat()[:10] == EXPECTED[name]["published"]
+    expected = EXPECTED[name]["published"]
+    assert (published.isoformat()[:10] if published else None) == expected
 
 
 @pytest.mark.parametrize("name", _cases("body"))

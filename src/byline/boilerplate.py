@@ -49,6 +49,11 @@ FALLBACK_CONTENT_TAGS: Final = ("object", "dialog")
 # page in a <form> or a <noscript>, or put the story in an <aside>).
 FURNITURE_TAGS: Final = frozenset({"nav", "aside", "footer", "form", "menu", "noscript"})
 
+# Words that, as part of a class, id or anchor name, mark the comment section.
+COMMENT_WORDS: Final = frozenset(
+    {"comment", "comments", "commentlist", "disqus", "respond", "reply", "kommentar", "kommentare"}
+)
+
 # Words that, as part of a class or id name, mark a box of boilerplate.
 BOILERPLATE_WORDS: Final = frozenset(
     {
@@ -62,8 +67,7 @@ BOILERPLATE_WORDS: Final = frozenset(
         # newsletters and subscriptions
         "newsletter", "subscribe", "subscription", "signup", "abo", "paywall",
         # comments
-        "comment", "comments", "commentlist", "disqus", "respond", "reply", "kommentar",
-        "kommentare",
+        *COMMENT_WORDS,
         # consent
         "cookie", "cookies", "consent", "gdpr", "privacy",
         # advertising
@@ -319,6 +323,13 @@ def is_permalink(element: etree._Element) -> bool:
         return False
     sign = visible("".join(element.itertext())).strip()  # (Docusaurus: a zero-width space)
     return len(sign) <= PERMALINK_SIGN_CHARS and not sign.isalnum()
+
+
+def links_to_comments(element: etree._Element) -> bool:
+    """True for a link to a comment section ("2 comments" under a headline, to
+    ``#comments`` or ``/post#respond``)."""
+    _, mark, anchor = (element.get("href") or "").partition("#")
+    return bool(mark) and not COMMENT_WORDS.isdisjoint(name_words(anchor))
 
 
 HIDING_ATTRIBUTES: Final = frozenset({"hidden", "aria-hidden", "style"})

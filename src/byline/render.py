@@ -36,7 +36,7 @@ from lxml import etree
 
 from byline import lexicon
 from byline.blocks import Block, DroppedElement, Group, Reason, Rule, Verdict
-from byline.boilerplate import attribute_names, is_permalink, name_words
+from byline.boilerplate import attribute_names, is_permalink, links_to_comments, name_words
 from byline.document import (
     BLOCK_TAGS,
     Document,
@@ -132,6 +132,10 @@ _COMMENT_FORM_LINE: Final = re.compile(
     + r")\b)",
     re.I,
 )
+_TRAIL_SEPARATOR: Final = re.compile(r"\s*[>›»/→|]\s*")
+"""What separates the steps of a breadcrumb trail ("Home > News", "Accueil » Actualités")."""
+MAX_TRAIL_STEP_WORDS: Final = 4
+"""A step of a trail is a section's name, a few words."""
 TABLE_CELL_TAGS: Final = frozenset({"td", "th"})
 LINK_BOX_RULES: Final = frozenset({Rule.NAMED_LINK_BOX, Rule.LINK_LIST, Rule.LINK_BOX})
 """A heading right before a box of links dropped so is the box's ("Related", "Mehr zum Thema");
@@ -316,6 +320,8 @@ class Renderer:
             return
         if tag == "a" and self._kind in HEADING_KINDS and is_permalink(el):
             return  # the heading's "¶": no word of it
+        if tag == "a" and _counts_comments(el, self.doc):
+            return  # "2 comments", beside a byline or a date
         if tag == "br":
             self._tokens.append(_BR)
         elif tag == "img":
@@ -448,8 +454,9 @@ class Renderer:
         self.entries.append(block)
 
     def _residual(self, text: str) -> Rule | None:
-        """The headline again, a teaser, a credit, a date line or a lead byline."""
-        if self.title and text.casefold() == self.title:
+        """The headline again (alone or ending a breadcrumb trail), a teaser, a credit, a date
+        line or a lead byline."""
+        if self.title and (text.casefold() == self.title or _is_trail_to(text, self.title)):
             return Rule.HEADLINE
         if len(text) <= MAX_TEASER_CHARS and _READ_ALSO.match(text):
             return Rule.READ_ALSO
@@ -472,6 +479,44 @@ class Renderer:
         ):
             return Rule.BYLINE
         return None
+
+
+def _counts_comments(link: etree._Element, doc: Document) -> bool:
+    """Whether ``link`` leads to the page's own comment section and says how many comments
+    it holds, or names it ("2 commentaires", "No Comments", "Leave a comment"): a link a
+    sentence may make ("tell us in the comments") stays, and so does a link to another
+    page's comments (a source's address)."""
+    if not links_to_comments(link) or not _on_this_page(link.get("href") or "", doc):
+        return False
+    text = " ".join(visible(text_content(link)).split())
+    return any(c.isdigit() for c in text) or _COMMENT_HEADING.match(text) is not None
+
+
+def _on_this_page(href: str, doc: Document) -> bool:
+    """Whether ``href`` (with a fragment) points into the page ``doc`` itself."""
+    if href.startswith("#"):
+        return True
+    target, page = doc.absolute(href.partition("#")[0]), doc.url
+    return target is not None and page is not None and _page_key(target) == _page_key(page)
+
+
+def _page_key(url: str) -> str:
+    """A page's address as links to it vary: no scheme, fragment or trailing slash."""
+    return url.partition("://")[2].partition("#")[0].rstrip("/")
+
+
+def _is_trail_to(text: str, title: str) -> bool:
+    """Whether ``text`` is a breadcrumb trail that ends in the headline (``title``, folded):
+    "Home > News > Headline", short steps each ended by a trail's separator."""
+    folded = text.casefold()
+    if len(folded) <= len(title) or not folded.endswith(title):
+        return False
+    steps = _TRAIL_SEPARATOR.split(folded[: -len(title)].rstrip())
+    return (
+        len(steps) > 1
+        and not steps[-1].strip()
+        and all(0 < len(step.split()) <= MAX_TRAIL_STEP_WORDS for step in steps[:-1])
+    )
 
 
 # --- segments and the <br> rule ------------------------------------------------

@@ -75,6 +75,7 @@ PUBLISHED_NAMES: Final = (
     "citation_online_date",
 )
 MODIFIED_NAMES: Final = ("article.updated", "article:modified", "last-modified")
+GENERATOR: Final = "generator"
 CITATION_AUTHOR: Final = "citation_author"
 """Scholarly pages' author, written surname first ("Anderson, Michael L.")."""
 AUTHOR_NAMES: Final = (
@@ -129,7 +130,19 @@ def _authors(tags: MetaTags, doc: Document) -> Stated[list[AuthorCandidate]] | N
     found = _first_list(tags, AUTHOR_NAMES)
     if found is not None and found.key == CITATION_AUTHOR:
         return mapped(found, partial(surname_first_authors, doc))  # "Anderson, Michael L."
-    return mapped(found, partial(authors, doc))
+    software = _generator_name(tags)
+    return mapped(found, lambda names: authors(doc, [n for n in names if n.casefold() != software]))
+
+
+def _generator_name(tags: MetaTags) -> str | None:
+    """The name of the software that made the page (``<meta name="generator">`` without its
+    version: "WordPress 6.4" is WordPress), folded. A theme that fills the author tag with
+    it ("OctoberCMS" in both) names no writer."""
+    generator = tags.first(GENERATOR)
+    words = generator.value.split() if generator else []
+    while words and any(c.isdigit() for c in words[-1]):
+        words.pop()
+    return " ".join(words).casefold() or None
 
 
 def _parsely_page(tags: MetaTags) -> dict[str, Any]:
