@@ -211,6 +211,36 @@ def test_a_byline_that_is_a_person_item_is_named_by_its_name_property() -> None:
     assert [[a.name for a in group] for group in groups] == [["林玛丽"]]
 
 
+def test_a_byline_under_a_hero_copy_of_the_headline_is_read() -> None:
+    """Bolt's base theme prints the headline in a hero banner with the byline under it, then
+    again as the article's h1: a bare "By" next to either copy leads a byline."""
+    hero = "<div class='hero'><h1 class='text-5xl'>Ferry suspended</h1>\n<p>By Jane Doe</p></div>"
+    story = "<article><h1>Ferry suspended</h1><p>The ferry was suspended on Tuesday.</p></article>"
+    far = "\n" * 60 + "<p>By Jane Doe</p>"
+    groups = values(found(f"<html><body>{hero}\n{story}</body></html>"), Field.AUTHORS)
+    assert [[a.name for a in group] for group in groups] == [["Jane Doe"]]
+    hero = hero.replace("<p>By Jane Doe</p>", far)
+    assert values(found(f"<html><body>{hero}\n{story}</body></html>"), Field.AUTHORS) == []
+
+
+def test_a_linked_name_after_a_bare_by_is_read_without_the_words_after_it() -> None:
+    """Silverstripe's blog ends a post with "Posted <a>2 days ago</a> by <a>X</a> Less than a
+    minute to read": the name is the link's; a name after a title's link is not cut off."""
+    meta = (
+        "<p class='blog-post-meta'>Posted in <a href='/c/news'>News</a>; Posted <a href="
+        "'/archive/2024/03/05'>2 days ago</a> by <a href='/profile/jd'>Jane Doe</a> Less than "
+        "a minute to read</p>"
+    )
+    story = "<p>The ferry between Portsmouth and the island was suspended on Tuesday.</p>"
+    page = f"<html><body><article><h1>Ferry suspended</h1>{story}{meta}</article></body></html>"
+    groups = values(found(page), Field.AUTHORS)
+    assert [[a.name for a in group] for group in groups] == [["Jane Doe"]]
+    titled = "<p>Autor: <a href='/rechtsanwalt/'>Rechtsanwalt</a> Sebastian Einbock</p>"
+    page = page.replace(meta, titled)
+    groups = values(found(page), Field.AUTHORS)
+    assert [a.name for a in groups[0]] == ["Sebastian Einbock"]
+
+
 def test_a_date_line_set_in_the_headline_is_no_part_of_it() -> None:
     """PHPCMS prints the article's date line inside its h1, after a line break; a heading of
     two lines is otherwise one headline."""

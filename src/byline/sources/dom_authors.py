@@ -292,8 +292,28 @@ def _text_bylines(root: etree._Element, context: Context) -> list[tuple[etree._E
     found = _text_bylines_in(context.article, context, MAX_TEXT_NODES)
     if not found and body is not None:
         found = _text_bylines_in(body, context, MAX_PAGE_TEXT_NODES, whole_page=True)
-        found = [byline for byline in found if byline[2] or _names_a_user(byline[1])]
+        copies = _headline_copies(context)
+        found = [
+            byline
+            for byline in found
+            if byline[2] or _names_a_user(byline[1]) or _under_a_copy(byline[0], copies)
+        ]
     return found
+
+
+def _headline_copies(context: Context) -> list[etree._Element]:
+    """The page's other h1s that print the headline's text: a hero banner's copy of it, set
+    above the article that repeats it (Bolt's base theme), with the byline under it."""
+    headline = context.headline
+    if headline is None:
+        return []
+    text = visible_text(headline)
+    return [h1 for h1 in context.page.h1s if h1 is not headline and visible_text(h1) == text]
+
+
+def _under_a_copy(element: etree._Element, copies: list[etree._Element]) -> bool:
+    """Whether ``element`` stands next to one of the headline's ``copies``."""
+    return any(headline_nearness(element.sourceline, copy.sourceline) for copy in copies)
 
 
 def _text_bylines_in(
@@ -601,12 +621,20 @@ def _byline_text(piece: TextPiece, text: str, lead: re.Match[str]) -> str:
     whole = (_line_with_names(holder) or spaced_text(holder)) if holder is not None else text
     if len(whole) <= MAX_TEXT_BYLINE:
         again = _TEXT_LEAD.search(whole)
-        if again is not None:
+        # (unless the holder's words after the names hide them: then the piece's own)
+        if again is not None and (
+            split_names(whole[again.start() :]) or not _LETTERS.search(whole, again.end())
+        ):
             text, lead = whole, again
     byline = text[lead.start() :]
     if _LETTERS.search(text, lead.end()):
         return byline
-    return f"{byline} {_text_after(piece.owner, with_tail=not piece.is_tail)}"
+    with_tail = not piece.is_tail
+    found = f"{byline} {_text_after(piece.owner, with_tail)}"
+    if split_names(found):
+        return found
+    # "by <a>X</a> Less than a minute to read": the name is the element's alone
+    return f"{byline} {_text_after(piece.owner, with_tail, tails=False)}"
 
 
 def _line_with_names(holder: etree._Element) -> str | None:
@@ -631,10 +659,11 @@ def _line_with_names(holder: etree._Element) -> str | None:
     return None
 
 
-def _text_after(element: etree._Element, with_tail: bool) -> str:
+def _text_after(element: etree._Element, with_tail: bool, tails: bool = True) -> str:
     """The first visible text after ``element`` in document order (its tail, its next
     siblings, then those of its ancestors), up to ``MAX_TEXT_BYLINE`` characters; past a
-    joiner the names go on in the siblings after it ("By <a>A</a> and <a>B</a>")."""
+    joiner the names go on in the siblings after it ("By <a>A</a> and <a>B</a>"). Without
+    ``tails``, the text after the element that holds the first words is left out."""
     node: etree._Element | None = element
     for _ in range(FOLLOWING_TEXT_LEVELS):
         if node is None or node.tag in PAGE_TAGS:
@@ -644,7 +673,8 @@ def _text_after(element: etree._Element, with_tail: bool) -> str:
         for sibling in node.itersiblings():
             if isinstance(sibling.tag, str) and sibling.tag not in SKIP_TAGS:
                 pieces.append(spaced_text(sibling))
-            pieces.append(sibling.tail or "")
+            if tails or not _LETTERS.search(" ".join(pieces)):
+                pieces.append(sibling.tail or "")
             joined = " ".join(pieces)
             if _LETTERS.search(joined) and not _ENDS_WITH_JOINER.search(joined):
                 break
