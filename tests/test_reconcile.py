@@ -517,6 +517,23 @@ def test_main_heading_beats_a_rewritten_metadata_title():
     assert article.title == "Juicy lemon sheet cake: simply delicious"
 
 
+def test_a_heading_showing_alone_the_first_segment_of_the_agreeing_one_is_the_headline():
+    """GnuBoard prints "Subject > Board" as its h1 and title, and the subject alone in an h2;
+    a heading whose other segments are long is a headline of its own."""
+    board = [
+        Candidate(Field.TITLE, "Ferry service suspended > News | Harbour Gazette", Source.DOM),
+        Candidate(Field.HEADLINE, "Ferry service suspended > News", Source.DOM),
+        Candidate(Field.HEADLINE, "Ferry service suspended", Source.DOM),
+    ]
+    assert record(board).title == "Ferry service suspended"
+    subtitled = [
+        Candidate(Field.TITLE, "Ferry suspended: what passengers should do now", Source.DOM),
+        Candidate(Field.HEADLINE, "Ferry suspended: what passengers should do now", Source.DOM),
+        Candidate(Field.HEADLINE, "Ferry suspended", Source.DOM),
+    ]
+    assert record(subtitled).title == "Ferry suspended: what passengers should do now"
+
+
 def test_logo_heading_is_not_the_headline():
     article = record(
         [

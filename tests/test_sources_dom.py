@@ -241,6 +241,22 @@ def test_a_linked_name_after_a_bare_by_is_read_without_the_words_after_it() -> N
     assert [a.name for a in groups[0]] == ["Sebastian Einbock"]
 
 
+def test_a_label_alone_in_a_script_without_case_leads_the_name_after_its_menu() -> None:
+    """GnuBoard: a screen-reader label "작성자" (author), then the member's name with the
+    pop-up menu that style sheets show on a click ("쪽지보내기", send a note...)."""
+    byline = (
+        "<span class='sound_only'>작성자</span> <strong><span class='sv_wrap'><a href="
+        "'/bbs/profile.php?mb_id=minji' class='sv_member'>김민지</a><span class='sv'><a href="
+        "'/bbs/memo_form.php'>쪽지보내기</a> <a href='/bbs/profile.php'>자기소개</a> <a href="
+        "'/bbs/new.php'>전체게시물</a></span></span></strong>"
+    )
+    story = "<p>폭풍으로 선착장이 파손되어 여객선 운항이 중단되었다.</p>"
+    article = f"<article><h1>여객선 운항 중단</h1><div>{byline}</div>{story}</article>"
+    page = f"<html><body>{article}</body></html>"
+    groups = values(found(page), Field.AUTHORS)
+    assert [[a.name for a in group] for group in groups] == [["김민지"]]
+
+
 def test_a_date_line_set_in_the_headline_is_no_part_of_it() -> None:
     """PHPCMS prints the article's date line inside its h1, after a line break; a heading of
     two lines is otherwise one headline."""

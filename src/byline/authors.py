@@ -204,7 +204,8 @@ _SITE_CREDIT: Final = re.compile(
     re.IGNORECASE,
 )
 CONTACT_SEPARATOR: Final = " , "
-"""What an e-mail address, a link or a user handle printed in a byline stands for."""
+"""What an e-mail address, a link or a user handle printed in a byline stands for (and a
+link of the site's interface beside a name: ``sources.dom_authors``)."""
 _EMAIL_OR_URL: Final = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|(?<!\w)@\w+")
 _BRACKETS: Final = re.compile(r"\([^)]*\)|\[[^\]]*\]|【[^】]*】")
 _IN_BRACKETS: Final = re.compile(r"\([^()]*\)")

@@ -197,6 +197,13 @@ INTERFACE_LABELS: Final[Table] = {
     "pl": _phrases("zaloguj|zaloguj się|udostępnij|szukaj|popularność|obserwuj|komentarze"),
     "ru": _phrases("войти|регистрация|поделиться|поиск|популярность|подписаться|комментарии"),
     "ar": _phrases("تسجيل الدخول|مشاركة|بحث|الشعبية|شعبية|متابعة|تعليقات|الرئيسية"),
+    "zh": _phrases("登录|注册|分享|搜索|关注|评论|回复|发消息|发短消息|加为好友|个人资料|打招呼"),
+    "ja": _phrases("ログイン|新規登録|シェア|検索|フォロー|コメント|返信|プロフィール"),
+    # GnuBoard's member menu beside every name: send a note or mail, profile, posts, search
+    "ko": _phrases(
+        "로그인|회원가입|공유|검색|팔로우|댓글|답변|쪽지보내기|메일보내기|자기소개|"
+        "아이디로 검색|이름으로 검색|전체게시물|홈페이지"
+    ),
 }
 """Labels of the site's interface (log-in, sharing, search, ranking widgets) that sit where a
 byline does and are never a name: a text that is one of them names no one."""

@@ -64,7 +64,8 @@ def title_of(found: PageCandidates, site_names: set[str]) -> Choice[str] | None:
     headings = [
         (c.source, text) for c in found.texts(Field.HEADLINE) if (text := clean_text(c.value))
     ]
-    chosen = _confirmed_heading(written, headings, site_names) or _unconfirmed_title(
+    confirmed = _confirmed_heading(written, headings, site_names)
+    chosen = (confirmed and _shown_alone(confirmed, headings)) or _unconfirmed_title(
         written, headings, site_names
     )
     if chosen is None:
@@ -95,6 +96,18 @@ def _confirmed_heading(
     ]
     titles = [_TitleWords.of(title, site_names) for _, title in written]
     return _best_agreeing(headings, titles) or _best_agreeing(parts, titles)
+
+
+def _shown_alone(chosen: Titled, headings: list[Titled]) -> Titled:
+    """The heading that shows alone the first segment of the ``chosen`` one, when the rest
+    is short: GnuBoard's h1 "Subject > Board" (as its title reads) above an h2 "Subject"."""
+    text = chosen[1]
+    spans = _segment_spans(text)
+    rest = [text[slice(*span)] for span in spans[1:]]
+    if not rest or any(_word_count(part) > TITLE_SUFFIX_MAX_WORDS for part in rest):
+        return chosen
+    key = folded(text[slice(*spans[0])])
+    return next(((s, heading) for s, heading in headings if folded(heading) == key), chosen)
 
 
 @dataclass(frozen=True, slots=True)

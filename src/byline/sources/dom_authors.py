@@ -23,12 +23,19 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from typing import Final
 
 from lxml import etree
 
 from byline import lexicon
-from byline.authors import NAME_JOINERS, is_user_handle, split_names
+from byline.authors import (
+    CONTACT_SEPARATOR,
+    INTERFACE_LABELS,
+    NAME_JOINERS,
+    is_user_handle,
+    split_names,
+)
 from byline.dates import find_dates
 from byline.document import Document, is_inside, text_content
 from byline.fields import Field, Markup, Source
@@ -44,6 +51,7 @@ from byline.sources._places import (
     in_article,
     in_bad_place,
     in_other_story,
+    is_unread,
     markers,
     place_score,
     spaced_lines,
@@ -609,9 +617,14 @@ def _awaits_names(lead: re.Match[str]) -> bool:
 
 
 def _is_label(lead: str) -> bool:
-    """Whether a lead standing alone reads as a label: "Autor", "By", "von:", not "author"
-    (a role in a list of people)."""
-    return lead[:1].isupper() or lead.rstrip().endswith(":") or lead.strip().lower() in BARE_LEADS
+    """Whether a lead standing alone reads as a label: "Autor", "By", "von:", "작성자" (in a
+    script without case), not "author" (a role in a list of people)."""
+    first = lead[:1]
+    return (
+        (first.isalpha() and not first.islower())
+        or lead.rstrip().endswith(":")
+        or lead.strip().lower() in BARE_LEADS
+    )
 
 
 def _byline_text(piece: TextPiece, text: str, lead: re.Match[str]) -> str:
@@ -672,7 +685,7 @@ def _text_after(element: etree._Element, with_tail: bool, tails: bool = True) ->
         with_tail = True
         for sibling in node.itersiblings():
             if isinstance(sibling.tag, str) and sibling.tag not in SKIP_TAGS:
-                pieces.append(spaced_text(sibling))
+                pieces.append(_names_text(sibling))
             if tails or not _LETTERS.search(" ".join(pieces)):
                 pieces.append(sibling.tail or "")
             joined = " ".join(pieces)
@@ -778,6 +791,29 @@ def _in_other_item(element: etree._Element) -> bool:
     item = next((a for a in element.iterancestors() if a.get("itemscope") is not None), None)
     kind = (item.get("itemtype") or "").rsplit("/", 1)[-1].lower() if item is not None else ""
     return kind.endswith(OTHER_ITEM_TYPES)
+
+
+def _names_text(element: etree._Element) -> str:
+    """The text of an element that follows a byline's lead, with each link of the site's
+    interface beside a name (GnuBoard's member menu: "쪽지보내기", "자기소개") read as the end
+    of a name: style sheets hide or show them, and what follows one is no part of it."""
+    if not any(map(_is_interface_link, element.iter("a"))):
+        return spaced_text(element)
+    return " ".join(" ".join(_texts_between_interface_links(element)).split())
+
+
+def _texts_between_interface_links(element: etree._Element) -> Iterator[str]:
+    yield element.text or ""
+    for child in element:
+        if isinstance(child.tag, str) and _is_interface_link(child):
+            yield CONTACT_SEPARATOR
+        elif isinstance(child.tag, str) and not is_unread(child):
+            yield from _texts_between_interface_links(child)
+        yield child.tail or ""
+
+
+def _is_interface_link(element: etree._Element) -> bool:
+    return " ".join(text_content(element).split()).casefold() in INTERFACE_LABELS
 
 
 def _item_name(element: etree._Element) -> etree._Element:
