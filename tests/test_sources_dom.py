@@ -257,6 +257,18 @@ def test_a_label_alone_in_a_script_without_case_leads_the_name_after_its_menu() 
     assert [[a.name for a in group] for group in groups] == [["김민지"]]
 
 
+def test_a_badge_beside_the_writers_name_is_no_byline() -> None:
+    """Hexo's Keep theme ranks its writers: "<span class=author-badge>Lv1</span>"."""
+    author = (
+        "<div class='author'><span class='name'>Jane Doe</span>"
+        "<span class='author-badge'>Lv1</span></div>"
+    )
+    story = "<p>The ferry between Portsmouth and the island was suspended on Tuesday.</p>"
+    page = f"<html><body><article><h1>Ferry suspended</h1>{author}{story}</article></body></html>"
+    names = [a.name for group in values(found(page), Field.AUTHORS) for a in group]
+    assert "Lv1" not in names
+
+
 def test_a_date_line_set_in_the_headline_is_no_part_of_it() -> None:
     """PHPCMS prints the article's date line inside its h1, after a line break; a heading of
     two lines is otherwise one headline."""

@@ -1,16 +1,16 @@
-"""Single-post pages of 62 blog, news and CMS templates, read as their users' readers see them.
+"""Single-post pages of 77 blog, news and CMS templates, read as their users' readers see them.
 
 Each page in ``fixtures/themes`` is what one open-source template prints for the same story
 (WordPress, Blogger, Jekyll, Hugo, Hexo, Ghost, Drupal, Joomla, Docusaurus, MkDocs, Sphinx,
 Quarto, the BBC's and the Guardian's renderers, Wikinews, DedeCMS, PHPCMS, Discuz!, Typecho,
 Z-BlogPHP, Rhymix, GnuBoard, TYPO3's news module, SPIP, Dotclear, Plone, Forem, OJS...),
-written from the template's source with its real classes, nesting, labels and metadata
-(``fixtures/themes/README.md``). None of them was developed on before they were written:
-each failure they showed was fixed by a general rule, and the ones left are marked below
-with why. ``expected.json`` holds, per page, the story's title, its writers as the page names
-them, its day of publication (none where the page shows none), its paragraphs, the other
-stories' headlines and the comments the page shows beside it, and the page's address in the
-CMS's own URL scheme.
+written from the template's source with its real classes, nesting, labels and metadata, or
+(``real-*``) rendered by the software itself, installed here (``fixtures/themes/README.md``).
+None of them was developed on before they were written: each failure they showed was fixed
+by a general rule, and the ones left are marked below with why. ``expected.json`` holds, per
+page, the story's title, its writers as the page names them, its day of publication (none
+where the page shows none), its paragraphs, the other stories' headlines and the comments
+the page shows beside it, and the page's address in the CMS's own URL scheme.
 """
 
 from __future__ import annotations
@@ -29,6 +29,9 @@ EXPECTED: dict[str, dict[str, object]] = json.loads(
 URL = "https://harbourgazette.example/2024/03/05/ferry-service-suspended/"
 
 KNOWN_GAPS: dict[tuple[str, str], str] = {
+    ("real-hexo-keep", "title"): "no h1: the headline is a div.post-title, and the text's first "
+    "h2 is taken for it (a rule for pages without an h1 lost as many dev titles as it won)",
+    ("real-hexo-keep", "body"): "the text's first h2, taken for the headline, is left out",
     ("cms-silverstripe-blog", "published"): "the page says only '2 days ago'; the day is in "
     "the link's day-archive address",
     (

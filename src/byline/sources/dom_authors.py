@@ -36,6 +36,7 @@ from byline.authors import (
     is_user_handle,
     split_names,
 )
+from byline.boilerplate import class_names, name_words
 from byline.dates import find_dates
 from byline.document import Document, is_inside, text_content
 from byline.fields import Field, Markup, Source
@@ -62,6 +63,9 @@ from byline.sources._places import (
 from byline.sources.candidate import AnyCandidate, AuthorCandidate, Candidate, Evidence
 
 SOURCE: Final = Source.DOM
+
+BADGE_WORD: Final = "badge"
+"""A class word of a label set beside a writer's name: a rank, a role, "Verified"."""
 
 Group = tuple[float, int, list[AuthorCandidate], Markup, etree._Element]
 """A byline found: its score, its order in the page, its names, how and in which element it
@@ -730,6 +734,7 @@ def _author_score(element: etree._Element, context: Context) -> float | None:
         or _in_teaser(element, context)
         or _credits_other_work(element, context)
         or _in_other_item(element)
+        or _is_badge(element)
     ):
         return None  # a commenter, the author of a related story's teaser, a photographer
     score = 0.0
@@ -746,6 +751,12 @@ def _author_score(element: etree._Element, context: Context) -> float | None:
         score -= HIDDEN_PENALTY
     score += place_score(element, context)
     return score + _nearness(element, context)
+
+
+def _is_badge(element: etree._Element) -> bool:
+    """Whether ``element``'s class or id names a badge beside the author's name ("Lv1" in an
+    ``author-badge``: a blog theme's rank of its writers), no name."""
+    return any(BADGE_WORD in name_words(name) for name in class_names(element))
 
 
 def _credits_other_work(element: etree._Element, context: Context) -> bool:
