@@ -163,6 +163,20 @@ def test_a_link_counting_the_pages_comments_is_no_word_of_its_line() -> None:
     assert "a forum thread of 12 comments last winter" in result.body
 
 
+def test_a_heading_whose_words_link_to_itself_is_a_heading() -> None:
+    """VuePress (markdown-it-anchor) wraps each heading's words in a link to its own id: no
+    link label, and no link text that makes the heading look like a menu."""
+    heading = (
+        "<h2 id='乘客应该怎么做'><a class='header-anchor' href='#乘客应该怎么做'>"
+        "<span>乘客应该怎么做</span></a></h2>"
+    )
+    article = paragraphs(PARAGRAPHS[:2]) + heading + paragraphs(PARAGRAPHS[2:])
+    assert "乘客应该怎么做" in extract(page(article)).body.split("\n\n")
+    elsewhere = "<h2 id='faq'><a href='#prices'>Prices</a></h2>"
+    article = paragraphs(PARAGRAPHS[:2]) + elsewhere + paragraphs(PARAGRAPHS[2:])
+    assert "Prices" not in extract(page(article)).body
+
+
 def test_headings_lists_tables_and_quotes_are_kept() -> None:
     article = (
         paragraphs(PARAGRAPHS[:2]) + "<h2>What changes</h2><ul><li>Line 4 reaches the airport</li>"

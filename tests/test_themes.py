@@ -1,4 +1,4 @@
-"""Single-post pages of 77 blog, news and CMS templates, read as their users' readers see them.
+"""Single-post pages of 81 blog, news and CMS templates, read as their users' readers see them.
 
 Each page in ``fixtures/themes`` is what one open-source template prints for the same story
 (WordPress, Blogger, Jekyll, Hugo, Hexo, Ghost, Drupal, Joomla, Docusaurus, MkDocs, Sphinx,

@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 from typing import Final
+from urllib.parse import unquote
 
 from lxml import etree
 
-from byline.document import RUBY_ANNOTATION_TAGS, visible
+from byline.document import HEADING_TAGS, RUBY_ANNOTATION_TAGS, visible
 from byline.memo import remembered
 
 # Elements that never hold article text, wherever they are.
@@ -323,6 +324,17 @@ def is_permalink(element: etree._Element) -> bool:
         return False
     sign = visible("".join(element.itertext())).strip()  # (Docusaurus: a zero-width space)
     return len(sign) <= PERMALINK_SIGN_CHARS and not sign.isalnum()
+
+
+def links_to_its_heading(element: etree._Element) -> bool:
+    """True for a link that points at the heading it stands in: VuePress and
+    markdown-it-anchor wrap each heading's words in ``<a href="#its-id">``. Its words are the
+    heading's, neither a link label nor link text."""
+    href = element.get("href")
+    if not href or href[0] != "#" or element.tag != "a" or len(href) < 2:
+        return False
+    anchor = unquote(href[1:])
+    return any(heading.get("id") == anchor for heading in element.iterancestors(*HEADING_TAGS))
 
 
 def links_to_comments(element: etree._Element) -> bool:

@@ -406,6 +406,8 @@ RUBY_ANNOTATION_TAGS: Final = ("rt", "rp")
 """Ruby annotations (furigana): a reading aid printed above the words they gloss, never
 words of the text."""
 
+HEADING_TAGS: Final = ("h1", "h2", "h3", "h4", "h5", "h6")
+
 BLOCK_TAGS: Final = frozenset(
     {
         "p", "div", "section", "article", "main", "header", "footer", "aside", "nav",

@@ -54,6 +54,7 @@ from byline.boilerplate import (
     NEVER_CONTENT_TAGS,
     class_weight,
     is_hidden,
+    links_to_its_heading,
     names_boilerplate,
     names_expander,
     names_overlay,
@@ -647,7 +648,7 @@ def _score(elements: list[etree._Element]) -> _Stats:
         own = len(text.strip()) if text else 0
         total = own + chars.get(el, 0)
         comma_count = commas.get(el, 0) + (_count_commas(text) if text and own else 0)
-        links = total if tag == "a" else link_chars.get(el, 0)
+        links = total if tag == "a" and not links_to_its_heading(el) else link_chars.get(el, 0)
         chars[el], link_chars[el], commas[el] = total, links, comma_count
         parent = el.getparent()
         if parent is None:

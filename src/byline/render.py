@@ -36,7 +36,13 @@ from lxml import etree
 
 from byline import lexicon
 from byline.blocks import Block, DroppedElement, Group, Reason, Rule, Verdict
-from byline.boilerplate import attribute_names, is_permalink, links_to_comments, name_words
+from byline.boilerplate import (
+    attribute_names,
+    is_permalink,
+    links_to_comments,
+    links_to_its_heading,
+    name_words,
+)
 from byline.document import (
     BLOCK_TAGS,
     Document,
@@ -320,6 +326,9 @@ class Renderer:
             return
         if tag == "a" and self._kind in HEADING_KINDS and is_permalink(el):
             return  # the heading's "¶": no word of it
+        if tag == "a" and self._kind in HEADING_KINDS and links_to_its_heading(el):
+            self._push_contents(el, stack)  # the heading's words, linked to itself: words
+            return
         if tag == "a" and _counts_comments(el, self.doc):
             return  # "2 comments", beside a byline or a date
         if tag == "br":

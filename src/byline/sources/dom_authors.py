@@ -38,7 +38,7 @@ from byline.authors import (
 )
 from byline.boilerplate import class_names, name_words
 from byline.dates import find_dates
-from byline.document import Document, is_inside, text_content
+from byline.document import HEADING_TAGS, Document, is_inside, text_content
 from byline.fields import Field, Markup, Source
 from byline.lexicon import alternation, lexicon_words, trie_alternation
 from byline.sources._page import BYLINE_MARKERS, SKIP_TAGS, TextPiece
@@ -112,9 +112,6 @@ SIGN_OFF_WORDS: Final = frozenset(lexicon_words(lexicon.SIGN_OFF_WORDS))
 EMPHASIS_TAGS: Final = frozenset({"b", "strong", "i", "em"})
 MIN_LINKED_NAMES: Final = 2
 """Links in a byline whose texts, run together, may read as one long name."""
-HEADING_TAGS: Final = ("h1", "h2", "h3", "h4", "h5", "h6")
-"""Headings: in a link or a small box with a byline, the headline of the story the byline
-belongs to."""
 AVATAR_DEPTH: Final = 3
 """Levels above a writer's picture within which the name is printed beside it."""
 TEASER_DEPTH: Final = 4
