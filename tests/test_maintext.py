@@ -177,6 +177,24 @@ def test_a_heading_whose_words_link_to_itself_is_a_heading() -> None:
     assert "Prices" not in extract(page(article)).body
 
 
+def test_mediawikis_thumbnail_caption_and_jump_links_are_no_text() -> None:
+    """MediaWiki: a picture's "thumbcaption" is its caption, and "Jump to navigation" links
+    (``mw-jump-link``) are skip links."""
+    jump = (
+        "<a class='mw-jump-link' href='#mw-head'>Jump to navigation</a> "
+        "<a class='mw-jump-link' href='#searchInput'>Jump to search</a>"
+    )
+    thumb = (
+        "<div class='thumb tright'><div class='thumbinner'><img src='/images/a.jpg'>"
+        "<div class='thumbcaption'>The damaged landing stage on Wednesday morning.</div>"
+        "</div></div>"
+    )
+    article = jump + paragraphs(PARAGRAPHS[:1]) + thumb + paragraphs(PARAGRAPHS[1:])
+    result = extract(page(article))
+    assert result.body == "\n\n".join(PARAGRAPHS)
+    assert result.images[0].caption == "The damaged landing stage on Wednesday morning."
+
+
 def test_headings_lists_tables_and_quotes_are_kept() -> None:
     article = (
         paragraphs(PARAGRAPHS[:2]) + "<h2>What changes</h2><ul><li>Line 4 reaches the airport</li>"

@@ -1,12 +1,18 @@
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 
-from byline.fields import Field, Source
+from byline.fields import Field, Markup, Source
 from byline.language import language_tag
 from byline.reconcile import choose_title, reconcile, strip_site_name
 from byline.reconcile.trust import DATE_VOTE_WEIGHT, DEFAULT_PRIORITY, PRIORITY
 from byline.record import Article, BodyQuality, Image, Publisher
-from byline.sources.candidate import AnyCandidate, AuthorCandidate, Candidate, DateValue
+from byline.sources.candidate import (
+    AnyCandidate,
+    AuthorCandidate,
+    Candidate,
+    DateValue,
+    Evidence,
+)
 
 
 @dataclass
@@ -288,6 +294,29 @@ def test_a_generic_date_meta_holding_the_modification_does_not_hide_the_shown_da
     # the page that shows the first day keeps it
     first = record([*dated, Candidate(Field.PUBLISHED, moment("2020-01-03"), Source.DOM)])
     assert first.published == datetime(2020, 1, 3, 9, 48, 24, tzinfo=UTC)
+
+
+def test_a_shown_date_is_the_pages_though_its_instant_is_also_read_from_a_meta_tag():
+    """Hexo NexT shows "发表于 <time datetime=09:14+01:00>" and "更新于 <time ...>" below the
+    headline; the dom source also reads the head's article:published_time (08:14Z, the same
+    instant) below nothing. That reading must not silence the shown date, which would leave
+    the update as the first date the page shows."""
+    at = Evidence.placed(Markup.TIME_ELEMENT, 0, 10.0, 40, 38, True)
+    update = Evidence.placed(Markup.TIME_ELEMENT, 1, 4.0, 41, 38, True)
+    head = Evidence.placed(Markup.META_TAG, 2, -2.0, 5, 38, None)
+    article = record(
+        [
+            Candidate(Field.PUBLISHED, moment("2024-03-05T09:14:00+01:00"), Source.MICRODATA),
+            Candidate(Field.MODIFIED, moment("2024-03-06T11:02:00+01:00"), Source.MICRODATA),
+            Candidate(Field.PUBLISHED, moment("2024-03-05T08:14:00Z"), Source.OPENGRAPH),
+            Candidate(Field.MODIFIED, moment("2024-03-06T10:02:00Z"), Source.OPENGRAPH),
+            Candidate(Field.PUBLISHED, moment("2024-03-05T09:14:00+01:00"), Source.DOM, at),
+            Candidate(Field.PUBLISHED, moment("2024-03-06T11:02:00+01:00"), Source.DOM, update),
+            Candidate(Field.PUBLISHED, moment("2024-03-05T08:14:00Z"), Source.DOM, head),
+            Candidate(Field.PUBLISHED, moment("2024-03-05"), Source.URL),
+        ]
+    )
+    assert article.published is not None and article.published.date() == date(2024, 3, 5)
 
 
 def test_a_date_only_value_stays_a_date():

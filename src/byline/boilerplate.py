@@ -79,7 +79,7 @@ BOILERPLATE_WORDS: Final = frozenset(
         "disclosure", "disclaimer", "notice",
         # navigation and page furniture
         "sidebar", "breadcrumb", "breadcrumbs", "pagination", "pager", "navigation", "navbar",
-        "menu", "footer", "masthead", "toolbar", "widget", "widgets", "skiplink",
+        "menu", "footer", "masthead", "toolbar", "widget", "widgets", "skiplink", "jump",
         # article furniture: tags, the byline and author profile, the post's metadata and
         # "utility" line ("posted in ... by ..."), a table of contents
         "tags", "tagcloud", "taglist", "keywords", "byline", "author", "authors", "bio",

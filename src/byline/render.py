@@ -158,7 +158,9 @@ sentence is no button) is a label or a button."""
 MIN_SENTENCE_LOWER_WORDS: Final = 3
 """A short line ending in a full stop with this many lowercase words is a sentence."""
 MAX_STATUS_LINE_WORDS: Final = 8
-_CAPTION_WORDS: Final = frozenset({"caption", "legend", "legende", "bildunterschrift", "credit"})
+CAPTION_WORD: Final = "caption"
+_CAPTION_WORDS: Final = frozenset({CAPTION_WORD, "legend", "legende", "bildunterschrift", "credit"})
+"""Class words of a caption; a word that ends in "caption" too (MediaWiki's "thumbcaption")."""
 _BLOCK_IN_CELL: Final = etree.XPath(
     "boolean(.//td//*[self::p or self::div or self::table or self::ul or self::ol"
     " or self::blockquote or self::h1 or self::h2 or self::h3 or self::h4]"
@@ -890,8 +892,9 @@ def _is_caption(el: etree._Element) -> bool:
 @remembered
 def _names_caption(class_attribute: str | None, ident: str | None) -> bool:
     return any(
-        not _CAPTION_WORDS.isdisjoint(name_words(name))
+        word in _CAPTION_WORDS or word.endswith(CAPTION_WORD)
         for name in attribute_names(class_attribute, ident)
+        for word in name_words(name)
     )
 
 

@@ -313,14 +313,20 @@ def _shown_as_anothers(found: PageCandidates) -> tuple[Dated, ...]:
     candidates = found.dates(Field.PUBLISHED)
     if all(c.source in _SHOWN for c in candidates):
         return ()
+    shown = [c for c in candidates if c.source is Source.DOM]
+    # an instant the article shows too (a <meta> the page also prints) is the page's own
+    placed = {(c.source, c.value.moment) for c in shown if not _shown_elsewhere(c)}
     return tuple(
-        (c.source, c.value.moment)
-        for c in candidates
-        if c.source is Source.DOM
-        and c.evidence.in_article is not True
-        and c.evidence.score is not None
-        and c.evidence.score < 0
+        dated
+        for c in shown
+        if _shown_elsewhere(c) and (dated := (c.source, c.value.moment)) not in placed
     )
+
+
+def _shown_elsewhere(candidate: DateCandidate) -> bool:
+    """Whether the dom source places a date outside the article, below nothing."""
+    evidence = candidate.evidence
+    return evidence.in_article is not True and evidence.score is not None and evidence.score < 0
 
 
 _SHOWN: Final = frozenset({Source.DOM, Source.URL})
