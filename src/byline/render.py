@@ -467,7 +467,7 @@ class Renderer:
     def _residual(self, text: str) -> Rule | None:
         """The headline again (alone or ending a breadcrumb trail), a teaser, a credit, a date
         line or a lead byline."""
-        if self.title and (text.casefold() == self.title or _is_trail_to(text, self.title)):
+        if self.title and _ends_with(text.casefold(), self.title):
             return Rule.HEADLINE
         if len(text) <= MAX_TEASER_CHARS and _READ_ALSO.match(text):
             return Rule.READ_ALSO
@@ -516,11 +516,16 @@ def _page_key(url: str) -> str:
     return url.partition("://")[2].partition("#")[0].rstrip("/")
 
 
-def _is_trail_to(text: str, title: str) -> bool:
-    """Whether ``text`` is a breadcrumb trail that ends in the headline (``title``, folded):
-    "Home > News > Headline", short steps each ended by a trail's separator."""
-    folded = text.casefold()
-    if len(folded) <= len(title) or not folded.endswith(title):
+def _ends_with(folded: str, title: str) -> bool:
+    """Whether a line (``folded``) is the headline (``title``, folded), alone or ending a
+    breadcrumb trail."""
+    return folded == title or (folded.endswith(title) and _is_trail_to(folded, title))
+
+
+def _is_trail_to(folded: str, title: str) -> bool:
+    """Whether ``folded`` is a breadcrumb trail that ends in the headline (``title``):
+    "home > news > headline", short steps each ended by a trail's separator."""
+    if len(folded) <= len(title):
         return False
     steps = _TRAIL_SEPARATOR.split(folded[: -len(title)].rstrip())
     return (

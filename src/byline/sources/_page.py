@@ -377,9 +377,9 @@ def _file_structured(page: Page, element: etree._Element, tag: str, names: list[
         page.itemprops.append(element)
 
 
-def _marks_headline(element: etree._Element, names: list[str]) -> bool:
+def _marks_headline(element: etree._Element) -> bool:
     """True for an element the page's microdata names its item's headline."""
-    return "itemprop" in names and "headline" in str(element.get("itemprop")).split()
+    return "headline" in str(element.get("itemprop")).split()
 
 
 def _collect(page: Page, element: etree._Element, tag: str, names: list[str]) -> None:
@@ -387,7 +387,7 @@ def _collect(page: Page, element: etree._Element, tag: str, names: list[str]) ->
     _file_structured(page, element, tag, names)
     if tag == "time" and len(page.times) < MAX_DATES:
         page.times.append(element)
-    elif tag == "h1" or tag == "h2" or _marks_headline(element, names):
+    elif tag == "h1" or tag == "h2" or ("itemprop" in names and _marks_headline(element)):
         if tag == "h1" and len(page.h1s) < MAX_ELEMENTS:
             page.h1s.append(element)
         if len(page.headings) < MAX_HEADINGS:
