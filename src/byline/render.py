@@ -329,7 +329,7 @@ class Renderer:
         if tag == "a" and self._kind in HEADING_KINDS and is_permalink(el):
             return  # the heading's "¶": no word of it
         if tag == "a" and self._kind in HEADING_KINDS and links_to_its_heading(el):
-            self._push_contents(el, stack)  # the heading's words, linked to itself: words
+            self._push_contents(el, stack)  # a heading's words linked to itself are its words
             return
         if tag == "a" and _counts_comments(el, self.doc):
             return  # "2 comments", beside a byline or a date
@@ -467,7 +467,7 @@ class Renderer:
     def _residual(self, text: str) -> Rule | None:
         """The headline again (alone or ending a breadcrumb trail), a teaser, a credit, a date
         line or a lead byline."""
-        if self.title and _ends_with(text.casefold(), self.title):
+        if self.title and _repeats_headline(text.casefold(), self.title):
             return Rule.HEADLINE
         if len(text) <= MAX_TEASER_CHARS and _READ_ALSO.match(text):
             return Rule.READ_ALSO
@@ -516,7 +516,7 @@ def _page_key(url: str) -> str:
     return url.partition("://")[2].partition("#")[0].rstrip("/")
 
 
-def _ends_with(folded: str, title: str) -> bool:
+def _repeats_headline(folded: str, title: str) -> bool:
     """Whether a line (``folded``) is the headline (``title``, folded), alone or ending a
     breadcrumb trail."""
     return folded == title or (folded.endswith(title) and _is_trail_to(folded, title))

@@ -635,7 +635,8 @@ def _byline_text(piece: TextPiece, text: str, lead: re.Match[str]) -> str:
     whole = (_line_with_names(holder) or spaced_text(holder)) if holder is not None else text
     if len(whole) <= MAX_TEXT_BYLINE:
         again = _TEXT_LEAD.search(whole)
-        # (unless the holder's words after the names hide them: then the piece's own)
+        # the holder's line, unless what follows the names in it hides them (then the
+        # piece's own text is read)
         if again is not None and (
             split_names(whole[again.start() :]) or not _LETTERS.search(whole, again.end())
         ):
@@ -811,6 +812,7 @@ def _names_text(element: etree._Element) -> str:
 
 
 def _texts_between_interface_links(element: etree._Element) -> Iterator[str]:
+    """The texts inside ``element``, with a separator for each interface link."""
     yield element.text or ""
     for child in element:
         if isinstance(child.tag, str) and _is_interface_link(child):
@@ -821,6 +823,7 @@ def _texts_between_interface_links(element: etree._Element) -> Iterator[str]:
 
 
 def _is_interface_link(element: etree._Element) -> bool:
+    """Whether ``element``'s whole text is a label of the site's interface."""
     return " ".join(text_content(element).split()).casefold() in INTERFACE_LABELS
 
 
