@@ -393,6 +393,13 @@ def _tree(markup: str | bytes, as_bytes: bool) -> etree._Element | None:
     return root
 
 
+def same_page(first: str | None, second: str | None) -> bool:
+    """Whether two URLs name the same page (trailing slash and fragment aside)."""
+    if not first or not second:
+        return False
+    return first.rstrip("/").split("#")[0] == second.rstrip("/").split("#")[0]
+
+
 # Removed: zero-width space, BOM (zero-width no-break space), word joiner, soft hyphen;
 # nbsp is a space. (Not the zero-width (non-)joiners: they shape Persian and Indic words.)
 INVISIBLE: Final = {0x200B: None, 0xFEFF: None, 0x2060: None, 0x00AD: None, 0x00A0: " "}

@@ -46,6 +46,7 @@ from byline.boilerplate import (
 from byline.document import (
     BLOCK_TAGS,
     Document,
+    same_page,
     squeezed,
     text_content,
     visible,
@@ -505,15 +506,7 @@ def _counts_comments(link: etree._Element, doc: Document) -> bool:
 
 def _on_this_page(href: str, doc: Document) -> bool:
     """Whether ``href`` (with a fragment) points into the page ``doc`` itself."""
-    if href.startswith("#"):
-        return True
-    target, page = doc.absolute(href.partition("#")[0]), doc.url
-    return target is not None and page is not None and _page_key(target) == _page_key(page)
-
-
-def _page_key(url: str) -> str:
-    """A page's address as links to it vary: no scheme, fragment or trailing slash."""
-    return url.partition("://")[2].partition("#")[0].rstrip("/")
+    return href.startswith("#") or same_page(doc.absolute(href.partition("#")[0]), doc.url)
 
 
 def _repeats_headline(folded: str, title: str) -> bool:

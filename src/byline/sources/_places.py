@@ -270,11 +270,17 @@ def is_unread(element: etree._Element) -> bool:
     return element.tag in UNREAD_TAGS
 
 
-def texts_inside(element: etree._Element, skip: Callable[[etree._Element], bool]) -> Iterator[str]:
+def texts_inside(
+    element: etree._Element, skip: Callable[[etree._Element], bool], gap: str = ""
+) -> Iterator[str]:
     """The texts inside ``element`` in document order, without those of the descendants
-    ``skip`` picks (their tails stay: the text after them is visible) or of comments."""
+    ``skip`` picks (``gap`` stands for each; their tails stay: the text after them is
+    visible) or of comments."""
     yield element.text or ""
     for child in element:
-        if isinstance(child.tag, str) and not skip(child):
-            yield from texts_inside(child, skip)
+        if isinstance(child.tag, str):
+            if skip(child):
+                yield gap
+            else:
+                yield from texts_inside(child, skip, gap)
         yield child.tail or ""

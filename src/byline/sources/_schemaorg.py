@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, Final, TypeAlias
 
-from byline.document import Document
+from byline.document import Document, same_page
 from byline.fields import Field, Markup, Source
 from byline.record import Image, Publisher
 from byline.sources._common import (
@@ -166,7 +166,7 @@ def best_article(graph: Graph, doc: Document) -> dict[str, Any] | None:
         score = 0
         if clean_text(node.get("articleBody")):
             score += SCORE_BODY
-        if _same_url(canonical_url(node, graph, doc), doc.url):
+        if same_page(canonical_url(node, graph, doc), doc.url):
             score += SCORE_SAME_URL
         if clean_text(node.get("headline")):
             score += SCORE_HEADLINE
@@ -468,7 +468,7 @@ def _breadcrumb_section(graph: Graph, article: dict[str, Any], doc: Document) ->
         entries.sort(key=lambda e: to_int(e.get("position")) or 0)
         last_name, last_url = _crumb(entries[-1], graph, doc)
         names_article = bool(headline and last_name and last_name.casefold() == headline.casefold())
-        if not (names_article or _same_url(last_url, article_url)):
+        if not (names_article or same_page(last_url, article_url)):
             continue
         names = [_crumb(entry, graph, doc)[0] or "" for entry in entries]
         if any(name.isdigit() for name in names):
@@ -487,10 +487,3 @@ def _crumb(entry: dict[str, Any], graph: Graph, doc: Document) -> tuple[str | No
     elif isinstance(item, str):
         url = item
     return name, absolute_url(doc, text_of(url))
-
-
-def _same_url(first: str | None, second: str | None) -> bool:
-    """Whether two URLs name the same page (trailing slash and fragment aside)."""
-    if not first or not second:
-        return False
-    return first.rstrip("/").split("#")[0] == second.rstrip("/").split("#")[0]

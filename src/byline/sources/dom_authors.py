@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
 from typing import Final
 
 from lxml import etree
@@ -36,7 +35,6 @@ from byline.authors import (
     is_user_handle,
     split_names,
 )
-from byline.boilerplate import class_names, name_words
 from byline.dates import find_dates
 from byline.document import HEADING_TAGS, Document, is_inside, text_content
 from byline.fields import Field, Markup, Source
@@ -57,6 +55,7 @@ from byline.sources._places import (
     place_score,
     spaced_lines,
     spaced_text,
+    texts_inside,
     visible_text,
     visible_texts,
 )
@@ -754,7 +753,7 @@ def _author_score(element: etree._Element, context: Context) -> float | None:
 def _is_badge(element: etree._Element) -> bool:
     """Whether ``element``'s class or id names a badge beside the author's name ("Lv1" in an
     ``author-badge``: a blog theme's rank of its writers), no name."""
-    return any(BADGE_WORD in name_words(name) for name in class_names(element))
+    return BADGE_WORD in markers(element)
 
 
 def _credits_other_work(element: etree._Element, context: Context) -> bool:
@@ -808,23 +807,17 @@ def _names_text(element: etree._Element) -> str:
     of a name: style sheets hide or show them, and what follows one is no part of it."""
     if not any(map(_is_interface_link, element.iter("a"))):
         return spaced_text(element)
-    return " ".join(" ".join(_texts_between_interface_links(element)).split())
-
-
-def _texts_between_interface_links(element: etree._Element) -> Iterator[str]:
-    """The texts inside ``element``, with a separator for each interface link."""
-    yield element.text or ""
-    for child in element:
-        if isinstance(child.tag, str) and _is_interface_link(child):
-            yield CONTACT_SEPARATOR
-        elif isinstance(child.tag, str) and not is_unread(child):
-            yield from _texts_between_interface_links(child)
-        yield child.tail or ""
+    texts = texts_inside(element, _is_interface_link_or_unread, CONTACT_SEPARATOR)
+    return " ".join(" ".join(texts).split())
 
 
 def _is_interface_link(element: etree._Element) -> bool:
     """Whether ``element``'s whole text is a label of the site's interface."""
     return " ".join(text_content(element).split()).casefold() in INTERFACE_LABELS
+
+
+def _is_interface_link_or_unread(element: etree._Element) -> bool:
+    return is_unread(element) or _is_interface_link(element)
 
 
 def _item_name(element: etree._Element) -> etree._Element:
