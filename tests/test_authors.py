@@ -137,6 +137,16 @@ from byline.sources.candidate import holds_authors
             ["Jane Doe", "John Smith"],
         ),
         ("Chris Doe, CNN Editor-at-large", ["Chris Doe"]),
+        # a title in sentence case: its role in lower case, its first word capitalised
+        ("Richard Roe Education editor", ["Richard Roe"]),
+        ("Jane Mary Doe Senior writer", ["Jane Mary Doe"]),
+        ("Anna Maria Muster freie Journalistin", ["Anna Maria Muster"]),
+        # German labels and roles in their gender-inclusive forms
+        ("AUTOR/IN Julius Beispiel", ["Julius Beispiel"]),
+        ("Autor*in: Julia Beispiel", ["Julia Beispiel"]),
+        ("Autor:innen: Julia Beispiel und Max Muster", ["Julia Beispiel", "Max Muster"]),
+        ("Redakteur/-in: Julia Beispiel", ["Julia Beispiel"]),
+        ("Redakteurin: Julia Beispiel", ["Julia Beispiel"]),
         ("Jane Doe, Editor-in-Chief", ["Jane Doe"]),
         ("Anna Autor-Muster", ["Anna Autor-Muster"]),  # a double name, no role phrase
         # the serial comma before the last name's joiner

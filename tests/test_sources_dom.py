@@ -269,6 +269,39 @@ def test_a_badge_beside_the_writers_name_is_no_byline() -> None:
     assert "Lv1" not in names
 
 
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Posted on Wednesday, March 18th, 2020 at 10:00 am by Jane Doe", "Jane Doe"),
+        ("Veröffentlicht am 03.02.2022 von Sarah Beispiel", "Sarah Beispiel"),
+        ("Publié le 3 mars 2022 par Jean Dupont", "Jean Dupont"),
+        ("Am 03.02.2022 von Berlin nach Hamburg gefahren", None),
+    ],
+)
+def test_a_bare_lead_right_after_a_dated_opening_is_a_byline(line: str, name: str | None) -> None:
+    """A blog's "Posted on <date> by <name>" in one text: the date and the words that
+    introduce it stand before the lead."""
+    story = "<p>The ferry between Portsmouth and the island was suspended on Tuesday.</p>"
+    page = (
+        f"<html><body><article><h1>Ferry suspended</h1><p>{line}</p>{story}</article></body></html>"
+    )
+    names = [a.name for group in values(found(page), Field.AUTHORS) for a in group]
+    assert names[:1] == ([name] if name else [])
+
+
+def test_text_hidden_from_sight_inside_a_byline_is_no_part_of_the_name() -> None:
+    """A screen reader's extra words ("<span class=sr-only>Reiterrevue International</span>")
+    end the name the page shows."""
+    byline = (
+        "<p class='entry-meta'>Veröffentlicht am 03.02.2022 von Sarah Beispiel "
+        "<span class='sr-only'>Pferdemagazin International</span></p>"
+    )
+    story = "<p>Gutes Heu ist das Grundnahrungsmittel der Pferde, doch Heulage hat Vorteile.</p>"
+    page = f"<html><body><article><h1>Heulage</h1>{byline}{story}</article></body></html>"
+    groups = values(found(page), Field.AUTHORS)
+    assert [a.name for a in groups[0]] == ["Sarah Beispiel"]
+
+
 def test_a_date_line_set_in_the_headline_is_no_part_of_it() -> None:
     """PHPCMS prints the article's date line inside its h1, after a line break; a heading of
     two lines is otherwise one headline."""
@@ -484,3 +517,22 @@ def test_byline_text_keeps_document_order_around_inline_elements() -> None:
     </div></body></html>"""
     byline = parse(html.encode()).root.xpath("//p")[0]
     assert spaced_text(byline) == "Beitrag von 21.01.2009 , 05:42 » lupa"
+
+
+@pytest.mark.parametrize(
+    ("fragment", "text"),
+    [
+        # a letter styled apart from its word is no word of its own...
+        ("<a>Will Knigh<span class='last-letter'>t</span></a>", "Will Knight"),
+        ("<span class='dropcap'>T</span>he ferry", "The ferry"),
+        # ... but the texts of different elements do not run together
+        ("Veröffentlicht von<a>Chris Jung</a>", "Veröffentlicht von Chris Jung"),
+        ("<span>Anna Muster</span><span>vor 5 Stunden</span>", "Anna Muster vor 5 Stunden"),
+        ("von <b>Sarah</b> <i>x</i>", "von Sarah x"),
+        # nor what the page hides from sight (a screen reader's extra words)
+        ("Jane Doe<span class='sr-only'>Staff</span>", "Jane Doe"),
+    ],
+)
+def test_spaced_text_reads_what_a_reader_sees(fragment: str, text: str) -> None:
+    element = parse(f"<html><body><p>{fragment}</p></body></html>".encode()).root.xpath("//p")[0]
+    assert spaced_text(element) == text

@@ -262,11 +262,22 @@ _NAME_HANDLE: Final = re.compile(r"^([^\W\d_]{2,})[._]([^\W\d_]{2,})$")
 _LETTER: Final = re.compile(r"[^\W\d_]")
 
 
+_GENDER_ENDING: Final = re.compile(r"(?<=[^\W\d_])[/*:_]-?in(?:nen)?\b", re.IGNORECASE)
+"""The gender-inclusive ending of a German role or label: "Autor/in", "Autor/-in",
+"Redakteur*innen", "Autor:in", "Autor_in"."""
+
+
+def ungendered(text: str) -> str:
+    """``text`` with its labels' and roles' gender-inclusive endings dropped ("AUTOR/IN
+    Julius Richter" -> "AUTOR Julius Richter"), so that they read as the words they end."""
+    return _GENDER_ENDING.sub("", text) if "in" in text.casefold() else text
+
+
 def split_names(raw: object) -> list[str]:
     """Author names in a byline string, without "By", roles, dates or places."""
     if not isinstance(raw, str):
         return []
-    text = " ".join(visible(raw).split())
+    text = ungendered(" ".join(visible(raw).split()))
     if not text or len(text) > MAX_BYLINE_CHARS:
         return []
     # an address or a handle after each name separates the names ("By A @a B"), as a comma
@@ -465,8 +476,15 @@ def _clean_name(part: str) -> str:
             if _is_role(folded):
                 # "Jane Doe Contributing Writer"; "Chief Political Correspondent" after a
                 # comma is the title of the name before it, no name
-                while words and words[-1].casefold() in TITLE_MODIFIERS:
-                    words.pop()
+                titled = len(words)
+                while words and (
+                    words[-1].casefold() in TITLE_MODIFIERS
+                    or (words[-1].islower() and words[-1] not in NAME_PARTICLES)
+                ):
+                    words.pop()  # "Anna Muster freie Journalistin": the role's adjective
+                if len(words) == titled and word.islower() and len(words) > MIN_TITLED_NAME_WORDS:
+                    words.pop()  # "Richard Adams Education editor": a title in sentence
+                    # case, its role in lower case, opens with the capital before it
             break
     while words and words[-1].casefold().strip(".,") in _TRAILING_NOISE_WORDS:
         words.pop()  # "John Smith, June 5": the month is left when the digits are cut

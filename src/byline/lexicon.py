@@ -46,7 +46,7 @@ BYLINE_PREPOSITIONS: Final[Table] = {
 
 AUTHOR_LABELS: Final[Table] = {
     "en": ("author", "authors"),
-    "de": ("autor", "autorin", "autoren", "autorinnen"),
+    "de": ("autor", "autorin", "autoren", "autorinnen", "redakteur", "redakteurin"),
     "fr": ("auteur", "auteurs", "autrice"),
     "es": ("autora",),
     "pl": ("autorka",),
@@ -89,7 +89,7 @@ BYLINE_LEADS: Final[Table] = {
     "de": _phrases(
         "geschrieben von|verfasst von|erstellt von|veröffentlicht von|publiziert von|"
         "beitrag von|ein beitrag von|ein artikel von|alles von|zeige alle beiträge von|"
-        "alle beiträge von|veröffentlicht|publiziert|redakteur|redakteurin|interview|"
+        "alle beiträge von|veröffentlicht|publiziert|interview|"
         "text & fotos|text und fotos|text & bilder|text und bilder|text und interview|"
         "text & interview|über den autor|über die autorin|eingestellt von|gepostet von|"
         "rezept von|ein rezept von"

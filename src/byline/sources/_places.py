@@ -198,14 +198,16 @@ def in_other_story(element: etree._Element, context: Context) -> bool:
     return False
 
 
+def _hides(element: etree._Element) -> bool:
+    """Whether ``element``'s own class hides it from readers."""
+    classes = element.get("class")
+    return classes is not None and not HIDDEN_CLASSES.isdisjoint(classes.lower().split())
+
+
 def hidden_by_class(element: etree._Element) -> bool:
     """Whether ``element`` or one of its nearest ancestors is hidden from readers by class."""
     ancestors = itertools.islice(element.iterancestors(), HIDDEN_CLASS_DEPTH)
-    for node in itertools.chain((element,), ancestors):
-        classes = node.get("class")
-        if classes and not HIDDEN_CLASSES.isdisjoint(classes.lower().split()):
-            return True
-    return False
+    return any(map(_hides, itertools.chain((element,), ancestors)))
 
 
 # --- what a reader sees of an element -------------------------------------------------------
@@ -213,25 +215,31 @@ def hidden_by_class(element: etree._Element) -> bool:
 
 def visible_texts(element: etree._Element, with_tail: bool = True) -> Iterable[str]:
     """The text pieces of ``element`` in document order, without scripts and styles."""
-    yield from filter(None, _pieces(element, breaks=False))
+    for piece in _pieces(element, breaks=False):
+        if piece and not piece.isspace():
+            yield piece.strip()
     tail = element.tail if with_tail else None
     if tail and not tail.isspace():
         yield tail.strip()
 
 
 def _pieces(element: etree._Element, breaks: bool) -> Iterator[str | None]:
-    """The text pieces inside ``element`` in document order, without scripts and styles, and
-    None at each ``<br>`` when ``breaks``."""
+    """The text pieces inside ``element`` in document order, as written, without scripts and
+    styles, and None at each ``<br>`` when ``breaks``."""
     # a child's tail comes after the child's own text: "von <time>..</time> » <a>r23</a>"
-    for event, node in etree.iterwalk(element, events=("start", "end", "comment", "pi")):
+    walk = etree.iterwalk(element, events=("start", "end", "comment", "pi"))
+    for event, node in walk:
         if event == "start":
             if breaks and node.tag == "br":
                 yield None
+            if node is not element and _hides(node):
+                walk.skip_subtree()  # "von Sarah Schnieder <span class=sr-only>Reiterrevue"
+                continue
             piece = node.text if node.tag not in SCRIPT_TAGS else None
         else:  # "end" of an element, or a comment or processing instruction
             piece = node.tail if node is not element else None
-        if piece and not piece.isspace():  # (each read of text or tail builds a new string)
-            yield piece.strip()
+        if piece:  # (each read of text or tail builds a new string)
+            yield piece
 
 
 def spaced_text(element: etree._Element) -> str:
@@ -240,7 +248,7 @@ def spaced_text(element: etree._Element) -> str:
     Bylines are built from several inline elements ("Veröffentlicht von<a>Chris Jung</a>")
     whose text must not run together.
     """
-    return " ".join(" ".join(visible_texts(element, with_tail=False)).split())
+    return _spaced(piece for piece in _pieces(element, breaks=False) if piece)
 
 
 def spaced_lines(element: etree._Element) -> list[str]:
@@ -252,7 +260,23 @@ def spaced_lines(element: etree._Element) -> list[str]:
             lines.append([])
         else:
             lines[-1].append(piece)
-    return [joined for line in lines if (joined := " ".join(" ".join(line).split()))]
+    return [joined for line in lines if (joined := _spaced(line))]
+
+
+def _spaced(pieces: Iterable[str]) -> str:
+    """``pieces`` joined by a space, but for a letter styled apart from its word, with no
+    space between ("Will Knigh<span class=last-letter>t</span>", a drop cap's
+    "<span>T</span>he"): it is no word of its own."""
+    words: list[str] = []
+    previous = ""
+    for piece in pieces:
+        styled_letter = len(piece) == 1 or len(previous) == 1
+        if styled_letter and words and previous[-1:].isalpha() and piece[:1].islower():
+            words[-1] += piece
+        else:
+            words.append(piece)
+        previous = piece
+    return " ".join(" ".join(words).split())
 
 
 def visible_text(element: etree._Element | None) -> str:

@@ -34,6 +34,7 @@ from byline.authors import (
     NAME_JOINERS,
     is_user_handle,
     split_names,
+    ungendered,
 )
 from byline.dates import find_dates
 from byline.document import HEADING_TAGS, Document, is_inside, text_content
@@ -82,7 +83,10 @@ MAX_PAGE_TEXT_NODES: Final = 1500
 MAX_TEXT_BYLINE: Final = 120
 """An unmarked byline is a short text: longer ones are sentences that mention a name."""
 LEAD_WITHIN: Final = 40
-"""A bare lead ("von") comes first, or after a date of at most this length."""
+"""A bare lead ("von") comes first, or after a date of at most this length..."""
+MAX_DATE_LEAD_WORDS: Final = 3
+"""... or right after a date that at most this many words introduce ("Posted on Wednesday,
+March 18, 2020 by", "Veröffentlicht am 03.02.2022 von", "Publié le 3 mars 2022 par")."""
 MIN_UNMARKED_NAME_WORDS: Final = 2
 """After a bare "von"/"by", one capitalised word is as often a noun as a name."""
 NEAR_HEADLINE_BONUS: Final = 1.5
@@ -350,7 +354,7 @@ def _text_bylines_in(
 
 def _text_byline(piece: TextPiece) -> tuple[etree._Element, str, bool] | None:
     """The byline that ``piece`` begins, if it reads as one (see ``_text_bylines``)."""
-    text = " ".join(piece.text.split())
+    text = ungendered(" ".join(piece.text.split()))
     if not text or len(text) > MAX_TEXT_BYLINE:
         return None
     lead = _TEXT_LEAD.search(text)
@@ -358,7 +362,8 @@ def _text_byline(piece: TextPiece) -> tuple[etree._Element, str, bool] | None:
         return None
     explicit = bool(lead.group("explicit"))
     words_before = _LETTERS.search(text, 0, lead.start()) is not None
-    if not explicit and (lead.start() > LEAD_WITHIN or words_before):
+    after_date = not explicit and words_before and _follows_a_date(text, lead.start())
+    if not explicit and (lead.start() > LEAD_WITHIN or words_before) and not after_date:
         return None
     if not explicit and _continues_paragraph(piece):
         return None  # "Das Buch<br>von X, Y und Z<br>192 Seiten": a credit in a listing
@@ -371,8 +376,21 @@ def _text_byline(piece: TextPiece) -> tuple[etree._Element, str, bool] | None:
     if lead.end() == len(text) and (holder.tag == "a" or _in_widget(holder)):
         return None  # a link "Autoren" leads to the list of authors; a sidebar's "Autor"
         # widget names the blog's owner, not the article's author
-    dated = lead.start() > 0 and _NUMERIC_DATE.search(text) is not None
+    dated = after_date or (lead.start() > 0 and _NUMERIC_DATE.search(text) is not None)
     return holder, _byline_text(piece, text, lead), explicit or dated
+
+
+def _follows_a_date(text: str, lead: int) -> bool:
+    """Whether ``text[lead]`` comes right after a date that opens the text behind at most
+    ``MAX_DATE_LEAD_WORDS`` words: a blog's "Posted on <date> by <name>" in one line."""
+    dates = find_dates(text[:lead])
+    if not dates:
+        return False
+    _, start, end = dates[-1]
+    return (
+        _LETTERS.search(text, end, lead) is None
+        and len(text[:start].split()) <= MAX_DATE_LEAD_WORDS
+    )
 
 
 def _continues_paragraph(piece: TextPiece) -> bool:
