@@ -15,14 +15,17 @@ Steps:
    Distant supervision: on every page whose JSON-LD or microdata states a ``datePublished``
    (names an author), hide those two sources and label the option of that day (those
    names), so the choice among the other sources (the visible page, meta tags, the address)
-   learns to recover what the structured data says; those pages weigh ``distant weight``
-   each.
+   learns to recover what the structured data says. And every annotated page once more
+   with only what it shows (its text and its address: ``SHOWN``), labelled with the
+   annotation: the choice on a page without metadata, as many pages nobody annotated are.
+   Those pages weigh ``distant weight`` each.
 3. Fit a conditional logit (a softmax over each page's options) with an L2 penalty, by
    Newton's method.
 4. Score with site-grouped folds (``bench.folds``): the penalty and the distant weight are
-   chosen by an inner cross-validation on the training folds alone, the model is fitted on
-   them and scored on the held-out fold. ``--write`` fits on every page with the setting
-   the whole corpus's cross-validation prefers.
+   chosen by an inner cross-validation on the training folds alone (the records right on
+   the annotated pages, whole and as shown), the model is fitted on them and scored on the
+   held-out fold, whole and as shown. ``--write`` fits on every page with the setting the
+   whole corpus's cross-validation prefers.
 """
 
 from __future__ import annotations
@@ -63,6 +66,9 @@ from byline.sources.candidate import AnyCandidate  # noqa: E402
 
 WEIGHTS_DIR = ROOT / "src" / "byline" / "reconcile"
 STRUCTURED: frozenset[Source] = frozenset({Source.JSON_LD, Source.MICRODATA})
+SHOWN: frozenset[Source] = frozenset({Source.DOM, Source.URL})
+"""The sources that read the page as shown: an annotated page with only these is a page
+without metadata."""
 PENALTIES = (0.3, 1.0, 3.0, 10.0)
 """L2 penalties tried on the standardised weights (the authors')."""
 DATE_PENALTIES = (1.0, 3.0, 10.0, 30.0, 100.0)
@@ -95,6 +101,8 @@ class Example:
     record_right: Callable[[LinearScorer], bool] | None = None
     """Whether the record's field is right when chosen with a scorer (annotated pages):
     the options' choice followed by what the chooser does after it."""
+    shown_only: bool = False
+    """An annotated page with only its ``SHOWN`` sources."""
 
 
 @dataclass(slots=True)
@@ -121,12 +129,15 @@ def tasks(corpus: Path) -> list[Task]:
             page_candidates = candidates(page.read(), page.url)
         except ExtractionError:
             page_candidates = []
+        shown = [c for c in page_candidates if c.source in SHOWN]
         day = page.annotation.get("date")
         if day:
             dates.examples.append(_date_example(page.url, page_candidates, day))
+            dates.examples.append(_date_example(page.url, shown, day, shown_only=True))
         names = page.annotation.get("author")
         if names:
             authors.examples.append(_author_example(page.url, page_candidates, names))
+            authors.examples.append(_author_example(page.url, shown, names, shown_only=True))
         for task, distant in (
             (dates, _distant_date(page.url, page_candidates)),
             (authors, _distant_authors(page.url, page_candidates)),
@@ -136,7 +147,9 @@ def tasks(corpus: Path) -> list[Task]:
     return [dates, authors]
 
 
-def _date_example(url: str, page_candidates: list[AnyCandidate], day: str) -> Example:
+def _date_example(
+    url: str, page_candidates: list[AnyCandidate], day: str, shown_only: bool = False
+) -> Example:
     found = PageCandidates(page_candidates)
     options = publication_options(found)[2]
     days = [option.day.isoformat() for option in options]
@@ -147,7 +160,8 @@ def _date_example(url: str, page_candidates: list[AnyCandidate], day: str) -> Ex
         published = choose_dates(found, scorer)[0]
         return metadata_matches("date", day, _day(published.value) if published else None)
 
-    return Example(url, [option.features for option in options], label, False, record_right)
+    rows = [option.features for option in options]
+    return Example(url, rows, label, shown_only, record_right, shown_only)
 
 
 def _day(value: date | datetime) -> str:
@@ -184,7 +198,7 @@ def _author_options(page_candidates: list[AnyCandidate]) -> list[AuthorOption]:
 
 
 def _author_example(
-    url: str, page_candidates: list[AnyCandidate], names: str | list[str]
+    url: str, page_candidates: list[AnyCandidate], names: str | list[str], shown_only: bool = False
 ) -> Example:
     found = PageCandidates(page_candidates)
     organisations = _organisations(found)
@@ -199,7 +213,8 @@ def _author_example(
         text = "; ".join(p.name for p in people.value) if people else None
         return metadata_matches("author", names, text or (credit.value if credit else None))
 
-    return Example(url, [option.features for option in options], label, False, record_right)
+    rows = [option.features for option in options]
+    return Example(url, rows, label, shown_only, record_right, shown_only)
 
 
 def _distant_authors(url: str, page_candidates: list[AnyCandidate]) -> Example | None:
@@ -270,26 +285,31 @@ def fit(
     return Model(means, scales, beta)
 
 
-def accuracy(model: Model, held: list[Example]) -> tuple[int, int]:
-    """Annotated pages whose record field is right, chosen with ``model``, and their number."""
+def accuracy(model: Model, held: list[Example], shown_only: bool = False) -> tuple[int, int]:
+    """Annotated pages (with only what they show) whose record field is right, chosen with
+    ``model``, and their number."""
     scorer = model.scorer()
-    checks = [e.record_right for e in held if e.record_right is not None]
+    checks = [e.record_right for e in held if e.record_right and e.shown_only == shown_only]
     return sum(1 for right in checks if right(scorer)), len(checks)
 
 
-def cross_validated(task: Task) -> tuple[list[tuple[int, int]], list[tuple[float, float]]]:
-    """Site-grouped CV accuracy per fold (right, pages), the setting chosen by an inner CV
-    on the training folds."""
+Tally = tuple[int, int]
+
+
+def cross_validated(task: Task) -> tuple[list[Tally], list[Tally], list[tuple[float, float]]]:
+    """Site-grouped CV accuracy per fold (right, pages) on the annotated pages whole and as
+    shown, the setting chosen by an inner CV on the training folds."""
     found = task.examples
-    scores = []
-    chosen = []
+    whole, shown, chosen = [], [], []
     for fold in range(FOLDS):
         train = [e for e in found if fold_of(e.url) != fold]
         held = [e for e in found if fold_of(e.url) == fold]
         setting = best_setting(task, train, skip=fold)
         chosen.append(setting)
-        scores.append(accuracy(fit(train, *setting, task.prior_weights()), held))
-    return scores, chosen
+        model = fit(train, *setting, task.prior_weights())
+        whole.append(accuracy(model, held))
+        shown.append(accuracy(model, held, shown_only=True))
+    return whole, shown, chosen
 
 
 def best_setting(task: Task, found: list[Example], skip: int | None = None) -> tuple[float, float]:
@@ -307,8 +327,10 @@ def best_setting(task: Task, found: list[Example], skip: int | None = None) -> t
         for fold in folds:
             train = [e for e in found if fold_of(e.url) not in (fold, skip)]
             held = [e for e in found if fold_of(e.url) == fold]
-            r, n = accuracy(fit(train, *setting, task.prior_weights()), held)
-            right, pages_scored = right + r, pages_scored + n
+            model = fit(train, *setting, task.prior_weights())
+            for shown_only in (False, True):
+                r, n = accuracy(model, held, shown_only)
+                right, pages_scored = right + r, pages_scored + n
         scored.append((setting, right))
     best_right = max(right for _, right in scored)
     if not task.prior:
@@ -329,7 +351,8 @@ def weights_module(task: Task, model: Model, setting: tuple[float, float]) -> st
     def numbers(values: np.ndarray) -> str:
         return "(\n" + "".join(f"    {float(v):.6g},\n" for v in values) + ")"
 
-    labelled = sum(1 for e in task.examples if e.label is not None)
+    # (a page as shown is a page already counted)
+    labelled = sum(1 for e in task.examples if e.label is not None and not e.shown_only)
     names = "\n".join(f"#   {i:2d} {name}" for i, name in enumerate(task.features))
     return (
         f'"""Generated by scripts/train_choices.py: do not edit. Weights of the {task.name}\n'
@@ -381,22 +404,30 @@ def main() -> None:
     for task in tasks(args.corpus):
         found = task.examples
         annotated = [e for e in found if not e.distant]
+        as_shown = [e for e in found if e.shown_only]
         reachable = sum(1 for e in annotated if e.label is not None)
         print(
             f"{task.name}: {len(annotated)} annotated pages ({reachable} with the answer among "
-            f"the options), {len(found) - len(annotated)} distant"
+            f"the options), {len(found) - len(annotated) - len(as_shown)} distant, "
+            f"{len(as_shown)} as shown"
         )
-        scores, chosen = cross_validated(task)
-        right, total = sum(r for r, _ in scores), sum(t for _, t in scores)
-        print(
-            f"{task.name}: site-grouped {FOLDS}-fold CV (setting chosen inside the training "
-            f"folds) {right}/{total} = {right / total:.3f}; per fold "
-            f"{' '.join(f'{r}/{t}' for r, t in scores)}; settings {chosen}"
-        )
+        whole, shown, chosen = cross_validated(task)
+        for label, scores in (("", whole), (" as shown", shown)):
+            right, total = sum(r for r, _ in scores), sum(t for _, t in scores)
+            print(
+                f"{task.name}{label}: site-grouped {FOLDS}-fold CV (setting chosen inside the "
+                f"training folds) {right}/{total} = {right / total:.3f}; per fold "
+                f"{' '.join(f'{r}/{t}' for r, t in scores)}"
+            )
+        print(f"{task.name}: settings chosen {chosen}")
         setting = best_setting(task, found)
         model = fit(found, *setting, task.prior_weights())
-        right, total = accuracy(model, found)
-        print(f"{task.name}: in-sample, setting {setting}: {right}/{total} = {right / total:.3f}")
+        for label, shown_only in (("", False), (" as shown", True)):
+            right, total = accuracy(model, found, shown_only)
+            print(
+                f"{task.name}{label}: in-sample, setting {setting}: {right}/{total} = "
+                f"{right / total:.3f}"
+            )
         if args.write:
             path = weights_path(task)
             path.write_text(weights_module(task, model, setting), encoding="utf-8")

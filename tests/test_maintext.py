@@ -223,6 +223,15 @@ def test_headings_lists_tables_and_quotes_are_kept() -> None:
     assert "<h2>An inner headline</h2>" in html and "<h1>" not in html
 
 
+def test_a_table_that_lays_out_a_page_is_read_as_its_paragraphs() -> None:
+    """An old page sets its text in a table's cell, paragraphs between line breaks: a cell
+    of prose is no cell of data, whose row would be one line of text."""
+    story = "<br><br>".join(PARAGRAPHS)
+    html = f"<table><tr><td><b>Trams for the suburbs</b><br><br>{story}</td></tr></table>"
+    blocks = extract(page(html)).body.split("\n\n")
+    assert all(text in blocks for text in PARAGRAPHS)
+
+
 def test_br_inside_a_sentence_is_a_space_and_after_a_sentence_a_break() -> None:
     text = (
         "<p>Japan and France agreed to open a NATO<br>office in Tokyo, the ministry said in "

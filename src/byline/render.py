@@ -162,10 +162,13 @@ MAX_STATUS_LINE_WORDS: Final = 8
 CAPTION_WORD: Final = "caption"
 _CAPTION_WORDS: Final = frozenset({CAPTION_WORD, "legend", "legende", "bildunterschrift", "credit"})
 """Class words of a caption; a word that ends in "caption" too (MediaWiki's "thumbcaption")."""
+MAX_DATA_CELL_CHARS: Final = 400
+"""A table cell holding more text than this holds prose: the table lays out a page."""
 _BLOCK_IN_CELL: Final = etree.XPath(
     "boolean(.//td//*[self::p or self::div or self::table or self::ul or self::ol"
     " or self::blockquote or self::h1 or self::h2 or self::h3 or self::h4]"
-    " | .//th//*[self::p or self::div or self::table])"
+    " | .//th//*[self::p or self::div or self::table]"
+    f" | .//td[string-length() > {MAX_DATA_CELL_CHARS}])"
 )
 
 Token = tuple[str, ...]  # ("t", text) | ("o", name, html) | ("c", name) | ("br",) | ("img", html)
