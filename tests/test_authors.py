@@ -137,6 +137,10 @@ from byline.sources.candidate import holds_authors
             ["Jane Doe", "John Smith"],
         ),
         ("Chris Doe, CNN Editor-at-large", ["Chris Doe"]),
+        # the paper a guest writes for, a full stop before another credit
+        ("By Jane Doe Special to The Post", ["Jane Doe"]),
+        ("By Jane Doe. Photos by John Roe", ["Jane Doe"]),
+        ("By Jane Q. Public Jr.", ["Jane Q. Public Jr."]),
         # a title in sentence case: its role in lower case, its first word capitalised
         ("Richard Roe Education editor", ["Richard Roe"]),
         ("Jane Mary Doe Senior writer", ["Jane Mary Doe"]),

@@ -30,6 +30,10 @@ title, not a person."""
 
 MAX_NAME_CHARS: Final = 60
 
+MAX_SHORT_FORM: Final = 2
+"""A name's last word of at most this many letters before a full stop is a short form
+("Jr.", "Q."); after a longer one the stop ends a sentence."""
+
 MAX_AGENCY_CODE_CHARS: Final = 5
 """A single all-capitals word this short is an agency code or initials ("SP-X", "APA")."""
 
@@ -214,9 +218,11 @@ _DATE_PREPOSITIONS: Final = ("am", "um", "on", "le", "el", "il", "den", "op", "e
 """Words that put a date after a byline's names: "von X am 3. Mai", "Geplaatst door X op 3
 mei", "Escrito por X em 3 de maio"."""
 # Where the names end: a separator, a date or a number, another field's label ("Category:",
-# "点击:"), an update note, a photo credit.
+# "点击:"), an update note, a photo credit, the paper a guest writes for ("for The Post",
+# "Special to The Post").
 _TAIL: Final = re.compile(
-    r"\s[|·•/–—-]\s|\s*\|\s*|(?<!\w)\d|\s+for\s|\s(?-i:[A-ZÀ-ÖØ-Þ])\w*\s*[:：]"
+    r"\s[|·•/–—-]\s|\s*\|\s*|(?<!\w)\d|\s+(?:special\s+to|for)\s"
+    r"|\s(?-i:[A-ZÀ-ÖØ-Þ])\w*\s*[:：]"
     r"|\s[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+\s*[:：]"
     r"|\b(?:updated?|aktualisiert|veröffentlicht|published|posted|"
     r"mis à jour|publié|actualizado|publicado|aggiornato|zaktualizowano|обновлено|"
@@ -488,6 +494,8 @@ def _clean_name(part: str) -> str:
             break
     while words and words[-1].casefold().strip(".,") in _TRAILING_NOISE_WORDS:
         words.pop()  # "John Smith, June 5": the month is left when the digits are cut
+    if words and words[-1].endswith(".") and len(_LETTER.findall(words[-1])) > MAX_SHORT_FORM:
+        words[-1] = words[-1][:-1]  # "By Jane Doe. Photos by John Roe": a full stop
     half = len(words) // 2
     if half and len(words) % 2 == 0 and words[:half] == words[half:]:
         words = words[:half]  # "Jane Doe Jane Doe": a picture's text and the link's
