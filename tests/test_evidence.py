@@ -293,6 +293,7 @@ def _how(found: list[AnyCandidate], name: Field) -> list[tuple[Markup | None, st
             (Markup.SCRIPT_DATA, "published_at"),
         ),
         ('<span title="2024-03-14 10:00">2 days ago</span>', (Markup.TITLE_ATTRIBUTE, None)),
+        ('<a href="/archive/2024/03/14">2 days ago</a>', (Markup.LINK_ADDRESS, None)),
         ("<!-- published 2024-03-14 -->", (Markup.HTML_COMMENT, None)),
     ],
 )

@@ -42,8 +42,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("real-vitepress-sugarat", "published"): "the day shows only in the sidebar's list of "
     "related stories; the learned date choice takes the 'last updated' time shown under the "
     "text, as the dev corpus's annotations do for a page that shows its update alone",
-    ("cms-silverstripe-blog", "published"): "the page says only '2 days ago'; the day is in "
-    "the link's day-archive address",
     (
         "ssg-jekyll-minimal-mistakes",
         "published",

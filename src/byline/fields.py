@@ -131,6 +131,9 @@ class Markup(StrEnum):
     TITLE_ATTRIBUTE = "title attribute"
     """A date in an element's ``title`` (the tooltip of a widget that shows it as "3 years
     ago")."""
+    LINK_ADDRESS = "link address"
+    """A date in the address of a link that shows it as time ago (a blog's day archive:
+    ``<a href="/archive/2024/03/05">2 days ago</a>``)."""
     DATA_ATTRIBUTE = "data attribute"
     """A date in a ``data-*`` attribute whose name says date (``<div data-date=
     "18. März 2020">``, ``<abbr data-utime="1584532800">``), or in the ``datetime`` of an

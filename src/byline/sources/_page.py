@@ -117,6 +117,7 @@ _BYLINE_RE: Final = _marker_pattern(BYLINE_MARKERS)
 _TAG_RE: Final = _marker_pattern(TAG_MARKERS)
 _ANY_RE: Final = _marker_pattern(BYLINE_MARKERS + TAG_MARKERS)
 _AUTHOR_HREF: Final = _marker_pattern(AUTHOR_HREF_PARTS)
+_YEAR_IN_PATH: Final = re.compile(r"/(?:19|20)\d\d/")
 
 
 MAX_TITLE_DATE_CHARS: Final = 60
@@ -194,6 +195,8 @@ class Page:
     times: list[etree._Element] = field(default_factory=list)
     date_properties: list[etree._Element] = field(default_factory=list)
     titled: list[etree._Element] = field(default_factory=list)  # a title that may hold a year
+    dated_links: list[etree._Element] = field(default_factory=list)
+    """Links to an address with a year in its path ("/archive/2024/03/05")."""
     data_dates: list[tuple[etree._Element, str]] = field(default_factory=list)
     """Elements with a ``data-*`` attribute whose name says date, or a ``datetime`` though
     they are no ``<time>`` (``<abbr datetime>``), with that attribute's name."""
@@ -392,13 +395,12 @@ def _collect(page: Page, element: etree._Element, tag: str, names: list[str]) ->
             page.h1s.append(element)
         if len(page.headings) < MAX_HEADINGS:
             page.headings.append(element)
-    elif (
-        tag == "a"
-        and "href" in names
-        and len(page.author_links) < MAX_ELEMENTS
-        and _AUTHOR_HREF.search(element.get("href", ""))
-    ):
-        page.author_links.append(element)
+    elif tag == "a" and "href" in names:
+        href = element.get("href", "")
+        if len(page.author_links) < MAX_ELEMENTS and _AUTHOR_HREF.search(href):
+            page.author_links.append(element)
+        elif len(page.dated_links) < MAX_DATES and _YEAR_IN_PATH.search(href):
+            page.dated_links.append(element)
     if "rel" in names and len(page.rel) < MAX_ELEMENTS * 4:
         page.rel.append(element)
     if (

@@ -169,6 +169,8 @@ _SCRIPT_LITERAL: Final = re.compile(
     r"""(["'])([^"'\n]{6,40})\1|(?<![\w.])(\d{10}(?:\d{3})?)(?![\d.])"""
 )
 """A string, or a Unix time in seconds or milliseconds, passed in a script's code."""
+MAX_TIME_AGO_CHARS: Final = 40
+"""A link that shows a date as time ago says little more ("2 days ago", "vor 3 Stunden")."""
 _RELATIVE_TIME: Final = re.compile(
     r"(?<!\w)(?:" + alternation(lexicon_words(lexicon.RELATIVE_TIME_WORDS)) + r")(?!\w)",
     re.IGNORECASE,
@@ -508,6 +510,8 @@ class _Scan:
             self._read_property(element)
         for element in page.titled:
             self._read_title_attribute(element)
+        for element in page.dated_links:
+            self._read_link_address(element)
         for element, name in page.data_dates:
             self._read_data_attribute(element, name)
         for script in page.scripts:
@@ -683,6 +687,18 @@ class _Scan:
             update = place.marked_update
             score = KIND_MARKED + place.score
             self.add(value, score, update, element, Markup.TITLE_ATTRIBUTE, place.item)
+
+    def _read_link_address(self, link: etree._Element) -> None:
+        """The day in the address of a link that shows it as time ago: the day archive a
+        blog links its "2 days ago" to, ranked as a date-marked text in its place."""
+        text = " ".join(" ".join(link.itertext()).split())
+        if len(text) > MAX_TIME_AGO_CHARS or _RELATIVE_TIME.search(text) is None:
+            return
+        value = date_in_url(link.get("href", ""), self.month_first)
+        place = self._place(link) if value is not None else None
+        if value is not None and place is not None and not place.quoted:
+            score = KIND_MARKED + place.score
+            self.add(value, score, place.marked_update, link, Markup.LINK_ADDRESS, place.item)
 
     def _read_script_call(self, script: etree._Element) -> None:
         """The date an inline script writes in a date-marked element: ``<span class="date">
