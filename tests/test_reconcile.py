@@ -365,6 +365,17 @@ def test_a_publisher_with_a_persons_name_is_no_organisation():
     assert record(named_site).authors == []
 
 
+def test_a_person_the_markup_declares_is_the_author_of_the_blog_named_after_them():
+    # Hexo's Stellar theme names the blog's owner as its author (a Person) and publisher
+    for name in ("Maria Lindqvist", "林玛丽"):
+        candidates = [
+            Candidate(Field.PUBLISHER, Publisher(name=name), Source.JSON_LD),
+            Candidate(Field.SITE_NAME, name, Source.OPENGRAPH),
+            Candidate(Field.AUTHORS, [AuthorCandidate(name, kind="person")], Source.JSON_LD),
+        ]
+        assert [p.name for p in record(candidates).authors] == [name]
+
+
 def test_a_user_handle_names_a_person_even_when_the_site_is_named_after_it():
     # a one-person blog "happyface313" whose posts are by the account "happyface313"
     candidates = [

@@ -32,8 +32,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("real-hexo-keep", "title"): "no h1: the headline is a div.post-title, and the text's first "
     "h2 is taken for it (a rule for pages without an h1 lost as many dev titles as it won)",
     ("real-hexo-keep", "body"): "the text's first h2, taken for the headline, is left out",
-    ("real-hexo-stellar", "authors"): "the blog's JSON-LD names its writer as its publisher "
-    "and site too: her name is read as the site's (a credit), no writer's",
     ("real-ikiwiki-blog", "title"): "no h1: the headline is a span.title in the page header, "
     "and the text's first h2 is taken for it (as on Keep)",
     ("real-ikiwiki-blog", "body"): "the text's first h2, taken for the headline, is left out",

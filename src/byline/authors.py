@@ -461,6 +461,9 @@ def _strip_prefix(text: str) -> str:
 
 
 _NAME_BEFORE_ROLE: Final = re.compile("[\uac00-\ud7af\u3040-\u30ff\u4e00-\u9fff]+$")
+CJK_FULL_NAME: Final = re.compile("[\uac00-\ud7af\u4e00-\u9fff]{2,5}")
+"""A personal name in Hangul or Chinese characters, family name and given name without a
+space between: two to five characters ("林玛丽", "홍길동", "山田花子")."""
 """A name in Hangul, kana or Chinese characters, one word: the scripts whose languages print
 a role after the name it titles (one word before a role is elsewhere the role's adjective)."""
 

@@ -307,7 +307,9 @@ def _with_co_authors(
 
 
 def _full_personal_name(name: str) -> bool:
-    """ "Simon Kohler" yes; "Google", "ACLU Racial Justice Program" no."""
+    """ "Simon Kohler", "林玛丽" yes; "Google", "ACLU Racial Justice Program" no."""
+    if author_names.CJK_FULL_NAME.fullmatch(name):
+        return True
     words = name.split()
     return (
         CO_AUTHOR_MIN_WORDS <= len(words) <= CO_AUTHOR_MAX_WORDS
