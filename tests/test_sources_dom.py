@@ -302,6 +302,24 @@ def test_text_hidden_from_sight_inside_a_byline_is_no_part_of_the_name() -> None
     assert [a.name for a in groups[0]] == ["Sarah Beispiel"]
 
 
+def test_a_box_named_a_title_that_shows_the_pages_title_heads_a_page_without_an_h1() -> None:
+    """Hexo's Keep theme sets the headline in a "div.post-title", and an h2 opens the text."""
+    head = "<title>Ferry service suspended after storm | Harbour Gazette</title>"
+    body = (
+        "<div class='site-title'>Harbour Gazette</div>"
+        "<div class='post-title'>Ferry service suspended after storm</div>"
+        "<h2>What passengers should do</h2><p>Passengers can claim a full refund.</p>"
+    )
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    assert values(found(html), Field.HEADLINE)[:2] == [
+        "Ferry service suspended after storm",
+        "What passengers should do",
+    ]
+    # a box that shows the site's name alone is no headline
+    no_title = html.replace("Ferry service suspended after storm</div>", "</div>")
+    assert values(found(no_title), Field.HEADLINE)[0] == "What passengers should do"
+
+
 def test_a_date_line_set_in_the_headline_is_no_part_of_it() -> None:
     """PHPCMS prints the article's date line inside its h1, after a line break; a heading of
     two lines is otherwise one headline."""

@@ -29,12 +29,6 @@ EXPECTED: dict[str, dict[str, object]] = json.loads(
 URL = "https://harbourgazette.example/2024/03/05/ferry-service-suspended/"
 
 KNOWN_GAPS: dict[tuple[str, str], str] = {
-    ("real-hexo-keep", "title"): "no h1: the headline is a div.post-title, and the text's first "
-    "h2 is taken for it (a rule for pages without an h1 lost as many dev titles as it won)",
-    ("real-hexo-keep", "body"): "the text's first h2, taken for the headline, is left out",
-    ("real-ikiwiki-blog", "title"): "no h1: the headline is a span.title in the page header, "
-    "and the text's first h2 is taken for it (as on Keep)",
-    ("real-ikiwiki-blog", "body"): "the text's first h2, taken for the headline, is left out",
     ("real-ikiwiki-blog", "published"): "the page shows only 'Last edited'; its day of "
     "creation is in an HTML comment, read only when the page shows no date at all",
     ("real-vitepress-sugarat", "published"): "the day shows only in the sidebar's list of "

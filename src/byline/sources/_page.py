@@ -45,6 +45,9 @@ AUTHOR_HREF_PARTS: Final = (
 )
 """Link targets that are author profile pages."""
 
+HEADLINE_MARKERS: Final = ("headline", "title", "titel", "heading")
+"""class/id fragments of elements that hold a title."""
+
 TAG_MARKERS: Final = ("tags", "tag-list", "taglist", "schlagw", "keyword", "stichw", "etiquet")
 """class/id fragments of containers listing the article's tags."""
 
@@ -115,7 +118,8 @@ def _marker_pattern(words: Iterable[str]) -> re.Pattern[str]:
 
 _BYLINE_RE: Final = _marker_pattern(BYLINE_MARKERS)
 _TAG_RE: Final = _marker_pattern(TAG_MARKERS)
-_ANY_RE: Final = _marker_pattern(BYLINE_MARKERS + TAG_MARKERS)
+_TITLE_RE: Final = _marker_pattern(HEADLINE_MARKERS)
+_ANY_RE: Final = _marker_pattern(BYLINE_MARKERS + TAG_MARKERS + HEADLINE_MARKERS)
 _AUTHOR_HREF: Final = _marker_pattern(AUTHOR_HREF_PARTS)
 _YEAR_IN_PATH: Final = re.compile(r"/(?:19|20)\d\d/")
 
@@ -192,6 +196,7 @@ class Page:
     bylines: list[etree._Element] = field(default_factory=list)  # marked ones and <address>
     author_links: list[etree._Element] = field(default_factory=list)
     tag_lists: list[etree._Element] = field(default_factory=list)
+    title_boxes: list[etree._Element] = field(default_factory=list)  # marked as a title
     times: list[etree._Element] = field(default_factory=list)
     date_properties: list[etree._Element] = field(default_factory=list)
     titled: list[etree._Element] = field(default_factory=list)  # a title that may hold a year
@@ -227,7 +232,7 @@ class Page:
         return int(_TEXTS_BEFORE(element))
 
     def marker_flags(self, value: str) -> int:
-        """``_BYLINE`` and ``_TAG_LIST`` flags of one class, id or itemprop value.
+        """``_BYLINE``, ``_TAG_LIST`` and ``_TITLE_BOX`` flags of one class, id or itemprop value.
 
         Pages repeat the same class on many elements: each value is searched once. (The
         words searched hold no space, so testing the values one by one finds what testing
@@ -238,8 +243,10 @@ class Page:
             lowered = value.lower()
             flags = 0
             if _ANY_RE.search(lowered):  # most values: one search and out
-                flags = (_BYLINE if _BYLINE_RE.search(lowered) else 0) | (
-                    _TAG_LIST if _TAG_RE.search(lowered) else 0
+                flags = (
+                    (_BYLINE if _BYLINE_RE.search(lowered) else 0)
+                    | (_TAG_LIST if _TAG_RE.search(lowered) else 0)
+                    | (_TITLE_BOX if _TITLE_RE.search(lowered) else 0)
                 )
             self.flags_by_marker[value] = flags
         return flags
@@ -364,7 +371,7 @@ _COLLECTED_TAGS: Final = frozenset(
 # test ids still say what an element is ("prism-byline").
 _MARKER_ATTRIBUTES: Final = frozenset({"class", "id", "itemprop", "data-testid"})
 _CLASS_OR_ID: Final = frozenset({"class", "id"})
-_BYLINE, _TAG_LIST = 1, 2
+_BYLINE, _TAG_LIST, _TITLE_BOX = 1, 2, 4
 """Flags of what a class, id or itemprop value marks (see ``Page.marker_flags``)."""
 
 
@@ -455,11 +462,13 @@ def names_date(attribute: str) -> bool:
 
 
 def _file_marked(page: Page, element: etree._Element, flags: int) -> None:
-    """File an element whose class, id or itemprop marks a byline or a tag list."""
+    """File an element whose class, id or itemprop marks a byline, a tag list or a title."""
     if flags & _BYLINE and len(page.bylines) < MAX_ELEMENTS:
         page.bylines.append(element)
     if flags & _TAG_LIST and len(page.tag_lists) < MAX_ELEMENTS:
         page.tag_lists.append(element)
+    if flags & _TITLE_BOX and len(page.title_boxes) < MAX_ELEMENTS:
+        page.title_boxes.append(element)
 
 
 def _read_text(

@@ -26,7 +26,7 @@ from byline.boilerplate import is_permalink
 from byline.dates import find_dates
 from byline.document import Document, visible
 from byline.fields import Field, Markup, Source
-from byline.sources._page import Page, declared_language, page_of
+from byline.sources._page import HEADLINE_MARKERS, Page, declared_language, page_of
 from byline.sources._places import (
     Context,
     article_of,
@@ -47,10 +47,13 @@ TITLE_ELEMENT: Final = Evidence(Markup.TITLE_ELEMENT)
 HTML_LANG: Final = Evidence(Markup.HTML_LANG)
 HOME_LINK: Final = Evidence(Markup.HOME_LINK)
 
-HEADLINE_MARKERS: Final = ("headline", "title", "titel", "heading")
 SITE_NAME_MARKERS: Final = ("logo", "site", "brand")
 """class/id fragments of an h1 that holds the site's name, not the article's headline."""
 MAX_HEADLINE_CHARS: Final = 300
+MIN_SHOWN_TITLE_WORDS: Final = 3
+"""A box named a title that shows the page's ``<title>`` (or its first or last part, the
+part of the most words) stands for the headline on a page without an h1 when it has at
+least this many words: fewer may be the site's name."""
 # Class words of a topic line set inside a headline, and of text hidden from sight.
 KICKER_MARKERS: Final = frozenset(
     "kicker dachzeile roofline overline topline eyebrow subheadline spitzmarke label "
@@ -90,9 +93,12 @@ def candidates(doc: Document) -> list[AnyCandidate]:
         Candidate(Field.SITE_NAME, name, SOURCE, HOME_LINK)
         for name in dict.fromkeys(filter(None, (_home_link_name(h1, doc) for h1 in page.h1s)))
     )
-    headings = _other_headings(page, headline)
-    if headline is not None:
-        headings.insert(0, (headline, _headline_text(headline)))
+    # (a box that shows the title heads the headlines, not the places of bylines and dates:
+    # on the corpus those moved to it lost as many dates as they won)
+    main = headline if headline is not None else _shown_title(page.title_boxes, title)
+    headings = _other_headings(page, main)
+    if main is not None:
+        headings.insert(0, (main, _headline_text(main)))
     found.extend(
         Candidate(Field.HEADLINE, text, SOURCE, _heading_evidence(heading, rank))
         for rank, (heading, text) in enumerate(headings)
@@ -224,6 +230,26 @@ def _best_headline(h1s: list[etree._Element], title: str | None) -> etree._Eleme
         if best_score is None or score > best_score:
             best, best_score = h1, score
     return best
+
+
+def _shown_title(boxes: list[etree._Element], title: str | None) -> etree._Element | None:
+    """The box named a title that shows the page's title, the headline of a page without an
+    h1 (Hexo Keep's "div.post-title", ikiwiki's "span.title"): its text is the ``<title>``,
+    or the part of it before or after the site's name, and covers most of its words."""
+    title_text = " ".join((title or "").split()).casefold()
+    title_words = len(title_text.split())
+    for box in boxes:
+        text = visible_text(box).casefold()
+        words = len(text.split())
+        if (
+            words >= MIN_SHOWN_TITLE_WORDS
+            and 2 * words > title_words
+            and len(text) <= MAX_HEADLINE_CHARS
+            and (title_text.startswith(text) or title_text.endswith(text))
+            and box.tag != "a"
+        ):
+            return box
+    return None
 
 
 def _headline_score(h1: etree._Element, text: str, title_folded: str) -> int:
