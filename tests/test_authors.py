@@ -89,6 +89,7 @@ from byline.sources.candidate import holds_authors
         # "Redaktion" introduces a name only with a colon; forms of address are dropped
         ("Redaktion: Eva Fuchs (Pressesprecherin)", ["Eva Fuchs"]),
         ("Redaktion Gelbe Seiten", []),
+        ("By Harbour Gazette", []),  # a paper's name
         ("Rechtsanwalt Max Muster", ["Max Muster"]),
         ("Pressemitteilung von Katja Muster", ["Katja Muster"]),
         ("Eine Analyse von Anna Muster", ["Anna Muster"]),

@@ -1152,6 +1152,9 @@ def test_when_articlebody_replaces_the_page_its_paragraphs_are_the_kept_blocks()
         # a blog theme's count of the comments on the post, before its quoted title
         "<h2>2 thoughts on “Tram network to grow”</h2><p>Anna says:</p><p>A very good article,"
         " thank you, I read it with great interest and I have shared it with my friends.</p>",
+        # or names the post itself (chronicle's "blocky" theme)
+        "<h3>Comments On This Entry</h3><div>Anna</div><div>A very good article, thank you, I"
+        " read it with great interest and I have shared it with my friends.</div>",
     ],
 )
 def test_a_comment_section_and_its_form_are_not_the_article(section: str) -> None:

@@ -289,6 +289,20 @@ def test_a_bare_lead_right_after_a_dated_opening_is_a_byline(line: str, name: st
     assert names[:1] == ([name] if name else [])
 
 
+def test_a_byline_whose_accessible_name_is_an_author_label_is_a_byline() -> None:
+    """VitePress's Teek theme marks the writer only by ``aria-label="作者"``."""
+    byline = (
+        "<div><span class='tk-article-info__item' role='group' aria-label='作者'>"
+        "<a title='作者' aria-label='Maria Lindqvist'>Maria Lindqvist</a></span></div>"
+    )
+    story = "<p>The ferry between Portsmouth and the island was suspended on Tuesday.</p>"
+    page = f"<html><body><article><h1>Ferry suspended</h1>{byline}{story}</article></body></html>"
+    groups = values(found(page), Field.AUTHORS)
+    assert [a.name for a in groups[0]] == ["Maria Lindqvist"]
+    unlabelled = page.replace("aria-label='作者'", "").replace("title='作者' ", "")
+    assert values(found(unlabelled), Field.AUTHORS) == []
+
+
 def test_text_hidden_from_sight_inside_a_byline_is_no_part_of_the_name() -> None:
     """A screen reader's extra words ("<span class=sr-only>Reiterrevue International</span>")
     end the name the page shows."""
@@ -315,6 +329,16 @@ def test_a_box_named_a_title_that_shows_the_pages_title_heads_a_page_without_an_
         "Ferry service suspended after storm",
         "What passengers should do",
     ]
+    # beside an h1 that links home (the site's name), it is a headline too (chronicle's
+    # "div.title"); beside an h1 that shows other words, it is not
+    site = "<div class='site-title'>Harbour Gazette</div>"
+    home = html.replace(site, "<h1><a href='https://news.example.com/'>Harbour Gazette</a></h1>")
+    assert values(found(home), Field.HEADLINE)[:2] == [
+        "Harbour Gazette",
+        "Ferry service suspended after storm",
+    ]
+    other = html.replace(site, "<h1>Ferries</h1>")
+    assert values(found(other), Field.HEADLINE)[:2] == ["Ferries", "What passengers should do"]
     # a box that shows the site's name alone is no headline
     no_title = html.replace("Ferry service suspended after storm</div>", "</div>")
     assert values(found(no_title), Field.HEADLINE)[0] == "What passengers should do"

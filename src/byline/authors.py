@@ -152,6 +152,8 @@ ORGANISATION_WORDS: Final = frozenset(
     verein e.v stiftung foundation institut institute university universität hochschule
     gesellschaft association verband ministerium ministry sekretariat secretariat
     noticias notizie firma
+    gazette herald tribune chronicle courier observer telegraph sentinel inquirer
+    examiner gazzetta kurier anzeiger rundschau tagblatt tageblatt
     """)
 )
 

@@ -121,14 +121,17 @@ _CREDIT_LINE: Final = re.compile(
     + r")\b",
     re.I,
 )
-# The comment section under an article: its heading ("Leave a Reply", "3 Kommentare") and the
-# lines of its form ("Name *", "Your email address will not be published.").
+# The comment section under an article: its heading ("Leave a Reply", "3 Kommentare",
+# "Comments on this entry") and the lines of its form ("Name *", "Your email address will
+# not be published.").
 _COMMENT_HEADING: Final = re.compile(
     r"^(?:\d+\s+)?(?:(?:"
     + alternation(lexicon_words(lexicon.COMMENT_HEADINGS))
     + r")(?:\s*\(\d+\))?\s*[:.!?…]*$|(?:"
     + alternation(lexicon_words(lexicon.COMMENTS_ON_HEADINGS))
-    + r")\s*[\"'“”„«»‘’‚‹›])",
+    + r")\s*(?:[\"'“”„«»‘’‚‹›]|(?:"
+    + alternation(lexicon_words(lexicon.ENTRY_WORDS))
+    + r")\s*[:.]?$))",
     re.I,
 )
 _COMMENT_FORM_LINE: Final = re.compile(

@@ -439,8 +439,23 @@ def _collect(page: Page, element: etree._Element, tag: str, names: list[str]) ->
             and _holds_date(page, name, tag, names)
         ):
             page.data_dates.append((element, name))
+    if ("aria-label" in names or "title" in names) and labels_author(element):
+        flags |= _BYLINE
     if flags:
         _file_marked(page, element, flags)
+
+
+_AUTHOR_LABEL_WORDS: Final = frozenset(lexicon_words(lexicon.AUTHOR_LABELS))
+
+
+def labels_author(element: etree._Element) -> bool:
+    """Whether the element's ``aria-label`` or ``title`` is an author label alone ("Author",
+    "作者"): the accessible name of a byline whose class says nothing."""
+    return any(
+        (value := element.get(name)) is not None
+        and value.strip(" :：").casefold() in _AUTHOR_LABEL_WORDS
+        for name in ("aria-label", "title")
+    )
 
 
 def _holds_date(page: Page, name: str, tag: str, names: list[str]) -> bool:

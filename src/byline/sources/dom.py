@@ -93,10 +93,15 @@ def candidates(doc: Document) -> list[AnyCandidate]:
         Candidate(Field.SITE_NAME, name, SOURCE, HOME_LINK)
         for name in dict.fromkeys(filter(None, (_home_link_name(h1, doc) for h1 in page.h1s)))
     )
-    # (a box that shows the title heads the headlines, not the places of bylines and dates:
-    # on the corpus those moved to it lost as many dates as they won)
-    main = headline if headline is not None else _shown_title(page.title_boxes, title)
+    # A box that shows the title is a headline: of a page without an h1, and beside an h1
+    # that names the site or that shows it with more or fewer words ("1. Februar 2022
+    # Headline"). (It heads the headlines, not the places of bylines and dates: on the
+    # corpus those moved to it lost as many dates as they won.)
+    shown = _shown_title(page.title_boxes, title)
+    main = headline if headline is not None else shown
     headings = _other_headings(page, main)
+    if shown is not None and main is not None and _beside(shown, main, doc):
+        headings.insert(0, (shown, _headline_text(shown)))
     if main is not None:
         headings.insert(0, (main, _headline_text(main)))
     found.extend(
@@ -250,6 +255,17 @@ def _shown_title(boxes: list[etree._Element], title: str | None) -> etree._Eleme
         ):
             return box
     return None
+
+
+def _beside(shown: etree._Element, h1: etree._Element, doc: Document) -> bool:
+    """Whether a box that shows the title is a headline beside ``h1``: the h1 links home
+    (the site's name), or one of the two holds the other's words."""
+    if shown is h1:
+        return False
+    if _home_link_name(h1, doc) is not None:
+        return True
+    box, heading = visible_text(shown).casefold(), visible_text(h1).casefold()
+    return box in heading or heading in box
 
 
 def _headline_score(h1: etree._Element, text: str, title_folded: str) -> int:

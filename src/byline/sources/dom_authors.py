@@ -40,7 +40,7 @@ from byline.dates import find_dates
 from byline.document import HEADING_TAGS, Document, is_inside, text_content
 from byline.fields import Field, Markup, Source
 from byline.lexicon import alternation, lexicon_words, trie_alternation
-from byline.sources._page import BYLINE_MARKERS, SKIP_TAGS, TextPiece
+from byline.sources._page import BYLINE_MARKERS, SKIP_TAGS, TextPiece, labels_author
 from byline.sources._places import (
     ANCESTOR_DEPTH,
     NEAR_HEADLINE_LINES,
@@ -758,7 +758,7 @@ def _author_score(element: etree._Element, context: Context) -> float | None:
         element.get("itemprop") or ""
     ):
         score += 2
-    if "byline" in own or "author" in own:
+    if "byline" in own or "author" in own or labels_author(element):
         score += 1
     if element.tag == "a" and not _marked_byline(own):
         score -= 1  # a bare profile link: weaker than a marked byline
