@@ -278,7 +278,9 @@ _GENDER_ENDING: Final = re.compile(r"(?<=[^\W\d_])[/*:_]-?in(?:nen)?\b", re.IGNO
 def ungendered(text: str) -> str:
     """``text`` with its labels' and roles' gender-inclusive endings dropped ("AUTOR/IN
     Julius Richter" -> "AUTOR Julius Richter"), so that they read as the words they end."""
-    return _GENDER_ENDING.sub("", text) if "in" in text.casefold() else text
+    if "/" in text or "*" in text or ":" in text or "_" in text:
+        return _GENDER_ENDING.sub("", text)
+    return text
 
 
 def split_names(raw: object) -> list[str]:

@@ -446,16 +446,21 @@ def _collect(page: Page, element: etree._Element, tag: str, names: list[str]) ->
 
 
 _AUTHOR_LABEL_WORDS: Final = frozenset(lexicon_words(lexicon.AUTHOR_LABELS))
+_LONGEST_AUTHOR_LABEL: Final = max(map(len, _AUTHOR_LABEL_WORDS)) + 2  # and a colon, a space
 
 
 def labels_author(element: etree._Element) -> bool:
     """Whether the element's ``aria-label`` or ``title`` is an author label alone ("Author",
     "作者"): the accessible name of a byline whose class says nothing."""
-    return any(
-        (value := element.get(name)) is not None
-        and value.strip(" :：").casefold() in _AUTHOR_LABEL_WORDS
-        for name in ("aria-label", "title")
-    )
+    for name in ("aria-label", "title"):
+        value = element.get(name)
+        if (
+            value is not None
+            and len(value) <= _LONGEST_AUTHOR_LABEL
+            and value.strip(" :：").casefold() in _AUTHOR_LABEL_WORDS
+        ):
+            return True
+    return False
 
 
 def _holds_date(page: Page, name: str, tag: str, names: list[str]) -> bool:

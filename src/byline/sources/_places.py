@@ -267,6 +267,9 @@ def _spaced(pieces: Iterable[str]) -> str:
     """``pieces`` joined by a space, but for a letter styled apart from its word, with no
     space between ("Will Knigh<span class=last-letter>t</span>", a drop cap's
     "<span>T</span>he"): it is no word of its own."""
+    pieces = list(pieces)
+    if all(len(piece) != 1 for piece in pieces):  # (no letter apart: the common case, in C)
+        return " ".join(" ".join(pieces).split())
     words: list[str] = []
     previous = ""
     for piece in pieces:

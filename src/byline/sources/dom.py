@@ -50,6 +50,7 @@ HOME_LINK: Final = Evidence(Markup.HOME_LINK)
 SITE_NAME_MARKERS: Final = ("logo", "site", "brand")
 """class/id fragments of an h1 that holds the site's name, not the article's headline."""
 MAX_HEADLINE_CHARS: Final = 300
+_BLOCK_TAGS: Final = ("p", "ul", "ol", "table", "section", "article")
 MIN_SHOWN_TITLE_WORDS: Final = 3
 """A box named a title that shows the page's ``<title>`` (or its first or last part, the
 part of the most words) stands for the headline on a page without an h1 when it has at
@@ -97,7 +98,8 @@ def candidates(doc: Document) -> list[AnyCandidate]:
     # that names the site or that shows it with more or fewer words ("1. Februar 2022
     # Headline"). (It heads the headlines, not the places of bylines and dates: on the
     # corpus those moved to it lost as many dates as they won.)
-    shown = _shown_title(page.title_boxes, title)
+    shows_title = headline is not None and _shows_title(visible_text(headline), title)
+    shown = None if shows_title else _shown_title(page.title_boxes, title)
     main = headline if headline is not None else shown
     headings = _other_headings(page, main)
     if shown is not None and main is not None and _beside(shown, main, doc):
@@ -241,20 +243,26 @@ def _shown_title(boxes: list[etree._Element], title: str | None) -> etree._Eleme
     """The box named a title that shows the page's title, the headline of a page without an
     h1 (Hexo Keep's "div.post-title", ikiwiki's "span.title"): its text is the ``<title>``,
     or the part of it before or after the site's name, and covers most of its words."""
-    title_text = " ".join((title or "").split()).casefold()
-    title_words = len(title_text.split())
     for box in boxes:
-        text = visible_text(box).casefold()
-        words = len(text.split())
-        if (
-            words >= MIN_SHOWN_TITLE_WORDS
-            and 2 * words > title_words
-            and len(text) <= MAX_HEADLINE_CHARS
-            and (title_text.startswith(text) or title_text.endswith(text))
-            and box.tag != "a"
-        ):
+        if box.tag == "a" or next(box.iterdescendants(*_BLOCK_TAGS), None) is not None:
+            continue  # a link to a story; a box of blocks holds more than a title
+        if _shows_title(visible_text(box), title):
             return box
     return None
+
+
+def _shows_title(text: str, title: str | None) -> bool:
+    """Whether ``text`` is the page's ``title``, or the part of it before or after the
+    site's name, with most of its words (``MIN_SHOWN_TITLE_WORDS`` at least)."""
+    shown = text.casefold()
+    whole = " ".join((title or "").split()).casefold()
+    words = len(shown.split())
+    return (
+        words >= MIN_SHOWN_TITLE_WORDS
+        and 2 * words > len(whole.split())
+        and len(shown) <= MAX_HEADLINE_CHARS
+        and (whole.startswith(shown) or whole.endswith(shown))
+    )
 
 
 def _beside(shown: etree._Element, h1: etree._Element, doc: Document) -> bool:
