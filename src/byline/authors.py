@@ -465,11 +465,11 @@ def _strip_prefix(text: str) -> str:
 
 
 _NAME_BEFORE_ROLE: Final = re.compile("[\uac00-\ud7af\u3040-\u30ff\u4e00-\u9fff]+$")
+"""A name in Hangul, kana or Chinese characters, one word: the scripts whose languages print
+a role after the name it titles (one word before a role is elsewhere the role's adjective)."""
 CJK_FULL_NAME: Final = re.compile("[\uac00-\ud7af\u4e00-\u9fff]{2,5}")
 """A personal name in Hangul or Chinese characters, family name and given name without a
 space between: two to five characters ("林玛丽", "홍길동", "山田花子")."""
-"""A name in Hangul, kana or Chinese characters, one word: the scripts whose languages print
-a role after the name it titles (one word before a role is elsewhere the role's adjective)."""
 
 
 def _clean_name(part: str) -> str:
@@ -487,17 +487,19 @@ def _clean_name(part: str) -> str:
                 return ""
             words = words[:index]
             if _is_role(folded):
-                # "Jane Doe Contributing Writer"; "Chief Political Correspondent" after a
-                # comma is the title of the name before it, no name
+                # The words of the role's title before it: "Jane Doe Contributing Writer",
+                # "Anna Muster freie Journalistin" (and "Chief Political Correspondent"
+                # after a comma is the title of the name before it, no name); a title in
+                # sentence case opens with the capital before its lower-case role
+                # ("Richard Adams Education editor").
                 titled = len(words)
                 while words and (
                     words[-1].casefold() in TITLE_MODIFIERS
                     or (words[-1].islower() and words[-1] not in NAME_PARTICLES)
                 ):
-                    words.pop()  # "Anna Muster freie Journalistin": the role's adjective
+                    words.pop()
                 if len(words) == titled and word.islower() and len(words) > MIN_TITLED_NAME_WORDS:
-                    words.pop()  # "Richard Adams Education editor": a title in sentence
-                    # case, its role in lower case, opens with the capital before it
+                    words.pop()
             break
     while words and words[-1].casefold().strip(".,") in _TRAILING_NOISE_WORDS:
         words.pop()  # "John Smith, June 5": the month is left when the digits are cut

@@ -214,7 +214,7 @@ def hidden_by_class(element: etree._Element) -> bool:
 
 
 def visible_texts(element: etree._Element, with_tail: bool = True) -> Iterable[str]:
-    """The text pieces of ``element`` in document order, without scripts and styles."""
+    """The text pieces of ``element`` in document order (see ``_pieces``), stripped."""
     for piece in _pieces(element, breaks=False):
         if piece and not piece.isspace():
             yield piece.strip()
@@ -224,8 +224,9 @@ def visible_texts(element: etree._Element, with_tail: bool = True) -> Iterable[s
 
 
 def _pieces(element: etree._Element, breaks: bool) -> Iterator[str | None]:
-    """The text pieces inside ``element`` in document order, as written, without scripts and
-    styles, and None at each ``<br>`` when ``breaks``."""
+    """The text pieces inside ``element`` in document order, as written, without scripts,
+    styles and what a class hides from sight (``HIDDEN_CLASSES``: a screen reader's words),
+    and None at each ``<br>`` when ``breaks``."""
     # a child's tail comes after the child's own text: "von <time>..</time> » <a>r23</a>"
     walk = etree.iterwalk(element, events=("start", "end", "comment", "pi"))
     for event, node in walk:
