@@ -51,10 +51,11 @@ SITE_NAME_MARKERS: Final = ("logo", "site", "brand")
 """class/id fragments of an h1 that holds the site's name, not the article's headline."""
 MAX_HEADLINE_CHARS: Final = 300
 _BLOCK_TAGS: Final = ("p", "ul", "ol", "table", "section", "article")
+"""Blocks that a box holding a title alone never holds."""
 MIN_SHOWN_TITLE_WORDS: Final = 3
 """A box named a title that shows the page's ``<title>`` (or its first or last part, the
-part of the most words) stands for the headline on a page without an h1 when it has at
-least this many words: fewer may be the site's name."""
+part of the most words) is a headline when it has at least this many words: fewer may be
+the site's name."""
 # Class words of a topic line set inside a headline, and of text hidden from sight.
 KICKER_MARKERS: Final = frozenset(
     "kicker dachzeile roofline overline topline eyebrow subheadline spitzmarke label "
