@@ -223,6 +223,20 @@ def test_headings_lists_tables_and_quotes_are_kept() -> None:
     assert "<h2>An inner headline</h2>" in html and "<h1>" not in html
 
 
+def test_a_headings_permalink_beside_it_is_no_text() -> None:
+    """Starlight sets each heading's permalink after it, in one box, its words for screen
+    readers: as long as the heading, they made the box read as a list of links."""
+    heading = (
+        "<div class='sl-heading-wrapper'><h2 id='next'>What happens next</h2>"
+        "<a href='#next'><span class='sr-only'>Section titled “What happens next”</span></a>"
+        "</div>"
+    )
+    blocks = extract(page(paragraphs(PARAGRAPHS[:2]) + heading + paragraphs(PARAGRAPHS[2:])))
+    body = blocks.body.split("\n\n")
+    assert "What happens next" in body
+    assert not any("Section titled" in block for block in body)
+
+
 def test_a_table_that_lays_out_a_page_is_read_as_its_paragraphs() -> None:
     """An old page sets its text in a table's cell, paragraphs between line breaks: a cell
     of prose is no cell of data, whose row would be one line of text."""

@@ -337,6 +337,18 @@ def links_to_its_heading(element: etree._Element) -> bool:
     return any(heading.get("id") == anchor for heading in element.iterancestors(*HEADING_TAGS))
 
 
+def links_to_a_heading_beside(element: etree._Element) -> bool:
+    """True for a link that points at a heading beside it, in the same box: Starlight sets
+    each heading's permalink after the heading, its words for screen readers alone
+    ("Section titled ..."). It is no text of the article."""
+    href = element.get("href")
+    parent = element.getparent()
+    if not href or href[0] != "#" or element.tag != "a" or len(href) < 2 or parent is None:
+        return False
+    anchor = unquote(href[1:])
+    return any(heading.get("id") == anchor for heading in parent.iterchildren(*HEADING_TAGS))
+
+
 def links_to_comments(element: etree._Element) -> bool:
     """True for a link to a comment section ("2 comments" under a headline, to
     ``#comments`` or ``/post#respond``)."""

@@ -54,6 +54,7 @@ from byline.boilerplate import (
     NEVER_CONTENT_TAGS,
     class_weight,
     is_hidden,
+    links_to_a_heading_beside,
     links_to_its_heading,
     names_boilerplate,
     names_expander,
@@ -648,6 +649,8 @@ def _score(elements: list[etree._Element]) -> _Stats:
         own = len(text.strip()) if text else 0
         total = own + chars.get(el, 0)
         comma_count = commas.get(el, 0) + (_count_commas(text) if text and own else 0)
+        if tag == "a" and links_to_a_heading_beside(el):
+            total = comma_count = 0  # a heading's permalink: none of the page's text
         links = total if tag == "a" and not links_to_its_heading(el) else link_chars.get(el, 0)
         chars[el], link_chars[el], commas[el] = total, links, comma_count
         parent = el.getparent()

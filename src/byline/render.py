@@ -39,6 +39,7 @@ from byline.blocks import Block, DroppedElement, Group, Reason, Rule, Verdict
 from byline.boilerplate import (
     attribute_names,
     is_permalink,
+    links_to_a_heading_beside,
     links_to_comments,
     links_to_its_heading,
     name_words,
@@ -335,6 +336,8 @@ class Renderer:
             return
         if tag == "a" and self._kind in HEADING_KINDS and is_permalink(el):
             return  # the heading's "¶": no word of it
+        if tag == "a" and links_to_a_heading_beside(el):
+            return  # the permalink after a heading, in its box
         if tag == "a" and self._kind in HEADING_KINDS and links_to_its_heading(el):
             self._push_contents(el, stack)  # a heading's words linked to itself are its words
             return
