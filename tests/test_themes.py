@@ -29,6 +29,18 @@ EXPECTED: dict[str, dict[str, object]] = json.loads(
 URL = "https://harbourgazette.example/2024/03/05/ferry-service-suspended/"
 
 KNOWN_GAPS: dict[tuple[str, str], str] = {
+    ("real-hugo-gauntface", "title"): "the page shows no headline; the text's first h2 is "
+    "taken for it though <title> and og:title agree (the metadata title over a first h2 "
+    "when no h1 is shown lost 3 dev titles, kept none, this session and the last)",
+    ("real-hugo-gauntface", "body"): "the text's first h2, taken for the headline, is left out",
+    ("real-docusaurus-bootstrap", "authors"): "the name is an <h5><a rel='Maria Lindqvist'> "
+    "before the <time>: no class, label or metadata of a byline",
+    ("real-docusaurus-bootstrap", "body"): "Bootstrap's 'blockquote-footer' class, which the "
+    "theme sets on every quote, reads as page furniture",
+    ("real-vitepress-defaultplus", "authors"): "'by' in a span of its own, the name in a "
+    "team-member card that is an <article> of its own, before <main>",
+    ("real-valaxy-sakura", "body"): "the server render sets the whole text in a <template>, "
+    "which no browser shows without its scripts: byline returns the summary",
     ("real-nextra-blog", "authors"): "the name is a bare text before the <time>, in a box "
     "whose class names only its layout: nothing marks it",
     ("real-vuepress1-reco", "authors"): "the name sits in an icon's <i class='iconfont "
