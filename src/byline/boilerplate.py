@@ -11,6 +11,7 @@ id names are split into words (``related-posts`` -> related, posts;
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from itertools import pairwise
 from typing import Final
 from urllib.parse import unquote
@@ -330,23 +331,33 @@ def links_to_its_heading(element: etree._Element) -> bool:
     """True for a link that points at the heading it stands in: VuePress and
     markdown-it-anchor wrap each heading's words in ``<a href="#its-id">``. Its words are the
     heading's, neither a link label nor link text."""
-    href = element.get("href")
-    if not href or href[0] != "#" or element.tag != "a" or len(href) < 2:
-        return False
-    anchor = unquote(href[1:])
-    return any(heading.get("id") == anchor for heading in element.iterancestors(*HEADING_TAGS))
+    anchor = _anchor(element)
+    return anchor is not None and _names_heading(element.iterancestors(*HEADING_TAGS), anchor)
 
 
 def links_to_a_heading_beside(element: etree._Element) -> bool:
     """True for a link that points at a heading beside it, in the same box: Starlight sets
     each heading's permalink after the heading, its words for screen readers alone
     ("Section titled ..."). It is no text of the article."""
-    href = element.get("href")
+    anchor = _anchor(element)
     parent = element.getparent()
-    if not href or href[0] != "#" or element.tag != "a" or len(href) < 2 or parent is None:
-        return False
-    anchor = unquote(href[1:])
-    return any(heading.get("id") == anchor for heading in parent.iterchildren(*HEADING_TAGS))
+    return (
+        anchor is not None
+        and parent is not None
+        and _names_heading(parent.iterchildren(*HEADING_TAGS), anchor)
+    )
+
+
+def _anchor(link: etree._Element) -> str | None:
+    """The anchor on the page itself that ``link`` points at (``href="#its-id"``), if any."""
+    href = link.get("href")
+    if link.tag != "a" or not href or href[0] != "#" or len(href) < 2:
+        return None
+    return unquote(href[1:])
+
+
+def _names_heading(headings: Iterable[etree._Element], anchor: str) -> bool:
+    return any(heading.get("id") == anchor for heading in headings)
 
 
 def links_to_comments(element: etree._Element) -> bool:

@@ -695,8 +695,10 @@ class _Scan:
         if len(text) > MAX_TIME_AGO_CHARS or _RELATIVE_TIME.search(text) is None:
             return
         value = date_in_url(link.get("href", ""), self.month_first)
-        place = self._place(link) if value is not None else None
-        if value is not None and place is not None and not place.quoted:
+        if value is None:
+            return
+        place = self._place(link)
+        if not place.quoted:
             score = KIND_MARKED + place.score
             self.add(value, score, place.marked_update, link, Markup.LINK_ADDRESS, place.item)
 
