@@ -1347,6 +1347,26 @@ def test_comments_that_outscore_the_article_give_way_to_the_prose_under_the_head
     assert body == "\n\n".join(STORY)
 
 
+def test_a_long_thread_gives_way_to_the_article_under_an_h3_headline() -> None:
+    """An old blog's template: the day as an h2, the story's title as an h3, and a thread of
+    comments five times the article's length, in boxes whose names say nothing."""
+    comments = "".join(
+        f"<li><p>Reader {i} wrote, at some length, that the board, the council and the "
+        "ministry had known about the leaks for years, and that nobody, not one of them, "
+        "had done anything about it, which was, frankly, a scandal.</p></li>"
+        for i in range(30)
+    )
+    html = (
+        f"<html><head><title>The Gazette » {STORY_TITLE}</title></head><body>"
+        "<div id='rap'><h1><a href='/'>The Gazette</a></h1><div id='c1'>"
+        f"<h2>17.7.11</h2><div class='c2'><h3><a href='/story'>{STORY_TITLE}</a></h3>"
+        f"<div class='c3'>{paragraphs(STORY)}</div></div>"
+        f"<ol class='c4'>{comments}</ol></div></div></body></html>"
+    )
+    body = extract(html, title=STORY_TITLE).body
+    assert body == "\n\n".join(STORY)
+
+
 def test_a_short_promotion_under_the_headline_does_not_displace_the_article() -> None:
     """The prose under the headline is the article only when it is one: several paragraphs,
     not a promotion's one paragraph (the article below it still wins)."""

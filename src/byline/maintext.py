@@ -134,10 +134,12 @@ WIDEN_LINK_DENSITY: Final = 0.3
 
 HEADLINE_ARTICLE_PROSE: Final = 1000
 HEADLINE_ARTICLE_PARAGRAPHS: Final = 3
-HEADLINE_SCORE_RATIO: Final = 0.25
+HEADLINE_SCORE_RATIO: Final = 0.05
 """The container of the prose under the headline is the article, though another one scores
 better, when it holds this much prose in this many paragraphs (an article, not a promotion's
-paragraph) and scores this share of the best (see ``_under_headline``)."""
+paragraph) and scores this share of the best (see ``_under_headline``): a long thread of
+comments may outscore a short story twenty times over (0.25 let those of the dev pages whose
+boxes' names were withheld lose their story to the thread)."""
 
 # --- standfirst ------------------------------------------------------------------
 STANDFIRST_LEVELS: Final = 4
@@ -157,7 +159,9 @@ DECK_BREAKERS: Final = ("|", ":", "©")
 the headline, of this many words (in any script), without the marks of a line of fields or
 a credit."""
 PICTURE_TAGS: Final = frozenset({"figure", "figcaption", "picture"})
-HEADLINE_TAGS: Final = frozenset({"h1", "h2"})
+HEADLINE_TAGS: Final = frozenset({"h1", "h2", "h3"})
+"""Headings that may be the headline (an old blog's template has the site's name as its h1,
+the day as an h2, and the story's title as an h3)."""
 HEADLINE_TITLE_SHARE: Final = 0.5
 """A heading showing this much of the page's title is the headline (titles add the site's
 name; a heading showing less is a section name or a logo)."""
