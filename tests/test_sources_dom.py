@@ -77,6 +77,20 @@ def test_best_author_group_is_the_article_byline() -> None:
     assert "Troll Meister" not in names  # comments are never the article's byline
 
 
+def test_a_commentary_is_the_story_not_its_comments() -> None:
+    """A wrapper named for the opinion piece it holds ("commentary") is no comment section:
+    the byline inside it is the article's."""
+    html = _page(
+        "<div class='news commentary article page'><h1>Die Energiewende braucht Tempo</h1>"
+        "<p>Die Regierung zögert, und das kostet Zeit, Geld und Vertrauen.</p>"
+        "<div class='sect_profile'><a rel='author' href='/Ingo-Arzt/'>Ingo Arzt</a></div></div>"
+    )
+    groups = values(found(html), Field.AUTHORS)
+    assert [a.name for a in groups[0]] == ["Ingo Arzt"]
+    in_comments = html.replace("news commentary article", "news comments")
+    assert not values(found(in_comments), Field.AUTHORS)
+
+
 def test_dates_prefer_the_article_time_and_tell_updates_apart() -> None:
     result = found(ARTICLE)
     assert values(result, Field.PUBLISHED)[0] == "2023-06-23T09:33:00+02:00"

@@ -35,6 +35,9 @@ BAD_PLACE_MARKERS: Final = (
 reader's: comments, sidebars, navigation, lists of related and further articles."""
 COMMENT_MARKERS: Final = ("comment", "komment", "disqus", "discussion", "responses")
 """Fragments of the bad places that are bad even inside the article: its comments."""
+_COMMENTARY: Final = re.compile(r"commentar(?:y|ies)|commentators?")
+"""Words that hold a comment fragment but name an opinion piece ("commentary article"), the
+story itself, not its readers' comments."""
 BAD_PLACE_TAGS: Final = frozenset({"aside", "nav", "footer", "form"})
 LAYOUT_PREFIXES: Final = ("has-", "with-", "no-", "without-")
 """Class prefixes that describe a container's layout ("main-content has-sidebar"): such a
@@ -158,7 +161,7 @@ def in_bad_place(element: etree._Element, comments_only: bool = False) -> bool:
     for depth, ancestor in enumerate(element.iterancestors()):
         if depth >= ANCESTOR_DEPTH or ancestor.tag in PAGE_TAGS:
             break
-        found = markers(ancestor)
+        found = _COMMENTARY.sub("", markers(ancestor))
         if any(m in found for m in COMMENT_MARKERS):
             return True
         if ancestor.tag in ARTICLE_TAGS:
