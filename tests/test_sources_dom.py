@@ -91,6 +91,29 @@ def test_a_commentary_is_the_story_not_its_comments() -> None:
     assert not values(found(in_comments), Field.AUTHORS)
 
 
+@pytest.mark.parametrize(
+    ("box", "expected"),
+    [
+        ("<div>Tapio Nurminen</div><a href='mailto:tapio.nurminen@a.fi'>✉</a>", "Tapio Nurminen"),
+        ("<b>Jürgen Müller</b> <a href='mailto:j.muller@x.de'>Mail</a>", "Jürgen Müller"),
+        ("<span>Ingo Arzt</span><a href='mailto:Ingo%20Arzt%3Carzt@taz.de%3E'>@</a>", "Ingo Arzt"),
+        ("<b>Jürgen Müller</b> <a href='mailto:J.Mueller@x.de'>Mail</a>", None),
+        ("<span>Anna Muster</span><a href='mailto:redaktion@zeitung.de'>Mail</a>", None),
+        ("<span>Anna Muster</span><a href='mailto:max.muster@zeitung.de'>Mail</a>", None),
+    ],
+)  # fmt: skip
+def test_a_name_beside_a_link_that_mails_it_is_the_byline(box: str, expected: str | None) -> None:
+    """The name by the headline that a mail link's address spells (wholly, by initials, or
+    by the surname alone) is the writer's; a newsroom's or a colleague's address is not (nor,
+    for now, a spelling of umlauts as "ue")."""
+    html = _page(
+        f"<article><h1>Die Kanzlerin tritt ab</h1><div class='x1'>{box}</div>"
+        "<p>Nach sechzehn Jahren im Amt verabschiedet sich die Kanzlerin.</p></article>"
+    )
+    groups = [[a.name for a in group] for group in values(found(html), Field.AUTHORS)]
+    assert groups[:1] == ([[expected]] if expected else [])
+
+
 def test_dates_prefer_the_article_time_and_tell_updates_apart() -> None:
     result = found(ARTICLE)
     assert values(result, Field.PUBLISHED)[0] == "2023-06-23T09:33:00+02:00"

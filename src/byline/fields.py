@@ -110,6 +110,8 @@ class Markup(StrEnum):
     """The speaker a speech's headline names ("Rede von Bundespräsident Johannes Rau ...")."""
     AVATAR = "avatar"
     """A writer's picture by the headline, its alt text the full name printed beside it."""
+    MAILBOX = "mail link"
+    """A full name by the headline beside a ``mailto:`` link whose address spells it."""
     AUTHOR_REPLY = "author reply"
     """The name on the post author's reply to a comment (WordPress ``bypostauthor``)."""
     LICENCE_CREDIT = "licence credit"

@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from typing import Final
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -117,6 +119,11 @@ MIN_LINKED_NAMES: Final = 2
 """Links in a byline whose texts, run together, may read as one long name."""
 AVATAR_DEPTH: Final = 3
 """Levels above a writer's picture within which the name is printed beside it."""
+MAILBOX_DEPTH: Final = 2
+"""Levels above a link that mails the writer within which their name is printed beside it."""
+MAIL_LINK: Final = "mailto:"
+_ADDRESS_PARTS: Final = re.compile(r"[._+-]")
+"""What separates the words of an address's local part ("tapio.nurminen", "j_doe")."""
 TEASER_DEPTH: Final = 4
 """How far up from a byline the box of a teaser is looked for (``_in_teaser``)..."""
 MAX_TEASER_CHARS: Final = 400
@@ -238,7 +245,9 @@ def author_candidates(doc: Document, context: Context) -> list[AnyCandidate]:
         how = Markup.BYLINE_TEXT
         _add_group(groups, seen, doc, element, names, order, context, -UNMARKED_PENALTY, how)
     unled = _dated_names(context) + [
-        found for found in (_signature(context), _speaker(context), _avatar(context)) if found
+        found
+        for found in (_signature(context), _speaker(context), _avatar(context), _mailbox(context))
+        if found
     ]
     for order, (element, name, how) in enumerate(unled, start=len(elements) + len(text_bylines)):
         _add_group(groups, seen, doc, element, [name], order, context, -UNMARKED_PENALTY, how)
@@ -499,6 +508,52 @@ def _avatar(context: Context) -> Named | None:
     return None
 
 
+def _mailbox(context: Context) -> Named | None:
+    """The writer's name by the headline beside a link that mails them: a full name that the
+    address spells, wholly or by its surname ("Tapio Nurminen" beside
+    ``mailto:tapio.nurminen@...``, "Ingo Arzt" beside ``mailto:arzt@...``). A newsroom's
+    address ("redaktion@") spells nobody's name.
+
+    As (the box, the name, how)."""
+    headline = context.headline
+    if headline is None:
+        return None
+    scope = context.article if context.article is not None else headline.getparent()
+    if scope is None:
+        return None
+    for link in scope.iter("a"):
+        href = link.get("href") or ""
+        if href[: len(MAIL_LINK)].lower() != MAIL_LINK:
+            continue
+        if not headline_nearness(link.sourceline, headline.sourceline):
+            continue
+        words = _address_words(href)
+        for box in itertools.islice(itertools.chain((link,), link.iterancestors()), MAILBOX_DEPTH):
+            for el in box.iter():
+                name = visible_text(el) if isinstance(el.tag, str) else ""
+                if _is_full_name(name) and _spells(words, name):
+                    return el, name, Markup.MAILBOX
+    return None
+
+
+def _address_words(href: str) -> list[str]:
+    """The words of the local part of a ``mailto:`` address ("Jane Doe <jane.doe@x>" too)."""
+    address = unquote(href[len(MAIL_LINK) :]).split("?")[0]
+    if "<" in address:
+        address = address.split("<")[-1]
+    local = address.split("@")[0]
+    return [word for word in _ADDRESS_PARTS.split(folded_letters(local)) if word]
+
+
+def _spells(words: list[str], name: str) -> bool:
+    """Whether an address's ``words`` spell ``name``: its surname, each other word a word of
+    the name or its initial."""
+    parts = [folded_letters(part) for part in name.split()]
+    if not words or words[-1] != parts[-1]:
+        return False
+    return all(any(part == word or part[:1] == word for part in parts) for word in words)
+
+
 def _has_letters(element: etree._Element) -> bool:
     """Whether ``element``'s visible text holds a letter (piece by piece: a paragraph of
     megabytes is never copied into words for it)."""
@@ -595,6 +650,12 @@ def _may_be_a_word(name: str) -> bool:
     """Whether ``name``, after a bare "by"/"von", may be a word of a sentence rather than a
     name: one word ("von Anfang"), unless a user name that no language has ("by delta201")."""
     return len(name.split()) < MIN_UNMARKED_NAME_WORDS and not is_user_handle(name)
+
+
+def folded_letters(text: str) -> str:
+    """``text`` in lower case without accents ("Müller" -> "muller"), as addresses spell it."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _is_full_name(text: str) -> bool:
