@@ -6,6 +6,7 @@ raise ``NoArticleError`` (a subclass of ``ExtractionError``).
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import random
 import struct
@@ -185,6 +186,15 @@ def test_a_page_whose_words_a_wrong_charset_mangled_is_read() -> None:
 def test_a_page_in_utf16_without_a_byte_order_mark_is_read(codec: str) -> None:
     html = news_page().replace('<meta charset="utf-8">', '<meta charset="utf-16">')
     assert_is_the_news_page(byline.extract(html.encode(codec)))
+
+
+@pytest.mark.parametrize("codec", ["utf-8-sig", "utf-16", "utf-32", "utf-32-be"])
+def test_a_page_with_a_byte_order_mark_is_read_in_its_encoding(codec: str) -> None:
+    """Python's "utf-16" and "utf-32" write a little-endian mark; "utf-32-be" none, so the
+    big-endian mark is written by hand. (UTF-32's little-endian mark begins like UTF-16's.)"""
+    mark = codecs.BOM_UTF32_BE if codec == "utf-32-be" else b""
+    html = news_page().replace('<meta charset="utf-8">', "")
+    assert_is_the_news_page(byline.extract(mark + html.encode(codec)))
 
 
 def test_a_declared_utf16_on_a_page_that_is_not_is_read_as_utf8() -> None:

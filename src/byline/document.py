@@ -116,8 +116,10 @@ _STRAY_BYTES_AS_CP1252: Final = "byline-stray-bytes-as-cp1252"
 """The name of the decoding error handler ``_as_utf8`` reads stray bytes with."""
 _CONTROL_BYTES: Final = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 """Control characters that text does not hold (tab, line feeds and form feed excepted)."""
-_BOMS: Final = (
+_BOMS: Final = (  # UTF-32's little-endian mark before UTF-16's, which it begins with
     (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
