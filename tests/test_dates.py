@@ -73,6 +73,8 @@ def _tz(hours: float) -> timezone:
         ("14 Jan 20", date(2020, 1, 14)),
         ("Posted 05-Mar-19 by Jane", date(2019, 3, 5)),
         ("31-dic-99", date(1999, 12, 31)),
+        ("Fashion 29 / Dezember / 2022", date(2022, 12, 29)),
+        ("2023 / Jun / 05", date(2023, 6, 5)),
         ("2023年6月23日", date(2023, 6, 23)),
         # Arabic: month names of the east and the west, Arabic-Indic digits, a weekday
         ("الخميس 4 مارس 2021", date(2021, 3, 4)),

@@ -167,20 +167,21 @@ _DAY_BEFORE_YEAR: Final = re.compile(r"\d\w{0,2},?\s+(?:19|20)\d{2}")
 ~150 month names, ignoring case, at every word; a text without this is not tried with it."""
 
 _DAY_DASHED_MONTH_YEAR: Final = re.compile(
-    r"(?<![\d\w])" + _DAY + r"(?P<sep>[-/])" + _MONTH + r"(?P=sep)" + _YEAR + r"(?!\d)",
+    r"(?<![\d\w])" + _DAY + r"\s?(?P<sep>[-/])\s?" + _MONTH + r"\s?(?P=sep)\s?" + _YEAR + r"(?!\d)",
     re.IGNORECASE,
 )
 _YEAR_DASHED_MONTH_DAY: Final = re.compile(
-    r"(?<![\d\w])" + _YEAR + r"(?P<sep>[-/])" + _MONTH + r"(?P=sep)" + _DAY + r"(?![\d\w])",
+    r"(?<![\d\w])" + _YEAR + r"\s?(?P<sep>[-/])\s?" + _MONTH + r"\s?(?P=sep)\s?" + _DAY
+    + r"(?![\d\w])",
     re.IGNORECASE,
-)
+)  # fmt: skip
 # ...and with a two-digit year, dashes only (Oracle's and many a CMS's default): 05-Jun-23
 _DAY_DASHED_MONTH_SHORT_YEAR: Final = re.compile(
     r"(?<![\d\w])" + _DAY + r"-" + _MONTH + r"-(?P<year2>\d{2})(?![\d\w])", re.IGNORECASE
 )
-_DASHED_MONTH: Final = re.compile(r"\d[-/][^\W\d_]")
-"""What every match of the three patterns above holds: a number, a dash or slash, a month
-name."""
+_DASHED_MONTH: Final = re.compile(r"\d\s?[-/]\s?[^\W\d_]")
+"""What every match of the three patterns above holds: a number, a dash or slash (spaced or
+not: "29 / Dezember / 2022"), a month name."""
 _YEAR_DOT_MONTH_DAY: Final = re.compile(
     r"(?<![\d\w.])" + _YEAR + r"(?:\.|\s?m\.)\s*" + _MONTH + r"\s*" + _DAY + r"\.?(?![\d:])",
     re.IGNORECASE,
@@ -283,7 +284,7 @@ _DATE_PATTERNS: Final = [
         re.IGNORECASE,
     ),
     # Day, month name and year joined by dashes or slashes, or year first: 05-Jun-2023,
-    # 05/Jun/2023 (server logs, Indian and US news sites), 2023-Jun-05
+    # 05/Jun/2023 (server logs, Indian and US news sites), 2023-Jun-05, 29 / Dezember / 2022
     _DAY_DASHED_MONTH_YEAR,
     _YEAR_DASHED_MONTH_DAY,
     _DAY_DASHED_MONTH_SHORT_YEAR,
