@@ -55,6 +55,21 @@ def test_article_paragraphs_separated_by_blank_line() -> None:
     assert result.body == "\n\n".join(PARAGRAPHS)
 
 
+def test_a_quotations_footer_is_its_attribution_not_the_pages_footer() -> None:
+    """Bootstrap's ``blockquote-footer`` (and a BEM ``quote__footer``) says who is quoted;
+    a box named "footer" alone is still furniture."""
+    quote = (
+        "<blockquote class='blockquote'><p>We have never seen damage like this in thirty years "
+        "of service.</p><footer class='{}'>Tom Harris, the operator's chief executive</footer>"
+        "</blockquote>"
+    )
+    for name in ("blockquote-footer", "quote__footer"):
+        body = extract(page(paragraphs() + quote.format(name))).body
+        assert "Tom Harris, the operator's chief executive" in body
+    plain = page(paragraphs() + "<div class='footer'>Tom Harris, the operator's chief</div>")
+    assert "Tom Harris" not in extract(plain).body
+
+
 def test_boilerplate_boxes_are_dropped() -> None:
     article = (
         "<h1>Tram network to grow</h1>"

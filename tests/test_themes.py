@@ -35,8 +35,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("real-hugo-gauntface", "body"): "the text's first h2, taken for the headline, is left out",
     ("real-docusaurus-bootstrap", "authors"): "the name is an <h5><a rel='Maria Lindqvist'> "
     "before the <time>: no class, label or metadata of a byline",
-    ("real-docusaurus-bootstrap", "body"): "Bootstrap's 'blockquote-footer' class, which the "
-    "theme sets on every quote, reads as page furniture",
     ("real-vitepress-defaultplus", "authors"): "'by' in a span of its own, the name in a "
     "team-member card that is an <article> of its own, before <main>",
     ("real-valaxy-sakura", "body"): "the server render sets the whole text in a <template>, "

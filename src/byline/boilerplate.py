@@ -94,6 +94,9 @@ BOILERPLATE_WORDS: Final = frozenset(
 # boilerplate word, if they come first ("content-ads-wrap" wraps the content and its ads;
 # "author-box--content" is the author box's content).
 CONTENT_WORDS: Final = frozenset({"content", "body", "text", "main", "maincontent", "articlebody"})
+QUOTATION_WORDS: Final = frozenset({"blockquote", "quote", "pullquote"})
+"""Words naming a quotation: a footer named with one is the quotation's attribution (Bootstrap's
+``blockquote-footer``), no page footer."""
 
 # Words naming a box that is never the article, whatever else the name says
 # ("widget_text", "comment-body", "sidebar-content"); wrappers named so are kept
@@ -216,6 +219,8 @@ def _name_verdict(name: str) -> str | None:
     words = name_words(name.rpartition("__")[2])
     if not words or _names_state(words):
         return None
+    if "footer" in words and not QUOTATION_WORDS.isdisjoint(name_words(name)):
+        return None  # a quotation's footer: who said it ("blockquote-footer", "quote__footer")
     if not BOX_WORDS.isdisjoint(words):
         return _BOILERPLATE  # the text of a widget, the body of a comment: still the box
     if not CONTENT_WORDS.isdisjoint(words):

@@ -528,7 +528,7 @@ def _remove_boilerplate(
 
 def _boilerplate_rule(el: etree._Element) -> Rule | None:
     """Furniture by its tag, hidden, or named like a box of boilerplate (or None)."""
-    if el.tag in FURNITURE_TAGS:
+    if el.tag in FURNITURE_TAGS and not _attributes_quotation(el):
         return Rule.FURNITURE
     names = el.keys()  # (one call instead of up to five attribute reads)
     if not names:
@@ -542,6 +542,13 @@ def _boilerplate_rule(el: etree._Element) -> Rule | None:
     if el.tag in HEADING_KINDS and _heads_prose(el):
         return None  # a section's heading, whatever its style is named ("anchorTargetStickyNavbar")
     return Rule.BOILERPLATE_NAME
+
+
+def _attributes_quotation(el: etree._Element) -> bool:
+    """True for the ``<footer>`` of a ``<blockquote>``: who is quoted (Bootstrap's markup),
+    no page furniture."""
+    parent = el.getparent()
+    return el.tag == "footer" and parent is not None and parent.tag == "blockquote"
 
 
 def _heads_prose(heading: etree._Element) -> bool:
