@@ -114,6 +114,32 @@ def test_a_name_beside_a_link_that_mails_it_is_the_byline(box: str, expected: st
     assert groups[:1] == ([[expected]] if expected else [])
 
 
+@pytest.mark.parametrize(
+    ("box", "expected"),
+    [
+        ("<i class='fa fa-user'></i> Jane Doe <i class='fa fa-clock'></i> 3 min", "Jane Doe"),
+        ("<i class='iconfont reco-account'><span>Maria Lindqvist</span></i>", "Maria Lindqvist"),
+        ("<i class='bi bi-person-fill'></i><a href='/u/7'>Lindqvist</a>", "Lindqvist"),
+        (
+            "<i class='far fa-user' title='Themenstarter'></i>"
+            "<span class='u-srOnly'>Themenstarter</span><span class='username'>Pepemaus</span>",
+            "Pepemaus",
+        ),
+        ("<i class='fa fa-users'></i> Jane Doe", None),  # a group, no person
+        ("<i class='fa fa-user'></i> anmelden", None),  # a word, no name
+    ],
+)
+def test_a_name_beside_a_persons_icon_is_the_byline(box: str, expected: str | None) -> None:
+    html = _page(
+        "<header><a href='/konto'><i class='fa fa-user'></i> Konto Anna</a></header>"
+        + "<p>Spalte</p>\n" * 20  # the header's account menu is far from the headline
+        + f"<article><h1>Die Kanzlerin tritt ab</h1><div class='x1'>{box}</div>"
+        "<p>Nach sechzehn Jahren im Amt verabschiedet sich die Kanzlerin.</p></article>"
+    )
+    groups = [[a.name for a in group] for group in values(found(html), Field.AUTHORS)]
+    assert groups[:1] == ([[expected]] if expected else [])
+
+
 def test_dates_prefer_the_article_time_and_tell_updates_apart() -> None:
     result = found(ARTICLE)
     assert values(result, Field.PUBLISHED)[0] == "2023-06-23T09:33:00+02:00"

@@ -41,8 +41,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     "which no browser shows without its scripts: byline returns the summary",
     ("real-nextra-blog", "authors"): "the name is a bare text before the <time>, in a box "
     "whose class names only its layout: nothing marks it",
-    ("real-vuepress1-reco", "authors"): "the name sits in an icon's <i class='iconfont "
-    "reco-account'>: no class, label or metadata of a byline",
     ("real-valaxy-yun", "body"): "the theme's notice 'This article was last updated almost 3 "
     "years ago...' opens the article, in a blockquote named a time warning",
     ("real-hexo-a4", "title"): "no h1, a <title> of the site's name alone: the headline's "

@@ -110,6 +110,8 @@ class Markup(StrEnum):
     """The speaker a speech's headline names ("Rede von Bundespräsident Johannes Rau ...")."""
     AVATAR = "avatar"
     """A writer's picture by the headline, its alt text the full name printed beside it."""
+    PERSON_ICON = "person icon"
+    """The name beside a person's icon (``<i class="fa fa-user"></i> Jane Doe``)."""
     MAILBOX = "mail link"
     """A full name by the headline beside a ``mailto:`` link whose address spells it."""
     AUTHOR_REPLY = "author reply"

@@ -45,6 +45,12 @@ AUTHOR_HREF_PARTS: Final = (
 )
 """Link targets that are author profile pages."""
 
+PERSON_ICON_WORDS: Final = ("user", "person", "account", "author")
+ICON_TAGS: Final = frozenset({"i", "span", "svg", "em"})
+"""An icon of a person before a name marks a byline in many themes that name the box nothing
+else: Font Awesome's ``<i class="fa fa-user">``, Bootstrap's ``bi-person``, a theme's own
+``reco-account``. The icon is an element of these tags whose class holds one of the words
+after an icon set's prefix ("fa-user-o", not "users" or "user-menu")."""
 HEADLINE_MARKERS: Final = ("headline", "title", "titel", "heading")
 """class/id fragments of elements that hold a title."""
 
@@ -120,6 +126,10 @@ _BYLINE_RE: Final = _marker_pattern(BYLINE_MARKERS)
 _TAG_RE: Final = _marker_pattern(TAG_MARKERS)
 _TITLE_RE: Final = _marker_pattern(HEADLINE_MARKERS)
 _ANY_RE: Final = _marker_pattern(BYLINE_MARKERS + TAG_MARKERS + HEADLINE_MARKERS)
+_PERSON_ICON_RE: Final = re.compile(
+    r"(?<![\w-])[a-z\d]+-(?:" + "|".join(PERSON_ICON_WORDS) + r")(?:-(?:o|alt|circle|fill|line|"
+    r"outline|solid|edit|pen|tie|round|filled))*(?![\w-])"
+)
 _AUTHOR_HREF: Final = _marker_pattern(AUTHOR_HREF_PARTS)
 _YEAR_IN_PATH: Final = re.compile(r"/(?:19|20)\d\d/")
 
@@ -197,6 +207,7 @@ class Page:
     author_links: list[etree._Element] = field(default_factory=list)
     tag_lists: list[etree._Element] = field(default_factory=list)
     title_boxes: list[etree._Element] = field(default_factory=list)  # marked as a title
+    person_icons: list[etree._Element] = field(default_factory=list)  # see ``PERSON_ICON_WORDS``
     times: list[etree._Element] = field(default_factory=list)
     date_properties: list[etree._Element] = field(default_factory=list)
     titled: list[etree._Element] = field(default_factory=list)  # a title that may hold a year
@@ -232,7 +243,8 @@ class Page:
         return int(_TEXTS_BEFORE(element))
 
     def marker_flags(self, value: str) -> int:
-        """``_BYLINE``, ``_TAG_LIST`` and ``_TITLE_BOX`` flags of one class, id or itemprop value.
+        """``_BYLINE``, ``_TAG_LIST``, ``_TITLE_BOX`` and ``_PERSON_ICON`` flags of one class, id
+        or itemprop value.
 
         Pages repeat the same class on many elements: each value is searched once. (The
         words searched hold no space, so testing the values one by one finds what testing
@@ -248,6 +260,8 @@ class Page:
                     | (_TAG_LIST if _TAG_RE.search(lowered) else 0)
                     | (_TITLE_BOX if _TITLE_RE.search(lowered) else 0)
                 )
+            if _PERSON_ICON_RE.search(lowered):
+                flags |= _PERSON_ICON
             self.flags_by_marker[value] = flags
         return flags
 
@@ -371,7 +385,7 @@ _COLLECTED_TAGS: Final = frozenset(
 # test ids still say what an element is ("prism-byline").
 _MARKER_ATTRIBUTES: Final = frozenset({"class", "id", "itemprop", "data-testid"})
 _CLASS_OR_ID: Final = frozenset({"class", "id"})
-_BYLINE, _TAG_LIST, _TITLE_BOX = 1, 2, 4
+_BYLINE, _TAG_LIST, _TITLE_BOX, _PERSON_ICON = 1, 2, 4, 8
 """Flags of what a class, id or itemprop value marks (see ``Page.marker_flags``)."""
 
 
@@ -489,6 +503,8 @@ def _file_marked(page: Page, element: etree._Element, flags: int) -> None:
         page.tag_lists.append(element)
     if flags & _TITLE_BOX and len(page.title_boxes) < MAX_ELEMENTS:
         page.title_boxes.append(element)
+    if flags & _PERSON_ICON and element.tag in ICON_TAGS and len(page.person_icons) < MAX_ELEMENTS:
+        page.person_icons.append(element)
 
 
 def _read_text(

@@ -54,8 +54,8 @@ UNREAD_TAGS: Final = frozenset({"script", "style", "template", *RUBY_ANNOTATION_
 script inside an ``<h1>`` is not part of its headline, nor the readings of its kanji."""
 
 HIDDEN_CLASSES: Final = frozenset(
-    "hidden rich-snippet-hidden sr-only screen-reader-text visually-hidden visuallyhidden "
-    "d-none".split()
+    "hidden rich-snippet-hidden sr-only screen-reader-text screen-reader-only visually-hidden "
+    "visuallyhidden d-none u-sronly element-invisible assistive-text show-for-sr".split()
 )
 """Classes that hide an element from sight. Unlike the ``hidden`` attribute and inline styles
 (``boilerplate.is_hidden``) a class only says so by its name: a sign, not a certainty."""

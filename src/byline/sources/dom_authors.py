@@ -77,6 +77,8 @@ Named = tuple[etree._Element, str, Markup]
 
 MAX_BYLINE_TEXT: Final = 200
 """Byline elements with more text than this are author boxes or whole articles."""
+MAX_ICON_NAME_CHARS: Final = 60
+"""The text beside a person's icon is a name or two, not a sentence."""
 MAX_AUTHOR_GROUPS: Final = 3
 MAX_TEXT_NODES: Final = 400
 """At most this many texts of the article are read for an unmarked byline..."""
@@ -244,12 +246,16 @@ def author_candidates(doc: Document, context: Context) -> list[AnyCandidate]:
             continue
         how = Markup.BYLINE_TEXT
         _add_group(groups, seen, doc, element, names, order, context, -UNMARKED_PENALTY, how)
+    icons = _icon_bylines(context)
+    for order, (element, names) in enumerate(icons, start=len(elements) + len(text_bylines)):
+        _add_group(groups, seen, doc, element, names, order, context, 0.0, Markup.PERSON_ICON)
     unled = _dated_names(context) + [
         found
         for found in (_signature(context), _speaker(context), _avatar(context), _mailbox(context))
         if found
     ]
-    for order, (element, name, how) in enumerate(unled, start=len(elements) + len(text_bylines)):
+    start = len(elements) + len(text_bylines) + len(icons)
+    for order, (element, name, how) in enumerate(unled, start=start):
         _add_group(groups, seen, doc, element, [name], order, context, -UNMARKED_PENALTY, how)
     if not groups:
         fallback = _post_author_reply(context) or _licence_attribution(context)
@@ -295,6 +301,46 @@ def _add_group(
     # The visible page does not say whether a name is a person: no kind.
     people = [AuthorCandidate(n, url if len(names) == 1 else None) for n in names]
     groups.append((score + bonus, order, people, how, element))
+
+
+def _icon_bylines(context: Context) -> list[tuple[etree._Element, list[str]]]:
+    """The names beside a person's icon (``_page.PERSON_ICON_WORDS``): the icon's own text
+    (``<i class="iconfont reco-account"><span>Jane Doe</span></i>``), else the text after it
+    (``<i class="fa fa-user"></i> Jane Doe``, ``<i class="bi-person"></i><a>Jane Doe</a>``).
+    The icon vouches for a one-word name, as a label does; a lower-case word is none. Only
+    by the headline: a person's icon in a page's header is its account menu's ("Mein
+    Benutzerkonto", "Sign in")."""
+    headline = context.headline
+    if headline is None:
+        return []
+    found = []
+    for icon in context.page.person_icons:
+        if not headline_nearness(icon.sourceline, headline.sourceline):
+            continue
+        text = _icon_text(icon)
+        if not text or len(text) > MAX_ICON_NAME_CHARS:
+            continue
+        names = [n for n in split_names(text) if not n[:1].islower() or is_user_handle(n)]
+        if names:
+            found.append((icon, names))
+    return found
+
+
+def _icon_text(icon: etree._Element) -> str:
+    """The text an icon shows or stands before: its own, else its tail, else its next
+    sibling's that readers see (a screen reader's "Thread starter" is none)."""
+    own = spaced_text(icon)
+    if own:
+        return own
+    tail = " ".join((icon.tail or "").split())
+    if tail:
+        return tail
+    following = icon.getnext()
+    while following is not None and hidden_by_class(following):
+        if " ".join((following.tail or "").split()):
+            return ""  # text between: the icon stands before no element
+        following = following.getnext()
+    return spaced_text(following) if following is not None else ""
 
 
 def _text_bylines(root: etree._Element, context: Context) -> list[tuple[etree._Element, str, bool]]:
