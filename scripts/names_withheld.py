@@ -26,20 +26,28 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 from bench.corpus import DEFAULT_CORPUS, Score, pages  # noqa: E402
 from bench.tools import TOOLS  # noqa: E402
 
-NAME_ATTRIBUTE = re.compile(rb"""(\s(?:class|id)\s*=\s*)("[^"]*"|'[^']*'|[^\s>]+)""", re.I)
+VALUE = rb"""(?:"[^"]*"|'[^']*'|[^\s>]+)"""
+START_TAG = re.compile(rb"<[a-zA-Z][^\s>/]*(?:\s+[^\s=>/]+(?:\s*=\s*" + VALUE + rb")?)*\s*/?>")
+"""A start tag, its attributes' quoted values read whole: markup quoted inside a value
+(``data-footer="<p class='caption'>"``) is no attribute of the page's."""
+ATTRIBUTE = re.compile(rb"(\s)([^\s=>/]+)(?:(\s*=\s*)(" + VALUE + rb"))?")
+NAME_ATTRIBUTES = (b"class", b"id")
 TOKEN_DIGITS = 6
 """Hex digits of a name's token: enough that two names of one page never share one."""
 
 
 def opaque(match: re.Match[bytes]) -> bytes:
-    names = match.group(2).strip(b"\"'").split()
+    """One attribute of a start tag, its class or id names replaced by their tokens."""
+    if match.group(2).lower() not in NAME_ATTRIBUTES or match.group(4) is None:
+        return match.group(0)
+    names = match.group(4).strip(b"\"'").split()
     tokens = (b"css-" + hashlib.md5(name).hexdigest()[:TOKEN_DIGITS].encode() for name in names)
-    return match.group(1) + b'"' + b" ".join(tokens) + b'"'
+    return match.group(1) + match.group(2) + b'="' + b" ".join(tokens) + b'"'
 
 
 def names_withheld(html: bytes) -> bytes:
-    """``html`` with each class and id name replaced by a token standing for it."""
-    return NAME_ATTRIBUTE.sub(opaque, html)
+    """``html`` with each class and id name of its start tags replaced by a token for it."""
+    return START_TAG.sub(lambda tag: ATTRIBUTE.sub(opaque, tag.group(0)), html)
 
 
 def main() -> None:
