@@ -588,13 +588,13 @@ def _address_words(href: str) -> list[str]:
     if "<" in address:
         address = address.split("<")[-1]
     local = address.split("@")[0]
-    return [word for word in _ADDRESS_PARTS.split(folded_letters(local)) if word]
+    return [word for word in _ADDRESS_PARTS.split(_folded_letters(local)) if word]
 
 
 def _spells(words: list[str], name: str) -> bool:
     """Whether an address's ``words`` spell ``name``: its surname, each other word a word of
     the name or its initial."""
-    parts = [folded_letters(part) for part in name.split()]
+    parts = [_folded_letters(part) for part in name.split()]
     if not words or words[-1] != parts[-1]:
         return False
     return all(any(part == word or part[:1] == word for part in parts) for word in words)
@@ -698,7 +698,7 @@ def _may_be_a_word(name: str) -> bool:
     return len(name.split()) < MIN_UNMARKED_NAME_WORDS and not is_user_handle(name)
 
 
-def folded_letters(text: str) -> str:
+def _folded_letters(text: str) -> str:
     """``text`` in lower case without accents ("Müller" -> "muller"), as addresses spell it."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
