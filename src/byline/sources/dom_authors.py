@@ -24,6 +24,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import Final
 from urllib.parse import unquote
 
@@ -528,6 +529,20 @@ def _signature(context: Context) -> Named | None:
     return (last, name, Markup.SIGNATURE) if _is_full_name(name) else None
 
 
+def _by_headline(context: Context, tag: str) -> Iterator[etree._Element]:
+    """The elements of ``tag`` in the article (or the headline's box) that stand by the
+    headline: where a writer's picture or mail link shows whose story it is."""
+    headline = context.headline
+    if headline is None:
+        return
+    scope = context.article if context.article is not None else headline.getparent()
+    if scope is None:
+        return
+    for element in scope.iter(tag):
+        if headline_nearness(element.sourceline, headline.sourceline):
+            yield element
+
+
 def _avatar(context: Context) -> Named | None:
     """The writer's picture by the headline and the name printed beside it: an image whose
     alt text is a full name that an element of the box around it holds alone ("<img
@@ -536,15 +551,7 @@ def _avatar(context: Context) -> Named | None:
     has a caption that says more than the name.
 
     As (the box, the name, how)."""
-    headline = context.headline
-    if headline is None:
-        return None
-    scope = context.article if context.article is not None else headline.getparent()
-    if scope is None:
-        return None
-    for image in scope.iter("img"):
-        if not headline_nearness(image.sourceline, headline.sourceline):
-            continue
+    for image in _by_headline(context, "img"):
         name = " ".join((image.get("alt") or "").split())
         if not _is_full_name(name):
             continue
@@ -561,17 +568,9 @@ def _mailbox(context: Context) -> Named | None:
     address ("redaktion@") spells nobody's name.
 
     As (the box, the name, how)."""
-    headline = context.headline
-    if headline is None:
-        return None
-    scope = context.article if context.article is not None else headline.getparent()
-    if scope is None:
-        return None
-    for link in scope.iter("a"):
+    for link in _by_headline(context, "a"):
         href = link.get("href") or ""
         if href[: len(MAIL_LINK)].lower() != MAIL_LINK:
-            continue
-        if not headline_nearness(link.sourceline, headline.sourceline):
             continue
         words = _address_words(href)
         for box in itertools.islice(itertools.chain((link,), link.iterancestors()), MAILBOX_DEPTH):
