@@ -140,6 +140,29 @@ def test_a_name_beside_a_persons_icon_is_the_byline(box: str, expected: str | No
     assert groups[:1] == ([[expected]] if expected else [])
 
 
+@pytest.mark.parametrize(
+    ("box", "expected"),
+    [
+        ("Maria Lindqvist<!-- -->,<time datetime='2024-03-05'>3/5/2024</time>", "Maria Lindqvist"),
+        ("<span>Anna Muster</span> · <time datetime='2024-03-05'>5. März</time>", "Anna Muster"),
+        ("Handball Schweiz • <time datetime='2024-03-05'>05.03.2024</time>", None),  # the host's
+        ("Beispiel Zeitung | <time datetime='2024-03-05'>05.03.2024</time>", None),  # the title's
+    ],
+)
+def test_a_full_name_before_the_time_by_the_headline_is_the_byline(
+    box: str, expected: str | None
+) -> None:
+    """A bare name before the day under the headline is the writer's, unless the page's
+    address or title names it: then it is the site's."""
+    html = _page(
+        f"<article><h1>Die Kanzlerin tritt ab</h1><div class='x1'>{box}</div>"
+        "<p>Nach sechzehn Jahren im Amt verabschiedet sich die Kanzlerin.</p></article>"
+    ).replace("<title>Seite</title>", "<title>Die Kanzlerin tritt ab | Beispiel Zeitung</title>")
+    candidates = found(html, "https://www.handball.ch/news/1")
+    groups = [[a.name for a in group] for group in values(candidates, Field.AUTHORS)]
+    assert groups[:1] == ([[expected]] if expected else [])
+
+
 def test_dates_prefer_the_article_time_and_tell_updates_apart() -> None:
     result = found(ARTICLE)
     assert values(result, Field.PUBLISHED)[0] == "2023-06-23T09:33:00+02:00"

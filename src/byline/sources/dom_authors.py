@@ -26,7 +26,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from typing import Final
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
@@ -79,6 +79,9 @@ Named = tuple[etree._Element, str, Markup]
 MAX_BYLINE_TEXT: Final = 200
 """Byline elements with more text than this are author boxes or whole articles."""
 MAX_ICON_NAME_CHARS: Final = 60
+MIN_SITE_WORD_CHARS: Final = 4
+"""A word of a name that an address holds names the site when it is this long ("Handball"
+in handball.ch; not "Li" in "linkedin")."""
 """The text beside a person's icon is a name or two, not a sentence."""
 MAX_AUTHOR_GROUPS: Final = 3
 MAX_TEXT_NODES: Final = 400
@@ -250,11 +253,20 @@ def author_candidates(doc: Document, context: Context) -> list[AnyCandidate]:
     icons = _icon_bylines(context)
     for order, (element, names) in enumerate(icons, start=len(elements) + len(text_bylines)):
         _add_group(groups, seen, doc, element, names, order, context, 0.0, Markup.PERSON_ICON)
-    unled = _dated_names(context) + [
-        found
-        for found in (_signature(context), _speaker(context), _avatar(context), _mailbox(context))
-        if found
-    ]
+    unled = (
+        _dated_names(context)
+        + _names_before_dates(context, doc.url)
+        + [
+            found
+            for found in (
+                _signature(context),
+                _speaker(context),
+                _avatar(context),
+                _mailbox(context),
+            )
+            if found
+        ]
+    )
     start = len(elements) + len(text_bylines) + len(icons)
     for order, (element, name, how) in enumerate(unled, start=start):
         _add_group(groups, seen, doc, element, [name], order, context, -UNMARKED_PENALTY, how)
@@ -502,6 +514,51 @@ def _dated_names(context: Context) -> list[Named]:
         if all(any(c.isdigit() for c in part) for part in dates) and _is_full_name(name):
             found.append((holder, name.strip(), Markup.DATED_NAME))
     return found
+
+
+def _names_before_dates(context: Context, url: str | None) -> list[Named]:
+    """Full names printed before a date by the headline, without a lead: "Anna Muster |
+    11.12.2019", "Anna Muster, <time>" (Nextra's blog). A site names itself there as often
+    ("Handball Schweiz • 02.02.2022"): a name the page's title or address holds is the
+    site's, none of the writer's.
+
+    Each as (element holding the text, the name, how)."""
+    headline = context.headline
+    if headline is None:
+        return []
+    host = _host_of(url)
+    found = []
+    for time in context.page.times:
+        if not headline_nearness(time.sourceline, headline.sourceline):
+            continue
+        parent = time.getparent()
+        if parent is None:
+            continue
+        before = [parent.text or ""]
+        for child in parent:
+            if child is time:
+                break
+            if isinstance(child.tag, str):
+                before.append(visible_text(child))
+            before.append(child.tail or "")
+        name = " ".join(" ".join(before).split()).rstrip(",·|•–—- ")
+        if _is_full_name(name) and not _names_the_site(name, context.title, host):
+            found.append((parent, name, Markup.DATED_NAME))
+    return found
+
+
+def _host_of(url: str | None) -> str:
+    """The host of ``url`` in lower case, or "" without one."""
+    return (urlsplit(url).hostname or "").lower() if url else ""
+
+
+def _names_the_site(name: str, title: str, host: str) -> bool:
+    """Whether ``name`` is the site's: the page's title (folded) holds it, or its address
+    spells one of its words."""
+    if name.casefold() in title:
+        return True
+    compact = "".join(ch for ch in _folded_letters(name) if ch.isalnum() or ch == " ")
+    return any(len(word) >= MIN_SITE_WORD_CHARS and word in host for word in compact.split())
 
 
 def _signature(context: Context) -> Named | None:
