@@ -70,6 +70,35 @@ def test_a_quotations_footer_is_its_attribution_not_the_pages_footer() -> None:
     assert "Tom Harris" not in extract(plain).body
 
 
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "This post contains affiliate links. If you buy through them, we may earn a commission.",
+        "* Links mit Sternchen sind sogenannte Affiliate-Links.",
+        "Der Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.",
+        "Les articles publiés n'engagent que leurs auteurs.",
+    ],
+)
+def test_a_notice_about_the_article_is_not_its_text(notice: str) -> None:
+    """A disclosure of affiliate links, a disclaimer that the views are the author's: in
+    a box whose name says nothing, still no paragraph of the story."""
+    body = extract(page(paragraphs() + f"<p>{notice}</p>")).body
+    assert body == "\n\n".join(PARAGRAPHS)
+
+
+def test_a_paragraph_about_affiliate_links_is_text() -> None:
+    """A story's own paragraph may speak of them: a notice is a sentence or two."""
+    story = (
+        "Consumer groups say that many blogs now earn most of their income from affiliate "
+        "links, and that readers rarely notice them. Under the new rules, a page that contains "
+        "affiliate links will have to say so at the top, in plain words, before any link; "
+        "regulators will check a sample of sites every quarter, and fines will rise with each "
+        "repeated breach. Publishers' associations welcomed the clarity but warned about the "
+        "cost for small sites, many of which are run by a single person in their spare time."
+    )
+    assert story in extract(page(paragraphs() + f"<p>{story}</p>")).body
+
+
 def test_boilerplate_boxes_are_dropped() -> None:
     article = (
         "<h1>Tram network to grow</h1>"

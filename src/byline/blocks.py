@@ -62,6 +62,9 @@ class Rule(Enum):
     COMMENTS = "comment section"
     """A comment form's line, or the comment section a heading opens ("Leave a Reply")."""
     CREDIT = "credit line"
+    DISCLOSURE = "disclosure"
+    """A notice about the article: its affiliate links, its views the author's alone
+    (``lexicon.DISCLOSURES``)."""
     DATE_LINE = "date line"
     STATUS_LINE = "status line"
     """ "Updated ...", "Published ..." """

@@ -725,6 +725,33 @@ COMMENTS_ON_HEADINGS: Final[Table] = {
 """The count of the comments on a post before its quoted title, as blog themes head the
 comment section: "3 thoughts on “Title”", "2 Gedanken zu „Titel“"."""
 
+DISCLOSURES: Final[Table] = {
+    "en": _phrases(
+        "contains affiliate links|contain affiliate links|contains references to products from|"
+        "we may earn a commission|we may receive a commission|we earn a commission|"
+        "as an amazon associate|do not necessarily reflect the views|"
+        "do not necessarily reflect those of|are those of the author and do not"
+    ),
+    "de": _phrases(
+        "enthält affiliate-links|enthält affiliate links|sogenannte affiliate-links|"
+        "sind affiliate-links|gibt die meinung des autors wieder|"
+        "gibt die meinung der autorin wieder|nicht notwendigerweise die der redaktion|"
+        "nicht zwingend die meinung der redaktion|erhalten wir eine provision|"
+        "bekommen wir eine provision"
+    ),
+    "fr": _phrases(
+        "liens affiliés|liens d'affiliation|n'engagent que leurs auteurs|"
+        "n'engagent que leur auteur|n'engage que son auteur"
+    ),
+    "es": _phrases(
+        "enlaces de afiliados|no refleja necesariamente|no reflejan necesariamente|"
+        "recibimos una comisión"
+    ),
+}
+"""Phrases of a notice about the article, not of it: its affiliate links, and that its views
+are the author's alone ("This post contains affiliate links", "Der Beitrag gibt die Meinung
+des Autors wieder")."""
+
 AD_LABELS: Final[Table] = {
     "en": _phrases(
         "advertisement|advertising|ad|sponsored|sponsored content|paid content|"

@@ -107,6 +107,9 @@ _READ_ALSO: Final = re.compile(
     r"^(?:" + alternation(lexicon_words(lexicon.READ_ALSO)) + r")\s*(?:[:：»›>|–—-]|[?!.…]*$)",
     re.I,
 )
+_DISCLOSURE: Final = re.compile(alternation(lexicon_words(lexicon.DISCLOSURES)), re.I)
+MAX_DISCLOSURE_CHARS: Final = 400
+"""A notice about the article is a sentence or two, never one of its paragraphs."""
 # The label of an ad slot, alone on its line: "Advertisement", "ANZEIGE:", "- Werbung -".
 _AD_LABEL: Final = re.compile(
     r"^[\W_]*(?:" + alternation(lexicon_words(lexicon.AD_LABELS)) + r")[\W_]*$", re.I
@@ -489,6 +492,8 @@ class Renderer:
             return Rule.COMMENTS  # (a table's "Name" column is no form's label)
         if len(text) <= MAX_CREDIT_CHARS and _CREDIT_LINE.match(text):
             return Rule.CREDIT
+        if len(text) <= MAX_DISCLOSURE_CHARS and _DISCLOSURE.search(text):
+            return Rule.DISCLOSURE
         if (line := _date_line(text)) is not None:
             return line
         if _text_blocks_reach(self.blocks, LEAD_BLOCKS):
