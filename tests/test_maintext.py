@@ -77,11 +77,14 @@ def test_a_quotations_footer_is_its_attribution_not_the_pages_footer() -> None:
         "* Links mit Sternchen sind sogenannte Affiliate-Links.",
         "Der Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.",
         "Les articles publiés n'engagent que leurs auteurs.",
+        "This article was last updated 3 years ago. The information may have changed.",
+        "本文最后更新于 1032 天前，文中所描述的信息可能已发生改变。",
     ],
 )
 def test_a_notice_about_the_article_is_not_its_text(notice: str) -> None:
-    """A disclosure of affiliate links, a disclaimer that the views are the author's: in
-    a box whose name says nothing, still no paragraph of the story."""
+    """A disclosure of affiliate links, a disclaimer that the views are the author's, a
+    theme's notice of the post's age: in a box whose name says nothing, still no paragraph
+    of the story."""
     body = extract(page(paragraphs() + f"<p>{notice}</p>")).body
     assert body == "\n\n".join(PARAGRAPHS)
 

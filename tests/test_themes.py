@@ -39,8 +39,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     "team-member card that is an <article> of its own, before <main>",
     ("real-valaxy-sakura", "body"): "the server render sets the whole text in a <template>, "
     "which no browser shows without its scripts: byline returns the summary",
-    ("real-valaxy-yun", "body"): "the theme's notice 'This article was last updated almost 3 "
-    "years ago...' opens the article, in a blockquote named a time warning",
     ("real-hexo-a4", "title"): "no h1, a <title> of the site's name alone: the headline's "
     "div.post-main-title is confirmed by nothing but the meta description, and the text's h2 "
     "is taken for it",

@@ -64,7 +64,7 @@ class Rule(Enum):
     CREDIT = "credit line"
     DISCLOSURE = "disclosure"
     """A notice about the article: its affiliate links, its views the author's alone
-    (``lexicon.DISCLOSURES``)."""
+    (``lexicon.DISCLOSURES``), its age (``lexicon.AGE_NOTICES``)."""
     DATE_LINE = "date line"
     STATUS_LINE = "status line"
     """ "Updated ...", "Published ..." """

@@ -752,6 +752,26 @@ DISCLOSURES: Final[Table] = {
 are the author's alone ("This post contains affiliate links", "Der Beitrag gibt die Meinung
 des Autors wieder")."""
 
+AGE_NOTICES: Final[Table] = {
+    "en": _phrases(
+        "this article was last updated|this post was last updated|"
+        "the information described in this article may have changed|"
+        "the information in this article may be outdated|"
+        "this article is more than a year old|this post is more than a year old"
+    ),
+    "de": _phrases(
+        "dieser artikel ist älter als|dieser beitrag ist älter als|"
+        "die informationen in diesem artikel sind möglicherweise veraltet"
+    ),
+    "fr": _phrases("cet article date de plus d|les informations de cet article peuvent être"),
+    "zh": _phrases(
+        "本文最后更新于|文章最后更新于|文中所描述的信息可能已发生改变|文章内容可能已经过时"
+    ),
+}
+"""Phrases of a theme's notice that a post is old ("This article was last updated 3 years
+ago. The information described in this article may have changed."), set over many blogs'
+posts by their themes (Hexo's, Valaxy's): about the article, not of it."""
+
 AD_LABELS: Final[Table] = {
     "en": _phrases(
         "advertisement|advertising|ad|sponsored|sponsored content|paid content|"

@@ -107,7 +107,9 @@ _READ_ALSO: Final = re.compile(
     r"^(?:" + alternation(lexicon_words(lexicon.READ_ALSO)) + r")\s*(?:[:：»›>|–—-]|[?!.…]*$)",
     re.I,
 )
-_DISCLOSURE: Final = re.compile(alternation(lexicon_words(lexicon.DISCLOSURES)), re.I)
+_DISCLOSURE: Final = re.compile(
+    alternation(lexicon_words(lexicon.DISCLOSURES) + lexicon_words(lexicon.AGE_NOTICES)), re.I
+)
 MAX_DISCLOSURE_CHARS: Final = 400
 """A notice about the article is a sentence or two, never one of its paragraphs."""
 # The label of an ad slot, alone on its line: "Advertisement", "ANZEIGE:", "- Werbung -".
