@@ -260,7 +260,9 @@ class Page:
                     | (_TAG_LIST if _TAG_RE.search(lowered) else 0)
                     | (_TITLE_BOX if _TITLE_RE.search(lowered) else 0)
                 )
-            if _PERSON_ICON_RE.search(lowered):
+            if any(map(lowered.__contains__, PERSON_ICON_WORDS)) and _PERSON_ICON_RE.search(
+                lowered
+            ):  # (the substring tests first: the pattern tried at every position is slow)
                 flags |= _PERSON_ICON
             self.flags_by_marker[value] = flags
         return flags

@@ -161,8 +161,10 @@ def in_bad_place(element: etree._Element, comments_only: bool = False) -> bool:
     for depth, ancestor in enumerate(element.iterancestors()):
         if depth >= ANCESTOR_DEPTH or ancestor.tag in PAGE_TAGS:
             break
-        found = _COMMENTARY.sub("", markers(ancestor))
-        if any(m in found for m in COMMENT_MARKERS):
+        found = markers(ancestor)
+        if any(m in found for m in COMMENT_MARKERS) and any(
+            m in _COMMENTARY.sub("", found) for m in COMMENT_MARKERS
+        ):
             return True
         if ancestor.tag in ARTICLE_TAGS:
             return False  # the article's own footer or aside is still the article
