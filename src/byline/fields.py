@@ -103,7 +103,8 @@ class Markup(StrEnum):
     BYLINE_TEXT = "byline text"
     """An unmarked text after a byline lead ("Posted by", "von", "Autor:")."""
     DATED_NAME = "dated name"
-    """A full name after a date next to the headline ("11.12.2019 - Anna Muster")."""
+    """A full name after a date next to the headline ("11.12.2019 - Anna Muster"), or before
+    its ``<time>`` ("Anna Muster, <time>")."""
     SIGNATURE = "signature"
     """A full name signing the article's last paragraph."""
     SPEAKER = "speaker"

@@ -162,9 +162,7 @@ def in_bad_place(element: etree._Element, comments_only: bool = False) -> bool:
         if depth >= ANCESTOR_DEPTH or ancestor.tag in PAGE_TAGS:
             break
         found = markers(ancestor)
-        if any(m in found for m in COMMENT_MARKERS) and any(
-            m in _COMMENTARY.sub("", found) for m in COMMENT_MARKERS
-        ):
+        if _names_comments(found):
             return True
         if ancestor.tag in ARTICLE_TAGS:
             return False  # the article's own footer or aside is still the article
@@ -173,6 +171,14 @@ def in_bad_place(element: etree._Element, comments_only: bool = False) -> bool:
         if ancestor.tag in BAD_PLACE_TAGS or any(m in found for m in BAD_PLACE_MARKERS):
             return True
     return False
+
+
+def _names_comments(found: str) -> bool:
+    """Whether markers name a comment section (``COMMENT_MARKERS``), an opinion piece's name
+    ("commentary") aside; the fragments are tested first, as most markers hold none."""
+    return any(m in found for m in COMMENT_MARKERS) and any(
+        m in _COMMENTARY.sub("", found) for m in COMMENT_MARKERS
+    )
 
 
 CARD_TAG: Final = "article"

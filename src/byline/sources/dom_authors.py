@@ -79,10 +79,10 @@ Named = tuple[etree._Element, str, Markup]
 MAX_BYLINE_TEXT: Final = 200
 """Byline elements with more text than this are author boxes or whole articles."""
 MAX_ICON_NAME_CHARS: Final = 60
+"""The text beside a person's icon is a name or two, not a sentence."""
 MIN_SITE_WORD_CHARS: Final = 4
 """A word of a name that an address holds names the site when it is this long ("Handball"
 in handball.ch; not "Li" in "linkedin")."""
-"""The text beside a person's icon is a name or two, not a sentence."""
 MAX_AUTHOR_GROUPS: Final = 3
 MAX_TEXT_NODES: Final = 400
 """At most this many texts of the article are read for an unmarked byline..."""
