@@ -323,6 +323,24 @@ def test_control_characters_in_the_text_are_read_as_nothing(character: str) -> N
         assert_is_the_news_page(extract_quickly(page))
 
 
+def test_an_address_that_is_no_url_gives_the_record_of_a_page_without_one() -> None:
+    """A page whose byline stands before its ``<time>`` asks the address for the site's
+    name; "http://[bad" names none (``urlsplit`` refuses it), and the page reads as
+    without an address."""
+    prose = "<p>" + "The council met on the bridge and decided to fund its repairs. " * 5 + "</p>"
+    page = (
+        "<html><head><title>Bridge repairs funded</title></head><body><article>"
+        "<h1>Bridge repairs funded</h1>"
+        '<div>Maria Lindqvist, <time datetime="2021-03-05">5 March 2021</time></div>'
+        f"{prose}{prose}</article></body></html>"
+    )
+    article = extract_quickly(page, url="http://[bad")
+    assert [person.name for person in article.authors] == ["Maria Lindqvist"]
+    without = extract_quickly(page).to_dict()
+    assert article.url == "http://[bad"
+    assert {**article.to_dict(), "url": None} == without
+
+
 # --- truncated pages -------------------------------------------------------------------
 
 

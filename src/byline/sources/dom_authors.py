@@ -26,7 +26,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from typing import Final
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -43,6 +43,7 @@ from byline.dates import find_dates
 from byline.document import HEADING_TAGS, Document, is_inside, text_content
 from byline.fields import Field, Markup, Source
 from byline.lexicon import alternation, lexicon_words, trie_alternation
+from byline.sources._common import host_of
 from byline.sources._page import BYLINE_MARKERS, SKIP_TAGS, TextPiece, labels_author
 from byline.sources._places import (
     ANCESTOR_DEPTH,
@@ -526,7 +527,7 @@ def _names_before_dates(context: Context, url: str | None) -> list[Named]:
     headline = context.headline
     if headline is None:
         return []
-    host = _host_of(url)
+    host = host_of(url) or ""
     found = []
     for time in context.page.times:
         if not headline_nearness(time.sourceline, headline.sourceline):
@@ -545,11 +546,6 @@ def _names_before_dates(context: Context, url: str | None) -> list[Named]:
         if _is_full_name(name) and not _names_the_site(name, context.title, host):
             found.append((parent, name, Markup.DATED_NAME))
     return found
-
-
-def _host_of(url: str | None) -> str:
-    """The host of ``url`` in lower case, or "" without one."""
-    return (urlsplit(url).hostname or "").lower() if url else ""
 
 
 def _names_the_site(name: str, title: str, host: str) -> bool:

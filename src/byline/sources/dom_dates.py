@@ -30,7 +30,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Final, NamedTuple
-from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -53,6 +52,7 @@ from byline.document import Document
 from byline.fields import Field, Markup, Source
 from byline.language import language_tag
 from byline.lexicon import alternation, holds_other_calendar_year, lexicon_words, trie_alternation
+from byline.sources._common import host_of
 from byline.sources._page import (
     MAX_DATES,
     MAX_PIECE_CHARS,
@@ -335,15 +335,8 @@ def month_first(doc: Document) -> bool:
     if known is None:
         texts = (piece.text for piece in page_of(doc).year_texts)
         language = language_tag(declared_language(doc.root))
-        known = doc.memo[_ORDER_KEY] = writes_month_first(texts, language, _host(doc.url))
+        known = doc.memo[_ORDER_KEY] = writes_month_first(texts, language, host_of(doc.url))
     return bool(known)
-
-
-def _host(url: str | None) -> str | None:
-    try:
-        return urlsplit(url).hostname if url else None
-    except ValueError:  # ("http://[bad": an address that is no URL names no host)
-        return None
 
 
 _ORDER_KEY: Final = "numeric date order"
