@@ -1414,6 +1414,40 @@ def test_a_long_thread_gives_way_to_the_article_under_an_h3_headline() -> None:
     assert body == "\n\n".join(STORY)
 
 
+def test_a_one_paragraph_story_outweighs_a_box_of_short_lines() -> None:
+    """Per paragraph, a box of five short lines (a sign-up form's messages) outscores a
+    story told in one long paragraph of few commas; the prose under the headline, over
+    twice the box's, is the article, whatever the boxes are named."""
+    story = (
+        "The national preparatory meeting for this year's intercultural week takes place on "
+        "the 11th and 12th of February in the online forum of the association and brings "
+        "together volunteers from fire brigades all over the country who want to learn how "
+        "their brigades can welcome members from immigrant families and take part in the "
+        "week's events in their own towns. The association will present its own programme "
+        "for the week and asks every brigade that wants to join to register before the end "
+        "of January."
+    )
+    messages = "".join(
+        f"<p>{line}</p>"
+        for line in (
+            "Something went wrong. Please try again!",
+            "This address has already been registered.",
+            "Error: please enter a valid address.",
+            "Thank you, your subscription is confirmed.",
+            "Please confirm the link in the e-mail we sent you.",
+        )
+    )
+    html = (
+        f"<html><head><title>{STORY_TITLE}</title></head><body>"
+        f"<div class='c0'><main><div class='c1a'><h1>{STORY_TITLE}</h1>"
+        f"<div class='c2b'><p>{story}</p></div><p>Share this article:</p></div>"
+        "</main></div><div class='c9'><div class='c3c'>"
+        f"<h4>Stay up to date with our news</h4>{messages}</div></div>"
+        "</body></html>"
+    )
+    assert extract(html, title=STORY_TITLE).body == story
+
+
 def test_a_short_promotion_under_the_headline_does_not_displace_the_article() -> None:
     """The prose under the headline is the article only when it is one: several paragraphs,
     not a promotion's one paragraph (the article below it still wins)."""

@@ -140,6 +140,10 @@ better, when it holds this much prose in this many paragraphs (an article, not a
 paragraph) and scores this share of the best (see ``_under_headline``): a long thread of
 comments may outscore a short story twenty times over (0.25 let those of the dev pages whose
 boxes' names were withheld lose their story to the thread)."""
+HEADLINE_PROSE_RATIO: Final = 2.0
+"""...or, shorter, when it holds this many times the prose of the nodes chosen by score: a
+story of one long paragraph outweighs a box of short lines (a form's messages, a teaser
+card's) that readability's points per paragraph make score higher."""
 
 # --- standfirst ------------------------------------------------------------------
 STANDFIRST_LEVELS: Final = 4
@@ -765,8 +769,9 @@ def _under_headline(
 ) -> etree._Element | None:
     """The container of the prose under the headline, when the nodes chosen by score leave
     it out (they are comments, a gallery, the next story below) and it holds an article of
-    its own: ``HEADLINE_ARTICLE_PROSE`` of prose scoring ``HEADLINE_SCORE_RATIO`` of the best
-    node. The best-scoring of its ancestors that holds none of the nodes."""
+    its own: ``HEADLINE_PROSE_RATIO`` times their prose, or ``HEADLINE_ARTICLE_PROSE`` of
+    prose scoring ``HEADLINE_SCORE_RATIO`` of the best node. The best-scoring of its
+    ancestors that holds none of the nodes."""
     if not title:
         return None
     first = _first_prose_after_headline(body, stats, title)
@@ -782,12 +787,13 @@ def _under_headline(
             break
         if ancestor in scores and (best is None or scores[ancestor] > scores[best]):
             best = ancestor
+    if best is None:
+        return None
+    prose = stats.prose.get(best, 0.0)
+    if prose >= HEADLINE_PROSE_RATIO * sum(stats.prose.get(node, 0.0) for node in nodes):
+        return best
     top_score = max(scores.get(node, 0.0) for node in nodes)
-    if (
-        best is None
-        or stats.prose.get(best, 0.0) < HEADLINE_ARTICLE_PROSE
-        or scores[best] < HEADLINE_SCORE_RATIO * top_score
-    ):
+    if prose < HEADLINE_ARTICLE_PROSE or scores[best] < HEADLINE_SCORE_RATIO * top_score:
         return None
     return best if _count_paragraphs(best, stats) >= HEADLINE_ARTICLE_PARAGRAPHS else None
 
