@@ -1448,6 +1448,31 @@ def test_a_one_paragraph_story_outweighs_a_box_of_short_lines() -> None:
     assert extract(html, title=STORY_TITLE).body == story
 
 
+def test_of_two_boxes_scoring_alike_the_one_of_more_prose_is_the_article() -> None:
+    """A paragraph earns points for each hundred characters, up to three, and one for
+    being there: one paragraph of 280 characters and three lines of 60 score alike. With
+    no class name to tell them apart, the box of more prose is the story."""
+    story = (
+        "The museum reopens on Saturday after two years of building work that gave the old "
+        "hall a new roof and a lift and the collection three more rooms in the west wing "
+        "where the paintings of the town's own artists will hang for the first time since "
+        "the war. Entry is free until the end of the month."
+    )
+    lines = "".join(
+        f"<p>{line}</p>"
+        for line in (
+            "Opening hours: Tuesday to Sunday from ten until six",
+            "Guided tours every hour on the hour in the main hall",
+            "Tickets at the desk or online in the museum shop",
+        )
+    )
+    html = (
+        f"<html><body><div class='c1'><div class='c2'><p>{story}</p></div></div>"
+        f"<div class='c3'><div class='c4'>{lines}</div></div></body></html>"
+    )
+    assert extract(html).body == story
+
+
 def test_a_short_promotion_under_the_headline_does_not_displace_the_article() -> None:
     """The prose under the headline is the article only when it is one: several paragraphs,
     not a promotion's one paragraph (the article below it still wins)."""

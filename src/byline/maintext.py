@@ -735,7 +735,8 @@ def _nodes_by_score(body: etree._Element, stats: _Stats, title: str | None) -> l
     candidates = [el for el in scores if el is not body and el.tag not in ("html", "body")]
     if not candidates:
         return []  # not one paragraph-like block: no main text (a gallery, an index page)
-    best = max(candidates, key=scores.__getitem__)
+    # points per paragraph often tie where no class name counts: the more prose wins
+    best = max(candidates, key=lambda el: (scores[el], stats.prose.get(el, 0.0)))
     nodes = _around(_widen(_climb(best, body, stats), body, stats), best, body, stats)
     anchored = _under_headline(nodes, body, stats, title)
     if anchored is None:
