@@ -1,6 +1,8 @@
-"""How much main text leans on the page's class and id names: the dev corpus scored as is
-and with every class and id name replaced by an opaque token, as sites built with CSS
-modules or styled components name their boxes ("css-1x2y3z").
+"""How much main text leans on the page's class and id names: the dev corpus scored as is,
+with every class and id name replaced by an opaque token, as sites built with styled
+components name their boxes ("css-1x2y3z"), and with every name rewritten as a CSS-modules
+build writes it, the name kept between a module's name and a hash ("styles_comments__3xYz1",
+Next.js's and create-react-app's ``[name]_[local]__[hash:base64:5]``).
 
     python scripts/names_withheld.py                          # byline
     python scripts/names_withheld.py --tool byline --tool trafilatura
@@ -15,9 +17,11 @@ throughout a page, so boxes of one kind still share their name.
 from __future__ import annotations
 
 import argparse
+import base64
 import hashlib
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,18 +40,36 @@ TOKEN_DIGITS = 6
 """Hex digits of a name's token: enough that two names of one page never share one."""
 
 
-def opaque(match: re.Match[bytes]) -> bytes:
-    """One attribute of a start tag, its class or id names replaced by their tokens."""
-    if match.group(2).lower() not in NAME_ATTRIBUTES or match.group(4) is None:
-        return match.group(0)
-    names = match.group(4).strip(b"\"'").split()
-    tokens = (b"css-" + hashlib.md5(name).hexdigest()[:TOKEN_DIGITS].encode() for name in names)
-    return match.group(1) + match.group(2) + b'="' + b" ".join(tokens) + b'"'
+MODULE_HASH_CHARS = 5
+"""Characters of base64 a CSS-modules build appends to a name."""
+
+
+def opaque(name: bytes) -> bytes:
+    """A token for the name that says nothing of it."""
+    return b"css-" + hashlib.md5(name).hexdigest()[:TOKEN_DIGITS].encode()
+
+
+def as_module(name: bytes) -> bytes:
+    """The name as a CSS-modules build writes it: a module's name, the name, a hash."""
+    digest = base64.urlsafe_b64encode(hashlib.md5(name).digest())[:MODULE_HASH_CHARS]
+    return b"styles_" + name + b"__" + digest
+
+
+def renamed(html: bytes, rename: Callable[[bytes], bytes]) -> bytes:
+    """``html`` with each class and id name of its start tags renamed."""
+
+    def attribute(match: re.Match[bytes]) -> bytes:
+        if match.group(2).lower() not in NAME_ATTRIBUTES or match.group(4) is None:
+            return match.group(0)
+        names = match.group(4).strip(b"\"'").split()
+        return match.group(1) + match.group(2) + b'="' + b" ".join(map(rename, names)) + b'"'
+
+    return START_TAG.sub(lambda tag: ATTRIBUTE.sub(attribute, tag.group(0)), html)
 
 
 def names_withheld(html: bytes) -> bytes:
     """``html`` with each class and id name of its start tags replaced by a token for it."""
-    return START_TAG.sub(lambda tag: ATTRIBUTE.sub(opaque, tag.group(0)), html)
+    return renamed(html, opaque)
 
 
 def main() -> None:
@@ -56,10 +78,11 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     args = parser.parse_args()
     for name in args.tool or ["byline"]:
-        scores = {"as is": Score(), "names withheld": Score()}
+        scores = {"as is": Score(), "names withheld": Score(), "CSS modules": Score()}
         for page in pages(args.corpus):
             html = page.read()
-            for kind, markup in (("as is", html), ("names withheld", names_withheld(html))):
+            versions = (html, names_withheld(html), renamed(html, as_module))
+            for kind, markup in zip(scores, versions, strict=True):
                 try:
                     body = TOOLS[name](markup, page.url, None).get("body")
                 except Exception:  # a crashing peer scores the page as empty

@@ -1033,6 +1033,31 @@ def test_reference_lists_are_evidence_against_a_container() -> None:
     assert names_weight("bibliography", None) < 0
 
 
+def test_css_modules_names_are_read_before_their_hash() -> None:
+    """A CSS-modules build (Next.js, create-react-app) names a box ``[module]_[name]__[hash]``:
+    the name says what the box is, the hash nothing; in a BEM name the part after "__" is
+    the one that says."""
+    from byline.boilerplate import described_part
+
+    assert described_part("styles_comments__3xYz1") == "styles_comments"
+    assert described_part("Tags_Tag__1LGOJ") == "Tags_Tag"
+    assert described_part("story__comments-teaser") == "comments-teaser"
+    assert described_part("a2a_s__default") == "default"
+    thread = "".join(
+        f"<div class='styles_comment__Kq9zT'><p>Reader {i} wrote that the council, the "
+        "ministry and the board had known about the leaks for years, and that nobody, not "
+        "one of them, had done anything about it, which was a scandal.</p></div>"
+        for i in range(4)
+    )
+    html = (
+        "<html><body><main class='styles_main__x1Yb2'>"
+        f"<div class='styles_body__9fK2a'>{paragraphs()}</div>"
+        f"<section class='styles_comments__3xYz1'>{thread}</section></main></body></html>"
+    )
+    body = extract(html).body
+    assert body == "\n\n".join(PARAGRAPHS)
+
+
 def test_slides_with_their_text_in_captions_are_the_article() -> None:
     slides = "".join(
         f"<section class='slide'><img src='/{i}.jpg' width='600' height='400'>"

@@ -164,6 +164,23 @@ def name_words(name: str) -> tuple[str, ...]:
     return tuple(map(str.lower, _NAME_WORDS.findall(name)))
 
 
+MODULE_HASH: Final = re.compile(r"(?=[\w-]*[0-9A-Z])[\w-]{5}")
+"""The hash a CSS-modules build appends to a class name after "__" (five characters of
+base64, at least one a digit or a capital: "Comments_wrapper__3xYz1", "Tags_Tag__1LGOJ",
+the ``[name]_[local]__[hash:base64:5]`` of Next.js and create-react-app), which no BEM
+element name ("story__comments") looks like."""
+
+
+def described_part(name: str) -> str:
+    """The part of a class or id name that says what the box is: in BEM names
+    ("story__comments-teaser") the element after the last "__"; in CSS-modules names
+    ("Comments_wrapper__3xYz1") what comes before their hash."""
+    head, separator, tail = name.rpartition("__")
+    if not separator:
+        return name
+    return head if MODULE_HASH.fullmatch(tail) else tail
+
+
 def class_names(element: etree._Element) -> list[str]:
     """The element's class names and id, as written."""
     return attribute_names(element.get("class"), element.get("id"))
@@ -214,9 +231,8 @@ _CONTENT, _BOILERPLATE = "content", "boilerplate"
 
 @remembered
 def _name_verdict(name: str) -> str | None:
-    # In BEM names ("story__comments-teaser") the part after "__" says what the box is.
     # (``not X.isdisjoint(words)`` reads "some word is in X", and runs in C.)
-    words = name_words(name.rpartition("__")[2])
+    words = name_words(described_part(name))
     if not words or _names_state(words):
         return None
     if "footer" in words and not QUOTATION_WORDS.isdisjoint(name_words(name)):
@@ -267,7 +283,7 @@ def names_standfirst(element: etree._Element) -> bool:
 @remembered
 def _names_standfirst(class_attribute: str | None, ident: str | None) -> bool:
     return any(
-        not STANDFIRST_WORDS.isdisjoint(name_words(name.rpartition("__")[2]))
+        not STANDFIRST_WORDS.isdisjoint(name_words(described_part(name)))
         for name in attribute_names(class_attribute, ident)
     )
 
@@ -300,7 +316,7 @@ def names_weight(class_attribute: str | None, ident: str | None) -> int:
     """``class_weight`` of these class and id attributes (cached per distinct pair)."""
     weight = 0
     for name in attribute_names(class_attribute, ident):
-        words = name_words(name.rpartition("__")[2])
+        words = name_words(described_part(name))
         if not words or _names_state(words):
             continue
         if not BOX_WORDS.isdisjoint(words):
