@@ -138,6 +138,14 @@ from byline.sources.candidate import holds_authors
             ["Jane Doe", "John Smith"],
         ),
         ("Chris Doe, CNN Editor-at-large", ["Chris Doe"]),
+        # the jobs of a company's or a university's writers, in the languages of the trade
+        ("Posted by Jane Doe, Marketing Manager, Acme Corp", ["Jane Doe"]),
+        ("Jane Doe, Senior Research Scientist", ["Jane Doe"]),
+        ("Von Anna Muster, Geschäftsführerin", ["Anna Muster"]),
+        ("Anna Muster, Projektleiterin", ["Anna Muster"]),
+        ("Par Jean Dupont, journaliste", ["Jean Dupont"]),
+        ("Por Juan Pérez, periodista", ["Juan Pérez"]),
+        ("Brian Leiter", ["Brian Leiter"]),  # a surname, no role
         # the paper a guest writes for, a full stop before another credit
         ("By Jane Doe Special to The Post", ["Jane Doe"]),
         ("By Jane Doe. Photos by John Roe", ["Jane Doe"]),

@@ -136,15 +136,27 @@ LEAD_WORDS_BEFORE_VON: Final[Table] = {
 ROLE_WORDS: Final[Table] = {
     "en": _phrases(
         "reporter|journalist|correspondent|editor|author|photographer|columnist|contributor|"
-        "writer|spokesperson|spokesman|spokeswoman"
+        "writer|spokesperson|spokesman|spokeswoman|"
+        # the jobs a company's or a university's blog prints after its writers' names
+        "manager|director|founder|co-founder|ceo|cto|cfo|coo|president|chairman|chairwoman|"
+        "consultant|analyst|researcher|scientist|economist|strategist|specialist|"
+        "coordinator|officer|adviser|advisor|lecturer|intern|producer|blogger"
     ),
     "de": _phrases(
         "reporter|reporterin|redakteur|redakteurin|chefredakteur|chefredakteurin|journalist|"
         "journalistin|korrespondent|korrespondentin|editorin|autor|autorin|fotograf|"
-        "fotografin|kolumnist|kolumnistin|pressesprecher|pressesprecherin|sprecher|sprecherin"
+        "fotografin|kolumnist|kolumnistin|pressesprecher|pressesprecherin|sprecher|sprecherin|"
+        "geschäftsführer|geschäftsführerin|gründer|gründerin|berater|"
+        "beraterin|referent|referentin|volontär|volontärin|praktikant|praktikantin"
     ),
-    "fr": _phrases("auteur|philosophe"),
-    "es": _phrases("autora"),
+    "fr": _phrases(
+        "auteur|philosophe|journaliste|rédacteur|rédactrice|correspondant|correspondante|"
+        "directeur|directrice|fondateur|fondatrice|chroniqueur|chroniqueuse"
+    ),
+    "es": _phrases(
+        "autora|periodista|redactor|redactora|corresponsal|director|directora|fundador|"
+        "fundadora|columnista"
+    ),
     # Korean and Japanese print the role after the name: "홍길동 기자", "山田太郎 記者"
     "ko": _phrases("기자|특파원|논설위원|선임기자|객원기자"),
     "ja": _phrases("記者|特派員|編集委員"),
@@ -154,7 +166,8 @@ ROLE_WORDS: Final[Table] = {
 ROLE_ENDINGS: Final[Table] = {
     "de": _phrases(
         "experte|expertin|redakteur|redakteurin|korrespondent|korrespondentin|reporter|"
-        "reporterin|journalist|journalistin|kolumnist|kolumnistin|autor|autorin"
+        "reporterin|journalist|journalistin|kolumnist|kolumnistin|autor|autorin|leiter|"
+        "leiterin"
     ),
 }
 """Endings of compound roles printed before a name: "Finanz-Experte Max Muster",
