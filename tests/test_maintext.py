@@ -1266,6 +1266,22 @@ def test_a_subheading_over_a_picture_heads_the_section_after_it() -> None:
     assert reasons(result)["More on transport"] == "heading of a dropped box"
 
 
+def test_a_standfirst_set_as_a_heading_over_a_box_of_links_is_prose() -> None:
+    """A box's label is a few words; a heading of a sentence or more, set over the box of
+    links that opens the story (its tags, sharing links), is its standfirst."""
+    links = (
+        "<div class='box'><a href='/t/transport'>Transport</a> "
+        "<a href='/t/city'>City council</a> <a href='/t/budget'>Budget</a></div>"
+    )
+    for standfirst in (
+        "The city's new tram line opens on Monday, two years late and well over its budget.",
+        "After two years of delays the city's new tram line opens on Monday well over its "
+        "budget and without the stop the council had promised",
+    ):
+        article = f"<h2>{standfirst}</h2>{links}{paragraphs()}"
+        assert extract(page(article)).body == "\n\n".join([standfirst, *PARAGRAPHS])
+
+
 def test_a_tables_caption_is_its_title() -> None:
     table = (
         "<table><caption>Tram lines and their length</caption><tr><th>Line</th><th>km</th></tr>"

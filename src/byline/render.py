@@ -160,6 +160,11 @@ LINK_BOX_RULES: Final = frozenset({Rule.NAMED_LINK_BOX, Rule.LINK_LIST, Rule.LIN
 """A heading right before a box of links dropped so is the box's ("Related", "Mehr zum Thema");
 one before a caption, a credit or a hidden box heads the section that goes on after it (a
 heading with nothing after it goes anyway: ``Rule.TRAILING_HEADING``)."""
+MIN_PROSE_HEADING_WORDS: Final = 10
+"""A heading this long that ends a sentence is prose set large (a standfirst in an h2), no
+box's label ("Related", "Mehr zum Thema", "You might also like:")..."""
+MIN_LONG_HEADING_WORDS: Final = 15
+"""...and so is one this long, however it ends (a standfirst without a full stop)."""
 MAX_COMMENT_FORM_LINE_CHARS: Final = 160
 """A comment form's label or notice is a line, never a paragraph."""
 MAX_TEASER_CHARS: Final = 200
@@ -339,6 +344,7 @@ class Renderer:
                 and blocks
                 and blocks[-1].kind in HEADING_KINDS
                 and not _has_text(self._tokens)
+                and not _reads_as_prose(blocks[-1].text)
             ):
                 blocks.pop().drop(Reason(Rule.HEADING_OF_DROPPED_BOX))  # the box's heading
             return
@@ -727,6 +733,15 @@ def _is_label_line(block: Block) -> bool:
 
 def _ends_sentence(text: str) -> bool:
     return bool(text) and text[-1] in SENTENCE_END
+
+
+def _reads_as_prose(text: str) -> bool:
+    """Whether a heading's ``text`` is prose, no label: a sentence of
+    ``MIN_PROSE_HEADING_WORDS`` or more, or ``MIN_LONG_HEADING_WORDS`` however it ends."""
+    words = words_in_any_script(text)
+    return words >= MIN_LONG_HEADING_WORDS or (
+        words >= MIN_PROSE_HEADING_WORDS and _ends_sentence(text)
+    )
 
 
 def _date_line(text: str) -> Rule | None:
