@@ -12,7 +12,9 @@ goes where the misses are without anyone reading a page:
 - author: whether the reference's names were among the candidates (then the choice
   missed them), whether byline's own names all appear in the reference's text (a
   reference that adds a role, "Jane Doe, Staff Writer"), and which source was chosen;
-- date: whether the reference's day was among the candidates, and how far off byline's is.
+- date: whether the reference's day was among the candidates, and how far off byline's is;
+- opening (goose3's pages): for an opening missing from the body, the verdict, rule and
+  kind of the block that holds its start, and whether the opening runs on past that block.
 
 Every line is a count over pages (with how many pages make it); no page, name, text or
 address is printed.
@@ -104,7 +106,7 @@ def main() -> None:
         sys.exit(f"no blind check at {SCORE}")
     check: dict[str, Any] = runpy.run_path(str(SCORE), run_name="blind")
     tokens, names, ws = check["tokens"], check["names"], check["ws"]
-    lost, extra, authors, dates = Tally(), Tally(), Tally(), Tally()
+    lost, extra, authors, dates, openings = Tally(), Tally(), Tally(), Tally(), Tally()
     rejected = 0
     for number, page in enumerate(check["unseal"](check["SEALED"].read_bytes())):
         html, url = base64.b64decode(page["html"]), page.get("url")
@@ -125,11 +127,16 @@ def main() -> None:
             authors.add(author_cause(article, found, page["author"], names, ws), number)
         if page.get("date"):
             dates.add(date_cause(article, found, page["date"]), number)
+        if page.get("opening"):
+            openings.add(
+                opening_cause(inspection.blocks, article.body, page["opening"], ws), number
+            )
     print(f"rejected: {rejected}")
     lost.print("body: reference tokens dropped, by verdict · rule · kind", "tokens", BODY_ROWS)
     extra.print("body: kept tokens not in the reference, by kind", "tokens")
     authors.print("author: by outcome")
     dates.print("date (day): by outcome")
+    openings.print("opening (goose3): by outcome")
 
 
 def author_cause(
@@ -180,6 +187,27 @@ def date_cause(
         offset = "a day apart" if abs(apart) == 1 else ("later" if apart > 0 else "earlier")
     among = "reference's day among the candidates" if reference in days else "not among them"
     return ("missed", offset, among, f"from {source}")
+
+
+OPENING_START_CHARS = 40
+"""The opening's first characters, by which the block that holds its start is found."""
+
+
+def opening_cause(
+    blocks: list[Block], body: str, opening: str, ws: Callable[[str], str]
+) -> tuple[str, ...]:
+    """Whether the body holds the ``opening`` (goose3's first characters of the article), and
+    if not, what became of the block that holds its start."""
+    if opening in ws(body):
+        return ("found",)
+    start = opening[:OPENING_START_CHARS]
+    for block in blocks:
+        text = ws(block.text)
+        if start in text:
+            rule = block.reason.rule.value if block.reason else ""
+            runs_on = "runs on past the block" if opening not in text else ""
+            return ("missed", block.verdict.value, rule, block.kind, runs_on)
+    return ("missed", "in no block")
 
 
 if __name__ == "__main__":

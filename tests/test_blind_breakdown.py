@@ -70,3 +70,19 @@ def test_a_date_miss_says_how_far_and_whether_the_day_was_a_candidate() -> None:
         "reference's day among the candidates",
     )
     assert cause(article, found, "2020-01-01")[:3] == ("missed", "later", "not among them")
+
+
+def _ws(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_a_missed_opening_is_charged_to_the_block_that_holds_it() -> None:
+    inspection = byline.inspect(PAGE)
+    body, blocks, cause = inspection.article.body, inspection.blocks, BREAKDOWN["opening_cause"]
+    assert cause(blocks, body, PROSE.strip(), _ws) == ("found",)
+    related = "Ferry timetables change in the spring season again."
+    missed = cause(blocks, body, related, _ws)
+    assert missed[:2] == ("missed", "dropped") and missed[-1] == ""
+    running_on = cause(blocks, body, related + " And more after it.", _ws)
+    assert running_on[-1] == "runs on past the block"
+    assert cause(blocks, body, "Nothing of the page.", _ws) == ("missed", "in no block")
