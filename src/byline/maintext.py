@@ -45,7 +45,7 @@ from typing import Final, Protocol
 
 from lxml import etree
 
-from byline.blockmodel import MODEL, BlockContext, block_features, words_of
+from byline.blockmodel import MODEL, SENTENCE_ENDS, BlockContext, block_features, words_of
 from byline.blocks import Block, Reason, Rule, Verdict
 from byline.boilerplate import (
     FALLBACK_CONTENT_TAGS,
@@ -1107,7 +1107,7 @@ def _reads_like_paragraph(el: etree._Element, stats: _Stats) -> bool:
 
 def _ends_sentence(text: str) -> bool:
     text = text.rstrip()
-    return bool(text) and text[-1] in ".!?…。！？"
+    return bool(text) and text[-1] in SENTENCE_ENDS
 
 
 def _container_for_hint(stats: _Stats, hint_words: frozenset[str]) -> etree._Element | None:
