@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 from bench.corpus import DEFAULT_CORPUS, Score, pages  # noqa: E402
-from bench.tools import TOOLS  # noqa: E402
+from bench.tools import TOOLS, available  # noqa: E402
 
 VALUE = rb"""(?:"[^"]*"|'[^']*'|[^\s>]+)"""
 START_TAG = re.compile(rb"<[a-zA-Z][^\s>/]*(?:\s+[^\s=>/]+(?:\s*=\s*" + VALUE + rb")?)*\s*/?>")
@@ -77,7 +77,11 @@ def main() -> None:
     parser.add_argument("--tool", action="append", choices=sorted(TOOLS))
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     args = parser.parse_args()
-    for name in args.tool or ["byline"]:
+    names = args.tool or ["byline"]
+    missing = [name for name in names if not available(name)]
+    if missing:  # (each page would score as empty: the guard below takes crashes so)
+        sys.exit(f"not installed: {', '.join(missing)} (the peers: pip install '.[bench]')")
+    for name in names:
         scores = {"as is": Score(), "names withheld": Score(), "CSS modules": Score()}
         for page in pages(args.corpus):
             html = page.read()
