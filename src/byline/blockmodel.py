@@ -30,7 +30,13 @@ from lxml import etree
 
 from byline import _blockweights
 from byline.boilerplate import class_weight, names_boilerplate
-from byline.document import PIECE_CHARS, has_unspaced_script, pieces, token_words
+from byline.document import (
+    PIECE_CHARS,
+    SENTENCE_ENDS,
+    has_unspaced_script,
+    pieces,
+    token_words,
+)
 
 FEATURES: Final = (
     "log_chars",
@@ -73,7 +79,6 @@ MAX_NAME_LEVELS: Final = 8
 (stopping at the chosen container)."""
 SHORT_BLOCK_CHARS: Final = 100
 _HEADING_KINDS: Final = frozenset({"h2", "h3", "h4", "h5", "h6"})
-SENTENCE_ENDS: Final = ".!?…。！？"
 COMMAS: Final = ",，、،"
 
 # Words of prompts that ask the reader to do something: follow, subscribe, share,

@@ -417,6 +417,9 @@ words of the text."""
 
 HEADING_TAGS: Final = ("h1", "h2", "h3", "h4", "h5", "h6")
 
+SENTENCE_ENDS: Final = ".!?…。！？"
+"""The marks that end a sentence, in the scripts byline reads."""
+
 BLOCK_TAGS: Final = frozenset(
     {
         "p", "div", "section", "article", "main", "header", "footer", "aside", "nav",

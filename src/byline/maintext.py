@@ -45,7 +45,7 @@ from typing import Final, Protocol
 
 from lxml import etree
 
-from byline.blockmodel import MODEL, SENTENCE_ENDS, BlockContext, block_features, words_of
+from byline.blockmodel import MODEL, BlockContext, block_features, words_of
 from byline.blocks import Block, Reason, Rule, Verdict
 from byline.boilerplate import (
     FALLBACK_CONTENT_TAGS,
@@ -62,7 +62,14 @@ from byline.boilerplate import (
     names_standfirst,
 )
 from byline.detach import Removed, remove, strip
-from byline.document import BLOCK_TAGS, Document, text_content, visible, words_in_any_script
+from byline.document import (
+    BLOCK_TAGS,
+    SENTENCE_ENDS,
+    Document,
+    text_content,
+    visible,
+    words_in_any_script,
+)
 from byline.pageblocks import Trace, page_blocks
 from byline.record import BodyQuality, Image
 from byline.render import HEADING_KINDS, Renderer

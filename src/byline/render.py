@@ -46,6 +46,7 @@ from byline.boilerplate import (
 )
 from byline.document import (
     BLOCK_TAGS,
+    SENTENCE_ENDS,
     Document,
     same_page,
     squeezed,
@@ -740,7 +741,7 @@ def _reads_as_prose(text: str) -> bool:
     ``MIN_PROSE_HEADING_WORDS`` or more, or ``MIN_LONG_HEADING_WORDS`` however it ends."""
     words = words_in_any_script(text)
     return words >= MIN_LONG_HEADING_WORDS or (
-        words >= MIN_PROSE_HEADING_WORDS and _ends_sentence(text)
+        words >= MIN_PROSE_HEADING_WORDS and text.rstrip().endswith(tuple(SENTENCE_ENDS))
     )
 
 
