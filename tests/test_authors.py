@@ -652,6 +652,17 @@ def test_a_colleague_named_in_running_text_is_no_byline() -> None:
     assert _dom_authors(_page(short)) == [["Klaus Beispiel"]]
 
 
+def test_a_rel_author_link_in_a_writers_bio_is_her_byline() -> None:
+    """``rel=author`` marks the writer whatever the box around it: WordPress's "View all
+    posts by" link closes her bio, a paragraph of running text whose box no name marks."""
+    bio = (
+        "<div><p>Jane Doe sews and embroiders gifts with a heart for nearly every occasion, "
+        "for small, tall and four-legged individualists alike, from her workshop in Cologne. "
+        "<a href='/author/jane/' rel='author'>View all posts by Jane Doe</a></p></div>"
+    )
+    assert _dom_authors(_page(bio)) == [["Jane Doe"]]
+
+
 def test_the_author_of_a_review_or_an_answer_is_no_author_of_the_article() -> None:
     review = (
         "<div itemscope itemtype='http://schema.org/Review'><span itemprop='author' itemscope "

@@ -956,8 +956,9 @@ def _in_running_text(element: etree._Element) -> bool:
     """Whether ``element`` is a name mentioned in a paragraph of running text ("as our
     colleague <a href=/author/jane>Jane Doe</a> reported last week, ..."): the block around
     it holds a sentence's worth of text besides it, and nothing up to that block is marked
-    as a byline."""
-    if _marked_byline(markers(element)):
+    as a byline (a ``rel=author`` link is marked so itself: "View all posts by Jane Doe" in
+    her bio)."""
+    if _marked_byline(markers(element)) or _is_rel_author(element):
         return False
     for ancestor in itertools.islice(element.iterancestors(), ANCESTOR_DEPTH):
         if _marked_byline(markers(ancestor)):
