@@ -158,9 +158,10 @@ MAX_TRAIL_STEP_WORDS: Final = 4
 """A step of a trail is a section's name, a few words."""
 TABLE_CELL_TAGS: Final = frozenset({"td", "th"})
 LINK_BOX_RULES: Final = frozenset({Rule.NAMED_LINK_BOX, Rule.LINK_LIST, Rule.LINK_BOX})
-"""A heading right before a box of links dropped so is the box's ("Related", "Mehr zum Thema");
-one before a caption, a credit or a hidden box heads the section that goes on after it (a
-heading with nothing after it goes anyway: ``Rule.TRAILING_HEADING``)."""
+"""A heading right before a box of links dropped so is the box's ("Related", "Mehr zum Thema"),
+unless it reads as prose (``MIN_PROSE_HEADING_WORDS``); one before a caption, a credit or a
+hidden box heads the section that goes on after it (a heading with nothing after it goes
+anyway: ``Rule.TRAILING_HEADING``)."""
 MIN_PROSE_HEADING_WORDS: Final = 10
 """A heading this long that ends a sentence is prose set large (a standfirst in an h2), no
 box's label ("Related", "Mehr zum Thema", "You might also like:")..."""
