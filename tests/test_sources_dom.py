@@ -91,6 +91,20 @@ def test_a_commentary_is_the_story_not_its_comments() -> None:
     assert not values(found(in_comments), Field.AUTHORS)
 
 
+def _by_the_headline(box: str) -> str:
+    """An article whose ``box`` stands between its headline and its first paragraph."""
+    return (
+        f"<article><h1>Die Kanzlerin tritt ab</h1><div class='x1'>{box}</div>"
+        "<p>Nach sechzehn Jahren im Amt verabschiedet sich die Kanzlerin.</p></article>"
+    )
+
+
+def _first_byline(html: str, url: str | None = PAGE_URL) -> list[list[str]]:
+    """The names of the dom source's first authors candidate, as a list of it (or none)."""
+    groups = [[a.name for a in group] for group in values(found(html, url), Field.AUTHORS)]
+    return groups[:1]
+
+
 @pytest.mark.parametrize(
     ("box", "expected"),
     [
@@ -106,12 +120,8 @@ def test_a_name_beside_a_link_that_mails_it_is_the_byline(box: str, expected: st
     """The name by the headline that a mail link's address spells (wholly, by initials, or
     by the surname alone) is the writer's; a newsroom's or a colleague's address is not (nor,
     for now, a spelling of umlauts as "ue")."""
-    html = _page(
-        f"<article><h1>Die Kanzlerin tritt ab</h1><div class='x1'>{box}</div>"
-        "<p>Nach sechzehn Jahren im Amt verabschiedet sich die Kanzlerin.</p></article>"
-    )
-    groups = [[a.name for a in group] for group in values(found(html), Field.AUTHORS)]
-    assert groups[:1] == ([[expected]] if expected else [])
+    html = _page(_by_the_headline(box))
+    assert _first_byline(html) == ([[expected]] if expected else [])
 
 
 @pytest.mark.parametrize(
@@ -133,11 +143,9 @@ def test_a_name_beside_a_persons_icon_is_the_byline(box: str, expected: str | No
     html = _page(
         "<header><a href='/konto'><i class='fa fa-user'></i> Konto Anna</a></header>"
         + "<p>Spalte</p>\n" * 20  # the header's account menu is far from the headline
-        + f"<article><h1>Die Kanzlerin tritt ab</h1><div class='x1'>{box}</div>"
-        "<p>Nach sechzehn Jahren im Amt verabschiedet sich die Kanzlerin.</p></article>"
+        + _by_the_headline(box)
     )
-    groups = [[a.name for a in group] for group in values(found(html), Field.AUTHORS)]
-    assert groups[:1] == ([[expected]] if expected else [])
+    assert _first_byline(html) == ([[expected]] if expected else [])
 
 
 @pytest.mark.parametrize(
@@ -154,13 +162,11 @@ def test_a_full_name_before_the_time_by_the_headline_is_the_byline(
 ) -> None:
     """A bare name before the day under the headline is the writer's, unless the page's
     address or title names it: then it is the site's."""
-    html = _page(
-        f"<article><h1>Die Kanzlerin tritt ab</h1><div class='x1'>{box}</div>"
-        "<p>Nach sechzehn Jahren im Amt verabschiedet sich die Kanzlerin.</p></article>"
-    ).replace("<title>Seite</title>", "<title>Die Kanzlerin tritt ab | Beispiel Zeitung</title>")
-    candidates = found(html, "https://www.handball.ch/news/1")
-    groups = [[a.name for a in group] for group in values(candidates, Field.AUTHORS)]
-    assert groups[:1] == ([[expected]] if expected else [])
+    html = _page(_by_the_headline(box)).replace(
+        "<title>Seite</title>", "<title>Die Kanzlerin tritt ab | Beispiel Zeitung</title>"
+    )
+    url = "https://www.handball.ch/news/1"
+    assert _first_byline(html, url) == ([[expected]] if expected else [])
 
 
 def test_dates_prefer_the_article_time_and_tell_updates_apart() -> None:
