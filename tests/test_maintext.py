@@ -1417,6 +1417,52 @@ def test_hash_fragments_in_class_and_id_names_are_no_words() -> None:
     assert all(text in body for text in PARAGRAPHS)
 
 
+READERS_REPLIES = "".join(
+    f"<li><p>Reader {i} wrote that the board, the council and the ministry had known about "
+    "the leaks for years, and that nobody had done anything about it.</p></li>"
+    for i in range(12)
+)
+
+
+def test_a_hashed_class_name_reads_as_no_word() -> None:
+    """A styled-components build names boxes by hash: "css-ad399a" holds no "ad", so the
+    article whose class list carries it is no advertisement, not even when the readers'
+    replies under it hold more text."""
+    from byline.boilerplate import name_words
+
+    assert name_words("css-ad399a") == ("css",)
+    assert name_words("ad728x90") == ("ad", "728x", "90")
+    html = (
+        f"<html><head><title>{STORY_TITLE}</title></head><body>"
+        "<div class='css-1b2c3d'><a href='/'>Home</a> <a href='/news'>News</a></div>"
+        f"<article class='css-7f01e2 css-ad399a'><h1>{STORY_TITLE}</h1>"
+        f"{paragraphs(STORY)}</article>"
+        f"<div class='css-0c4e5a'><h2>Your views</h2><ul>{READERS_REPLIES}</ul></div>"
+        "</body></html>"
+    )
+    assert extract(html, title=STORY_TITLE).body == "\n\n".join(STORY)
+
+
+def test_the_teasers_under_a_related_heading_go_with_it() -> None:
+    """A box of related stories inside the article shows each teaser's opening sentence, too
+    much text to read as a list of links: under its "Read also" heading it goes, and the
+    article's next paragraph stays."""
+    teasers = "".join(
+        f"<li><a href='/story-{i}'>Dam project delayed again</a> The council said on Friday "
+        "that the works would take another two years, citing costs and a shortage of "
+        "engineers across the region.</li>"
+        for i in range(3)
+    )
+    html = (
+        f"<html><head><title>{STORY_TITLE}</title></head><body><article>"
+        f"<h1>{STORY_TITLE}</h1>{paragraphs(STORY[:2])}"
+        f"<div><h3>Read also</h3></div><ul>{teasers}</ul>{paragraphs(STORY[2:])}"
+        "</article></body></html>"
+    )
+    body = extract(html, title=STORY_TITLE).body
+    assert body == "\n\n".join(STORY)
+
+
 def test_comments_that_outscore_the_article_give_way_to_the_prose_under_the_headline() -> None:
     comments = "".join(
         f"<li><p>Reader {i} wrote, at some length, that the board, the council and the "

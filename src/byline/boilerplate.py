@@ -152,8 +152,14 @@ NEGATIVE_WORDS: Final = BOILERPLATE_WORDS | frozenset(
 )  # fmt: skip
 
 _NAME_WORDS: Final = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+[a-z]*")
-"""Words of a name; letters straight after digits stay with them: the rest of a hash or a
-code ("outline-container-orgd7109ad", "300x250"), no word ("ad")."""
+"""Words of a name; letters straight after digits stay with them: the rest of a code
+("300x250"), no word."""
+_NAME_PARTS: Final = re.compile(r"[A-Za-z0-9]+")
+_SIZE: Final = re.compile(r"[0-9]+x[0-9]+")
+_HASH: Final = re.compile(r"[A-Za-z][0-9]+[A-Za-z]")
+"""Letters on both sides of digits, sizes aside: a part of a name that is a hash
+("orgd7109ad", the "css-ad399a" of a styled-components build), whose letters make no words
+("ad"); "ad728x90" and "h2" are words and a code."""
 
 _HIDDEN_STYLE: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
@@ -161,7 +167,12 @@ _HIDDEN_STYLE: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden",
 @remembered
 def name_words(name: str) -> tuple[str, ...]:
     """The lower-case words of one class or id name: ``socialShare-bar`` -> social, share, bar."""
-    return tuple(map(str.lower, _NAME_WORDS.findall(name)))
+    return tuple(
+        word.lower()
+        for part in _NAME_PARTS.findall(name)
+        if not _HASH.search(_SIZE.sub("0", part))
+        for word in _NAME_WORDS.findall(part)
+    )
 
 
 MODULE_HASH: Final = re.compile(r"(?=[\w-]*[0-9A-Z])[\w-]{5}")

@@ -261,6 +261,7 @@ class Renderer:
                 block.drop(_CAPTION)
         self.blocks = [block for block in shown if not _dropped_as_ad_label(block)]
         self._drop_metadata_boxes()
+        self._drop_related_sections()
         self._cut_at_comments()
         if any(block.text and block.kind not in HEADING_KINDS for block in self.blocks):
             # a heading with nothing under it introduced something removed (on a page of
@@ -293,6 +294,29 @@ class Renderer:
             block.drop(Reason(Rule.METADATA))
         if metadata:
             self.blocks = [block for block in self.blocks if block.reason != Reason(Rule.METADATA)]
+
+    def _drop_related_sections(self) -> None:
+        """Drop what a heading of related stories ("Read also", "Mehr zum Thema") heads: its
+        teasers are other stories, however much of their text they show."""
+        sections = [
+            element
+            for entry in self.entries
+            if isinstance(entry, Block)
+            and entry.reason == _RELATED_HEADING
+            and entry.kind in HEADING_KINDS
+            and entry.element is not None
+            for element in _headed_section(entry.element)
+        ]
+        if not sections:
+            return
+        inside = frozenset(sections)
+        for block in self.blocks:
+            element = block.element
+            if element is not None and (
+                element in inside or not inside.isdisjoint(element.iterancestors())
+            ):
+                block.drop(_RELATED_HEADING)
+        self.blocks = [block for block in self.blocks if block.reason != _RELATED_HEADING]
 
     def _cut_at_comments(self) -> None:
         """Drop the comment section: a heading that opens it ("Leave a Reply", "Kommentare",
@@ -708,6 +732,32 @@ def _has_text(tokens: list[Token]) -> bool:
 
 METADATA_LINE_RULES: Final = frozenset({Rule.BYLINE, Rule.DATE_LINE, Rule.STATUS_LINE})
 """The lines a box of the article's metadata holds besides its labels."""
+
+
+_RELATED_HEADING: Final = Reason(Rule.READ_ALSO)
+
+
+def _headed_section(heading: etree._Element) -> list[etree._Element]:
+    """The boxes right after ``heading``, beside it or beside the box it is alone in
+    (``<div><h2>Related</h2></div><ul>...</ul>``), up to the next heading or paragraph: a
+    box of related stories inside the article is followed by the article's next paragraph."""
+    label = heading
+    parent = label.getparent()
+    while (
+        label.getnext() is None
+        and parent is not None
+        and len(parent) == 1
+        and parent.tag not in ("body", "article", "main")
+    ):
+        label, parent = parent, parent.getparent()
+    section = []
+    for sibling in label.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue
+        if sibling.tag in HEADINGS or sibling.tag == "p":
+            break
+        section.append(sibling)
+    return section
 
 
 def _is_metadata_box(lines: list[Block]) -> bool:
