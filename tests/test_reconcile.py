@@ -433,6 +433,24 @@ def test_other_sources_complete_the_chosen_authors():
     assert [p.name for p in article.authors] == ["Stefanus Stahl"]
 
 
+def test_a_link_to_the_authors_page_that_is_no_name_takes_the_name_another_link_gives():
+    page = "https://example.com/author/ian-mohr/"
+
+    def chosen(label: str, name: str, name_url: str | None) -> list[str]:
+        article = record(
+            [
+                Candidate(Field.AUTHORS, [AuthorCandidate(label, url=page)], Source.JSON_LD),
+                Candidate(Field.AUTHORS, [AuthorCandidate(name, url=name_url)], Source.DOM),
+            ]
+        )
+        return [p.name for p in article.authors]
+
+    assert chosen("archive", "Ian Mohr", page.rstrip("/")) == ["Ian Mohr"]
+    # another page's name, or a short form of the name ("Ela" for Michaela), is not the label's
+    assert chosen("archive", "Ian Mohr", "https://example.com/author/jane-doe/") == ["archive"]
+    assert chosen("Ela", "Michaela Vais", page) == ["Ela"]
+
+
 def test_the_same_person_spelled_differently_is_printed_as_one_clean_name():
     # the middle initial another source adds, whatever the case of the visible byline
     for visible in ("Jane Doe", "JANE DOE"):

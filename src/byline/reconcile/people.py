@@ -251,13 +251,15 @@ def _fullest_spelling(person: Person, others: list[list[Person]]) -> Person:
     """The fuller name another source gives for the same person, else ``person``.
 
     Same person: a handle spelling the name without spaces ("arianschlichenmayer"), a
-    first name alone that another source completes ("Nils" -> "Nils Pickert"), or a first
+    first name alone that another source completes ("Nils" -> "Nils Pickert"), a first
     and last name that another source gives with the middle names or initials between them
-    ("Jane Doe" -> "Jane A. Doe").
+    ("Jane Doe" -> "Jane A. Doe"), or a link to the author's page whose text is no name
+    ("archive", "More") where another link to that page names her.
     """
     words = person.name.split()
     handle = len(words) == 1 and person.name == person.name.lower()
     folded = [word.casefold() for word in words]
+    page = _page_key(person.url) if not _full_personal_name(person.name) else None
     for found in others:
         for other in found:
             other_words = other.name.split()
@@ -267,9 +269,20 @@ def _fullest_spelling(person: Person, others: list[list[Person]]) -> Person:
             completes = other_words[: len(words)] == words
             ends = [other_words[0].casefold(), other_words[-1].casefold()]
             middle = len(words) == FIRST_AND_LAST and ends == folded
+            same_page = page is not None and _page_key(other.url) == page
+            # (not a short form of the name: "Ela" links to Michaela Vais's page as her byline)
+            label = _letters(person.name) not in _letters(other.name)
+            if same_page and label and _full_personal_name(other.name):
+                return Person(name=other.name, url=person.url)
             if same_handle or (completes and len(words) == 1) or middle:
                 return Person(name=other.name, url=person.url or other.url)
     return person
+
+
+def _page_key(url: str | None) -> str | None:
+    """An author page's address as two links to it may write it ("/author/jane/" and
+    "/author/jane")."""
+    return url.rstrip("/") if url else None
 
 
 def _rejoined(people: list[Person], others: list[list[Person]]) -> list[Person]:
