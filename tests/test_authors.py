@@ -709,6 +709,9 @@ def test_commenters_inside_the_article_are_not_its_authors(comments: str) -> Non
         # a link of a whole title without a heading
         "<ul class='list'><li><a href='/andere'>Die Stadt baut eine neue Brücke am Fluss</a>"
         " <span class='author-name'>Peter Paul</span></li></ul>",
+        # a linked heading that holds the name: a column's title, another story still
+        "<div class='rail'><div class='card'><h3><a href='/andere'>Peter Paul: Die Stadt baut"
+        "</a></h3><span class='author'>Peter Paul</span></div></div>",
     ],
 )
 def test_the_author_of_a_teaser_box_is_not_the_byline(teasers: str) -> None:

@@ -1078,8 +1078,10 @@ def _in_teaser(element: etree._Element, context: Context) -> bool:
                 continue
             if title.tag == "a" and _letter_words(visible_text(title)) < MIN_TEASER_TITLE_WORDS:
                 continue
-            if _links_away(title, context) and own not in visible_text(title).casefold():
-                return True  # (not "All posts by Jane Doe" beside "Jane Doe")
+            if _links_away(title, context) and (
+                title.tag in HEADING_TAGS or own not in visible_text(title).casefold()
+            ):
+                return True  # (not the link "All posts by Jane Doe" beside "Jane Doe")
     return False
 
 
