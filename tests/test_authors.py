@@ -68,6 +68,9 @@ from byline.sources.candidate import holds_authors
         ("Mat\u00adthi\u00adas Lauerer", ["Matthias Lauerer"]),
         ("Glen Owen and Brendan Carlin for The Mail on Sunday", ["Glen Owen", "Brendan Carlin"]),
         ("Isabel Caro y José Miguel Wilson Hace 13 horas", ["Isabel Caro", "José Miguel Wilson"]),
+        # each name after the initials of its round badge
+        ("LP Luana Patriolino RF Raphael Felice", ["Luana Patriolino", "Raphael Felice"]),
+        ("JAD Jane A. Doe", ["Jane A. Doe"]),
         # handles with digits are people's user names
         ("von r23", ["r23"]),
         ("freeman1984", ["freeman1984"]),

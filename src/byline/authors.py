@@ -292,6 +292,7 @@ def split_names(raw: object) -> list[str]:
         return []
     # an address or a handle after each name separates the names ("By A @a B"), as a comma
     text = _EMAIL_OR_URL.sub(CONTACT_SEPARATOR, text)
+    text = _without_initials(text)
     if _IN_BRACKETS.fullmatch(text):
         text = text[1:-1]  # "(Reporting by X; Editing by Y)": a wire story's closing credits
     text = _BRACKETS.sub(" ", text)
@@ -340,6 +341,32 @@ def split_names(raw: object) -> list[str]:
         if name not in names:
             names.append(name)
     return names
+
+
+MAX_INITIALS: Final = 3
+"""Letters of the initials a site prints in a round badge before each writer's name."""
+
+
+def _without_initials(text: str) -> str:
+    """``text`` without the initials badge before each name, which separates the names
+    instead: "LP Luana Patriolino RF Raphael Felice" -> "Luana Patriolino , Raphael Felice"."""
+    words = text.split(" ")
+    kept: list[str] = []
+    for index, word in enumerate(words):
+        letters = len(word)
+        named = words[index + 1 : index + 1 + letters]
+        if (
+            2 <= letters <= MAX_INITIALS
+            and word.isupper()
+            and word.isalpha()
+            and len(named) == letters
+            and all(name[:1] == initial for name, initial in zip(named, word, strict=True))
+        ):
+            if kept:
+                kept.append(CONTACT_SEPARATOR.strip())
+            continue
+        kept.append(word)
+    return " ".join(kept)
 
 
 def _names_an_organisation(name: str) -> bool:
