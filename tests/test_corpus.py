@@ -137,10 +137,14 @@ def test_annotated_metadata(file):
 # (Precision was lowered once, from 0.945, when the paragraph model was retrained with
 # scripts/train_blocks.py, reproducibly and with site-grouped CV: F1 0.952 (P 0.944, R 0.960),
 # CV F1 0.949; the weights shipped before could not be reproduced.)
+# (Recall was lowered once, from 0.959, on 2026-12-07, when the paragraph model learned the
+# share of the text its paragraph's box holds (``box_share``): F1 0.954 -> 0.957 (P 0.946 ->
+# 0.955, R 0.962 -> 0.958), CV F1 0.9522 -> 0.9536, the blind check's main text 0.9292 ->
+# 0.9313; F1 and precision were raised with it.)
 FLOORS: dict[str, float] = {
-    "f1": 0.951,
-    "precision": 0.945,
-    "recall": 0.959,
+    "f1": 0.955,
+    "precision": 0.953,
+    "recall": 0.957,
     "title": 0.880,
     "author": 0.825,
     "date": 0.937,

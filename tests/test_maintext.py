@@ -547,6 +547,30 @@ def test_block_features_give_one_row_per_paragraph() -> None:
     assert features["call_to_action"] == 1.0 and features["closeness_to_end"] == 1.0
 
 
+def test_a_paragraph_in_a_small_box_of_its_own_has_a_small_box_share() -> None:
+    """The article's paragraphs stand side by side in one box (one wrapped alone in a
+    template's div counts in that box too); an appeal for donations stands in a box of its
+    own."""
+    from byline.blockmodel import FEATURES, BlockContext, block_features
+
+    appeal = "Every donation helps us keep this site free for all readers."
+    root = etree.fromstring(
+        "<div><div class='story'>"
+        + "".join(f"<p>{text}</p>" for text in PARAGRAPHS[:2])
+        + f"<div><p>{PARAGRAPHS[2]}</p></div></div>"
+        + f"<div class='box'><p>{appeal}</p><p>Donate now</p></div></div>"
+    )
+    elements = list(root.iter("p"))
+    texts = [element.text or "" for element in elements]
+    context = BlockContext(frozenset(), lambda el: 0.0)
+    rows = list(block_features(texts, ["p"] * len(texts), elements, context))
+    shares = [dict(zip(FEATURES, row, strict=True))["box_share"] for row in rows]
+    assert shares[:3] == [1.0, 1.0, 1.0]
+    story = sum(map(len, PARAGRAPHS[:3]))
+    assert shares[3:] == [(len(appeal) + len("Donate now")) / story] * 2
+    assert shares[3] < 0.3
+
+
 class Judge:
     """A paragraph judge that keeps what ``keeps`` says, and notes what it was asked."""
 
@@ -1247,6 +1271,28 @@ def test_a_comment_section_and_its_form_are_not_the_article(section: str) -> Non
     result = extract(page(paragraphs() + f"<div>{section}</div>"))
     assert result.body == "\n\n".join(PARAGRAPHS)
     assert "comment section" in reasons(result).values()
+
+
+def test_a_comment_heading_the_model_leaves_out_still_opens_the_comment_section() -> None:
+    section = (
+        "<h3>Comments On This Entry</h3><div>Anna</div><div>A very good article, thank you, I"
+        " read it with great interest and I have shared it with my friends.</div>"
+    )
+    html = page(paragraphs() + f"<div>{section}</div>")
+    result = extract(html, judge=Judge(lambda text: not text.startswith("Comments")))
+    assert result.body == "\n\n".join(PARAGRAPHS)
+    assert reasons(result)["Anna"] == "comment section"
+
+
+def test_a_copyright_notice_is_no_paragraph_of_the_article() -> None:
+    law = (
+        "Copyright law changed in 2019, when the European Union passed a directive that made "
+        "platforms answer for what their users upload, after years of debate."
+    )
+    notice = "© 2024 The Daily Example. All rights reserved."
+    result = extract(page(paragraphs([*PARAGRAPHS, law]) + f"<p>{notice}</p>"))
+    assert result.body == "\n\n".join([*PARAGRAPHS, law])
+    assert reasons(result)[notice] == "credit line"
 
 
 def test_a_subheading_over_a_picture_heads_the_section_after_it() -> None:

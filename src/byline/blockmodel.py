@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import re
 import string
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -72,6 +73,7 @@ FEATURES: Final = (
     "short_times_position",
     "short_without_sentence_end",
     "in_trailing_short_run",
+    "box_share",
 )
 
 MAX_NAME_LEVELS: Final = 8
@@ -222,6 +224,7 @@ def block_features(
         if running == count - i:
             trailing_run = i
     names = _NameEvidence(context.containers)
+    box_shares = _box_shares(elements, lengths)
     log_lengths = [math.log1p(length) for length in lengths]
     hint_words = context.hint_words
     for i, text in enumerate(texts):
@@ -272,7 +275,47 @@ def block_features(
             short * position,
             float(short and not ends),
             float(i >= trailing_run),
+            box_shares[i],
         ]
+
+
+def _box_shares(elements: Sequence[etree._Element | None], lengths: Sequence[int]) -> list[float]:
+    """For each paragraph, the text of the box it stands in, as a share of the fullest box's:
+    the article's paragraphs stand side by side in one box, a donation appeal, a product
+    box or an author's bio in a small box of its own. A paragraph alone in its parent (a
+    template that wraps each paragraph) stands in its grandparent's box, and one of a list,
+    a quotation, a table or a figure in the box of that whole."""
+    parents = [_whole(element).getparent() if element is not None else None for element in elements]
+    held = Counter(parents)
+    boxes = [
+        grandparent
+        if parent is not None
+        and held[parent] == 1
+        and (grandparent := parent.getparent()) is not None
+        else parent
+        for parent in parents
+    ]
+    box_chars: Counter[etree._Element | None] = Counter()
+    for box, length in zip(boxes, lengths, strict=True):
+        box_chars[box] += length
+    fullest = max(box_chars.values(), default=1) or 1
+    return [box_chars[box] / fullest for box in boxes]
+
+
+GROUP_TAGS: Final = frozenset({"ul", "ol", "dl", "table", "blockquote", "figure"})
+"""Wholes whose paragraphs stand together in the box that holds the whole."""
+MAX_GROUP_LEVELS: Final = 6
+
+
+def _whole(element: etree._Element) -> etree._Element:
+    """The outermost list, quotation, table or figure close above ``element``, else itself."""
+    whole = element
+    for level, ancestor in enumerate(element.iterancestors()):
+        if level >= MAX_GROUP_LEVELS:
+            break
+        if ancestor.tag in GROUP_TAGS:
+            whole = ancestor
+    return whole
 
 
 def _word_counts(text: str, hint_words: frozenset[str] | None) -> tuple[int, int]:

@@ -172,6 +172,11 @@ MAX_COMMENT_FORM_LINE_CHARS: Final = 160
 MAX_TEASER_CHARS: Final = 200
 """A "Read also: ..." teaser is a headline, never a long paragraph."""
 MAX_CREDIT_CHARS: Final = 100
+_COPYRIGHT_NOTICE: Final = re.compile(r"^(?:©|\(c\)\s|copyright\s*(?:©|\(c\)|\d{4}))", re.I)
+"""A line that opens with the copyright sign, or the word and a sign or a year, is the site's
+or a picture's notice ("Copyright law changed in 2019" opens a paragraph)."""
+MAX_NOTICE_CHARS: Final = 160
+"""A copyright notice is a line or two, never a paragraph."""
 MAX_LINK_LABEL_WORDS: Final = 5
 """A paragraph that is only a link of this few words (in any script: a linked Chinese
 sentence is no button) is a label or a button."""
@@ -320,17 +325,28 @@ class Renderer:
 
     def _cut_at_comments(self) -> None:
         """Drop the comment section: a heading that opens it ("Leave a Reply", "Kommentare",
-        "3 Comments"), after the article's text, and everything after it."""
-        for index, block in enumerate(self.blocks):
-            if (
-                index
-                and block.kind in HEADING_KINDS
-                and _COMMENT_HEADING.match(block.text) is not None
-            ):
-                for dropped in self.blocks[index:]:
-                    dropped.drop(Reason(Rule.COMMENTS))
-                self.blocks = self.blocks[:index]
-                return
+        "3 Comments"), after the article's text, and everything after it. The heading marks
+        where the section starts even when the paragraph model left the heading itself out."""
+        kept = {id(block) for block in self.blocks}
+        after_text = cutting = False
+        cut: set[int] = set()
+        for entry in self.entries:
+            if not isinstance(entry, Block):
+                continue
+            shown = id(entry) in kept
+            cutting = cutting or (
+                after_text
+                and (shown or (entry.reason is not None and entry.reason.rule is Rule.MODEL))
+                and entry.kind in HEADING_KINDS
+                and _COMMENT_HEADING.match(entry.text) is not None
+            )
+            if cutting and shown:
+                cut.add(id(entry))
+            after_text = after_text or shown
+        for block in self.blocks:
+            if id(block) in cut:
+                block.drop(Reason(Rule.COMMENTS))
+        self.blocks = [block for block in self.blocks if id(block) not in cut]
 
     # --- walking ------------------------------------------------------------
 
@@ -530,6 +546,8 @@ class Renderer:
             return Rule.COMMENTS  # (a table's "Name" column is no form's label)
         if len(text) <= MAX_CREDIT_CHARS and _CREDIT_LINE.match(text):
             return Rule.CREDIT
+        if len(text) <= MAX_NOTICE_CHARS and _COPYRIGHT_NOTICE.match(text):
+            return Rule.CREDIT  # "© 2024 The Daily Example. All rights reserved."
         if len(text) <= MAX_DISCLOSURE_CHARS and _DISCLOSURE.search(folded):
             return Rule.DISCLOSURE
         if (line := _date_line(text)) is not None:
