@@ -564,11 +564,30 @@ def test_a_paragraph_in_a_small_box_of_its_own_has_a_small_box_share() -> None:
     texts = [element.text or "" for element in elements]
     context = BlockContext(frozenset(), lambda el: 0.0)
     rows = list(block_features(texts, ["p"] * len(texts), elements, context))
-    shares = [dict(zip(FEATURES, row, strict=True))["box_share"] for row in rows]
+    features = [dict(zip(FEATURES, row, strict=True)) for row in rows]
+    shares = [row["box_share"] for row in features]
     assert shares[:3] == [1.0, 1.0, 1.0]
     story = sum(map(len, PARAGRAPHS[:3]))
     assert shares[3:] == [(len(appeal) + len("Donate now")) / story] * 2
     assert shares[3] < 0.3
+    # what comes next: the story's last paragraph is followed by the appeal's small box
+    assert [row["next_box_share"] for row in features] == [1.0, 1.0, shares[3], shares[3], 0.0]
+
+
+def test_a_story_set_in_a_row_of_blocks_of_one_kind_stands_in_one_box() -> None:
+    """Wagtail's StreamField sets each run of paragraphs in a block of its own class."""
+    from byline.blockmodel import FEATURES, BlockContext, block_features
+
+    blocks = "".join(
+        f"<div class='block-paragraph'><p>{first}</p><p>{second}</p></div>"
+        for first, second in (STORY[:2], STORY[2:4])
+    )
+    root = etree.fromstring(f"<div>{blocks}<div class='tags'><p>Tags</p><p>Storms</p></div></div>")
+    elements = list(root.iter("p"))
+    texts = [element.text or "" for element in elements]
+    rows = block_features(texts, ["p"] * 6, elements, BlockContext(frozenset(), lambda el: 0.0))
+    shares = [dict(zip(FEATURES, row, strict=True))["box_share"] for row in rows]
+    assert shares[:4] == [1.0] * 4 and shares[4] < 0.1
 
 
 class Judge:

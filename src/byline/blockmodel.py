@@ -74,6 +74,7 @@ FEATURES: Final = (
     "short_without_sentence_end",
     "in_trailing_short_run",
     "box_share",
+    "next_box_share",
 )
 
 MAX_NAME_LEVELS: Final = 8
@@ -276,6 +277,7 @@ def block_features(
             float(short and not ends),
             float(i >= trailing_run),
             box_shares[i],
+            box_shares[i + 1] if after else 0.0,
         ]
 
 
@@ -295,11 +297,20 @@ def _box_shares(elements: Sequence[etree._Element | None], lengths: Sequence[int
         else parent
         for parent in parents
     ]
-    box_chars: Counter[etree._Element | None] = Counter()
-    for box, length in zip(boxes, lengths, strict=True):
-        box_chars[box] += length
+    kinds = [_box_kind(box) for box in boxes]
+    box_chars: Counter[object] = Counter()
+    for kind, length in zip(kinds, lengths, strict=True):
+        box_chars[kind] += length
     fullest = max(box_chars.values(), default=1) or 1
-    return [box_chars[box] / fullest for box in boxes]
+    return [box_chars[kind] / fullest for kind in kinds]
+
+
+def _box_kind(box: etree._Element | None) -> object:
+    """A box and its siblings of the same tag and class, as one: a template that sets the
+    story in a row of blocks of one kind (Wagtail's "block-paragraph_block")."""
+    if box is None or (parent := box.getparent()) is None:
+        return box
+    return (parent, box.tag, box.get("class"))
 
 
 GROUP_TAGS: Final = frozenset({"ul", "ol", "dl", "table", "blockquote", "figure"})
