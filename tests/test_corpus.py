@@ -131,7 +131,7 @@ def test_annotated_metadata(file):
     assert wrong == {}
 
 
-# Measured on all 790 pages when last raised: F1 0.954 (P 0.948, R 0.960), title 0.882
+# Measured on all 790 pages when last raised: F1 0.957 (P 0.953, R 0.961), title 0.882
 # (600 of 680, raised from 0.857 on 2026-12-07), author 0.827, date 0.940. Raise them when
 # byline gets better; never lower them to pass.
 # (Precision was lowered once, from 0.945, when the paragraph model was retrained with
@@ -141,11 +141,12 @@ def test_annotated_metadata(file):
 # share of the text its paragraph's box holds (``box_share``): F1 0.954 -> 0.957 (P 0.946 ->
 # 0.955, R 0.962 -> 0.958), CV F1 0.9522 -> 0.9536, the blind check's main text 0.9292 ->
 # 0.9313; F1 and precision were raised with it. With the next paragraph's share too and a
-# row of boxes of one kind read as one: P 0.953, R 0.961, CV 0.9542, blind 0.9329.)
+# row of boxes of one kind read as one: P 0.953, R 0.961, CV 0.9542, blind 0.9329, and recall
+# went back to 0.959.)
 FLOORS: dict[str, float] = {
     "f1": 0.955,
     "precision": 0.953,
-    "recall": 0.957,
+    "recall": 0.959,
     "title": 0.880,
     "author": 0.825,
     "date": 0.937,
