@@ -25,7 +25,7 @@ import string
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, TypeAlias
 
 from lxml import etree
 
@@ -281,6 +281,15 @@ def block_features(
         ]
 
 
+GROUP_TAGS: Final = frozenset({"ul", "ol", "dl", "table", "blockquote", "figure"})
+"""Wholes whose paragraphs stand together in the box that holds the whole."""
+MAX_GROUP_LEVELS: Final = 6
+"""How far above a paragraph such a whole is looked for (a list item's paragraph, a table
+cell's)."""
+BoxKey: TypeAlias = "etree._Element | tuple[etree._Element, str, str | None] | None"
+"""A box, or a row of sibling boxes of one tag and class (``_box_kind``)."""
+
+
 def _box_shares(elements: Sequence[etree._Element | None], lengths: Sequence[int]) -> list[float]:
     """For each paragraph, the text of the box it stands in, as a share of the fullest box's:
     the article's paragraphs stand side by side in one box, a donation appeal, a product
@@ -298,24 +307,19 @@ def _box_shares(elements: Sequence[etree._Element | None], lengths: Sequence[int
         for parent in parents
     ]
     kinds = [_box_kind(box) for box in boxes]
-    box_chars: Counter[object] = Counter()
+    box_chars: Counter[BoxKey] = Counter()
     for kind, length in zip(kinds, lengths, strict=True):
         box_chars[kind] += length
     fullest = max(box_chars.values(), default=1) or 1
     return [box_chars[kind] / fullest for kind in kinds]
 
 
-def _box_kind(box: etree._Element | None) -> object:
+def _box_kind(box: etree._Element | None) -> BoxKey:
     """A box and its siblings of the same tag and class, as one: a template that sets the
     story in a row of blocks of one kind (Wagtail's "block-paragraph_block")."""
     if box is None or (parent := box.getparent()) is None:
         return box
-    return (parent, box.tag, box.get("class"))
-
-
-GROUP_TAGS: Final = frozenset({"ul", "ol", "dl", "table", "blockquote", "figure"})
-"""Wholes whose paragraphs stand together in the box that holds the whole."""
-MAX_GROUP_LEVELS: Final = 6
+    return (parent, str(box.tag), box.get("class"))
 
 
 def _whole(element: etree._Element) -> etree._Element:
