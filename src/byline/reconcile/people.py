@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from byline import authors as author_names
+from byline.document import same_page
 from byline.fields import Field, Markup, Source
 from byline.reconcile import _authorweights
 from byline.reconcile.choice import Choice, PageCandidates, alternatives, clean_text, comparable
@@ -259,7 +260,7 @@ def _fullest_spelling(person: Person, others: list[list[Person]]) -> Person:
     words = person.name.split()
     handle = len(words) == 1 and person.name == person.name.lower()
     folded = [word.casefold() for word in words]
-    page = _page_key(person.url) if not _full_personal_name(person.name) else None
+    page = person.url if not _full_personal_name(person.name) else None
     for found in others:
         for other in found:
             other_words = other.name.split()
@@ -269,20 +270,16 @@ def _fullest_spelling(person: Person, others: list[list[Person]]) -> Person:
             completes = other_words[: len(words)] == words
             ends = [other_words[0].casefold(), other_words[-1].casefold()]
             middle = len(words) == FIRST_AND_LAST and ends == folded
-            same_page = page is not None and _page_key(other.url) == page
-            # (not a short form of the name: "Ela" links to Michaela Vais's page as her byline)
-            label = _letters(person.name) not in _letters(other.name)
-            if same_page and label and _full_personal_name(other.name):
+            if (
+                same_page(other.url, page)
+                and _full_personal_name(other.name)
+                # (not a short form of the name: "Ela" links to Michaela Vais's page as her byline)
+                and _letters(person.name) not in _letters(other.name)
+            ):
                 return Person(name=other.name, url=person.url)
             if same_handle or (completes and len(words) == 1) or middle:
                 return Person(name=other.name, url=person.url or other.url)
     return person
-
-
-def _page_key(url: str | None) -> str | None:
-    """An author page's address as two links to it may write it ("/author/jane/" and
-    "/author/jane")."""
-    return url.rstrip("/") if url else None
 
 
 def _rejoined(people: list[Person], others: list[list[Person]]) -> list[Person]:
