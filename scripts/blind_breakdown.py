@@ -12,6 +12,8 @@ goes where the misses are without anyone reading a page:
 - author: whether the reference's names were among the candidates (then the choice
   missed them), whether byline's own names all appear in the reference's text (a
   reference that adds a role, "Jane Doe, Staff Writer"), and which source was chosen;
+  where none was, why the names offered made no author (the site's or publisher's name,
+  or no person's name to the name rules);
 - date: whether the reference's day was among the candidates, and how far off byline's is;
 - opening (goose3's pages): for an opening missing from the body, the verdict, rule and
   kind of the block that holds its start, and whether the opening runs on past that block.
@@ -36,9 +38,12 @@ sys.path.insert(0, str(ROOT))  # (bench only: byline is the installed one, as th
 
 import byline  # noqa: E402
 from bench.corpus import DEFAULT_CORPUS  # noqa: E402
+from byline.authors import is_person_name  # noqa: E402
 from byline.blocks import Block, Verdict  # noqa: E402
 from byline.extract import candidates  # noqa: E402
 from byline.fields import Field  # noqa: E402
+from byline.reconcile.choice import PageCandidates  # noqa: E402
+from byline.reconcile.people import choose_publisher, organisation_names  # noqa: E402
 from byline.sources.candidate import AnyCandidate  # noqa: E402
 
 SCORE = DEFAULT_CORPUS.parents[1] / "blind" / "score.py"
@@ -159,12 +164,27 @@ def author_cause(
         for name in names(author.name)
     }
     text = ws(reference).casefold()
+    among = set(want) <= offered
     return (
         "missed",
-        "reference's names among the candidates" if set(want) <= offered else "not among them",
+        "reference's names among the candidates" if among else "not among them",
         "none chosen" if not got else f"from {chosen}",
         "byline's names all in the reference's text" if got and all(n in text for n in got) else "",
+        _why_none(found, want) if among and not got else "",
     )
+
+
+def _why_none(found: list[AnyCandidate], want: list[str]) -> str:
+    """Why the reference's names, offered, made no author: the page calls them an
+    organisation (its site or publisher), or the name rules read no person in them."""
+    page = PageCandidates(found)
+    publisher = choose_publisher(page)
+    organisations = organisation_names(page, publisher.value if publisher else None)
+    if any(name in organisations for name in want):
+        return "named as the site or publisher"
+    if not all(is_person_name(name) for name in want):
+        return "no person's name to the name rules"
+    return "dropped otherwise"
 
 
 def date_cause(
