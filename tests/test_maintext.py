@@ -1020,6 +1020,17 @@ def test_date_lines_go_but_a_sentence_with_a_date_stays() -> None:
     assert "Aktualisiert" not in body and body.endswith(sentence)
 
 
+def test_a_list_of_dated_entries_is_text_but_a_byline_list_still_goes() -> None:
+    """A filmography or a timeline dates each item: the list is text, not date lines. A
+    list of the byline and the date is the article's metadata, and goes as one."""
+    works = ["The Garden · Derek Jarman (1990)", "Blue · Derek Jarman (1993)"]
+    listed = "<ul>" + "".join(f"<li>{work}</li>" for work in works) + "</ul>"
+    metadata = "<ul><li>By Jane Doe</li><li>5 June 2023</li></ul>"
+    body = extract(page(metadata + paragraphs() + listed + paragraphs())).body.split("\n\n")
+    assert all(work in body for work in works)
+    assert "Jane Doe" not in " ".join(body) and "5 June 2023" not in body
+
+
 def test_a_line_that_is_an_age_alone_goes_but_a_term_or_a_format_stays() -> None:
     """Teaser cards date themselves by age ("1d", "5w", "3 hours ago"); "3D" and "12 months"
     alone are a format and a term."""

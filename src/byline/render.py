@@ -550,7 +550,8 @@ class Renderer:
             return Rule.CREDIT  # "© 2024 The Daily Example. All rights reserved."
         if len(text) <= MAX_DISCLOSURE_CHARS and _DISCLOSURE.search(folded):
             return Rule.DISCLOSURE
-        if (line := _date_line(text)) is not None:
+        # (a list's items that each carry a date are entries: a filmography, a timeline)
+        if self._kind != "li" and (line := _date_line(text)) is not None:
             return line
         if _text_blocks_reach(self.blocks, LEAD_BLOCKS):
             return None
