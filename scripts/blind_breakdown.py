@@ -18,7 +18,9 @@ goes where the misses are without anyone reading a page:
 - opening (goose3's pages): for an opening missing from the body, the verdict, rule and
   kind of the block that holds its start, and whether the opening runs on past that block.
 
-Every line is a count over pages (with how many pages make it); no page, name, text or
+Beside the body's causes: its F1 as the check computes it, and as it would be were figure
+captions text (a convention: the check's references keep them, the dev annotations do not).
+Every other line is a count over pages (with how many pages make it); no page, name, text or
 address is printed.
 """
 
@@ -39,7 +41,7 @@ sys.path.insert(0, str(ROOT))  # (bench only: byline is the installed one, as th
 import byline  # noqa: E402
 from bench.corpus import DEFAULT_CORPUS  # noqa: E402
 from byline.authors import is_person_name  # noqa: E402
-from byline.blocks import Block, Verdict  # noqa: E402
+from byline.blocks import Block, Rule, Verdict  # noqa: E402
 from byline.extract import candidates  # noqa: E402
 from byline.fields import Field  # noqa: E402
 from byline.reconcile.choice import PageCandidates  # noqa: E402
@@ -112,17 +114,25 @@ def main() -> None:
     check: dict[str, Any] = runpy.run_path(str(SCORE), run_name="blind")
     tokens, names, ws = check["tokens"], check["names"], check["ws"]
     lost, extra, authors, dates, openings = Tally(), Tally(), Tally(), Tally(), Tally()
-    rejected = 0
+    rejected = Counter[str]()
+    as_shipped: list[float] = []
+    captions_too: list[float] = []  # (rejected pages score 0 in both, as in the check)
     for number, page in enumerate(check["unseal"](check["SEALED"].read_bytes())):
         html, url = base64.b64decode(page["html"]), page.get("url")
         try:
             inspection = byline.inspect(html, url=url)
             found = candidates(html, url)
         except byline.ExtractionError:
-            rejected += 1
+            rejected[_reference_size(page.get("text"), tokens)] += 1
+            if page.get("text"):
+                as_shipped.append(0.0)
+                captions_too.append(0.0)
             continue
         article = inspection.article
         if page.get("text"):
+            as_shipped.append(check["token_f1"](article.body, page["text"]))
+            with_captions = " ".join(b.text for b in inspection.blocks if _shown_or_caption(b))
+            captions_too.append(check["token_f1"](with_captions, page["text"]))
             dropped, kept = body_causes(inspection.blocks, page["text"], tokens)
             for key, count in dropped:
                 lost.add(key, number, count)
@@ -136,12 +146,38 @@ def main() -> None:
             openings.add(
                 opening_cause(inspection.blocks, article.body, page["opening"], ws), number
             )
-    print(f"rejected: {rejected}")
+    print(f"rejected: {rejected.total()}", *(f"({n} {size})" for size, n in rejected.items()))
+    shipped, captioned = _mean(as_shipped), _mean(captions_too)
+    print(f"body F1 (the check's mean): {shipped:.5f}; with captions as text: {captioned:.5f}")
     lost.print("body: reference tokens dropped, by verdict · rule · kind", "tokens", BODY_ROWS)
     extra.print("body: kept tokens not in the reference, by kind", "tokens")
     authors.print("author: by outcome")
     dates.print("date (day): by outcome")
     openings.print("opening (goose3): by outcome")
+
+
+MIN_REFERENCE_TOKENS = 5
+"""A reference text shorter than this is a line, no article (what the check scores a rejected
+page on is told apart so)."""
+
+
+def _reference_size(text: str | None, tokens: Callable[[str], list[str]]) -> str:
+    if not text:
+        return "no reference text"
+    short = len(tokens(text)) < MIN_REFERENCE_TOKENS
+    return f"reference under {MIN_REFERENCE_TOKENS} tokens" if short else "reference of an article"
+
+
+def _shown_or_caption(block: Block) -> bool:
+    """Kept, or a figure's caption (readability's references keep captions; the dev corpus's
+    annotations count them as no article text)."""
+    return block.verdict is not Verdict.DROPPED or (
+        block.reason is not None and block.reason.rule is Rule.CAPTION
+    )
+
+
+def _mean(values: list[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
 
 
 def author_cause(
