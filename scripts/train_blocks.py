@@ -76,7 +76,7 @@ from byline.blockmodel import FEATURES, BlockModel, words_of  # noqa: E402
 from byline.document import parse  # noqa: E402
 from byline.fields import Field  # noqa: E402
 from byline.maintext import BlockJudge, extract_main_text, long_enough_to_judge  # noqa: E402
-from byline.reconcile import choose_title  # noqa: E402
+from byline.reconcile import choose_description, choose_title  # noqa: E402
 
 L2_CHOICES = (0.3, 1.0, 3.0)
 """Ridge penalties on the standardised weights (the bias is free) tried by ``choose``."""
@@ -122,6 +122,8 @@ class Page:
     html: bytes
     hint: str | None
     title: str | None
+    summary: str | None
+    """The record's description, which main text reads a standfirst by."""
     annotation: dict
     fold: int
     counts: tuple[int, int, int, int] = (0, 0, 0, 0)
@@ -167,13 +169,18 @@ def load_pages(corpus: Path, distant_dirs: Sequence[Path]) -> list[Page]:
 def page_of(url: str, html: bytes, annotation: dict) -> Page:
     candidates = sources.collect(parse(html, url))
     chosen = choose_title(candidates)
+    described = choose_description(candidates)
     hint = next((c.value for c in candidates if c.field is Field.ARTICLE_BODY), None)
     title = chosen.value if chosen else None
-    return Page(url, html, hint if isinstance(hint, str) else None, title, annotation, fold_of(url))
+    summary = described.value if described else None
+    hint_text = hint if isinstance(hint, str) else None
+    return Page(url, html, hint_text, title, summary, annotation, fold_of(url))
 
 
 def body_text(page: Page, model: BlockJudge, hint: str | None) -> str | None:
-    result = extract_main_text(parse(page.html, page.url), hint, page.title, judge=model)
+    result = extract_main_text(
+        parse(page.html, page.url), hint, page.title, judge=model, summary=page.summary
+    )
     return result.body if result else None
 
 

@@ -481,6 +481,22 @@ def test_standfirst_in_the_article_header_opens_the_body() -> None:
     assert "Bus fares" not in body
 
 
+def test_a_deck_the_description_states_opens_the_body_wherever_it_stands() -> None:
+    """A deck set apart in a hero box, far from the box of paragraphs, is the standfirst
+    when its text is the page's description (or a description cut short with "..."
+    begins it); the page's other statement of it, an h1, is its headline."""
+    deck = "The tram network will grow by three lines, the council decided after a long debate."
+    html = (
+        f"<html><body><div class='hero'><div><h1>{deck}</h1><p>{deck}</p></div></div>"
+        f"<main><div><div><div><div class='story'>{paragraphs()}</div></div></div></div></main>"
+        "</body></html>"
+    )
+    for summary in (deck, deck[:50] + "...", deck[:50] + " …"):
+        assert extract(html, summary=summary).body == "\n\n".join([deck, *PARAGRAPHS])
+    assert extract(html).body == "\n\n".join(PARAGRAPHS)
+    assert extract(html, summary=deck[:50]).body == "\n\n".join(PARAGRAPHS)
+
+
 def test_lead_before_a_dateline_is_kept() -> None:
     # A lead above the paragraph that opens with the dateline is the story's first
     # paragraph to the reader (on the dev pages, 5 of the 7 such paragraphs were leads).

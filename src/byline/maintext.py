@@ -64,6 +64,7 @@ from byline.boilerplate import (
 from byline.detach import Removed, remove, strip
 from byline.document import (
     BLOCK_TAGS,
+    HEADING_TAGS,
     SENTENCE_ENDS,
     Document,
     text_content,
@@ -237,6 +238,20 @@ LAST_RESORT_TRIES: Final = (
 """How the last resort reads the body's boxes, and whether captions are text, in turn."""
 
 
+@dataclass(frozen=True, slots=True)
+class _Stated:
+    """What the page states of its article besides its text: the record's title (the
+    headline to look for) and its description, folded (``_folded``: a standfirst to look
+    for)."""
+
+    title: str | None
+    summary: str | None
+
+
+ELLIPSES: Final = ("...", "…")
+"""What ends a description cut short ("The council voted on Tuesday to ...")."""
+
+
 @dataclass(slots=True)
 class MainText:
     body: str
@@ -285,6 +300,8 @@ def extract_main_text(
     """
     hint_text = hint if isinstance(hint, str) else None
     title_text = title.strip() or None if isinstance(title, str) else None
+    summary_text = summary if isinstance(summary, str) else None
+    page = _Stated(title_text, _folded(summary_text) if summary_text else None)
     body = doc.root.find("body")
     if body is None:
         body = doc.root
@@ -292,15 +309,15 @@ def extract_main_text(
     at_times = strip(body, FALLBACK_CONTENT_TAGS)
     boxes, boxes_out, left = _remove_boilerplate(body)
     hint_words = frozenset(words_of(hint_text.lower())) if hint_text else None
-    result = _best_result(doc, left, title_text, (judge, hint_words))
+    result = _best_result(doc, left, page, (judge, hint_words))
     boxes_out.put_back()
     if result is None or len(result.body) < MIN_BODY_CHARS:
-        relaxed = _best_result(doc, list(body.iter(etree.Element)), title_text, (judge, hint_words))
+        relaxed = _best_result(doc, list(body.iter(etree.Element)), page, (judge, hint_words))
         if relaxed is not None and (result is None or len(relaxed.body) > len(result.body)):
             result, boxes = relaxed, []
     if result is None:
         boxes, boxes_out, left = _remove_boilerplate(body, keep_wrappers=False)
-        result = _best_result(doc, left, title_text, (judge, hint_words), last_resort=True)
+        result = _best_result(doc, left, page, (judge, hint_words), last_resort=True)
         boxes_out.put_back()
     shown = len(result.body) if result else 0
     short = hint_text is not None and shown < HINT_FALLBACK_RATIO * len(hint_text)
@@ -309,9 +326,8 @@ def extract_main_text(
     never_content = stripped.elements + at_times.elements
     at_times.put_back()
     if result is None and words < MIN_FALLBACK_WORDS:
-        summary_text = summary if isinstance(summary, str) else None
         never_content = stripped.elements
-        boxes, result = _shown_anyway(doc, body, title_text, (judge, hint_words), summary_text)
+        boxes, result = _shown_anyway(doc, body, page, (judge, hint_words), summary_text)
         shown = len(result.body) if result else 0
     stripped.put_back()
     if result is not None:
@@ -333,7 +349,7 @@ def extract_main_text(
 def _shown_anyway(
     doc: Document,
     body: etree._Element,
-    title: str | None,
+    page: _Stated,
     judge: tuple[BlockJudge, frozenset[str] | None],
     summary: str | None,
 ) -> tuple[list[tuple[etree._Element, Rule]], MainText | None]:
@@ -352,7 +368,7 @@ def _shown_anyway(
         stats = _score(list(body.iter(etree.Element)))
         scored = (body, stats)
         for boxes, captions in LAST_RESORT_TRIES:
-            result = _rendered(doc, [body], scored, title, judge, True, boxes, captions)
+            result = _rendered(doc, [body], scored, page, judge, True, boxes, captions)
             if result is not None:
                 break
         furniture.put_back()
@@ -387,7 +403,7 @@ def _stated_as_text(
 def _best_result(
     doc: Document,
     elements: list[etree._Element],
-    title: str | None,
+    page: _Stated,
     judge: tuple[BlockJudge, frozenset[str] | None],
     last_resort: bool = False,
 ) -> MainText | None:
@@ -402,7 +418,7 @@ def _best_result(
     """
     body = elements[0]
     stats = _score(elements)
-    nodes = _nodes_by_score(body, stats, title)
+    nodes = _nodes_by_score(body, stats, page.title)
     hint_words = judge[1]
     if hint_words is not None:
         nodes = _prefer_hint(_container_for_hint(stats, hint_words), nodes, stats, hint_words)
@@ -410,7 +426,7 @@ def _best_result(
     if last_resort and body.tag == "body":
         tries = [[body]] if _outscores(body, nodes, stats) else [*tries, [body]]
     for tried in tries:
-        result = _rendered(doc, tried, (body, stats), title, judge, last_resort)
+        result = _rendered(doc, tried, (body, stats), page, judge, last_resort)
         if result is not None:
             return result
     return None
@@ -420,7 +436,7 @@ def _rendered(
     doc: Document,
     nodes: list[etree._Element],
     scored: tuple[etree._Element, _Stats],
-    title: str | None,
+    page: _Stated,
     judge: tuple[BlockJudge, frozenset[str] | None],
     last_resort: bool,
     boxes: BoxCheck = BoxCheck.NAMES_AND_CONTENTS,
@@ -431,9 +447,9 @@ def _rendered(
     captions too unless they are text (``Renderer.captions``)."""
     body, stats = scored
     model, hint_words = judge
-    nodes = _standfirst(nodes, body, stats, title) + nodes
+    nodes = _standfirst(nodes, body, stats, page) + nodes
     renderer = Renderer(
-        doc, title=title, judge_box=lambda el: _box_rule(el, stats, boxes), captions=captions
+        doc, title=page.title, judge_box=lambda el: _box_rule(el, stats, boxes), captions=captions
     )
     for node in nodes:
         renderer.render(node)
@@ -1013,14 +1029,16 @@ def _holds_prose(el: etree._Element, stats: _Stats) -> bool:
 
 
 def _standfirst(
-    nodes: list[etree._Element], body: etree._Element, stats: _Stats, title: str | None
+    nodes: list[etree._Element], body: etree._Element, stats: _Stats, page: _Stated
 ) -> list[etree._Element]:
     """The standfirst that opens the article, when it sits before the chosen nodes.
 
     Pages often put the lead paragraph in the article's header, next to the
     headline, a few levels away from the box of body paragraphs. It is found
     among what precedes the first chosen node under its near ancestors: by its
-    name, or as the first paragraph of prose after the headline.
+    name, as the first paragraph of prose after the headline, or as the text the
+    page's description states; failing those, the description's text anywhere before
+    the article (a deck set apart in a hero box).
     """
     if sum(stats.prose.get(node, 0.0) for node in nodes) < MIN_BODY_CHARS:
         return []  # too little found to trust: the relaxed pass may find the article
@@ -1037,7 +1055,7 @@ def _standfirst(
         for el in scope.iter(etree.Element):
             if el is first:
                 break
-            if headline is None and el.tag in HEADLINE_TAGS and _shows_title(el, title):
+            if headline is None and el.tag in HEADLINE_TAGS and _shows_title(el, page.title):
                 headline = el
                 continue
             if not _reads_like_standfirst(el, stats) or el in lineage:
@@ -1049,11 +1067,43 @@ def _standfirst(
                 if _reads_like_lead(el, text_content(el)):
                     found.append(el)
                     continue
-            if names_standfirst(el):
+            if names_standfirst(el) or _states_summary(el, page.summary):
                 found.append(el)
         if found:
             return found[:MAX_STANDFIRSTS]
+    if page.summary is None:
+        return []
+    for el in body.iter(etree.Element):
+        if el is first:
+            break
+        stated = el not in lineage and _reads_like_standfirst(el, stats)
+        if stated and _states_summary(el, page.summary):
+            return [el]
     return []
+
+
+def _states_summary(el: etree._Element, summary: str | None) -> bool:
+    """True for a block whose text is the page's description (``_folded``; a description
+    cut short with an ellipsis: its start), that holds no heading: the deck the page's
+    metadata repeats. (An h1 the description restates is the headline, a box of a heading
+    and more the article's header.)"""
+    if summary is None or el.tag == "h1" or _holds_heading(el):
+        return False
+    text = _folded(text_content(el))
+    if text == summary:
+        return True
+    if not summary.endswith(ELLIPSES):
+        return False
+    stem = summary.rstrip(".… ")
+    return len(stem) >= MIN_STANDFIRST_CHARS and text.startswith(stem)
+
+
+def _holds_heading(el: etree._Element) -> bool:
+    return any(True for _ in el.iterdescendants(*HEADING_TAGS))
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def _may_be_lead(el: etree._Element, headline: etree._Element) -> bool:
