@@ -1087,15 +1087,15 @@ def _states_summary(el: etree._Element, summary: str | None) -> bool:
     cut short with an ellipsis: its start), that holds no heading: the deck the page's
     metadata repeats. (An h1 the description restates is the headline, a box of a heading
     and more the article's header.)"""
-    if summary is None or el.tag == "h1" or _holds_heading(el):
+    if summary is None or el.tag == "h1":
         return False
     text = _folded(text_content(el))
-    if text == summary:
-        return True
-    if not summary.endswith(ELLIPSES):
-        return False
-    stem = summary.rstrip(".… ")
-    return len(stem) >= MIN_STANDFIRST_CHARS and text.startswith(stem)
+    if text != summary:
+        stem = summary.rstrip(".… ")
+        cut = summary.endswith(ELLIPSES) and len(stem) >= MIN_STANDFIRST_CHARS
+        if not (cut and text.startswith(stem)):
+            return False
+    return not _holds_heading(el)
 
 
 def _holds_heading(el: etree._Element) -> bool:
