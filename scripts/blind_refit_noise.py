@@ -7,9 +7,9 @@ slightly other training data: the band a refit's blind figure is read against.
 A change to what main text renders changes the paragraph model's training rows, so it is
 refitted, and the refit alone moves the blind figure. Each run here leaves ``--drop`` annotated
 dev pages out at random (the same pages' paragraphs, give or take), refits with the shipped
-settings (``train_blocks.py``'s ``--choice`` of the weights file) and prints the blind body F1,
-the check's mean (a rejected page scores 0), beside the shipped model's. Aggregates only, as
-the check prints them: no page is named or shown.
+settings (the choice the weights file names, ``train_blocks.shipped_choice``) and prints the
+blind body F1, the check's mean (a rejected page scores 0), beside the shipped model's.
+Aggregates only, as the check prints them: no page is named or shown.
 """
 
 from __future__ import annotations
@@ -34,8 +34,6 @@ from byline.errors import ExtractionError  # noqa: E402
 from byline.maintext import BlockJudge  # noqa: E402
 
 SCORE = train_blocks.DEFAULT_CORPUS.parents[1] / "blind" / "score.py"
-SHIPPED = train_blocks.Choice(l2=0.3, distant_weight=0.25)
-"""The settings the shipped weights were fitted with (their file's docstring names them)."""
 
 
 def blind_f1(
@@ -72,11 +70,12 @@ def main() -> None:
     train_blocks.examples(dev, masked=True)
     annotated = [page for page in dev if page.annotation]
     print(f"shipped model: blind body F1 {blind_f1(blind, MODEL, check['token_f1']):.5f}")
+    shipped = train_blocks.shipped_choice()
     rng = random.Random(args.seed)
     figures = []
     for run in range(args.runs):
         left_out = {id(page) for page in rng.sample(annotated, args.drop)}
-        model = train_blocks.fit([page for page in dev if id(page) not in left_out], SHIPPED)
+        model = train_blocks.fit([page for page in dev if id(page) not in left_out], shipped)
         figures.append(blind_f1(blind, model, check["token_f1"]))
         print(f"refit {run + 1}, {args.drop} pages left out: {figures[-1]:.5f}", flush=True)
     spread = statistics.pstdev(figures)

@@ -58,12 +58,14 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 import sys
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import mul
 from pathlib import Path
+from typing import Final
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
@@ -430,6 +432,18 @@ def weights_text(model: BlockModel, choice: Choice, n_pages: int) -> str:
         f"BIAS = {model.bias:.6g}\n"
         f"THRESHOLD = {model.threshold:.6g}\n"
     )
+
+
+SHIPPED_CHOICE: Final = re.compile(r"L2 penalty (\S+),\s+distant-label weight (\S+):")
+"""How ``weights_text`` names the choice the shipped weights were fitted with."""
+
+
+def shipped_choice() -> Choice:
+    """The choice the shipped weights file names (``weights_text`` writes it)."""
+    named = SHIPPED_CHOICE.search(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    if named is None:
+        raise ValueError(f"{WEIGHTS_FILE} does not name its choice")
+    return Choice(float(named.group(1)), float(named.group(2)))
 
 
 def cross_validated(trainer: Trainer, pages: list[Page]) -> Score:

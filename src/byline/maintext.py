@@ -67,6 +67,7 @@ from byline.document import (
     HEADING_TAGS,
     SENTENCE_ENDS,
     Document,
+    squeezed,
     text_content,
     visible,
     words_in_any_script,
@@ -241,8 +242,8 @@ LAST_RESORT_TRIES: Final = (
 @dataclass(frozen=True, slots=True)
 class _Stated:
     """What the page states of its article besides its text: the record's title (the
-    headline to look for) and its description, folded (``_folded``: a standfirst to look
-    for)."""
+    headline to look for) and its description, its spaces squeezed and its case folded (a
+    standfirst to look for)."""
 
     title: str | None
     summary: str | None
@@ -301,7 +302,7 @@ def extract_main_text(
     hint_text = hint if isinstance(hint, str) else None
     title_text = title.strip() or None if isinstance(title, str) else None
     summary_text = summary if isinstance(summary, str) else None
-    page = _Stated(title_text, _folded(summary_text) if summary_text else None)
+    page = _Stated(title_text, squeezed(summary_text).casefold() if summary_text else None)
     body = doc.root.find("body")
     if body is None:
         body = doc.root
@@ -1083,13 +1084,13 @@ def _standfirst(
 
 
 def _states_summary(el: etree._Element, summary: str | None) -> bool:
-    """True for a block whose text is the page's description (``_folded``; a description
+    """True for a block whose text is the page's description (as ``_Stated`` holds it; a description
     cut short with an ellipsis: its start), that holds no heading: the deck the page's
     metadata repeats. (An h1 the description restates is the headline, a box of a heading
     and more the article's header.)"""
     if summary is None or el.tag == "h1":
         return False
-    text = _folded(text_content(el))
+    text = squeezed(text_content(el)).casefold()
     if text != summary:
         stem = summary.rstrip(".… ")
         cut = summary.endswith(ELLIPSES) and len(stem) >= MIN_STANDFIRST_CHARS
@@ -1100,10 +1101,6 @@ def _states_summary(el: etree._Element, summary: str | None) -> bool:
 
 def _holds_heading(el: etree._Element) -> bool:
     return any(True for _ in el.iterdescendants(*HEADING_TAGS))
-
-
-def _folded(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 def _may_be_lead(el: etree._Element, headline: etree._Element) -> bool:
