@@ -938,3 +938,43 @@ def test_a_writers_picture_beside_the_printed_name_is_the_byline() -> None:
         "<figcaption>Olaf Scholz im Bundestag am Dienstag</figcaption></figure>"
     )
     assert _dom_authors(_page(photo)) == []
+
+
+@pytest.mark.parametrize(
+    ("byline_html", "credited"),
+    [
+        ("<p class='byline'>By Staff Writer</p>", "Staff Writer"),
+        ("<span class='author'>Redaktion</span>", "Redaktion"),
+        ("<p>Autor: Redaktion Gelbe Liste</p>", "Redaktion Gelbe Liste"),
+        ("<p>Posted on 15. April 2016 by LD</p>", "LD"),  # a bare lead after a date
+    ],
+)
+def test_a_visible_byline_that_names_no_person_is_the_credit(
+    byline_html: str, credited: str
+) -> None:
+    record = _record("", byline_html)
+    assert record.authors == []
+    assert record.credit == credited
+    assert record.provenance["credit"].source == "dom"
+
+
+@pytest.mark.parametrize(
+    "byline_html",
+    [
+        "<p class='byline'>Donnerstag, 4. November 2021</p>",  # a date in the byline's box
+        "<p class='byline'>6 years ago</p>",
+        "<div class='author'>Afficher mon profil complet</div>",  # a link's label
+        "<nav><a>Authors</a> <a>About</a></nav>",  # a label over the next text
+    ],
+)
+def test_a_byline_box_that_holds_no_credit_credits_nobody(byline_html: str) -> None:
+    assert _record("", byline_html).credit is None
+
+
+def test_a_credit_the_markup_declares_goes_before_the_visible_pages() -> None:
+    record = _record('<meta name="author" content="Redaktion">', "<p class='byline'>By D.E.</p>")
+    assert record.credit == "Redaktion"
+    # and a person the page names anywhere is the author, with no credit
+    named = _record("", "<p class='byline'>By Staff Writer</p><p>Von Klaus Beispiel</p>")
+    assert [p.name for p in named.authors] == ["Klaus Beispiel"]
+    assert named.credit is None

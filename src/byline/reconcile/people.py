@@ -176,10 +176,15 @@ def _author_features(
 
 def choose_credit(candidates: list[Candidate[list[AuthorCandidate]]]) -> Choice[str] | None:
     """What the most trusted source credits when no source names a person: a desk, an
-    agency or the organisation ("Redaktion", "AFP/The Local")."""
+    agency or the organisation ("Redaktion", "AFP/The Local").
+
+    A credit the markup declares goes before the visible page's: the page's byline may
+    credit the desk by its initials ("D.E.") where a meta tag spells the site out."""
+    trusted = by_trust(Field.AUTHORS, candidates)
+    declared = [c for c in trusted if c.source != Source.DOM]
     credits = [
         (candidate.source, found)
-        for candidate in by_trust(Field.AUTHORS, candidates)
+        for candidate in declared + [c for c in trusted if c.source == Source.DOM]
         for author in candidate.value
         if (found := author_names.credit(author.name))
     ]

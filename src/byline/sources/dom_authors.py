@@ -35,6 +35,7 @@ from byline.authors import (
     CONTACT_SEPARATOR,
     INTERFACE_LABELS,
     NAME_JOINERS,
+    credit,
     is_user_handle,
     split_names,
     ungendered,
@@ -230,6 +231,7 @@ _DATE_NAME_SEPARATOR: Final = re.compile(r"\s+[-–—|·•]\s+|\s*\|\s*")
 def author_candidates(doc: Document, context: Context) -> list[AnyCandidate]:
     """One ``authors`` candidate per distinct byline, the most article-like first."""
     groups: list[Group] = []
+    credits: list[Group] = []
     seen: set[tuple[str, ...]] = set()
     elements = context.bylines + [e for e in context.rel if _is_rel_author(e)]
     for order, element in enumerate(elements):
@@ -242,6 +244,8 @@ def author_candidates(doc: Document, context: Context) -> list[AnyCandidate]:
         names = _names_of_links(named, _names_by_line(named, text))
         if names and _in_running_text(element):
             continue  # a colleague or an expert the article names
+        if not names:  # "By Staff Writer", "Redaktion"
+            _add_credit(credits, element, text, order, context, 0.0, Markup.BYLINE_ELEMENT)
         _add_group(groups, seen, doc, element, names, order, context, 0.0, Markup.BYLINE_ELEMENT)
     text_bylines = _text_bylines(doc.root, context)
     for order, (element, text, explicit) in enumerate(text_bylines, start=len(elements)):
@@ -250,6 +254,10 @@ def author_candidates(doc: Document, context: Context) -> list[AnyCandidate]:
         if not explicit and any(_may_be_a_word(n) for n in names):
             continue
         how = Markup.BYLINE_TEXT
+        if not names and explicit and text in spaced_text(element):
+            # (in the lead's own element: a label alone before the next text, "Authors"
+            # over a menu's "About", credits nobody)
+            _add_credit(credits, element, text, order, context, -UNMARKED_PENALTY, how)
         _add_group(groups, seen, doc, element, names, order, context, -UNMARKED_PENALTY, how)
     icons = _icon_bylines(context)
     for order, (element, names) in enumerate(icons, start=len(elements) + len(text_bylines)):
@@ -277,9 +285,49 @@ def author_candidates(doc: Document, context: Context) -> list[AnyCandidate]:
             element, name, how = fallback
             groups.append((FALLBACK_SCORE, len(elements), [AuthorCandidate(name)], how, element))
     groups.sort(key=lambda g: (-g[0], g[1]))
-    return [
-        _candidate(group, rank, context) for rank, group in enumerate(groups[:MAX_AUTHOR_GROUPS])
-    ]
+    credits.sort(key=lambda g: (-g[0], g[1]))
+    # the best byline that credits no person, after those that name people (whose ranks the
+    # author scorer reads)
+    kept = groups[:MAX_AUTHOR_GROUPS] + credits[:1]
+    return [_candidate(group, rank, context) for rank, group in enumerate(kept)]
+
+
+def _add_credit(
+    credits: list[Group],
+    element: etree._Element,
+    text: str,
+    order: int,
+    context: Context,
+    bonus: float,
+    how: Markup,
+) -> None:
+    """Add the credit of a byline that names no person ("By Staff Writer", "von Newsdesk",
+    "by IWB") as an organisation's: reconcile's ``choose_credit`` falls back on it when no
+    source names a person."""
+    credited = credit(text)
+    if credited is None or not _reads_as_credit(credited):
+        return
+    score = _author_score(element, context)
+    if score is not None:
+        credited_by = [AuthorCandidate(credited, kind="organization")]
+        credits.append((score + bonus, order, credited_by, how, element))
+
+
+MIN_CREDIT_LETTERS: Final = 2
+"""Letters of the shortest credit a page prints ("LD", "AP"); one is an initial cut off."""
+
+
+def _reads_as_credit(text: str) -> bool:
+    """Whether a byline's ``text`` that names no person reads as a credit: words that begin
+    with a capital or a caseless letter, no digits ("Staff Writer", "HLNF Staff Report",
+    "新华社"). Digits are a date or a time glued to it ("Donnerstag, 4. November 2021", "6
+    years ago"); a word in lower case makes a phrase ("Afficher mon profil complet", "Фото из
+    Инстаграма"), and one that begins with a sign a fragment ("& Herausgeber")."""
+    return (
+        len(_LETTERS.findall(text)) >= MIN_CREDIT_LETTERS
+        and not any(character.isdigit() for character in text)
+        and all(word[0].isalpha() and not word[0].islower() for word in text.split())
+    )
 
 
 def _candidate(group: Group, rank: int, context: Context) -> AnyCandidate:
