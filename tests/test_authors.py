@@ -947,6 +947,11 @@ def test_a_writers_picture_beside_the_printed_name_is_the_byline() -> None:
         ("<span class='author'>Redaktion</span>", "Redaktion"),
         ("<p>Autor: Redaktion Gelbe Liste</p>", "Redaktion Gelbe Liste"),
         ("<p>Posted on 15. April 2016 by LD</p>", "LD"),  # a bare lead after a date
+        # a label with its colon, the credit in the next box
+        (
+            "<div>Autor:</div><div><a href='/redaktion'>Redaktion Gelbe Liste</a></div>",
+            "Redaktion Gelbe Liste",
+        ),
     ],
 )
 def test_a_visible_byline_that_names_no_person_is_the_credit(

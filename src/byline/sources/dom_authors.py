@@ -222,6 +222,8 @@ _CREDIT_MARKER: Final = re.compile(
     + alternation((*BYLINE_MARKERS, "credit"))
     + ")"
 )
+_COLON_LABEL: Final = re.compile(r"[^\W\d_]+\s*[:：]")
+"""A label word with its colon ("Autor:"), that announces the text after it wherever it stands."""
 _POSTCODE_OR_PHONE: Final = re.compile(r"\d{5}|\+\s?\d")
 """Five digits in a row (a postcode, a phone number) or a number with its country code."""
 _NUMERIC_DATE: Final = re.compile(r"^\s*(?:\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}|\d{4}-\d{2}-\d{2})")
@@ -254,9 +256,10 @@ def author_candidates(doc: Document, context: Context) -> list[AnyCandidate]:
         if not explicit and any(_may_be_a_word(n) for n in names):
             continue
         how = Markup.BYLINE_TEXT
-        if not names and explicit and text in spaced_text(element):
-            # (in the lead's own element: a label alone before the next text, "Authors"
-            # over a menu's "About", credits nobody)
+        if not names and explicit and (text in spaced_text(element) or _COLON_LABEL.match(text)):
+            # (in the lead's own element, or after a label with a colon, "<div>Autor:</div>
+            # <div>Redaktion</div>": a word alone before the next text, "Authors" over a
+            # menu's "About", credits nobody)
             _add_credit(credits, element, text, order, context, -UNMARKED_PENALTY, how)
         _add_group(groups, seen, doc, element, names, order, context, -UNMARKED_PENALTY, how)
     icons = _icon_bylines(context)
