@@ -56,6 +56,7 @@ COMPILED_MODULES = [
     "src/byline/dates.py",
     "src/byline/lexicon.py",
     "src/byline/language.py",
+    "src/byline/textlanguage.py",
     "src/byline/dateline.py",
     "src/byline/quotes.py",
     "src/byline/sources/__init__.py",

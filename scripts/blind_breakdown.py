@@ -114,6 +114,7 @@ def main() -> None:
     check: dict[str, Any] = runpy.run_path(str(SCORE), run_name="blind")
     tokens, names, ws = check["tokens"], check["names"], check["ws"]
     lost, extra, authors, dates, openings = Tally(), Tally(), Tally(), Tally(), Tally()
+    languages = Tally()
     rejected = Counter[str]()
     as_shipped: list[float] = []
     captions_too: list[float] = []  # (rejected pages score 0 in both, as in the check)
@@ -129,6 +130,7 @@ def main() -> None:
                 captions_too.append(0.0)
             continue
         article = inspection.article
+        languages.add(language_cause(article), number)
         if page.get("text"):
             as_shipped.append(check["token_f1"](article.body, page["text"]))
             with_captions = " ".join(b.text for b in inspection.blocks if _shown_or_caption(b))
@@ -154,6 +156,7 @@ def main() -> None:
     authors.print("author: by outcome")
     dates.print("date (day): by outcome")
     openings.print("opening (goose3): by outcome")
+    languages.print("language: where the record's came from")
 
 
 MIN_REFERENCE_TOKENS = 5
@@ -243,6 +246,18 @@ def date_cause(
         offset = "a day apart" if abs(apart) == 1 else ("later" if apart > 0 else "earlier")
     among = "reference's day among the candidates" if reference in days else "not among them"
     return ("missed", offset, among, f"from {source}")
+
+
+def language_cause(article: byline.Article) -> tuple[str, ...]:
+    """Where the record's language came from: a declaration, or the body's words (over
+    another declaration or none), or nowhere."""
+    if article.language is None:
+        return ("none",)
+    provenance = article.provenance["language"]
+    if provenance.source != "text":
+        return ("declared", f"from {provenance.source}")
+    declared = "over another declared" if provenance.alternatives else "none declared"
+    return ("read from the body", declared)
 
 
 OPENING_START_CHARS = 40

@@ -132,8 +132,9 @@ def test_annotated_metadata(file):
 
 
 # Measured on all 790 pages when last raised: F1 0.958 (P 0.953, R 0.962), title 0.882
-# (600 of 680, raised from 0.857 on 2026-12-07), author 0.827, date 0.940. Raise them when
-# byline gets better; never lower them to pass.
+# (600 of 680, raised from 0.857 on 2026-12-07), author 0.843 (361 of 428, raised from 0.825
+# on 2026-12-07, when a visible byline that names no person became the credit), date 0.940.
+# Raise them when byline gets better; never lower them to pass.
 # (Precision was lowered once, from 0.945, when the paragraph model was retrained with
 # scripts/train_blocks.py, reproducibly and with site-grouped CV: F1 0.952 (P 0.944, R 0.960),
 # CV F1 0.949; the weights shipped before could not be reproduced.)
@@ -148,7 +149,7 @@ FLOORS: dict[str, float] = {
     "precision": 0.953,
     "recall": 0.960,
     "title": 0.880,
-    "author": 0.825,
+    "author": 0.840,
     "date": 0.937,
 }
 

@@ -1,7 +1,7 @@
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 
-from byline.fields import Field, Markup, Source
+from byline.fields import CANDIDATE_SOURCES, Field, Markup, Source
 from byline.language import language_tag
 from byline.reconcile import choose_title, reconcile, strip_site_name
 from byline.reconcile.trust import DATE_VOTE_WEIGHT, DEFAULT_PRIORITY, PRIORITY
@@ -40,8 +40,8 @@ def moment(text: str) -> DateValue:
 def test_every_trust_ranking_orders_every_source_once():
     for name in Field:
         ranking = PRIORITY.get(name, DEFAULT_PRIORITY)
-        assert sorted(ranking) == sorted(Source), name
-    assert set(DATE_VOTE_WEIGHT) == set(Source)
+        assert sorted(ranking) == sorted(CANDIDATE_SOURCES), name
+    assert set(DATE_VOTE_WEIGHT) == set(CANDIDATE_SOURCES)
 
 
 def test_the_record_holds_the_main_text_and_what_it_opens_with():

@@ -8,6 +8,7 @@ record's JSON (``Source.JSON_LD == "json-ld"``), so records read the same as bef
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Final
 
 
 class Source(StrEnum):
@@ -26,6 +27,14 @@ class Source(StrEnum):
     """The visible page: what readers see (headings, bylines, dates, links)."""
     URL = "url"
     """The page's address: a publication day in its path."""
+    TEXT = "text"
+    """The article's own words: the language its body is written in (``byline.textlanguage``),
+    where the page declares none or another. Read by reconciliation; no source proposes
+    candidates from it."""
+
+
+CANDIDATE_SOURCES: Final = tuple(source for source in Source if source is not Source.TEXT)
+"""The sources that propose candidates: the ones trust ranks and the learned choices weigh."""
 
 
 class Field(StrEnum):

@@ -24,6 +24,32 @@ COUNTRY_CODES: Final = frozenset(
 )
 
 
+# ISO 639-2 codes that pages write for languages BCP 47 names with two letters ("eng",
+# "ger", "spa"): the bibliographic and the terminology code of the most common ones.
+THREE_LETTER_CODES: Final = {
+    "eng": "en", "ger": "de", "deu": "de", "fre": "fr", "fra": "fr", "spa": "es",
+    "ita": "it", "por": "pt", "dut": "nl", "nld": "nl", "pol": "pl", "rus": "ru",
+    "ukr": "uk", "cze": "cs", "ces": "cs", "slo": "sk", "slk": "sk", "swe": "sv",
+    "dan": "da", "nor": "no", "nob": "nb", "fin": "fi", "est": "et", "hun": "hu",
+    "rum": "ro", "ron": "ro", "tur": "tr", "gre": "el", "ell": "el", "bul": "bg",
+    "hrv": "hr", "srp": "sr", "slv": "sl", "lit": "lt", "lav": "lv", "cat": "ca",
+    "chi": "zh", "zho": "zh", "jpn": "ja", "kor": "ko", "ara": "ar", "per": "fa",
+    "fas": "fa", "heb": "he", "hin": "hi", "ind": "id", "may": "ms", "msa": "ms",
+    "vie": "vi", "tha": "th",
+}  # fmt: skip
+
+
+MACROLANGUAGES: Final = {"nb": "no", "nn": "no"}
+"""Languages that a page may declare by their macrolanguage: Bokmål as Norwegian ("no")."""
+
+
+def primary_language(tag: str) -> str:
+    """The language of a BCP 47 tag, without its script or region, as its macrolanguage
+    names it: ``pt-BR`` -> ``pt``, ``nb-NO`` -> ``no``."""
+    language = tag.split("-", 1)[0]
+    return MACROLANGUAGES.get(language, language)
+
+
 def language_tag(value: str | None) -> str | None:
     """BCP 47 from what pages write: ``en_EN`` -> ``en``, ``pt_br`` -> ``pt-BR``.
 
@@ -34,6 +60,7 @@ def language_tag(value: str | None) -> str | None:
     if not match:
         return None
     language, region = match.group(1).lower(), match.group(2)
+    language = THREE_LETTER_CODES.get(language, language)
     if not region:
         return language
     if len(region) == 4:

@@ -672,6 +672,169 @@ PLACES_OF_SEVERAL_WORDS: Final = _phrases(
 from: "By Jane Doe, New York" (a place of one word is told by its shape alone)."""
 
 
+# --- languages: the words that tell them apart ---------------------------------------------
+
+FUNCTION_WORDS: Final[Table] = {
+    # The most frequent words of running text in each language written in the Latin or the
+    # Cyrillic script (articles, prepositions, conjunctions, pronouns, auxiliaries), by which
+    # ``byline.textlanguage`` reads the language of a text that declares none. Neighbours
+    # that share many of them (Danish and Norwegian, Czech and Slovak, Indonesian and Malay)
+    # are told apart by the words only one of them has.
+    "en": _phrases(
+        "the|of|and|to|in|is|that|for|it|with|was|on|as|are|be|by|this|have|from|at|not|but|"
+        "they|his|her|which|you|we|has|had|were|been|their|will|would|there|an|who|also|more|"
+        "can|about|said|or|its|she|he|when|what|than|into|after|could|these|those"
+    ),
+    "de": _phrases(
+        "der|die|und|in|den|von|zu|das|mit|sich|des|auf|für|ist|im|dem|nicht|ein|eine|als|"
+        "auch|es|an|werden|aus|er|hat|dass|sie|nach|wird|bei|einer|um|am|sind|noch|wie|einem|"
+        "über|einen|so|zum|war|haben|nur|oder|aber|vor|zur|bis|mehr|durch|man|sein|wurde|"
+        "sei|wenn|ich|wir|uns|diese|dieser|kann|auch|schon|werden|zwischen|sowie|gegen"
+    ),
+    "fr": _phrases(
+        "de|la|le|et|les|des|en|un|du|une|que|est|pour|qui|dans|par|plus|pas|au|sur|ne|se|"
+        "ce|il|sont|avec|ou|son|aux|elle|mais|nous|vous|été|ont|cette|comme|leur|sa|ses|être|"
+        "y|on|je|tout|fait|aussi|leurs|entre|sans|dont|où|lors|après|avait"
+    ),
+    "es": _phrases(
+        "de|la|que|el|en|y|los|del|se|las|por|un|para|con|no|una|su|al|lo|como|más|pero|sus|"
+        "le|ya|este|porque|esta|entre|cuando|muy|sin|sobre|también|me|hasta|hay|donde|quien|"
+        "desde|todo|nos|durante|fue|ha|son|está|esto|según|cual|ese|esa|están|tiene|año"
+    ),
+    "it": _phrases(
+        "di|e|il|la|che|in|per|un|è|del|non|una|da|le|si|con|della|al|lo|gli|dei|nel|alla|"
+        "anche|come|più|ma|sono|delle|ha|questo|questa|ci|se|dal|nella|suo|sua|essere|tra|"
+        "stato|degli|alle|ai|dopo|sul|sulla|loro|quando|ancora|anni|molto|dalla|hanno"
+    ),
+    "pt": _phrases(
+        "de|o|que|e|do|da|em|um|para|é|com|não|uma|os|no|se|na|por|mais|as|dos|como|mas|foi|"
+        "ao|ele|das|tem|à|seu|sua|ou|ser|quando|muito|há|nos|já|está|também|só|pelo|pela|até|"
+        "isso|ela|entre|era|depois|sem|mesmo|aos|ter|seus|quem|nas|esse|eles|estão|você|essa|"
+        "são|ainda|disse|foram|sobre|anos"
+    ),
+    "nl": _phrases(
+        "de|en|van|het|een|in|is|dat|op|te|zijn|voor|met|die|niet|aan|er|om|ook|als|dan|maar|"
+        "bij|of|uit|door|naar|worden|wordt|over|nog|heeft|hij|zij|ze|was|werd|wel|kan|tot|"
+        "geen|meer|deze|dit|hun|haar|zo|al|wat|we|ik|hebben|jaar|moet|veel|waar|zal"
+    ),
+    "pl": _phrases(
+        "i|w|na|z|się|nie|do|to|że|jest|o|jak|a|co|ale|po|od|za|przez|dla|jego|jej|są|oraz|"
+        "czy|tak|już|tym|tego|tylko|być|może|który|która|które|przy|ich|pod|także|gdy|bardzo|"
+        "lub|było|został|została|jednak|również|roku|tych|ze|we|były|będzie"
+    ),
+    "cs": _phrases(
+        "a|se|na|v|je|že|to|s|z|do|o|i|jsou|ve|pro|by|ale|jako|za|po|jeho|k|tak|které|který|"
+        "která|od|při|byl|byla|bylo|jejich|už|jen|také|může|než|jak|tento|této|podle|aby|"
+        "mezi|však|není|či|své|jsme|jsem|bude|také|nebo|roce|tím|když"
+    ),
+    "sk": _phrases(
+        "a|sa|na|v|je|že|to|s|z|do|o|aj|sú|vo|pre|by|ale|ako|za|po|jeho|k|tak|ktoré|ktorý|"
+        "ktorá|od|pri|bol|bola|bolo|ich|už|len|tiež|môže|podľa|aby|medzi|však|nie|alebo|"
+        "svoje|sme|som|bude|keď|roku|tým|ešte|ktorí"
+    ),
+    "sv": _phrases(
+        "och|i|att|det|som|en|på|är|av|för|med|till|den|har|de|inte|om|ett|han|men|var|jag|"
+        "sig|från|vi|så|kan|man|när|år|säger|hon|under|också|efter|eller|nu|sina|vid|då|ska|"
+        "skulle|hade|blev|mot|alla|där|utan|mycket|finns|även|mellan|vara"
+    ),
+    "da": _phrases(
+        "og|i|at|det|er|en|til|på|af|for|med|som|den|de|ikke|har|et|om|var|han|men|jeg|fra|"
+        "vi|så|kan|man|når|også|efter|eller|nu|ved|da|skal|skulle|havde|blev|mod|alle|der|"
+        "uden|meget|hun|sig|hvor|hvad|dig|mig|nogle|være|bliver|været|hvis|sin|sit|os|kun|"
+        "sagde|blevet|siger|endnu|hele|hende|noget"
+    ),
+    "nb": _phrases(
+        "og|i|å|det|er|en|til|på|av|for|med|som|den|de|ikke|har|et|om|var|han|men|jeg|fra|vi|"
+        "så|kan|man|når|også|etter|eller|nå|ved|da|skal|skulle|hadde|ble|mot|alle|der|uten|"
+        "mye|hun|seg|hvor|hva|deg|meg|noen|være|blir|vært|hvis|sin|sitt|oss|bare|at|sa|"
+        "blitt|veldig|sier|fortsatt|hele|henne|noe"
+    ),
+    "fi": _phrases(
+        "ja|on|ei|se|että|oli|hän|ovat|ole|mutta|kun|tai|myös|kuin|sen|joka|jo|niin|nyt|vain|"
+        "mukaan|olla|hänen|sekä|jotka|tämä|tässä|siitä|mitä|voi|olisi|kanssa|jälkeen|ennen|"
+        "vuoden|ovat|kaikki|sitten|jossa|mikä|siis|vielä|koska|ollut"
+    ),
+    "et": _phrases(
+        "ja|on|ei|et|see|oli|ka|kui|ta|mis|aga|või|ning|mida|seda|oma|siis|veel|kes|nii|"
+        "juba|tema|olid|pole|ainult|üle|nagu|ole|selle|mille|kus|kõik|pärast|tuleb|aasta|"
+        "üks|ka|välja|saab|neid|mitte"
+    ),
+    "lt": _phrases(
+        "ir|kad|į|su|iš|tai|yra|o|bet|kaip|jo|ne|taip|dar|buvo|už|apie|tik|nuo|prie|jau|"
+        "kuris|kuri|kurie|savo|per|be|ar|po|bus|gali|labai|tačiau|jos|jų|metų|tiek|arba"
+    ),
+    "lv": _phrases(
+        "un|ir|ar|no|par|uz|kas|ka|lai|bet|arī|tā|to|tas|vai|jau|vēl|pie|kā|nav|bija|būs|"
+        "tikai|viņš|viņa|kur|pēc|savu|līdz|starp|jo|gadā|tika|tiek|var|šo|šī"
+    ),
+    "ro": _phrases(
+        "de|și|în|la|cu|pe|care|din|nu|un|să|se|este|pentru|mai|că|sau|ce|fost|sunt|au|lui|"
+        "ei|dar|fi|prin|după|acest|această|până|al|ale|cel|cea|foarte|va|către|și|într|"
+        "unei|unui|anul|poate|despre|astfel"
+    ),
+    "hu": _phrases(
+        "a|az|és|hogy|nem|is|egy|van|meg|de|ez|már|csak|volt|mint|még|ha|azt|vagy|el|kell|"
+        "ki|be|fel|után|között|mert|pedig|lesz|sem|ami|aki|amely|így|most|nagyon|minden|"
+        "azonban|szerint|lehet|ezt|évben|vannak|amit"
+    ),
+    "tr": _phrases(
+        "ve|bir|bu|da|de|için|ile|olarak|çok|daha|en|gibi|ne|ki|değil|var|sonra|kadar|olan|"
+        "her|ama|veya|şey|ancak|göre|olduğu|diye|yok|ya|mı|mi|ben|biz|onun|bunu|şu|olan|"
+        "ise|yıl|tarafından|oldu|değil|ayrıca"
+    ),
+    "ca": _phrases(
+        "de|la|i|el|que|a|en|els|les|per|un|una|del|amb|no|es|va|al|com|més|però|hi|ha|són|"
+        "sobre|també|seu|seva|aquest|aquesta|quan|perquè|molt|fins|entre|ja|tot|tots|ser|"
+        "dels|pel|pels|aquests|havia|seus|aquí|any"
+    ),
+    "sl": _phrases(
+        "in|je|v|da|se|na|za|so|z|pa|ki|ne|tudi|ali|kot|po|bi|ter|od|s|to|že|o|iz|pri|do|"
+        "lahko|še|bo|bil|bila|ima|kar|sem|ga|jih|med|ker|ko|samo|bilo|smo|leta"
+    ),
+    "sh": _phrases(
+        # Croatian, Serbian and Bosnian in the Latin script: one language to these words
+        "i|u|je|da|se|na|za|su|od|a|to|s|o|koji|kao|ali|iz|sa|što|šta|će|bi|ne|ili|po|do|još|"
+        "bio|bila|nije|samo|koja|koje|kako|sve|već|prema|nakon|biti|može|godine|ima|kada|"
+        "gdje|gde|koji|njegov|njihov|ovo|ova|ove"
+    ),
+    "id": _phrases(
+        "yang|dan|di|ini|itu|dengan|untuk|dari|dalam|tidak|akan|pada|juga|ke|ada|karena|oleh|"
+        "saya|kami|mereka|sudah|bisa|atau|lebih|telah|seperti|adalah|tersebut|kata|para|hal|"
+        "sebagai|namun|bahwa|masih|hanya|baru|jika|saat|kita|belum|banyak|menjadi|tahun"
+    ),
+    "ms": _phrases(
+        "yang|dan|di|ini|itu|dengan|untuk|dari|dalam|tidak|akan|pada|juga|ke|ada|kerana|oleh|"
+        "saya|kami|mereka|sudah|boleh|atau|lebih|telah|seperti|adalah|tersebut|kata|para|hal|"
+        "sebagai|namun|bahawa|masih|hanya|baru|jika|ketika|kita|belum|banyak|menjadi|tahun|"
+        "daripada|iaitu|ialah|beliau|sebelum"
+    ),
+    "vi": _phrases(
+        "của|và|các|có|là|được|trong|cho|không|người|những|với|một|này|đã|để|khi|từ|theo|về|"
+        "năm|đến|như|cũng|ra|sẽ|tại|nhưng|nhiều|thì|làm|vào|đó|hơn|nên|sau|việc|lại|cả"
+    ),
+    "tl": _phrases(
+        # (not the short words of Tagalog, "sa", "na", "ni", "ko": syllables of romanised
+        # Chinese and of many other languages)
+        "ang|ng|mga|ay|para|hindi|ito|kung|siya|kanyang|nang|lang|niya|sila|kami|kayo|ating|"
+        "dahil|pero|naman|ngayon|lamang|kaniyang|mula|upang|ayon|noong"
+    ),
+    "ru": _phrases(
+        "и|в|не|на|что|с|по|это|как|к|но|из|у|за|от|о|его|для|так|же|все|он|она|они|был|"
+        "была|было|бы|только|уже|или|ещё|если|мы|вы|при|когда|их|то|этого|который|которые|"
+        "также|может|года|чтобы|более|были"
+    ),
+    "uk": _phrases(
+        "і|в|у|на|не|що|з|до|та|це|як|за|від|по|його|але|для|так|вже|про|або|ще|був|була|"
+        "було|які|який|яка|також|коли|ми|ви|вони|їх|щоб|може|року|під|при|між|цього|буде"
+    ),
+    "bg": _phrases(
+        "и|в|на|да|се|за|от|че|не|с|е|по|са|това|като|но|което|който|която|му|ще|бъде|със|"
+        "във|след|между|много|още|вече|или|при|има|са|към|той|тя|те|му|ги|беше|бяха|тази"
+    ),
+}
+"""(Serbian and Macedonian in the Cyrillic script, Belarusian: told by their own letters.)"""
+
+
 # --- main text: teasers and credits ------------------------------------------------------
 
 READ_ALSO: Final[Table] = {

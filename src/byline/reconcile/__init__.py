@@ -19,7 +19,7 @@ from typing import Protocol, TypeVar
 from byline.dateline import find_dateline
 from byline.document import words_in_any_script
 from byline.fields import Field, Source
-from byline.language import language_tag
+from byline.language import language_tag, primary_language
 from byline.quotes import find_quotes
 from byline.reconcile.choice import (
     Choice,
@@ -39,8 +39,9 @@ from byline.reconcile.people import (
 )
 from byline.reconcile.terms import merged_terms
 from byline.reconcile.title import choose_title, strip_site_name
-from byline.record import Article, BodyQuality, Image, Provenance
+from byline.record import Alternative, Article, BodyQuality, Image, Provenance
 from byline.sources.candidate import AnyCandidate
+from byline.textlanguage import language_of
 
 __all__ = ["Body", "Choice", "choose_description", "choose_title", "reconcile", "strip_site_name"]
 
@@ -86,7 +87,7 @@ def reconcile(
     description = _description(found)
     section = most_trusted(Field.SECTION, found.texts(Field.SECTION), clean_text)
     canonical = most_trusted(Field.CANONICAL_URL, found.texts(Field.CANONICAL_URL), clean_url)
-    language = most_trusted(Field.LANGUAGE, found.texts(Field.LANGUAGE), _language)
+    language = _language_choice(found, main.body)
     licence = most_trusted(Field.LICENSE, found.texts(Field.LICENSE), clean_text)
     speakable = most_trusted(Field.SPEAKABLE, found.lists(Field.SPEAKABLE), non_empty_texts)
     tags = merged_terms(Field.TAGS, found.lists(Field.TAGS), exclude=frozenset({Source.DOM}))
@@ -148,3 +149,22 @@ def _value(choice: Choice[T] | None) -> T | None:
 
 def _language(value: str) -> str | None:
     return language_tag(clean_text(value))
+
+
+def _language_choice(found: PageCandidates, body: str) -> Choice[str] | None:
+    """The language the page declares, unless its body is written in another: a site's
+    template often declares its default ("en-US" on German pages), and many pages none.
+    The body's language (``textlanguage.language_of``) is then the choice (source ``text``),
+    and the declared ones its alternatives. A body the detector cannot read leaves the
+    declaration as it is, as does one in the declared language (the declared region kept:
+    "pt-BR")."""
+    declared = most_trusted(Field.LANGUAGE, found.texts(Field.LANGUAGE), _language)
+    written = language_of(body)
+    if written is None or (
+        declared is not None and primary_language(declared.value) == primary_language(written)
+    ):
+        return declared
+    if declared is None:
+        return Choice(written, Source.TEXT)
+    lost = [Alternative(declared.source.value, declared.value), *declared.alternatives]
+    return Choice(written, Source.TEXT, [a for a in lost if a.value != written])

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from typing import Final, TypeAlias
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from byline.fields import Field, Markup, Source
+from byline.fields import CANDIDATE_SOURCES, Field, Markup, Source
 from byline.language import language_tag
 from byline.reconcile import _dateweights
 from byline.reconcile.choice import Choice, PageCandidates, alternatives
@@ -127,7 +127,7 @@ class DayOption:
 
 
 DATE_FEATURES: Final = (
-    *(f"first from {source.value}" for source in Source),
+    *(f"first from {source.value}" for source in CANDIDATE_SOURCES),
     "sources",
     "votes",
     "most votes",
@@ -266,7 +266,7 @@ def _date_features(option: DayOption, page: _PageDates, silent: tuple[Dated, ...
     keys = [(c.source, (c.evidence.key or "").lower()) for c in option.candidates]
     address = page.address_day
     return [
-        *(float(page.first_days.get(source) == day) for source in Source),
+        *(float(page.first_days.get(source) == day) for source in CANDIDATE_SOURCES),
         float(len({source for source, _ in option.readings})),
         page.votes.get(day, 0.0),
         float(day == page.winner),

@@ -10,7 +10,7 @@ from typing import Final
 
 from byline import authors as author_names
 from byline.document import same_page
-from byline.fields import Field, Markup, Source
+from byline.fields import CANDIDATE_SOURCES, Field, Markup, Source
 from byline.reconcile import _authorweights
 from byline.reconcile.choice import Choice, PageCandidates, alternatives, clean_text, comparable
 from byline.reconcile.ranking import LinearScorer, nearness
@@ -114,7 +114,7 @@ AUTHOR_MARKUPS: Final = (
 """The kinds of markup that state authors often enough to weigh each on its own."""
 
 AUTHOR_FEATURES: Final = (
-    *(f"from {source.value}" for source in Source),
+    *(f"from {source.value}" for source in CANDIDATE_SOURCES),
     *(f"as {how.value}" for how in AUTHOR_MARKUPS),
     "first in trust order",
     "first on the visible page",
@@ -159,7 +159,7 @@ def _author_features(
     visible = option.source == Source.DOM
     people = option.people
     return [
-        *(float(option.source == source) for source in Source),
+        *(float(option.source == source) for source in CANDIDATE_SOURCES),
         *(float(evidence.how == how) for how in AUTHOR_MARKUPS),
         float(index == 0),
         float(visible and evidence.rank == 0),
