@@ -65,6 +65,9 @@ TEXTS = {
     "ar": "قال مجلس المدينة يوم الاثنين إنه لن يغير خطة بناء الجسر الجديد التي انتقدها السكان "
     "وأصحاب المتاجر الذين طالبوا بجلسة استماع علنية. "
     "وأضافت رئيسة البلدية أن الأشغال ستبدأ في الربيع.",
+    "hi": "नगर परिषद ने सोमवार को कहा कि वह नए पुल की योजना में कोई बदलाव नहीं करेगी, जिसकी "
+    "निवासियों और दुकानदारों ने आलोचना की है। महापौर ने कहा कि काम वसंत में शुरू होगा और इस "
+    "साल के अंत तक पूरा हो जाएगा।",
     "el": "Το δημοτικό συμβούλιο δήλωσε τη Δευτέρα ότι δεν θα αλλάξει το σχέδιο για τη νέα "
     "γέφυρα, το οποίο έχει επικριθεί από τους κατοίκους και τους καταστηματάρχες.",
 }
@@ -97,6 +100,13 @@ def test_letters_of_one_language_decide_within_a_script() -> None:
     persian = "شورای شهر روز دوشنبه اعلام کرد که طرح ساخت پل جدید را تغییر نخواهد داد. این طرح "
     persian += "از سوی ساکنان و مغازه داران مورد انتقاد قرار گرفته است و کار در بهار آغاز می شود."
     assert language_of(persian) == "fa"
+
+
+def test_a_few_words_of_another_script_name_no_language() -> None:
+    """An English story that quotes Russian words is English: the letters that tell Russian
+    from its neighbours count only in a Cyrillic text."""
+    quoting = "The sign read «очень хорошо, мы знаем», which means that we know it well. "
+    assert language_of(quoting + TEXTS["en"]) == "en"
 
 
 def _page(html_lang: str, text: str) -> bytes:

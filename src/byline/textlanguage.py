@@ -52,33 +52,36 @@ SCRIPT_LANGUAGES: Final[dict[str, str]] = {
     "THAI": "th", "LAO": "lo", "KHMER": "km", "MYANMAR": "my", "GEORGIAN": "ka",
     "ARMENIAN": "hy", "BENGALI": "bn", "TAMIL": "ta", "TELUGU": "te", "GUJARATI": "gu",
     "KANNADA": "kn", "MALAYALAM": "ml", "GURMUKHI": "pa", "SINHALA": "si", "ETHIOPIC": "am",
-    "DEVANAGARI": "hi", "ARABIC": "ar", "CJK": "zh",
+    "ARABIC": "ar", "CJK": "zh",
 }  # fmt: skip
-WORD_SCRIPTS: Final = frozenset({"LATIN", "CYRILLIC"})
+"""(Kana among Chinese characters is Japanese: ``language_of`` reads kana first.)"""
+WORD_SCRIPTS: Final = frozenset({"LATIN", "CYRILLIC", "DEVANAGARI"})
 """Scripts many languages write: their texts are read by their words."""
 
 # Letters that only some of a script's languages write, in the order they are tried; None
 # for letters of languages the detector does not name (Kazakh, Kyrgyz, Mongolian...: the
 # Cyrillic of Central Asia).
-LETTER_LANGUAGES: Final[tuple[tuple[str, str | None], ...]] = (
-    ("ђћ", "sr"),
-    ("ѓќѕ", "mk"),
-    ("јљњџ", "sr"),
-    ("ў", "be"),
-    ("әғқңөұүһ", None),
-    ("їєґі", "uk"),
-    ("ыэ", "ru"),
-    ("ٹڈڑںے", "ur"),
-    ("پچژگی", "fa"),
-)
-"""(Kana among Chinese characters is Japanese: ``language_of`` reads kana first.)"""
+LETTER_LANGUAGES: Final[dict[str, tuple[tuple[str, str | None], ...]]] = {
+    "CYRILLIC": (
+        ("ђћ", "sr"),
+        ("ѓќѕ", "mk"),
+        ("јљњџ", "sr"),
+        ("ў", "be"),
+        ("әғқңөұүһ", None),
+        ("їєґі", "uk"),
+        ("ыэ", "ru"),
+    ),
+    "ARABIC": (("ٹڈڑںے", "ur"), ("پچژگی", "fa")),
+}
 MIN_LETTER_SHARE: Final = 0.002
 """Such letters must be at least this share of the letters: one stray ``ї`` in a Russian text
 (a quoted Ukrainian name) is no Ukrainian."""
 
 _ASCII_LETTERS: Final = string.ascii_letters.encode()
 _ASCII_RUNS: Final = re.compile(r"[\x00-\x7f]+")
-_WORDS: Final = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_WORDS: Final = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0dff])+(?:['’][^\W\d_]+)?")
+"""A word: letters, with the combining marks that word characters leave out (the vowel signs of the
+Indian scripts, "के"; decomposed accents), and an apostrophe's second part ("aujourd'hui")."""
 
 
 def _word_shares() -> dict[str, dict[str, float]]:
@@ -105,7 +108,7 @@ def language_of(text: str) -> str | None:
         return None
     if script in ("CJK", "HIRAGANA", "KATAKANA") and (scripts["HIRAGANA"] or scripts["KATAKANA"]):
         return "ja"
-    decided, by_letter = _by_letters(sample, letters)
+    decided, by_letter = _by_letters(sample, script, count)
     if decided:
         return by_letter
     if script in WORD_SCRIPTS:
@@ -126,9 +129,10 @@ def _scripts(sample: str) -> Counter[str]:
     return scripts
 
 
-def _by_letters(sample: str, letters: int) -> tuple[bool, str | None]:
-    """Whether letters of one language decide, and which language they name."""
-    for marks, language in LETTER_LANGUAGES:
+def _by_letters(sample: str, script: str, letters: int) -> tuple[bool, str | None]:
+    """Whether letters of one language of ``script`` decide, and which language they name
+    (``letters``: how many letters of the script the sample holds)."""
+    for marks, language in LETTER_LANGUAGES.get(script, ()):
         if sum(map(sample.count, marks)) >= max(1, MIN_LETTER_SHARE * letters):
             return True, language
     return False, None
