@@ -77,6 +77,8 @@ MIN_LETTER_SHARE: Final = 0.002
 """Such letters must be at least this share of the letters: one stray ``ї`` in a Russian text
 (a quoted Ukrainian name) is no Ukrainian."""
 
+LATIN_LETTERS_FROM, LATIN_LETTERS_TO = "\u00c0", "\u024f"
+"""The Latin letters with accents (Latin-1 Supplement and Latin Extended-A and -B)."""
 _ASCII_LETTERS: Final = string.ascii_letters.encode()
 _ASCII_RUNS: Final = re.compile(r"[\x00-\x7f]+")
 _WORDS: Final = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0dff])+(?:['’][^\W\d_]+)?")
@@ -124,7 +126,9 @@ def _scripts(sample: str) -> Counter[str]:
     scripts["LATIN"] = len(ascii_bytes) - len(ascii_bytes.translate(None, _ASCII_LETTERS))
     if len(ascii_bytes) < len(sample):
         for character in _ASCII_RUNS.sub("", sample):
-            if character.isalpha():
+            if LATIN_LETTERS_FROM <= character <= LATIN_LETTERS_TO:
+                scripts["LATIN"] += character.isalpha()  # (no name to look up: "ä", "ł")
+            elif character.isalpha():
                 scripts[unicodedata.name(character, "").split(" ", 1)[0]] += 1
     return scripts
 
@@ -142,13 +146,13 @@ def _by_words(sample: str) -> str | None:
     words = _WORDS.findall(sample.lower())
     scores: dict[str, float] = {}
     common = 0
-    for word in words:
+    for word, count in Counter(words).items():  # (each distinct word looked up once)
         shares = WORD_SHARES.get(word)
         if shares:
-            common += 1
+            common += count
             for language, share in shares.items():
-                scores[language] = scores.get(language, 0.0) + share
-    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)[:2]
+                scores[language] = scores.get(language, 0.0) + share * count
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:2]
     if not ranked:
         return None
     best, score = ranked[0]
