@@ -117,7 +117,8 @@ def _is_within(directory: Path, sealed: Path) -> bool:
 
 
 def _language_group(page: Page) -> str:
-    """The page's language group (de, en, other) as byline reads it from the page's markup."""
+    """The page's language group (de, en, other) as byline reads it: the page's declaration,
+    or its body's words."""
     import byline
 
     try:
@@ -261,7 +262,7 @@ def _report(
         "",
         "### Main text F1 by language",
         "",
-        "Language as byline reads it from the page's markup: "
+        "Language as byline reads it (the page's declaration, or its body's words): "
         + ", ".join(f"{group} {counts[group]} pages" for group in LANGUAGE_GROUPS)
         + ".",
         "",
