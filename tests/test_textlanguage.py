@@ -136,6 +136,17 @@ def test_the_body_s_language_overrules_a_template_s_default() -> None:
     assert agreed.provenance["language"].source == "dom"
 
 
+def test_a_less_trusted_declaration_of_the_body_s_language_is_chosen() -> None:
+    """``<html lang="en-US">`` over a JSON-LD ``inLanguage`` of "de-DE" on a German story:
+    the declaration the body agrees with, its region and its source kept."""
+    json_ld = '<script type="application/ld+json">{"@type": "NewsArticle", "inLanguage": "de-DE"}'
+    html = _page("en-US", TEXTS["de"]).replace(b"</head>", json_ld.encode() + b"</script></head>")
+    article = byline.extract(html, url="https://example.org/a")
+    assert article.language == "de-DE"
+    assert article.provenance["language"].source == "json-ld"
+    assert [a.value for a in article.provenance["language"].alternatives] == ["en-US"]
+
+
 def test_a_short_body_keeps_the_declared_language() -> None:
     article = byline.extract(_page("fr", "Fermé le lundi. Ouvert du mardi au samedi."), url=None)
     assert article.language == "fr"

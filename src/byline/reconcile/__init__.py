@@ -154,10 +154,11 @@ def _language(value: str) -> str | None:
 def _language_choice(found: PageCandidates, body: str) -> Choice[str] | None:
     """The language the page declares, unless its body is written in another: a site's
     template often declares its default ("en-US" on German pages), and many pages none.
-    The body's language (``textlanguage.language_of``) is then the choice (source ``text``),
-    and the declared ones its alternatives. A body the detector cannot read leaves the
-    declaration as it is, as does one in the declared language (the declared region kept:
-    "pt-BR")."""
+    Then a less trusted declaration of the body's language is the choice ("de-DE" in the
+    JSON-LD under an ``<html lang="en-US">``), failing one the body's language itself
+    (``textlanguage.language_of``; source ``text``), the other declarations its
+    alternatives. A body the detector cannot read leaves the declaration as it is, as does
+    one in the declared language (the declared region kept: "pt-BR")."""
     declared = most_trusted(Field.LANGUAGE, found.texts(Field.LANGUAGE), _language)
     written = language_of(body)
     if written is None or (
@@ -166,5 +167,11 @@ def _language_choice(found: PageCandidates, body: str) -> Choice[str] | None:
         return declared
     if declared is None:
         return Choice(written, Source.TEXT)
-    lost = [Alternative(declared.source.value, declared.value), *declared.alternatives]
-    return Choice(written, Source.TEXT, [a for a in lost if a.value != written])
+    stated = [Alternative(declared.source.value, declared.value), *declared.alternatives]
+    agreeing = next(
+        (a for a in stated if primary_language(str(a.value)) == primary_language(written)), None
+    )
+    if agreeing is not None:
+        others = [a for a in stated if a is not agreeing]
+        return Choice(str(agreeing.value), Source(agreeing.source), others)
+    return Choice(written, Source.TEXT, stated)
