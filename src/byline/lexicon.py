@@ -675,9 +675,9 @@ from: "By Jane Doe, New York" (a place of one word is told by its shape alone)."
 # --- languages: the words that tell them apart ---------------------------------------------
 
 FUNCTION_WORDS: Final[Table] = {
-    # The most frequent words of running text in each language written in the Latin or the
-    # Cyrillic script (articles, prepositions, conjunctions, pronouns, auxiliaries), by which
-    # ``byline.textlanguage`` reads the language of a text that declares none. Neighbours
+    # The most frequent words of running text in each language written in the Latin, the
+    # Cyrillic or the Devanagari script (articles, prepositions, conjunctions, pronouns,
+    # auxiliaries), by which ``byline.textlanguage`` reads the language of a text. Neighbours
     # that share many of them (Danish and Norwegian, Czech and Slovak, Indonesian and Malay)
     # are told apart by the words only one of them has.
     "en": _phrases(

@@ -1,14 +1,15 @@
 """The language a text is written in, read from its script and its most common words.
 
 Pages declare their language (``<html lang>``, ``og:locale``, JSON-LD ``inLanguage``), but
-many do not; reconciliation then asks ``language_of`` about the article's body. Two steps:
+many do not, and many a template declares its default whatever the page's language;
+reconciliation asks ``language_of`` about the article's body. In turn:
 
-- a script that one language writes (Hangul, kana, Greek, Thai...) names it; some letters
-  name one language among those that share a script (``ї`` Ukrainian, ``ђ`` Serbian, ``پ``
-  Persian);
-- text in the Latin or the Cyrillic script is scored by the most common words of each
-  language (``lexicon.FUNCTION_WORDS``): a word counts for each language that has it, split
-  between them, so that the words only one language has decide between neighbours.
+- a script that one language writes (Hangul, kana, Greek, Thai...) names it;
+- letters that only one language of a script writes name it (``ї`` Ukrainian, ``ђ``
+  Serbian, ``پ`` Persian), within a text of that script;
+- text in the Latin, Cyrillic or Devanagari script is scored by the most common words of
+  each language (``lexicon.FUNCTION_WORDS``): a word counts for each language that has it,
+  split between them, so that the words only one language has decide between neighbours.
 
 A text too short or too mixed to tell, or in a language the table does not hold well
 enough to name, gives None: no language is better than a wrong one.
