@@ -44,10 +44,15 @@ MACROLANGUAGES: Final = {"nb": "no", "nn": "no"}
 
 
 def primary_language(tag: str) -> str:
-    """The language of a BCP 47 tag, without its script or region, as its macrolanguage
-    names it: ``pt-BR`` -> ``pt``, ``nb-NO`` -> ``no``."""
-    language = tag.split("-", 1)[0]
-    return MACROLANGUAGES.get(language, language)
+    """The language of a BCP 47 tag, without its script or region: ``pt-BR`` -> ``pt``."""
+    return tag.split("-", 1)[0]
+
+
+def same_language(first: str, second: str) -> bool:
+    """Whether two tags name one language, whatever their regions, a macrolanguage naming
+    its member ("no" and "nb-NO")."""
+    one, other = primary_language(first), primary_language(second)
+    return MACROLANGUAGES.get(one, one) == MACROLANGUAGES.get(other, other)
 
 
 def language_tag(value: str | None) -> str | None:

@@ -19,7 +19,7 @@ from typing import Protocol, TypeVar
 from byline.dateline import find_dateline
 from byline.document import words_in_any_script
 from byline.fields import Field, Source
-from byline.language import language_tag, primary_language
+from byline.language import language_tag, same_language
 from byline.quotes import find_quotes
 from byline.reconcile.choice import (
     Choice,
@@ -161,16 +161,12 @@ def _language_choice(found: PageCandidates, body: str) -> Choice[str] | None:
     one in the declared language (the declared region kept: "pt-BR")."""
     declared = most_trusted(Field.LANGUAGE, found.texts(Field.LANGUAGE), _language)
     written = language_of(body)
-    if written is None or (
-        declared is not None and primary_language(declared.value) == primary_language(written)
-    ):
+    if written is None or (declared is not None and same_language(declared.value, written)):
         return declared
     if declared is None:
         return Choice(written, Source.TEXT)
     stated = [Alternative(declared.source.value, declared.value), *declared.alternatives]
-    agreeing = next(
-        (a for a in stated if primary_language(str(a.value)) == primary_language(written)), None
-    )
+    agreeing = next((a for a in stated if same_language(str(a.value), written)), None)
     if agreeing is not None:
         others = [a for a in stated if a is not agreeing]
         return Choice(str(agreeing.value), Source(agreeing.source), others)

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from byline.language import language_tag
 from byline.record import Record, RecordError
 from byline.store import versions
-from byline.store.schema import DAY_DOCS, StoreError, doc_day, primary_language
+from byline.store.schema import DAY_DOCS, StoreError, doc_day, lang_column
 from byline.store.snippets import without_markers
 
 BATCH_ROWS = 1000
@@ -209,7 +209,7 @@ class Prepared:
             "site": site_of(url),
             "section": _text(article.section),
             "language": language,
-            "lang": primary_language(language),
+            "lang": lang_column(language),
             "published": published,
             "day": published[: len("YYYY-MM-DD")] if published else None,
             "duplicate_of": _text(record.duplicate_of),

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from byline.language import language_tag
+from byline.language import language_tag, primary_language
 
 PAGE_SIZE = 8192
 """SQLite page size of a new store: records of a few KB waste less of 8 KB pages than of 4 KB."""
@@ -170,14 +170,14 @@ def _bcp47_languages(conn: sqlite3.Connection) -> None:
     """Language tags as ``byline.language.language_tag`` writes them (``pt-BR``, not the
     lower-cased ``pt-br`` of schema 1), so a filter normalised by it finds them."""
     tags = conn.execute("SELECT doc, language FROM articles WHERE language IS NOT NULL")
-    retagged = [(tag := language_tag(given), primary_language(tag), doc) for doc, given in tags]
+    retagged = [(tag := language_tag(given), lang_column(tag), doc) for doc, given in tags]
     conn.executemany("UPDATE articles SET language = ?, lang = ? WHERE doc = ?", retagged)
 
 
-def primary_language(tag: str | None) -> str | None:
-    """The language of a tag without its script or region (``pt`` of ``pt-BR``): the
-    ``lang`` column, which language filters without a region and facets read."""
-    return tag.split("-")[0] if tag else None
+def lang_column(tag: str | None) -> str | None:
+    """The ``lang`` column, which language filters without a region and facets read: the
+    tag's language without its script or region (``pt`` of ``pt-BR``)."""
+    return primary_language(tag) if tag else None
 
 
 _SCHEMA_3 = (
