@@ -32,10 +32,12 @@ from lxml import etree
 from byline import _blockweights
 from byline.boilerplate import class_weight, names_boilerplate
 from byline.document import (
+    ASCII_LETTERS,
     PIECE_CHARS,
     SENTENCE_ENDS,
     has_unspaced_script,
     pieces,
+    split_ascii,
     token_words,
 )
 
@@ -147,8 +149,6 @@ _SINGLE_BYTE_WORD_TABLES: Final = (
     ("latin-1", _word_bytes("latin-1")),
     ("cp1252", _word_bytes("cp1252")),
 )
-_ASCII_RUNS: Final = re.compile(r"[\x00-\x7f]+")
-_ASCII_LETTERS: Final = string.ascii_letters.encode()
 _ASCII_UPPERCASE: Final = string.ascii_uppercase.encode()
 _ASCII_DIGITS: Final = string.digits.encode()
 
@@ -379,13 +379,12 @@ def _char_counts(text: str) -> tuple[int, int, int]:
     The ASCII characters are counted as bytes (deleting a set of bytes runs in C), the
     others one by one: text on the web is mostly ASCII, even in most other languages.
     """
-    ascii_bytes = text.encode("ascii", "ignore")
+    ascii_bytes, others = split_ascii(text)
     size = len(ascii_bytes)
-    letters = size - len(ascii_bytes.translate(None, _ASCII_LETTERS))
+    letters = size - len(ascii_bytes.translate(None, ASCII_LETTERS))
     upper = size - len(ascii_bytes.translate(None, _ASCII_UPPERCASE))
     digits = size - len(ascii_bytes.translate(None, _ASCII_DIGITS))
-    if size < len(text):
-        others = _ASCII_RUNS.sub("", text)
+    if others:
         letters += sum(map(str.isalpha, others))
         upper += sum(map(str.isupper, filter(str.isalpha, others)))
         digits += sum(map(str.isdigit, others))

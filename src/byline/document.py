@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import string
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Final
@@ -470,6 +471,19 @@ _SOUTHEAST_ASIAN_CHARS: Final = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
 _HAN_KANA: Final = re.compile(f"[{_HAN_KANA_CHARS}]")
 _SOUTHEAST_ASIAN: Final = re.compile(f"[{_SOUTHEAST_ASIAN_CHARS}]")
 _UNSPACED: Final = re.compile(f"[{_HAN_KANA_CHARS}{_SOUTHEAST_ASIAN_CHARS}]")
+
+
+_ASCII_RUNS: Final = re.compile(r"[\x00-\x7f]+")
+ASCII_LETTERS: Final = string.ascii_letters.encode()
+
+
+def split_ascii(text: str) -> tuple[bytes, str]:
+    """``text``'s ASCII characters as bytes, and its other characters: counting characters
+    of a kind in the bytes runs in C (``len(ascii.translate(None, ASCII_LETTERS))``), so
+    only the rest, little of most texts on the web, is read one character at a time."""
+    ascii_bytes = text.encode("ascii", "ignore")
+    rest = _ASCII_RUNS.sub("", text) if len(ascii_bytes) < len(text) else ""
+    return ascii_bytes, rest
 
 
 def words_in_any_script(text: str) -> int:

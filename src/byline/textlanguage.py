@@ -18,11 +18,11 @@ enough to name, gives None: no language is better than a wrong one.
 from __future__ import annotations
 
 import re
-import string
 import unicodedata
 from collections import Counter
 from typing import Final
 
+from byline.document import ASCII_LETTERS, split_ascii
 from byline.lexicon import FUNCTION_WORDS
 
 SAMPLE_CHARS: Final = 2000
@@ -80,8 +80,6 @@ MIN_LETTER_SHARE: Final = 0.002
 
 LATIN_LETTERS_FROM, LATIN_LETTERS_TO = "\u00c0", "\u024f"
 """The Latin letters with accents (Latin-1 Supplement and Latin Extended-A and -B)."""
-_ASCII_LETTERS: Final = string.ascii_letters.encode()
-_ASCII_RUNS: Final = re.compile(r"[\x00-\x7f]+")
 _WORDS: Final = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0dff])+(?:['’][^\W\d_]+)?")
 """A word: letters, with the combining marks that word characters leave out (the vowel signs of the
 Indian scripts, "के"; decomposed accents), and an apostrophe's second part ("aujourd'hui")."""
@@ -122,15 +120,14 @@ def language_of(text: str) -> str | None:
 def _scripts(sample: str) -> Counter[str]:
     """How many letters of each script ``sample`` holds (a script by the first word of its
     letters' Unicode names: LATIN, CYRILLIC, CJK...). ASCII letters are counted in C."""
-    ascii_bytes = sample.encode("ascii", "ignore")
+    ascii_bytes, others = split_ascii(sample)
     scripts: Counter[str] = Counter()
-    scripts["LATIN"] = len(ascii_bytes) - len(ascii_bytes.translate(None, _ASCII_LETTERS))
-    if len(ascii_bytes) < len(sample):
-        for character in _ASCII_RUNS.sub("", sample):
-            if LATIN_LETTERS_FROM <= character <= LATIN_LETTERS_TO:
-                scripts["LATIN"] += character.isalpha()  # (no name to look up: "ä", "ł")
-            elif character.isalpha():
-                scripts[unicodedata.name(character, "").split(" ", 1)[0]] += 1
+    scripts["LATIN"] = len(ascii_bytes) - len(ascii_bytes.translate(None, ASCII_LETTERS))
+    for character in others:
+        if LATIN_LETTERS_FROM <= character <= LATIN_LETTERS_TO:
+            scripts["LATIN"] += character.isalpha()  # (no name to look up: "ä", "ł")
+        elif character.isalpha():
+            scripts[unicodedata.name(character, "").split(" ", 1)[0]] += 1
     return scripts
 
 
