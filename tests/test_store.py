@@ -595,6 +595,18 @@ def test_a_schema_1_store_gets_its_language_tags_as_byline_writes_them(
         assert set(languages) == {(None,), ("pt-BR",)}
 
 
+def test_a_schema_3_store_gets_three_letter_language_codes_as_two(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.db"
+    with Store(path) as corpus:
+        corpus.ingest(records(*tide_stories(3)))
+    with sqlite3.connect(path) as conn:  # as schema 3 stored a page's "eng"
+        conn.execute("UPDATE articles SET language = 'eng', lang = 'eng' WHERE id = 'tide-1'")
+        conn.execute("PRAGMA user_version = 3")
+    with Store(path) as upgraded:
+        assert ids(upgraded.search(language="en")) == {"tide-1"}
+    assert user_version(path) == SCHEMA_VERSION
+
+
 VERSION_TABLES = ("stories", "versions", "watched")
 """The tables of schema 3 (``byline.store.versions``, ``byline.store.visits``)."""
 

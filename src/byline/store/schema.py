@@ -234,10 +234,17 @@ def _versions(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _two_letter_languages(conn: sqlite3.Connection) -> None:
+    """Language tags retagged once more: ``language_tag`` writes the ISO 639-2 codes pages
+    give ("eng", "ger") as BCP 47's two letters since schema 4."""
+    _bcp47_languages(conn)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _create_schema,
     _bcp47_languages,
     _versions,
+    _two_letter_languages,
 ]
 """Migration N (1-based) takes a store from schema version N-1 to N. Append, never edit."""
 SCHEMA_VERSION = len(MIGRATIONS)
