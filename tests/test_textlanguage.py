@@ -8,6 +8,7 @@ import pytest
 
 import byline
 from byline.language import language_tag
+from byline.lexicon import FUNCTION_WORDS
 from byline.textlanguage import language_of
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -169,6 +170,11 @@ def _declared(html: str) -> str | None:
     if marker not in head:
         return None
     return head.split(marker, 1)[1].split('"', 1)[0]
+
+
+def test_each_language_lists_a_common_word_once() -> None:
+    for language, words in FUNCTION_WORDS.items():
+        assert len(set(words)) == len(words), language
 
 
 def test_three_letter_codes_are_written_as_two() -> None:

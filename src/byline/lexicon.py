@@ -689,7 +689,7 @@ FUNCTION_WORDS: Final[Table] = {
         "der|die|und|in|den|von|zu|das|mit|sich|des|auf|für|ist|im|dem|nicht|ein|eine|als|"
         "auch|es|an|werden|aus|er|hat|dass|sie|nach|wird|bei|einer|um|am|sind|noch|wie|einem|"
         "über|einen|so|zum|war|haben|nur|oder|aber|vor|zur|bis|mehr|durch|man|sein|wurde|"
-        "sei|wenn|ich|wir|uns|diese|dieser|kann|auch|schon|werden|zwischen|sowie|gegen"
+        "sei|wenn|ich|wir|uns|diese|dieser|kann|schon|zwischen|sowie|gegen"
     ),
     "fr": _phrases(
         "de|la|le|et|les|des|en|un|du|une|que|est|pour|qui|dans|par|plus|pas|au|sur|ne|se|"
@@ -725,7 +725,7 @@ FUNCTION_WORDS: Final[Table] = {
     "cs": _phrases(
         "a|se|na|v|je|že|to|s|z|do|o|i|jsou|ve|pro|by|ale|jako|za|po|jeho|k|tak|které|který|"
         "která|od|při|byl|byla|bylo|jejich|už|jen|také|může|než|jak|tento|této|podle|aby|"
-        "mezi|však|není|či|své|jsme|jsem|bude|také|nebo|roce|tím|když"
+        "mezi|však|není|či|své|jsme|jsem|bude|nebo|roce|tím|když"
     ),
     "sk": _phrases(
         "a|sa|na|v|je|že|to|s|z|do|o|aj|sú|vo|pre|by|ale|ako|za|po|jeho|k|tak|ktoré|ktorý|"
@@ -752,12 +752,12 @@ FUNCTION_WORDS: Final[Table] = {
     "fi": _phrases(
         "ja|on|ei|se|että|oli|hän|ovat|ole|mutta|kun|tai|myös|kuin|sen|joka|jo|niin|nyt|vain|"
         "mukaan|olla|hänen|sekä|jotka|tämä|tässä|siitä|mitä|voi|olisi|kanssa|jälkeen|ennen|"
-        "vuoden|ovat|kaikki|sitten|jossa|mikä|siis|vielä|koska|ollut"
+        "vuoden|kaikki|sitten|jossa|mikä|siis|vielä|koska|ollut"
     ),
     "et": _phrases(
         "ja|on|ei|et|see|oli|ka|kui|ta|mis|aga|või|ning|mida|seda|oma|siis|veel|kes|nii|"
         "juba|tema|olid|pole|ainult|üle|nagu|ole|selle|mille|kus|kõik|pärast|tuleb|aasta|"
-        "üks|ka|välja|saab|neid|mitte"
+        "üks|välja|saab|neid|mitte"
     ),
     "lt": _phrases(
         "ir|kad|į|su|iš|tai|yra|o|bet|kaip|jo|ne|taip|dar|buvo|už|apie|tik|nuo|prie|jau|"
@@ -769,7 +769,7 @@ FUNCTION_WORDS: Final[Table] = {
     ),
     "ro": _phrases(
         "de|și|în|la|cu|pe|care|din|nu|un|să|se|este|pentru|mai|că|sau|ce|fost|sunt|au|lui|"
-        "ei|dar|fi|prin|după|acest|această|până|al|ale|cel|cea|foarte|va|către|și|într|"
+        "ei|dar|fi|prin|după|acest|această|până|al|ale|cel|cea|foarte|va|către|într|"
         "unei|unui|anul|poate|despre|astfel"
     ),
     "hu": _phrases(
@@ -779,8 +779,8 @@ FUNCTION_WORDS: Final[Table] = {
     ),
     "tr": _phrases(
         "ve|bir|bu|da|de|için|ile|olarak|çok|daha|en|gibi|ne|ki|değil|var|sonra|kadar|olan|"
-        "her|ama|veya|şey|ancak|göre|olduğu|diye|yok|ya|mı|mi|ben|biz|onun|bunu|şu|olan|"
-        "ise|yıl|tarafından|oldu|değil|ayrıca"
+        "her|ama|veya|şey|ancak|göre|olduğu|diye|yok|ya|mı|mi|ben|biz|onun|bunu|şu|"
+        "ise|yıl|tarafından|oldu|ayrıca"
     ),
     "ca": _phrases(
         "de|la|i|el|que|a|en|els|les|per|un|una|del|amb|no|es|va|al|com|més|però|hi|ha|són|"
@@ -795,7 +795,7 @@ FUNCTION_WORDS: Final[Table] = {
         # Croatian, Serbian and Bosnian in the Latin script: one language to these words
         "i|u|je|da|se|na|za|su|od|a|to|s|o|koji|kao|ali|iz|sa|što|šta|će|bi|ne|ili|po|do|još|"
         "bio|bila|nije|samo|koja|koje|kako|sve|već|prema|nakon|biti|može|godine|ima|kada|"
-        "gdje|gde|koji|njegov|njihov|ovo|ova|ove"
+        "gdje|gde|njegov|njihov|ovo|ova|ove"
     ),
     "id": _phrases(
         "yang|dan|di|ini|itu|dengan|untuk|dari|dalam|tidak|akan|pada|juga|ke|ada|karena|oleh|"
@@ -829,7 +829,7 @@ FUNCTION_WORDS: Final[Table] = {
     ),
     "bg": _phrases(
         "и|в|на|да|се|за|от|че|не|с|е|по|са|това|като|но|което|който|която|му|ще|бъде|със|"
-        "във|след|между|много|още|вече|или|при|има|са|към|той|тя|те|му|ги|беше|бяха|тази"
+        "във|след|между|много|още|вече|или|при|има|към|той|тя|те|ги|беше|бяха|тази"
     ),
     "hi": _phrases("के|है|में|की|और|से|को|का|एक|यह|कि|पर|भी|नहीं|हैं|लिए|था|ने|कर|इस|गया|किया"),
     "mr": _phrases("आणि|आहे|या|च्या|मध्ये|हे|ही|की|तर|होते|केले|आहेत|त्यांनी|करण्यात|झाली|होता"),
