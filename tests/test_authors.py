@@ -213,6 +213,7 @@ from byline.sources.candidate import holds_authors
         ("原作者: 林玛丽", ["林玛丽"]),
         ("작성자 김민지", ["김민지"]),
         ("Jane Doe Category：News", ["Jane Doe"]),
+        ("Jane Doe // Blogger", ["Jane Doe"]),  # a doubled separator ends the names too
         # the site's interface where a byline stands
         ("Sign In", []),
         ("Follow Author", []),
@@ -983,3 +984,24 @@ def test_a_credit_the_markup_declares_goes_before_the_visible_pages() -> None:
     named = _record("", "<p class='byline'>By Staff Writer</p><p>Von Klaus Beispiel</p>")
     assert [p.name for p in named.authors] == ["Klaus Beispiel"]
     assert named.credit is None
+
+
+@pytest.mark.parametrize(
+    "visible_byline", ["By Jane Doe Hamburg Reporter", "Jane Doe Photography", "Dr. Jane Doe"]
+)
+def test_words_glued_to_a_visible_name_go_when_the_page_states_the_name_alone(
+    visible_byline: str,
+) -> None:
+    def authors(head: str) -> list[str]:
+        html = (
+            f"<html><head><title>Council votes</title>{head}</head><body><article>"
+            f"<h1>Council votes</h1><div class='byline'>{visible_byline}</div>"
+            f"<p>{'The council voted on Tuesday to build a new bridge over the river. ' * 6}</p>"
+            "</article></body></html>"
+        )
+        return [p.name for p in byline.extract(html, url="https://example.com/news/1").authors]
+
+    assert authors("") != ["Jane Doe"]  # the name rules alone keep the glued words
+    assert authors("<meta name='author' content='Jane Doe'>") == ["Jane Doe"]
+    # another name is no part of the visible one: it trims nothing
+    assert authors("<meta name='author' content='Jane Roe'>") != ["Jane Roe"]

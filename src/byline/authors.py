@@ -223,7 +223,7 @@ mei", "Escrito por X em 3 de maio"."""
 # "点击:"), an update note, a photo credit, the paper a guest writes for ("for The Post",
 # "Special to The Post").
 _TAIL: Final = re.compile(
-    r"\s[|·•/–—-]\s|\s*\|\s*|(?<!\w)\d|\s+(?:special\s+to|for)\s"
+    r"\s[|·•/–—-]+\s|\s*\|\s*|(?<!\w)\d|\s+(?:special\s+to|for)\s"
     r"|\s(?-i:[A-ZÀ-ÖØ-Þ])\w*\s*[:：]"
     r"|\s[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+\s*[:：]"
     r"|\b(?:updated?|aktualisiert|veröffentlicht|published|posted|"

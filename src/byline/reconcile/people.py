@@ -89,6 +89,8 @@ def choose_authors(
         people = _with_co_authors(people, [o for o in others if o[0] != Source.DOM])
     spelled = [found for _, found in others]
     people = [_fullest_spelling(person, spelled) for person in _rejoined(people, spelled)]
+    if source == Source.DOM:
+        people = [_as_stated_alone(person, spelled) for person in people]
     # a handle no source spells out ("jane.doe") is printed as the name it stands for
     people = [Person(author_names.handle_as_name(p.name), p.url) for p in people]
     lost = [(s, [p.name for p in found]) for s, found in others]
@@ -285,6 +287,28 @@ def _fullest_spelling(person: Person, others: list[list[Person]]) -> Person:
             if same_handle or (completes and len(words) == 1) or middle:
                 return Person(name=other.name, url=person.url or other.url)
     return person
+
+
+def _as_stated_alone(person: Person, others: list[list[Person]]) -> Person:
+    """The full name another candidate states alone, when the visible page's name holds it
+    with words glued on ("Senior Editor Jane Doe", "Jane Doe // Redaktion" -> "Jane Doe"),
+    else ``person``.
+
+    A byline prints roles, labels and desks beside the name, which the name rules cannot
+    always tell from names; a name the page also gives on its own is the person's.
+    """
+    words = person.name.casefold().split()
+    for found in others:
+        for other in found:
+            inner = other.name.casefold().split()
+            if len(inner) < len(words) and _full_personal_name(other.name) and _holds(words, inner):
+                return Person(name=other.name, url=person.url or other.url)
+    return person
+
+
+def _holds(words: list[str], run: list[str]) -> bool:
+    """True when ``run`` is a run of consecutive ``words``."""
+    return any(words[i : i + len(run)] == run for i in range(len(words) - len(run) + 1))
 
 
 def _rejoined(people: list[Person], others: list[list[Person]]) -> list[Person]:
