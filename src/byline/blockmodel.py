@@ -33,6 +33,7 @@ from byline import _blockweights
 from byline.boilerplate import class_weight, names_boilerplate
 from byline.document import (
     ASCII_LETTERS,
+    HEADING_KINDS,
     PIECE_CHARS,
     SENTENCE_ENDS,
     has_unspaced_script,
@@ -83,7 +84,6 @@ MAX_NAME_LEVELS: Final = 8
 """Class/id evidence is read from the paragraph's element up this many ancestors
 (stopping at the chosen container)."""
 SHORT_BLOCK_CHARS: Final = 100
-_HEADING_KINDS: Final = frozenset({"h2", "h3", "h4", "h5", "h6"})
 COMMAS: Final = ",，、،"
 
 # Words of prompts that ask the reader to do something: follow, subscribe, share,
@@ -252,7 +252,7 @@ def block_features(
             position,
             1 / (1 + after),
             1 / (1 + i),
-            float(kinds[i] in _HEADING_KINDS),
+            float(kinds[i] in HEADING_KINDS),
             float(kinds[i] == "li"),
             float(kinds[i] == "tr"),
             float(negative),

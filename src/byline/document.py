@@ -417,6 +417,9 @@ RUBY_ANNOTATION_TAGS: Final = ("rt", "rp")
 words of the text."""
 
 HEADING_TAGS: Final = ("h1", "h2", "h3", "h4", "h5", "h6")
+HEADING_KINDS: Final = frozenset(HEADING_TAGS[1:])
+"""The kinds of the text's headings as rendered: an h1 in the text is shown as an h2 (the
+page's headline is the record's title)."""
 
 SENTENCE_ENDS: Final = ".!?…。！？"
 """The marks that end a sentence, in the scripts byline reads."""

@@ -64,6 +64,7 @@ from byline.boilerplate import (
 from byline.detach import Removed, remove, strip
 from byline.document import (
     BLOCK_TAGS,
+    HEADING_KINDS,
     HEADING_TAGS,
     SENTENCE_ENDS,
     Document,
@@ -74,7 +75,7 @@ from byline.document import (
 )
 from byline.pageblocks import Trace, page_blocks
 from byline.record import BodyQuality, Image
-from byline.render import HEADING_KINDS, Renderer
+from byline.render import Renderer
 
 # --- cleaning ---------------------------------------------------------------
 WRAPPER_TEXT_SHARE: Final = 0.5

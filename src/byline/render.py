@@ -46,6 +46,7 @@ from byline.boilerplate import (
 )
 from byline.document import (
     BLOCK_TAGS,
+    HEADING_KINDS,
     SENTENCE_ENDS,
     Document,
     same_page,
@@ -58,7 +59,6 @@ from byline.lexicon import alternation, lexicon_words, trie_alternation
 from byline.memo import remembered
 from byline.record import Image
 
-HEADING_KINDS: Final = frozenset({"h2", "h3", "h4", "h5", "h6"})
 HEADINGS: Final = {"h1": "h2", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h5", "h6": "h6"}
 INLINE_FORMAT: Final = frozenset({"em", "strong", "b", "i", "code", "a"})
 SAFE_SCHEMES: Final = ("http://", "https://", "mailto:")
