@@ -434,6 +434,21 @@ def test_a_sentence_split_over_elements_is_not_read_as_a_date_line() -> None:
     assert _published(html) == []
 
 
+def test_a_date_after_a_link_in_a_sentence_is_what_the_sentence_cites() -> None:
+    """The text after a link goes on with the sentence before it: a court ruling's date
+    cited there is no date line, though its own text only says "vom" before it."""
+    cited = (
+        "<p>Das Bundesgericht kassiert ein Urteil des Kantonsgerichts (<a href='/urteil'>BGer "
+        "6B_1224/2019</a> vom 24.01.2020, Fünferbesetzung), das den Beamten verurteilt hatte.</p>"
+    )
+    html = f"<html><body><article><h1>Ein Beitrag</h1>{cited}</article></body></html>"
+    assert _published(html) == []
+    # a link with few words before the date is a date line's name: "Jane Doe 24.01.2020"
+    line = "<p><a href='/autor'>Jane Doe</a> 24.01.2020, 10:00</p>"
+    html = f"<html><body><article><h1>Ein Beitrag</h1>{line}<p>{_PROSE}</p></article></body></html>"
+    assert _published(html) == ["2020-01-24T10:00:00"]
+
+
 LONG_TEXT = " Energieverbraucher erhalten eine Preiserhöhung nach der nächsten." * 5
 
 

@@ -259,18 +259,35 @@ def _tooltip_date(title: str, month_first: bool) -> date | None:
     return value
 
 
-def _in_sentence(text: str, start: int, end: int, after: int) -> bool:
+def _in_sentence(text: str, start: int, end: int, after: int, lead_words: int = 0) -> bool:
     """Whether the date at ``text[start:end]`` sits inside a sentence: words lead up to it
-    (since ``after``) and go on after it, and none says it dates the page. "Der nächste
-    Stammtisch findet am 5. Februar 2020 ab 19 Uhr statt" is about an event; a date line
-    ends at its date or puts at most a name or a place before it ("Hofheim am Taunus |
-    Wiesbaden, 11. November 2021"); "Dieser Beitrag wurde am 5. Juni 2023 in der Kategorie
-    News veröffentlicht" says what it dates."""
+    (since ``after``; or, ``lead_words`` of them, in the block before the text) and go on
+    after it, and none says it dates the page. "Der nächste Stammtisch findet am 5. Februar
+    2020 ab 19 Uhr statt" is about an event; a date line ends at its date or puts at most a
+    name or a place before it ("Hofheim am Taunus | Wiesbaden, 11. November 2021"); "Dieser
+    Beitrag wurde am 5. Juni 2023 in der Kategorie News veröffentlicht" says what it dates."""
     return (
-        _count_words(text[max(after, 0) : start]) >= SENTENCE_WORDS_BEFORE
+        lead_words + _count_words(text[max(after, 0) : start]) >= SENTENCE_WORDS_BEFORE
         and _count_words(text[end:]) >= SENTENCE_WORDS_AFTER
         and not has_marker(text)
     )
+
+
+def _words_before_tail(element: etree._Element) -> int:
+    """Words with a letter in the text of ``element``'s parent up to ``element``'s tail: the
+    sentence that a date in that tail goes on with ("Ein Urteil (<a>BGer 6B_1224/2019</a> vom
+    24.01.2020, ...)")."""
+    parent = element.getparent()
+    if parent is None:
+        return 0
+    words = _count_words(parent.text or "")
+    for child in parent:
+        if isinstance(child.tag, str) and child.tag not in INVISIBLE_TAGS:
+            words += _count_words(" ".join(child.itertext()))
+        if child is element:
+            break
+        words += _count_words(child.tail or "")
+    return words
 
 
 def _count_words(text: str) -> int:
@@ -563,6 +580,8 @@ class _Scan:
         how = (
             Markup.DATELINE if opening else Markup.DATE_MARKED_TEXT if place.marked else Markup.TEXT
         )
+        # a text after a link or an emphasis goes on with the sentence before them
+        lead_words = _words_before_tail(element) if piece.is_tail else 0
         previous_end = 0
         for value, start, end in dates:
             marker = marker_before(context, offset + start, previous_end)
@@ -571,9 +590,9 @@ class _Scan:
             in_sentence = (
                 marker is None
                 and not place.marked  # a date or byline box holds date lines, whatever their words
-                and _in_sentence(text, start, end, previous_end - offset)
+                and _in_sentence(text, start, end, previous_end - offset, lead_words)
             )
-            previous_end = offset + end
+            previous_end, lead_words = offset + end, 0
             if marker == OTHER or in_sentence:
                 continue  # a user's sign-up date, or a date the text is about
             self._add_line_date(value, marker, place, text, holder, how)
