@@ -214,6 +214,10 @@ from byline.sources.candidate import holds_authors
         ("작성자 김민지", ["김민지"]),
         ("Jane Doe Category：News", ["Jane Doe"]),
         ("Jane Doe // Blogger", ["Jane Doe"]),  # a doubled separator ends the names too
+        # a wire agency printed after the name
+        ("Jane Doe Reuters", ["Jane Doe"]),
+        ("By Jane Doe The Associated Press", ["Jane Doe"]),
+        ("Mary Ap", ["Mary Ap"]),  # (a two-word name keeps its last word)
         # the site's interface where a byline stands
         ("Sign In", []),
         ("Follow Author", []),

@@ -113,10 +113,18 @@ ADMIN: Final = "admin"
 """User names beginning or ending with this are a site's CMS account, not a person."""
 
 # Whole names that credit an article but are no one person: agencies and desks.
-AGENCY_AND_DESK_NAMES: Final = frozenset(
+WIRE_AGENCIES: Final = frozenset(
     _phrases(
         "afp|ap|dpa|apa|reuters|sda|sid|kna|epd|ddp|efe|ansa|pap|tass|itar-tass|xinhua|upi|ips|"
-        "afp/dpa|dpa/afp|associated press|agence france-presse|bloomberg|"
+        "afp/dpa|dpa/afp|associated press|agence france-presse|bloomberg"
+    )
+)
+MAX_AGENCY_WORDS: Final = 2
+"""The most words of an agency's name ("Associated Press")."""
+MIN_FULL_NAME_WORDS: Final = 2
+"""Words of a full name that an agency's name after it is cut from ("Mary Ap" stays)."""
+AGENCY_AND_DESK_NAMES: Final = WIRE_AGENCIES | frozenset(
+    _phrases(
         "staff|editors|redaktion|red|red.|team|desk|newsroom|news|editorial board|editorial staff"
     )
 )
@@ -528,6 +536,7 @@ def _clean_name(part: str) -> str:
                 if len(words) == titled and word.islower() and len(words) > MIN_TITLED_NAME_WORDS:
                     words.pop()
             break
+    words = _without_agency(words)
     while words and words[-1].casefold().strip(".,") in _TRAILING_NOISE_WORDS:
         words.pop()  # "John Smith, June 5": the month is left when the digits are cut
     if words and words[-1].endswith(".") and len(_LETTER.findall(words[-1])) > MAX_SHORT_FORM:
@@ -541,6 +550,16 @@ def _clean_name(part: str) -> str:
     if name.isupper() and len(name) > 3:
         name = _title_case(name)
     return name
+
+
+def _without_agency(words: list[str]) -> list[str]:
+    """A full name without the wire agency printed after it: "Jane Doe Reuters", "Jane Doe
+    Associated Press" (the agency's name alone is no person's: ``NON_PERSON_NAMES``)."""
+    for size in range(MAX_AGENCY_WORDS, 0, -1):
+        named = len(words) >= MIN_FULL_NAME_WORDS + size
+        if named and " ".join(words[-size:]).casefold() in WIRE_AGENCIES:
+            return words[:-size]
+    return words
 
 
 def _is_role(word: str) -> bool:
