@@ -313,6 +313,16 @@ def test_nesting_deeper_than_the_python_recursion_limit_gives_a_record() -> None
     assert_is_the_news_page(extract_quickly(html.encode()))
 
 
+def test_a_heading_and_a_byline_nested_past_the_recursion_limit_around_a_script() -> None:
+    """Their texts are read without the script's code (found by fuzzing: the walk that
+    leaves the code out recursed once per level)."""
+    deep = "<span>" * RECURSION_TRAP_DEPTH + "Harbour<script>var x = 1;</script> news"
+    deep += "</span>" * RECURSION_TRAP_DEPTH
+    box = f"<p class='byline'>By <b>{deep}</b></p><h2>{deep}</h2>"
+    html = news_page().replace("</article>", box + "</article>")
+    assert_is_the_news_page(extract_quickly(html.encode()))
+
+
 @pytest.mark.parametrize("character", ["\x01", "\x0c", "\x1b"], ids=["soh", "form-feed", "esc"])
 def test_control_characters_in_the_text_are_read_as_nothing(character: str) -> None:
     """libxml2 keeps a stray control character in a text; lxml refuses to set such a text,

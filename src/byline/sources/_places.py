@@ -314,12 +314,24 @@ def texts_inside(
 ) -> Iterator[str]:
     """The texts inside ``element`` in document order, without those of the descendants
     ``skip`` picks (``gap`` stands for each; their tails stay: the text after them is
-    visible) or of comments."""
+    visible) or of comments.
+
+    Walked with a stack of its own, not by recursion: a page may nest 2048 levels deep
+    (``document.MAX_NESTING``), twice as deep as Python recurses."""
     yield element.text or ""
-    for child in element:
-        if isinstance(child.tag, str):
-            if skip(child):
+    levels = [iter(element)]
+    tails: list[str] = []  # the tail of each element being read, after its last child
+    while levels:
+        child = next(levels[-1], None)
+        if child is None:
+            levels.pop()
+            if tails:
+                yield tails.pop()
+        elif isinstance(child.tag, str) and not skip(child):
+            yield child.text or ""
+            levels.append(iter(child))
+            tails.append(child.tail or "")
+        else:
+            if isinstance(child.tag, str):
                 yield gap
-            else:
-                yield from texts_inside(child, skip, gap)
-        yield child.tail or ""
+            yield child.tail or ""
