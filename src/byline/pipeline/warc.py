@@ -47,6 +47,10 @@ GZIP_WBITS = 16 + zlib.MAX_WBITS  # zlib's setting for the gzip container
 RESYNC_WINDOW_BYTES = 1 << 20  # read at a time while searching a damaged archive for a member
 WARC_VERSION = re.compile(rb"WARC/1\.\d\r?\n")  # a WARC record's first line
 MAX_REASON_CHARS = 200
+# warcio's own slips on a header it cannot parse ("'NoneType' object has no attribute
+# 'startswith'" for a record cut inside its header): a reason in the reader's words
+_PARSER_SLIPS = (AttributeError, TypeError, KeyError, IndexError)
+_HEADER_DAMAGE = "the record's header is damaged or cut short"
 # bytes a parser quotes from a damaged record: b'...' with escapes, or runs of \xNN escapes
 _QUOTED_BYTES = re.compile(r"""b'[^']*\\x[^']*'|b"[^"]*\\x[^"]*"|(?:\\x[0-9a-fA-F]{2})+""")
 _NOT_PLAIN_TEXT = re.compile(r"[^\x20-\x7e]")
@@ -219,10 +223,11 @@ def _corrupt(
             "ARC files must be; `warcio recompress IN OUT` rewrites it"
         )
         return Failed(f"file:{location}", reason, {"kind": "warc", "warc": location})
+    detail = _HEADER_DAMAGE if isinstance(error, _PARSER_SLIPS) else _one_line(error)
     if records.offset == 0 and resume is None:
-        reason = f"not a readable WARC or ARC archive: {_one_line(error)}"
+        reason = f"not a readable WARC or ARC archive: {detail}"
     else:
-        reason = f"the archive is corrupt at offset {records.offset}: {_one_line(error)}"
+        reason = f"the archive is corrupt at offset {records.offset}: {detail}"
     return _failed_at(location, records.offset, reason + _read_on(resume))
 
 
@@ -304,7 +309,9 @@ def _check_length(record: ArcWarcRecord) -> None:
     # warcio reads a missing or garbled length (a header cut short) as 0 or "to the end"
     name = "length" if record.format == "arc" else "Content-Length"
     declared = record.rec_headers.get_header(name)
-    if not (declared or "").strip().isdigit():
+    if declared is None:
+        raise ValueError(f"the record's header has no {name}")
+    if not declared.strip().isdigit():
         raise ValueError(f"the record's length is {declared!r}, not a number")
 
 
