@@ -513,6 +513,46 @@ def test_an_rss_1_feed_gives_item_links(serve):
     assert list(feed_urls(site.url("/index.rdf"), FAST)) == ["https://n.example/news/1"]
 
 
+def test_a_root_whose_prefix_no_xmlns_declares_is_read_by_its_local_name(serve):
+    """A recovering parse keeps an undeclared prefix in the name (``tps:urlset``); found by
+    fuzzing, where reading that name raised ValueError."""
+    prefixed = b"<tps:urlset><url><loc>https://n.example/a</loc></url></tps:urlset>"
+    feed = b"<x:rss><channel><item><link>https://n.example/b</link></item></channel></x:rss>"
+    site = serve(
+        {
+            "/sitemap.xml": Reply(body=prefixed, content_type=XML),
+            "/rss.xml": Reply(body=feed, content_type=XML),
+        }
+    )
+    assert list(sitemap_urls(site.url("/sitemap.xml"), FAST)) == ["https://n.example/a"]
+    assert list(feed_urls(site.url("/rss.xml"), FAST)) == ["https://n.example/b"]
+
+
+def test_a_feed_link_that_cannot_be_joined_is_given_as_it_is(serve):
+    """``urljoin`` refuses "http://[broken" (ValueError): the other links are still read, and
+    that one is left for the crawl to report as no valid URL."""
+    rss = b"""<rss><channel>
+  <item><link>http://[broken/1</link></item><item><link>/news/2</link></item>
+</channel></rss>"""
+    atom = b"""<feed xmlns="http://www.w3.org/2005/Atom">
+  <entry><link href="http://[::1/x"/></entry><entry><link href="https://n.example/3"/></entry>
+</feed>"""
+    site = serve(
+        {
+            "/rss.xml": Reply(body=rss, content_type=XML),
+            "/feed.atom": Reply(body=atom, content_type="application/atom+xml"),
+        }
+    )
+    assert list(feed_urls(site.url("/rss.xml"), FAST)) == [
+        "http://[broken/1",
+        site.url("/news/2"),
+    ]
+    assert list(feed_urls(site.url("/feed.atom"), FAST)) == [
+        "http://[::1/x",
+        "https://n.example/3",
+    ]
+
+
 def test_a_sitemap_is_not_a_feed(serve):
     site = serve({"/sitemap.xml": Reply(body=urlset("https://n.example/a"), content_type=XML)})
     with pytest.raises(DiscoveryError, match="not an RSS or Atom feed"):

@@ -194,7 +194,9 @@ def _parse_xml(content: bytes, url: str) -> etree._Element:
 
 
 def _local_name(element: etree._Element) -> str:
-    return etree.QName(element).localname
+    """The element's name without its namespace, or without a prefix no ``xmlns`` declares
+    (``<tps:urlset>``: a recovering parse keeps the prefix in the name)."""
+    return str(element.tag).rpartition("}")[2].rpartition(":")[2]
 
 
 def _locs(element: etree._Element) -> Iterator[str]:
@@ -215,7 +217,7 @@ def _rss_item_link(item: etree._Element) -> str | None:
     """An RSS item's article URL: its ``<link>``, else its permalink ``<guid>``."""
     for link in item.iterchildren("{*}link"):
         if text := _text(link):
-            return urljoin(link.base or "", text)
+            return _joined(link.base, text)
     for guid in item.iterchildren("{*}guid"):
         text = _text(guid)
         # isPermaLink defaults to true, yet many feeds leave ids like "1234" unmarked
@@ -232,7 +234,16 @@ def _atom_entry_link(entry: etree._Element) -> str | None:
         return None
     alternate = (link for link in links if link.get("rel", "alternate") == "alternate")
     chosen = next(alternate, links[0])
-    return urljoin(chosen.base or "", chosen.get("href", "").strip())
+    return _joined(chosen.base, chosen.get("href", "").strip())
+
+
+def _joined(base: str | None, link: str) -> str:
+    """``link`` made absolute against ``base``; as it is when it is no URL that can be joined
+    ("http://[broken"): the crawl then says what is wrong with it, in the errors file."""
+    try:
+        return urljoin(base or "", link)
+    except ValueError:
+        return link
 
 
 def _present_links(links: Iterable[str | None], url: str) -> Iterator[str]:
