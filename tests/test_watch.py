@@ -626,6 +626,9 @@ def test_a_sitemap_lastmod_after_the_last_visit_brings_a_story_back(
         ("2024-03-14T11:02:00Z", "2024-03-14T11:02:00Z"),
         ("yesterday", None),
         (None, None),
+        # in UTC, before the first year or after the last one datetime holds
+        ("0001-01-01T00:00:00+01:00", None),
+        ("9999-12-31T23:59:59-01:00", None),
     ],
 )
 def test_sitemap_times_are_read_as_utc(lastmod: str | None, expected: str | None) -> None:

@@ -186,10 +186,9 @@ def utc(moment: str | None) -> str | None:
     if not moment:
         return None
     try:
-        parsed = _moment(moment.strip())
-    except ValueError:
+        return _moment(moment.strip()).astimezone(UTC).strftime(TIME_FORMAT)
+    except (ValueError, OverflowError):  # (year 1 at +01:00 is before year 1 in UTC)
         return None
-    return parsed.astimezone(UTC).strftime(TIME_FORMAT)
 
 
 def _moment(text: str) -> datetime:
