@@ -137,6 +137,9 @@ def test_extract_to_a_missing_directory_is_a_clear_error(tmp_path: Path) -> None
         (["extract", str(HARBOUR), "--timeout", "0"], b"not a positive number of seconds"),
         (["run", str(HARBOUR), "--out", "o.jsonl", "--workers", "0"], b"not a positive whole"),
         (["run", str(HARBOUR), "--out", "o.jsonl", "--delay", "-1"], b"not a number of seconds"),
+        # counts beyond any use: a search limit past SQLite's integers raised OverflowError
+        (["run", str(HARBOUR), "--out", "o.jsonl", "--workers", "100000"], b"is over 512"),
+        (["search", "harbour", "--limit", "9" * 20], b"is over 1000000"),
     ],
 )
 def test_user_errors_are_one_clear_line(argv: list[str], message: bytes, tmp_path: Path) -> None:

@@ -263,14 +263,26 @@ def _argument_period(text: str) -> tuple[date, date]:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+MAX_COUNT = 1_000_000
+"""The most an argument that counts can say: more is a typo (and SQLite's integers end at
+2**63, where a search's limit raised OverflowError)."""
+
+
 def positive_int(text: str) -> int:
-    """An argument that counts something: a whole number from 1."""
+    """An argument that counts something: a whole number from 1 to ``MAX_COUNT``."""
+    return counted(text, MAX_COUNT)
+
+
+def counted(text: str, most: int) -> int:
+    """A whole number from 1 to ``most``, else an argument error that says which."""
     try:
         number = int(text)
     except ValueError:
         number = 0
     if number < 1:
         raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
+    if number > most:
+        raise argparse.ArgumentTypeError(f"{text!r} is over {most}")
     return number
 
 
