@@ -821,9 +821,23 @@ def test_serve_command_defaults_to_loopback_and_every_core() -> None:
     assert args.workers == os.cpu_count()
 
 
-def test_serve_command_refuses_no_workers(corpus_db: Path, capsys: pytest.CaptureFixture) -> None:
-    assert dispatch(_serve_args("serve", str(corpus_db), "--workers", "0")) == 2
-    assert "--workers must be 1 or more" in capsys.readouterr().err
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--workers", "0", "not a positive whole number"),
+        ("--workers", "100000", "is over 512"),
+        # a port past 65535 reached the socket's bind and raised OverflowError
+        ("--port", "99999", "is over 65535"),
+        ("--port", "-1", "not a positive whole number"),
+    ],
+)
+def test_serve_command_refuses_counts_it_cannot_use(
+    corpus_db: Path, capsys: pytest.CaptureFixture, option: str, value: str, message: str
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        _serve_args("serve", str(corpus_db), option, value)
+    assert exited.value.code == 2
+    assert message in capsys.readouterr().err
 
 
 def test_each_thread_reads_on_its_own_connection_kept_between_requests(corpus_db: Path) -> None:

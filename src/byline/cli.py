@@ -28,7 +28,7 @@ from byline.fetch import (
 from byline.formats import FORMATS
 from byline.pipeline.sinks import format_of, read_records
 from byline.pipeline.worker import DEFAULT_PAGE_TIME_LIMIT
-from byline.search_cli import counted, pause, positive_int, seconds
+from byline.search_cli import pause, positive_int, seconds, worker_count
 from byline.store import Store
 from byline.watch import command as watch_command
 
@@ -38,9 +38,6 @@ EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
 FORMATS_OUT = ("jsonl", "parquet", "csv")
 WORKING_SUFFIX = ".run"
-MAX_WORKERS = 512
-"""Worker processes one machine is asked for at most (each holds a parser and the models);
-more is a typo. A cluster gets its own: ``--engine dask``."""
 """``DB.run``: where a run with ``--into`` and no ``--out`` keeps its output until loaded."""
 _URL_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
 
@@ -291,11 +288,6 @@ class _Output:
         working = into.with_name(into.name + WORKING_SUFFIX)
         errors = args.errors or into.with_name(into.name + ".errors.jsonl")
         return cls(working / "records.jsonl", "jsonl", errors, working)
-
-
-def worker_count(text: str) -> int:
-    """The ``--workers`` argument: a whole number from 1 to ``MAX_WORKERS``."""
-    return counted(text, MAX_WORKERS)
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -268,6 +268,22 @@ MAX_COUNT = 1_000_000
 2**63, where a search's limit raised OverflowError)."""
 
 
+MAX_WORKERS = 512
+"""Processes one machine is asked for at most (each holds a parser and the models); more is a
+typo. A cluster is asked through Dask (``byline run --engine dask``)."""
+MAX_PORT = 65535
+
+
+def worker_count(text: str) -> int:
+    """A ``--workers`` argument: a whole number from 1 to ``MAX_WORKERS``."""
+    return counted(text, MAX_WORKERS)
+
+
+def port_number(text: str) -> int:
+    """A ``--port`` argument: a whole number from 1 to ``MAX_PORT``."""
+    return counted(text, MAX_PORT)
+
+
 def positive_int(text: str) -> int:
     """An argument that counts something: a whole number from 1 to ``MAX_COUNT``."""
     return counted(text, MAX_COUNT)

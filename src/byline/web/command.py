@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from byline.search_cli import port_number, worker_count
+
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
@@ -53,10 +55,12 @@ def add_command(subparsers: Any) -> None:
     )
     serve_parser.add_argument("db", type=Path, metavar="CORPUS.db", help="the corpus database")
     serve_parser.add_argument("--host", default=DEFAULT_HOST, help="default: %(default)s")
-    serve_parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="default: %(default)s")
+    serve_parser.add_argument(
+        "--port", type=port_number, default=DEFAULT_PORT, help="default: %(default)s"
+    )
     serve_parser.add_argument(
         "--workers",
-        type=int,
+        type=worker_count,
         default=os.cpu_count() or 1,
         metavar="N",
         help="server processes (default: the cores, %(default)s)",
@@ -74,9 +78,6 @@ def dispatch(args: argparse.Namespace) -> int | None:
         return None
     if not args.db.is_file():
         print(f"byline serve: no corpus database at {args.db}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    if args.workers < 1:
-        print(f"byline serve: --workers must be 1 or more, not {args.workers}", file=sys.stderr)
         return EXIT_BAD_INPUT
     if not _is_loopback(args.host):
         print(
