@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 import byline
 from byline import search_cli, web
+from byline.arguments import pause, positive_int, seconds, worker_count
 from byline.errors import ExtractionError
 from byline.fetch import (
     DEFAULT_CONCURRENCY,
@@ -28,7 +29,6 @@ from byline.fetch import (
 from byline.formats import FORMATS
 from byline.pipeline.sinks import format_of, read_records
 from byline.pipeline.worker import DEFAULT_PAGE_TIME_LIMIT
-from byline.search_cli import pause, positive_int, seconds, worker_count
 from byline.store import Store
 from byline.watch import command as watch_command
 

@@ -22,9 +22,10 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from byline.arguments import pause, seconds
 from byline.fetch import DEFAULT_HOST_DELAY, DEFAULT_TIMEOUT
 from byline.pipeline.crawl import CrawlSettings
-from byline.search_cli import DEFAULT_DB, pause, seconds
+from byline.search_cli import DEFAULT_DB
 from byline.store import Store, Version
 from byline.store.versions import now
 from byline.watch.rounds import Watcher, rounds

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from byline.search_cli import port_number, worker_count
+from byline.arguments import port_number, worker_count
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
