@@ -448,6 +448,28 @@ def test_api_extract_refuses_other_schemes(client: TestClient, url: str) -> None
     assert "only http and https" in response.json()["detail"]
 
 
+def test_a_url_urlsplit_refuses_is_refused_in_words(client: TestClient) -> None:
+    """ "https://[::1/" made ``urlsplit`` raise ValueError, a 500 (found by fuzzing)."""
+    for path, form in (("/api/extract", "json"), ("/inspect", "data")):
+        response = client.post(path, **{form: {"url": "https://[::1/"}})
+        assert response.status_code == 403
+        assert "not a valid URL" in response.text
+
+
+def test_a_redirect_to_no_valid_url_is_a_failed_fetch(corpus_db: Path) -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(302, headers={"Location": "http://[broken/"})
+
+    app = create_app(corpus_db)
+    app.state.fetcher = PageFetcher(
+        transport=httpx.MockTransport(answer), resolve=lambda host, port: [PUBLIC_IP]
+    )
+    with TestClient(app) as test_client:
+        response = test_client.post("/api/extract", json={"url": "http://news.example/story"})
+    assert response.status_code == 502
+    assert "a redirect to no valid URL" in response.json()["detail"]
+
+
 def _mock_site(requests: list[str]) -> httpx.MockTransport:
     """news.example: /story redirects to the loopback address; anything else is a page."""
 

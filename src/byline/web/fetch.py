@@ -131,7 +131,10 @@ class PageFetcher:
 
     def check_destination(self, url: str) -> None:
         """Raise ``FetchRefused`` unless ``url`` is http(s) to a public address."""
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+        except ValueError as error:  # "https://[::1/": Invalid IPv6 URL
+            raise FetchRefused(f"{url}: not a valid URL ({error})") from None
         scheme = parts.scheme.lower()
         if scheme not in FETCHED_SCHEMES:
             raise FetchRefused(f"{url}: only http and https URLs can be fetched")
@@ -156,7 +159,10 @@ class PageFetcher:
                 location = response.headers.get("location")
                 if not location:
                     raise FetchFailed(f"{url}: HTTP {response.status_code} without a Location")
-                return None, urljoin(url, location)
+                try:
+                    return None, urljoin(url, location)
+                except ValueError:
+                    raise FetchFailed(f"{url}: a redirect to no valid URL: {location!r}") from None
             if response.status_code >= 400:
                 raise FetchFailed(f"{url}: HTTP {response.status_code} {response.reason_phrase}")
             declared = response.headers.get("content-length", "")
