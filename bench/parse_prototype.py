@@ -133,7 +133,7 @@ def _byline_stages(html: bytes, url: str) -> list[tuple[str, float]]:
     clock.lap(parse_stage)
     candidates = sources.collect(doc)
     clock.lap(sources_stage)
-    title = choose_title(candidates)
+    title = choose_title(candidates, url)
     clock.lap(title_stage)
     hint = next(
         (c.value for c in candidates if c.field is Field.ARTICLE_BODY and holds_text(c)), None

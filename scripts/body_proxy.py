@@ -60,7 +60,7 @@ def score_page(html: bytes, url: str) -> tuple[str, str] | None:
     reference = " ".join(visible(hint).split())
     if len(reference) < MIN_REFERENCE_CHARS:
         return None
-    title = choose_title(candidates)
+    title = choose_title(candidates, url)
     description = choose_description(candidates)
     main = extract_main_text(
         doc,  # as ``byline.extract`` does: the sources leave the tree as they found it

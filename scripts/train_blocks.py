@@ -170,7 +170,7 @@ def load_pages(corpus: Path, distant_dirs: Sequence[Path]) -> list[Page]:
 
 def page_of(url: str, html: bytes, annotation: dict) -> Page:
     candidates = sources.collect(parse(html, url))
-    chosen = choose_title(candidates)
+    chosen = choose_title(candidates, url)
     described = choose_description(candidates)
     hint = next((c.value for c in candidates if c.field is Field.ARTICLE_BODY), None)
     title = chosen.value if chosen else None

@@ -602,6 +602,20 @@ def test_logo_heading_is_not_the_headline():
     assert article.title == "Best lemon cake recipe ever"
 
 
+def test_a_logo_heading_spelling_the_sites_host_is_not_the_headline():
+    """A logo h1 that writes the site's address ("harbour-notes.de") names the site: the
+    page's address, or its canonical one, says so when no metadata names the site."""
+    found = [
+        Candidate(Field.TITLE, "Ferry service suspended after storm", Source.TWITTER),
+        Candidate(Field.HEADLINE, "harbour-notes.de", Source.DOM),
+    ]
+    url = "https://www.harbour-notes.de/2024/ferry"
+    assert choose_title(found).value == "harbour-notes.de"  # (nothing says it is the site)
+    assert choose_title(found, url).value == "Ferry service suspended after storm"
+    canonical = Candidate(Field.CANONICAL_URL, url, Source.DOM)
+    assert choose_title([*found, canonical]).value == "Ferry service suspended after storm"
+
+
 def test_a_date_in_the_title_is_no_part_of_the_headline():
     """ "Headline : 06.11.2023, 11.41 Uhr": the heading that equals the title's first
     segment is the headline, not a logo; the date is dropped like a site name."""

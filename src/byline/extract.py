@@ -90,7 +90,7 @@ def _extract(html: bytes | str, url: str | None, charset: str | None) -> Inspect
     """Sources first, then the title (main text looks for it), main text, and the record."""
     doc = parse(html, url, charset)
     candidates = sources.collect(doc)
-    title = choose_title(candidates)
+    title = choose_title(candidates, url)
     body = next(
         (c.value for c in candidates if c.field is Field.ARTICLE_BODY and holds_text(c)), None
     )

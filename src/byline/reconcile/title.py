@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Final
+from urllib.parse import urlsplit
 
 from byline.dates import find_dates
 from byline.document import words_in_any_script
@@ -36,16 +37,32 @@ Titled = tuple[Source, str]
 
 
 def site_names(found: PageCandidates) -> set[str]:
-    """The names the site gives itself (its name, its publishers' names), folded."""
+    """The names the site gives itself (its name, its publishers' names, the host of its
+    canonical address), folded."""
     names = {clean_text(c.value) for c in found.texts(Field.SITE_NAME)}
     names |= {clean_text(c.value.name) for c in found.publishers()}
+    names |= {_host(c.value) for c in found.texts(Field.CANONICAL_URL)}  # "example.de"
     return {name.casefold() for name in names if name}
 
 
-def choose_title(candidates: list[AnyCandidate]) -> Choice[str] | None:
-    """The title of a page's candidates (see ``title_of``)."""
+def _host(url: str | None) -> str | None:
+    """The host an address names, without "www." ("mediaarchitecture.de")."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    return host.removeprefix("www.") if host and "." in host else None
+
+
+def choose_title(candidates: list[AnyCandidate], url: str | None = None) -> Choice[str] | None:
+    """The title of a page's candidates (see ``title_of``); the host of the page's ``url``
+    names the site too (a logo heading "mediaarchitecture.de")."""
     found = PageCandidates(candidates)
-    return title_of(found, site_names(found))
+    names = site_names(found)
+    host = _host(url)
+    return title_of(found, names | {host} if host else names)
 
 
 def title_of(found: PageCandidates, site_names: set[str]) -> Choice[str] | None:
