@@ -17,7 +17,7 @@ import string
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Final
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import charset_normalizer
 from lxml import etree
@@ -394,6 +394,21 @@ def _tree(markup: str | bytes, as_bytes: bool) -> etree._Element | None:
     if any("Excessive depth" in entry.message for entry in parser.error_log):
         return None
     return root
+
+
+def host_of(url: str | None) -> str | None:
+    """The host of ``url`` (lower case), or None without one: an address that is no URL
+    ("http://[bad") names no host."""
+    try:
+        return urlsplit(url).hostname if url else None
+    except ValueError:
+        return None
+
+
+def site_of(url: str | None) -> str | None:
+    """The host of ``url``, lower-cased, without ``www.``: the site it belongs to."""
+    host = host_of(url.strip()) if url else None
+    return host.removeprefix("www.") if host else None
 
 
 def same_page(first: str | None, second: str | None) -> bool:

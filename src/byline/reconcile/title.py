@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Final
-from urllib.parse import urlsplit
 
 from byline.dates import find_dates
-from byline.document import words_in_any_script
+from byline.document import site_of, words_in_any_script
 from byline.fields import Field, Source
 from byline.reconcile.choice import Choice, PageCandidates, alternatives, clean_text, folded
 from byline.reconcile.trust import by_trust
@@ -46,14 +45,10 @@ def site_names(found: PageCandidates) -> set[str]:
 
 
 def _host(url: str | None) -> str | None:
-    """The host an address names, without "www." ("mediaarchitecture.de")."""
-    if not url:
-        return None
-    try:
-        host = urlsplit(url.strip()).hostname
-    except ValueError:
-        return None
-    return host.removeprefix("www.") if host and "." in host else None
+    """The site an address names ("mediaarchitecture.de"); none for a host without a domain
+    ("localhost")."""
+    site = site_of(url)
+    return site if site and "." in site else None
 
 
 def choose_title(candidates: list[AnyCandidate], url: str | None = None) -> Choice[str] | None:

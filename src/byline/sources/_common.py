@@ -129,15 +129,6 @@ def _with_scheme(text: str) -> str:
     return text
 
 
-def host_of(url: str | None) -> str | None:
-    """The host of ``url`` (lower case), or None without one: an address that is no URL
-    ("http://[bad") names no host."""
-    try:
-        return urlsplit(url).hostname if url else None
-    except ValueError:
-        return None
-
-
 def absolute_url(doc: Document, value: Any) -> str | None:
     """``value`` as an absolute http(s) URL, or None when it is not one."""
     if not isinstance(value, str):

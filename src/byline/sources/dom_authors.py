@@ -41,10 +41,9 @@ from byline.authors import (
     ungendered,
 )
 from byline.dates import find_dates
-from byline.document import HEADING_TAGS, Document, is_inside, text_content
+from byline.document import HEADING_TAGS, Document, host_of, is_inside, text_content
 from byline.fields import Field, Markup, Source
 from byline.lexicon import alternation, lexicon_words, trie_alternation
-from byline.sources._common import host_of
 from byline.sources._page import BYLINE_MARKERS, SKIP_TAGS, TextPiece, labels_author
 from byline.sources._places import (
     ANCESTOR_DEPTH,

@@ -48,11 +48,10 @@ from byline.dates import (
     parse_stated_date,
     writes_month_first,
 )
-from byline.document import Document
+from byline.document import Document, host_of
 from byline.fields import Field, Markup, Source
 from byline.language import language_tag
 from byline.lexicon import alternation, holds_other_calendar_year, lexicon_words, trie_alternation
-from byline.sources._common import host_of
 from byline.sources._page import (
     MAX_DATES,
     MAX_PIECE_CHARS,

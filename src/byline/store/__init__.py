@@ -34,6 +34,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
+from byline.document import site_of
 from byline.record import Record
 from byline.store import query as queries
 from byline.store import versions
@@ -41,7 +42,6 @@ from byline.store.ingest import (
     IngestStats,
     ingest,
     json_records,
-    site_of,
     stored_record,
     stored_row,
 )

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import urlsplit
 
+from byline.document import site_of
 from byline.language import language_tag
 from byline.record import Record, RecordError
 from byline.store import versions
@@ -217,17 +217,6 @@ class Prepared:
         text |= {"authors": "\n".join(authors) or None, "tags": "\n".join(tags) or None}
         stored = {**row, "body": None} if text["body"] == row["body"] else row
         return cls(columns, text, _utf8(json.dumps(stored, ensure_ascii=False)), authors, tags)
-
-
-def site_of(url: str | None) -> str | None:
-    """The host of ``url``, lower-cased, without ``www.``: the site filters and facets use."""
-    if not url:
-        return None
-    try:
-        host = urlsplit(url.strip()).hostname
-    except ValueError:
-        return None
-    return host.removeprefix("www.") if host else None
 
 
 def one_line(text: str) -> str:

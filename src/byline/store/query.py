@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
 
+from byline.document import site_of
 from byline.language import language_tag
-from byline.store.ingest import one_line, site_of
+from byline.store.ingest import one_line
 from byline.store.schema import ALL_DOCS, DAY_DOCS, doc_day
 from byline.store.snippets import (
     CONTROL_CHARACTERS,
