@@ -561,6 +561,48 @@ def test_a_publication_date_in_an_html_comment_dates_a_page_that_shows_none() ->
     assert _published(shown) == ["2019-03-05"]
 
 
+_COMMENT_SECTION = (
+    "<div id='comments' class='comments-area'><ol class='comment-list'><li class='comment'>"
+    "<b class='fn'>Peter Miller</b> <time datetime='2021-03-06T09:00:00+00:00'>March 6, 2021"
+    "</time><p>Finally some good news for the buses.</p></li></ol></div>"
+)
+
+
+def test_a_readers_comment_does_not_date_the_article() -> None:
+    noted = (
+        "<html><body><article><h1>Titel</h1><p>Text.</p></article><!-- published: 2021-03-04 -->"
+        f"{_COMMENT_SECTION}</body></html>"
+    )
+    # the page's note is read although a comment shows a date, and ranks above it
+    assert _published(noted) == ["2021-03-04", "2021-03-06T09:00:00+00:00"]
+    shown = noted.replace("<p>Text.</p>", "<p class='date'>5. März 2021</p><p>Text.</p>")
+    assert _published(shown) == ["2021-03-05", "2021-03-06T09:00:00+00:00"]
+
+
+def test_the_first_post_dates_a_thread_whose_posts_are_named_as_comments() -> None:
+    posts = "".join(
+        f"<div class='forum-comment'><span class='comment-time'>{day}.09.19 10:00</span>"
+        f"<p>{text}</p></div>"
+        for day, text in (("28", "Seit dem Update geht es nicht mehr."), ("29", "Bei mir auch."))
+    )
+    html = f"<html><body><h1>Kein App Store über Mobilfunk</h1>{posts}</body></html>"
+    assert _published(html)[0].startswith("2019-09-28")
+
+
+def test_a_post_filed_under_a_category_named_comment_is_no_comment_section() -> None:
+    html = (
+        "<html><body><div class='post hentry category-der-kommentar'><h1>Titel</h1>"
+        "<div class='meta'><div class='date'>2. August 2012</div></div><p>Text.</p>"
+        "</div></body></html>"
+    )
+    assert _published(html) == ["2012-08-02"]
+    # the same date in a section of readers' comments ranks below the page's note
+    noted = html.replace("</h1>", "</h1><!-- published: 2012-08-01 -->")
+    assert _published(noted) == ["2012-08-02"]
+    in_comments = noted.replace("<div class='meta'>", "<div class='meta comments'>")
+    assert _published(in_comments) == ["2012-08-01", "2012-08-02"]
+
+
 def test_a_hidden_date_ranks_below_the_date_readers_see() -> None:
     html = (
         "<html><body><h1>Klimakonferenz</h1>"

@@ -89,6 +89,9 @@ def test_a_commentary_is_the_story_not_its_comments() -> None:
     assert [a.name for a in groups[0]] == ["Ingo Arzt"]
     in_comments = html.replace("news commentary article", "news comments")
     assert not values(found(in_comments), Field.AUTHORS)
+    # a post filed under a category named so (WordPress's "category-kommentar") neither
+    filed = html.replace("news commentary article page", "post hentry category-kommentar")
+    assert [a.name for a in values(found(filed), Field.AUTHORS)[0]] == ["Ingo Arzt"]
 
 
 def _by_the_headline(box: str) -> str:
@@ -103,6 +106,25 @@ def _first_byline(html: str, url: str | None = PAGE_URL) -> list[list[str]]:
     """The names of the dom source's first authors candidate, as a list of it (or none)."""
     groups = [[a.name for a in group] for group in values(found(html, url), Field.AUTHORS)]
     return groups[:1]
+
+
+_SUBMITTED = "Submitted by <span class='username'>{}</span> on Thu, 03/04/2021 - 10:00"
+
+
+@pytest.mark.parametrize(
+    ("box", "expected"),
+    [
+        (_SUBMITTED.format("Jane Doe"), [["Jane Doe"]]),  # Drupal's line under a node's title
+        (_SUBMITTED.format("janedoe"), [["janedoe"]]),  # its user name, lower case
+        ("Posted by <a href='/u/jd'>jane.doe</a>", [["jane.doe"]]),
+        ("Publié par <a href='/u/jd'></a> à 08:00", []),  # a word, where no name was printed
+        ("by <a href='/u/jd'>janedoe</a>", []),  # a bare "by" may begin a sentence's words
+    ],
+)  # fmt: skip
+def test_a_user_name_in_lower_case_after_an_explicit_lead_is_the_byline(
+    box: str, expected: list[list[str]]
+) -> None:
+    assert _first_byline(_page(_by_the_headline(box))) == expected
 
 
 @pytest.mark.parametrize(

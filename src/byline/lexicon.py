@@ -82,7 +82,8 @@ desk's own name ("Redaktion Gelbe Liste")."""
 
 BYLINE_LEADS: Final[Table] = {
     "en": _phrases(
-        "written by|posted by|published by|story by|words by|reporting by|view all posts by|"
+        "written by|posted by|published by|submitted by|story by|words by|reporting by|"
+        "view all posts by|"
         "more from|more by|from|published|posted|interview|text and photos|words and pictures|"
         "about the author|recipe by|recipe from|copyright"
     ),
@@ -107,7 +108,7 @@ BYLINE_LEADS: Final[Table] = {
 an author box's heading ("About the author"), credits of text and pictures."""
 
 EXPLICIT_BYLINE_LEADS: Final[Table] = {
-    "en": _phrases("posted by|written by|words by|story by|text by"),
+    "en": _phrases("posted by|written by|submitted by|words by|story by|text by"),
     "de": _phrases(
         "text von|geschrieben von|verfasst von|erstellt von|beitrag von|ein beitrag von|"
         "ein artikel von|ein text von|ein bericht von|ein kommentar von|ein gastbeitrag von|"

@@ -42,6 +42,10 @@ BAD_PLACE_TAGS: Final = frozenset({"aside", "nav", "footer", "form"})
 LAYOUT_PREFIXES: Final = ("has-", "with-", "no-", "without-")
 """Class prefixes that describe a container's layout ("main-content has-sidebar"): such a
 class names what sits beside the element, not the element."""
+TAXONOMY_PREFIXES: Final = ("category-", "tag-")
+"""Class prefixes naming the categories and tags a post is filed under (WordPress's
+``post_class``: "post hentry category-der-kommentar"): what the post is about, not what
+the element is."""
 
 ANCESTOR_DEPTH: Final = 13
 """How many ancestors of an element are checked for its surroundings."""
@@ -175,9 +179,15 @@ def in_bad_place(element: etree._Element, comments_only: bool = False) -> bool:
 
 def _names_comments(found: str) -> bool:
     """Whether markers name a comment section (``COMMENT_MARKERS``), an opinion piece's name
-    ("commentary") aside; the fragments are tested first, as most markers hold none."""
-    return any(m in found for m in COMMENT_MARKERS) and any(
-        m in _COMMENTARY.sub("", found) for m in COMMENT_MARKERS
+    ("commentary") and a post's category ("category-kommentar") aside; the fragments are
+    tested first, as most markers hold none."""
+    if not any(m in found for m in COMMENT_MARKERS):
+        return False
+    return any(
+        m in _COMMENTARY.sub("", token)
+        for token in found.split()
+        if not token.startswith(TAXONOMY_PREFIXES)
+        for m in COMMENT_MARKERS
     )
 
 

@@ -176,6 +176,7 @@ loses (``UNMARKED_PENALTY``): any visible byline in the same place beats a hidde
 # unless that date stands in the same text ("06.11.2023 13:30 von Olga").
 BARE_LEADS: Final = lexicon.BARE_LEADS
 AUTHOR_LABELS: Final = lexicon_words(lexicon.AUTHOR_LABELS)
+FUNCTION_WORDS: Final = frozenset(lexicon_words(lexicon.FUNCTION_WORDS))
 COLON_LEADS: Final = (
     lexicon_words(lexicon.TEXT_LABELS)
     + lexicon_words(lexicon.DESK_LABELS)
@@ -250,8 +251,13 @@ def author_candidates(doc: Document, context: Context) -> list[AnyCandidate]:
         _add_group(groups, seen, doc, element, names, order, context, 0.0, Markup.BYLINE_ELEMENT)
     text_bylines = _text_bylines(doc.root, context)
     for order, (element, text, explicit) in enumerate(text_bylines, start=len(elements)):
-        # "焦鹏" has no case; a user name ("delta201") is no word of a sentence
-        names = [n for n in split_names(text) if not n[:1].islower() or is_user_handle(n)]
+        # "焦鹏" has no case; a user name ("delta201") is no word of a sentence, nor one word
+        # an explicit lead vouches for ("Submitted by janedoe", "Posted by jane.doe")
+        names = [
+            n
+            for n in split_names(text)
+            if not n[:1].islower() or is_user_handle(n) or (explicit and _may_be_a_handle(n))
+        ]
         if not explicit and any(_may_be_a_word(n) for n in names):
             continue
         how = Markup.BYLINE_TEXT
@@ -798,6 +804,12 @@ def _may_be_a_word(name: str) -> bool:
     """Whether ``name``, after a bare "by"/"von", may be a word of a sentence rather than a
     name: one word ("von Anfang"), unless a user name that no language has ("by delta201")."""
     return len(name.split()) < MIN_UNMARKED_NAME_WORDS and not is_user_handle(name)
+
+
+def _may_be_a_handle(name: str) -> bool:
+    """Whether a lower-case ``name`` may be a user name: one token, no common word of a
+    language ("Publié par à 08:00" names nobody)."""
+    return " " not in name and name not in FUNCTION_WORDS
 
 
 def _folded_letters(text: str) -> str:

@@ -20,14 +20,15 @@ Pieces up to ``MAX_PIECE_CHARS`` long are read whole (a date line is short); of 
 one only a dateline or a label that opens it, as a date inside a paragraph is about
 something else. A date split over elements ("Apr" "04" "2013" in a calendar badge) is read
 from the date-marked element that holds its parts; a page that shows no date at all is
-dated by its scripts' data, else a publication note in an HTML comment. Candidates are
-parsed dates, best first, with their score.
+dated by its scripts' data, else a publication note in an HTML comment (a date in the
+readers' comments shows none of the article's). Candidates are parsed dates, best first,
+with their score.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Final, NamedTuple
 
@@ -68,6 +69,7 @@ from byline.sources._places import (
     PAGE_TAGS,
     headline_nearness,
     in_article,
+    in_bad_place,
     markers,
     names_bad_place,
 )
@@ -126,7 +128,7 @@ LIST_ITEM_PENALTY: Final = 1.0
 """``<li>``: lists of other articles; a weaker sign than a sidebar."""
 LISTING_ITEMS: Final = 3
 """Items of one list showing a date that make it a listing of other things: see
-``_Scan._outside_listings``."""
+``_outside_listings``."""
 LISTING_ENTRY_CHARS: Final = 300
 """An item of a listing up to this long is an entry (a headline or an event and its date,
 maybe a teaser line); a longer one is content, as the posts of a forum thread are."""
@@ -134,6 +136,11 @@ HIDDEN_PENALTY: Final = 8.0
 """A date inside a hidden element (``boilerplate.is_hidden``: ``display:none``, ``hidden``)
 is machine data that no reader sees, like a ``<meta>``: it ranks below every visible date
 and is kept for pages that show none."""
+COMMENT_PENALTY: Final = 8.0
+"""A date in the comment section (``_places.in_bad_place``, comments only) is a reader's,
+later than the article: it ranks below every other date the page shows and, unlike the
+others, does not keep its scripts' data and notes from being read. It is kept for a forum
+thread, whose posts are named as comments and whose first post dates the page."""
 LAST_TEXT_DEPTH: Final = 14
 """How deep into an element the end of its text is looked for (``_text_end``)."""
 
@@ -369,6 +376,9 @@ class _Scan:
         self.month_first = month_first
         """Whether the page writes numeric dates month first ("06/12/2020" is June 12)."""
         self.found: list[_Found] = []
+        self.in_comments: list[_Found] = []
+        """Dates in the comment section (``COMMENT_PENALTY``), apart from the page's own: a
+        long thread of comments fills no room the article's dates need."""
         self.marks_by_element: dict[etree._Element, _Marks] = {}
         self.split_read: set[etree._Element] = set()
 
@@ -379,7 +389,10 @@ class _Scan:
         shows "Stand: 12.11.2021" or "last edited ..." and no publication date still tells
         readers its date, better than an unlabelled date in a list.
         """
-        own = self._outside_listings()
+        own = _outside_listings(self.found) + [
+            replace(found, score=found.score - COMMENT_PENALTY)
+            for found in _outside_listings(self.in_comments)
+        ]
         penalty = UPDATE_AS_PUBLISHED_PENALTY
         as_published = [
             _Found(f.score - penalty, f.order, f.value, False, f.where, f.how, f.key, None)
@@ -409,24 +422,6 @@ class _Scan:
         line, headline_line = found.where.sourceline, self.headline_line
         return Evidence.placed(found.how, rank, found.score, line, headline_line, inside, found.key)
 
-    def _outside_listings(self) -> list[_Found]:
-        """The dates that are not entries of a listing: a list in which ``LISTING_ITEMS`` or
-        more items show a date lists other things (articles, events), each dated. Only its
-        short items are entries: a long one is a post of a thread, whose first is the page's.
-        """
-        items_per_list: dict[etree._Element | None, set[etree._Element]] = {}
-        for found in self.found:
-            if found.item is not None:
-                items_per_list.setdefault(found.item.getparent(), set()).add(found.item)
-        listed = {
-            item
-            for items in items_per_list.values()
-            if len(items) >= LISTING_ITEMS
-            for item in items
-            if _is_short(item, LISTING_ENTRY_CHARS)
-        }
-        return [f for f in self.found if f.item not in listed]
-
     def add(
         self,
         value: object,
@@ -439,10 +434,11 @@ class _Scan:
     ) -> None:
         """Keep a date ``where`` shows as ``how`` says (``item``: the list item it is in,
         ``key``: its property's name); among equal scores the one earliest in the page wins."""
-        if len(self.found) < MAX_DATES and isinstance(value, date):
-            order = (where.sourceline or 0) * MAX_DATES + len(self.found)  # page order
+        kept = self.in_comments if in_bad_place(where, comments_only=True) else self.found
+        if len(kept) < MAX_DATES and isinstance(value, date):
+            order = (where.sourceline or 0) * MAX_DATES + len(kept)  # page order
             found = DateValue(value, value.isoformat())
-            self.found.append(_Found(score, order, found, update, where, how, key, item))
+            kept.append(_Found(score, order, found, update, where, how, key, item))
 
     # --- the page title ---------------------------------------------------------------
 
@@ -840,6 +836,25 @@ class _Place:
     marked_update: bool
     item: etree._Element | None  # the nearest list item around the element
     quoted: bool  # inside a quotation: a quoted post's date, an embedded tweet's
+
+
+def _outside_listings(dates: list[_Found]) -> list[_Found]:
+    """The dates that are not entries of a listing: a list in which ``LISTING_ITEMS`` or
+    more items show a date lists other things (articles, events), each dated. Only its
+    short items are entries: a long one is a post of a thread, whose first is the page's.
+    """
+    items_per_list: dict[etree._Element | None, set[etree._Element]] = {}
+    for found in dates:
+        if found.item is not None:
+            items_per_list.setdefault(found.item.getparent(), set()).add(found.item)
+    listed = {
+        item
+        for items in items_per_list.values()
+        if len(items) >= LISTING_ITEMS
+        for item in items
+        if _is_short(item, LISTING_ENTRY_CHARS)
+    }
+    return [f for f in dates if f.item not in listed]
 
 
 def _text_before(element: etree._Element) -> str:
