@@ -124,6 +124,9 @@ class Markup(StrEnum):
     """The name beside a person's icon (``<i class="fa fa-user"></i> Jane Doe``)."""
     MAILBOX = "mail link"
     """A full name by the headline beside a ``mailto:`` link whose address spells it."""
+    OWNER_LINK = "owner link"
+    """A full name by the headline linking to the folder the page lives in (``/jane`` on
+    ``/jane/story``: a writer's space on a platform, as Medium's and Forem's)."""
     AUTHOR_REPLY = "author reply"
     """The name on the post author's reply to a comment (WordPress ``bypostauthor``)."""
     LICENCE_CREDIT = "licence credit"

@@ -26,7 +26,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from typing import Final
-from urllib.parse import unquote
+from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import etree
 
@@ -40,6 +40,7 @@ from byline.authors import (
     split_names,
     ungendered,
 )
+from byline.boilerplate import name_words
 from byline.dates import find_dates
 from byline.document import HEADING_TAGS, Document, host_of, is_inside, text_content
 from byline.fields import Field, Markup, Source
@@ -68,6 +69,8 @@ from byline.sources.candidate import AnyCandidate, AuthorCandidate, Candidate, E
 
 SOURCE: Final = Source.DOM
 
+NAME_WORD: Final = "name"
+"""A class word of the part of a byline's box that holds the name."""
 BADGE_WORD: Final = "badge"
 """A class word of a label set beside a writer's name: a rank, a role, "Verified"."""
 
@@ -190,11 +193,11 @@ _EXPLICIT_LEAD: Final = (
     + r"|last (?:edited|modified|changed)(?: [\d:./-]+)* by)(?:\s*:\s*|\s+|$)"
     + r"|(?:"
     + trie_alternation(AUTHOR_LABELS)
-    + r")\s*(?::\s*|$)|(?:"
+    + r")\s*(?:[:：]\s*|,?$)|(?:"
     + trie_alternation(COLON_LEADS)
     + r")\s*[:：]\s*|^(?:"
     + trie_alternation(AUTHOR_LABELS)
-    + r")\s+(?=(?-i:[A-ZÀ-ÖØ-Þ]))"
+    + r"),?\s+(?=(?-i:[A-ZÀ-ÖØ-Þ]))"  # "Author Jane Doe", "Author, Jane Doe" (the BBC's)
 )
 _TEXT_LEAD: Final = re.compile(
     # at the start or after a separator: "not after anything else" (twice as fast as
@@ -280,6 +283,7 @@ def author_candidates(doc: Document, context: Context) -> list[AnyCandidate]:
                 _speaker(context),
                 _avatar(context),
                 _mailbox(context),
+                _owner_link(context, doc.url),
             )
             if found
         ]
@@ -545,10 +549,11 @@ def _continues_paragraph(piece: TextPiece) -> bool:
 
 def _dated_names(context: Context) -> list[Named]:
     """Full names printed after a date next to the headline, without a lead:
-    "11.12.2019 - Anna Muster", "04.02.2022 | 13:10 Uhr | Anna Muster".
+    "11.12.2019 - Anna Muster", "04.02.2022 | 13:10 Uhr | Anna Muster", and a line of
+    elements, "<span>March 5, 2024</span> · <span>Anna Muster</span>" (Hugo's PaperMod).
 
-    Each as (element holding the text, the name, how). The text opens with a date in digits,
-    every part but the last holds digits (a date, a time), the last is the name. (A name
+    Each as (element holding the text, the name, how). The text opens with a date, every part
+    but the last holds digits (a date, a time, a reading time), the last is the name. (A name
     before the date is as often the site's: "Handball Schweiz • 02.02.2022".)
     """
     headline_line = context.headline.sourceline if context.headline is not None else None
@@ -556,21 +561,32 @@ def _dated_names(context: Context) -> list[Named]:
         return []
     found = []
     for piece in context.page.year_texts:
-        text = piece.text.strip()
-        if len(text) > MAX_DATED_NAME_CHARS:
-            continue
         holder = piece.parent()
         line = holder.sourceline if holder is not None else None
         if line is not None and line - headline_line > NEAR_HEADLINE_LINES:
             break  # the texts come in document order: the rest are further down
-        if line is None or headline_line - line > NEAR_HEADLINE_LINES:
+        if holder is None or line is None or headline_line - line > NEAR_HEADLINE_LINES:
+            continue
+        text = piece.text.strip()
+        if _is_date_alone(text) and (parent := holder.getparent()) is not None:
+            holder, text = parent, spaced_text(parent)  # the line the date's element is part of
+        if len(text) > MAX_DATED_NAME_CHARS or holder.tag == "a":
             continue
         *dates, name = _DATE_NAME_SEPARATOR.split(text)
-        if holder is None or holder.tag == "a" or not dates or not _NUMERIC_DATE.search(dates[0]):
+        if not dates or not (_NUMERIC_DATE.search(dates[0]) or _is_date_alone(dates[0])):
             continue
         if all(any(c.isdigit() for c in part) for part in dates) and _is_full_name(name):
             found.append((holder, name.strip(), Markup.DATED_NAME))
     return found
+
+
+def _is_date_alone(text: str) -> bool:
+    """Whether ``text`` is one date and nothing more: "March 5, 2024", "5. März 2024"."""
+    dates = find_dates(text)
+    if len(dates) != 1:
+        return False
+    _, start, end = dates[0]
+    return _LETTERS.search(text[:start] + text[end:]) is None
 
 
 def _names_before_dates(context: Context, url: str | None) -> list[Named]:
@@ -688,6 +704,41 @@ def _mailbox(context: Context) -> Named | None:
                 if _is_full_name(name) and _spells(words, name):
                     return el, name, Markup.MAILBOX
     return None
+
+
+def _owner_link(context: Context, url: str | None) -> Named | None:
+    """The writer's name by the headline linking to the folder the page lives in: on a
+    platform of writers' spaces the story's address is under its writer's ("<a href=
+    /mlindqvist>Maria Lindqvist</a>" on ``/mlindqvist/ferry-service-3f2a``, Forem's; Medium's
+    "/@jane.doe"), and the folder's name spells the name: a section ("/olympia-2024")
+    names no person.
+
+    As (the link, the name, how)."""
+    if not url:
+        return None
+    page = urlsplit(url)
+    for link in _by_headline(context, "a"):
+        folder = urlsplit(urljoin(url, link.get("href") or "").strip())
+        path = folder.path.rstrip("/")
+        if not path or folder.netloc != page.netloc or not page.path.startswith(path + "/"):
+            continue
+        name = visible_text(link)
+        if _is_full_name(name) and _handle_spells(unquote(path.rsplit("/", 1)[-1]), name):
+            return link, name, Markup.OWNER_LINK
+    return None
+
+
+def _handle_spells(handle: str, name: str) -> bool:
+    """Whether a user name spells ``name`` whole or by initials and surname, its words run
+    together or apart: "mlindqvist", "@maria.lindqvist", "maria-lindqvist" spell "Maria
+    Lindqvist"."""
+    letters = _folded_letters(handle).lstrip("@")
+    words = [word for word in _ADDRESS_PARTS.split(letters) if word]
+    if len(words) > 1:
+        return _spells(words, name)
+    parts = [_folded_letters(part) for part in name.split()]
+    initials = "".join(part[:1] for part in parts[:-1])
+    return letters in ("".join(parts), initials + parts[-1])
 
 
 def _address_words(href: str) -> list[str]:
@@ -1062,10 +1113,16 @@ def _is_interface_link_or_unread(element: etree._Element) -> bool:
 
 def _item_name(element: etree._Element) -> etree._Element:
     """The element that holds the name of a byline that is a microdata item (a ``Person``
-    card whose ``itemprop="name"`` stands beside its description or job title), else the
-    byline itself."""
+    card whose ``itemprop="name"`` stands beside its description or job title) or a box of
+    parts, one of them named the name (Hexo themes' "<div class=author><span class=name>
+    Jane Doe</span><span class=author-badge>Lv1</span>"), else the byline itself."""
     if element.get("itemscope") is None:
-        return element
+        named = [
+            child
+            for child in element.iterdescendants()
+            if NAME_WORD in name_words(child.get("class") or "")
+        ]
+        return named[0] if len(named) == 1 else element
     for prop in element.iterdescendants():
         if "name" in str(prop.get("itemprop") or "").split():
             owner = next(a for a in prop.iterancestors() if a.get("itemscope") is not None)
