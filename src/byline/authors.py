@@ -45,6 +45,7 @@ BYLINE_PREFIXES: Final = (
     + lexicon_words(lexicon.AUTHOR_LABELS)
     + lexicon_words(lexicon.TEXT_LABELS)
     + lexicon_words(lexicon.BYLINE_LEADS)
+    + lexicon_words(lexicon.EXPLICIT_BYLINE_LEADS)
 )
 """Lead-ins that introduce the names in a byline (longest first when compiled)."""
 

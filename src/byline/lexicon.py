@@ -64,6 +64,12 @@ AUTHOR_LABELS: Final[Table] = {
     "fa": ("نویسنده", "خبرنگار"),
     "th": ("ผู้เขียน",),
     "vi": ("tác giả",),
+    "fi": ("kirjoittaja", "kirjoittajat", "toimittaja"),
+    "hu": ("szerző", "szerzők", "írta"),
+    "sl": ("avtor", "avtorica"),
+    "lt": ("autorius", "autorė"),
+    "lv": ("autors", "autore"),
+    "el": ("συντάκτης", "συγγραφέας"),
 }
 """Labels before the names: "Autor: Hans Meier", "Author Jane Doe"."""
 
@@ -120,6 +126,11 @@ EXPLICIT_BYLINE_LEADS: Final[Table] = {
     "es": _phrases("publicado por|escrito por|redactado por"),
     "pt": _phrases("publicado por|escrito por|postado por"),
     "nl": _phrases("geplaatst door|geschreven door"),
+    "it": _phrases("scritto da|pubblicato da|postato da"),
+    "sv": _phrases("skriven av|skrivet av|publicerad av|postad av"),
+    "nb": _phrases("skrevet av|publisert av|postet av"),
+    "da": _phrases("skrevet af|udgivet af|postet af"),
+    "ro": _phrases("scris de|publicat de|postat de"),
 }
 """Lead-ins that make any short text a byline, even one name alone ("Posted by Konstantin");
 a bare preposition ("von Anfang an") may begin a sentence."""

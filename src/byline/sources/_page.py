@@ -106,13 +106,18 @@ MAX_BYLINE_PIECE_CHARS: Final = 240
 """Longer texts are not read for an unmarked byline (``dom_authors``)."""
 BYLINE_LEAD_HINT: Final = re.compile(
     trie_alternation(
-        covering(lexicon.BARE_LEADS + lexicon_words(lexicon.AUTHOR_LABELS) + (":", "："))
+        covering(
+            lexicon.BARE_LEADS
+            + lexicon_words(lexicon.AUTHOR_LABELS)
+            + lexicon_words(lexicon.EXPLICIT_BYLINE_LEADS)
+            + (":", "：")
+        )
     )
 )
 """Every byline lead ``dom_authors`` reads ("Posted by", "von", "Autor", "Text:") holds one
-of these, in lower case: a bare lead, an author label, or a colon; the explicit leads end in
-a bare lead ("geschrieben von"). (Searched in the lowered text: ``re.IGNORECASE`` makes it
-ten times slower; see ``_marker_pattern`` for the tree.)"""
+of these, in lower case: a bare lead, an author label, an explicit lead (most end in a bare
+lead, "geschrieben von"; "skriven av" does not), or a colon. (Searched in the lowered text:
+``re.IGNORECASE`` makes it ten times slower; see ``_marker_pattern`` for the tree.)"""
 
 
 def _marker_pattern(words: Iterable[str]) -> re.Pattern[str]:
