@@ -78,6 +78,7 @@ from byline.sources.candidate import holds_authors
         ("", []),
         # combined credit labels; an author box's heading
         ("Text & Fotos: Ivan Muster", ["Ivan Muster"]),
+        ("Words: Jane Doe · Photos: John Smith", ["Jane Doe"]),
         ("About the Author - Jane Doe", ["Jane Doe"]),
         # a picture credit names no author; a placeholder is no name
         ("Photograph by Ed Marsh, Island Project", []),

@@ -73,8 +73,14 @@ AUTHOR_LABELS: Final[Table] = {
 }
 """Labels before the names: "Autor: Hans Meier", "Author Jane Doe"."""
 
-TEXT_LABELS: Final[Table] = {"en": ("text",), "de": ("text",), "fr": ("texte",), "ru": ("текст",)}
-"""Labels of the text's author among the credits of a feature ("Text: X, Fotos: Y")."""
+TEXT_LABELS: Final[Table] = {
+    "en": ("text", "words"),
+    "de": ("text",),
+    "fr": ("texte",),
+    "ru": ("текст",),
+}
+"""Labels of the text's author among the credits of a feature ("Text: X, Fotos: Y", "Words:
+X · Photos: Y")."""
 
 DESK_LABELS: Final[Table] = {
     "de": ("redaktion",),

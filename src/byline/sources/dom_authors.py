@@ -26,7 +26,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from typing import Final
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import SplitResult, unquote, urljoin, urlsplit
 
 from lxml import etree
 
@@ -714,18 +714,29 @@ def _owner_link(context: Context, url: str | None) -> Named | None:
     names no person.
 
     As (the link, the name, how)."""
-    if not url:
+    page = _split_address(url)
+    if url is None or page is None:
         return None
-    page = urlsplit(url)
     for link in _by_headline(context, "a"):
-        folder = urlsplit(urljoin(url, link.get("href") or "").strip())
+        folder = _split_address(link.get("href"), url)
+        if folder is None or folder.netloc != page.netloc:
+            continue
         path = folder.path.rstrip("/")
-        if not path or folder.netloc != page.netloc or not page.path.startswith(path + "/"):
+        if not path or not page.path.startswith(path + "/"):
             continue
         name = visible_text(link)
         if _is_full_name(name) and _handle_spells(unquote(path.rsplit("/", 1)[-1]), name):
             return link, name, Markup.OWNER_LINK
     return None
+
+
+def _split_address(href: str | None, base: str = "") -> SplitResult | None:
+    """``href`` (against ``base``) in its parts, or None: an address that is no URL
+    ("http://[bad") has none."""
+    try:
+        return urlsplit(urljoin(base, href.strip())) if href else None
+    except ValueError:
+        return None
 
 
 def _handle_spells(handle: str, name: str) -> bool:
