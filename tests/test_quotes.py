@@ -89,3 +89,12 @@ def test_the_verb_test_before_a_quote_finds_what_the_full_pattern_finds():
         assert (found and found.group("speaker")) == (expected and expected.group("speaker"))
     assert _speaker_before("The mayor said: ").group("speaker") == "The mayor"
     assert _speaker_before("Officials in the town, the report said, are worried about ") is None
+
+
+def test_the_circumstances_of_a_speech_are_no_part_of_its_speaker():
+    paragraph = "„Wir haben lange auf diesen Tag gewartet“, sagte Wendt bei der Jungfernfahrt."
+    assert [q.speaker for q in find_quotes(paragraph)] == ["Wendt"]
+    english = '"We will not reopen the route before the repairs," said Tom Harris at the meeting.'
+    assert [q.speaker for q in find_quotes(english)] == ["Tom Harris"]
+    office = '"The harbour needs a new wall before the winter," said the head of the council.'
+    assert [q.speaker for q in find_quotes(office)] == ["the head of the council"]

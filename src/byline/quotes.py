@@ -54,6 +54,13 @@ _BEFORE: Final = re.compile(rf"{_SPEAKER}\s+(?:{SPEECH_VERBS})\s*[:,]?\s*$", re.
 # tries its speaker's words at every position of the text (most of the time of quotes).
 _ENDS_WITH_VERB: Final = re.compile(rf"\s(?:{SPEECH_VERBS})\s*[:,]?\s*$", re.IGNORECASE)
 _SENTENCE_END: Final = re.compile(r"[.!?]\s+")
+CIRCUMSTANCE_WORDS: Final = frozenset(
+    "at in on during after before while when bei beim am im auf nach vor während "
+    "lors dans pendant après avant durante tras en".split()
+)
+"""Prepositions of time and place that, after a name, begin the circumstances of the speech,
+not more of the speaker: "sagte Wendt bei der Jungfernfahrt", "said Smith at the meeting".
+(Not "of", "von", "de": "the head of the ministry", "Ursula von der Leyen".)"""
 _PRONOUNS: Final = {"he", "she", "they", "it", "we", "i", "er", "sie", "il", "elle", "ella", "él"}
 
 
@@ -102,8 +109,8 @@ def _speaker(before: str, after: str) -> str | None:
     )
     if not match:
         return None
-    speaker = match.group("speaker").strip(" ,.;")
-    words = speaker.split()
+    words = _without_circumstances(match.group("speaker").strip(" ,.;").split())
+    speaker = " ".join(words)
     if not words or len(words) > MAX_SPEAKER_WORDS or speaker.casefold() in _PRONOUNS:
         return None
     return speaker
@@ -114,3 +121,11 @@ def _speaker_before(sentence: str) -> re.Match[str] | None:
     if _ENDS_WITH_VERB.search(sentence) is None:
         return None
     return _BEFORE.search(sentence)
+
+
+def _without_circumstances(words: list[str]) -> list[str]:
+    """The speaker's words up to a preposition that follows a name (``CIRCUMSTANCE_WORDS``)."""
+    for index, (word, following) in enumerate(itertools.pairwise(words), start=1):
+        if word[:1].isupper() and following in CIRCUMSTANCE_WORDS:
+            return words[:index]
+    return words
