@@ -469,6 +469,24 @@ def marks_update(text: str, start: int, after: int = 0) -> bool:
     return marker_before(text, start, after) == UPDATE
 
 
+DATE_LINE_WORDS: Final = 2
+"""Words a date line holds beside its date: a weekday, a label, the hour's word ("Samstag,
+5. Oktober 2013", "06.11.2023, 11.41 Uhr", "Posted on March 5, 2024")."""
+_WORD: Final = re.compile(r"\w+")
+
+
+def is_date_line(text: str, words: int = DATE_LINE_WORDS) -> bool:
+    """Whether ``text`` is a date (with its time, and at most ``words`` words beside it) and
+    nothing more."""
+    found = find_dates(text)
+    if not found:
+        return False
+    rest = text
+    for _, start, end in reversed(found):
+        rest = rest[:start] + " " + rest[end:]
+    return len(_WORD.findall(rest)) <= words
+
+
 UPDATE, PUBLISH, OTHER = "update", "publish", "other"
 
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from byline.dates import find_dates
+from byline.dates import is_date_line
 from byline.document import site_of, words_in_any_script
 from byline.fields import Field, Source
 from byline.reconcile.choice import Choice, PageCandidates, alternatives, clean_text, folded
@@ -27,10 +27,6 @@ TITLE_SEPARATOR_CHARS: Final = " |-–—:»›·•/>"
 _SEPARATOR_AT_END: Final = re.compile(f"(?:{_TITLE_SEPARATORS.pattern})$")
 TITLE_SUFFIX_MAX_WORDS: Final = 6
 """A trailing title segment this short, after a longer one, is taken for the site name."""
-MAX_DATE_LINE_WORDS: Final = 2
-"""Words beside the date in a title segment that is a date line: "Samstag, 5. Oktober 2013",
-"06.11.2023, 11.41 Uhr"."""
-
 Titled = tuple[Source, str]
 """A title and the source that gives it."""
 
@@ -326,19 +322,7 @@ def _without_whole_site_name(title: str, site_names: set[str]) -> str:
 def _is_decoration(part: str, site_names: set[str]) -> bool:
     """A title segment that is no part of the headline: the site's name, or a date and time
     alone ("Headline : 06.11.2023, 11.41 Uhr")."""
-    return _names_site(part, site_names) or _is_date_line(part)
-
-
-def _is_date_line(part: str) -> bool:
-    """True for a text that is a date (with its time, weekday or a word of label) and
-    nothing more."""
-    found = find_dates(part)
-    if not found:
-        return False
-    rest = part
-    for _, start, end in reversed(found):
-        rest = rest[:start] + " " + rest[end:]
-    return len(_words(rest)) <= MAX_DATE_LINE_WORDS
+    return _names_site(part, site_names) or is_date_line(part)
 
 
 def _names_site(part: str, site_names: set[str]) -> bool:

@@ -41,7 +41,7 @@ from byline.authors import (
     ungendered,
 )
 from byline.boilerplate import name_words
-from byline.dates import find_dates
+from byline.dates import find_dates, is_date_line
 from byline.document import HEADING_TAGS, Document, host_of, is_inside, text_content
 from byline.fields import Field, Markup, Source
 from byline.lexicon import alternation, lexicon_words, trie_alternation
@@ -568,25 +568,16 @@ def _dated_names(context: Context) -> list[Named]:
         if holder is None or line is None or headline_line - line > NEAR_HEADLINE_LINES:
             continue
         text = piece.text.strip()
-        if _is_date_alone(text) and (parent := holder.getparent()) is not None:
+        if is_date_line(text, words=0) and (parent := holder.getparent()) is not None:
             holder, text = parent, spaced_text(parent)  # the line the date's element is part of
         if len(text) > MAX_DATED_NAME_CHARS or holder.tag == "a":
             continue
         *dates, name = _DATE_NAME_SEPARATOR.split(text)
-        if not dates or not (_NUMERIC_DATE.search(dates[0]) or _is_date_alone(dates[0])):
+        if not dates or not (_NUMERIC_DATE.search(dates[0]) or is_date_line(dates[0], words=0)):
             continue
         if all(any(c.isdigit() for c in part) for part in dates) and _is_full_name(name):
             found.append((holder, name.strip(), Markup.DATED_NAME))
     return found
-
-
-def _is_date_alone(text: str) -> bool:
-    """Whether ``text`` is one date and nothing more: "March 5, 2024", "5. März 2024"."""
-    dates = find_dates(text)
-    if len(dates) != 1:
-        return False
-    _, start, end = dates[0]
-    return _LETTERS.search(text[:start] + text[end:]) is None
 
 
 def _names_before_dates(context: Context, url: str | None) -> list[Named]:
