@@ -568,12 +568,17 @@ def _dated_names(context: Context) -> list[Named]:
         if holder is None or line is None or headline_line - line > NEAR_HEADLINE_LINES:
             continue
         text = piece.text.strip()
-        if is_date_line(text, words=0) and (parent := holder.getparent()) is not None:
-            holder, text = parent, spaced_text(parent)  # the line the date's element is part of
-        if len(text) > MAX_DATED_NAME_CHARS or holder.tag == "a":
+        if len(text) > MAX_DATED_NAME_CHARS:
             continue
-        *dates, name = _DATE_NAME_SEPARATOR.split(text)
-        if not dates or not (_NUMERIC_DATE.search(dates[0]) or is_date_line(dates[0], words=0)):
+        parts = _DATE_NAME_SEPARATOR.split(text)
+        parent = holder.getparent()
+        if len(parts) == 1 and parent is not None and is_date_line(text, words=0):
+            holder, text = parent, spaced_text(parent)  # the line the date's element is part of
+            parts = _DATE_NAME_SEPARATOR.split(text)
+        *dates, name = parts
+        if len(text) > MAX_DATED_NAME_CHARS or holder.tag == "a" or not dates:
+            continue
+        if not (_NUMERIC_DATE.search(dates[0]) or is_date_line(dates[0], words=0)):
             continue
         if all(any(c.isdigit() for c in part) for part in dates) and _is_full_name(name):
             found.append((holder, name.strip(), Markup.DATED_NAME))
