@@ -86,6 +86,8 @@ from byline.sources.candidate import holds_authors
         ("No Author", []),
         # what ends the names: links, categories after a lead, publication notes
         ("Jane Doe Follow Reporter for politics and economy", ["Jane Doe"]),
+        ("Jane Doe : Blogger", ["Jane Doe"]),  # a role after a colon, with French spacing
+        ("Jane Doe Fotos: John Smith", ["Jane Doe"]),
         ("Posted by Jane Doe in Politics", ["Jane Doe"]),
         ("Posted by Nessel under", ["Nessel"]),
         ("Iberische Weine in Berlin", []),

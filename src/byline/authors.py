@@ -233,7 +233,7 @@ mei", "Escrito por X em 3 de maio"."""
 # "Special to The Post").
 _TAIL: Final = re.compile(
     r"\s[|·•/–—-]+\s|\s*\|\s*|(?<!\w)\d|\s+(?:special\s+to|for)\s"
-    r"|\s(?-i:[A-ZÀ-ÖØ-Þ])\w*\s*[:：]"
+    r"|\s(?P<label>(?-i:[A-ZÀ-ÖØ-Þ])\w*)\s*[:：]"
     r"|\s[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+\s*[:：]"
     r"|\b(?:updated?|aktualisiert|veröffentlicht|published|posted|"
     r"mis à jour|publié|actualizado|publicado|aggiornato|zaktualizowano|обновлено|"
@@ -328,7 +328,7 @@ def split_names(raw: object) -> list[str]:
         text = text[: link.start()]
     tail = _TAIL.search(text)
     if tail is not None:
-        text = text[: tail.start()]
+        text = text[: _tail_start(text, tail)]
     if text.rstrip().endswith(SENTENCE_ENDS):
         return []  # "Endlich mehr Beschleunigung wagen!": a headline, not names
     names: list[str] = []
@@ -350,6 +350,14 @@ def split_names(raw: object) -> list[str]:
         if name not in names:
             names.append(name)
     return names
+
+
+def _tail_start(text: str, tail: re.Match[str]) -> int:
+    """Where the names end before ``tail``: at a label ("Jane Doe Fotos: X"), but after the
+    word before the colon when that word ends a name of one word more ("Jane Doe: Blogger")."""
+    if tail.group("label") and len(text[: tail.start()].split()) < MIN_FULL_NAME_WORDS:
+        return tail.end("label")
+    return tail.start()
 
 
 MAX_INITIALS: Final = 3
