@@ -4,6 +4,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from byline.fields import CANDIDATE_SOURCES, Field, Markup, Source
 from byline.language import language_tag
 from byline.reconcile import choose_title, reconcile, strip_site_name
+from byline.reconcile.choice import name_key
 from byline.reconcile.trust import DATE_VOTE_WEIGHT, DEFAULT_PRIORITY, PRIORITY
 from byline.record import Article, BodyQuality, Image, Publisher
 from byline.sources.candidate import (
@@ -750,3 +751,13 @@ def test_a_page_that_names_no_person_is_credited_to_its_desk_or_agency():
     assert article.credit is None
     # placeholders alone credit no one
     assert record(agency[:1]).credit is None
+
+
+def test_a_sites_name_is_keyed_by_its_letters_in_any_form() -> None:
+    """The organisation an author's name may be: the site, however it writes itself."""
+    assert {name_key(n) for n in ("ElColombiano.com", "El Colombiano", "www.elcolombiano.com")} == {
+        "elcolombiano"
+    }
+    assert name_key("bbc.co.uk") == "bbc"
+    assert name_key("harbourgazette.example") == name_key("Harbour Gazette")
+    assert name_key("Gàbor Muniér") == "gabormunier"

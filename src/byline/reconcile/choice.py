@@ -3,10 +3,11 @@ result of a choice (value, source and the values that lost), and plain-text clea
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Generic, TypeVar
+from typing import Final, Generic, TypeVar
 
 from mypy_extensions import mypyc_attr
 
@@ -108,6 +109,27 @@ def comparable(value: object) -> object:
     if isinstance(value, datetime | date):
         return value.isoformat()
     return repr(value)
+
+
+SECOND_LEVEL_LABELS: Final = frozenset({"co", "com", "org", "net", "ac", "gov", "or", "ne"})
+"""Labels under a country's domain that name no site: "bbc" of "bbc.co.uk"."""
+
+
+def letters(text: str) -> str:
+    """The letters of ``text`` without accents: "Gàbor Muniér" and "gabor_munier" agree."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if c.isalpha())
+
+
+def name_key(name: str) -> str:
+    """A site's or an organisation's name as written in any form, by its letters:
+    "ElColombiano.com", "El Colombiano" and "www.elcolombiano.com" -> "elcolombiano"."""
+    name = name.strip().casefold().removeprefix("www.")
+    if "." in name and " " not in name:  # a host: its name is the label before the domain
+        labels = name.split(".")[:-1]
+        while len(labels) > 1 and labels[-1] in SECOND_LEVEL_LABELS:
+            labels.pop()
+        name = labels[-1]
+    return letters(name)
 
 
 def folded(text: str) -> str:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -12,7 +10,15 @@ from byline import authors as author_names
 from byline.document import same_page
 from byline.fields import CANDIDATE_SOURCES, Field, Markup, Source
 from byline.reconcile import _authorweights
-from byline.reconcile.choice import Choice, PageCandidates, alternatives, clean_text, comparable
+from byline.reconcile.choice import (
+    Choice,
+    PageCandidates,
+    alternatives,
+    clean_text,
+    comparable,
+    letters,
+    name_key,
+)
 from byline.reconcile.ranking import LinearScorer, nearness
 from byline.reconcile.trust import by_trust
 from byline.record import Person, Publisher
@@ -147,7 +153,7 @@ def author_options(
         if people:
             kinds = {author.kind for author in candidate.value}
             options.append(AuthorOption(candidate.source, people, candidate.evidence, kinds))
-    names = [{_letters(p.name) for p in option.people} for option in options]
+    names = [{letters(p.name) for p in option.people} for option in options]
     for index, option in enumerate(options):
         others = [n for i, n in enumerate(names) if i != index]
         option.features = _author_features(option, index, names[index], others)
@@ -199,7 +205,7 @@ def choose_credit(candidates: list[Candidate[list[AuthorCandidate]]]) -> Choice[
 def _people(authors: list[AuthorCandidate], organisations: set[str]) -> list[Person]:
     people: list[Person] = []
     seen: set[str] = set()
-    organisation_keys = {_organisation_key(name) for name in organisations}
+    organisation_keys = {name_key(name) for name in organisations}
     for author in authors:
         if author.kind == "organization":
             continue
@@ -208,7 +214,7 @@ def _people(authors: list[AuthorCandidate], organisations: set[str]) -> list[Per
             key = name.casefold()
             if key in seen or not author_names.is_person_name(name, author.kind == "person"):
                 continue
-            is_organisation = key in organisations or _organisation_key(name) in organisation_keys
+            is_organisation = key in organisations or name_key(name) in organisation_keys
             # a handle such as "happyface313" names its owner even when the site is named after it
             is_handle = author_names.is_user_handle(name)
             if is_organisation and not _declared_person(author, name) and not is_handle:
@@ -225,16 +231,6 @@ def _declared_name(author: AuthorCandidate) -> list[str]:
     return [name] if author.kind == "person" and author_names.is_person_name(name, True) else []
 
 
-_DOMAIN_ENDING: Final = re.compile(r"\.[a-z]{2,4}$")
-
-
-def _organisation_key(name: str) -> str:
-    """A site's name as written in any form: "ElColombiano.com", "El Colombiano" ->
-    "elcolombiano"."""
-    folded = name.casefold().removeprefix("www.")
-    return _letters(_DOMAIN_ENDING.sub("", folded))
-
-
 def _declared_person(author: AuthorCandidate, name: str) -> bool:
     """Whether the markup calls ``name`` a person and it reads as a full name: a personal
     site carries its owner's name ("Wolfgang Schmale"), and is then no organisation."""
@@ -248,11 +244,6 @@ def _without_organisation_suffix(name: str, organisations: set[str]) -> str:
         if folded.endswith(" " + organisation) and len(folded) > len(organisation) + 1:
             return name[: len(name) - len(organisation)].rstrip(" ,-–|")
     return name
-
-
-def _letters(name: str) -> str:
-    """The letters of ``name`` without accents: "Gàbor Muniér" and "gabor_munier" agree."""
-    return "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if c.isalpha())
 
 
 def _fullest_spelling(person: Person, others: list[list[Person]]) -> Person:
@@ -273,7 +264,7 @@ def _fullest_spelling(person: Person, others: list[list[Person]]) -> Person:
             other_words = other.name.split()
             if len(other_words) <= len(words):
                 continue
-            same_handle = handle and _letters(other.name) == _letters(person.name)
+            same_handle = handle and letters(other.name) == letters(person.name)
             completes = other_words[: len(words)] == words
             ends = [other_words[0].casefold(), other_words[-1].casefold()]
             middle = len(words) == FIRST_AND_LAST and ends == folded
@@ -281,7 +272,7 @@ def _fullest_spelling(person: Person, others: list[list[Person]]) -> Person:
                 same_page(other.url, page)
                 and _full_personal_name(other.name)
                 # (not a short form of the name: "Ela" links to Michaela Vais's page as her byline)
-                and _letters(person.name) not in _letters(other.name)
+                and letters(person.name) not in letters(other.name)
             ):
                 return Person(name=other.name, url=person.url)
             if same_handle or (completes and len(words) == 1) or middle:
