@@ -1800,3 +1800,45 @@ def test_a_paragraph_that_is_a_linked_chinese_sentence_is_no_label() -> None:
     linked = "<p><a href='/news/tram-map'>有轨电车新线路经过的三个郊区和各站位置的详细地图</a></p>"
     result = extract(page(paragraphs(texts) + linked), judge=Judge(lambda text: True))
     assert result.body.endswith("有轨电车新线路经过的三个郊区和各站位置的详细地图")
+
+
+def _story(topic: str, count: int) -> list[str]:
+    return [
+        f"Paragraph {i} of the {topic} story goes on with what the officials said on Tuesday "
+        "about the damage, the repairs and what happens to the passengers next week."
+        for i in range(count)
+    ]
+
+
+def _paragraphs(texts: list[str]) -> str:
+    return "".join(f"<p>{text}</p>" for text in texts)
+
+
+@pytest.mark.parametrize(("first", "then"), [(8, 10), (3, 4)])
+def test_the_next_story_a_page_loads_below_the_first_is_no_part_of_it(
+    first: int, then: int
+) -> None:
+    """Infinite scroll: the next story, whole in the page as its own ``<article>`` with its
+    own h1, below the headline's; longer or shorter than the first, it stays out."""
+    story, following = _story("ferry", first), _story("council", then)
+    page = (
+        "<html><head><title>Ferry service suspended | Gazette</title></head><body>"
+        f"<article><h1>Ferry service suspended</h1>{_paragraphs(story)}</article>"
+        f"<div class='next'><article><h1>Council approves budget</h1>{_paragraphs(following)}"
+        "</article></div></body></html>"
+    )
+    body = byline.extract(page).body or ""
+    assert all(text in body for text in story)
+    assert not any(text in body for text in following)
+
+
+def test_the_sections_of_one_story_stay_together() -> None:
+    parts = _story("ferry", 8)
+    page = (
+        "<html><head><title>Ferry service suspended | Gazette</title></head><body><main>"
+        "<h1>Ferry service suspended</h1>"
+        f"<article><h2>What happened</h2>{_paragraphs(parts[:4])}</article>"
+        f"<article><h2>What next</h2>{_paragraphs(parts[4:])}</article></main></body></html>"
+    )
+    body = byline.extract(page).body or ""
+    assert all(text in body for text in parts)

@@ -40,7 +40,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from html import escape
-from itertools import repeat
+from itertools import chain, repeat
 from typing import Final, Protocol
 
 from lxml import etree
@@ -68,6 +68,7 @@ from byline.document import (
     HEADING_TAGS,
     SENTENCE_ENDS,
     Document,
+    is_inside,
     squeezed,
     text_content,
     visible,
@@ -154,6 +155,12 @@ HEADLINE_PROSE_RATIO: Final = 2.0
 """...or, shorter, when it holds this many times the prose of the nodes chosen by score: a
 story of one long paragraph outweighs a box of short lines (a form's messages, a teaser
 card's) that readability's points per paragraph make score higher."""
+
+STORY_TAG: Final = "article"
+"""The element of a composition complete in itself (HTML's ``<article>``)."""
+STORY_HEADLINE_TAG: Final = "h1"
+"""The heading of a story that a page shows whole: the next story's is an h1 as the first's
+(an article's sections, a video box's or a teaser's title are lower headings)."""
 
 # --- standfirst ------------------------------------------------------------------
 STANDFIRST_LEVELS: Final = 4
@@ -815,6 +822,8 @@ def _under_headline(
             best = ancestor
     if best is None:
         return None
+    if _in_other_story(nodes, first):
+        return best  # the headline's <article>, not the next story's, however short
     prose = stats.prose.get(best, 0.0)
     if prose >= HEADLINE_PROSE_RATIO * sum(stats.prose.get(node, 0.0) for node in nodes):
         return best
@@ -822,6 +831,28 @@ def _under_headline(
     if prose < HEADLINE_ARTICLE_PROSE or scores[best] < HEADLINE_SCORE_RATIO * top_score:
         return None
     return best if _count_paragraphs(best, stats) >= HEADLINE_ARTICLE_PARAGRAPHS else None
+
+
+def _in_other_story(nodes: list[etree._Element], first: etree._Element) -> bool:
+    """Whether the ``nodes`` lie in an ``<article>`` with a headline of its own apart from the
+    one that holds ``first``, the prose under the headline: the next story of the page
+    (``_holds_other_story``)."""
+    story = next(first.iterancestors(STORY_TAG), None)
+    if story is None:
+        return False
+    for node in nodes:
+        other = _story_of(node)
+        if other is None or other is story or is_inside(other, story) or is_inside(story, other):
+            return False
+        if not _holds_other_story(other):
+            return False  # an article without a headline: a box of the page's story
+    return True
+
+
+def _story_of(el: etree._Element) -> etree._Element | None:
+    """The ``<article>`` that is ``el`` or holds it, else the first one inside it."""
+    around = (a for a in chain((el,), el.iterancestors()) if a.tag == STORY_TAG)
+    return next(chain(around, el.iterdescendants(STORY_TAG)), None)
 
 
 def _count_paragraphs(el: etree._Element, stats: _Stats) -> int:
@@ -919,6 +950,8 @@ def _with_siblings(
         if sibling is top:
             nodes.append(sibling)
             continue
+        if _holds_other_story(sibling):
+            continue  # another story: the next one, loaded below as the reader scrolls
         same_class = sibling.get("class") == top_class and (top_class or sibling.tag == top.tag)
         bonus = top_score * SIBLING_SCORE_RATIO if same_class else 0
         if (
@@ -1010,9 +1043,21 @@ def _with_signed_siblings(
     for sibling in parent.iterchildren(etree.Element):
         if sibling is wide:
             side = after
-        elif template.continued_by(sibling):
+        elif template.continued_by(sibling) and not _holds_other_story(sibling):
             side.append(sibling)
     return before + nodes + after
+
+
+def _holds_other_story(sibling: etree._Element) -> bool:
+    """Whether a sibling of the chosen text is, or wraps, an ``<article>`` with a headline of
+    its own: another story (the next one, that a page loads below the first as its reader
+    scrolls), not more of the chosen one, whose parts are sections. (When the chosen text is
+    such a next story, ``_under_headline`` goes back to the headline's.)"""
+    stories = chain((sibling,), sibling.iterdescendants(STORY_TAG))
+    return any(
+        story.tag == STORY_TAG and any(True for _ in story.iter(STORY_HEADLINE_TAG))
+        for story in stories
+    )
 
 
 def _kind(el: etree._Element) -> tuple[str, str | None]:
