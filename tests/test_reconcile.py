@@ -119,6 +119,18 @@ def test_site_name_is_stripped_from_either_end():
     assert strip_site_name("Rock - Paper - Scissors", set()) == "Rock - Paper - Scissors"
 
 
+def test_the_pages_section_is_stripped_from_a_metadata_title_with_the_site_name():
+    sites, sections = {"the harbour gazette"}, {"local news"}
+    title = "Storm hits coast | Local News | The Harbour Gazette"
+    assert strip_site_name(title, sites, sections) == "Storm hits coast"
+    assert strip_site_name(f"Local News - {title}", sites, sections) == "Storm hits coast"
+    # only the section the metadata names, and only as a whole segment
+    assert strip_site_name(title, sites, {"news"}) == "Storm hits coast | Local News"
+    assert strip_site_name("Local News: Storm hits coast", set(), sections) == (
+        "Local News: Storm hits coast"
+    )
+
+
 def test_language_tags_are_bcp47():
     assert language_tag("en_EN") == "en"
     assert language_tag("de-DE") == "de-DE"

@@ -4,6 +4,7 @@ name that metadata titles carry."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Final
 
@@ -73,8 +74,9 @@ def title_of(found: PageCandidates, site_names: set[str]) -> Choice[str] | None:
         (c.source, text) for c in found.texts(Field.HEADLINE) if (text := clean_text(c.value))
     ]
     confirmed = _confirmed_heading(written, headings, site_names)
+    sections = {folded(name) for c in found.texts(Field.SECTION) if (name := clean_text(c.value))}
     chosen = (confirmed and _shown_alone(confirmed, headings)) or _unconfirmed_title(
-        written, headings, site_names
+        written, headings, site_names, sections
     )
     if chosen is None:
         return None
@@ -180,7 +182,7 @@ def _title_inside(heading: str, title: str) -> str:
 
 
 def _unconfirmed_title(
-    written: list[Titled], headings: list[Titled], site_names: set[str]
+    written: list[Titled], headings: list[Titled], site_names: set[str], sections: set[str]
 ) -> Titled | None:
     """The title when no heading agrees with the metadata: the page's main heading, if any.
 
@@ -196,7 +198,7 @@ def _unconfirmed_title(
         (
             (source, stripped)
             for source, value in written
-            if (stripped := strip_site_name(value, names))
+            if (stripped := strip_site_name(value, names, sections))
         ),
         None,
     )
@@ -269,8 +271,11 @@ def _words(text: str) -> list[str]:
     return _WORDS.findall(text.casefold())
 
 
-def strip_site_name(title: str | None, site_names: set[str]) -> str | None:
-    """``title`` without " | Site Name" parts at its start or end, as written otherwise."""
+def strip_site_name(
+    title: str | None, site_names: set[str], sections: Collection[str] = ()
+) -> str | None:
+    """``title`` without " | Site Name" parts at its start or end, nor the page's
+    ``sections`` (folded: "Headline | News | Site"), as written otherwise."""
     if not title:
         return None
     title = _without_whole_site_name(title, site_names)
@@ -278,9 +283,9 @@ def strip_site_name(title: str | None, site_names: set[str]) -> str | None:
     if len(spans) < 2:
         return title
     first, last = 0, len(spans) - 1
-    while first <= last and _is_decoration(title[slice(*spans[first])], site_names):
+    while first <= last and _is_decoration(title[slice(*spans[first])], site_names, sections):
         first += 1
-    while last >= first and _is_decoration(title[slice(*spans[last])], site_names):
+    while last >= first and _is_decoration(title[slice(*spans[last])], site_names, sections):
         last -= 1
     if first > last:
         return title
@@ -319,10 +324,10 @@ def _without_whole_site_name(title: str, site_names: set[str]) -> str:
     return title
 
 
-def _is_decoration(part: str, site_names: set[str]) -> bool:
-    """A title segment that is no part of the headline: the site's name, or a date and time
-    alone ("Headline : 06.11.2023, 11.41 Uhr")."""
-    return _names_site(part, site_names) or is_date_line(part)
+def _is_decoration(part: str, site_names: set[str], sections: Collection[str] = ()) -> bool:
+    """A title segment that is no part of the headline: the site's name, the page's section,
+    or a date and time alone ("Headline : 06.11.2023, 11.41 Uhr")."""
+    return _names_site(part, site_names) or folded(part) in sections or is_date_line(part)
 
 
 def _names_site(part: str, site_names: set[str]) -> bool:
