@@ -124,6 +124,19 @@ def test_author_labels_and_leads_of_more_languages_mark_a_byline(line: str) -> N
     assert _first_byline(_page(_by_the_headline(line))) == [["Maria Lindqvist"]]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2024年3月5日 09:14　来源：港湾日报　记者 张伟",  # a meta line: date, source, reporter
+        "（记者 张伟）",  # a wire credit in full-width brackets
+    ],
+)
+def test_a_chinese_reporter_label_before_a_name_marks_a_byline_anywhere_in_a_line(
+    line: str,
+) -> None:
+    assert _first_byline(_page(_by_the_headline(line))) == [["张伟"]]
+
+
 _SUBMITTED = "Submitted by <span class='username'>{}</span> on Thu, 03/04/2021 - 10:00"
 
 

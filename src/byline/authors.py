@@ -262,7 +262,7 @@ _TRAILING_NOISE_WORDS: Final = frozenset(
 )  # fmt: skip
 SENTENCE_ENDS: Final = ("!", "?")
 """Marks that end exclamations and questions, never a list of names."""
-NAME_EDGE_CHARS: Final = " ,;:|/-–—'\"«»„“”~→›>·•()"
+NAME_EDGE_CHARS: Final = " ,;:|/-–—'\"«»„“”~→›>·•()（）"
 """Punctuation, quotes and arrows around a name in a byline, never part of it."""
 # A user name with digits is a person's handle ("r23", "freeman1984", "Marianne1"); other
 # tokens with digits ("R2D2", "3sat") are not names.
@@ -511,7 +511,9 @@ def _strip_prefix(text: str) -> str:
 _NAME_BEFORE_ROLE: Final = re.compile("[\uac00-\ud7af\u3040-\u30ff\u4e00-\u9fff]+$")
 """A name in Hangul, kana or Chinese characters, one word: the scripts whose languages print
 a role after the name it titles (one word before a role is elsewhere the role's adjective)."""
-CJK_FULL_NAME: Final = re.compile("[\uac00-\ud7af\u4e00-\u9fff]{2,5}")
+CJK_NAME_LETTERS: Final = "\uac00-\ud7af\u4e00-\u9fff"
+"""Hangul syllables and Chinese characters, the letters of Chinese and Korean names."""
+CJK_FULL_NAME: Final = re.compile(f"[{CJK_NAME_LETTERS}]{{2,5}}")
 """A personal name in Hangul or Chinese characters, family name and given name without a
 space between: two to five characters ("林玛丽", "홍길동", "山田花子")."""
 

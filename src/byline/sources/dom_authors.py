@@ -32,6 +32,7 @@ from lxml import etree
 
 from byline import lexicon
 from byline.authors import (
+    CJK_NAME_LETTERS,
     CONTACT_SEPARATOR,
     INTERFACE_LABELS,
     NAME_JOINERS,
@@ -179,6 +180,10 @@ loses (``UNMARKED_PENALTY``): any visible byline in the same place beats a hidde
 # unless that date stands in the same text ("06.11.2023 13:30 von Olga").
 BARE_LEADS: Final = lexicon.BARE_LEADS
 AUTHOR_LABELS: Final = lexicon_words(lexicon.AUTHOR_LABELS)
+CJK_AUTHOR_LABELS: Final = tuple(
+    label for language in ("zh", "ja", "ko") for label in lexicon.AUTHOR_LABELS[language]
+)
+"""Author labels of languages without case: a name after one and a space is one."""
 FUNCTION_WORDS: Final = frozenset(lexicon_words(lexicon.FUNCTION_WORDS))
 COLON_LEADS: Final = (
     lexicon_words(lexicon.TEXT_LABELS)
@@ -198,11 +203,14 @@ _EXPLICIT_LEAD: Final = (
     + r")\s*[:：]\s*|^(?:"
     + trie_alternation(AUTHOR_LABELS)
     + r"),?\s+(?=(?-i:[A-ZÀ-ÖØ-Þ]))"  # "Author Jane Doe", "Author, Jane Doe" (the BBC's)
+    + r"|(?:"
+    + trie_alternation(CJK_AUTHOR_LABELS)
+    + rf")\s+(?=[{CJK_NAME_LETTERS}])"  # "记者 张伟" anywhere in a line: "来源：X　记者 张伟"
 )
 _TEXT_LEAD: Final = re.compile(
     # at the start or after a separator: "not after anything else" (twice as fast as
     # ``(?:^|(?<=[...]))``, which tries two branches at every place)
-    r"(?<![^\s|·•,\-–(])"
+    r"(?<![^\s|·•,\-–(（])"
     r"(?:(?P<explicit>" + _EXPLICIT_LEAD + r")|(?:" + trie_alternation(BARE_LEADS) + r")(?:\s+|$))"
     r"(?=\S|$)",
     re.IGNORECASE,
