@@ -434,8 +434,10 @@ class _Scan:
     ) -> None:
         """Keep a date ``where`` shows as ``how`` says (``item``: the list item it is in,
         ``key``: its property's name); among equal scores the one earliest in the page wins."""
+        if not isinstance(value, date):
+            return
         kept = self.in_comments if in_bad_place(where, comments_only=True) else self.found
-        if len(kept) < MAX_DATES and isinstance(value, date):
+        if len(kept) < MAX_DATES:
             order = (where.sourceline or 0) * MAX_DATES + len(kept)  # page order
             found = DateValue(value, value.isoformat())
             kept.append(_Found(score, order, found, update, where, how, key, item))
