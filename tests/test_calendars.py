@@ -69,6 +69,9 @@ def test_era_years() -> None:
         ("یکشنبه ۱۶ آذر ماه ۱۴۰۵", date(2026, 12, 7)),  # weekday, and "month" after the name
         ("۱۰ دي ۱۴۰۰", date(2021, 12, 31)),  # Arabic ye for the Persian one
         ("۷ دسامبر ۲۰۲۶", date(2026, 12, 7)),  # Persian name of a Gregorian month
+        ("۱۴۰۵/۰۹/۱۶", date(2026, 12, 7)),  # Solar Hijri in Persian digits, year first
+        ("تاریخ انتشار: ۱۴۰۵-۰۹-۱۶", date(2026, 12, 7)),
+        ("۲۰۲۶/۱۲/۰۷", date(2026, 12, 7)),  # a Gregorian year in Persian digits
         ("令和8年12月7日", date(2026, 12, 7)),  # Japanese era
         ("令和元年5月1日", date(2019, 5, 1)),
         ("令和８年１２月７日", date(2026, 12, 7)),  # full-width digits
@@ -81,11 +84,15 @@ def test_dates_of_other_calendars_and_digits(text: str, expected: date) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["ราคา 7 ธ.ค. 10:30", "۳۰ اسفند ۱۴۰۲", "۱۶ آذر ۹۹۹", "大正5年3月1日", "7 Dec 2569"],
-)
+    [
+        "ราคา 7 ธ.ค. 10:30", "۳۰ اسفند ۱۴۰۲", "۱۶ آذر ۹۹۹", "大正5年3月1日", "7 Dec 2569",
+        "١٤٤٨/٠٦/١٦", "1405/09/16", "۱۴۰۵/۱۳/۱۶",
+    ],
+)  # fmt: skip
 def test_what_is_no_date_of_another_calendar(text: str) -> None:
     """A time is no two-digit year; no 30 Esfand in a common year; a year out of range; an
-    era not in the table; a Buddhist year after an English month."""
+    era not in the table; a Buddhist year after an English month; a year-first date in Arabic
+    digits (the lunar Hijri year of Arabic pages) or Western ones; no thirteenth month."""
     assert find_dates(text) == []
 
 
@@ -99,6 +106,7 @@ JAPANESE_STORY = "市議会は火曜日、公園と図書館への支出を増�
     [
         ("th", "7 ธ.ค. 69", THAI_STORY),
         ("fa", "یکشنبه ۱۶ آذر ۱۴۰۵ - ۱۴:۳۰", PERSIAN_STORY),
+        ("fa", "تاریخ انتشار: ۱۴۰۵/۰۹/۱۶ - ۱۴:۳۰", PERSIAN_STORY),
         ("ja", "令和８年１２月７日", JAPANESE_STORY),
     ],
 )

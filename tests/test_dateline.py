@@ -15,6 +15,10 @@ from byline.dateline import find_dateline
         ("Paris, 3 mars (AFP) - Le gouvernement", "Paris", "AFP", "3 mars"),
         ("Rio de Janeiro (Reuters) - Brazil", "Rio de Janeiro", "Reuters", None),
         ("NEW YORK — The city council", "NEW YORK", None, None),
+        ("(서울=연합뉴스) 홍길동 기자 = 정부는", "서울", "연합뉴스", None),  # Korean agencies
+        ("[세종=뉴시스]홍길동 기자 = 정부는", "세종", "뉴시스", None),
+        ("新华社北京3月5日电（记者张伟）国务院", "北京", "新华社", "3月5日"),  # Chinese agencies
+        ("中新网上海3月5日电 (记者 张伟) 上海市", "上海", "中新网", "3月5日"),
     ],
 )
 def test_datelines_are_parsed(opening, place, agency, day):
@@ -32,6 +36,8 @@ def test_datelines_are_parsed(opening, place, agency, day):
         "Yesterday - as expected - nothing happened",
         "",
         "In 2023 (as before) - prices rose",
+        "(서울에서) 홍길동 기자는",  # brackets without an agency
+        "今天北京市发布了新的电力政策",
     ],
 )
 def test_ordinary_openings_are_not_datelines(opening):

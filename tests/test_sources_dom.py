@@ -137,6 +137,47 @@ def test_a_chinese_reporter_label_before_a_name_marks_a_byline_anywhere_in_a_lin
     assert _first_byline(_page(_by_the_headline(line))) == [["张伟"]]
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("입력 2024.03.05 09:14 · 홍길동 기자", [["홍길동"]]),  # a meta line: date, then reporter
+        ("홍길동 기자 hong@news.example", [["홍길동"]]),
+        ("<span class='byline'>기사입력 2024/03/05 09:14</span>", []),  # a date's label, no name
+        ("（记者张伟）", [["张伟"]]),  # a wire credit, no space after the label
+        ("文/张伟", [["张伟"]]),  # the text's credit, with a slash or a bar
+        ("文｜张伟", [["张伟"]]),
+        ("文：山田太郎", [["山田太郎"]]),
+        ("홍길동 기자는 이렇게 말했다", []),  # the reporter named in a sentence
+        ("中文/English", []),
+    ],
+)  # fmt: skip
+def test_chinese_korean_and_japanese_credits_mark_a_byline(
+    line: str, expected: list[list[str]]
+) -> None:
+    """A Korean or Japanese name before its role ("홍길동 기자") anywhere in a short line, and
+    the Chinese and Japanese text label with a slash, a bar or a colon."""
+    assert _first_byline(_page(_by_the_headline(line))) == expected
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        ("(서울=연합뉴스) 홍길동 기자 = ", "홍길동"),
+        ("[서울=뉴시스]홍길동 기자 = ", "홍길동"),
+        ("新华社北京3月5日电（记者张伟）", "张伟"),
+        ("(서울=연합뉴스) ", None),  # a dateline without its writer
+    ],
+)
+def test_the_writer_a_wire_story_opens_with_is_its_byline(
+    opening: str, expected: str | None
+) -> None:
+    """Korean and Chinese agencies credit the writer in the first paragraph's opening, however
+    long the paragraph is."""
+    story = "정부는 5일 새로운 경제 정책을 발표했다. " * 12
+    html = _page(f"<article><h1>정부, 새 경제정책 발표</h1><p>{opening}{story}</p></article>")
+    assert _first_byline(html) == ([[expected]] if expected else [])
+
+
 _SUBMITTED = "Submitted by <span class='username'>{}</span> on Thu, 03/04/2021 - 10:00"
 
 

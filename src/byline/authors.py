@@ -54,8 +54,8 @@ BYLINE_PREFIXES: Final = (
 ROLE_WORDS: Final = frozenset(lexicon_words(lexicon.ROLE_WORDS))
 
 # Words that end a name when they follow it: roles, links and labels printed next to
-# bylines ("Heinz Steiner Weitere Beiträge", "Jane Doe Reporter"). A name that starts
-# with one of them is not a name.
+# bylines ("Heinz Steiner Weitere Beiträge", "Jane Doe Reporter"), a date's label
+# ("기사입력"). A name that starts with one of them is not a name.
 NAME_STOP_WORDS: Final = ROLE_WORDS | frozenset(
     _words("""
     staff senior weitere alle mehr more view zeige show follow share related
@@ -69,6 +69,11 @@ NAME_STOP_WORDS: Final = ROLE_WORDS | frozenset(
     anzeige werbung biografie biography search suche menu menü
     afficher voir ver mostrar visualizza vedi bekijk zobacz courtesy cortesía
     """)
+    + tuple(
+        label
+        for label in lexicon_words(lexicon.PUBLISH_WORDS) + lexicon_words(lexicon.UPDATE_WORDS)
+        if " " not in label  # (one word of a phrase, "en" of "mise en ligne", may be a name's)
+    )
 )
 
 # Labels of the site's interface where a byline stands ("Sign In", "Follow Author"): no name.
@@ -178,6 +183,25 @@ STREET_SUFFIXES: Final = ("straße", "strasse", "gasse")
 _POSTAL_BOX: Final = re.compile(r"\b(?:p\.?\s?o\.?\s+box|postfach)\b", re.IGNORECASE)
 LEADING_ARTICLES: Final = frozenset(_words("the die das der el los las les il"))
 
+CJK_NAME_LETTERS: Final = "\uac00-\ud7af\u4e00-\u9fff"
+"""Hangul syllables and Chinese characters, the letters of Chinese and Korean names."""
+CJK_FULL_NAME: Final = re.compile(f"[{CJK_NAME_LETTERS}]{{2,5}}")
+"""A personal name in Hangul or Chinese characters, family name and given name without a
+space between: two to five characters ("林玛丽", "홍길동", "山田花子")."""
+CJK_AUTHOR_LABELS: Final = tuple(
+    label for language in ("zh", "ja", "ko") for label in lexicon.AUTHOR_LABELS[language]
+)
+"""Author labels of languages without case: a name after one and a space is one, and so is a
+name right after one that ends its text or bracket ("（记者张伟）")."""
+_CJK_LEAD: Final = (
+    "(?:"
+    + alternation(CJK_AUTHOR_LABELS)
+    + rf")(?={CJK_FULL_NAME.pattern}(?:$|[\s）)]))|(?:"
+    + alternation(lexicon.CJK_TEXT_LABELS)
+    + rf")\s?[{lexicon.CREDIT_SLASHES}]\s*"
+)
+"""The CJK leads no space or colon ends: "记者张伟", "文/张伟", "文｜张伟"."""
+
 # Labels that introduce names only with a colon: "Redaktion: Eberhard Fuhr", while
 # "Redaktion Gelbe Liste" is a desk.
 COLON_LABELS: Final = lexicon_words(lexicon.DESK_LABELS)
@@ -186,7 +210,9 @@ _PREFIX: Final = re.compile(
     + alternation(BYLINE_PREFIXES)
     + r")(?:\s*[:：]\s*|\s+|$)|(?:"
     + alternation(COLON_LABELS)
-    + r")\s*[:：]\s*|[:\-–—·•|/]\s*|©\s*(?:(?:19|20)\d\d\b[\s,]*)?)+",
+    + r")\s*[:：]\s*|"
+    + _CJK_LEAD
+    + r"|[:\-–—·•|/]\s*|©\s*(?:(?:19|20)\d\d\b[\s,]*)?)+",
     re.IGNORECASE,
 )
 # A byline that starts after other words: "Disko Von Ernst Lohoff", "Posted on June 5, 2023 by
@@ -511,11 +537,6 @@ def _strip_prefix(text: str) -> str:
 _NAME_BEFORE_ROLE: Final = re.compile("[\uac00-\ud7af\u3040-\u30ff\u4e00-\u9fff]+$")
 """A name in Hangul, kana or Chinese characters, one word: the scripts whose languages print
 a role after the name it titles (one word before a role is elsewhere the role's adjective)."""
-CJK_NAME_LETTERS: Final = "\uac00-\ud7af\u4e00-\u9fff"
-"""Hangul syllables and Chinese characters, the letters of Chinese and Korean names."""
-CJK_FULL_NAME: Final = re.compile(f"[{CJK_NAME_LETTERS}]{{2,5}}")
-"""A personal name in Hangul or Chinese characters, family name and given name without a
-space between: two to five characters ("林玛丽", "홍길동", "山田花子")."""
 
 
 def _clean_name(part: str) -> str:

@@ -3,6 +3,8 @@
 A dateline is a place, optionally a date, optionally an agency in parentheses,
 then a dash. Without an agency only an all-capitals place counts, because a
 capitalised word followed by a dash is often just the first word of a sentence.
+Korean agencies write the place and the agency in brackets, joined by "=" (``(서울=연합뉴스)``),
+Chinese ones the agency, the place, the day and "电" (``新华社北京3月5日电``).
 """
 
 from __future__ import annotations
@@ -31,6 +33,13 @@ _AGENCY: Final = (
 )
 _DASH: Final = r"\s*(?:[-–—]+|\.-|:)\s+"
 
+_KOREAN: Final = re.compile(
+    r"^[(\[](?P<place>[가-힣]{1,10})\s?=\s?(?P<agency>[^()\[\]=]{1,20})[)\]]"
+)
+_CHINESE: Final = re.compile(
+    r"^(?P<agency>[\u4e00-\u9fff]{1,6}?[社网])(?P<place>[\u4e00-\u9fff]{2,8}?)"
+    r"(?P<date>\d{1,2}月\d{1,2}日)电"
+)
 _WITH_AGENCY: Final = re.compile(rf"^{_PLACE}{_REGION}{_DATE}{_AGENCY}{_DASH}")
 _CAPITALS_ONLY: Final = re.compile(
     r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]+(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]+)*)"
@@ -50,6 +59,10 @@ def find_dateline(body: str | None) -> Dateline | None:
 
 
 def _opening_dateline(opening: str) -> Dateline | None:
+    match = _KOREAN.match(opening) or _CHINESE.match(opening)
+    if match:
+        date = match.groupdict().get("date")
+        return Dateline(match["place"], match["agency"].strip(), date, match.group(0))
     match = _WITH_AGENCY.match(opening)
     if match and _is_place(match.group("place")):
         return Dateline(

@@ -247,6 +247,14 @@ _SOLAR_HIJRI: Final = re.compile(
     r"(?<![\d\w])" + _DAY + r"\s+(?P<sh_month>" + alternation(_SOLAR_HIJRI_NUMBERS)
     + r")(?!\w)\s*(?:ماه\s+)?(?P<sh_year>1[34]\d{2})(?!\d)"
 )  # fmt: skip
+# Persian, Solar Hijri in numbers, year first: ۱۴۰۵/۰۹/۱۶ (only in Persian digits: Arabic pages
+# write the lunar Hijri year so, whose 14xx years the Solar Hijri ones also count)
+_SOLAR_HIJRI_NUMERIC: Final = re.compile(
+    r"(?<![\d/.-])(?P<sh_year>1[34]\d{2})(?P<sep>[/.-])(?P<sh_month>0?[1-9]|1[0-2])(?P=sep)"
+    + _DAY
+    + r"(?![\d/])"
+)
+_PERSIAN_DIGIT: Final = re.compile("[\u06f0-\u06f9]")
 # Japanese era: 令和8年12月7日, 令和元年5月1日
 _JAPANESE_ERA: Final = re.compile(
     r"(?P<era>" + alternation(lexicon.JAPANESE_ERAS) + r")\s?(?P<era_year>\d{1,2}|"
@@ -338,9 +346,11 @@ them). A text with none is not tried with the pattern: substring tests, far chea
 pattern's search, which tries every place of the text (most dated texts hold one shape)."""
 
 
-def _gated(
-    patterns: Iterable[re.Pattern[str]],
-) -> list[tuple[re.Pattern[str], re.Pattern[str] | None, tuple[str, ...]]]:
+_Gated = tuple[re.Pattern[str], re.Pattern[str] | None, tuple[str, ...]]
+"""A date pattern, a cheap pattern every match holds, and strings one of which it holds."""
+
+
+def _gated(patterns: Iterable[re.Pattern[str]]) -> list[_Gated]:
     """Each of ``patterns`` with the cheap tests a text must pass first (``find_dates``)."""
     return [(pattern, _precondition(pattern), _HELD.get(pattern, ())) for pattern in patterns]
 
@@ -348,6 +358,7 @@ def _gated(
 _PATTERNS: Final = _gated(_DATE_PATTERNS)
 _TWO_DIGIT_YEAR_PATTERNS: Final = [entry for entry in _PATTERNS if "year2" in entry[0].groupindex]
 _CALENDAR_PATTERNS: Final = _gated(_OTHER_CALENDARS)
+_PERSIAN_PATTERNS: Final = _gated((_SOLAR_HIJRI_NUMERIC,)) + _CALENDAR_PATTERNS
 _TIME_AFTER: Final = re.compile(
     r"[\s,|–—-]*(?:at|um|à|a las|alle|ore|o|в|om|às|kl\.|,)?\s*" + _TIME, re.IGNORECASE
 )
@@ -432,14 +443,16 @@ def find_dates(text: str, month_first: bool = False) -> list[tuple[datetime | da
     does: ``writes_month_first``) or the second number cannot be a month."""
     if not isinstance(text, str) or not text:
         return []
-    other_calendar = False
+    calendars: list[_Gated] = []
     if not text.isascii() and OTHER_SCRIPT_DATE_SIGN.search(text):
-        other_calendar = holds_other_calendar_year(text)
+        if holds_other_calendar_year(text):
+            persian = _PERSIAN_DIGIT.search(text) is not None
+            calendars = _PERSIAN_PATTERNS if persian else _CALENDAR_PATTERNS
         text = text.translate(_WESTERN_DIGITS)
     matches: list[tuple[int, int, re.Match[str]]] = []
     patterns = _PATTERNS if _FOUR_DIGIT_YEAR.search(text) else _TWO_DIGIT_YEAR_PATTERNS
-    if other_calendar:
-        patterns = _CALENDAR_PATTERNS + patterns
+    if calendars:
+        patterns = calendars + patterns
     for pattern, needed, held in patterns:
         if held and not any(map(text.__contains__, held)):
             continue
@@ -657,7 +670,7 @@ def _day_of(groups: dict[str, str | None], month_first: bool) -> date | None:
     """The day a date pattern's match names, in the Gregorian calendar."""
     day = int(groups["day"] or 0)
     if (hijri_year := groups.get("sh_year")) and (hijri_month := groups.get("sh_month")):
-        month = _SOLAR_HIJRI_NUMBERS[hijri_month]
+        month = int(hijri_month) if hijri_month.isdigit() else _SOLAR_HIJRI_NUMBERS[hijri_month]
         value = calendars.solar_hijri_date(int(hijri_year), month, day)
         return value if value is not None and EARLIEST_YEAR <= value.year <= LATEST_YEAR else None
     year = _year_of(groups)

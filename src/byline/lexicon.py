@@ -78,9 +78,15 @@ TEXT_LABELS: Final[Table] = {
     "de": ("text",),
     "fr": ("texte",),
     "ru": ("текст",),
+    "zh": ("文",),
+    "ja": ("文",),
 }
 """Labels of the text's author among the credits of a feature ("Text: X, Fotos: Y", "Words:
-X · Photos: Y")."""
+X · Photos: Y", "文：张伟")."""
+CJK_TEXT_LABELS: Final = TEXT_LABELS["zh"] + TEXT_LABELS["ja"]
+CREDIT_SLASHES: Final = "/／|｜"
+"""Chinese and Japanese pages also set a slash or a bar between the text label and the name
+("文/张伟", "文｜张伟")."""
 
 DESK_LABELS: Final[Table] = {
     "de": ("redaktion",),
@@ -180,6 +186,10 @@ ROLE_WORDS: Final[Table] = {
     "ja": _phrases("記者|特派員|編集委員"),
 }
 """Roles printed next to a byline ("Jane Doe Reporter")."""
+
+ROLES_AFTER_NAME: Final = ROLE_WORDS["ko"] + ROLE_WORDS["ja"]
+"""Roles that follow the name they title, as Korean and Japanese print them: a name and one of
+these make a byline wherever they stand in a short line ("입력 2024.03.05 · 홍길동 기자")."""
 
 ROLE_ENDINGS: Final[Table] = {
     "de": _phrases(

@@ -110,14 +110,30 @@ BYLINE_LEAD_HINT: Final = re.compile(
             lexicon.BARE_LEADS
             + lexicon_words(lexicon.AUTHOR_LABELS)
             + lexicon_words(lexicon.EXPLICIT_BYLINE_LEADS)
+            + lexicon.ROLES_AFTER_NAME
+            + tuple(
+                label + space + slash
+                for label in lexicon.CJK_TEXT_LABELS
+                for space in ("", " ")
+                for slash in lexicon.CREDIT_SLASHES
+            )
             + (":", "：")
         )
     )
 )
 """Every byline lead ``dom_authors`` reads ("Posted by", "von", "Autor", "Text:") holds one
 of these, in lower case: a bare lead, an author label, an explicit lead (most end in a bare
-lead, "geschrieben von"; "skriven av" does not), or a colon. (Searched in the lowered text:
+lead, "geschrieben von"; "skriven av" does not), a role printed after the name ("홍길동
+기자"), or a colon or a slash ("文/张伟"). (Searched in the lowered text:
 ``re.IGNORECASE`` makes it ten times slower; see ``_marker_pattern`` for the tree.)"""
+
+
+WIRE_CREDIT_CHARS: Final = 40
+"""A wire story's first paragraph may open with its place, agency and writer: "(서울=연합뉴스)
+홍길동 기자 = ...", "新华社北京3月5日电（记者张伟）...". That much of a long text is read for it."""
+WIRE_CREDIT_SIGN: Final = re.compile("[=电]")
+"""The sign of such a credit: Korean agencies join the writer to the text with "=", Chinese
+ones end the dateline with "电" (sent)."""
 
 
 def _marker_pattern(words: Iterable[str]) -> re.Pattern[str]:
@@ -524,5 +540,16 @@ def _read_text(
         parent = piece.parent()
         if parent is not None and parent.tag not in SCRIPT_TAGS:
             page.year_texts.append(piece)
-    if len(text) <= MAX_BYLINE_PIECE_CHARS and BYLINE_LEAD_HINT.search(text.lower()):
+    if len(text) <= MAX_BYLINE_PIECE_CHARS:
+        if BYLINE_LEAD_HINT.search(text.lower()):
+            page.byline_texts.append(piece or TextPiece(text, owner, is_tail, ordinal))
+    elif _may_open_with_wire_credit(text):
         page.byline_texts.append(piece or TextPiece(text, owner, is_tail, ordinal))
+
+
+def _may_open_with_wire_credit(text: str) -> bool:
+    """Whether a long text may open with a wire story's credit (``WIRE_CREDIT_CHARS``)."""
+    opening = text[:WIRE_CREDIT_CHARS]
+    return WIRE_CREDIT_SIGN.search(opening) is not None and (
+        BYLINE_LEAD_HINT.search(opening) is not None
+    )

@@ -32,6 +32,8 @@ from lxml import etree
 
 from byline import lexicon
 from byline.authors import (
+    CJK_AUTHOR_LABELS,
+    CJK_FULL_NAME,
     CJK_NAME_LETTERS,
     CONTACT_SEPARATOR,
     INTERFACE_LABELS,
@@ -180,10 +182,6 @@ loses (``UNMARKED_PENALTY``): any visible byline in the same place beats a hidde
 # unless that date stands in the same text ("06.11.2023 13:30 von Olga").
 BARE_LEADS: Final = lexicon.BARE_LEADS
 AUTHOR_LABELS: Final = lexicon_words(lexicon.AUTHOR_LABELS)
-CJK_AUTHOR_LABELS: Final = tuple(
-    label for language in ("zh", "ja", "ko") for label in lexicon.AUTHOR_LABELS[language]
-)
-"""Author labels of languages without case: a name after one and a space is one."""
 FUNCTION_WORDS: Final = frozenset(lexicon_words(lexicon.FUNCTION_WORDS))
 COLON_LEADS: Final = (
     lexicon_words(lexicon.TEXT_LABELS)
@@ -192,6 +190,23 @@ COLON_LEADS: Final = (
     + lexicon.BYLINE_LEADS["zh"]
 )
 """Leads that need a colon: "Text: X", "Redaktion: X", "von: X", "作者：X"."""
+_NAME_THEN_ROLE: Final = re.compile(
+    rf"(?<![{CJK_NAME_LETTERS}]){CJK_FULL_NAME.pattern}\s?(?:"
+    + trie_alternation(lexicon.ROLES_AFTER_NAME)
+    + rf")(?![{CJK_NAME_LETTERS}\u3040-\u30ff])"
+)
+"""A name and the role Korean and Japanese print after it, "홍길동 기자", anywhere in a line: "입력
+2024.03.05 09:14 · 홍길동 기자", "[서울=뉴시스] 홍길동 기자 =" (no particle after the role:
+"홍길동 기자는" is the reporter named in a sentence)."""
+_WIRE_CREDIT: Final = re.compile(
+    rf"[(\[][^()\[\]]{{1,30}}[)\]]\s*(?P<korean>{CJK_FULL_NAME.pattern}\s?(?:"
+    + trie_alternation(lexicon.ROLES_AFTER_NAME)
+    + r"))\s?=|[^\s（(]{2,20}电\s?[（(](?P<chinese>(?:"
+    + trie_alternation(lexicon.AUTHOR_LABELS["zh"])
+    + r")\s?[^（()）]{2,20})[）)]"
+)
+"""The writer's credit that opens a wire story's first paragraph: "(서울=연합뉴스) 홍길동 기자 =",
+"新华社北京3月5日电（记者张伟）" (``byline.dateline`` reads its place and agency)."""
 _EXPLICIT_LEAD: Final = (
     r"(?:"
     + trie_alternation(lexicon_words(lexicon.EXPLICIT_BYLINE_LEADS))
@@ -205,7 +220,11 @@ _EXPLICIT_LEAD: Final = (
     + r"),?\s+(?=(?-i:[A-ZÀ-ÖØ-Þ]))"  # "Author Jane Doe", "Author, Jane Doe" (the BBC's)
     + r"|(?:"
     + trie_alternation(CJK_AUTHOR_LABELS)
-    + rf")\s+(?=[{CJK_NAME_LETTERS}])"  # "记者 张伟" anywhere in a line: "来源：X　记者 张伟"
+    # "记者 张伟" anywhere in a line ("来源：X　记者 张伟"), "（记者张伟）"
+    + rf")(?:\s+(?=[{CJK_NAME_LETTERS}])|(?={CJK_FULL_NAME.pattern}[）)]))"
+    + r"|(?:"
+    + trie_alternation(lexicon.CJK_TEXT_LABELS)
+    + rf")\s?[{lexicon.CREDIT_SLASHES}]\s*(?=[{CJK_NAME_LETTERS}])"  # "文/张伟", "文｜张伟"
 )
 _TEXT_LEAD: Final = re.compile(
     # at the start or after a separator: "not after anything else" (twice as fast as
@@ -492,11 +511,13 @@ def _text_bylines_in(
 def _text_byline(piece: TextPiece) -> tuple[etree._Element, str, bool] | None:
     """The byline that ``piece`` begins, if it reads as one (see ``_text_bylines``)."""
     text = ungendered(" ".join(piece.text.split()))
-    if not text or len(text) > MAX_TEXT_BYLINE:
+    if len(text) > MAX_TEXT_BYLINE:
+        return _wire_credit(piece, text)
+    if not text:
         return None
     lead = _TEXT_LEAD.search(text)
     if lead is None:
-        return None
+        return _name_then_role(piece, text)
     explicit = bool(lead.group("explicit"))
     words_before = _LETTERS.search(text, 0, lead.start()) is not None
     after_date = not explicit and words_before and _follows_a_date(text, lead.start())
@@ -515,6 +536,27 @@ def _text_byline(piece: TextPiece) -> tuple[etree._Element, str, bool] | None:
         # widget names the blog's owner, not the article's author
     dated = after_date or (lead.start() > 0 and _NUMERIC_DATE.search(text) is not None)
     return holder, _byline_text(piece, text, lead), explicit or dated
+
+
+def _wire_credit(piece: TextPiece, text: str) -> tuple[etree._Element, str, bool] | None:
+    """The writer a wire story's first paragraph opens with (``_WIRE_CREDIT``)."""
+    found = _WIRE_CREDIT.match(text)
+    holder = piece.parent()
+    if found is None or holder is None or not isinstance(holder.tag, str):
+        return None
+    return holder, found["korean"] or found["chinese"], True
+
+
+def _name_then_role(piece: TextPiece, text: str) -> tuple[etree._Element, str, bool] | None:
+    """The byline of a short text holding a name and the role printed after it (``_NAME_THEN_
+    ROLE``), which vouches for it as an explicit lead does."""
+    found = _NAME_THEN_ROLE.search(text)
+    holder = piece.parent()
+    if found is None or holder is None or not isinstance(holder.tag, str):
+        return None
+    if holder.tag in SKIP_TAGS:
+        return None
+    return holder, found.group(0), True
 
 
 def _follows_a_date(text: str, lead: int) -> bool:
