@@ -9,6 +9,7 @@ from types import ModuleType
 import pytest
 from conftest import as_written
 
+import byline
 from byline.document import parse
 from byline.record import Image, Publisher
 from byline.sources import dublincore, meta, opengraph, twitter
@@ -89,6 +90,35 @@ def test_twitter_fields_and_handles_are_not_names() -> None:
         "description": "Beschreibung",
         "images": [Image("https://cdn.example.de/t.jpg")],
     }
+
+
+@pytest.mark.parametrize(
+    ("pairs", "expected"),
+    [
+        ([("Written by", "Jane Doe"), ("Est. reading time", "4 minutes")], ["Jane Doe"]),
+        ([("Geschätzte Lesezeit", "3 Minuten"), ("Verfasst von", "Anna Muster")], ["Anna Muster"]),
+        ([("Escrito por", "Williams Perdomo @wperdomod")], ["Williams Perdomo"]),
+        ([("Est. reading time", "4 minutes")], None),  # no writer labelled
+        ([("Written by", "")], None),
+    ],
+)
+def test_the_writer_a_twitter_card_labels_is_an_author(
+    pairs: list[tuple[str, str]], expected: list[str] | None
+) -> None:
+    """Yoast SEO's card data ("twitter:label1" "Written by", "twitter:data1" the name), in the
+    site's language, are the record's authors; another label (the reading time) names
+    nobody."""
+    head = "".join(
+        f'<meta name="twitter:label{n}" content="{label}"><meta name="twitter:data{n}" '
+        f'content="{datum}">'
+        for n, (label, datum) in enumerate(pairs, start=1)
+    )
+    story = "<p>" + "Der Rat beschloss am Dienstag einen neuen Haushalt. " * 8 + "</p>"
+    html = f"<html><head>{head}</head><body><h1>Neuer Haushalt</h1>{story}</body></html>"
+    article = byline.extract(html, url=PAGE_URL)
+    assert ([a.name for a in article.authors] or None) == expected
+    if expected:
+        assert article.provenance["authors"].source == "twitter"
 
 
 def test_plain_meta_fields_case_insensitive() -> None:

@@ -1,4 +1,6 @@
-"""Twitter cards: ``twitter:title``, ``twitter:description``, ``twitter:image``.
+"""Twitter cards: ``twitter:title``, ``twitter:description``, ``twitter:image``, and the writer
+a card's labelled data names (``twitter:label1`` "Written by", ``twitter:data1`` "Jane Doe": the
+pair Yoast SEO prints on WordPress pages, in the site's language).
 
 ``twitter:site`` and ``twitter:creator`` are handles, not names: they give nothing.
 """
@@ -7,13 +9,22 @@ from __future__ import annotations
 
 from typing import Final
 
+from byline import lexicon
 from byline.document import Document
 from byline.fields import Field, Source
+from byline.lexicon import lexicon_words
 from byline.record import Image
-from byline.sources._common import MetaTags, Stated, absolute_url, emit, meta_tags
-from byline.sources.candidate import AnyCandidate
+from byline.sources._common import MetaTags, Stated, absolute_url, authors, emit, mapped, meta_tags
+from byline.sources.candidate import AnyCandidate, AuthorCandidate
 
 SOURCE: Final = Source.TWITTER
+LABELLED_PAIRS: Final = 4
+"""A card labels this many data at most (Slack shows two; Yoast prints the writer and the
+reading time)."""
+WRITER_LABELS: Final = frozenset(
+    lexicon_words(lexicon.EXPLICIT_BYLINE_LEADS) + lexicon_words(lexicon.AUTHOR_LABELS)
+)
+"""Labels of the datum that names the writer: "Written by", "Verfasst von", "Author"."""
 
 
 def candidates(doc: Document) -> list[AnyCandidate]:
@@ -26,8 +37,19 @@ def candidates(doc: Document) -> list[AnyCandidate]:
             Field.TITLE: tags.first("twitter:title", "twitter:text:title"),
             Field.DESCRIPTION: tags.first("twitter:description"),
             Field.IMAGES: _image(tags, doc),
+            Field.AUTHORS: _labelled_writer(tags, doc),
         },
     )
+
+
+def _labelled_writer(tags: MetaTags, doc: Document) -> Stated[list[AuthorCandidate]] | None:
+    """The writer a ``twitter:dataN`` names under a ``twitter:labelN`` of ``WRITER_LABELS``."""
+    for number in range(1, LABELLED_PAIRS + 1):
+        label = tags.first(f"twitter:label{number}")
+        if label is not None and label.value.casefold().rstrip(" :") in WRITER_LABELS:
+            found = tags.first(f"twitter:data{number}")
+            return mapped(found, lambda name: authors(doc, [name]) or None)
+    return None
 
 
 def _image(tags: MetaTags, doc: Document) -> Stated[list[Image]] | None:
