@@ -1832,6 +1832,26 @@ def test_the_next_story_a_page_loads_below_the_first_is_no_part_of_it(
     assert not any(text in body for text in following)
 
 
+@pytest.mark.parametrize("box", ["div class='story'", "section class='post'", "div"])
+@pytest.mark.parametrize(("first", "then"), [(8, 10), (3, 4)])
+def test_the_next_story_in_a_box_like_the_first_is_no_part_of_it(
+    box: str, first: int, then: int
+) -> None:
+    """Infinite scroll in boxes that are no ``<article>``: the next story's box, with an h1 and
+    prose of its own beside the headline's, stays out."""
+    story, following = _story("ferry", first), _story("council", then)
+    tag = box.split()[0]
+    page = (
+        "<html><head><title>Ferry service suspended | Gazette</title></head><body><div>"
+        f"<{box}><h1>Ferry service suspended</h1>{_paragraphs(story)}</{tag}>"
+        f"<{box}><h1>Council approves budget</h1>{_paragraphs(following)}</{tag}>"
+        "</div></body></html>"
+    )
+    body = byline.extract(page).body or ""
+    assert all(text in body for text in story)
+    assert not any(text in body for text in following)
+
+
 def test_the_sections_of_one_story_stay_together() -> None:
     parts = _story("ferry", 8)
     page = (

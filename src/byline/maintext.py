@@ -158,6 +158,8 @@ card's) that readability's points per paragraph make score higher."""
 
 STORY_TAG: Final = "article"
 """The element of a composition complete in itself (HTML's ``<article>``)."""
+MIN_STORY_PROSE: Final = 400
+"""A box beside the headline's with an h1 and this much prose is a story of its own."""
 STORY_HEADLINE_TAG: Final = "h1"
 """The heading of a story that a page shows whole: the next story's is an h1 as the first's
 (an article's sections, a video box's or a teaser's title are lower headings)."""
@@ -770,6 +772,9 @@ def _nodes_by_score(body: etree._Element, stats: _Stats, title: str | None) -> l
     # points per paragraph often tie where no class name counts: the more prose wins
     best = max(candidates, key=lambda el: (scores[el], stats.prose.get(el, 0.0)))
     nodes = _around(_widen(_climb(best, body, stats), body, stats), best, body, stats)
+    headline = _headline(body, title)
+    if headline is not None and headline.tag == STORY_HEADLINE_TAG:
+        nodes = [_headline_story(node, headline, stats) for node in nodes]
     anchored = _under_headline(nodes, body, stats, title)
     if anchored is None:
         return nodes
@@ -833,6 +838,25 @@ def _under_headline(
     return best if _count_paragraphs(best, stats) >= HEADLINE_ARTICLE_PARAGRAPHS else None
 
 
+def _headline_story(
+    node: etree._Element, headline: etree._Element, stats: _Stats
+) -> etree._Element:
+    """The box of ``node`` that holds the ``headline``'s story, when ``node`` holds stories
+    side by side: boxes each with an h1 and ``MIN_STORY_PROSE`` of prose (the next story, that
+    a page loads below the first as its reader scrolls, in boxes that are no ``<article>``)."""
+    while True:
+        stories = [
+            child
+            for child in node.iterchildren(etree.Element)
+            if stats.prose.get(child, 0.0) >= MIN_STORY_PROSE
+            and any(True for _ in child.iter(STORY_HEADLINE_TAG))
+        ]
+        own = next((story for story in stories if is_inside(headline, story)), None)
+        if len(stories) < 2 or own is None:
+            return node
+        node = own
+
+
 def _in_other_story(nodes: list[etree._Element], first: etree._Element) -> bool:
     """Whether the ``nodes`` lie in an ``<article>`` with a headline of its own apart from the
     one that holds ``first``, the prose under the headline: the next story of the page
@@ -866,6 +890,16 @@ def _count_paragraphs(el: etree._Element, stats: _Stats) -> int:
             count += 1
             walker.skip_subtree()
     return count
+
+
+def _headline(body: etree._Element, title: str | None) -> etree._Element | None:
+    """The first heading that shows the page's title."""
+    if not title:
+        return None
+    return next(
+        (el for el in body.iter(*HEADLINE_TAGS) if _shows_title(el, title)),
+        None,
+    )
 
 
 def _first_prose_after_headline(
