@@ -131,6 +131,33 @@ def test_the_pages_section_is_stripped_from_a_metadata_title_with_the_site_name(
     )
 
 
+def test_a_folder_of_the_address_is_a_section_after_the_headline():
+    """ "Headline | Economia | G1" at ``/economia/noticia/...``: the folder names the section
+    the title carries. Before the headline a folder may be the post's name ("Briefe - Blog"
+    at ``/blog/briefe/``), and a section's own page keeps its name."""
+
+    def title(text: str, url: str) -> str | None:
+        found = [
+            Candidate(Field.TITLE, text, Source.DOM),
+            Candidate(Field.SITE_NAME, "G1", Source.OPENGRAPH),
+        ]
+        choice = choose_title(found, url)
+        return choice.value if choice else None
+
+    assert title(
+        "Governo anuncia plano | Economia | G1", "https://g1.example/economia/noticia/2024/x"
+    ) == ("Governo anuncia plano")
+    assert title(
+        "Wirtschaft und Finanzen - Plan | G1", "https://g1.example/wirtschaft-und-finanzen/plan"
+    ) == ("Wirtschaft und Finanzen - Plan")
+    assert title("Economia | G1", "https://g1.example/economia/") == "Economia"
+    assert title("Economia | G1", "https://g1.example/economia/index.html") == "Economia"
+
+
+def test_a_site_name_after_an_underscore_leaves_no_separator():
+    assert strip_site_name("国务院部署推进经济工作_新浪新闻", set()) == "国务院部署推进经济工作"
+
+
 def test_language_tags_are_bcp47():
     assert language_tag("en_EN") == "en"
     assert language_tag("de-DE") == "de-DE"

@@ -7,6 +7,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Final
+from urllib.parse import unquote, urlsplit
 
 from byline.dates import is_date_line
 from byline.document import site_of, words_in_any_script
@@ -23,9 +24,10 @@ _TITLE_SEPARATORS: Final = re.compile(
 )
 """Also unspaced between Chinese, Japanese or Korean characters, as those sites write it
 ("武汉的声音：...！-新华网", "标题_百度百科", "見出し｜サイト")."""
-TITLE_SEPARATOR_CHARS: Final = " |-–—:»›·•/>"
+TITLE_SEPARATOR_CHARS: Final = " |-–—:»›·•/>｜_"
 """The characters of the separators, stripped from what a site's name leaves of a title."""
 _SEPARATOR_AT_END: Final = re.compile(f"(?:{_TITLE_SEPARATORS.pattern})$")
+_FOLDER_WORD_BREAKS: Final = re.compile(r"[-_+.]")
 TITLE_SUFFIX_MAX_WORDS: Final = 6
 """A trailing title segment this short, after a longer one, is taken for the site name."""
 Titled = tuple[Source, str]
@@ -50,14 +52,28 @@ def _host(url: str | None) -> str | None:
 
 def choose_title(candidates: list[AnyCandidate], url: str | None = None) -> Choice[str] | None:
     """The title of a page's candidates (see ``title_of``); the host of the page's ``url``
-    names the site too (a logo heading "mediaarchitecture.de")."""
+    names the site too (a logo heading "mediaarchitecture.de"), and the folders of its path
+    the sections a title may name ("Headline | Economia | G1" at ``/economia/noticia/...``)."""
     found = PageCandidates(candidates)
     names = site_names(found)
     host = _host(url)
-    return title_of(found, names | {host} if host else names)
+    return title_of(found, names | {host} if host else names, _folders(url))
 
 
-def title_of(found: PageCandidates, site_names: set[str]) -> Choice[str] | None:
+def _folders(url: str | None) -> set[str]:
+    """The folders of ``url``'s path, as words ("/wirtschaft-und-finanzen/" -> "wirtschaft und
+    finanzen"), folded; not the page's own name (the last, with or without a slash after it),
+    nor numbers (a date's)."""
+    if not url:
+        return set()
+    *folders, _ = urlsplit(url).path.rstrip("/").split("/")
+    words = (" ".join(_FOLDER_WORD_BREAKS.sub(" ", unquote(f)).split()) for f in folders)
+    return {folded(name) for name in words if name and not name.replace(" ", "").isdigit()}
+
+
+def title_of(
+    found: PageCandidates, site_names: set[str], folders: Collection[str] = ()
+) -> Choice[str] | None:
     """The headline readers see, confirmed by the page's own metadata.
 
     A visible heading (``headline`` candidates: the page's h1s) wins when some
@@ -76,7 +92,7 @@ def title_of(found: PageCandidates, site_names: set[str]) -> Choice[str] | None:
     confirmed = _confirmed_heading(written, headings, site_names)
     sections = {folded(name) for c in found.texts(Field.SECTION) if (name := clean_text(c.value))}
     chosen = (confirmed and _shown_alone(confirmed, headings)) or _unconfirmed_title(
-        written, headings, site_names, sections
+        written, headings, site_names, sections, folders
     )
     if chosen is None:
         return None
@@ -182,7 +198,11 @@ def _title_inside(heading: str, title: str) -> str:
 
 
 def _unconfirmed_title(
-    written: list[Titled], headings: list[Titled], site_names: set[str], sections: set[str]
+    written: list[Titled],
+    headings: list[Titled],
+    site_names: set[str],
+    sections: set[str],
+    folders: Collection[str] = (),
 ) -> Titled | None:
     """The title when no heading agrees with the metadata: the page's main heading, if any.
 
@@ -198,7 +218,7 @@ def _unconfirmed_title(
         (
             (source, stripped)
             for source, value in written
-            if (stripped := strip_site_name(value, names, sections))
+            if (stripped := strip_site_name(value, names, sections, folders))
         ),
         None,
     )
@@ -272,10 +292,15 @@ def _words(text: str) -> list[str]:
 
 
 def strip_site_name(
-    title: str | None, site_names: set[str], sections: Collection[str] = ()
+    title: str | None,
+    site_names: set[str],
+    sections: Collection[str] = (),
+    folders: Collection[str] = (),
 ) -> str | None:
     """``title`` without " | Site Name" parts at its start or end, nor the page's
-    ``sections`` (folded: "Headline | News | Site"), as written otherwise."""
+    ``sections`` (folded: "Headline | News | Site"), as written otherwise. The ``folders`` of the
+    page's address name sections too, after the headline only ("Briefe - Blog - Site" at
+    ``/blog/briefe/...`` is the post "Briefe")."""
     if not title:
         return None
     title = _without_whole_site_name(title, site_names)
@@ -285,10 +310,11 @@ def strip_site_name(
     first, last = 0, len(spans) - 1
     while first <= last and _is_decoration(title[slice(*spans[first])], site_names, sections):
         first += 1
-    while last >= first and _is_decoration(title[slice(*spans[last])], site_names, sections):
+    trailing = {*sections, *folders}
+    while last >= first and _is_decoration(title[slice(*spans[last])], site_names, trailing):
         last -= 1
-    if first > last:
-        return title
+    if first > last:  # every part decorates: a section's page ("Yoghurts | Site")
+        return strip_site_name(title, site_names) if trailing else title
     if (first, last) != (0, len(spans) - 1):
         return title[spans[first][0] : spans[last][1]]
     head, tail = title[: spans[-1][0]], title[slice(*spans[-1])]
