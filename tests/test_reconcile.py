@@ -116,6 +116,7 @@ def test_site_name_is_stripped_from_either_end():
     sites = {"the harbour gazette"}
     assert strip_site_name("The Harbour Gazette | Storm hits coast", sites) == "Storm hits coast"
     assert strip_site_name("Storm hits coast :: The Harbour Gazette", sites) == "Storm hits coast"
+    assert strip_site_name("Storm hits coast « The Harbour Gazette", sites) == "Storm hits coast"
     assert strip_site_name("Rock - Paper - Scissors", set()) == "Rock - Paper - Scissors"
 
 

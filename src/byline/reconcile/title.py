@@ -16,15 +16,16 @@ from byline.reconcile.choice import Choice, PageCandidates, alternatives, clean_
 from byline.reconcile.trust import by_trust
 from byline.sources.candidate import AnyCandidate
 
-# " | Site", " - Site", " – Site", " — Site", " :: Site", " » Site", " · Site", " > Site"
+# " | Site", " - Site", " – Site", " — Site", " :: Site", " » Site", " « Site" (WordPress's
+# old default), " · Site", " > Site"
 _TITLE_SEPARATORS: Final = re.compile(
-    r"\s+[|\-–—:»›·•/>]{1,2}\s+"
+    r"\s+[|\-–—:»«›‹·•/>]{1,2}\s+"
     r"|(?<=[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef])[|｜\-_–—]"
     r"(?=[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef])"
 )
 """Also unspaced between Chinese, Japanese or Korean characters, as those sites write it
 ("武汉的声音：...！-新华网", "标题_百度百科", "見出し｜サイト")."""
-TITLE_SEPARATOR_CHARS: Final = " |-–—:»›·•/>｜_"
+TITLE_SEPARATOR_CHARS: Final = " |-–—:»«›‹·•/>｜_"
 """The characters of the separators, stripped from what a site's name leaves of a title."""
 _SEPARATOR_AT_END: Final = re.compile(f"(?:{_TITLE_SEPARATORS.pattern})$")
 _FOLDER_WORD_BREAKS: Final = re.compile(r"[-_+.]")
