@@ -17,7 +17,7 @@ import string
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Final
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 import charset_normalizer
 from lxml import etree
@@ -396,13 +396,20 @@ def _tree(markup: str | bytes, as_bytes: bool) -> etree._Element | None:
     return root
 
 
+def split_address(href: str | None, base: str = "") -> SplitResult | None:
+    """``href`` (against ``base``) in its parts, or None: an address that is no URL
+    ("http://[bad") has none."""
+    try:
+        return urlsplit(urljoin(base, href.strip())) if href else None
+    except ValueError:
+        return None
+
+
 def host_of(url: str | None) -> str | None:
     """The host of ``url`` (lower case), or None without one: an address that is no URL
     ("http://[bad") names no host."""
-    try:
-        return urlsplit(url).hostname if url else None
-    except ValueError:
-        return None
+    parts = split_address(url)
+    return parts.hostname if parts else None
 
 
 def site_of(url: str | None) -> str | None:

@@ -7,10 +7,10 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Final
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from byline.dates import is_date_line
-from byline.document import site_of, words_in_any_script
+from byline.document import site_of, split_address, words_in_any_script
 from byline.fields import Field, Source
 from byline.reconcile.choice import Choice, PageCandidates, alternatives, clean_text, folded
 from byline.reconcile.trust import by_trust
@@ -65,9 +65,10 @@ def _folders(url: str | None) -> set[str]:
     """The folders of ``url``'s path, as words ("/wirtschaft-und-finanzen/" -> "wirtschaft und
     finanzen"), folded; not the page's own name (the last, with or without a slash after it),
     nor numbers (a date's)."""
-    if not url:
+    parts = split_address(url)
+    if parts is None:
         return set()
-    *folders, _ = urlsplit(url).path.rstrip("/").split("/")
+    *folders, _ = parts.path.rstrip("/").split("/")
     words = (" ".join(_FOLDER_WORD_BREAKS.sub(" ", unquote(f)).split()) for f in folders)
     return {folded(name) for name in words if name and not name.replace(" ", "").isdigit()}
 

@@ -19,12 +19,11 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Final, Generic, TypeVar
-from urllib.parse import urlsplit
 
 from mypy_extensions import mypyc_attr
 
 from byline.authors import inverted_name
-from byline.document import Document, visible
+from byline.document import Document, split_address, visible
 from byline.fields import Field, Markup, Source
 from byline.memo import remembered
 from byline.sources._page import page_of
@@ -141,11 +140,8 @@ def absolute_url(doc: Document, value: Any) -> str | None:
     url = doc.absolute(href)
     if not url:
         return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in URL_SCHEMES or not parts.netloc:
+    parts = split_address(url)
+    if parts is None or parts.scheme.lower() not in URL_SCHEMES or not parts.netloc:
         return None
     return url
 

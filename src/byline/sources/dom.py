@@ -18,13 +18,12 @@ from __future__ import annotations
 
 import re
 from typing import Final
-from urllib.parse import urlsplit
 
 from lxml import etree
 
 from byline.boilerplate import is_permalink
 from byline.dates import find_dates
-from byline.document import Document, visible
+from byline.document import Document, split_address, visible
 from byline.fields import Field, Markup, Source
 from byline.sources._page import HEADLINE_MARKERS, Page, declared_language, page_of
 from byline.sources._places import (
@@ -220,10 +219,9 @@ def _home_link_name(h1: etree._Element, doc: Document) -> str | None:
 
 def _is_home(href: str | None, page_url: str) -> bool:
     """Whether ``href`` is the home page of the site ``page_url`` is on."""
-    try:
-        link, page = urlsplit(href or ""), urlsplit(page_url)
-    except ValueError:  # ("http://[bad": no address)
-        return False
+    link, page = split_address(href), split_address(page_url)
+    if link is None or page is None:
+        return False  # ("http://[bad": no address)
     return bool(link.netloc) and link.netloc == page.netloc and not link.path.strip("/")
 
 

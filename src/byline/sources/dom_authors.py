@@ -26,7 +26,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from typing import Final
-from urllib.parse import SplitResult, unquote, urljoin, urlsplit
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -45,7 +45,14 @@ from byline.authors import (
 )
 from byline.boilerplate import name_words
 from byline.dates import find_dates, is_date_line
-from byline.document import HEADING_TAGS, Document, host_of, is_inside, text_content
+from byline.document import (
+    HEADING_TAGS,
+    Document,
+    host_of,
+    is_inside,
+    split_address,
+    text_content,
+)
 from byline.fields import Field, Markup, Source
 from byline.lexicon import alternation, lexicon_words, trie_alternation
 from byline.sources._page import BYLINE_MARKERS, SKIP_TAGS, TextPiece, labels_author
@@ -760,11 +767,11 @@ def _owner_link(context: Context, url: str | None) -> Named | None:
     names no person.
 
     As (the link, the name, how)."""
-    page = _split_address(url)
+    page = split_address(url)
     if url is None or page is None:
         return None
     for link in _by_headline(context, "a"):
-        folder = _split_address(link.get("href"), url)
+        folder = split_address(link.get("href"), url)
         if folder is None or folder.netloc != page.netloc:
             continue
         path = folder.path.rstrip("/")
@@ -774,15 +781,6 @@ def _owner_link(context: Context, url: str | None) -> Named | None:
         if _is_full_name(name) and _handle_spells(unquote(path.rsplit("/", 1)[-1]), name):
             return link, name, Markup.OWNER_LINK
     return None
-
-
-def _split_address(href: str | None, base: str = "") -> SplitResult | None:
-    """``href`` (against ``base``) in its parts, or None: an address that is no URL
-    ("http://[bad") has none."""
-    try:
-        return urlsplit(urljoin(base, href.strip())) if href else None
-    except ValueError:
-        return None
 
 
 def _handle_spells(handle: str, name: str) -> bool:
