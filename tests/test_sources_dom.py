@@ -160,6 +160,30 @@ def test_chinese_korean_and_japanese_credits_mark_a_byline(
 
 
 @pytest.mark.parametrize(
+    ("closing", "expected"),
+    [
+        ("（山田太郎）", "山田太郎"),
+        ("(山田太郎)", "山田太郎"),
+        ("（共同）", None),  # the agency's credit
+        ("（写真は首相官邸）", None),  # a note, no name
+    ],
+)
+def test_a_name_in_brackets_closing_a_japanese_article_signs_it(
+    closing: str, expected: str | None
+) -> None:
+    story = "".join(
+        f"<p>政府は{day}日、新たな経済対策を発表した。中小企業への支援を強化する内容だ。</p>"
+        for day in range(1, 9)
+    )
+    headline = "政府、新経済対策を発表"
+    html = (
+        f"<html><head><title>{headline}</title></head><body><article><h1>{headline}</h1>"
+        f"{story}<p>{closing}</p></article></body></html>"
+    )
+    assert _first_byline(html) == ([[expected]] if expected else [])
+
+
+@pytest.mark.parametrize(
     ("opening", "expected"),
     [
         ("(서울=연합뉴스) 홍길동 기자 = ", "홍길동"),

@@ -214,6 +214,9 @@ _WIRE_CREDIT: Final = re.compile(
 )
 """The writer's credit that opens a wire story's first paragraph: "(서울=연합뉴스) 홍길동 기자 =",
 "新华社北京3月5日电（记者张伟）" (``byline.dateline`` reads its place and agency)."""
+_BRACKETED_CJK_NAME: Final = re.compile(rf"\s*[（(](?P<name>[{CJK_NAME_LETTERS}]{{3,5}})[）)]\s*")
+"""A name in Chinese characters or Hangul in brackets, alone: the signature Japanese papers
+close an article with, "（山田太郎）". (Not of two: "（共同）", "（時事）" credit the agency.)"""
 _EXPLICIT_LEAD: Final = (
     r"(?:"
     + trie_alternation(lexicon_words(lexicon.EXPLICIT_BYLINE_LEADS))
@@ -688,12 +691,14 @@ def _signature(context: Context) -> Named | None:
     or a name and, on the next line, the day of writing ("<p>Benni<br>10. September 2017</p>"),
     as letters end.
 
-    As (the paragraph, the name, how).
+    As (the paragraph, the name, how). Japanese papers sign so in brackets: "（山田太郎）".
     """
     if context.article is None:
         return None
     paragraphs = context.article.findall(".//p")
     last = next((p for p in reversed(paragraphs) if _has_letters(p)), None)
+    if last is not None and (bracketed := _BRACKETED_CJK_NAME.fullmatch(spaced_text(last))):
+        return last, bracketed["name"], Markup.SIGNATURE
     if last is None or len(last) != 1:
         return None
     if last[0].tag == "br":
