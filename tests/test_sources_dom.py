@@ -114,13 +114,14 @@ def _first_byline(html: str, url: str | None = PAGE_URL) -> list[list[str]]:
         "Kirjoittaja: Maria Lindqvist", "Írta: Maria Lindqvist", "Avtor: Maria Lindqvist",
         "Autorius: Maria Lindqvist", "Autors: Maria Lindqvist", "Συντάκτης: Maria Lindqvist",
         "Skriven av Maria Lindqvist", "Skrevet av Maria Lindqvist", "Scritto da Maria Lindqvist",
-        "Scris de Maria Lindqvist",
+        "Scris de Maria Lindqvist", "Аутор: Maria Lindqvist", "रिपोर्ट: Maria Lindqvist",
+        "تحریر: Maria Lindqvist",
     ],
 )  # fmt: skip
 def test_author_labels_and_leads_of_more_languages_mark_a_byline(line: str) -> None:
-    """Finnish, Hungarian, Slovene, Lithuanian, Latvian and Greek labels; Swedish, Norwegian,
-    Italian and Romanian "written by" (their bare "av", "di" and "de" begin names and
-    phrases, so only the whole lead marks a byline)."""
+    """Finnish, Hungarian, Slovene, Lithuanian, Latvian, Greek, Serbian, Hindi and Urdu labels;
+    Swedish, Norwegian, Italian and Romanian "written by" (their bare "av", "di" and "de"
+    begin names and phrases, so only the whole lead marks a byline)."""
     assert _first_byline(_page(_by_the_headline(line))) == [["Maria Lindqvist"]]
 
 
