@@ -373,6 +373,8 @@ def _dom_authors(html: str) -> list[list[str]]:
         "<p>Blog Beitrag von Klaus Beispiel</p>",
         "<div>05.02.2020 <span>- Redaktion: Klaus Beispiel (Pressesprecher)</span></div>",
         "<div data-testid='prism-byline'><span>By</span> <a>Klaus Beispiel</a></div>",
+        "<span data-qa='author-name'>Klaus Beispiel</span>",  # other test and component ids
+        "<div data-component='byline-block'><span>Klaus Beispiel</span></div>",
         '<div class="metaInfo">Ein Artikel von <strong>Klaus Beispiel</strong> | 27.01.2022</div>',
         "<p>Eine Reportage von Klaus Beispiel</p>",
         "<div class='meta'><span>Auteur</span> <a href='/auteur/kb'>Klaus Beispiel</a></div>",

@@ -404,9 +404,13 @@ _COLLECTED_TAGS: Final = frozenset(
     {"time", "h1", "h2", "a", "address", "meta", "script"} | SKIP_TAGS
 )
 """Tags ``_collect`` reads whatever their attributes."""
-# ``data-testid``: the class names of script-built pages are hashes ("QHbl nkdH"); their
-# test ids still say what an element is ("prism-byline").
-_MARKER_ATTRIBUTES: Final = frozenset({"class", "id", "itemprop", "data-testid"})
+# ``data-testid`` and its kin: the class names of script-built pages are hashes ("QHbl
+# nkdH"); their test and component ids still say what an element is ("prism-byline", the
+# Washington Post's ``data-qa="author-name"``, the BBC's ``data-component="byline-block"``).
+TEST_ID_ATTRIBUTES: Final = (
+    "data-testid", "data-test-id", "data-test", "data-qa", "data-cy", "data-component",
+)  # fmt: skip
+_MARKER_ATTRIBUTES: Final = frozenset({"class", "id", "itemprop", *TEST_ID_ATTRIBUTES})
 _CLASS_OR_ID: Final = frozenset({"class", "id"})
 _BYLINE, _TAG_LIST, _TITLE_BOX, _PERSON_ICON = 1, 2, 4, 8
 """Flags of what a class, id or itemprop value marks (see ``Page.marker_flags``)."""
