@@ -95,6 +95,7 @@ from byline.sources.candidate import holds_authors
         # "Redaktion" introduces a name only with a colon; forms of address are dropped
         ("Redaktion: Eva Fuchs (Pressesprecherin)", ["Eva Fuchs"]),
         ("Redaktion Gelbe Seiten", []),
+        ("Redação: Maria Silva", ["Maria Silva"]),
         ("By Harbour Gazette", []),  # a paper's name
         ("Rechtsanwalt Max Muster", ["Max Muster"]),
         ("Pressemitteilung von Katja Muster", ["Katja Muster"]),
@@ -243,6 +244,7 @@ def test_split_names_never_crashes(value: object) -> None:
     [
         "Staff",
         "Redaktion",
+        "Da Redação",  # Portuguese: from the newsroom
         "Editorial Board",
         "AFP",
         "dpa",

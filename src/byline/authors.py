@@ -156,7 +156,8 @@ NON_PERSON_NAMES: Final = AGENCY_AND_DESK_NAMES | PLACEHOLDER_NAMES | PICTURE_CR
 # Words that, anywhere in a name, make it an organisation, a desk or a role.
 ORGANISATION_WORDS: Final = frozenset(
     _words("""
-    staff redaktion redaktionsteam redaction rédaction redacción redazione redakcja редакция
+    staff redaktion redaktionsteam redaction rédaction redacción redação redacao redazione redakcja
+    редакция
     editorial editors desk newsdesk newsroom team board agency agentur press presse prensa
     news nachrichten media medien verlag gmbh ag inc inc. ltd ltd. llc co. corp corporation
     agencies agences agencias agenturen collectif collective kollektiv

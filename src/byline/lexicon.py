@@ -94,6 +94,7 @@ DESK_LABELS: Final[Table] = {
     "de": ("redaktion",),
     "fr": ("rédaction",),
     "es": ("redacción",),
+    "pt": ("redação",),
     "it": ("redazione",),
     "pl": ("redakcja",),
 }
