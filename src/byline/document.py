@@ -399,8 +399,10 @@ def _tree(markup: str | bytes, as_bytes: bool) -> etree._Element | None:
 def split_address(href: str | None, base: str = "") -> SplitResult | None:
     """``href`` (against ``base``) in its parts, or None: an address that is no URL
     ("http://[bad") has none."""
+    if not href:
+        return None
     try:
-        return urlsplit(urljoin(base, href.strip())) if href else None
+        return urlsplit(urljoin(base, href.strip()) if base else href.strip())
     except ValueError:
         return None
 

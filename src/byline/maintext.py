@@ -775,7 +775,7 @@ def _nodes_by_score(body: etree._Element, stats: _Stats, title: str | None) -> l
     headline = _headline(body, title)
     if headline is not None and headline.tag == STORY_HEADLINE_TAG:
         nodes = [_headline_story(node, headline, stats) for node in nodes]
-    anchored = _under_headline(nodes, body, stats, title)
+    anchored = _under_headline(nodes, body, stats, headline)
     if anchored is None:
         return nodes
     top = _widest_alike(anchored, body, stats)
@@ -803,16 +803,19 @@ def _holds_any(el: etree._Element, nodes: list[etree._Element]) -> bool:
 
 
 def _under_headline(
-    nodes: list[etree._Element], body: etree._Element, stats: _Stats, title: str | None
+    nodes: list[etree._Element],
+    body: etree._Element,
+    stats: _Stats,
+    headline: etree._Element | None,
 ) -> etree._Element | None:
     """The container of the prose under the headline, when the nodes chosen by score leave
     it out (they are comments, a gallery, the next story below) and it holds an article of
     its own: ``HEADLINE_PROSE_RATIO`` times their prose, or ``HEADLINE_ARTICLE_PROSE`` of
     prose scoring ``HEADLINE_SCORE_RATIO`` of the best node. The best-scoring of its
     ancestors that holds none of the nodes."""
-    if not title:
+    if headline is None:
         return None
-    first = _first_prose_after_headline(body, stats, title)
+    first = _first_prose_after(headline, body, stats)
     if first is None:
         return None
     lineage = {first, *first.iterancestors()}
@@ -902,16 +905,15 @@ def _headline(body: etree._Element, title: str | None) -> etree._Element | None:
     )
 
 
-def _first_prose_after_headline(
-    body: etree._Element, stats: _Stats, title: str
+def _first_prose_after(
+    headline: etree._Element, body: etree._Element, stats: _Stats
 ) -> etree._Element | None:
-    """The first paragraph of prose after the heading that shows the page's title."""
+    """The first paragraph of prose after the ``headline``."""
     paragraphs = frozenset(stats.paragraphs)
-    headline: etree._Element | None = None
+    after = False
     for el in body.iter(etree.Element):
-        if headline is None:
-            if el.tag in HEADLINE_TAGS and _shows_title(el, title):
-                headline = el
+        if not after:
+            after = el is headline
         elif (
             el in paragraphs
             and headline not in el.iterancestors()

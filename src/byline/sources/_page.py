@@ -554,6 +554,8 @@ def _read_text(
 def _may_open_with_wire_credit(text: str) -> bool:
     """Whether a long text may open with a wire story's credit (``WIRE_CREDIT_CHARS``)."""
     opening = text[:WIRE_CREDIT_CHARS]
+    if opening.isascii():
+        return False  # (the writer's name is in Hangul or Chinese characters)
     return WIRE_CREDIT_SIGN.search(opening) is not None and (
         BYLINE_LEAD_HINT.search(opening) is not None
     )

@@ -560,6 +560,8 @@ def _wire_credit(piece: TextPiece, text: str) -> tuple[etree._Element, str, bool
 def _name_then_role(piece: TextPiece, text: str) -> tuple[etree._Element, str, bool] | None:
     """The byline of a short text holding a name and the role printed after it (``_NAME_THEN_
     ROLE``), which vouches for it as an explicit lead does."""
+    if text.isascii():
+        return None  # (no Hangul or Chinese name: most texts, told apart at C speed)
     found = _NAME_THEN_ROLE.search(text)
     holder = piece.parent()
     if found is None or holder is None or not isinstance(holder.tag, str):
