@@ -86,6 +86,7 @@ TEXT_LABELS: Final[Table] = {
 """Labels of the text's author among the credits of a feature ("Text: X, Fotos: Y", "Words:
 X · Photos: Y", "文：张伟")."""
 CJK_TEXT_LABELS: Final = TEXT_LABELS["zh"] + TEXT_LABELS["ja"]
+"""The text labels of scripts without spaces, which need no space before the name."""
 CREDIT_SLASHES: Final = "/／|｜"
 """Chinese and Japanese pages also set a slash or a bar between the text label and the name
 ("文/张伟", "文｜张伟")."""

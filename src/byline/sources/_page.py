@@ -124,7 +124,7 @@ BYLINE_LEAD_HINT: Final = re.compile(
 """Every byline lead ``dom_authors`` reads ("Posted by", "von", "Autor", "Text:") holds one
 of these, in lower case: a bare lead, an author label, an explicit lead (most end in a bare
 lead, "geschrieben von"; "skriven av" does not), a role printed after the name ("홍길동
-기자"), or a colon or a slash ("文/张伟"). (Searched in the lowered text:
+기자"), a colon, or a text label and its slash ("文/张伟"). (Searched in the lowered text:
 ``re.IGNORECASE`` makes it ten times slower; see ``_marker_pattern`` for the tree.)"""
 
 

@@ -538,8 +538,8 @@ def _text_byline(piece: TextPiece) -> tuple[etree._Element, str, bool] | None:
     ending = lead.end() == len(text)
     if ending and not _awaits_names(lead) and (words_before or not _is_label(lead.group(0))):
         return None  # "Die Redaktion", "role: author": a lead word ending a text is no label
-    holder = piece.parent()
-    if holder is None or not isinstance(holder.tag, str) or holder.tag in SKIP_TAGS:
+    holder = _holder(piece)
+    if holder is None:
         return None
     if lead.end() == len(text) and (holder.tag == "a" or _in_widget(holder)):
         return None  # a link "Autoren" leads to the list of authors; a sidebar's "Autor"
@@ -548,25 +548,31 @@ def _text_byline(piece: TextPiece) -> tuple[etree._Element, str, bool] | None:
     return holder, _byline_text(piece, text, lead), explicit or dated
 
 
+def _holder(piece: TextPiece) -> etree._Element | None:
+    """The element holding ``piece``, unless its text is never a byline's (``SKIP_TAGS``)."""
+    holder = piece.parent()
+    if holder is None or not isinstance(holder.tag, str) or holder.tag in SKIP_TAGS:
+        return None
+    return holder
+
+
 def _wire_credit(piece: TextPiece, text: str) -> tuple[etree._Element, str, bool] | None:
     """The writer a wire story's first paragraph opens with (``_WIRE_CREDIT``)."""
     found = _WIRE_CREDIT.match(text)
-    holder = piece.parent()
-    if found is None or holder is None or not isinstance(holder.tag, str):
+    holder = _holder(piece) if found is not None else None
+    if found is None or holder is None:
         return None
     return holder, found["korean"] or found["chinese"], True
 
 
 def _name_then_role(piece: TextPiece, text: str) -> tuple[etree._Element, str, bool] | None:
-    """The byline of a short text holding a name and the role printed after it (``_NAME_THEN_
-    ROLE``), which vouches for it as an explicit lead does."""
+    """The byline of a short text holding a name and the role printed after it (see
+    ``_NAME_THEN_ROLE``): the role vouches for the name as an explicit lead does."""
     if text.isascii():
         return None  # (no Hangul or Chinese name: most texts, told apart at C speed)
     found = _NAME_THEN_ROLE.search(text)
-    holder = piece.parent()
-    if found is None or holder is None or not isinstance(holder.tag, str):
-        return None
-    if holder.tag in SKIP_TAGS:
+    holder = _holder(piece) if found is not None else None
+    if found is None or holder is None:
         return None
     return holder, found.group(0), True
 
