@@ -487,7 +487,15 @@ def _collect(page: Page, element: etree._Element, tag: str, names: list[str]) ->
 
 
 _AUTHOR_LABEL_WORDS: Final = frozenset(lexicon_words(lexicon.AUTHOR_LABELS))
+_WRITER_LEAD_WORDS: Final = frozenset(lexicon_words(lexicon.EXPLICIT_BYLINE_LEADS))
 _LONGEST_AUTHOR_LABEL: Final = max(map(len, _AUTHOR_LABEL_WORDS)) + 2  # and a colon, a space
+
+
+def is_author_label(text: str, leads: bool = False) -> bool:
+    """Whether ``text`` is an author label alone ("Author", "作者："), or, with ``leads``, a
+    lead that names the writer ("Written by", "Verfasst von")."""
+    label = text.strip(" :：").casefold()
+    return label in _AUTHOR_LABEL_WORDS or (leads and label in _WRITER_LEAD_WORDS)
 
 
 def labels_author(element: etree._Element) -> bool:
@@ -495,11 +503,7 @@ def labels_author(element: etree._Element) -> bool:
     "作者"): the accessible name of a byline whose class says nothing."""
     for name in ("aria-label", "title"):
         value = element.get(name)
-        if (
-            value is not None
-            and len(value) <= _LONGEST_AUTHOR_LABEL
-            and value.strip(" :：").casefold() in _AUTHOR_LABEL_WORDS
-        ):
+        if value is not None and len(value) <= _LONGEST_AUTHOR_LABEL and is_author_label(value):
             return True
     return False
 

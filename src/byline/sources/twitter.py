@@ -9,22 +9,17 @@ from __future__ import annotations
 
 from typing import Final
 
-from byline import lexicon
 from byline.document import Document
 from byline.fields import Field, Source
-from byline.lexicon import lexicon_words
 from byline.record import Image
 from byline.sources._common import MetaTags, Stated, absolute_url, authors, emit, mapped, meta_tags
+from byline.sources._page import is_author_label
 from byline.sources.candidate import AnyCandidate, AuthorCandidate
 
 SOURCE: Final = Source.TWITTER
 LABELLED_PAIRS: Final = 4
 """A card labels this many data at most (Slack shows two; Yoast prints the writer and the
 reading time)."""
-WRITER_LABELS: Final = frozenset(
-    lexicon_words(lexicon.EXPLICIT_BYLINE_LEADS) + lexicon_words(lexicon.AUTHOR_LABELS)
-)
-"""Labels of the datum that names the writer: "Written by", "Verfasst von", "Author"."""
 
 
 def candidates(doc: Document) -> list[AnyCandidate]:
@@ -43,10 +38,11 @@ def candidates(doc: Document) -> list[AnyCandidate]:
 
 
 def _labelled_writer(tags: MetaTags, doc: Document) -> Stated[list[AuthorCandidate]] | None:
-    """The writer a ``twitter:dataN`` names under a ``twitter:labelN`` of ``WRITER_LABELS``."""
+    """The writer a ``twitter:dataN`` names under a ``twitter:labelN`` that labels an author or
+    leads to one ("Written by", "Verfasst von", "Author")."""
     for number in range(1, LABELLED_PAIRS + 1):
         label = tags.first(f"twitter:label{number}")
-        if label is not None and label.value.casefold().rstrip(" :") in WRITER_LABELS:
+        if label is not None and is_author_label(label.value, leads=True):
             found = tags.first(f"twitter:data{number}")
             return mapped(found, lambda name: authors(doc, [name]) or None)
     return None
